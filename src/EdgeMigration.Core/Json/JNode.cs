@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+
+namespace EdgeMigration.Core.Json;
+
+/// <summary>
+/// A node of a lossless JSON tree. Nodes read from text remember the exact source spelling and the
+/// whitespace and comments around them, so a tree written back unchanged is byte-identical.
+/// </summary>
+public abstract class JNode
+{
+    public abstract JNode DeepClone();
+
+    /// <summary>Equal values, member order included, ignoring spelling (escapes, number form, whitespace).</summary>
+    public abstract bool ValueEquals(JNode? other);
+
+    public string ToJson() => JsonTreeWriter.Write(this);
+
+    public override string ToString() => ToJson();
+
+    internal static bool ValueEquals(JNode? a, JNode? b) => a is null ? b is null : a.ValueEquals(b);
+}
+
+public enum JValueKind
+{
+    String,
+    Number,
+    True,
+    False,
+    Null,
+
+    /// <summary>An unquoted template placeholder such as <c>${TTL}</c> where a value belongs (deployment templates).</summary>
+    Placeholder,
+}
+
+/// <summary>A string, number, literal or bare placeholder.</summary>
+public sealed class JValue : JNode
+{
+    private JValue(JValueKind kind, string text, string? raw)
+    {
+        Kind = kind;
+        Text = text;
+        Raw = raw;
+    }
+
+    public JValueKind Kind { get; }
+
+    /// <summary>The decoded string, the number's text, "true"/"false"/"null", or the placeholder's text.</summary>
+    public string Text { get; }
+
+    /// <summary>The token exactly as written in the source (null for values made in code).</summary>
+    internal string? Raw { get; }
+
+    public static JValue String(string value) => new(JValueKind.String, value ?? throw new ArgumentNullException(nameof(value)), null);
+    public static JValue Number(long value) => new(JValueKind.Number, value.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
+    public static JValue Number(decimal value) => new(JValueKind.Number, value.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
+    public static JValue Boolean(bool value) => value ? new(JValueKind.True, "true", null) : new(JValueKind.False, "false", null);
+    public static JValue Null() => new(JValueKind.Null, "null", null);
+
+    /// <summary>A number from its JSON spelling, kept as written (no rounding through double).</summary>
+    public static JValue NumberFromText(string jsonNumber) => new(JValueKind.Number, jsonNumber, null);
+
+    internal static JValue FromSource(JValueKind kind, string text, string raw) => new(kind, text, raw);
+
+    public bool IsString => Kind == JValueKind.String;
+
+    public string? AsString() => Kind == JValueKind.String ? Text : null;
+
+    public bool? AsBoolean() => Kind switch { JValueKind.True => true, JValueKind.False => false, _ => null };
+
+    public bool TryGetInt64(out long value)
+    {
+        value = 0;
+        return Kind == JValueKind.Number && long.TryParse(Text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out value);
+    }
+
+    public bool TryGetDecimal(out decimal value)
+    {
+        value = 0;
+        return Kind == JValueKind.Number && decimal.TryParse(Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out value);
+    }
+
+    public override JNode DeepClone() => new JValue(Kind, Text, Raw);
+
+    public override bool ValueEquals(JNode? other)
+    {
+        if (other is not JValue v || v.Kind != Kind)
+        {
+            return false;
+        }
+        if (Kind == JValueKind.Number && TryGetDecimal(out var a) && v.TryGetDecimal(out var b))
+        {
+            return a == b;
+        }
+        return string.Equals(Text, v.Text, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>One "name": value pair of an object, with the source trivia around it.</summary>
+public sealed class JMember
+{
+    public JMember(string name, JNode value)
+    {
+        Name = name ?? throw new ArgumentNullException(nameof(name));
+        Value = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    public string Name { get; private set; }
+    public JNode Value { get; set; }
+
+    internal string? RawName { get; set; }
+    internal string? BeforeName { get; set; }
+    internal string? AfterName { get; set; }
+    internal string? AfterColon { get; set; }
+    internal string? AfterValue { get; set; }
+
+    internal void Rename(string name)
+    {
+        Name = name;
+        RawName = null;
+    }
+}
+
+/// <summary>One array element, with the source trivia around it.</summary>
+internal sealed class JElement
+{
+    public JElement(JNode value) => Value = value;
+
+    public JNode Value { get; set; }
+    public string? Before { get; set; }
+    public string? After { get; set; }
+}

@@ -1,0 +1,317 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+
+namespace EdgeMigration.Core.Json;
+
+/// <summary>
+/// Builds a lossless tree with <see cref="Utf8JsonReader"/>: the reader validates and tokenizes, and the
+/// bytes between tokens (whitespace, comments, separators) are kept as trivia on the nodes.
+/// </summary>
+internal static class JsonTreeReader
+{
+    private const int MaxDepth = JsonLimits.MaxDepth;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+
+    public static JDocument Parse(string text) =>
+        Parse(StrictUtf8.GetBytes(text ?? throw new ArgumentNullException(nameof(text))), TextEncodingKind.Utf8, false);
+
+    public static JDocument Parse(byte[] bytes)
+    {
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        {
+            return Parse(Transcode(bytes, new UnicodeEncoding(false, true, true)), TextEncodingKind.Utf16LittleEndian, true);
+        }
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+        {
+            return Parse(Transcode(bytes, new UnicodeEncoding(true, true, true)), TextEncodingKind.Utf16BigEndian, true);
+        }
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        {
+            var body = new byte[bytes.Length - 3];
+            Buffer.BlockCopy(bytes, 3, body, 0, body.Length);
+            return Parse(body, TextEncodingKind.Utf8, true);
+        }
+        return Parse(bytes, TextEncodingKind.Utf8, false);
+    }
+
+    private static byte[] Transcode(byte[] bytes, Encoding encoding)
+    {
+        try
+        {
+            return StrictUtf8.GetBytes(encoding.GetString(bytes, 2, bytes.Length - 2));
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new JsonReadException("the text is not valid UTF-16 (" + ex.Message + ")", 1, 1, ex);
+        }
+    }
+
+    private static JDocument Parse(byte[] source, TextEncodingKind encoding, bool hasBom)
+    {
+        var placeholders = Placeholders.Mask(source, out var masked);
+        var builder = new Builder(source, placeholders);
+        var reader = new Utf8JsonReader(masked, new JsonReaderOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip,
+            MaxDepth = MaxDepth,
+        });
+        try
+        {
+            while (reader.Read())
+            {
+                builder.Accept(ref reader);
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw Locate(source, ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // GetString() on a string with invalid UTF-8 or an invalid escape.
+            throw Locate(source, reader.TokenStartIndex, "a string is not valid (" + ex.Message + ")", ex);
+        }
+        if (builder.Root is null)
+        {
+            throw new JsonReadException("the text is empty; a JSON value was expected", 1, 1);
+        }
+        var trailing = Decode(source, builder.End, source.Length);
+        return new JDocument(builder.Root, builder.Leading, trailing, StyleDetector.Detect(builder.Root), encoding, hasBom);
+    }
+
+    internal static string Decode(byte[] source, long start, long end)
+    {
+        try
+        {
+            return StrictUtf8.GetString(source, (int)start, (int)(end - start));
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw Locate(source, start, "the text is not valid UTF-8", ex);
+        }
+    }
+
+    private static JsonReadException Locate(byte[] source, JsonException ex)
+    {
+        var reason = ex.Message;
+        var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut > 0)
+        {
+            reason = reason.Substring(0, cut).TrimEnd();
+        }
+        if (reason.IndexOf("depth", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            reason = $"nesting is deeper than {MaxDepth} levels";
+        }
+        var line = (ex.LineNumber ?? 0) + 1;
+        var lineStart = LineStart(source, line);
+        var column = CharacterCount(source, lineStart, lineStart + (ex.BytePositionInLine ?? 0)) + 1;
+        return new JsonReadException(reason, line, column, ex);
+    }
+
+    private static JsonReadException Locate(byte[] source, long offset, string reason, Exception inner)
+    {
+        long line = 1, lineStart = 0;
+        for (long i = 0; i < offset && i < source.Length; i++)
+        {
+            if (source[i] == (byte)'\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new JsonReadException(reason, line, CharacterCount(source, lineStart, offset) + 1, inner);
+    }
+
+    private static long LineStart(byte[] source, long line)
+    {
+        long current = 1;
+        for (var i = 0; i < source.Length && current < line; i++)
+        {
+            if (source[i] == (byte)'\n')
+            {
+                current++;
+                if (current == line)
+                {
+                    return i + 1;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static long CharacterCount(byte[] source, long start, long end)
+    {
+        long count = 0;
+        for (var i = start; i < end && i < source.Length; i++)
+        {
+            // Count UTF-8 lead bytes only: continuation bytes (10xxxxxx) belong to the previous character.
+            if ((source[i] & 0xC0) != 0x80)
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>Turns reader tokens into nodes, attaching the bytes between tokens as trivia.</summary>
+    private sealed class Builder
+    {
+        private readonly byte[] _source;
+        private readonly Dictionary<long, string> _placeholders;
+        private readonly Stack<JNode> _open = new();
+        private JMember? _pendingMember;
+        private long _previousEnd;
+
+        public Builder(byte[] source, Dictionary<long, string> placeholders)
+        {
+            _source = source;
+            _placeholders = placeholders;
+        }
+
+        public JNode? Root { get; private set; }
+        public string Leading { get; private set; } = "";
+        public long End => _previousEnd;
+
+        public void Accept(ref Utf8JsonReader reader)
+        {
+            var start = reader.TokenStartIndex;
+            var gap = Decode(_source, _previousEnd, start);
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    Attach(new JObject(), gap);
+                    _previousEnd = start + 1;
+                    return;
+                case JsonTokenType.StartArray:
+                    Attach(new JArray(), gap);
+                    _previousEnd = start + 1;
+                    return;
+                case JsonTokenType.EndObject:
+                case JsonTokenType.EndArray:
+                    Close(gap);
+                    _previousEnd = start + 1;
+                    return;
+                case JsonTokenType.PropertyName:
+                    BeginMember(ref reader, start, gap);
+                    return;
+                default:
+                    var end = ScalarEnd(ref reader, start);
+                    Attach(Scalar(ref reader, start, end), gap);
+                    _previousEnd = end;
+                    return;
+            }
+        }
+
+        private void BeginMember(ref Utf8JsonReader reader, long start, string gap)
+        {
+            var obj = (JObject)_open.Peek();
+            var end = StringEnd(start);
+            var before = gap;
+            if (obj.Count > 0)
+            {
+                var (afterValue, rest) = Trivia.SplitAt(gap, ',');
+                obj.Members[obj.Count - 1].AfterValue = afterValue;
+                before = rest;
+            }
+            var raw = Decode(_source, start, end);
+            var member = obj.Add(reader.GetString()!, JValue.Null());
+            member.RawName = raw;
+            member.BeforeName = before;
+            _pendingMember = member;
+            _previousEnd = end;
+        }
+
+        private void Attach(JNode node, string gap)
+        {
+            if (_open.Count == 0)
+            {
+                Root = node;
+                Leading = gap;
+            }
+            else if (_open.Peek() is JObject)
+            {
+                var member = _pendingMember!;
+                var (afterName, afterColon) = Trivia.SplitAt(gap, ':');
+                member.AfterName = afterName;
+                member.AfterColon = afterColon;
+                member.Value = node;
+                _pendingMember = null;
+            }
+            else
+            {
+                var array = (JArray)_open.Peek();
+                var before = gap;
+                if (array.Count > 0)
+                {
+                    var (after, rest) = Trivia.SplitAt(gap, ',');
+                    array.Elements[array.Count - 1].After = after;
+                    before = rest;
+                }
+                array.Add(node);
+                array.Elements[array.Count - 1].Before = before;
+            }
+            if (node is JObject or JArray)
+            {
+                _open.Push(node);
+            }
+        }
+
+        private void Close(string gap)
+        {
+            switch (_open.Pop())
+            {
+                case JObject obj:
+                    obj.Closing = gap;
+                    break;
+                case JArray array:
+                    array.Closing = gap;
+                    break;
+            }
+        }
+
+        private JValue Scalar(ref Utf8JsonReader reader, long start, long end)
+        {
+            var raw = Decode(_source, start, end);
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    return JValue.FromSource(JValueKind.String, reader.GetString()!, raw);
+                case JsonTokenType.Number:
+                    return _placeholders.TryGetValue(start, out var placeholder)
+                        ? JValue.FromSource(JValueKind.Placeholder, placeholder, placeholder)
+                        : JValue.FromSource(JValueKind.Number, raw, raw);
+                case JsonTokenType.True:
+                    return JValue.FromSource(JValueKind.True, "true", raw);
+                case JsonTokenType.False:
+                    return JValue.FromSource(JValueKind.False, "false", raw);
+                default:
+                    return JValue.FromSource(JValueKind.Null, "null", raw);
+            }
+        }
+
+        private long ScalarEnd(ref Utf8JsonReader reader, long start)
+        {
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                return StringEnd(start);
+            }
+            // Numbers and literals hold no escapes: the reader's raw span is the token.
+            return start + (reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length);
+        }
+
+        /// <summary>The index after the closing quote of the string starting at <paramref name="start"/>.</summary>
+        private long StringEnd(long start)
+        {
+            var i = start + 1;
+            while (_source[i] != (byte)'"')
+            {
+                i += _source[i] == (byte)'\\' ? 2 : 1;
+            }
+            return i + 1;
+        }
+    }
+}

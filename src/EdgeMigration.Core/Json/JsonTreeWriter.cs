@@ -1,0 +1,138 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace EdgeMigration.Core.Json;
+
+/// <summary>
+/// Writes a tree back: what came from the source is written exactly as it was read; what the program
+/// added is laid out like its siblings, or else by the document's style.
+/// </summary>
+internal sealed class JsonTreeWriter
+{
+    private readonly StringBuilder _out = new();
+    private readonly JsonStyle _style;
+
+    private JsonTreeWriter(JsonStyle style) => _style = style;
+
+    public static string Write(JNode node) => Write(node, JsonStyle.Compact);
+
+    public static string Write(JNode node, JsonStyle style)
+    {
+        var writer = new JsonTreeWriter(style);
+        writer.WriteNode(node, "");
+        return writer._out.ToString();
+    }
+
+    /// <summary>A string as a JSON string token; non-ASCII text stays readable, as IoT Hub and the az CLI print it.</summary>
+    public static string Quote(string value) =>
+        "\"" + JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString() + "\"";
+
+    private void WriteNode(JNode node, string indent)
+    {
+        switch (node)
+        {
+            case JObject obj:
+                WriteObject(obj, indent);
+                break;
+            case JArray array:
+                WriteArray(array, indent);
+                break;
+            case JValue value:
+                _out.Append(value.Raw ?? (value.Kind == JValueKind.String ? Quote(value.Text) : value.Text));
+                break;
+        }
+    }
+
+    private void WriteObject(JObject obj, string indent)
+    {
+        _out.Append('{');
+        var members = obj.Members;
+        for (var i = 0; i < members.Count; i++)
+        {
+            var member = members[i];
+            var before = member.BeforeName ?? NewItemTrivia(i > 0 ? members[i - 1].BeforeName : FirstKnown(obj), indent);
+            _out.Append(before);
+            _out.Append(member.RawName ?? Quote(member.Name));
+            _out.Append(member.AfterName ?? "");
+            _out.Append(':');
+            _out.Append(member.AfterColon ?? _style.AfterColon);
+            WriteNode(member.Value, Trivia.LineIndent(before) ?? indent);
+            _out.Append(member.AfterValue ?? "");
+            if (i < members.Count - 1)
+            {
+                _out.Append(',');
+            }
+        }
+        _out.Append(ClosingTrivia(obj.Closing, members.Count, members.Count > 0 ? members[0].BeforeName : null, indent));
+        _out.Append('}');
+    }
+
+    private void WriteArray(JArray array, string indent)
+    {
+        _out.Append('[');
+        var elements = array.Elements;
+        for (var i = 0; i < elements.Count; i++)
+        {
+            var element = elements[i];
+            var before = element.Before ?? NewItemTrivia(i > 0 ? elements[i - 1].Before : FirstKnown(array), indent);
+            _out.Append(before);
+            WriteNode(element.Value, Trivia.LineIndent(before) ?? indent);
+            _out.Append(element.After ?? "");
+            if (i < elements.Count - 1)
+            {
+                _out.Append(',');
+            }
+        }
+        _out.Append(ClosingTrivia(array.Closing, elements.Count, elements.Count > 0 ? elements[0].Before : null, indent));
+        _out.Append(']');
+    }
+
+    private static string? FirstKnown(JObject obj)
+    {
+        foreach (var m in obj.Members)
+        {
+            if (m.BeforeName is not null) return m.BeforeName;
+        }
+        return null;
+    }
+
+    private static string? FirstKnown(JArray array)
+    {
+        foreach (var e in array.Elements)
+        {
+            if (e.Before is not null) return e.Before;
+        }
+        return null;
+    }
+
+    /// <summary>Trivia before an added member or element: a sibling's line break and indentation, else the style's.</summary>
+    private string NewItemTrivia(string? siblingTrivia, string indent)
+    {
+        if (siblingTrivia is not null)
+        {
+            var siblingIndent = Trivia.LineIndent(siblingTrivia);
+            if (siblingIndent is not null)
+            {
+                return (siblingTrivia.Contains("\r\n") ? "\r\n" : "\n") + siblingIndent;
+            }
+            return Trivia.IsWhitespace(siblingTrivia) ? siblingTrivia : " ";
+        }
+        return _style.Multiline ? _style.Newline + indent + _style.IndentUnit : "";
+    }
+
+    private string ClosingTrivia(string? closing, int count, string? firstTrivia, string indent)
+    {
+        if (count == 0)
+        {
+            // An emptied container is written "{}" rather than keeping the line break it had for its items.
+            return closing is not null && !Trivia.IsWhitespace(closing) ? closing : "";
+        }
+        var itemsOnOwnLines = Trivia.LineIndent(firstTrivia) is not null || (firstTrivia is null && _style.Multiline);
+        if (closing is not null && (closing.Contains("\n") || !itemsOnOwnLines))
+        {
+            return closing;
+        }
+        return itemsOnOwnLines ? _style.Newline + indent : closing ?? "";
+    }
+}

@@ -1,0 +1,269 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using EdgeMigration.Core.Json;
+
+namespace EdgeMigration.Core.Manifests;
+
+/// <summary>How a module's createOptions are written in the manifest.</summary>
+public enum CreateOptionsEncoding
+{
+    /// <summary>No createOptions (absent, empty, whitespace or "null").</summary>
+    None,
+
+    /// <summary>One JSON string, as in deployment manifests and twins.</summary>
+    String,
+
+    /// <summary>A JSON string split across createOptions, createOptions01, createOptions02…</summary>
+    Chunked,
+
+    /// <summary>A JSON object, as in deployment templates.</summary>
+    Object,
+}
+
+/// <summary>
+/// A module's Docker createOptions, decoded from whichever encoding the manifest uses, and written back in
+/// that same encoding when changed.
+/// </summary>
+public sealed class CreateOptions
+{
+    /// <summary>The edgeAgent splits createOptions into pieces of this many UTF-16 characters.</summary>
+    public const int PieceLength = 512;
+
+    /// <summary>IoT Hub's limit for one twin string, in UTF-8 bytes; longer createOptions must be split.</summary>
+    public const int TwinStringLimitBytes = 4096;
+
+    /// <summary>VS Code's IoT Edge tools and iotedgedev stop at 8 pieces (createOptions07): 4K characters.</summary>
+    public const int ToolsPieceLimit = 8;
+
+    private static readonly Regex PieceName = new("^createOptions([0-9]{2})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private readonly JObject _settings;
+    private JDocument? _document;
+    private readonly bool _preferObject;
+
+    internal CreateOptions(JObject settings, string settingsPath, bool preferObject)
+    {
+        _settings = settings;
+        _preferObject = preferObject;
+        Location = JsonPath.Member(settingsPath, "createOptions");
+        Decode();
+    }
+
+    public CreateOptionsEncoding Encoding { get; private set; }
+
+    /// <summary>The decoded options object; null when there are none or they are not valid JSON.</summary>
+    public JObject? Root { get; private set; }
+
+    /// <summary>The createOptions text as the runtime sees it (pieces joined); null for the object encoding.</summary>
+    public string? Text { get; private set; }
+
+    /// <summary>The names of the pieces in the manifest, in order (createOptions, createOptions01, …).</summary>
+    public IReadOnlyList<string> PieceNames { get; private set; } = Array.Empty<string>();
+
+    /// <summary>Why the createOptions cannot be decoded, or null.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>Where the createOptions live in the manifest.</summary>
+    public string Location { get; }
+
+    public bool HasOptions => Root is not null;
+
+    /// <summary>The options object to edit, creating an empty one when the module has none.</summary>
+    public JObject GetOrCreateRoot()
+    {
+        if (Root is not null)
+        {
+            return Root;
+        }
+        if (Error is not null)
+        {
+            throw new InvalidOperationException("createOptions at " + Location + " cannot be edited: " + Error);
+        }
+        var root = new JObject();
+        if (_preferObject)
+        {
+            Encoding = CreateOptionsEncoding.Object;
+            _settings.Set("createOptions", root);
+        }
+        else
+        {
+            Encoding = CreateOptionsEncoding.String;
+            _document = new JDocument(root, JsonStyle.Compact);
+            Text = "";
+        }
+        Root = root;
+        return root;
+    }
+
+    /// <summary>
+    /// Writes edits of <see cref="Root"/> back into the manifest in the input's encoding: an object stays an
+    /// object, a string stays a string (split only when over IoT Hub's limit), pieces are re-split by the
+    /// same 512-character rule. Returns true when the manifest changed.
+    /// </summary>
+    public bool Commit()
+    {
+        if (Root is null || _document is null || Encoding == CreateOptionsEncoding.Object)
+        {
+            return false;
+        }
+        var text = _document.ToJson();
+        if (string.Equals(text, Text, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var split = Encoding == CreateOptionsEncoding.Chunked || System.Text.Encoding.UTF8.GetByteCount(text) > TwinStringLimitBytes;
+        var pieces = split ? Split(text) : new List<string> { text };
+        WritePieces(pieces);
+        Text = text;
+        Encoding = pieces.Count > 1 ? CreateOptionsEncoding.Chunked : CreateOptionsEncoding.String;
+        return true;
+    }
+
+    /// <summary>Splits by the edgeAgent's rule (512 UTF-16 characters), never inside a surrogate pair.</summary>
+    public static List<string> Split(string text)
+    {
+        var pieces = new List<string>();
+        var start = 0;
+        while (start < text.Length || pieces.Count == 0)
+        {
+            var length = Math.Min(PieceLength, text.Length - start);
+            if (start + length < text.Length && char.IsHighSurrogate(text[start + length - 1]))
+            {
+                length--;
+            }
+            pieces.Add(text.Substring(start, length));
+            start += length;
+        }
+        return pieces;
+    }
+
+    public static string PieceNameFor(int index) =>
+        index == 0 ? "createOptions" : "createOptions" + index.ToString("00", CultureInfo.InvariantCulture);
+
+    private void WritePieces(List<string> pieces)
+    {
+        var existing = _settings.Members.Where(m => PieceName.IsMatch(m.Name)).ToList();
+        var anchor = existing.Count > 0 ? _settings.IndexOf(existing[existing.Count - 1]) + 1 : _settings.Count;
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var name = PieceNameFor(i);
+            var member = existing.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (member is not null)
+            {
+                member.Value = JValue.String(pieces[i]);
+                existing.Remove(member);
+            }
+            else
+            {
+                _settings.Insert(anchor, name, JValue.String(pieces[i]));
+            }
+            anchor = _settings.IndexOf(_settings.Find(name, StringComparison.OrdinalIgnoreCase)!) + 1;
+        }
+        foreach (var stale in existing)
+        {
+            _settings.Remove(stale);
+        }
+        PieceNames = pieces.Select((_, i) => PieceNameFor(i)).ToList();
+    }
+
+    private void Decode()
+    {
+        var pieces = _settings.Members.Where(m => PieceName.IsMatch(m.Name)).ToList();
+        PieceNames = pieces.Select(m => m.Name).ToList();
+        if (pieces.Count == 0)
+        {
+            Encoding = CreateOptionsEncoding.None;
+            return;
+        }
+        var first = pieces.FirstOrDefault(m => m.Name.Length == "createOptions".Length);
+        if (first?.Value is JObject obj)
+        {
+            Encoding = CreateOptionsEncoding.Object;
+            Root = obj;
+            if (pieces.Count > 1)
+            {
+                Error = "createOptions is an object but numbered pieces (" + string.Join(", ", pieces.Skip(1).Select(p => p.Name)) + ") exist beside it";
+            }
+            return;
+        }
+        Encoding = pieces.Count > 1 ? CreateOptionsEncoding.Chunked : CreateOptionsEncoding.String;
+        var text = JoinPieces(pieces);
+        if (text is null)
+        {
+            return;
+        }
+        Text = text;
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0 || trimmed == "null")
+        {
+            return;
+        }
+        try
+        {
+            _document = JDocument.Parse(text);
+        }
+        catch (JsonReadException ex)
+        {
+            Error = "createOptions is not valid JSON (" + ex.Message + ")";
+            return;
+        }
+        if (_document.Root is JObject root)
+        {
+            Root = root;
+        }
+        else
+        {
+            Error = "createOptions must be a JSON object, not " + Describe(_document.Root);
+            _document = null;
+        }
+    }
+
+    /// <summary>Joins the pieces as the edgeAgent does, or sets <see cref="Error"/> and returns null.</summary>
+    private string? JoinPieces(List<JMember> pieces)
+    {
+        var byNumber = new SortedDictionary<int, JMember>();
+        foreach (var piece in pieces)
+        {
+            var number = piece.Name.Length == "createOptions".Length ? 0 : int.Parse(piece.Name.Substring("createOptions".Length), CultureInfo.InvariantCulture);
+            if (byNumber.ContainsKey(number))
+            {
+                Error = "createOptions piece " + piece.Name + " appears twice";
+                return null;
+            }
+            byNumber[number] = piece;
+        }
+        var builder = new StringBuilder();
+        var expected = 0;
+        foreach (var pair in byNumber)
+        {
+            if (pair.Key != expected)
+            {
+                Error = "createOptions pieces have a gap: " + PieceNameFor(expected) + " is missing before " + pair.Value.Name;
+                return null;
+            }
+            if (pair.Value.Value is not JValue { Kind: JValueKind.String } value)
+            {
+                Error = pair.Value.Name + " must be a string, not " + Describe(pair.Value.Value);
+                return null;
+            }
+            builder.Append(value.Text);
+            expected++;
+        }
+        return builder.ToString();
+    }
+
+    internal static string Describe(JNode node) => node switch
+    {
+        JObject => "an object",
+        JArray => "an array",
+        JValue { Kind: JValueKind.String } => "a string",
+        JValue { Kind: JValueKind.Number } => "a number",
+        JValue { Kind: JValueKind.Null } => "null",
+        JValue { Kind: JValueKind.Placeholder } v => "the placeholder " + v.Text,
+        _ => "a Boolean",
+    };
+}

@@ -1,0 +1,147 @@
+using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Json;
+
+namespace EdgeMigration.Core.Manifests;
+
+/// <summary>One module of a manifest (system modules edgeAgent and edgeHub included), read from its definition.</summary>
+public sealed class EdgeModule
+{
+    internal EdgeModule(string name, bool isSystemModule, JObject definition, string location, JMember member, JObject container, bool preferObjectCreateOptions)
+    {
+        Name = name;
+        IsSystemModule = isSystemModule;
+        Definition = definition;
+        Location = location;
+        Member = member;
+        Container = container;
+        var settingsPath = JsonPath.Member(location, "settings");
+        Settings = definition.FindIgnoreCase("settings")?.Value as JObject;
+        CreateOptions = Settings is null ? null : new CreateOptions(Settings, settingsPath, preferObjectCreateOptions);
+    }
+
+    /// <summary>The module id, as IoT Hub knows it.</summary>
+    public string Name { get; internal set; }
+
+    public bool IsSystemModule { get; }
+
+    /// <summary>The module's definition object in the manifest (edits change the manifest).</summary>
+    public JObject Definition { get; }
+
+    /// <summary>Where the definition lives, as a JSONPath.</summary>
+    public string Location { get; internal set; }
+
+    /// <summary>The member holding the definition (its name is the module id, or a layered "properties.desired.modules.&lt;id&gt;" key).</summary>
+    internal JMember Member { get; }
+
+    /// <summary>The object that holds <see cref="Member"/>.</summary>
+    internal JObject Container { get; }
+
+    public JObject? Settings { get; }
+
+    /// <summary>The decoded createOptions; null when the module has no settings object.</summary>
+    public CreateOptions? CreateOptions { get; }
+
+    public string? Image => StringProperty(Settings, "image");
+    public string? Type => StringProperty(Definition, "type");
+    public string? Status => StringProperty(Definition, "status");
+    public string? Version => StringProperty(Definition, "version");
+    public string? RestartPolicy => StringProperty(Definition, "restartPolicy");
+    public JNode? StartupOrder => Definition.FindIgnoreCase("startupOrder")?.Value;
+
+    /// <summary>The module's <c>env</c> section, <c>{"NAME": {"value": …}}</c>; null when absent.</summary>
+    public JObject? EnvSection => Definition.FindIgnoreCase("env")?.Value as JObject;
+
+    /// <summary>The variables of the <c>env</c> section (not createOptions' Env strings).</summary>
+    public IReadOnlyList<EnvironmentVariable> Env =>
+        EnvSection is null
+            ? new List<EnvironmentVariable>()
+            : EnvSection.Members.Select(m => new EnvironmentVariable(
+                m.Name,
+                m.Value is JObject v ? ValueText(v.FindIgnoreCase("value")?.Value) : ValueText(m.Value),
+                JsonPath.Member(JsonPath.Member(Location, "env"), m.Name))).ToList();
+
+    internal static string? StringProperty(JObject? obj, string name) =>
+        obj?.FindIgnoreCase(name)?.Value is JValue v && v.Kind is JValueKind.String or JValueKind.Placeholder ? v.Text : null;
+
+    private static string? ValueText(JNode? node) => node switch
+    {
+        null => null,
+        JValue { Kind: JValueKind.Null } => null,
+        JValue v => v.Text,
+        _ => node.ToJson(),
+    };
+
+    public override string ToString() => Name;
+}
+
+/// <summary>An <c>env</c> entry of a module: name, value as text, and where it is.</summary>
+public sealed class EnvironmentVariable
+{
+    public EnvironmentVariable(string name, string? value, string location)
+    {
+        Name = name;
+        Value = value;
+        Location = location;
+    }
+
+    public string Name { get; }
+    public string? Value { get; }
+    public string Location { get; }
+}
+
+/// <summary>A route of <c>$edgeHub</c>: <c>"name": "FROM … INTO …"</c> or, from schema 1.1, <c>{"route": "…", "priority": n}</c>.</summary>
+public sealed class EdgeRoute
+{
+    private readonly JObject _container;
+    private readonly JMember _member;
+
+    internal EdgeRoute(string name, JObject container, JMember member, string location)
+    {
+        Name = name;
+        _container = container;
+        _member = member;
+        Location = location;
+    }
+
+    public string Name { get; }
+    public string Location { get; }
+
+    public string? Text => _member.Value switch
+    {
+        JValue { Kind: JValueKind.String } v => v.Text,
+        JObject o => EdgeModule.StringProperty(o, "route"),
+        _ => null,
+    };
+
+    /// <summary>Replaces the route text, keeping the string or object form (and priority, TTL).</summary>
+    public void SetText(string text)
+    {
+        if (_member.Value is JObject o)
+        {
+            o.Set(o.FindIgnoreCase("route")?.Name ?? "route", JValue.String(text));
+        }
+        else
+        {
+            _container.Set(_member.Name, JValue.String(text));
+        }
+    }
+
+    public override string ToString() => Name + ": " + Text;
+}
+
+/// <summary>A module twin section of modulesContent, keyed by module id (<c>"&lt;id&gt;": {"properties.desired": …}</c>).</summary>
+public sealed class ModuleTwinSection
+{
+    internal ModuleTwinSection(JObject modulesContent, JMember member, string location)
+    {
+        ModulesContent = modulesContent;
+        Member = member;
+        Location = location;
+    }
+
+    public string ModuleId => Member.Name;
+    public string Location { get; }
+    internal JObject ModulesContent { get; }
+    internal JMember Member { get; }
+}

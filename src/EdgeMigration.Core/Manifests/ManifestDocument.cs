@@ -1,0 +1,303 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using EdgeMigration.Core.Json;
+
+namespace EdgeMigration.Core.Manifests;
+
+/// <summary>
+/// An IoT Edge manifest in any of the shapes users hold, over a lossless JSON tree: modules, routes and
+/// module twin sections are views into the tree, so edits through them are edits of the document, and
+/// writing it back keeps everything else byte for byte.
+/// </summary>
+public sealed class ManifestDocument
+{
+    public const string EdgeAgent = "$edgeAgent";
+    public const string EdgeHub = "$edgeHub";
+    public const string DesiredProperties = "properties.desired";
+    internal const string LayeredModulePrefix = "properties.desired.modules.";
+    internal const string LayeredSystemModulePrefix = "properties.desired.systemModules.";
+    internal const string LayeredRoutePrefix = "properties.desired.routes.";
+
+    private List<EdgeModule> _modules = new();
+    private List<EdgeRoute> _routes = new();
+    private List<ModuleTwinSection> _twins = new();
+    private List<ManifestDiagnostic> _diagnostics = new();
+
+    private ManifestDocument(JDocument document, string sourceName)
+    {
+        Document = document;
+        SourceName = sourceName;
+        Root = document.Root as JObject
+            ?? throw new ManifestException(ManifestErrorKind.NotAManifest, sourceName,
+                $"{sourceName}: the JSON is {CreateOptions.Describe(document.Root)}, not a manifest. Accepted: {ManifestException.AcceptedShapes}.");
+        Detect();
+        Refresh();
+    }
+
+    public string SourceName { get; }
+    public JDocument Document { get; }
+    public JObject Root { get; }
+    public ManifestShape Shape { get; private set; }
+    public bool IsLayered { get; private set; }
+    public bool IsTemplate { get; private set; }
+
+    /// <summary>The modulesContent object; null for the $edgeAgent twin shapes.</summary>
+    public JObject? ModulesContent { get; private set; }
+
+    public string? ModulesContentPath { get; private set; }
+
+    /// <summary>The $edgeAgent desired properties (null for layered deployments, which hold only dotted keys).</summary>
+    public JObject? EdgeAgentDesired { get; private set; }
+
+    public string? EdgeAgentDesiredPath { get; private set; }
+
+    /// <summary>The $edgeHub desired properties, when present and not layered.</summary>
+    public JObject? EdgeHubDesired { get; private set; }
+
+    public string? EdgeAgentSchemaVersion => EdgeModule.StringProperty(EdgeAgentDesired, "schemaVersion");
+
+    public string? EdgeHubSchemaVersion => EdgeModule.StringProperty(EdgeHubDesired, "schemaVersion");
+
+    public IReadOnlyList<EdgeModule> Modules => _modules;
+    public IReadOnlyList<EdgeRoute> Routes => _routes;
+    public IReadOnlyList<ModuleTwinSection> ModuleTwins => _twins;
+    public IReadOnlyList<ManifestDiagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>Registry passwords: never to be shown in findings, messages or logs.</summary>
+    public IReadOnlyCollection<string> Secrets { get; private set; } = Array.Empty<string>();
+
+    public static ManifestDocument Load(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ManifestException(ManifestErrorKind.Unreadable, path, $"{path}: {ex.Message}", inner: ex);
+        }
+        return Parse(bytes, path);
+    }
+
+    public static ManifestDocument Parse(string json, string sourceName = "JSON text") =>
+        Read(() => JDocument.Parse(json), sourceName);
+
+    public static ManifestDocument Parse(byte[] bytes, string sourceName) =>
+        Read(() => JDocument.Parse(bytes), sourceName);
+
+    /// <summary>From dictionaries and lists (ConvertFrom-Json -AsHashtable, Az's ModulesContent) or a JSON tree.</summary>
+    public static ManifestDocument FromObject(object? graph, string sourceName = "pipeline object")
+    {
+        JNode root;
+        try
+        {
+            root = ObjectGraph.ToNode(graph);
+        }
+        catch (Exception ex) when (ex is ArgumentException or JsonReadException)
+        {
+            throw new ManifestException(ManifestErrorKind.Unreadable, sourceName, $"{sourceName}: {ex.Message}", inner: ex);
+        }
+        return new ManifestDocument(new JDocument(root, JsonStyle.Indented), sourceName);
+    }
+
+    private static ManifestDocument Read(Func<JDocument> parse, string sourceName)
+    {
+        try
+        {
+            return new ManifestDocument(parse(), sourceName);
+        }
+        catch (JsonReadException ex)
+        {
+            throw new ManifestException(ManifestErrorKind.InvalidJson, sourceName,
+                $"{sourceName}: invalid JSON at line {ex.Line}, column {ex.Column}: {ex.Reason}", ex.Line, ex.Column, ex);
+        }
+    }
+
+    public string ToJson() => Document.ToJson();
+
+    public byte[] ToBytes() => Document.ToBytes();
+
+    /// <summary>An independent copy, identical to the byte.</summary>
+    public ManifestDocument Clone() => Parse(ToBytes(), SourceName);
+
+    public EdgeModule? FindModule(string name) =>
+        _modules.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.Ordinal));
+
+    /// <summary>Re-reads modules, routes and twin sections after edits that add, remove or rename them.</summary>
+    public void Refresh()
+    {
+        _diagnostics = new List<ManifestDiagnostic>();
+        DuplicateKeys.Find(Root, JsonPath.Root, _diagnostics);
+        FindModules();
+        FindRoutes();
+        FindTwins();
+        Secrets = RegistrySecrets.Collect(Root);
+    }
+
+    private void Detect()
+    {
+        if (Root.FindIgnoreCase("properties") is { Value: JObject properties } propertiesMember &&
+            properties.FindIgnoreCase("desired") is { Value: JObject twinDesired } desiredMember && LooksLikeAgentDesired(twinDesired))
+        {
+            Shape = ManifestShape.EdgeAgentTwin;
+            EdgeAgentDesired = twinDesired;
+            EdgeAgentDesiredPath = JsonPath.Member(JsonPath.Member(JsonPath.Root, propertiesMember.Name), desiredMember.Name);
+            return;
+        }
+        if (LooksLikeAgentDesired(Root) && Root.FindIgnoreCase(EdgeAgent) is null)
+        {
+            Shape = ManifestShape.EdgeAgentDesiredProperties;
+            EdgeAgentDesired = Root;
+            EdgeAgentDesiredPath = JsonPath.Root;
+            return;
+        }
+
+        ManifestShape wrapper;
+        if (FindModulesContent(Root, out var content, out var contentName))
+        {
+            wrapper = ManifestShape.DeploymentManifest;
+            ModulesContentPath = JsonPath.Member(JsonPath.Root, contentName);
+        }
+        else if (Root.FindIgnoreCase("content")?.Value is JObject hubContent && FindModulesContent(hubContent, out content, out contentName))
+        {
+            wrapper = ManifestShape.HubDeployment;
+            ModulesContentPath = JsonPath.Member(JsonPath.Member(JsonPath.Root, "content"), contentName);
+        }
+        else if (Root.Find(EdgeAgent) is not null || Root.Find(EdgeHub) is not null)
+        {
+            wrapper = ManifestShape.ModulesContent;
+            content = Root;
+            ModulesContentPath = JsonPath.Root;
+        }
+        else
+        {
+            throw new ManifestException(ManifestErrorKind.NotAManifest, SourceName,
+                $"{SourceName}: the JSON is not an IoT Edge manifest (no modulesContent, $edgeAgent or $edgeAgent desired properties found). Accepted: {ManifestException.AcceptedShapes}.");
+        }
+
+        ModulesContent = content!;
+        var agent = ModulesContent.Find(EdgeAgent)?.Value as JObject;
+        var hub = ModulesContent.Find(EdgeHub)?.Value as JObject;
+        IsLayered = HasLayeredKeys(agent) || HasLayeredKeys(hub);
+        EdgeAgentDesired = agent?.Find(DesiredProperties)?.Value as JObject;
+        EdgeAgentDesiredPath = EdgeAgentDesired is null ? null : JsonPath.Member(JsonPath.Member(ModulesContentPath, EdgeAgent), DesiredProperties);
+        EdgeHubDesired = hub?.Find(DesiredProperties)?.Value as JObject;
+        IsTemplate = Root.Find("$schema-template") is not null || HasObjectCreateOptions();
+        Shape = IsLayered ? ManifestShape.LayeredDeployment : IsTemplate ? ManifestShape.DeploymentTemplate : wrapper;
+    }
+
+    private static bool FindModulesContent(JObject obj, out JObject? content, out string name)
+    {
+        // "moduleContent" is the 2018 spelling the az CLI still accepts.
+        var member = obj.Find("modulesContent") ?? obj.Find("moduleContent");
+        content = member?.Value as JObject;
+        name = member?.Name ?? "";
+        return content is not null;
+    }
+
+    private static bool LooksLikeAgentDesired(JObject obj) =>
+        (obj.Find("modules") is not null || obj.Find("systemModules") is not null) &&
+        (obj.Find("runtime") is not null || obj.Find("schemaVersion") is not null || obj.Find("systemModules") is not null);
+
+    private static bool HasLayeredKeys(JObject? obj) =>
+        obj is not null && obj.Names.Any(n => n.StartsWith(DesiredProperties + ".", StringComparison.Ordinal));
+
+    private bool HasObjectCreateOptions() =>
+        ModuleEntries().Any(e => e.Definition.FindIgnoreCase("settings")?.Value is JObject s && s.FindIgnoreCase("createOptions")?.Value is JObject);
+
+    private void FindModules()
+    {
+        _modules = new List<EdgeModule>();
+        foreach (var entry in ModuleEntries())
+        {
+            _modules.Add(new EdgeModule(entry.Name, entry.IsSystem, entry.Definition, entry.Location, entry.Member, entry.Container, IsTemplate));
+        }
+    }
+
+    private IEnumerable<ModuleEntry> ModuleEntries()
+    {
+        if (EdgeAgentDesired is not null)
+        {
+            foreach (var section in new[] { ("systemModules", true), ("modules", false) })
+            {
+                if (EdgeAgentDesired.Find(section.Item1)?.Value is JObject modules)
+                {
+                    var path = JsonPath.Member(EdgeAgentDesiredPath!, section.Item1);
+                    foreach (var member in modules.Members)
+                    {
+                        if (Entry(member.Name, section.Item2, member, modules, JsonPath.Member(path, member.Name)) is { } entry)
+                        {
+                            yield return entry;
+                        }
+                    }
+                }
+            }
+        }
+        if (IsLayered && ModulesContent?.Find(EdgeAgent)?.Value is JObject agent)
+        {
+            var agentPath = JsonPath.Member(ModulesContentPath!, EdgeAgent);
+            foreach (var member in agent.Members)
+            {
+                var system = member.Name.StartsWith(LayeredSystemModulePrefix, StringComparison.Ordinal);
+                if (!system && !member.Name.StartsWith(LayeredModulePrefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                var id = member.Name.Substring(system ? LayeredSystemModulePrefix.Length : LayeredModulePrefix.Length);
+                if (Entry(id, system, member, agent, JsonPath.Member(agentPath, member.Name)) is { } entry)
+                {
+                    yield return entry;
+                }
+            }
+        }
+    }
+
+    private ModuleEntry? Entry(string name, bool system, JMember member, JObject container, string location)
+    {
+        if (member.Value is JObject definition)
+        {
+            return new ModuleEntry(name, system, definition, member, container, location);
+        }
+        _diagnostics.Add(new ManifestDiagnostic("ModuleNotAnObject",
+            $"The definition of module '{name}' is {CreateOptions.Describe(member.Value)}, not an object; it is skipped.", location, name));
+        return null;
+    }
+
+    private void FindRoutes()
+    {
+        _routes = new List<EdgeRoute>();
+        if (EdgeHubDesired?.Find("routes")?.Value is JObject routes)
+        {
+            var path = JsonPath.Member(JsonPath.Member(JsonPath.Member(ModulesContentPath!, EdgeHub), DesiredProperties), "routes");
+            _routes.AddRange(routes.Members.Select(m => new EdgeRoute(m.Name, routes, m, JsonPath.Member(path, m.Name))));
+        }
+        if (IsLayered && ModulesContent?.Find(EdgeHub)?.Value is JObject hub)
+        {
+            var hubPath = JsonPath.Member(ModulesContentPath!, EdgeHub);
+            _routes.AddRange(hub.Members
+                .Where(m => m.Name.StartsWith(LayeredRoutePrefix, StringComparison.Ordinal))
+                .Select(m => new EdgeRoute(m.Name.Substring(LayeredRoutePrefix.Length), hub, m, JsonPath.Member(hubPath, m.Name))));
+        }
+    }
+
+    private void FindTwins()
+    {
+        _twins = new List<ModuleTwinSection>();
+        if (ModulesContent is null)
+        {
+            return;
+        }
+        foreach (var member in ModulesContent.Members)
+        {
+            if (member.Name != EdgeAgent && member.Name != EdgeHub && member.Value is JObject)
+            {
+                _twins.Add(new ModuleTwinSection(ModulesContent, member, JsonPath.Member(ModulesContentPath!, member.Name)));
+            }
+        }
+    }
+
+    private sealed record ModuleEntry(string Name, bool IsSystem, JObject Definition, JMember Member, JObject Container, string Location);
+}

@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using System.Security;
+
+namespace EdgeMigration.Shell;
+
+/// <summary>A non-interactive host: output to stdout, errors, warnings and verbose text to stderr.</summary>
+internal sealed class ConsoleHost : PSHost
+{
+    private readonly ConsoleUserInterface _ui = new();
+
+    public bool WroteErrors => _ui.WroteErrors;
+    public override string Name => "EdgeMigration.Shell";
+    public override Version Version => new(1, 0);
+    public override Guid InstanceId { get; } = Guid.NewGuid();
+    public override PSHostUserInterface UI => _ui;
+    public override CultureInfo CurrentCulture => CultureInfo.CurrentCulture;
+    public override CultureInfo CurrentUICulture => CultureInfo.CurrentUICulture;
+    public override void EnterNestedPrompt() => throw new NotSupportedException();
+    public override void ExitNestedPrompt() => throw new NotSupportedException();
+    public override void NotifyBeginApplication() { }
+    public override void NotifyEndApplication() { }
+    public override void SetShouldExit(int exitCode) { }
+}
+
+internal sealed class ConsoleUserInterface : PSHostUserInterface
+{
+    private readonly ConsoleRawUserInterface _raw = new();
+
+    public bool WroteErrors { get; private set; }
+    public override PSHostRawUserInterface RawUI => _raw;
+
+    public override void Write(string value) => Console.Out.Write(value);
+    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Console.Out.Write(value);
+    public override void WriteLine(string value) => Console.Out.WriteLine(value);
+    public override void WriteErrorLine(string value)
+    {
+        WroteErrors = true;
+        Console.Error.WriteLine(value);
+    }
+    public override void WriteWarningLine(string message) => Console.Error.WriteLine("WARNING: " + message);
+    public override void WriteVerboseLine(string message) => Console.Error.WriteLine("VERBOSE: " + message);
+    public override void WriteDebugLine(string message) => Console.Error.WriteLine("DEBUG: " + message);
+    public override void WriteProgress(long sourceId, ProgressRecord record) { }
+
+    // Non-interactive: anything that would prompt fails, as pwsh -NonInteractive does.
+    public override string ReadLine() => throw NotInteractive();
+    public override SecureString ReadLineAsSecureString() => throw NotInteractive();
+    public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions) => throw NotInteractive();
+    public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) => throw NotInteractive();
+    public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw NotInteractive();
+    public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice) => throw NotInteractive();
+
+    private static PSInvalidOperationException NotInteractive() =>
+        new("EdgeMigration.Shell is non-interactive; pass the values as parameters (for example -Confirm:$false or -Force).");
+}
+
+internal sealed class ConsoleRawUserInterface : PSHostRawUserInterface
+{
+    // pwsh formats redirected output for 120 columns unless told otherwise.
+    private static int Width => int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var c) && c > 20 ? c
+        : Console.IsOutputRedirected ? 120 : Math.Max(Console.WindowWidth, 80);
+
+    public override ConsoleColor BackgroundColor { get; set; } = ConsoleColor.Black;
+    public override ConsoleColor ForegroundColor { get; set; } = ConsoleColor.Gray;
+    public override Size BufferSize { get => new(Width, 9999); set { } }
+    public override Coordinates CursorPosition { get; set; }
+    public override int CursorSize { get; set; }
+    public override bool KeyAvailable => false;
+    public override Size MaxPhysicalWindowSize => new(Width, 9999);
+    public override Size MaxWindowSize => new(Width, 9999);
+    public override Coordinates WindowPosition { get; set; }
+    public override Size WindowSize { get => new(Width, 50); set { } }
+    public override string WindowTitle { get; set; } = "EdgeMigration";
+    public override void FlushInputBuffer() { }
+    public override BufferCell[,] GetBufferContents(Rectangle rectangle) => throw new NotSupportedException();
+    public override KeyInfo ReadKey(ReadKeyOptions options) => throw new NotSupportedException();
+    public override void ScrollBufferContents(Rectangle source, Coordinates destination, Rectangle clip, BufferCell fill) { }
+    public override void SetBufferContents(Coordinates origin, BufferCell[] contents) { }
+    public override void SetBufferContents(Rectangle rectangle, BufferCell fill) { }
+}
