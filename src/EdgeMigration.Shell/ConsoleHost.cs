@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Security;
+using System.Text.RegularExpressions;
 
 namespace EdgeMigration.Shell;
 
@@ -29,22 +30,28 @@ internal sealed class ConsoleHost : PSHost
 
 internal sealed class ConsoleUserInterface : PSHostUserInterface
 {
+    // As pwsh does for redirected output (and NO_COLOR): no ANSI escape sequences in files and pipes.
+    private static readonly bool PlainText = Console.IsOutputRedirected || Environment.GetEnvironmentVariable("NO_COLOR") is not null;
+    private static readonly Regex AnsiSequence = new("\u001b\\[[0-9;?]*[ -/]*[@-~]", RegexOptions.Compiled);
+
     private readonly ConsoleRawUserInterface _raw = new();
 
     public bool WroteErrors { get; private set; }
     public override PSHostRawUserInterface RawUI => _raw;
 
-    public override void Write(string value) => Console.Out.Write(value);
-    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Console.Out.Write(value);
-    public override void WriteLine(string value) => Console.Out.WriteLine(value);
+    public override void Write(string value) => Console.Out.Write(Render(value));
+    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Console.Out.Write(Render(value));
+    public override void WriteLine(string value) => Console.Out.WriteLine(Render(value));
     public override void WriteErrorLine(string value)
     {
         WroteErrors = true;
-        Console.Error.WriteLine(value);
+        Console.Error.WriteLine(Render(value));
     }
-    public override void WriteWarningLine(string message) => Console.Error.WriteLine("WARNING: " + message);
-    public override void WriteVerboseLine(string message) => Console.Error.WriteLine("VERBOSE: " + message);
-    public override void WriteDebugLine(string message) => Console.Error.WriteLine("DEBUG: " + message);
+    public override void WriteWarningLine(string message) => Console.Error.WriteLine("WARNING: " + Render(message));
+    public override void WriteVerboseLine(string message) => Console.Error.WriteLine("VERBOSE: " + Render(message));
+    public override void WriteDebugLine(string message) => Console.Error.WriteLine("DEBUG: " + Render(message));
+
+    private static string Render(string text) => PlainText ? AnsiSequence.Replace(text, "") : text;
     public override void WriteProgress(long sourceId, ProgressRecord record) { }
 
     // Non-interactive: anything that would prompt fails, as pwsh -NonInteractive does.
@@ -80,6 +87,6 @@ internal sealed class ConsoleRawUserInterface : PSHostRawUserInterface
     public override BufferCell[,] GetBufferContents(Rectangle rectangle) => throw new NotSupportedException();
     public override KeyInfo ReadKey(ReadKeyOptions options) => throw new NotSupportedException();
     public override void ScrollBufferContents(Rectangle source, Coordinates destination, Rectangle clip, BufferCell fill) { }
-    public override void SetBufferContents(Coordinates origin, BufferCell[] contents) { }
+    public override void SetBufferContents(Coordinates origin, BufferCell[,] contents) { }
     public override void SetBufferContents(Rectangle rectangle, BufferCell fill) { }
 }

@@ -1,0 +1,50 @@
+using System.Management.Automation;
+using EdgeMigration.Core.Manifests;
+using EdgeMigration.Infrastructure;
+
+namespace EdgeMigration.Commands;
+
+/// <summary>
+/// <para type="synopsis">Lists the modules of IoT Edge manifests, in any shape, with decoded createOptions.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "EdgeModule", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(EdgeModuleInfo))]
+public sealed class GetEdgeModuleCommand : ManifestInputCmdlet
+{
+    /// <summary>Module ids to list (wildcards); all modules when omitted.</summary>
+    [Parameter(Position = 1)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Name { get; set; }
+
+    protected override void ProcessManifest(ManifestDocument manifest)
+    {
+        var filter = new NameFilter(Name);
+        foreach (var module in manifest.Modules)
+        {
+            if (!filter.Matches(module.Name))
+            {
+                continue;
+            }
+            var info = new EdgeModuleInfo
+            {
+                Manifest = manifest.SourceName,
+                Shape = manifest.Shape.ToString(),
+                Name = module.Name,
+                IsSystemModule = module.IsSystemModule,
+                Type = module.Type,
+                Status = module.Status,
+                Image = module.Image,
+                CreateOptionsEncoding = module.CreateOptions?.Encoding.ToString() ?? nameof(CreateOptionsEncoding.None),
+                CreateOptions = module.CreateOptions?.Root is { } root ? PowerShellGraph.FromJson(root, asHashtable: false) : null,
+                CreateOptionsError = module.CreateOptions?.Error,
+                Location = module.Location,
+            };
+            foreach (var variable in module.Env)
+            {
+                info.Env[variable.Name] = variable.Value;
+            }
+            WriteObject(info);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.Collections.Specialized;
+using System.Management.Automation;
+
+namespace EdgeMigration.Infrastructure;
+
+/// <summary>
+/// Az.IotHub's PSDeployment (Get-AzIotHubDeployment): Id, Priority, TargetCondition, Labels and
+/// Content.ModulesContent (a Hashtable of Newtonsoft JTokens). Read as the IoT Hub deployment shape.
+/// </summary>
+internal static class AzureDeployment
+{
+    public static bool IsDeployment(PSObject input) =>
+        input.BaseObject is not System.Collections.IDictionary &&
+        input.Properties["Content"]?.Value is { } content &&
+        PSObject.AsPSObject(content).Properties["ModulesContent"] is not null;
+
+    public static object ToGraph(PSObject input)
+    {
+        var content = PSObject.AsPSObject(input.Properties["Content"].Value);
+        var graph = new OrderedDictionary();
+        Copy(input, "Id", graph, "id");
+        graph["content"] = new OrderedDictionary { ["modulesContent"] = PowerShellGraph.ToPlain(content.Properties["ModulesContent"].Value) };
+        Copy(input, "TargetCondition", graph, "targetCondition");
+        Copy(input, "Priority", graph, "priority");
+        Copy(input, "Labels", graph, "labels");
+        return graph;
+    }
+
+    private static void Copy(PSObject from, string property, OrderedDictionary to, string key)
+    {
+        if (from.Properties[property]?.Value is { } value)
+        {
+            to[key] = PowerShellGraph.ToPlain(value);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Infrastructure;
+
+/// <summary>The module's ErrorRecords: stable ids, the right categories, the offending input as target.</summary>
+internal static class Errors
+{
+    public static ErrorRecord FileNotFound(string path, Exception? inner) =>
+        new(new FileNotFoundException($"Cannot find the manifest file '{path}' because it does not exist.", path, inner),
+            "ManifestFileNotFound", ErrorCategory.ObjectNotFound, path);
+
+    public static ErrorRecord PathIsDirectory(string path) =>
+        new(new IOException($"'{path}' is a directory; give a manifest file, or pipe the files from Get-ChildItem '{path}' -Filter *.json."),
+            "PathIsDirectory", ErrorCategory.InvalidArgument, path);
+
+    public static ErrorRecord InvalidPath(string path, Exception inner) =>
+        new(new ArgumentException($"Cannot use '{path}': {inner.Message}", inner), "InvalidManifestPath", ErrorCategory.InvalidArgument, path);
+
+    public static ErrorRecord InvalidJson(ManifestException ex, object target) =>
+        new(ex, "InvalidManifestJson", ErrorCategory.ParserError, target);
+
+    public static ErrorRecord NotAManifest(ManifestException ex, object? target) =>
+        new(ex, "NotAManifest", ErrorCategory.InvalidData, target);
+
+    public static ErrorRecord Unreadable(ManifestException ex, object target) =>
+        new(ex, "ManifestUnreadable", ErrorCategory.ReadError, target);
+}

@@ -1,0 +1,254 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Infrastructure;
+
+/// <summary>
+/// Shared input handling for cmdlets that read manifests: -Path (wildcards), -LiteralPath (Get-ChildItem
+/// output binds here by PSPath/FullName), and -InputObject from the pipeline (JSON text, even line by
+/// line from Get-Content; ConvertFrom-Json output; hashtables; Az.IotHub PSDeployment; or a path string).
+/// Each manifest read is handed to <see cref="ProcessManifest"/>; each bad input becomes one
+/// non-terminating error and the rest go on.
+/// </summary>
+public abstract class ManifestInputCmdlet : PSCmdlet
+{
+    protected const string PathSet = "Path";
+    protected const string LiteralPathSet = "LiteralPath";
+    protected const string InputObjectSet = "InputObject";
+
+    private readonly StringBuilder _pendingJson = new();
+    private int _pendingLines;
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+    [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
+    public string[] Path { get; set; } = Array.Empty<string>();
+
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP", "FullName")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+    [AllowEmptyString]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>Called once per manifest read successfully.</summary>
+    protected abstract void ProcessManifest(ManifestDocument manifest);
+
+    protected override void ProcessRecord()
+    {
+        switch (ParameterSetName)
+        {
+            case PathSet:
+                foreach (var path in Path)
+                {
+                    ProcessPath(path, literal: false);
+                }
+                break;
+            case LiteralPathSet:
+                foreach (var path in LiteralPath)
+                {
+                    ProcessPath(path, literal: true);
+                }
+                break;
+            default:
+                ProcessInputObject(InputObject);
+                break;
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_pendingLines > 0)
+        {
+            var text = _pendingJson.ToString();
+            _pendingJson.Clear();
+            _pendingLines = 0;
+            ReadAndProcess(() => ManifestDocument.Parse(text, "JSON text from the pipeline"), text);
+        }
+    }
+
+    /// <summary>Files a path names, resolved as the FileSystem provider sees them; errors for what does not resolve.</summary>
+    protected IEnumerable<string> ResolveFiles(string path, bool literal)
+    {
+        var resolved = new List<string>();
+        try
+        {
+            if (literal)
+            {
+                resolved.Add(SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _));
+                if (provider.Name != "FileSystem")
+                {
+                    throw new PSArgumentException($"'{path}' is not a file system path.");
+                }
+            }
+            else
+            {
+                var paths = GetResolvedProviderPathFromPSPath(path, out var provider);
+                if (provider.Name != "FileSystem")
+                {
+                    throw new PSArgumentException($"'{path}' is not a file system path.");
+                }
+                resolved.AddRange(paths);
+            }
+        }
+        catch (ItemNotFoundException ex)
+        {
+            // A wildcard that matches nothing is not an error (as for Get-ChildItem); a plain path is.
+            if (!WildcardPattern.ContainsWildcardCharacters(path))
+            {
+                WriteError(Errors.FileNotFound(path, ex));
+            }
+            return Array.Empty<string>();
+        }
+        catch (Exception ex) when (ex is PSArgumentException or ProviderNotFoundException or System.Management.Automation.DriveNotFoundException or NotSupportedException)
+        {
+            WriteError(Errors.InvalidPath(path, ex));
+            return Array.Empty<string>();
+        }
+        var files = new List<string>();
+        foreach (var file in resolved)
+        {
+            if (Directory.Exists(file))
+            {
+                WriteError(Errors.PathIsDirectory(file));
+            }
+            else if (!File.Exists(file))
+            {
+                WriteError(Errors.FileNotFound(file, null));
+            }
+            else
+            {
+                files.Add(file);
+            }
+        }
+        return files;
+    }
+
+    private void ProcessPath(string path, bool literal)
+    {
+        foreach (var file in ResolveFiles(path, literal))
+        {
+            WriteVerbose($"Reading {file}");
+            ReadAndProcess(() => ManifestDocument.Load(file), file);
+        }
+    }
+
+    private void ProcessInputObject(PSObject? input)
+    {
+        var baseObject = input?.BaseObject;
+        if (baseObject is string text)
+        {
+            ProcessText(text);
+            return;
+        }
+        if (baseObject is FileInfo file)
+        {
+            ProcessPath(file.FullName, literal: true);
+            return;
+        }
+        if (input is null)
+        {
+            WriteError(Errors.NotAManifest(new ManifestException(ManifestErrorKind.NotAManifest, "pipeline object",
+                "The input object is null; pass a manifest file, JSON text or an object."), null));
+            return;
+        }
+        var graph = AzureDeployment.IsDeployment(input) ? AzureDeployment.ToGraph(input) : PowerShellGraph.ToPlain(input);
+        ReadAndProcess(() => ManifestDocument.FromObject(graph, DescribeObject(input)), input);
+    }
+
+    /// <summary>
+    /// JSON text is read at once; a string that starts a JSON text but does not finish it (Get-Content
+    /// without -Raw sends one line at a time) is joined with the lines that follow. Other strings are paths.
+    /// </summary>
+    private void ProcessText(string text)
+    {
+        if (_pendingLines > 0)
+        {
+            _pendingJson.Append('\n').Append(text);
+            _pendingLines++;
+            TryFinishPendingJson();
+            return;
+        }
+        var trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (trimmed.Length == 0)
+        {
+            return;
+        }
+        if (trimmed[0] == '{')
+        {
+            if (text.IndexOf('\n') >= 0 || LooksComplete(text))
+            {
+                ReadAndProcess(() => ManifestDocument.Parse(text, "JSON text"), text);
+            }
+            else
+            {
+                _pendingJson.Append(text);
+                _pendingLines = 1;
+            }
+            return;
+        }
+        ProcessPath(text, literal: false);
+    }
+
+    private void TryFinishPendingJson()
+    {
+        var text = _pendingJson.ToString();
+        if (!LooksComplete(text))
+        {
+            return;
+        }
+        _pendingJson.Clear();
+        _pendingLines = 0;
+        ReadAndProcess(() => ManifestDocument.Parse(text, "JSON text from the pipeline"), text);
+    }
+
+    /// <summary>True when the braces outside strings balance: the text is one whole JSON object.</summary>
+    private static bool LooksComplete(string text)
+    {
+        int depth = 0;
+        var inString = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (inString)
+            {
+                if (c == '\\') i++;
+                else if (c == '"') inString = false;
+            }
+            else if (c == '"') inString = true;
+            else if (c is '{' or '[') depth++;
+            else if (c is '}' or ']') depth--;
+        }
+        return depth <= 0 && !inString;
+    }
+
+    private void ReadAndProcess(Func<ManifestDocument> read, object target)
+    {
+        ManifestDocument manifest;
+        try
+        {
+            manifest = read();
+        }
+        catch (ManifestException ex)
+        {
+            WriteError(ex.Kind switch
+            {
+                ManifestErrorKind.InvalidJson => Errors.InvalidJson(ex, target),
+                ManifestErrorKind.NotAManifest => Errors.NotAManifest(ex, target),
+                _ => Errors.Unreadable(ex, target),
+            });
+            return;
+        }
+        ProcessManifest(manifest);
+    }
+
+    private static string DescribeObject(PSObject input) =>
+        input.BaseObject is System.Collections.IDictionary ? "hashtable from the pipeline" : "object from the pipeline";
+}

@@ -1,0 +1,34 @@
+using System.Collections.Specialized;
+
+namespace EdgeMigration;
+
+/// <summary>A module of a manifest, as Get-EdgeModule emits it.</summary>
+public sealed class EdgeModuleInfo
+{
+    /// <summary>The file the manifest came from, or a description of the pipeline input.</summary>
+    public string Manifest { get; set; } = "";
+
+    /// <summary>The manifest's shape (DeploymentManifest, DeploymentTemplate, LayeredDeployment…).</summary>
+    public string Shape { get; set; } = "";
+
+    public string Name { get; set; } = "";
+    public bool IsSystemModule { get; set; }
+    public string? Type { get; set; }
+    public string? Status { get; set; }
+    public string? Image { get; set; }
+
+    /// <summary>None, String, Chunked or Object: how createOptions are written in the manifest.</summary>
+    public string CreateOptionsEncoding { get; set; } = "None";
+
+    /// <summary>The decoded createOptions, as ConvertFrom-Json would give them (null when none).</summary>
+    public object? CreateOptions { get; set; }
+
+    /// <summary>Why the createOptions cannot be decoded, or null.</summary>
+    public string? CreateOptionsError { get; set; }
+
+    /// <summary>The module's env section, name → value, in manifest order.</summary>
+    public OrderedDictionary Env { get; set; } = new();
+
+    /// <summary>Where the module's definition lives in the manifest (JSONPath).</summary>
+    public string Location { get; set; } = "";
+}
