@@ -74,7 +74,7 @@ internal sealed class JsonTreeWriter
                 _out.Append(',');
             }
         }
-        _out.Append(ClosingTrivia(Source(obj.Closing), members.Count, members.Count > 0 ? Source(members[0].BeforeName) : null, indent));
+        _out.Append(ClosingTrivia(Source(obj.Closing), members.Count, obj.SourceCount, members.Count > 0 ? Source(members[0].BeforeName) : null, members.Count > 0 && Source(members[members.Count - 1].BeforeName) is null, indent));
         _out.Append('}');
     }
 
@@ -94,7 +94,7 @@ internal sealed class JsonTreeWriter
                 _out.Append(',');
             }
         }
-        _out.Append(ClosingTrivia(Source(array.Closing), elements.Count, elements.Count > 0 ? Source(elements[0].Before) : null, indent));
+        _out.Append(ClosingTrivia(Source(array.Closing), elements.Count, array.SourceCount, elements.Count > 0 ? Source(elements[0].Before) : null, elements.Count > 0 && Source(elements[elements.Count - 1].Before) is null, indent));
         _out.Append(']');
     }
 
@@ -133,15 +133,17 @@ internal sealed class JsonTreeWriter
         return _style.Multiline ? _style.Newline + indent + _style.IndentUnit : "";
     }
 
-    private string ClosingTrivia(string? closing, int count, string? firstTrivia, string indent)
+    private string ClosingTrivia(string? closing, int count, int sourceCount, string? firstTrivia, bool lastIsAdded, string indent)
     {
         if (count == 0)
         {
             // An emptied container is written "{}" rather than keeping the line break it had for its items.
-            return closing is not null && !Trivia.IsWhitespace(closing) ? closing : "";
+            return closing is not null && (sourceCount == 0 || !Trivia.IsWhitespace(closing)) ? closing : "";
         }
         var itemsOnOwnLines = Trivia.LineIndent(firstTrivia) is not null || (firstTrivia is null && _style.Multiline);
-        if (closing is not null && (closing.Contains("\n") || !itemsOnOwnLines))
+        // The source's closing trivia belongs after the source's last item; after an added last item on its
+        // own line, the bracket goes on a line of its own.
+        if (closing is not null && (!lastIsAdded || closing.Contains("\n") || !itemsOnOwnLines))
         {
             return closing;
         }
