@@ -12,7 +12,10 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('EdgeMigration.Format.ps1xml')
     CmdletsToExport        = @(
+        'ConvertTo-GpuEdgeManifest'
+        'Get-EdgeMigrationRule'
         'Get-EdgeModule'
+        'Test-EdgeModuleCompatibility'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

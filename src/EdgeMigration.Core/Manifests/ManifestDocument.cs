@@ -103,6 +103,36 @@ public sealed class ManifestDocument
         return new ManifestDocument(new JDocument(root, JsonStyle.Indented), sourceName);
     }
 
+    /// <summary>
+    /// One module's createOptions given on their own (<c>{"HostConfig": …}</c>), as a deployment manifest that
+    /// holds just that module, so every rule can look at it.
+    /// </summary>
+    public static ManifestDocument FromCreateOptions(string moduleName, JNode createOptions, string sourceName)
+    {
+        if (createOptions is not JObject)
+        {
+            throw new ManifestException(ManifestErrorKind.NotAManifest, sourceName,
+                $"{sourceName}: createOptions must be a JSON object, not {CreateOptions.Describe(createOptions)}.");
+        }
+        var settings = new JObject();
+        settings.Add("createOptions", createOptions.DeepClone());
+        var module = new JObject();
+        module.Add("type", JValue.String("docker"));
+        module.Add("settings", settings);
+        var modules = new JObject();
+        modules.Add(moduleName, module);
+        var desired = new JObject();
+        desired.Add("schemaVersion", JValue.String("1.0"));
+        desired.Add("modules", modules);
+        var agent = new JObject();
+        agent.Add(DesiredProperties, desired);
+        var content = new JObject();
+        content.Add(EdgeAgent, agent);
+        var root = new JObject();
+        root.Add("modulesContent", content);
+        return new ManifestDocument(new JDocument(root, JsonStyle.Indented), sourceName);
+    }
+
     private static ManifestDocument Read(Func<JDocument> parse, string sourceName)
     {
         try
