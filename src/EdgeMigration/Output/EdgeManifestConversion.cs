@@ -20,7 +20,6 @@ public sealed class EdgeManifestConversion
         _manifest = result.Manifest;
         Manifest = result.Manifest.SourceName;
         Shape = result.Manifest.Shape.ToString();
-        Json = result.Manifest.ToJson();
         OutFile = outFile;
         Changes = result.Changes.Select(c => new EdgeManifestChange(c, Manifest)).ToArray();
         RemainingFindings = result.RemainingFindings.Select(f => new EdgeMigrationFinding(f, Manifest)).ToArray();
@@ -31,9 +30,6 @@ public sealed class EdgeManifestConversion
 
     public string Shape { get; }
 
-    /// <summary>The converted manifest as JSON, laid out like the input.</summary>
-    public string Json { get; }
-
     /// <summary>Where the converted manifest was written, if it was.</summary>
     public string? OutFile { get; }
 
@@ -42,6 +38,12 @@ public sealed class EdgeManifestConversion
 
     /// <summary>True when no finding of severity Error remains.</summary>
     public bool Compatible => RemainingFindings.All(f => f.Severity != Core.Rules.Severity.Error);
+
+    /// <summary>
+    /// The converted manifest as JSON, laid out like the input. A method, not a property, so that displaying
+    /// the result (Format-List *) never prints registry credentials.
+    /// </summary>
+    public string ToJson() => _manifest.ToJson();
 
     /// <summary>The converted document as ordered hashtables and arrays (Windows PowerShell 5.1 has no ConvertFrom-Json -AsHashtable).</summary>
     public OrderedDictionary ToHashtable() => (OrderedDictionary)PowerShellGraph.FromJson(_manifest.Root, asHashtable: true)!;
@@ -53,5 +55,5 @@ public sealed class EdgeManifestConversion
     /// <summary>The converted document as PSCustomObjects, as ConvertFrom-Json would give it.</summary>
     public object? Content => PowerShellGraph.FromJson(_manifest.Root, asHashtable: false);
 
-    public override string ToString() => Json;
+    public override string ToString() => Manifest;
 }
