@@ -83,5 +83,7 @@ public class TestEdgeModuleCompatibilityTests
         var rule = ps.Run("Get-EdgeMigrationRule -Id O4").AssertNoErrors().Single();
         Assert.Equal(("O4", "other-differences", true), ((string)rule.Properties["Id"].Value, (string)rule.Properties["Section"].Value, (bool)rule.Properties["CanFix"].Value));
         Assert.True(ps.Run("Get-EdgeMigrationRule").AssertNoErrors().Output.Count >= 1);
+        var missing = ps.Run("Get-EdgeMigrationRule -Id Z9");
+        Assert.Equal("RuleNotFound,EdgeMigration.Commands.GetEdgeMigrationRuleCommand", Assert.Single(missing.ErrorIds));
     }
 }

@@ -19,7 +19,7 @@ namespace EdgeMigration.Commands;
 [Cmdlet(VerbsData.ConvertTo, "GpuEdgeManifest", DefaultParameterSetName = PathSet, SupportsShouldProcess = true,
     HelpUri = MigrationRule.ArticleUri)]
 [OutputType(typeof(EdgeManifestConversion))]
-public sealed class ConvertToGpuEdgeManifestCommand : ManifestInputCmdlet
+public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
 {
     private int _converted;
 
@@ -72,19 +72,6 @@ public sealed class ConvertToGpuEdgeManifestCommand : ManifestInputCmdlet
     /// <summary>Drops binds of single files (they cannot work on the GPU device) instead of keeping them with a finding.</summary>
     [Parameter]
     public SwitchParameter DropFileBinds { get; set; }
-
-    /// <summary>Only these rules' fixes (ids, wildcards).</summary>
-    [Parameter]
-    [Alias("IncludeRule")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(RuleIdCompleter))]
-    public string[]? Rule { get; set; }
-
-    /// <summary>Rules whose fixes are not applied (ids, wildcards).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(RuleIdCompleter))]
-    public string[]? ExcludeRule { get; set; }
 
     protected override void BeginProcessing()
     {
@@ -141,7 +128,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : ManifestInputCmdlet
         ProxyUrl = ProxyUrl,
         ModuleNameMap = ToStringMap(ModuleNameMap),
         DropFileBinds = DropFileBinds,
-        Rules = new RuleSelection(Rule, ExcludeRule),
+        Rules = Selection,
     };
 
     /// <summary>The file to write for this manifest, null when none is asked for or it cannot be determined (error written).</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Management.Automation;
 using EdgeMigration.Core.Rules;
@@ -32,6 +33,14 @@ public sealed class GetEdgeMigrationRuleCommand : PSCmdlet
             if (Severity is null || Severity.Contains(rule.DefaultSeverity))
             {
                 WriteObject(new EdgeMigrationRuleInfo(rule));
+            }
+        }
+        foreach (var id in Id ?? Array.Empty<string>())
+        {
+            if (!WildcardPattern.ContainsWildcardCharacters(id) && RuleCatalog.Find(id) is null)
+            {
+                WriteError(new ErrorRecord(new ItemNotFoundException($"There is no migration rule '{id}'. Get-EdgeMigrationRule lists them all."),
+                    "RuleNotFound", ErrorCategory.ObjectNotFound, id));
             }
         }
     }

@@ -14,26 +14,13 @@ namespace EdgeMigration.Commands;
     HelpUri = MigrationRule.ArticleUri)]
 [OutputType(typeof(EdgeModuleCompatibility))]
 [OutputType(typeof(bool), ParameterSetName = new[] { PathSet, LiteralPathSet, InputObjectSet })]
-public sealed class TestEdgeModuleCompatibilityCommand : ManifestInputCmdlet
+public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet
 {
     /// <summary>Only these modules; with -InputObject, also the module name for createOptions given on their own.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     public string? ModuleName { get; set; }
-
-    /// <summary>Only these rules (ids, wildcards).</summary>
-    [Parameter]
-    [Alias("IncludeRule")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(RuleIdCompleter))]
-    public string[]? Rule { get; set; }
-
-    /// <summary>Rules to skip (ids, wildcards).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(RuleIdCompleter))]
-    public string[]? ExcludeRule { get; set; }
 
     /// <summary>Only findings of these severities.</summary>
     [Parameter]
@@ -48,7 +35,7 @@ public sealed class TestEdgeModuleCompatibilityCommand : ManifestInputCmdlet
 
     protected override void ProcessManifest(ManifestDocument manifest)
     {
-        var findings = RuleEngine.Check(manifest, new RuleSelection(Rule, ExcludeRule));
+        var findings = RuleEngine.Check(manifest, Selection);
         var filter = new NameFilter(ModuleName is null ? null : new[] { ModuleName });
         var modules = manifest.Modules.Where(m => filter.Matches(m.Name)).ToList();
         findings = findings.Where(f => f.ModuleName is null || modules.Any(m => m.Name == f.ModuleName)).ToList();
