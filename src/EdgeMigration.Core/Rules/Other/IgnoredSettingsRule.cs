@@ -93,8 +93,8 @@ public sealed class IgnoredSettingsRule : ModuleRule
     {
         foreach (var member in module.Options()?.Members ?? Enumerable.Empty<JMember>())
         {
-            if (!ReadTopLevel.Contains(member.Name) &&
-                !string.Equals(member.Name, CreateOptionsAccess.KubernetesSection, StringComparison.OrdinalIgnoreCase) && !IsEmpty(member.Value))
+            if (!ReadTopLevel.Contains(member.Name) && !IsEmpty(member.Value) && !IsEquivalentNetworking(member) &&
+                !string.Equals(member.Name, CreateOptionsAccess.KubernetesSection, StringComparison.OrdinalIgnoreCase))
             {
                 yield return Ignored(module, member.Name, member);
             }
@@ -106,7 +106,7 @@ public sealed class IgnoredSettingsRule : ModuleRule
         var hostConfig = module.HostConfig();
         foreach (var member in hostConfig?.Members ?? Enumerable.Empty<JMember>())
         {
-            if (!HostConfigReportedElsewhere.Contains(member.Name) && !IsEmpty(member.Value))
+            if (!HostConfigReportedElsewhere.Contains(member.Name) && !IsEmpty(member.Value) && !IsDefaultRuntime(member))
             {
                 yield return Ignored(module, "HostConfig." + member.Name, member);
             }
@@ -147,6 +147,15 @@ public sealed class IgnoredSettingsRule : ModuleRule
         JObject obj => obj.Count == 0,
         _ => false,
     };
+
+    /// <summary>NetworkingConfig that only joins networks that behave as the cluster network does (the tools write {"host": {}} beside NetworkMode host).</summary>
+    private static bool IsEquivalentNetworking(JMember member) =>
+        string.Equals(member.Name, "NetworkingConfig", StringComparison.OrdinalIgnoreCase) &&
+        (member.Value as JObject).ObjectOf("EndpointsConfig") is { } endpoints &&
+        endpoints.Members.All(e => EquivalentNetworkModes.Contains(e.Name) && IsEmpty(e.Value));
+
+    private static bool IsDefaultRuntime(JMember member) =>
+        string.Equals(member.Name, "Runtime", StringComparison.OrdinalIgnoreCase) && member.Value is JValue { IsString: true, Text: "runc" };
 
     private static string Shorten(string json) => json.Length <= 80 ? json : json.Substring(0, 77) + "...";
 }

@@ -29,17 +29,15 @@ public sealed class ModuleNameRule : MigrationRule
         var modules = manifest.Modules.Where(m => m.IsSystemModule || ModuleRenamePlan.CustomModuleIds(manifest).Contains(m.Name)).ToList();
         foreach (var module in modules.Where(m => !m.IsSystemModule))
         {
-            if (Problem(module, modules) is not { } problem)
+            // A safe id the plan keeps is fine: its collisions are reported on the modules renamed away from it.
+            if (!renames.TryGetValue(module.Name, out var newName) || Problem(module, modules) is not { } problem)
             {
                 continue;
             }
-            renames.TryGetValue(module.Name, out var newName);
             yield return Finding(module, "",
                 $"Module id '{module.Name}' {problem.Text}.",
-                newName is null
-                    ? "Rename the module to a name matching ^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$."
-                    : $"Rename it to '{newName}' (ConvertTo-GpuEdgeManifest does, with its routes and module twin section).",
-                problem.Severity, fixable: newName is not null, inDefinition: true);
+                $"Rename it to '{newName}' (ConvertTo-GpuEdgeManifest does, with its routes and module twin section). Its IoT Hub module identity changes too: update whatever calls its direct methods or reads its messages by module id.",
+                problem.Severity, inDefinition: true);
         }
         foreach (var route in manifest.Routes)
         {
@@ -99,10 +97,10 @@ public sealed class ModuleNameRule : MigrationRule
         {
             return ("has no character the device keeps in names ([a-z0-9.-]), so the deployment fails", Severity.Error);
         }
-        var twins = modules.Where(m => m != module && KubernetesNames.Sanitize(m.Name) == name).Select(m => "'" + m.Name + "'").ToList();
-        if (twins.Count > 0)
+        var alike = modules.Where(m => m.Name != module.Name && KubernetesNames.Sanitize(m.Name) == name).Select(m => "'" + m.Name + "'").ToList();
+        if (alike.Count > 0)
         {
-            return ($"becomes '{name}' on the device, as {string.Join(", ", twins)} does; the deployment fails with a name collision", Severity.Error);
+            return ($"becomes '{name}' on the device, as {string.Join(", ", alike)} does; the deployment fails with a name collision", Severity.Error);
         }
         if (KubernetesNames.IsReserved(name))
         {
