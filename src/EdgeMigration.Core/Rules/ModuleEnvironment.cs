@@ -107,6 +107,21 @@ public static class ModuleEnvironment
         context.Record(rule, module, variable.Location, entry, env[variable.EnvIndex], description);
     }
 
+    /// <summary>Renames a variable where it is set, keeping its value and place.</summary>
+    public static void Rename(ConversionContext context, MigrationRule rule, EdgeModule module, ModuleVariable variable, string newName, string description)
+    {
+        if (variable.SectionMember is { } member)
+        {
+            module.EnvSection!.Rename(member, newName);
+            context.Record(rule, module, variable.Location, JValue.String(variable.Name), JValue.String(newName), description, inDefinition: true);
+            return;
+        }
+        var env = module.Options().ArrayOf(EnvName)!;
+        var entry = env[variable.EnvIndex];
+        env[variable.EnvIndex] = JValue.String(newName + (variable.Value is null ? "" : "=" + variable.Value));
+        context.Record(rule, module, variable.Location, entry, env[variable.EnvIndex], description);
+    }
+
     /// <summary>Adds a variable to the env section (<paramref name="inDefinition"/>) or to createOptions Env, creating either when missing.</summary>
     public static void Add(ConversionContext context, MigrationRule rule, EdgeModule module, bool inDefinition, string name, string value, string description)
     {
