@@ -72,6 +72,19 @@ public class DeploymentStrategyRuleTests
     }
 
     [Fact]
+    public void ASectionSpelledInAnotherCaseIsNotWhereTheStrategyGoes()
+    {
+        // The agent matches "k8s-experimental" exactly, so the miscased section is ignored on the device (K3 says so).
+        var manifest = ManifestBuilder.Deployment(("hostnet", """{"HostConfig":{"NetworkMode":"host"},"K8s-Experimental":{"strategy":{"type":"Recreate"}}}"""));
+
+        var result = Convert(manifest, "O1");
+
+        Assert.Equal("""{"HostConfig":{"NetworkMode":"host"},"K8s-Experimental":{"strategy":{"type":"Recreate"}},"k8s-experimental":{"strategy":{"type":"Recreate"}}}""",
+            OptionsText(result.Manifest, "hostnet"));
+        AssertIdempotent(result, "O1");
+    }
+
+    [Fact]
     public void CorpusGpuModuleWithRecreateIsClean()
     {
         var manifest = ManifestDocument.Load(TestPaths.CorpusFile("Azure-Samples__azure-intelligent-edge-patterns__GpuReferenceModules__SampleSolution__deployment.k8s.template.json"));

@@ -38,6 +38,11 @@ public class SharedMemoryRuleTests
             "R3 lvaEdge HostConfig.IpcMode: \"shareable\" -> \"host\"",
             "R3 lvaExtension HostConfig.IpcMode: \"container:lvaEdge\" -> \"host\"",
         }, Describe(result.Changes));
+        Assert.Equal(new[]
+        {
+            "IpcMode \"shareable\" became \"host\" so the module keeps sharing memory with module 'lvaExtension' on the GPU device.",
+            "IpcMode \"container:lvaEdge\" became \"host\" so the module keeps sharing memory with module 'lvaEdge' on the GPU device.",
+        }, result.Changes.Select(c => c.Description));
         AssertIdempotent(result, "R3");
     }
 

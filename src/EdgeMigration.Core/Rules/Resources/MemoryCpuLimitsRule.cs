@@ -32,14 +32,15 @@ public sealed class MemoryCpuLimitsRule : ModuleRule
         var converted = DockerLimits(module);
         foreach (var limit in converted)
         {
-            var existing = (limits?.Find(limit.Resource)?.Value as JValue)?.Text;
-            if (existing is null)
+            var existingMember = limits?.Find(limit.Resource);
+            var existing = (existingMember?.Value as JValue)?.Text;
+            if (existingMember is null)
             {
                 yield return Finding(module, limit.Source,
                     $"{limit.Source} ({limit.DockerValue}) is ignored on the GPU device; the same limit there is k8s-experimental.resources.limits.{limit.Resource}: \"{limit.Quantity}\"{(limit.Exact ? "" : " (rounded up to a whole millicore)")}.",
                     $"Set \"{limit.Resource}\": \"{limit.Quantity}\" in k8s-experimental.resources.limits (the Docker key can stay for Docker devices).");
             }
-            else if (KubernetesQuantity.Parse(existing) is { } value && value != KubernetesQuantity.Parse(limit.Quantity))
+            else if (existing is not null && KubernetesQuantity.Parse(existing) is { } value && value != KubernetesQuantity.Parse(limit.Quantity))
             {
                 yield return Finding(module, limit.Source,
                     $"{limit.Source} ({limit.DockerValue} = \"{limit.Quantity}\") differs from k8s-experimental.resources.limits.{limit.Resource} (\"{existing}\"); the GPU device uses the latter, Docker devices the former.",

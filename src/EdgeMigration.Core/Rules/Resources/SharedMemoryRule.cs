@@ -65,8 +65,9 @@ public sealed class SharedMemoryRule : ModuleRule
     public override void Fix(ConversionContext context)
     {
         // Decide for every module first: switching one module of a pair must not hide the pair from the other.
-        var switching = context.Manifest.Modules.Where(m => NeedsHostIpc(m, context.Manifest)).ToList();
-        foreach (var module in switching)
+        var switching = context.Manifest.Modules.Where(m => NeedsHostIpc(m, context.Manifest))
+            .Select(m => (Module: m, Partners: Partners(m, context.Manifest))).ToList();
+        foreach (var (module, partners) in switching)
         {
             var hostConfig = module.CreateOptions!.GetOrCreateRoot().GetOrAddObject("HostConfig");
             var ipc = hostConfig.FindIgnoreCase(IpcModeName);
@@ -74,7 +75,7 @@ public sealed class SharedMemoryRule : ModuleRule
             var after = JValue.String(Host);
             hostConfig.Set(ipc?.Name ?? IpcModeName, after);
             context.Record(this, module, "HostConfig." + (ipc?.Name ?? IpcModeName), before, after,
-                $"IpcMode {before?.ToCompactJson() ?? "(not set)"} became \"host\" so the module keeps sharing memory with {Partners(module, context.Manifest)} on the GPU device.");
+                $"IpcMode {before?.ToCompactJson() ?? "(not set)"} became \"host\" so the module keeps sharing memory with {partners} on the GPU device.");
         }
     }
 
