@@ -129,6 +129,35 @@ public class ModuleNameRuleTests
     }
 
     [Fact]
+    public void LayeredDeploymentModuleRouteAndTwinAreRenamed()
+    {
+        const string layered = """
+            {
+              "content": {
+                "modulesContent": {
+                  "$edgeAgent": {
+                    "properties.desired.modules.Opc_Publisher": { "type": "docker", "settings": { "image": "opc:1", "createOptions": "{}" } }
+                  },
+                  "$edgeHub": {
+                    "properties.desired.routes.publisherToUpstream": "FROM /messages/modules/Opc_Publisher/* INTO $upstream"
+                  },
+                  "Opc_Publisher": { "properties.desired": { "interval": 10 } }
+                }
+              }
+            }
+            """;
+
+        var result = Convert(ManifestDocument.Parse(layered), "O2");
+
+        Assert.Equal(layered.Replace("modules.Opc_Publisher", "modules.opc-publisher").Replace("modules/Opc_Publisher/", "modules/opc-publisher/")
+            .Replace("\"Opc_Publisher\": {", "\"opc-publisher\": {"), result.Manifest.ToJson());
+        Assert.Equal(3, result.Changes.Count);
+        Assert.True(result.Manifest.IsLayered);
+        Assert.Equal("opc-publisher", Assert.Single(result.Manifest.Modules).Name);
+        AssertIdempotent(result, "O2");
+    }
+
+    [Fact]
     public void LayeredDeploymentKeysAreRenamed()
     {
         var manifest = ManifestDocument.Load(TestPaths.CorpusFile("Azure__iotedge-lorawan-starterkit__LoRaEngine__deployment.layered.template.json"));
