@@ -34,7 +34,20 @@ public static class CreateOptionsAccess
         return created;
     }
 
-    /// <summary>The k8s-experimental section of a module's createOptions, created when missing.</summary>
-    public static JObject GetOrAddKubernetes(this EdgeModule module) =>
-        module.CreateOptions!.GetOrCreateRoot().GetOrAddObject(KubernetesSection);
+    /// <summary>
+    /// The k8s-experimental section of a module's createOptions, created when missing. Matched exactly, as the agent
+    /// does: a section spelled in another case is ignored by the device and left for K3 to report; a value that is
+    /// not an object (unreadable for the agent) is replaced.
+    /// </summary>
+    public static JObject GetOrAddKubernetes(this EdgeModule module)
+    {
+        var root = module.CreateOptions!.GetOrCreateRoot();
+        if (root.Find(KubernetesSection)?.Value is JObject existing)
+        {
+            return existing;
+        }
+        var created = new JObject();
+        root.Set(KubernetesSection, created);
+        return created;
+    }
 }

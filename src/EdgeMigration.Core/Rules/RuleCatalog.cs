@@ -13,6 +13,23 @@ public static class RuleCatalog
     public static IReadOnlyList<MigrationRule> All { get; } = new MigrationRule[]
     {
         new Other.EnvironmentNameColonRule(),
+        new Proxy.EdgeHubProxyRule(),
+        new Proxy.NoProxyLocalhostRule(),
+        new Resources.FpgaAccelerationRule(),
+        new Resources.MemoryCpuLimitsRule(),
+        new Resources.SharedMemoryRule(),
+        new Other.EntrypointRule(),
+        // O1 after R1 and the storage fixes, so that it sees GPUs and volume mounts; O2 renames modules last.
+        new Other.DeploymentStrategyRule(),
+        new Other.ModuleNameRule(),
+        new Other.IgnoredSettingsRule(),
+        new Other.SchemaVersionRule(),
+        new Other.KubernetesSectionKeysRule(),
+        new Other.InvalidCreateOptionsRule(),
+        new Other.CreateOptionsPiecesRule(),
+        new Other.ManifestDiagnosticsRule(),
+        new Other.EdgeAgentSettingsRule(),
+        new Other.ImagePullSecretNameRule(),
     };
 
     public static MigrationRule? Find(string id) =>

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
 using EdgeMigration.Core.Conversion;
-using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
 
 namespace EdgeMigration.Core.Rules.Other;
@@ -19,24 +19,11 @@ public sealed class EnvironmentNameColonRule : ModuleRule
 
     protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
     {
-        foreach (var variable in module.Env)
+        foreach (var variable in ModuleEnvironment.Variables(module).Where(v => v.Name.Contains(":")))
         {
-            if (variable.Name.Contains(":"))
-            {
-                yield return Finding(module, JsonPath.Member("env", variable.Name),
-                    $"Environment variable '{variable.Name}' in the env section has ':' in its name; Kubernetes rejects the module's Deployment.",
-                    $"Rename it to '{Rename(variable.Name)}' ('__' is read as ':' by .NET configuration).", inDefinition: true);
-            }
-        }
-        var env = module.Options().ArrayOf("Env");
-        for (var i = 0; env is not null && i < env.Count; i++)
-        {
-            if (env[i] is JValue { IsString: true } entry && NameOf(entry.Text) is { } name && name.Contains(":"))
-            {
-                yield return Finding(module, JsonPath.Index("Env", i),
-                    $"Environment variable '{name}' in createOptions Env has ':' in its name; Kubernetes rejects the module's Deployment.",
-                    $"Rename it to '{Rename(name)}' ('__' is read as ':' by .NET configuration).");
-            }
+            yield return Finding(module, variable.Location,
+                $"Environment variable '{variable.Name}' in {(variable.InDefinition ? "the env section" : "createOptions Env")} has ':' in its name; Kubernetes rejects the module's Deployment.",
+                $"Rename it to '{Rename(variable.Name)}' ('__' is read as ':' by .NET configuration).", inDefinition: variable.InDefinition);
         }
     }
 
@@ -44,36 +31,12 @@ public sealed class EnvironmentNameColonRule : ModuleRule
     {
         foreach (var module in context.Manifest.Modules)
         {
-            if (module.EnvSection is { } section)
+            foreach (var variable in ModuleEnvironment.Variables(module).Where(v => v.Name.Contains(":")).ToList())
             {
-                foreach (var member in new List<JMember>(section.Members))
-                {
-                    if (member.Name.Contains(":"))
-                    {
-                        var oldName = member.Name;
-                        section.Rename(member, Rename(oldName));
-                        context.Record(this, module, JsonPath.Member("env", oldName), JValue.String(oldName), JValue.String(member.Name),
-                            $"Renamed environment variable {oldName} to {member.Name}.", inDefinition: true);
-                    }
-                }
-            }
-            var env = module.Options().ArrayOf("Env");
-            for (var i = 0; env is not null && i < env.Count; i++)
-            {
-                if (env[i] is JValue { IsString: true } entry && NameOf(entry.Text) is { } name && name.Contains(":"))
-                {
-                    var renamed = JValue.String(Rename(name) + entry.Text.Substring(name.Length));
-                    context.Record(this, module, JsonPath.Index("Env", i), entry, renamed, $"Renamed environment variable {name} to {Rename(name)}.");
-                    env[i] = renamed;
-                }
+                ModuleEnvironment.Rename(context, this, module, variable, Rename(variable.Name),
+                    $"Renamed environment variable {variable.Name} to {Rename(variable.Name)}.");
             }
         }
-    }
-
-    private static string? NameOf(string entry)
-    {
-        var equals = entry.IndexOf('=');
-        return equals < 0 ? entry : entry.Substring(0, equals);
     }
 
     private static string Rename(string name) => name.Replace(":", "__");
