@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using EdgeMigration.Benchmarks.Engine;
+using EdgeMigration.Tests;
+
+namespace EdgeMigration.Benchmarks.Fleet;
+
+/// <summary>
+/// <c>fleet N</c>: N manifests from files on disk to files on disk through ConvertTo-GpuEdgeManifest in the
+/// hosted engine, in a fresh process, reporting manifests per second and the process's peak working set.
+/// </summary>
+public static class FleetRun
+{
+    public const string ChildMode = "fleet-convert";
+
+    /// <summary>What a runbook converting a folder writes: the files; the result objects and warnings are not kept.</summary>
+    private const string ConvertFolder =
+        "$null = [IO.DirectoryInfo]::new($in).GetFiles('*.json') | ConvertTo-GpuEdgeManifest -Destination $out -WarningAction SilentlyContinue";
+
+    public static void Run(int count)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"edgemigration-fleet-{count}");
+        var input = Path.Combine(folder, "in");
+        var output = Path.Combine(folder, "out");
+        Console.WriteLine($"Generating {count} manifests (seed {FleetGenerator.Seed}) into {input}…");
+        FleetGenerator.Generate(input, count);
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+        var report = ChildReport.Parse(ChildProcess.Run(ChildMode, input, output));
+        var seconds = report.Number("seconds");
+        Console.WriteLine($"{count} manifests converted in {seconds:0.00} s: {count / seconds:0} manifests/s");
+        Console.WriteLine($"peak working set: {report.Number("peakMB"):0} MB (engine open and module imported: {report.Number("peakAfterImportMB"):0} MB)");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>In the child process: open the engine, import the module, convert the folder.</summary>
+    public static void Convert(string input, string output)
+    {
+        using var engine = new HostedEngine();
+        engine.Run("Import-Module $module -ErrorAction Stop", new Dictionary<string, object> { ["module"] = TestPaths.ModuleManifest });
+        ChildReport.Write("peakAfterImportMB", PeakMemory.Megabytes());
+        var stopwatch = Stopwatch.StartNew();
+        engine.Run(ConvertFolder, new Dictionary<string, object> { ["in"] = input, ["out"] = output });
+        stopwatch.Stop();
+        var expected = Directory.GetFiles(input, "*.json").Length;
+        var written = Directory.GetFiles(output, "*.json").Length;
+        if (written != expected)
+        {
+            throw new InvalidOperationException($"{written} of {expected} manifests were written.");
+        }
+        ChildReport.Write("seconds", stopwatch.Elapsed.TotalSeconds);
+        ChildReport.Write("peakMB", PeakMemory.Megabytes());
+    }
+}
