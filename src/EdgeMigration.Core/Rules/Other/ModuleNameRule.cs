@@ -26,11 +26,13 @@ public sealed class ModuleNameRule : MigrationRule
     public override IEnumerable<Finding> Check(ManifestDocument manifest)
     {
         var renames = ModuleRenamePlan.For(manifest, new Dictionary<string, string>()).Renames;
-        var modules = manifest.Modules.Where(m => m.IsSystemModule || ModuleRenamePlan.CustomModuleIds(manifest).Contains(m.Name)).ToList();
+        var customIds = new HashSet<string>(ModuleRenamePlan.CustomModuleIds(manifest), StringComparer.Ordinal);
+        var modules = manifest.Modules.Where(m => m.IsSystemModule || customIds.Contains(m.Name)).ToList();
+        var deviceNames = modules.ToLookup(m => KubernetesNames.Sanitize(m.Name), m => m.Name, StringComparer.Ordinal);
         foreach (var module in modules.Where(m => !m.IsSystemModule))
         {
             // A safe id the plan keeps is fine: its collisions are reported on the modules renamed away from it.
-            if (!renames.TryGetValue(module.Name, out var newName) || Problem(module, modules) is not { } problem)
+            if (!renames.TryGetValue(module.Name, out var newName) || Problem(module, deviceNames) is not { } problem)
             {
                 continue;
             }
@@ -41,7 +43,8 @@ public sealed class ModuleNameRule : MigrationRule
         }
         foreach (var route in manifest.Routes)
         {
-            foreach (var rename in renames.Where(r => route.Text is { } text && RouteReferences.Mentions(text, r.Key)))
+            var mentioned = route.Text is { } text ? RouteReferences.Mentioned(text, renames.Keys) : new HashSet<string>();
+            foreach (var rename in renames.Where(r => mentioned.Contains(r.Key)))
             {
                 yield return Finding(null, route.Location,
                     $"Route '{route.Name}' refers to module '{rename.Key}', which is to be renamed '{rename.Value}'.",
@@ -90,14 +93,15 @@ public sealed class ModuleNameRule : MigrationRule
         manifest.Refresh();
     }
 
-    private static (string Text, Severity Severity)? Problem(EdgeModule module, IReadOnlyList<EdgeModule> modules)
+    /// <summary>What is wrong with the module's id on the device, given every module's id by the name the device gives it.</summary>
+    private static (string Text, Severity Severity)? Problem(EdgeModule module, ILookup<string, string> deviceNames)
     {
         var name = KubernetesNames.Sanitize(module.Name);
         if (name.Length == 0)
         {
             return ("has no character the device keeps in names ([a-z0-9.-]), so the deployment fails", Severity.Error);
         }
-        var alike = modules.Where(m => m.Name != module.Name && KubernetesNames.Sanitize(m.Name) == name).Select(m => "'" + m.Name + "'").ToList();
+        var alike = deviceNames[name].Where(id => id != module.Name).Select(id => "'" + id + "'").ToList();
         if (alike.Count > 0)
         {
             return ($"becomes '{name}' on the device, as {string.Join(", ", alike)} does; the deployment fails with a name collision", Severity.Error);
