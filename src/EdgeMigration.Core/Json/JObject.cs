@@ -118,6 +118,7 @@ public sealed class JObject : JNode, IEnumerable<JMember>
             clone._members.Add(new JMember(m.Name, m.Value.DeepClone())
             {
                 RawName = m.RawName,
+                NameVerbatim = m.NameVerbatim,
                 BeforeName = m.BeforeName,
                 AfterName = m.AfterName,
                 AfterColon = m.AfterColon,

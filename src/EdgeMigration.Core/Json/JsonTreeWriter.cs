@@ -48,6 +48,9 @@ internal sealed class JsonTreeWriter
             case JArray array:
                 WriteArray(array, indent);
                 break;
+            case JValue { QuotedVerbatim: true } value:
+                _out.Append('"').Append(value.Text).Append('"');
+                break;
             case JValue value:
                 _out.Append(value.Raw ?? (value.Kind == JValueKind.String ? Quote(value.Text) : value.Text));
                 break;
@@ -63,7 +66,14 @@ internal sealed class JsonTreeWriter
             var member = members[i];
             var before = Source(member.BeforeName) ?? NewItemTrivia(Source(i > 0 ? members[i - 1].BeforeName : FirstKnown(obj)), indent);
             _out.Append(before);
-            _out.Append(member.RawName ?? Quote(member.Name));
+            if (member.NameVerbatim)
+            {
+                _out.Append('"').Append(member.Name).Append('"');
+            }
+            else
+            {
+                _out.Append(member.RawName ?? Quote(member.Name));
+            }
             _out.Append(Source(member.AfterName) ?? "");
             _out.Append(':');
             _out.Append(Source(member.AfterColon) ?? _style.AfterColon);
