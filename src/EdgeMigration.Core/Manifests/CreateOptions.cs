@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using System.Text.RegularExpressions;
 using EdgeMigration.Core.Json;
 
 namespace EdgeMigration.Core.Manifests;
@@ -54,7 +53,6 @@ public sealed class CreateOptions
     /// <summary>VS Code's IoT Edge tools and iotedgedev stop at 8 pieces (createOptions07): 4K characters.</summary>
     public const int ToolsPieceLimit = 8;
 
-    private static readonly Regex PieceName = new("^createOptions([0-9]{2})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private readonly JObject _settings;
     private JDocument? _document;
@@ -158,12 +156,21 @@ public sealed class CreateOptions
         return pieces;
     }
 
+    /// <summary>createOptions or createOptions + two digits, in any case (as the edgeAgent reads them).</summary>
+    private static bool IsPieceName(string name) =>
+        (name.Length == PieceBaseName.Length || (name.Length == PieceBaseName.Length + 2 && IsDigit(name[name.Length - 2]) && IsDigit(name[name.Length - 1]))) &&
+        string.Compare(name, 0, PieceBaseName, 0, PieceBaseName.Length, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private const string PieceBaseName = "createOptions";
+
+    private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
     public static string PieceNameFor(int index) =>
         index == 0 ? "createOptions" : "createOptions" + index.ToString("00", CultureInfo.InvariantCulture);
 
     private void WritePieces(List<string> pieces)
     {
-        var existing = _settings.Members.Where(m => PieceName.IsMatch(m.Name)).ToList();
+        var existing = _settings.Members.Where(m => IsPieceName(m.Name)).ToList();
         var anchor = existing.Count > 0 ? _settings.IndexOf(existing[existing.Count - 1]) + 1 : _settings.Count;
         for (var i = 0; i < pieces.Count; i++)
         {
@@ -189,7 +196,7 @@ public sealed class CreateOptions
 
     private void Decode()
     {
-        var pieces = _settings.Members.Where(m => PieceName.IsMatch(m.Name)).ToList();
+        var pieces = _settings.Members.Where(m => IsPieceName(m.Name)).ToList();
         PieceNames = pieces.Select(m => m.Name).ToList();
         if (pieces.Count == 0)
         {
