@@ -13,6 +13,7 @@
     FormatsToProcess       = @('EdgeMigration.Format.ps1xml')
     CmdletsToExport        = @(
         'Get-EdgeModule'
+        'Get-EdgeModuleExternalIp'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
