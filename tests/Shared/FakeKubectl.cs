@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 
-namespace EdgeMigration.Tests.DeviceOutput;
+namespace EdgeMigration.Tests;
 
 /// <summary>
 /// A stand-in kubectl in a temporary directory: records its arguments, one per line, prints a file as its
