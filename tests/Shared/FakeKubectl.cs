@@ -6,7 +6,7 @@ namespace EdgeMigration.Tests;
 
 /// <summary>
 /// A stand-in kubectl in a temporary directory: records its arguments, one per line, prints a file as its
-/// output and exits with a given code (stderr gets a message when the code is not 0).
+/// output and exits with a given code (stderr gets a message when the code is not 0). It needs no PATH.
 /// </summary>
 public sealed class FakeKubectl : IDisposable
 {
@@ -28,7 +28,7 @@ public sealed class FakeKubectl : IDisposable
         {
             Executable = Path.Combine(Directory, "kubectl");
             File.WriteAllText(Executable,
-                $"#!/bin/sh\nprintf '%s\\n' \"$@\" > '{ArgumentsFile}'\ncat '{outputFile}'\n" +
+                $"#!/bin/sh\nprintf '%s\\n' \"$@\" > '{ArgumentsFile}'\n/bin/cat '{outputFile}'\n" +
                 (exitCode != 0 ? $"echo 'error: the server could not be reached' >&2\nexit {exitCode}\n" : ""));
             File.SetUnixFileMode(Executable, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
