@@ -62,17 +62,15 @@ internal sealed class TableLayout
     {
         // Dash runs give the starts even where a label holds a space; without them every header word is a column.
         var starts = (dashes is { } d ? Words(d.Text) : Words(header.Text)).Select(w => w.Start).ToArray();
-        if (dashes is not null && !starts.All(s => IsWordStart(header.Text, s)) || Slice(header.Text, 0, starts[0]).Trim().Length > 0)
+        if (dashes is { } dashLine && (!starts.All(s => IsWordStart(header.Text, s)) || Slice(header.Text, 0, starts[0]).Trim().Length > 0))
         {
-            throw new DeviceOutputException($"the header and the dashes under it (line {dashes?.Number}) do not line up.", header.Number);
+            throw new DeviceOutputException($"the header and the dashes under it (line {dashLine.Number}) do not line up.", header.Number);
         }
         var labels = starts.Select((s, i) => Slice(header.Text, s, End(starts, i)).Trim()).ToArray();
         return new TableLayout(header.Number, starts, labels);
     }
 
     public ColumnRole RoleOf(int column) => _roles[column];
-
-    public string LabelOf(int column) => _labels[column];
 
     public bool Has(ColumnRole role) => Array.IndexOf(_roles, role) >= 0;
 

@@ -1,3 +1,5 @@
+using EdgeMigration.Core.DeviceOutput;
+
 namespace EdgeMigration;
 
 /// <summary>A port of a module's Kubernetes Service, as Get-EdgeModuleExternalIp emits it.</summary>
@@ -13,5 +15,5 @@ public sealed class EdgeModulePort
     public string Protocol { get; set; } = "TCP";
 
     /// <summary>As kubectl prints it: 443:31457/TCP or 35000/TCP.</summary>
-    public override string ToString() => NodePort is { } node ? $"{Port}:{node}/{Protocol}" : $"{Port}/{Protocol}";
+    public override string ToString() => new ServicePort(Port, NodePort, Protocol).ToString();
 }
