@@ -12,8 +12,11 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('EdgeMigration.Format.ps1xml')
     CmdletsToExport        = @(
+        'ConvertTo-GpuEdgeManifest'
+        'Get-EdgeMigrationRule'
         'Get-EdgeModule'
         'Get-EdgeModuleExternalIp'
+        'Test-EdgeModuleCompatibility'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -29,7 +29,7 @@ public static class Program
         {
             rest.RemoveAt(0);
         }
-        if (rest.Count == 0)
+        if (string.IsNullOrWhiteSpace(string.Join(" ", rest)))
         {
             Console.Error.WriteLine(Usage);
             return 2;

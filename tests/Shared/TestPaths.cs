@@ -33,6 +33,18 @@ public static class TestPaths
         "Azure-Samples__azure-intelligent-edge-patterns__factory-ai-vision__Installer__deployment.ava.json",
     };
 
+    /// <summary>Corpus files that are JSON schemas for manifests, not manifests.</summary>
+    public static readonly IReadOnlyCollection<string> SchemaCorpusFiles = new[]
+    {
+        "Azure+azure-iot-cli-extension__azext_iot_assets_azure-iot-edgeagent-deployment-1.0.json",
+        "Azure+azure-iot-cli-extension__azext_iot_assets_azure-iot-edgeagent-deployment-1.1.json",
+        "Azure+iotedge__doc_deployment-schema-1.0.json",
+    };
+
+    /// <summary>Every corpus file that is a manifest (valid JSON, not a schema).</summary>
+    public static IEnumerable<object[]> CorpusManifests() =>
+        ValidCorpusFiles().Where(row => !SchemaCorpusFiles.Contains((string)row[0]));
+
     public static IEnumerable<object[]> ValidCorpusFiles() =>
         CorpusFiles().Where(f => !InvalidJsonCorpusFiles.Contains(Path.GetFileName(f))).Select(f => new object[] { Path.GetFileName(f) });
 

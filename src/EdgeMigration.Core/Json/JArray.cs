@@ -23,6 +23,9 @@ public sealed class JArray : JNode, IEnumerable<JNode>
 
     internal string? Closing { get; set; }
 
+    /// <summary>How many items the container had when read, to tell an empty container from an emptied one.</summary>
+    internal int SourceCount { get; set; }
+
     internal List<JElement> Elements => _items;
 
     public int Count => _items.Count;
@@ -41,7 +44,7 @@ public sealed class JArray : JNode, IEnumerable<JNode>
 
     public override JNode DeepClone()
     {
-        var clone = new JArray { Closing = Closing };
+        var clone = new JArray { Closing = Closing, SourceCount = SourceCount };
         clone._items.AddRange(_items.Select(e => new JElement(e.Value.DeepClone()) { Before = e.Before, After = e.After }));
         return clone;
     }

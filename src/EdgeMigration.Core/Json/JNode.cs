@@ -14,7 +14,11 @@ public abstract class JNode
     /// <summary>Equal values, member order included, ignoring spelling (escapes, number form, whitespace).</summary>
     public abstract bool ValueEquals(JNode? other);
 
+    /// <summary>The node as JSON, with its source layout where it has one.</summary>
     public string ToJson() => JsonTreeWriter.Write(this);
+
+    /// <summary>The node as one line of JSON without whitespace or comments.</summary>
+    public string ToCompactJson() => JsonTreeWriter.WriteCompact(this);
 
     public override string ToString() => ToJson();
 

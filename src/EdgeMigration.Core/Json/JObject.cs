@@ -15,6 +15,9 @@ public sealed class JObject : JNode, IEnumerable<JMember>
 
     internal string? Closing { get; set; }
 
+    /// <summary>How many items the container had when read, to tell an empty container from an emptied one.</summary>
+    internal int SourceCount { get; set; }
+
     public int Count => _members.Count;
 
     public IReadOnlyList<JMember> Members => _members;
@@ -109,7 +112,7 @@ public sealed class JObject : JNode, IEnumerable<JMember>
 
     public override JNode DeepClone()
     {
-        var clone = new JObject { Closing = Closing };
+        var clone = new JObject { Closing = Closing, SourceCount = SourceCount };
         foreach (var m in _members)
         {
             clone._members.Add(new JMember(m.Name, m.Value.DeepClone())

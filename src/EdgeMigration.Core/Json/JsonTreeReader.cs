@@ -51,6 +51,10 @@ internal static class JsonTreeReader
 
     private static JDocument Parse(byte[] source, TextEncodingKind encoding, bool hasBom)
     {
+        if (Array.TrueForAll(source, b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        {
+            throw new JsonReadException("the text is empty; a JSON value was expected", 1, 1);
+        }
         var placeholders = Placeholders.Mask(source, out var masked);
         var builder = new Builder(source, placeholders);
         var reader = new Utf8JsonReader(masked, new JsonReaderOptions
@@ -74,12 +78,8 @@ internal static class JsonTreeReader
             // GetString() on a string with invalid UTF-8 or an invalid escape.
             throw Locate(source, reader.TokenStartIndex, "a string is not valid (" + ex.Message + ")", ex);
         }
-        if (builder.Root is null)
-        {
-            throw new JsonReadException("the text is empty; a JSON value was expected", 1, 1);
-        }
         var trailing = Decode(source, builder.End, source.Length);
-        return new JDocument(builder.Root, builder.Leading, trailing, StyleDetector.Detect(builder.Root), encoding, hasBom);
+        return new JDocument(builder.Root!, builder.Leading, trailing, StyleDetector.Detect(builder.Root!), encoding, hasBom);
     }
 
     internal static string Decode(byte[] source, long start, long end)
@@ -266,9 +266,11 @@ internal static class JsonTreeReader
             {
                 case JObject obj:
                     obj.Closing = gap;
+                    obj.SourceCount = obj.Count;
                     break;
                 case JArray array:
                     array.Closing = gap;
+                    array.SourceCount = array.Count;
                     break;
             }
         }

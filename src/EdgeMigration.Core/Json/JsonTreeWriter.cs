@@ -12,14 +12,24 @@ internal sealed class JsonTreeWriter
 {
     private readonly StringBuilder _out = new();
     private readonly JsonStyle _style;
+    private readonly bool _ignoreTrivia;
 
-    private JsonTreeWriter(JsonStyle style) => _style = style;
+    private JsonTreeWriter(JsonStyle style, bool ignoreTrivia)
+    {
+        _style = style;
+        _ignoreTrivia = ignoreTrivia;
+    }
 
     public static string Write(JNode node) => Write(node, JsonStyle.Compact);
 
-    public static string Write(JNode node, JsonStyle style)
+    public static string Write(JNode node, JsonStyle style) => Write(node, style, false);
+
+    /// <summary>One line, no whitespace or comments from the source: for messages and change logs.</summary>
+    public static string WriteCompact(JNode node) => Write(node, JsonStyle.Compact, true);
+
+    private static string Write(JNode node, JsonStyle style, bool ignoreTrivia)
     {
-        var writer = new JsonTreeWriter(style);
+        var writer = new JsonTreeWriter(style, ignoreTrivia);
         writer.WriteNode(node, "");
         return writer._out.ToString();
     }
@@ -51,20 +61,20 @@ internal sealed class JsonTreeWriter
         for (var i = 0; i < members.Count; i++)
         {
             var member = members[i];
-            var before = member.BeforeName ?? NewItemTrivia(i > 0 ? members[i - 1].BeforeName : FirstKnown(obj), indent);
+            var before = Source(member.BeforeName) ?? NewItemTrivia(Source(i > 0 ? members[i - 1].BeforeName : FirstKnown(obj)), indent);
             _out.Append(before);
             _out.Append(member.RawName ?? Quote(member.Name));
-            _out.Append(member.AfterName ?? "");
+            _out.Append(Source(member.AfterName) ?? "");
             _out.Append(':');
-            _out.Append(member.AfterColon ?? _style.AfterColon);
+            _out.Append(Source(member.AfterColon) ?? _style.AfterColon);
             WriteNode(member.Value, Trivia.LineIndent(before) ?? indent);
-            _out.Append(member.AfterValue ?? "");
+            _out.Append(Source(member.AfterValue) ?? "");
             if (i < members.Count - 1)
             {
                 _out.Append(',');
             }
         }
-        _out.Append(ClosingTrivia(obj.Closing, members.Count, members.Count > 0 ? members[0].BeforeName : null, indent));
+        _out.Append(ClosingTrivia(Source(obj.Closing), members.Count, obj.SourceCount, members.Count > 0 ? Source(members[0].BeforeName) : null, members.Count > 0 && Source(members[members.Count - 1].BeforeName) is null, indent));
         _out.Append('}');
     }
 
@@ -75,18 +85,20 @@ internal sealed class JsonTreeWriter
         for (var i = 0; i < elements.Count; i++)
         {
             var element = elements[i];
-            var before = element.Before ?? NewItemTrivia(i > 0 ? elements[i - 1].Before : FirstKnown(array), indent);
+            var before = Source(element.Before) ?? NewItemTrivia(Source(i > 0 ? elements[i - 1].Before : FirstKnown(array)), indent);
             _out.Append(before);
             WriteNode(element.Value, Trivia.LineIndent(before) ?? indent);
-            _out.Append(element.After ?? "");
+            _out.Append(Source(element.After) ?? "");
             if (i < elements.Count - 1)
             {
                 _out.Append(',');
             }
         }
-        _out.Append(ClosingTrivia(array.Closing, elements.Count, elements.Count > 0 ? elements[0].Before : null, indent));
+        _out.Append(ClosingTrivia(Source(array.Closing), elements.Count, array.SourceCount, elements.Count > 0 ? Source(elements[0].Before) : null, elements.Count > 0 && Source(elements[elements.Count - 1].Before) is null, indent));
         _out.Append(']');
     }
+
+    private string? Source(string? trivia) => _ignoreTrivia ? null : trivia;
 
     private static string? FirstKnown(JObject obj)
     {
@@ -121,15 +133,17 @@ internal sealed class JsonTreeWriter
         return _style.Multiline ? _style.Newline + indent + _style.IndentUnit : "";
     }
 
-    private string ClosingTrivia(string? closing, int count, string? firstTrivia, string indent)
+    private string ClosingTrivia(string? closing, int count, int sourceCount, string? firstTrivia, bool lastIsAdded, string indent)
     {
         if (count == 0)
         {
             // An emptied container is written "{}" rather than keeping the line break it had for its items.
-            return closing is not null && !Trivia.IsWhitespace(closing) ? closing : "";
+            return closing is not null && (sourceCount == 0 || !Trivia.IsWhitespace(closing)) ? closing : "";
         }
         var itemsOnOwnLines = Trivia.LineIndent(firstTrivia) is not null || (firstTrivia is null && _style.Multiline);
-        if (closing is not null && (closing.Contains("\n") || !itemsOnOwnLines))
+        // The source's closing trivia belongs after the source's last item; after an added last item on its
+        // own line, the bracket goes on a line of its own.
+        if (closing is not null && (!lastIsAdded || closing.Contains("\n") || !itemsOnOwnLines))
         {
             return closing;
         }

@@ -24,6 +24,21 @@ public enum CreateOptionsEncoding
     Object,
 }
 
+/// <summary>Why createOptions cannot be decoded.</summary>
+public enum CreateOptionsErrorKind
+{
+    None,
+
+    /// <summary>The text is not valid JSON.</summary>
+    InvalidJson,
+
+    /// <summary>Valid JSON, but not an object.</summary>
+    NotAnObject,
+
+    /// <summary>The pieces cannot be joined: a gap, a piece twice, a piece that is not a string, or pieces beside an object.</summary>
+    BrokenPieces,
+}
+
 /// <summary>
 /// A module's Docker createOptions, decoded from whichever encoding the manifest uses, and written back in
 /// that same encoding when changed.
@@ -66,6 +81,8 @@ public sealed class CreateOptions
 
     /// <summary>Why the createOptions cannot be decoded, or null.</summary>
     public string? Error { get; private set; }
+
+    public CreateOptionsErrorKind ErrorKind { get; private set; }
 
     /// <summary>Where the createOptions live in the manifest.</summary>
     public string Location { get; }
@@ -186,7 +203,7 @@ public sealed class CreateOptions
             Root = obj;
             if (pieces.Count > 1)
             {
-                Error = "createOptions is an object but numbered pieces (" + string.Join(", ", pieces.Skip(1).Select(p => p.Name)) + ") exist beside it";
+                Fail(CreateOptionsErrorKind.BrokenPieces, "createOptions is an object but numbered pieces (" + string.Join(", ", pieces.Skip(1).Select(p => p.Name)) + ") exist beside it");
             }
             return;
         }
@@ -208,7 +225,7 @@ public sealed class CreateOptions
         }
         catch (JsonReadException ex)
         {
-            Error = "createOptions is not valid JSON (" + ex.Message + ")";
+            Fail(CreateOptionsErrorKind.InvalidJson, "createOptions is not valid JSON (" + ex.Message + ")");
             return;
         }
         if (_document.Root is JObject root)
@@ -217,7 +234,7 @@ public sealed class CreateOptions
         }
         else
         {
-            Error = "createOptions must be a JSON object, not " + Describe(_document.Root);
+            Fail(CreateOptionsErrorKind.NotAnObject, "createOptions must be a JSON object, not " + Describe(_document.Root));
             _document = null;
         }
     }
@@ -231,7 +248,7 @@ public sealed class CreateOptions
             var number = piece.Name.Length == "createOptions".Length ? 0 : int.Parse(piece.Name.Substring("createOptions".Length), CultureInfo.InvariantCulture);
             if (byNumber.ContainsKey(number))
             {
-                Error = "createOptions piece " + piece.Name + " appears twice";
+                Fail(CreateOptionsErrorKind.BrokenPieces, "createOptions piece " + piece.Name + " appears twice");
                 return null;
             }
             byNumber[number] = piece;
@@ -242,18 +259,24 @@ public sealed class CreateOptions
         {
             if (pair.Key != expected)
             {
-                Error = "createOptions pieces have a gap: " + PieceNameFor(expected) + " is missing before " + pair.Value.Name;
+                Fail(CreateOptionsErrorKind.BrokenPieces, "createOptions pieces have a gap: " + PieceNameFor(expected) + " is missing before " + pair.Value.Name);
                 return null;
             }
             if (pair.Value.Value is not JValue { Kind: JValueKind.String } value)
             {
-                Error = pair.Value.Name + " must be a string, not " + Describe(pair.Value.Value);
+                Fail(CreateOptionsErrorKind.BrokenPieces, pair.Value.Name + " must be a string, not " + Describe(pair.Value.Value));
                 return null;
             }
             builder.Append(value.Text);
             expected++;
         }
         return builder.ToString();
+    }
+
+    private void Fail(CreateOptionsErrorKind kind, string error)
+    {
+        ErrorKind = kind;
+        Error = error;
     }
 
     internal static string Describe(JNode node) => node switch

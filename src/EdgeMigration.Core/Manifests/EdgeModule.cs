@@ -61,6 +61,15 @@ public sealed class EdgeModule
                 m.Value is JObject v ? ValueText(v.FindIgnoreCase("value")?.Value) : ValueText(m.Value),
                 JsonPath.Member(JsonPath.Member(Location, "env"), m.Name))).ToList();
 
+    /// <summary>The full JSONPath of a location relative to this module's createOptions, or to its definition.</summary>
+    public string PathOf(string relativeLocation, bool inDefinition = false)
+    {
+        var basePath = inDefinition || CreateOptions is null ? Location : CreateOptions.Location;
+        return relativeLocation.Length == 0 ? basePath
+            : relativeLocation.StartsWith("[", System.StringComparison.Ordinal) ? basePath + relativeLocation
+            : basePath + "." + relativeLocation;
+    }
+
     internal static string? StringProperty(JObject? obj, string name) =>
         obj?.FindIgnoreCase(name)?.Value is JValue v && v.Kind is JValueKind.String or JValueKind.Placeholder ? v.Text : null;
 

@@ -68,11 +68,23 @@ public sealed class ManifestDocument
     /// <summary>Registry passwords: never to be shown in findings, messages or logs.</summary>
     public IReadOnlyCollection<string> Secrets { get; private set; } = Array.Empty<string>();
 
+    /// <summary>
+    /// The largest manifest read. IoT Hub deployments and twins are kilobytes; a bound keeps a wrong file (a
+    /// disk image, a log) from filling a 400 MB Azure Automation sandbox.
+    /// </summary>
+    public const long MaxSizeBytes = 16 * 1024 * 1024;
+
     public static ManifestDocument Load(string path)
     {
         byte[] bytes;
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > MaxSizeBytes)
+            {
+                throw new ManifestException(ManifestErrorKind.Unreadable, path,
+                    $"{path}: the file is {length / (1024 * 1024)} MiB; manifests larger than {MaxSizeBytes / (1024 * 1024)} MiB are not read (IoT Edge deployments are a few kilobytes).");
+            }
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -86,7 +98,9 @@ public sealed class ManifestDocument
         Read(() => JDocument.Parse(json), sourceName);
 
     public static ManifestDocument Parse(byte[] bytes, string sourceName) =>
-        Read(() => JDocument.Parse(bytes), sourceName);
+        bytes.Length > MaxSizeBytes
+            ? throw new ManifestException(ManifestErrorKind.Unreadable, sourceName, $"{sourceName}: manifests larger than {MaxSizeBytes / (1024 * 1024)} MiB are not read.")
+            : Read(() => JDocument.Parse(bytes), sourceName);
 
     /// <summary>From dictionaries and lists (ConvertFrom-Json -AsHashtable, Az's ModulesContent) or a JSON tree.</summary>
     public static ManifestDocument FromObject(object? graph, string sourceName = "pipeline object")
@@ -100,6 +114,36 @@ public sealed class ManifestDocument
         {
             throw new ManifestException(ManifestErrorKind.Unreadable, sourceName, $"{sourceName}: {ex.Message}", inner: ex);
         }
+        return new ManifestDocument(new JDocument(root, JsonStyle.Indented), sourceName);
+    }
+
+    /// <summary>
+    /// One module's createOptions given on their own (<c>{"HostConfig": …}</c>), as a deployment manifest that
+    /// holds just that module, so every rule can look at it.
+    /// </summary>
+    public static ManifestDocument FromCreateOptions(string moduleName, JNode createOptions, string sourceName)
+    {
+        if (createOptions is not JObject)
+        {
+            throw new ManifestException(ManifestErrorKind.NotAManifest, sourceName,
+                $"{sourceName}: createOptions must be a JSON object, not {CreateOptions.Describe(createOptions)}.");
+        }
+        var settings = new JObject();
+        settings.Add("createOptions", createOptions.DeepClone());
+        var module = new JObject();
+        module.Add("type", JValue.String("docker"));
+        module.Add("settings", settings);
+        var modules = new JObject();
+        modules.Add(moduleName, module);
+        var desired = new JObject();
+        desired.Add("schemaVersion", JValue.String("1.0"));
+        desired.Add("modules", modules);
+        var agent = new JObject();
+        agent.Add(DesiredProperties, desired);
+        var content = new JObject();
+        content.Add(EdgeAgent, agent);
+        var root = new JObject();
+        root.Add("modulesContent", content);
         return new ManifestDocument(new JDocument(root, JsonStyle.Indented), sourceName);
     }
 

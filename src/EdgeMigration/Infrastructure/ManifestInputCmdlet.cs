@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Text;
+using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
 
 namespace EdgeMigration.Infrastructure;
@@ -41,6 +42,12 @@ public abstract class ManifestInputCmdlet : PSCmdlet
     /// <summary>Called once per manifest read successfully.</summary>
     protected abstract void ProcessManifest(ManifestDocument manifest);
 
+    /// <summary>
+    /// When set, JSON text or objects that are not a manifest are read as the createOptions of one module
+    /// of this name (Test-EdgeModuleCompatibility -ModuleName).
+    /// </summary>
+    protected virtual string? CreateOptionsModuleName => null;
+
     protected override void ProcessRecord()
     {
         switch (ParameterSetName)
@@ -70,7 +77,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
             var text = _pendingJson.ToString();
             _pendingJson.Clear();
             _pendingLines = 0;
-            ReadAndProcess(() => ManifestDocument.Parse(text, "JSON text from the pipeline"), text);
+            ReadText(text, "JSON text from the pipeline");
         }
     }
 
@@ -160,7 +167,8 @@ public abstract class ManifestInputCmdlet : PSCmdlet
             return;
         }
         var graph = AzureDeployment.IsDeployment(input) ? AzureDeployment.ToGraph(input) : PowerShellGraph.ToPlain(input);
-        ReadAndProcess(() => ManifestDocument.FromObject(graph, DescribeObject(input)), input);
+        var source = DescribeObject(input);
+        ReadAndProcess(() => OrCreateOptions(() => ManifestDocument.FromObject(graph, source), () => ObjectGraph.ToNode(graph), source), input);
     }
 
     /// <summary>
@@ -185,7 +193,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         {
             if (text.IndexOf('\n') >= 0 || LooksComplete(text))
             {
-                ReadAndProcess(() => ManifestDocument.Parse(text, "JSON text"), text);
+                ReadText(text, "JSON text");
             }
             else
             {
@@ -206,7 +214,22 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         }
         _pendingJson.Clear();
         _pendingLines = 0;
-        ReadAndProcess(() => ManifestDocument.Parse(text, "JSON text from the pipeline"), text);
+        ReadText(text, "JSON text from the pipeline");
+    }
+
+    private void ReadText(string text, string source) =>
+        ReadAndProcess(() => OrCreateOptions(() => ManifestDocument.Parse(text, source), () => JDocument.Parse(text).Root, source), text);
+
+    private ManifestDocument OrCreateOptions(Func<ManifestDocument> read, Func<JNode> node, string source)
+    {
+        try
+        {
+            return read();
+        }
+        catch (ManifestException ex) when (ex.Kind == ManifestErrorKind.NotAManifest && CreateOptionsModuleName is { } name)
+        {
+            return ManifestDocument.FromCreateOptions(name, node(), source);
+        }
     }
 
     /// <summary>True when the braces outside strings balance: the text is one whole JSON object.</summary>

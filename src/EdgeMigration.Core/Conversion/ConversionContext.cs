@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
+
+namespace EdgeMigration.Core.Conversion;
+
+/// <summary>What a rule's fix works on: the manifest being converted (a copy), the user's options, and the change log.</summary>
+public sealed class ConversionContext
+{
+    private readonly List<Change> _changes = new();
+
+    internal ConversionContext(ManifestDocument manifest, ConversionOptions options)
+    {
+        Manifest = manifest;
+        Options = options;
+    }
+
+    public ManifestDocument Manifest { get; }
+    public ConversionOptions Options { get; }
+    public IReadOnlyList<Change> Changes => _changes;
+
+    /// <summary>Records a change; before/after are the JSON values (null for added/removed).</summary>
+    public void Record(MigrationRule rule, EdgeModule? module, string location, JNode? before, JNode? after, string description, bool inDefinition = false)
+    {
+        _changes.Add(new Change
+        {
+            ModuleName = module?.Name,
+            RuleId = rule.Id,
+            Location = location,
+            ManifestPath = module?.PathOf(location, inDefinition) ?? location,
+            Before = before is null ? null : SecretRedactor.Redact(before.ToCompactJson(), Manifest.Secrets),
+            After = after is null ? null : SecretRedactor.Redact(after.ToCompactJson(), Manifest.Secrets),
+            Description = description,
+        });
+    }
+}

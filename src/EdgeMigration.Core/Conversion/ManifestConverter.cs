@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
+
+namespace EdgeMigration.Core.Conversion;
+
+/// <summary>The result of converting one manifest: the new document, every change, and what could not be fixed.</summary>
+public sealed class ConversionResult
+{
+    internal ConversionResult(ManifestDocument manifest, IReadOnlyList<Change> changes, IReadOnlyList<Finding> remaining)
+    {
+        Manifest = manifest;
+        Changes = changes;
+        RemainingFindings = remaining;
+    }
+
+    public ManifestDocument Manifest { get; }
+    public IReadOnlyList<Change> Changes { get; }
+    public IReadOnlyList<Finding> RemainingFindings { get; }
+}
+
+/// <summary>
+/// Rewrites a manifest for the GPU device by applying each selected rule's fix, in catalog order, to a copy;
+/// then writes createOptions back in the input's encoding and checks the result again.
+/// </summary>
+public static class ManifestConverter
+{
+    public static ConversionResult Convert(ManifestDocument source, ConversionOptions? options = null)
+    {
+        options ??= new ConversionOptions();
+        var manifest = source.Clone();
+        var context = new ConversionContext(manifest, options);
+        foreach (var rule in options.Rules.Apply(RuleCatalog.All).Where(r => r.CanFix))
+        {
+            rule.Fix(context);
+        }
+        foreach (var module in manifest.Modules)
+        {
+            module.CreateOptions?.Commit();
+        }
+        manifest.Refresh();
+        var remaining = RuleEngine.Check(manifest, options.Rules);
+        return new ConversionResult(manifest, context.Changes, remaining);
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace EdgeMigration.Core.Kubernetes;
+
+/// <summary>
+/// Module ids as the GPU device's Kubernetes agent turns them into Deployment, Service, container and
+/// ServiceAccount names (KubeUtils.SanitizeK8sValue), and names that pass through that unchanged.
+/// </summary>
+public static class KubernetesNames
+{
+    /// <summary>Service and container names are DNS labels: at most 63 characters.</summary>
+    public const int MaxLabelLength = 63;
+
+    /// <summary>The agent refuses a sanitized name longer than this.</summary>
+    public const int MaxSanitizedLength = 253;
+
+    /// <summary>Names the agent uses itself: the sidecar container in every pod, and the workload daemon's Service.</summary>
+    public static IReadOnlyList<string> ReservedNames { get; } = new[] { "proxy", "iotedged" };
+
+    private static readonly Regex SafeNamePattern = new("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant);
+
+    /// <summary>What the device does to a module id: lower case, every character outside [a-z0-9.-] dropped.</summary>
+    public static string Sanitize(string id)
+    {
+        var name = new StringBuilder(id.Length);
+        foreach (var c in id.ToLowerInvariant())
+        {
+            if (IsLowerAlphanumeric(c) || c == '-' || c == '.')
+            {
+                name.Append(c);
+            }
+        }
+        return name.ToString();
+    }
+
+    /// <summary>
+    /// True when the device uses the id unchanged for every object and it is a valid Service name:
+    /// <c>^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$</c> and not reserved.
+    /// </summary>
+    public static bool IsSafeName(string name) => SafeNamePattern.IsMatch(name) && !IsReserved(name);
+
+    public static bool IsReserved(string name) => ReservedNames.Contains(name, StringComparer.Ordinal);
+
+    /// <summary>
+    /// A safe name close to <paramref name="id"/>: lower case, each run of other characters replaced by one '-',
+    /// '-' trimmed from both ends, "m-" before a leading digit, cut to 63 characters, "-module" after a reserved
+    /// name, "module" when nothing is left.
+    /// </summary>
+    public static string MakeSafe(string id)
+    {
+        var name = new StringBuilder(id.Length);
+        foreach (var c in id.ToLowerInvariant())
+        {
+            if (IsLowerAlphanumeric(c))
+            {
+                name.Append(c);
+            }
+            else if (name.Length > 0 && name[name.Length - 1] != '-')
+            {
+                name.Append('-');
+            }
+        }
+        var safe = name.ToString().Trim('-');
+        if (safe.Length == 0)
+        {
+            return "module";
+        }
+        if (char.IsDigit(safe[0]))
+        {
+            safe = "m-" + safe;
+        }
+        safe = Cut(safe, MaxLabelLength);
+        return IsReserved(safe) ? safe + "-module" : safe;
+    }
+
+    /// <summary><paramref name="name"/>, or the first of name-2, name-3, … (cut to stay within 63 characters) not in <paramref name="taken"/>.</summary>
+    public static string MakeUnique(string name, ICollection<string> taken)
+    {
+        var candidate = name;
+        for (var n = 2; taken.Contains(candidate); n++)
+        {
+            var suffix = "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            candidate = Cut(name, MaxLabelLength - suffix.Length) + suffix;
+        }
+        return candidate;
+    }
+
+    private static string Cut(string name, int length) =>
+        name.Length <= length ? name : name.Substring(0, length).TrimEnd('-');
+
+    private static bool IsLowerAlphanumeric(char c) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}

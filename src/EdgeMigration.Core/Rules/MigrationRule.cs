@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Core.Rules;
+
+/// <summary>
+/// One migration rule: an id (S1…O5 from the how-to, K… for what the device's Kubernetes agent really does),
+/// a severity, the article section it comes from, a check and, where one exists, a fix. Rules hold no state:
+/// one instance serves every manifest and every runspace.
+/// </summary>
+public abstract class MigrationRule
+{
+    /// <summary>The how-to article: "Run existing IoT Edge modules from Azure Stack Edge Pro FPGA devices on Azure Stack Edge Pro GPU device".</summary>
+    public const string ArticleUri = "https://learn.microsoft.com/azure/databox-online/azure-stack-edge-gpu-modify-fpga-modules-gpu";
+
+    public abstract string Id { get; }
+    public abstract string Title { get; }
+    public abstract Severity DefaultSeverity { get; }
+
+    /// <summary>The article's anchor for the section (storage, network, compute-acceleration-usage…).</summary>
+    public abstract string Section { get; }
+
+    /// <summary>True when <see cref="Fix"/> changes the manifest so that the finding goes away.</summary>
+    public virtual bool CanFix => false;
+
+    public string HelpUri => ArticleUri + "#" + Section;
+
+    public abstract IEnumerable<Finding> Check(ManifestDocument manifest);
+
+    /// <summary>Rewrites the manifest for the GPU device, recording each change; rules that cannot fix do nothing.</summary>
+    public virtual void Fix(ConversionContext context)
+    {
+    }
+
+    /// <summary>A finding of this rule about a module's setting; <paramref name="location"/> is relative to createOptions unless <paramref name="inDefinition"/>.</summary>
+    protected Finding Finding(EdgeModule? module, string location, string message, string recommendation,
+        Severity? severity = null, bool? fixable = null, Certainty certainty = Certainty.Certain, bool inDefinition = false) =>
+        new()
+        {
+            RuleId = Id,
+            Severity = severity ?? DefaultSeverity,
+            ModuleName = module?.Name,
+            Location = location,
+            ManifestPath = module?.PathOf(location, inDefinition) ?? location,
+            Message = message,
+            Recommendation = recommendation,
+            IsFixable = fixable ?? CanFix,
+            Certainty = certainty,
+            HelpUri = HelpUri,
+        };
+}
+
+/// <summary>A rule that looks at each module on its own.</summary>
+public abstract class ModuleRule : MigrationRule
+{
+    public sealed override IEnumerable<Finding> Check(ManifestDocument manifest) =>
+        manifest.Modules.SelectMany(module => CheckModule(module, manifest));
+
+    protected abstract IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest);
+}

@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Core.Rules;
+
+/// <summary>One environment variable of a module, in the env section or in createOptions Env.</summary>
+public sealed class ModuleVariable
+{
+    internal ModuleVariable(string name, string? value, string location, bool inDefinition, JMember? sectionMember, int envIndex)
+    {
+        Name = name;
+        Value = value;
+        Location = location;
+        InDefinition = inDefinition;
+        SectionMember = sectionMember;
+        EnvIndex = envIndex;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The value as text; null for an Env entry without '=' (the device drops those).</summary>
+    public string? Value { get; }
+
+    /// <summary><c>env.NAME</c> (relative to the definition) or <c>Env[i]</c> (relative to createOptions).</summary>
+    public string Location { get; }
+
+    public bool InDefinition { get; }
+
+    internal JMember? SectionMember { get; }
+    internal int EnvIndex { get; }
+}
+
+/// <summary>
+/// Reads and edits a module's environment in both places it can be set. The device puts the env section first
+/// and createOptions Env after it, so for a name set in both, the Env entry is the one that counts.
+/// </summary>
+public static class ModuleEnvironment
+{
+    public const string SectionName = "env";
+    public const string EnvName = "Env";
+
+    public static IEnumerable<ModuleVariable> Variables(EdgeModule module)
+    {
+        // EdgeModule.Env reads the section's members in order, so the two lists line up.
+        var members = module.EnvSection?.Members ?? new List<JMember>();
+        var section = module.Env;
+        for (var i = 0; i < members.Count; i++)
+        {
+            yield return new ModuleVariable(members[i].Name, section[i].Value, JsonPath.Member(SectionName, members[i].Name), true, members[i], -1);
+        }
+        var env = module.Options().ArrayOf(EnvName);
+        for (var i = 0; env is not null && i < env.Count; i++)
+        {
+            if (env[i] is JValue { IsString: true } entry)
+            {
+                var equals = entry.Text.IndexOf('=');
+                yield return new ModuleVariable(equals < 0 ? entry.Text : entry.Text.Substring(0, equals),
+                    equals < 0 ? null : entry.Text.Substring(equals + 1), JsonPath.Index(EnvName, i), false, null, i);
+            }
+        }
+    }
+
+    /// <summary>The variable that takes effect for <paramref name="name"/> in any letter case (the last one set).</summary>
+    public static ModuleVariable? Find(EdgeModule module, string name) =>
+        Variables(module).LastOrDefault(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Removes a variable; an Env array left empty goes too.</summary>
+    public static void Remove(ConversionContext context, MigrationRule rule, EdgeModule module, ModuleVariable variable, string description)
+    {
+        if (variable.SectionMember is { } member)
+        {
+            module.EnvSection!.Remove(member);
+            context.Record(rule, module, variable.Location, member.Value, null, description, inDefinition: true);
+            return;
+        }
+        RecordedEdits.RemoveEntry(context, rule, module, module.Options()!, EnvName, EnvName, variable.EnvIndex, description);
+    }
+
+    /// <summary>Gives an existing variable a new value where it is set.</summary>
+    public static void SetValue(ConversionContext context, MigrationRule rule, EdgeModule module, ModuleVariable variable, string value, string description)
+    {
+        if (variable.SectionMember is { } member)
+        {
+            if (member.Value is JObject setting)
+            {
+                var valueName = setting.FindIgnoreCase("value")?.Name ?? "value";
+                var before = setting.GetIgnoreCase(valueName);
+                var after = JValue.String(value);
+                setting.Set(valueName, after);
+                context.Record(rule, module, JsonPath.Member(variable.Location, valueName), before, after, description, inDefinition: true);
+            }
+            else
+            {
+                var before = member.Value;
+                member.Value = ValueSetting(value);
+                context.Record(rule, module, variable.Location, before, member.Value, description, inDefinition: true);
+            }
+            return;
+        }
+        var env = module.Options().ArrayOf(EnvName)!;
+        var entry = env[variable.EnvIndex];
+        env[variable.EnvIndex] = JValue.String(variable.Name + "=" + value);
+        context.Record(rule, module, variable.Location, entry, env[variable.EnvIndex], description);
+    }
+
+    /// <summary>Renames a variable where it is set, keeping its value and place.</summary>
+    public static void Rename(ConversionContext context, MigrationRule rule, EdgeModule module, ModuleVariable variable, string newName, string description)
+    {
+        if (variable.SectionMember is { } member)
+        {
+            module.EnvSection!.Rename(member, newName);
+            context.Record(rule, module, variable.Location, JValue.String(variable.Name), JValue.String(newName), description, inDefinition: true);
+            return;
+        }
+        var env = module.Options().ArrayOf(EnvName)!;
+        var entry = env[variable.EnvIndex];
+        env[variable.EnvIndex] = JValue.String(newName + (variable.Value is null ? "" : "=" + variable.Value));
+        context.Record(rule, module, variable.Location, entry, env[variable.EnvIndex], description);
+    }
+
+    /// <summary>Adds a variable to the env section (<paramref name="inDefinition"/>) or to createOptions Env, creating either when missing.</summary>
+    public static void Add(ConversionContext context, MigrationRule rule, EdgeModule module, bool inDefinition, string name, string value, string description)
+    {
+        if (inDefinition)
+        {
+            var section = module.Definition.GetOrAddObject(SectionName);
+            var setting = ValueSetting(value);
+            section.Set(name, setting);
+            context.Record(rule, module, JsonPath.Member(SectionName, name), null, setting, description, inDefinition: true);
+            return;
+        }
+        var root = module.CreateOptions!.GetOrCreateRoot();
+        if (root.ArrayOf(EnvName) is not { } env)
+        {
+            env = new JArray();
+            root.Set(root.FindIgnoreCase(EnvName)?.Name ?? EnvName, env);
+        }
+        var entry = JValue.String(name + "=" + value);
+        env.Add(entry);
+        context.Record(rule, module, JsonPath.Index(EnvName, env.Count - 1), null, entry, description);
+    }
+
+    private static JObject ValueSetting(string value)
+    {
+        var setting = new JObject();
+        setting.Add("value", JValue.String(value));
+        return setting;
+    }
+}

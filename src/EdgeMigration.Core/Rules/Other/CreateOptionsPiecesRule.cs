@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using System.Text;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Core.Rules.Other;
+
+/// <summary>
+/// K5: createOptions split into pieces (createOptions, createOptions01, …) are joined in order by the runtime, which
+/// fails on a gap, a repeated piece or a piece that is not a string: an error, since the module is not deployed.
+/// Long createOptions also meet the tools' limit (8 pieces of 512 characters) and IoT Hub's 4 KB per twin string:
+/// warnings, since other ways of deploying still work.
+/// </summary>
+public sealed class CreateOptionsPiecesRule : ModuleRule
+{
+    public override string Id => "K5";
+    public override string Title => "createOptions pieces and size limits";
+    public override Severity DefaultSeverity => Severity.Warning;
+    public override string Section => "other-differences";
+
+    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    {
+        var options = module.CreateOptions;
+        if (options is null)
+        {
+            yield break;
+        }
+        if (options.ErrorKind == CreateOptionsErrorKind.BrokenPieces)
+        {
+            yield return Finding(module, "",
+                $"The module's {options.Error}; the runtime cannot join the pieces, so the module is not deployed.",
+                "Number the pieces createOptions, createOptions01, createOptions02… without gaps, each a string.", Severity.Error);
+            yield break;
+        }
+        var text = options.Text ?? options.Root?.ToCompactJson();
+        const int toolsLimit = CreateOptions.ToolsPieceLimit * CreateOptions.PieceLength;
+        if (text is not null && text.Length > toolsLimit)
+        {
+            yield return Finding(module, "",
+                $"createOptions are {text.Length} characters; the VS Code IoT Edge tools and iotedgedev stop at {CreateOptions.ToolsPieceLimit} pieces of {CreateOptions.PieceLength} ({toolsLimit} characters).",
+                "Shorten them (settings the GPU device ignores can go), or deploy with the az CLI or Az.IotHub, whose runtime reads up to createOptions99.");
+        }
+        foreach (var name in options.PieceNames)
+        {
+            if (module.Settings?.Find(name)?.Value is JValue { IsString: true } piece && Encoding.UTF8.GetByteCount(piece.Text) > CreateOptions.TwinStringLimitBytes)
+            {
+                yield return Finding(module, JsonPath.Member("settings", name),
+                    $"{name} is {Encoding.UTF8.GetByteCount(piece.Text)} bytes; IoT Hub rejects a twin string over {CreateOptions.TwinStringLimitBytes} bytes.",
+                    $"Split it into pieces of {CreateOptions.PieceLength} characters (ConvertTo-GpuEdgeManifest does when it rewrites the module's createOptions).",
+                    inDefinition: true);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Core.Rules.Other;
+
+/// <summary>
+/// O4: environment variable names with ':' are rejected by the Kubernetes API server (names must match
+/// <c>[-._a-zA-Z][-._a-zA-Z0-9]*</c>) and the agent does not fix them; .NET configuration reads '__' as ':'.
+/// </summary>
+public sealed class EnvironmentNameColonRule : ModuleRule
+{
+    public override string Id => "O4";
+    public override string Title => "Environment variable names must not contain ':'";
+    public override Severity DefaultSeverity => Severity.Error;
+    public override string Section => "other-differences";
+    public override bool CanFix => true;
+
+    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    {
+        foreach (var variable in ModuleEnvironment.Variables(module).Where(v => v.Name.Contains(":")))
+        {
+            yield return Finding(module, variable.Location,
+                $"Environment variable '{variable.Name}' in {(variable.InDefinition ? "the env section" : "createOptions Env")} has ':' in its name; Kubernetes rejects the module's Deployment.",
+                $"Rename it to '{Rename(variable.Name)}' ('__' is read as ':' by .NET configuration).", inDefinition: variable.InDefinition);
+        }
+    }
+
+    public override void Fix(ConversionContext context)
+    {
+        foreach (var module in context.Manifest.Modules)
+        {
+            foreach (var variable in ModuleEnvironment.Variables(module).Where(v => v.Name.Contains(":")).ToList())
+            {
+                ModuleEnvironment.Rename(context, this, module, variable, Rename(variable.Name),
+                    $"Renamed environment variable {variable.Name} to {Rename(variable.Name)}.");
+            }
+        }
+    }
+
+    private static string Rename(string name) => name.Replace(":", "__");
+}

@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Kubernetes;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Core.Rules.Other;
+
+/// <summary>
+/// O2: the device names each module's Deployment, Service and container after its id, lower-cased with every
+/// character outside [a-z0-9.-] dropped. Ids that collide that way, or that do not end up as a DNS label, fail
+/// the deployment; others work under a different name than the one other modules use. The fix renames modules to
+/// safe names and rewrites every reference to them: the module's key, routes, and module twin sections. It runs
+/// last among the fixes, so the other rules' changes are recorded under the ids the user knows.
+/// </summary>
+public sealed class ModuleNameRule : MigrationRule
+{
+    public override string Id => "O2";
+    public override string Title => "Module ids must be Kubernetes names";
+    public override Severity DefaultSeverity => Severity.Warning;
+    public override string Section => "other-differences";
+    public override bool CanFix => true;
+
+    public override IEnumerable<Finding> Check(ManifestDocument manifest)
+    {
+        var renames = ModuleRenamePlan.For(manifest, new Dictionary<string, string>()).Renames;
+        var modules = manifest.Modules.Where(m => m.IsSystemModule || ModuleRenamePlan.CustomModuleIds(manifest).Contains(m.Name)).ToList();
+        foreach (var module in modules.Where(m => !m.IsSystemModule))
+        {
+            // A safe id the plan keeps is fine: its collisions are reported on the modules renamed away from it.
+            if (!renames.TryGetValue(module.Name, out var newName) || Problem(module, modules) is not { } problem)
+            {
+                continue;
+            }
+            yield return Finding(module, "",
+                $"Module id '{module.Name}' {problem.Text}.",
+                $"Rename it to '{newName}' (ConvertTo-GpuEdgeManifest does, with its routes and module twin section). Its IoT Hub module identity changes too: update whatever calls its direct methods or reads its messages by module id.",
+                problem.Severity, inDefinition: true);
+        }
+        foreach (var route in manifest.Routes)
+        {
+            foreach (var rename in renames.Where(r => route.Text is { } text && RouteReferences.Mentions(text, r.Key)))
+            {
+                yield return Finding(null, route.Location,
+                    $"Route '{route.Name}' refers to module '{rename.Key}', which is to be renamed '{rename.Value}'.",
+                    "Rename the module and the route together.", Severity.Information);
+            }
+        }
+    }
+
+    public override void Fix(ConversionContext context)
+    {
+        var manifest = context.Manifest;
+        var renames = ModuleRenamePlan.For(manifest, context.Options.ModuleNameMap).Renames;
+        if (renames.Count == 0)
+        {
+            return;
+        }
+        // Refresh re-reads createOptions from the manifest: the edits made so far must be written back first.
+        foreach (var module in manifest.Modules)
+        {
+            module.CreateOptions?.Commit();
+        }
+        var modules = manifest.Modules.Where(m => !m.IsSystemModule && renames.ContainsKey(m.Name)).ToList();
+        var twins = manifest.ModuleTwins.Where(t => renames.ContainsKey(t.ModuleId)).ToList();
+        foreach (var module in modules)
+        {
+            var newName = renames[module.Name];
+            // The key is the id itself, or a layered "properties.desired.modules.<id>".
+            var key = module.Member.Name;
+            module.Container.Rename(module.Member, key.Substring(0, key.Length - module.Name.Length) + newName);
+            context.Record(this, module, "", JValue.String(module.Name), JValue.String(newName), $"Renamed module '{module.Name}' to '{newName}'.", inDefinition: true);
+        }
+        foreach (var route in manifest.Routes)
+        {
+            if (route.Text is { } text && RouteReferences.Rename(text, renames) is var rewritten && rewritten != text)
+            {
+                route.SetText(rewritten);
+                context.Record(this, null, route.Location, JValue.String(text), JValue.String(rewritten), $"Route '{route.Name}' follows the renamed modules.");
+            }
+        }
+        foreach (var twin in twins)
+        {
+            var oldId = twin.ModuleId;
+            twin.ModulesContent.Rename(twin.Member, renames[oldId]);
+            context.Record(this, null, twin.Location, JValue.String(oldId), JValue.String(renames[oldId]), $"The module twin section of '{oldId}' follows the module.");
+        }
+        manifest.Refresh();
+    }
+
+    private static (string Text, Severity Severity)? Problem(EdgeModule module, IReadOnlyList<EdgeModule> modules)
+    {
+        var name = KubernetesNames.Sanitize(module.Name);
+        if (name.Length == 0)
+        {
+            return ("has no character the device keeps in names ([a-z0-9.-]), so the deployment fails", Severity.Error);
+        }
+        var alike = modules.Where(m => m.Name != module.Name && KubernetesNames.Sanitize(m.Name) == name).Select(m => "'" + m.Name + "'").ToList();
+        if (alike.Count > 0)
+        {
+            return ($"becomes '{name}' on the device, as {string.Join(", ", alike)} does; the deployment fails with a name collision", Severity.Error);
+        }
+        if (KubernetesNames.IsReserved(name))
+        {
+            return ($"becomes '{name}', a name the device's agent uses itself in every pod or namespace, so the deployment fails", Severity.Error);
+        }
+        if (!KubernetesNames.IsSafeName(name))
+        {
+            return ($"becomes '{name}' on the device, which is not a valid container or Service name (a DNS label: lower-case letters, digits and '-', starting with a letter, ending with a letter or digit, at most {KubernetesNames.MaxLabelLength} characters), so the deployment fails", Severity.Error);
+        }
+        if (!string.Equals(name, module.Name, StringComparison.Ordinal))
+        {
+            return ($"runs as '{name}' on the device; other modules must address it by that name, and the how-to asks for Kubernetes names", Severity.Warning);
+        }
+        return null;
+    }
+}

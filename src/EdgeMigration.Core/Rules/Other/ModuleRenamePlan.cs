@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Kubernetes;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Core.Rules.Other;
+
+/// <summary>
+/// Which custom modules O2 renames, and to what, decided the same way every time: the user's renames first, then
+/// every id that is already a safe Kubernetes name keeps it, then the others get <see cref="KubernetesNames.MakeSafe"/>,
+/// made unique with a -2, -3… suffix, in manifest order. System modules keep their ids (the device names them
+/// edgeagent and edgehub, which no custom module may take).
+/// </summary>
+internal sealed class ModuleRenamePlan
+{
+    private ModuleRenamePlan(Dictionary<string, string> renames) => Renames = renames;
+
+    /// <summary>Old id → new id, for the modules whose id changes.</summary>
+    public IReadOnlyDictionary<string, string> Renames { get; }
+
+    public static ModuleRenamePlan For(ManifestDocument manifest, IDictionary<string, string> userRenames)
+    {
+        var ids = CustomModuleIds(manifest).ToList();
+        var taken = new HashSet<string>(manifest.Modules.Where(m => m.IsSystemModule).Select(m => KubernetesNames.Sanitize(m.Name)), StringComparer.Ordinal);
+        var planned = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var id in ids.Where(userRenames.ContainsKey))
+        {
+            planned[id] = userRenames[id];
+            taken.Add(userRenames[id]);
+        }
+        foreach (var id in ids.Where(id => !planned.ContainsKey(id) && KubernetesNames.IsSafeName(id)))
+        {
+            if (taken.Add(id))
+            {
+                planned[id] = id;
+            }
+        }
+        foreach (var id in ids.Where(id => !planned.ContainsKey(id)))
+        {
+            planned[id] = KubernetesNames.MakeUnique(KubernetesNames.MakeSafe(id), taken);
+            taken.Add(planned[id]);
+        }
+        return new ModuleRenamePlan(planned.Where(p => p.Key != p.Value).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Ids of custom modules, once each; ids with '$' are template placeholders, judged only once expanded.
+    /// </summary>
+    public static IEnumerable<string> CustomModuleIds(ManifestDocument manifest) =>
+        manifest.Modules.Where(m => !m.IsSystemModule && m.Name.IndexOf('$') < 0).Select(m => m.Name).Distinct(StringComparer.Ordinal);
+}

@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Core.Rules.Resources;
+
+/// <summary>
+/// R1: FPGA modules ask for <c>microsoft.com/fpga_catapult</c> and point at the FPGA wire server
+/// (WIRESERVER_ADDRESS); the GPU device has neither, so the pod would stay Pending. GPUs are asked for with
+/// <c>nvidia.com/gpu</c> in limits (for extended resources, requests must equal limits when both are given).
+/// </summary>
+public sealed class FpgaAccelerationRule : ModuleRule
+{
+    public const string WireServerVariable = "WIRESERVER_ADDRESS";
+
+    public override string Id => "R1";
+    public override string Title => "FPGA resources become GPU resources";
+    public override Severity DefaultSeverity => Severity.Error;
+    public override string Section => "compute-acceleration-usage";
+    public override bool CanFix => true;
+
+    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    {
+        foreach (var kind in new[] { ModuleResources.Limits, ModuleResources.Requests })
+        {
+            if (ModuleResources.Find(module, kind) is { } list && list.Values.Find(ModuleResources.FpgaResource) is { } fpga)
+            {
+                yield return Finding(module, list.PathOf(ModuleResources.FpgaResource),
+                    $"The module asks for {fpga.Value.ToCompactJson()} FPGA(s) ('{ModuleResources.FpgaResource}' in {kind}); the GPU device has no FPGA, so the pod stays Pending.",
+                    $"Ask for GPUs instead: \"{ModuleResources.GpuResource}\": N in k8s-experimental.resources.limits (requests, if given, must equal limits), with an image built for the GPU.");
+            }
+        }
+        foreach (var variable in WireServerVariables(module))
+        {
+            yield return Finding(module, variable.Location,
+                $"{variable.Name} points the module at the FPGA device's wire server; the GPU device has none.",
+                "Remove it; the how-to's GPU example has no wire server.", Severity.Warning, inDefinition: variable.InDefinition);
+        }
+        foreach (var (device, index) in FpgaDevices(module))
+        {
+            yield return Finding(module, JsonPath.Index("HostConfig.Devices", index),
+                $"Devices entry {device.ToCompactJson()} looks like the FPGA; the GPU device has no FPGA and ignores Devices.",
+                $"Remove it and ask for \"{ModuleResources.GpuResource}\" in k8s-experimental.resources.limits.", Severity.Warning, certainty: Certainty.Likely);
+        }
+        if (UsesFpga(module) && module.HostConfig()?.GetIgnoreCase("Privileged") is JValue { Kind: JValueKind.True })
+        {
+            yield return Finding(module, "HostConfig.Privileged",
+                "Privileged: true usually came with FPGA use; GPUs given through nvidia.com/gpu need no privileged container.",
+                "Keep it only if the module needs it for something else (the how-to's GPU example keeps it).",
+                Severity.Information, fixable: false);
+        }
+    }
+
+    public override void Fix(ConversionContext context)
+    {
+        foreach (var module in context.Manifest.Modules)
+        {
+            ReplaceFpgaResources(context, module);
+            foreach (var variable in WireServerVariables(module).Reverse())
+            {
+                ModuleEnvironment.Remove(context, this, module, variable, $"Removed {variable.Name}: the GPU device has no FPGA wire server.");
+            }
+            foreach (var (_, index) in FpgaDevices(module).Reverse())
+            {
+                RecordedEdits.RemoveEntry(context, this, module, module.HostConfig()!, "Devices", "HostConfig.Devices", index,
+                    "Removed the FPGA device: the GPU device has none.");
+            }
+        }
+    }
+
+    private void ReplaceFpgaResources(ConversionContext context, EdgeModule module)
+    {
+        var limits = ModuleResources.Find(module, ModuleResources.Limits);
+        var requests = ModuleResources.Find(module, ModuleResources.Requests);
+        var fpga = limits?.Values.Find(ModuleResources.FpgaResource) ?? requests?.Values.Find(ModuleResources.FpgaResource);
+        if (fpga is null)
+        {
+            return;
+        }
+        JNode gpus = context.Options.GpuCount is int count ? JValue.Number(count) : fpga.Value.DeepClone();
+        // Kubernetes takes GPUs from limits; requests-only is invalid for extended resources.
+        ReplaceInList(context, module, limits ?? ModuleResources.GetOrAdd(module, ModuleResources.Limits), gpus);
+        if (requests?.Values.Find(ModuleResources.FpgaResource) is not null)
+        {
+            ReplaceInList(context, module, requests, gpus);
+        }
+    }
+
+    /// <summary>Puts the GPUs where the FPGAs were asked for (same place in the list), keeping a GPU count already there.</summary>
+    private void ReplaceInList(ConversionContext context, EdgeModule module, ResourceList list, JNode gpus)
+    {
+        var before = list.Values.DeepClone();
+        var fpga = list.Values.Find(ModuleResources.FpgaResource);
+        if (list.Values.Find(ModuleResources.GpuResource) is not null)
+        {
+            if (fpga is null)
+            {
+                return;
+            }
+            list.Values.Remove(fpga);
+        }
+        else if (fpga is not null)
+        {
+            list.Values.Rename(fpga, ModuleResources.GpuResource);
+            fpga.Value = gpus.DeepClone();
+        }
+        else
+        {
+            list.Values.Add(ModuleResources.GpuResource, gpus.DeepClone());
+        }
+        context.Record(this, module, list.Location, before, list.Values,
+            $"Asked for {gpus.ToCompactJson()} GPU(s) ('{ModuleResources.GpuResource}') instead of FPGAs.");
+    }
+
+    private static IEnumerable<ModuleVariable> WireServerVariables(EdgeModule module) =>
+        ModuleEnvironment.Variables(module).Where(v => string.Equals(v.Name, WireServerVariable, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Devices entries whose paths name the FPGA (catapult or fpga); other devices are K1's business.</summary>
+    internal static IEnumerable<(JNode Device, int Index)> FpgaDevices(EdgeModule module)
+    {
+        var devices = module.HostConfig().ArrayOf("Devices");
+        for (var i = 0; devices is not null && i < devices.Count; i++)
+        {
+            if (IsFpgaDevice(devices[i]))
+            {
+                yield return (devices[i], i);
+            }
+        }
+    }
+
+    internal static bool IsFpgaDevice(JNode device) =>
+        device is JObject entry && new[] { "PathOnHost", "PathInContainer" }
+            .Select(entry.StringOf)
+            .Any(path => path is not null && (path.IndexOf("catapult", StringComparison.OrdinalIgnoreCase) >= 0 ||
+                                              path.IndexOf("fpga", StringComparison.OrdinalIgnoreCase) >= 0));
+
+    private static bool UsesFpga(EdgeModule module) =>
+        new[] { ModuleResources.Limits, ModuleResources.Requests }.Any(kind => ModuleResources.Find(module, kind)?.Values.Find(ModuleResources.FpgaResource) is not null) ||
+        WireServerVariables(module).Any() || FpgaDevices(module).Any();
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace EdgeMigration.Core.Rules.Resources;
+
+/// <summary>Docker's memory and CPU numbers as Kubernetes resource quantities, and quantities read back for comparison.</summary>
+public static class KubernetesQuantity
+{
+    private static readonly string[] BinarySuffixes = { "Ki", "Mi", "Gi", "Ti" };
+
+    private static readonly Regex QuantityPattern = new(
+        @"^(?<number>[+-]?(\d+(\.\d*)?|\.\d+))(?<suffix>Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$", RegexOptions.CultureInvariant);
+
+    /// <summary>Bytes with the largest binary suffix that divides them exactly (268435456 → "256Mi"); otherwise the plain number.</summary>
+    public static string FromBytes(long bytes)
+    {
+        var value = bytes;
+        var suffix = "";
+        foreach (var next in BinarySuffixes)
+        {
+            if (value == 0 || value % 1024 != 0)
+            {
+                break;
+            }
+            value /= 1024;
+            suffix = next;
+        }
+        return value.ToString(CultureInfo.InvariantCulture) + suffix;
+    }
+
+    /// <summary>
+    /// CPUs given in billionths (Docker's NanoCpus) as whole CPUs ("2") or millicores ("1500m"). Kubernetes allows no
+    /// precision finer than 1m, so a remainder rounds up to the next millicore and <paramref name="exact"/> is false.
+    /// </summary>
+    public static string FromNanoCpus(long nanoCpus, out bool exact) => FromMillicores(nanoCpus, 1_000_000, out exact);
+
+    /// <summary>Docker's CpuQuota per CpuPeriod (both microseconds) as CPUs: 150000/100000 → "1500m".</summary>
+    public static string FromCpuQuota(long quota, long period, out bool exact) => FromMillicores(quota * 1000, period, out exact);
+
+    /// <summary>The value of a quantity ("128Mi" → 134217728, "500m" → 0.5), or null when it is not one this reader knows.</summary>
+    public static decimal? Parse(string text)
+    {
+        var match = QuantityPattern.Match(text.Trim());
+        if (!match.Success || !decimal.TryParse(match.Groups["number"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return null;
+        }
+        return number * Multiplier(match.Groups["suffix"].Value);
+    }
+
+    private static string FromMillicores(long numerator, long denominatorPerMillicore, out bool exact)
+    {
+        var millicores = numerator / denominatorPerMillicore;
+        exact = numerator % denominatorPerMillicore == 0;
+        if (!exact)
+        {
+            millicores++;
+        }
+        return millicores % 1000 == 0
+            ? (millicores / 1000).ToString(CultureInfo.InvariantCulture)
+            : millicores.ToString(CultureInfo.InvariantCulture) + "m";
+    }
+
+    private static decimal Multiplier(string suffix) => suffix switch
+    {
+        "Ki" => 1024m,
+        "Mi" => 1024m * 1024,
+        "Gi" => 1024m * 1024 * 1024,
+        "Ti" => 1024m * 1024 * 1024 * 1024,
+        "Pi" => 1024m * 1024 * 1024 * 1024 * 1024,
+        "Ei" => 1024m * 1024 * 1024 * 1024 * 1024 * 1024,
+        "n" => 0.000000001m,
+        "u" => 0.000001m,
+        "m" => 0.001m,
+        "k" => 1e3m,
+        "M" => 1e6m,
+        "G" => 1e9m,
+        "T" => 1e12m,
+        "P" => 1e15m,
+        "E" => 1e18m,
+        _ => 1m,
+    };
+}

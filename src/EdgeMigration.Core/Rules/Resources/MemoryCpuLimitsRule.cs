@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Core.Rules.Resources;
+
+/// <summary>
+/// R2: Docker's memory and CPU settings in HostConfig are ignored on the GPU device (confirmed by the maintainers,
+/// Azure/iotedge issue 6533); limits take effect only from <c>k8s-experimental.resources</c>. The fix writes the same
+/// limits as exact Kubernetes quantities and keeps the Docker keys: Docker agents ignore k8s-experimental, so the
+/// converted manifest still limits the module on an FPGA (Docker) device during a staged move, while the GPU device
+/// ignores the Docker keys. A limit already in k8s-experimental wins over the Docker value. The conversion's default
+/// limits go to custom modules only: edgeHub's needs are the runtime's business.
+/// </summary>
+public sealed class MemoryCpuLimitsRule : ModuleRule
+{
+    /// <summary>Docker's CFS period when CpuQuota is given without one: 100 ms.</summary>
+    public const long DefaultCpuPeriod = 100_000;
+
+    public override string Id => "R2";
+    public override string Title => "Memory and CPU limits go in k8s-experimental.resources";
+    public override Severity DefaultSeverity => Severity.Warning;
+    public override string Section => "memory-and-cpu-usage";
+    public override bool CanFix => true;
+
+    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    {
+        var limits = ModuleResources.Find(module, ModuleResources.Limits)?.Values;
+        var converted = DockerLimits(module);
+        foreach (var limit in converted)
+        {
+            var existingMember = limits?.Find(limit.Resource);
+            var existing = (existingMember?.Value as JValue)?.Text;
+            if (existingMember is null)
+            {
+                yield return Finding(module, limit.Source,
+                    $"{limit.Source} ({limit.DockerValue}) is ignored on the GPU device; the same limit there is k8s-experimental.resources.limits.{limit.Resource}: \"{limit.Quantity}\"{(limit.Exact ? "" : " (rounded up to a whole millicore)")}.",
+                    $"Set \"{limit.Resource}\": \"{limit.Quantity}\" in k8s-experimental.resources.limits (the Docker key can stay for Docker devices).");
+            }
+            else if (existing is not null && KubernetesQuantity.Parse(existing) is { } value && value != KubernetesQuantity.Parse(limit.Quantity))
+            {
+                yield return Finding(module, limit.Source,
+                    $"{limit.Source} ({limit.DockerValue} = \"{limit.Quantity}\") differs from k8s-experimental.resources.limits.{limit.Resource} (\"{existing}\"); the GPU device uses the latter, Docker devices the former.",
+                    "Make them agree unless the difference is meant.", Severity.Information, fixable: false);
+            }
+        }
+        foreach (var finding in IgnoredDockerSettings(module))
+        {
+            yield return finding;
+        }
+        if (ModuleResources.HoldsAccelerator(module) && converted.Count == 0 &&
+            limits?.Find(ModuleResources.Memory) is null && limits?.Find(ModuleResources.Cpu) is null)
+        {
+            yield return Finding(module, $"{CreateOptionsAccess.KubernetesSection}.resources.limits",
+                "The module holds GPUs but sets no memory or CPU limit; the how-to recommends them (for example \"memory\": \"128Mi\", \"cpu\": \"500m\").",
+                "Add them, or convert with -DefaultMemoryLimit and -DefaultCpuLimit.", Severity.Information, fixable: false);
+        }
+    }
+
+    public override void Fix(ConversionContext context)
+    {
+        var defaults = new[]
+        {
+            (Resource: ModuleResources.Memory, Quantity: Validated(context.Options.DefaultMemoryLimit, nameof(ConversionOptions.DefaultMemoryLimit))),
+            (Resource: ModuleResources.Cpu, Quantity: Validated(context.Options.DefaultCpuLimit, nameof(ConversionOptions.DefaultCpuLimit))),
+        };
+        foreach (var module in context.Manifest.Modules)
+        {
+            if (module.CreateOptions is null || module.CreateOptions.Error is not null)
+            {
+                continue;
+            }
+            foreach (var limit in DockerLimits(module))
+            {
+                AddLimit(context, module, limit.Resource, limit.Quantity,
+                    $"Set the {limit.Resource} limit from {limit.Source} ({limit.DockerValue}){(limit.Exact ? "" : ", rounded up to a whole millicore")}.");
+            }
+            foreach (var (resource, quantity) in defaults)
+            {
+                if (quantity is not null && !module.IsSystemModule)
+                {
+                    AddLimit(context, module, resource, quantity, $"Set the default {resource} limit given for the conversion.");
+                }
+            }
+        }
+    }
+
+    /// <summary>Adds a limit unless the module already has one for that resource.</summary>
+    private void AddLimit(ConversionContext context, EdgeModule module, string resource, string quantity, string description)
+    {
+        if (ModuleResources.Find(module, ModuleResources.Limits)?.Values.Find(resource) is not null)
+        {
+            return;
+        }
+        var limits = ModuleResources.GetOrAdd(module, ModuleResources.Limits);
+        var value = JValue.String(quantity);
+        limits.Values.Add(resource, value);
+        context.Record(this, module, limits.PathOf(resource), null, value, description);
+    }
+
+    private static string? Validated(string? quantity, string option) =>
+        quantity is null || KubernetesQuantity.Parse(quantity) is > 0 ? quantity
+            : throw new ArgumentException($"{option} '{quantity}' is not a positive Kubernetes quantity such as \"512Mi\" or \"500m\".", option);
+
+    /// <summary>The Docker limits that have an exact (or, for CPU, millicore) Kubernetes equivalent.</summary>
+    private static List<DockerLimit> DockerLimits(EdgeModule module)
+    {
+        var limits = new List<DockerLimit>();
+        var hostConfig = module.HostConfig();
+        if (Positive(hostConfig, "Memory") is { } memory)
+        {
+            limits.Add(new DockerLimit(ModuleResources.Memory, "HostConfig." + memory.Name, memory.Value + " bytes", KubernetesQuantity.FromBytes(memory.Value), true));
+        }
+        if (Positive(hostConfig, "NanoCpus") is { } nanoCpus)
+        {
+            var quantity = KubernetesQuantity.FromNanoCpus(nanoCpus.Value, out var exact);
+            limits.Add(new DockerLimit(ModuleResources.Cpu, "HostConfig." + nanoCpus.Name, nanoCpus.Value + " billionths of a CPU", quantity, exact));
+        }
+        else if (Positive(hostConfig, "CpuQuota") is { } quota)
+        {
+            var period = Positive(hostConfig, "CpuPeriod")?.Value ?? DefaultCpuPeriod;
+            var quantity = KubernetesQuantity.FromCpuQuota(quota.Value, period, out var exact);
+            limits.Add(new DockerLimit(ModuleResources.Cpu, "HostConfig." + quota.Name, $"{quota.Value} µs per {period} µs", quantity, exact));
+        }
+        return limits;
+    }
+
+    /// <summary>Docker settings the device ignores that have no exact Kubernetes limit.</summary>
+    private IEnumerable<Finding> IgnoredDockerSettings(EdgeModule module)
+    {
+        var hostConfig = module.HostConfig();
+        foreach (var name in new[] { "Memory", "NanoCpus", "CpuQuota" })
+        {
+            if (hostConfig?.FindIgnoreCase(name) is { } member && Positive(hostConfig, name) is null && !IsUnset(member.Value))
+            {
+                yield return Finding(module, "HostConfig." + member.Name,
+                    $"{member.Name} ({member.Value.ToCompactJson()}) is ignored on the GPU device and is not a positive whole number that can be converted.",
+                    "Set the limit in k8s-experimental.resources.limits by hand.", fixable: false);
+            }
+        }
+        if (hostConfig?.FindIgnoreCase("MemorySwap") is { } swap && !IsUnset(swap.Value))
+        {
+            yield return Finding(module, "HostConfig." + swap.Name,
+                $"MemorySwap ({swap.Value.ToCompactJson()}) is ignored on the GPU device; Kubernetes has no swap limit (its nodes run without swap).",
+                "Remove it, or keep it for Docker devices only; limit memory with k8s-experimental.resources.limits.memory.",
+                Severity.Information, fixable: false);
+        }
+        if (Positive(hostConfig, "CpuShares") is { } shares)
+        {
+            var millicores = (shares.Value * 1000 + 1023) / 1024;
+            yield return Finding(module, "HostConfig." + shares.Name,
+                $"CpuShares ({shares.Value}) is a relative weight and is ignored on the GPU device; Kubernetes derives a container's CPU shares from requests.cpu (1024 shares ≈ 1 CPU).",
+                $"For the same weight set k8s-experimental.resources.requests.cpu: \"{millicores.ToString(CultureInfo.InvariantCulture)}m\".",
+                Severity.Information, fixable: false);
+        }
+        if (Positive(hostConfig, "NanoCpus") is not null && Positive(hostConfig, "CpuQuota") is { } quota)
+        {
+            yield return Finding(module, "HostConfig." + quota.Name,
+                "CpuQuota is given together with NanoCpus (Docker refuses both); the CPU limit is taken from NanoCpus.",
+                "Remove CpuQuota and CpuPeriod.", Severity.Information, fixable: false);
+        }
+        else if (Positive(hostConfig, "CpuQuota") is null && Positive(hostConfig, "CpuPeriod") is { } period)
+        {
+            yield return Finding(module, "HostConfig." + period.Name,
+                "CpuPeriod without CpuQuota limits nothing, and the GPU device ignores it.",
+                "Remove it.", Severity.Information, fixable: false);
+        }
+    }
+
+    private static (string Name, long Value)? Positive(JObject? hostConfig, string name) =>
+        hostConfig?.FindIgnoreCase(name) is { Value: JValue value } member && value.TryGetInt64(out var number) && number > 0
+            ? (member.Name, number)
+            : null;
+
+    /// <summary>null, 0, or -1 (Docker's "no limit" for CpuQuota and MemorySwap).</summary>
+    private static bool IsUnset(JNode node) =>
+        node is JValue { Kind: JValueKind.Null } || (node is JValue value && value.TryGetInt64(out var number) && number is 0 or -1);
+
+    private sealed record DockerLimit(string Resource, string Source, string DockerValue, string Quantity, bool Exact);
+}

@@ -1,0 +1,57 @@
+using System.Linq;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Core.Rules.Resources;
+
+/// <summary><c>k8s-experimental.resources.limits</c> or <c>.requests</c> of a module, and where it is (names as written).</summary>
+public sealed class ResourceList
+{
+    internal ResourceList(JObject values, string location)
+    {
+        Values = values;
+        Location = location;
+    }
+
+    public JObject Values { get; }
+
+    /// <summary>Relative to createOptions, e.g. <c>k8s-experimental.resources.limits</c>.</summary>
+    public string Location { get; }
+
+    public string PathOf(string resource) => JsonPath.Member(Location, resource);
+}
+
+/// <summary>What a module asks of the device through <c>k8s-experimental.resources</c>: accelerators, memory, CPU.</summary>
+public static class ModuleResources
+{
+    public const string FpgaResource = "microsoft.com/fpga_catapult";
+    public const string GpuResource = "nvidia.com/gpu";
+    public const string Limits = "limits";
+    public const string Requests = "requests";
+    public const string Memory = "memory";
+    public const string Cpu = "cpu";
+
+    private const string ResourcesName = "resources";
+
+    /// <summary>The limits or requests of a module (<paramref name="kind"/>), or null when it has none.</summary>
+    public static ResourceList? Find(EdgeModule module, string kind)
+    {
+        var resources = module.Kubernetes()?.FindIgnoreCase(ResourcesName);
+        var list = (resources?.Value as JObject)?.FindIgnoreCase(kind);
+        return list?.Value is JObject values
+            ? new ResourceList(values, JsonPath.Member(JsonPath.Member(CreateOptionsAccess.KubernetesSection, resources!.Name), list.Name))
+            : null;
+    }
+
+    /// <summary>The limits or requests of a module, created when missing.</summary>
+    public static ResourceList GetOrAdd(EdgeModule module, string kind)
+    {
+        module.GetOrAddKubernetes().GetOrAddObject(ResourcesName).GetOrAddObject(kind);
+        return Find(module, kind)!;
+    }
+
+    /// <summary>True when the module asks for a GPU or an FPGA (resource names are case-sensitive in Kubernetes).</summary>
+    public static bool HoldsAccelerator(EdgeModule module) =>
+        new[] { Limits, Requests }.Any(kind => Find(module, kind)?.Values is { } values &&
+            (values.Find(GpuResource) is not null || values.Find(FpgaResource) is not null));
+}

@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Core.Rules.Resources;
+
+/// <summary>
+/// R3: shared memory between modules. The device maps only <c>IpcMode: host</c> (pod hostIPC); other IPC modes and
+/// ShmSize are ignored. Docker modules that share memory through <c>container:&lt;module&gt;</c> (with the joined module
+/// <c>shareable</c>, as Live Video Analytics pairs do) are both switched to host IPC, which the how-to recommends and
+/// which also works on Docker devices.
+/// </summary>
+public sealed class SharedMemoryRule : ModuleRule
+{
+    private const string Host = "host";
+    private const string IpcModeName = "IpcMode";
+    private const string ContainerPrefix = "container:";
+
+    public override string Id => "R3";
+    public override string Title => "Shared memory needs host IPC";
+    public override Severity DefaultSeverity => Severity.Warning;
+    public override string Section => "memory-and-cpu-usage";
+    public override bool CanFix => true;
+
+    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    {
+        var ipc = module.HostConfig()?.FindIgnoreCase(IpcModeName);
+        var mode = IpcMode(module);
+        var location = "HostConfig." + (ipc?.Name ?? IpcModeName);
+        if (NeedsHostIpc(module, manifest))
+        {
+            yield return Finding(module, location,
+                $"{(mode is null ? "The module" : $"IpcMode \"{mode}\"")} shares memory with {Partners(module, manifest)}; the GPU device maps only IpcMode host, so the modules no longer share memory.",
+                "Use \"IpcMode\": \"host\" on both modules (pod hostIPC), as the how-to does for Live Video Analytics and its inferencing module.");
+        }
+        else if (string.Equals(mode, Host, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return Finding(module, location,
+                "IpcMode host becomes the pod's hostIPC: true on the GPU device; the module shares the host's IPC namespace with every other host-IPC module.",
+                "Nothing to change.", Severity.Information, fixable: false);
+        }
+        else if (mode is not null && mode.Length > 0 && !string.Equals(mode, "private", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return Finding(module, location,
+                $"IpcMode \"{mode}\" is ignored on the GPU device; the pod gets a private IPC namespace.",
+                "Remove it, or use \"host\" if the module shares memory with another module.", Severity.Information, fixable: false);
+        }
+        if (module.HostConfig()?.FindIgnoreCase("ShmSize") is { } shm && shm.Value is not JValue { Kind: JValueKind.Null } && !HasShmVolume(module))
+        {
+            var hostIpc = string.Equals(mode, Host, StringComparison.OrdinalIgnoreCase) || NeedsHostIpc(module, manifest);
+            yield return hostIpc
+                ? Finding(module, "HostConfig." + shm.Name,
+                    $"ShmSize ({shm.Value.ToCompactJson()}) is ignored on the GPU device; with host IPC the module uses the host's shared memory.",
+                    "Nothing to change; remove ShmSize if the module no longer runs on Docker devices.", Severity.Information, fixable: false)
+                : Finding(module, "HostConfig." + shm.Name,
+                    $"ShmSize ({shm.Value.ToCompactJson()}) is ignored on the GPU device; /dev/shm keeps the container runtime's default size (64 MiB).",
+                    $"Mount a memory-backed volume at /dev/shm: \"k8s-experimental\": {{\"volumes\": [{{\"volume\": {{\"name\": \"dshm\", \"emptyDir\": {{\"medium\": \"Memory\", \"sizeLimit\": \"{SizeLimit(shm.Value)}\"}}}}, \"volumeMounts\": [{{\"name\": \"dshm\", \"mountPath\": \"/dev/shm\"}}]}}]}}, or use IpcMode host.",
+                    fixable: false);
+        }
+    }
+
+    public override void Fix(ConversionContext context)
+    {
+        // Decide for every module first: switching one module of a pair must not hide the pair from the other.
+        var switching = context.Manifest.Modules.Where(m => NeedsHostIpc(m, context.Manifest))
+            .Select(m => (Module: m, Partners: Partners(m, context.Manifest))).ToList();
+        foreach (var (module, partners) in switching)
+        {
+            var hostConfig = module.CreateOptions!.GetOrCreateRoot().GetOrAddObject("HostConfig");
+            var ipc = hostConfig.FindIgnoreCase(IpcModeName);
+            var before = ipc?.Value;
+            var after = JValue.String(Host);
+            hostConfig.Set(ipc?.Name ?? IpcModeName, after);
+            context.Record(this, module, "HostConfig." + (ipc?.Name ?? IpcModeName), before, after,
+                $"IpcMode {before?.ToCompactJson() ?? "(not set)"} became \"host\" so the module keeps sharing memory with {partners} on the GPU device.");
+        }
+    }
+
+    /// <summary>True for a module that joins another's IPC namespace (<c>container:&lt;module&gt;</c>) or that another joins, unless it already uses host IPC (or its createOptions cannot be edited).</summary>
+    private static bool NeedsHostIpc(EdgeModule module, ManifestDocument manifest)
+    {
+        var mode = IpcMode(module);
+        return module.CreateOptions is { Error: null } && !string.Equals(mode, Host, StringComparison.OrdinalIgnoreCase) &&
+               (mode?.StartsWith(ContainerPrefix, StringComparison.OrdinalIgnoreCase) == true || Joiners(module, manifest).Any());
+    }
+
+    private static string Partners(EdgeModule module, ManifestDocument manifest)
+    {
+        var mode = IpcMode(module);
+        var partners = Joiners(module, manifest).Select(m => m.Name).ToList();
+        if (mode?.StartsWith(ContainerPrefix, StringComparison.OrdinalIgnoreCase) == true)
+        {
+            partners.Insert(0, mode.Substring(ContainerPrefix.Length));
+        }
+        return string.Join(", ", partners.Select(name => "module '" + name + "'"));
+    }
+
+    private static IEnumerable<EdgeModule> Joiners(EdgeModule module, ManifestDocument manifest) =>
+        manifest.Modules.Where(m => string.Equals(IpcMode(m), ContainerPrefix + module.Name, StringComparison.OrdinalIgnoreCase));
+
+    private static string? IpcMode(EdgeModule module) => module.HostConfig().StringOf(IpcModeName);
+
+    /// <summary>True when k8s-experimental already mounts a volume at /dev/shm (as the spatial analysis manifests do).</summary>
+    private static bool HasShmVolume(EdgeModule module) =>
+        module.Kubernetes().ArrayOf("volumes")?.OfType<JObject>()
+            .SelectMany(spec => spec.ArrayOf("volumeMounts")?.OfType<JObject>() ?? Enumerable.Empty<JObject>())
+            .Any(mount => mount.StringOf("mountPath")?.TrimEnd('/') == "/dev/shm") == true;
+
+    private static string SizeLimit(JNode shmSize) =>
+        shmSize is JValue value && value.TryGetInt64(out var bytes) && bytes > 0 ? KubernetesQuantity.FromBytes(bytes) : "64Mi";
+}

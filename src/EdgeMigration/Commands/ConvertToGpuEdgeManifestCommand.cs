@@ -1,0 +1,190 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.IO;
+using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
+using EdgeMigration.Infrastructure;
+
+namespace EdgeMigration.Commands;
+
+/// <summary>
+/// <para type="synopsis">Rewrites IoT Edge manifests for Azure Stack Edge Pro GPU devices, changing only what must change and listing every change.</para>
+/// </summary>
+[Cmdlet(VerbsData.ConvertTo, "GpuEdgeManifest", DefaultParameterSetName = PathSet, SupportsShouldProcess = true,
+    HelpUri = MigrationRule.ArticleUri)]
+[OutputType(typeof(EdgeManifestConversion))]
+public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
+{
+    private int _converted;
+
+    /// <summary>Writes the converted manifest to this file (one input only).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? OutFile { get; set; }
+
+    /// <summary>Writes each converted manifest into this folder, under its input file's name.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Destination { get; set; }
+
+    /// <summary>Overwrites existing output files.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>FPGA host paths to GPU device share names: @{ '/home/hcsshares/input' = 'gpuinput' }.</summary>
+    [Parameter]
+    public Hashtable? ShareMap { get; set; }
+
+    /// <summary>GPUs for modules that asked for FPGAs (default: the FPGA count).</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int? GpuCount { get; set; }
+
+    /// <summary>A memory limit (Kubernetes quantity, e.g. 512Mi) for modules that have none.</summary>
+    [Parameter]
+    [ValidatePattern(@"^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$")]
+    public string? DefaultMemoryLimit { get; set; }
+
+    /// <summary>A CPU limit (Kubernetes quantity, e.g. 500m or 2) for modules that have none.</summary>
+    [Parameter]
+    [ValidatePattern(@"^[0-9]+(\.[0-9]+)?m?$")]
+    public string? DefaultCpuLimit { get; set; }
+
+    /// <summary>Recreate (default) adds the Recreate strategy where the how-to recommends it; RollingUpdate and Keep leave strategies alone.</summary>
+    [Parameter]
+    public DeploymentStrategyOption DeploymentStrategy { get; set; } = DeploymentStrategyOption.Recreate;
+
+    /// <summary>A web proxy for edgeHub: sets https_proxy, UpstreamProtocol AmqpWs and no_proxy localhost.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ProxyUrl { get; set; }
+
+    /// <summary>Module renames of your choosing: @{ 'My_Module' = 'my-module' }.</summary>
+    [Parameter]
+    public Hashtable? ModuleNameMap { get; set; }
+
+    /// <summary>Drops binds of single files (they cannot work on the GPU device) instead of keeping them with a finding.</summary>
+    [Parameter]
+    public SwitchParameter DropFileBinds { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        if (OutFile is not null && Destination is not null)
+        {
+            ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Use -OutFile for one manifest or -Destination for a folder, not both."),
+                "OutFileAndDestination", ErrorCategory.InvalidArgument, null));
+        }
+    }
+
+    protected override void ProcessManifest(ManifestDocument manifest)
+    {
+        _converted++;
+        var options = Options();
+        WriteProgress(new ProgressRecord(1, "Converting manifests for Azure Stack Edge Pro GPU", manifest.SourceName)
+        {
+            CurrentOperation = $"Manifest {_converted}",
+        });
+        var result = ManifestConverter.Convert(manifest, options);
+        foreach (var finding in result.RemainingFindings.Where(f => f.Severity >= Core.Rules.Severity.Warning))
+        {
+            WriteWarning($"{manifest.SourceName}: {finding.RuleId} {finding.ModuleName}: {finding.Message} {finding.Recommendation}".Trim());
+        }
+        var target = OutputPath(manifest);
+        if (target is null && (OutFile is not null || Destination is not null))
+        {
+            return;
+        }
+        string? written = null;
+        if (target is not null && ShouldProcess(target, $"Write the GPU manifest converted from {manifest.SourceName}"))
+        {
+            if (!Write(target, result.Manifest))
+            {
+                return;
+            }
+            written = target;
+        }
+        WriteObject(new EdgeManifestConversion(result, written));
+    }
+
+    protected override void EndProcessing()
+    {
+        base.EndProcessing();
+        WriteProgress(new ProgressRecord(1, "Converting manifests for Azure Stack Edge Pro GPU", "Done") { RecordType = ProgressRecordType.Completed });
+    }
+
+    private ConversionOptions Options() => new()
+    {
+        ShareMap = ToStringMap(ShareMap),
+        GpuCount = GpuCount,
+        DefaultMemoryLimit = DefaultMemoryLimit,
+        DefaultCpuLimit = DefaultCpuLimit,
+        DeploymentStrategy = DeploymentStrategy,
+        ProxyUrl = ProxyUrl,
+        ModuleNameMap = ToStringMap(ModuleNameMap),
+        DropFileBinds = DropFileBinds,
+        Rules = Selection,
+    };
+
+    /// <summary>The file to write for this manifest, null when none is asked for or it cannot be determined (error written).</summary>
+    private string? OutputPath(ManifestDocument manifest)
+    {
+        if (OutFile is not null)
+        {
+            if (_converted > 1)
+            {
+                WriteError(new ErrorRecord(new PSArgumentException("-OutFile takes one manifest; use -Destination <folder> to convert several."),
+                    "OutFileTakesOneManifest", ErrorCategory.InvalidArgument, manifest.SourceName));
+                return null;
+            }
+            return GetUnresolvedProviderPathFromPSPath(OutFile);
+        }
+        if (Destination is null)
+        {
+            return null;
+        }
+        if (!File.Exists(manifest.SourceName))
+        {
+            WriteError(new ErrorRecord(new PSArgumentException($"-Destination names output files after input files, but {manifest.SourceName} is not a file; use -OutFile."),
+                "DestinationNeedsFileInput", ErrorCategory.InvalidArgument, manifest.SourceName));
+            return null;
+        }
+        return System.IO.Path.Combine(GetUnresolvedProviderPathFromPSPath(Destination), System.IO.Path.GetFileName(manifest.SourceName));
+    }
+
+    private bool Write(string target, ManifestDocument manifest)
+    {
+        if (File.Exists(target) && !Force)
+        {
+            WriteError(new ErrorRecord(new IOException($"The file '{target}' already exists; use -Force to overwrite it."),
+                "OutputFileExists", ErrorCategory.ResourceExists, target));
+            return false;
+        }
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            AtomicFile.Write(target, manifest.ToBytes(), overwrite: Force);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            WriteError(new ErrorRecord(ex, "OutputFileNotWritten", ErrorCategory.WriteError, target));
+            return false;
+        }
+    }
+
+    private static IDictionary<string, string> ToStringMap(Hashtable? table)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in table ?? new Hashtable())
+        {
+            map[Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? ""] = Convert.ToString(entry.Value, CultureInfo.InvariantCulture) ?? "";
+        }
+        return map;
+    }
+}

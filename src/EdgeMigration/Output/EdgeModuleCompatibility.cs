@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Rules;
+
+namespace EdgeMigration;
+
+/// <summary>Test-EdgeModuleCompatibility's result for one module (or for the manifest as a whole).</summary>
+public sealed class EdgeModuleCompatibility
+{
+    internal EdgeModuleCompatibility(string manifest, string shape, string? moduleName, string? image, IEnumerable<EdgeMigrationFinding> findings, bool compatible)
+    {
+        Manifest = manifest;
+        Shape = shape;
+        ModuleName = moduleName;
+        Image = image;
+        Findings = findings.ToArray();
+        Compatible = compatible;
+        ErrorCount = Findings.Count(f => f.Severity == Severity.Error);
+        WarningCount = Findings.Count(f => f.Severity == Severity.Warning);
+        InformationCount = Findings.Count(f => f.Severity == Severity.Information);
+    }
+
+    public string Manifest { get; }
+    public string Shape { get; }
+
+    /// <summary>The module id; null for findings about the manifest as a whole.</summary>
+    public string? ModuleName { get; }
+
+    public string? Image { get; }
+
+    /// <summary>True when no finding of severity Error remains for this module.</summary>
+    public bool Compatible { get; }
+
+    public int ErrorCount { get; }
+    public int WarningCount { get; }
+    public int InformationCount { get; }
+    public EdgeMigrationFinding[] Findings { get; }
+
+    public override string ToString() => $"{ModuleName ?? "(manifest)"}: {(Compatible ? "compatible" : "not compatible")}";
+}

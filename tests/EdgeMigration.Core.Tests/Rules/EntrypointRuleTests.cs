@@ -1,0 +1,68 @@
+using EdgeMigration.Core.Manifests;
+using Xunit;
+using static EdgeMigration.Tests.RuleTestKit;
+
+namespace EdgeMigration.Tests.Rules;
+
+public class EntrypointRuleTests
+{
+    [Fact]
+    public void StringsFailArraysOfEntrypointAreDoubtful()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("words", """{"Entrypoint":"python3 -u app.py","Cmd":"--port 8080"}"""),
+            ("shell", """{"Entrypoint":"sh -c 'run $MODE'"}"""),
+            ("array", """{"Entrypoint":["python3","app.py"],"Cmd":["--verbose"]}"""),
+            ("mixed", """{"Cmd":["--port",8080],"Entrypoint":null}"""),
+            ("number", """{"Entrypoint":7}"""));
+
+        var findings = Check(manifest, "O3");
+
+        Assert.Equal(new[]
+        {
+            "O3 Error words Entrypoint fixable",
+            "O3 Error words Cmd fixable",
+            "O3 Error shell Entrypoint manual",
+            "O3 Warning array Entrypoint manual",
+            "O3 Error mixed Cmd manual",
+            "O3 Error number Entrypoint manual",
+        }, Summary(findings));
+        Assert.Contains("[\"python3\",\"-u\",\"app.py\"]", findings[0].Recommendation);
+    }
+
+    [Fact]
+    public void NoEntrypointNoFinding() =>
+        Assert.Empty(Check(ManifestBuilder.Deployment(("plain", """{"Cmd":["a"],"WorkingDir":"/app"}""")), "O3"));
+
+    [Fact]
+    public void FixSplitsPlainWordsOnly()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("words", """{"Entrypoint":"python3  -u\tapp.py","Cmd":"--port 8080","Env":["A=1"]}"""),
+            ("shell", """{"Entrypoint":"sh -c 'run $MODE'"}"""),
+            ("blank", """{"Entrypoint":" "}"""));
+
+        var result = Convert(manifest, "O3");
+
+        Assert.Equal("""{"Entrypoint":["python3","-u","app.py"],"Cmd":["--port","8080"],"Env":["A=1"]}""", OptionsText(result.Manifest, "words"));
+        Assert.Equal("""{"Entrypoint":"sh -c 'run $MODE'"}""", OptionsText(result.Manifest, "shell"));
+        Assert.Equal(new[]
+        {
+            "O3 words Entrypoint: \"python3  -u\\tapp.py\" -> [\"python3\",\"-u\",\"app.py\"]",
+            "O3 words Cmd: \"--port 8080\" -> [\"--port\",\"8080\"]",
+        }, Describe(result.Changes));
+        Assert.Equal(new[] { "O3 Warning words Entrypoint manual", "O3 Error shell Entrypoint manual", "O3 Error blank Entrypoint manual" },
+            Summary(result.RemainingFindings));
+        AssertIdempotent(result, "O3");
+    }
+
+    [Fact]
+    public void CorpusArrayEntrypointIsAWarning()
+    {
+        var manifest = ManifestDocument.Load(TestPaths.CorpusFile("OPCFoundation__UA-EdgeTranslator__deployment.template.json"));
+
+        var finding = Assert.Single(Check(manifest, "O3"));
+
+        Assert.Equal(("O3", EdgeMigration.Core.Rules.Severity.Warning, "Entrypoint", false), (finding.RuleId, finding.Severity, finding.Location, finding.IsFixable));
+    }
+}

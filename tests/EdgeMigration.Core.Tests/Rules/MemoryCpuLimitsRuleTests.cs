@@ -1,0 +1,128 @@
+using System;
+using System.Linq;
+using EdgeMigration.Core.Manifests;
+using Xunit;
+using static EdgeMigration.Tests.RuleTestKit;
+
+namespace EdgeMigration.Tests.Rules;
+
+public class MemoryCpuLimitsRuleTests
+{
+    [Fact]
+    public void ReportsIgnoredDockerLimitsWithTheirKubernetesEquivalents()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("a", """{"HostConfig":{"Memory":268435456,"NanoCpus":1500000000,"MemorySwap":536870912,"CpuShares":512}}"""),
+            ("b", """{"HostConfig":{"CpuQuota":50000,"CpuPeriod":100000}}"""),
+            ("c", """{"HostConfig":{"CpuQuota":-1,"MemorySwap":-1,"Memory":0}}"""));
+
+        var findings = Check(manifest, "R2");
+
+        Assert.Equal(new[]
+        {
+            "R2 Warning a HostConfig.Memory fixable",
+            "R2 Warning a HostConfig.NanoCpus fixable",
+            "R2 Information a HostConfig.MemorySwap manual",
+            "R2 Information a HostConfig.CpuShares manual",
+            "R2 Warning b HostConfig.CpuQuota fixable",
+        }, Summary(findings));
+        Assert.Contains("k8s-experimental.resources.limits.memory: \"256Mi\"", findings[0].Message);
+        Assert.Contains("\"1500m\"", findings[1].Message);
+        Assert.Contains("requests.cpu: \"500m\"", findings[3].Recommendation);
+        Assert.Contains("\"500m\"", findings[4].Message);
+    }
+
+    [Fact]
+    public void AnExistingKubernetesLimitWinsAndADifferentOneIsNoted()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("same", """{"HostConfig":{"Memory":268435456},"k8s-experimental":{"resources":{"limits":{"memory":"256Mi"}}}}"""),
+            ("other", """{"HostConfig":{"Memory":268435456},"k8s-experimental":{"resources":{"limits":{"memory":"1Gi"}}}}"""));
+
+        Assert.Equal(new[] { "R2 Information other HostConfig.Memory manual" }, Summary(Check(manifest, "R2")));
+        Assert.Empty(Convert(manifest, "R2").Changes);
+    }
+
+    [Fact]
+    public void GpuModuleWithoutAnyLimitGetsAnInformation()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("gpu", """{"k8s-experimental":{"resources":{"limits":{"nvidia.com/gpu":1}}}}"""),
+            ("limited", """{"k8s-experimental":{"resources":{"limits":{"nvidia.com/gpu":1,"cpu":"1"}}}}"""),
+            ("cpu-only", "{}"));
+
+        Assert.Equal(new[] { "R2 Information gpu k8s-experimental.resources.limits manual" }, Summary(Check(manifest, "R2")));
+    }
+
+    [Fact]
+    public void UnconvertibleValuesAreReportedNotFixed()
+    {
+        var manifest = ManifestBuilder.Deployment(("a", """{"HostConfig":{"Memory":"1g","NanoCpus":1.5}}"""));
+
+        Assert.Equal(new[] { "R2 Warning a HostConfig.Memory manual", "R2 Warning a HostConfig.NanoCpus manual" }, Summary(Check(manifest, "R2")));
+        Assert.Empty(Convert(manifest, "R2").Changes);
+    }
+
+    [Fact]
+    public void FixWritesExactQuantitiesAndKeepsTheDockerKeys()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("a", """{"HostConfig":{"Memory":268435456,"NanoCpus":1500000000,"Privileged":true}}"""),
+            ("b", """{"HostConfig":{"Memory":1000000,"CpuQuota":150000}}"""));
+
+        var result = Convert(manifest, "R2");
+
+        Assert.Equal(
+            """{"HostConfig":{"Memory":268435456,"NanoCpus":1500000000,"Privileged":true},"k8s-experimental":{"resources":{"limits":{"memory":"256Mi","cpu":"1500m"}}}}""",
+            OptionsText(result.Manifest, "a"));
+        Assert.Equal(
+            """{"HostConfig":{"Memory":1000000,"CpuQuota":150000},"k8s-experimental":{"resources":{"limits":{"memory":"1000000","cpu":"1500m"}}}}""",
+            OptionsText(result.Manifest, "b"));
+        Assert.Equal(new[]
+        {
+            "R2 a k8s-experimental.resources.limits.memory: - -> \"256Mi\"",
+            "R2 a k8s-experimental.resources.limits.cpu: - -> \"1500m\"",
+            "R2 b k8s-experimental.resources.limits.memory: - -> \"1000000\"",
+            "R2 b k8s-experimental.resources.limits.cpu: - -> \"1500m\"",
+        }, Describe(result.Changes));
+        Assert.Equal("Set the cpu limit from HostConfig.CpuQuota (150000 µs per 100000 µs).", result.Changes[3].Description);
+        AssertIdempotent(result, "R2");
+    }
+
+    [Fact]
+    public void DefaultLimitsGoToCustomModulesWithoutOne()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("bare", "{}"),
+            ("capped", """{"k8s-experimental":{"resources":{"limits":{"memory":"1Gi"}}}}"""));
+
+        var result = Convert(manifest, "R2", o => { o.DefaultMemoryLimit = "512Mi"; o.DefaultCpuLimit = "250m"; });
+
+        Assert.Equal("""{"k8s-experimental":{"resources":{"limits":{"memory":"512Mi","cpu":"250m"}}}}""", OptionsText(result.Manifest, "bare"));
+        Assert.Equal("""{"k8s-experimental":{"resources":{"limits":{"memory":"1Gi","cpu":"250m"}}}}""", OptionsText(result.Manifest, "capped"));
+        Assert.Equal(ManifestBuilder.EdgeHubCreateOptions, OptionsText(result.Manifest, "edgeHub"));
+        Assert.Equal(3, result.Changes.Count);
+        AssertIdempotent(result, "R2", o => { o.DefaultMemoryLimit = "512Mi"; o.DefaultCpuLimit = "250m"; });
+    }
+
+    [Fact]
+    public void AnInvalidDefaultLimitIsRefused()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            Convert(ManifestBuilder.Deployment(("a", "{}")), "R2", o => o.DefaultMemoryLimit = "lots"));
+
+        Assert.Contains("DefaultMemoryLimit 'lots'", error.Message);
+    }
+
+    [Fact]
+    public void CorpusManifestWithDockerMemoryIsConverted()
+    {
+        var manifest = ManifestDocument.Load(TestPaths.CorpusFile("Azure-Samples__cognitive-services-sample-data-files__ComputerVision__spatial-analysis__DeploymentManifest.json"));
+
+        var result = Convert(manifest, "R2");
+
+        var change = Assert.Single(result.Changes, c => c.ModuleName == "telegraf");
+        Assert.Equal(("k8s-experimental.resources.limits.memory", "\"32Mi\""), (change.Location, change.After));
+        AssertIdempotent(result, "R2");
+    }
+}

@@ -1,0 +1,187 @@
+using System.Linq;
+using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
+using Xunit;
+using static EdgeMigration.Tests.RuleTestKit;
+
+namespace EdgeMigration.Tests.Rules;
+
+public class ModuleNameRuleTests
+{
+    /// <summary>Two modules with Docker-style ids, routes in string and object form, and their twin sections.</summary>
+    private const string Manifest = """
+        {
+          "modulesContent": {
+            "$edgeAgent": {
+              "properties.desired": {
+                "schemaVersion": "1.1",
+                "runtime": { "type": "docker", "settings": {} },
+                "systemModules": {
+                  "edgeAgent": { "type": "docker", "settings": { "image": "mcr.microsoft.com/azureiotedge-agent:1.1" } },
+                  "edgeHub": { "type": "docker", "settings": { "image": "mcr.microsoft.com/azureiotedge-hub:1.1" } }
+                },
+                "modules": {
+                  "Camera_Capture": { "type": "docker", "settings": { "image": "capture:1", "createOptions": "{\"HostConfig\":{\"NetworkMode\":\"host\"}}" } },
+                  "yoloModule": { "type": "docker", "settings": { "image": "yolo:1" } },
+                  "sink": { "type": "docker", "settings": { "image": "sink:1" } }
+                }
+              }
+            },
+            "$edgeHub": {
+              "properties.desired": {
+                "schemaVersion": "1.1",
+                "routes": {
+                  "toYolo": "FROM /messages/modules/Camera_Capture/outputs/frames INTO BrokeredEndpoint(\"/modules/yoloModule/inputs/frames\")",
+                  "toSink": { "route": "FROM /messages/modules/yoloModule/* WHERE $connectionModuleId = 'yoloModule' INTO BrokeredEndpoint(\"modules/sink/inputs/in\")", "priority": 1 },
+                  "upstream": "FROM /messages/modules/yoloModuleV2/* INTO $upstream"
+                }
+              }
+            },
+            "yoloModule": { "properties.desired": { "threshold": 0.5 } }
+          }
+        }
+        """;
+
+    [Fact]
+    public void IdsTheDeviceChangesAreReportedWithTheRoutesThatNameThem()
+    {
+        var findings = Check(ManifestDocument.Parse(Manifest), "O2");
+
+        Assert.Equal(new[]
+        {
+            "O2 Information - $.modulesContent['$edgeHub']['properties.desired'].routes.toYolo fixable",
+            "O2 Information - $.modulesContent['$edgeHub']['properties.desired'].routes.toYolo fixable",
+            "O2 Information - $.modulesContent['$edgeHub']['properties.desired'].routes.toSink fixable",
+            "O2 Warning Camera_Capture  fixable",
+            "O2 Warning yoloModule  fixable",
+        }, Summary(findings));
+        Assert.Contains("runs as 'cameracapture' on the device", findings[3].Message);
+        Assert.Contains("Rename it to 'camera-capture'", findings[3].Recommendation);
+        Assert.EndsWith("modules.Camera_Capture", findings[3].ManifestPath);
+    }
+
+    [Fact]
+    public void RenameRewritesKeysRoutesAndTwinSections()
+    {
+        var result = Convert(ManifestDocument.Parse(Manifest), "O2");
+
+        Assert.Equal(Manifest
+                .Replace("\"Camera_Capture\": {", "\"camera-capture\": {")
+                .Replace("modules/Camera_Capture/", "modules/camera-capture/")
+                .Replace("\"yoloModule\": {", "\"yolomodule\": {")
+                .Replace("/modules/yoloModule/", "/modules/yolomodule/")
+                .Replace("= 'yoloModule'", "= 'yolomodule'"),
+            result.Manifest.ToJson());
+        Assert.Equal(new[]
+        {
+            "O2 Camera_Capture : \"Camera_Capture\" -> \"camera-capture\"",
+            "O2 yoloModule : \"yoloModule\" -> \"yolomodule\"",
+            "O2  $.modulesContent['$edgeHub']['properties.desired'].routes.toYolo: \"FROM /messages/modules/Camera_Capture/outputs/frames INTO BrokeredEndpoint(\\\"/modules/yoloModule/inputs/frames\\\")\" -> \"FROM /messages/modules/camera-capture/outputs/frames INTO BrokeredEndpoint(\\\"/modules/yolomodule/inputs/frames\\\")\"",
+            "O2  $.modulesContent['$edgeHub']['properties.desired'].routes.toSink: \"FROM /messages/modules/yoloModule/* WHERE $connectionModuleId = 'yoloModule' INTO BrokeredEndpoint(\\\"modules/sink/inputs/in\\\")\" -> \"FROM /messages/modules/yolomodule/* WHERE $connectionModuleId = 'yolomodule' INTO BrokeredEndpoint(\\\"modules/sink/inputs/in\\\")\"",
+            "O2  $.modulesContent.yoloModule: \"yoloModule\" -> \"yolomodule\"",
+        }, Describe(result.Changes));
+        Assert.Equal(new[] { "camera-capture", "yolomodule", "sink" }, result.Manifest.Modules.Where(m => !m.IsSystemModule).Select(m => m.Name));
+        Assert.Equal(new[] { "yolomodule" }, result.Manifest.ModuleTwins.Select(t => t.ModuleId));
+        AssertIdempotent(result, "O2");
+    }
+
+    [Fact]
+    public void UserRenamesComeFirstAndCollisionsGetASuffix()
+    {
+        var manifest = ManifestBuilder.Deployment(("Filter", "{}"), ("filter", "{}"), ("my_mod", "{}"), ("edgehub", "{}"));
+
+        Assert.Equal(new[]
+        {
+            "O2 Error Filter  fixable",
+            "O2 Warning my_mod  fixable",
+            "O2 Error edgehub  fixable",
+        }, Summary(Check(manifest, "O2")).Where(s => !s.Contains("Information")));
+
+        var automatic = Convert(manifest, "O2");
+        Assert.Equal(new[] { "filter-2", "filter", "my-mod", "edgehub-2" }, automatic.Manifest.Modules.Where(m => !m.IsSystemModule).Select(m => m.Name));
+
+        var mapped = Convert(manifest, "O2", o => o.ModuleNameMap["Filter"] = "filter");
+        Assert.Equal(new[] { "filter", "filter-2", "my-mod", "edgehub-2" }, mapped.Manifest.Modules.Where(m => !m.IsSystemModule).Select(m => m.Name));
+        AssertIdempotent(automatic, "O2");
+    }
+
+    [Fact]
+    public void UnusableNamesAreErrors()
+    {
+        var manifest = ManifestBuilder.Deployment(("Proxy", "{}"), ("9lives", "{}"), ("a.b", "{}"), ("good-name", "{}"));
+
+        var findings = Check(manifest, "O2");
+
+        Assert.Equal(new[] { "O2 Error Proxy  fixable", "O2 Error 9lives  fixable", "O2 Error a.b  fixable" }, Summary(findings));
+        Assert.Equal(new[] { "proxy-module", "m-9lives", "a-b", "good-name" },
+            Convert(manifest, "O2").Manifest.Modules.Where(m => !m.IsSystemModule).Select(m => m.Name));
+    }
+
+    [Fact]
+    public void RenameKeepsEditsOtherRulesMadeBeforeIt()
+    {
+        var result = ManifestConverter.Convert(ManifestDocument.Parse(Manifest), new ConversionOptions { Rules = Only("O1", "O2") });
+
+        Assert.Equal("""{"HostConfig":{"NetworkMode":"host"},"k8s-experimental":{"strategy":{"type":"Recreate"}}}""",
+            OptionsText(result.Manifest, "camera-capture"));
+        Assert.Equal(("O1", "Camera_Capture"), (result.Changes[0].RuleId, result.Changes[0].ModuleName));
+    }
+
+    [Fact]
+    public void LayeredDeploymentModuleRouteAndTwinAreRenamed()
+    {
+        const string layered = """
+            {
+              "content": {
+                "modulesContent": {
+                  "$edgeAgent": {
+                    "properties.desired.modules.Opc_Publisher": { "type": "docker", "settings": { "image": "opc:1", "createOptions": "{}" } }
+                  },
+                  "$edgeHub": {
+                    "properties.desired.routes.publisherToUpstream": "FROM /messages/modules/Opc_Publisher/* INTO $upstream"
+                  },
+                  "Opc_Publisher": { "properties.desired": { "interval": 10 } }
+                }
+              }
+            }
+            """;
+
+        var result = Convert(ManifestDocument.Parse(layered), "O2");
+
+        Assert.Equal(layered.Replace("modules.Opc_Publisher", "modules.opc-publisher").Replace("modules/Opc_Publisher/", "modules/opc-publisher/")
+            .Replace("\"Opc_Publisher\": {", "\"opc-publisher\": {"), result.Manifest.ToJson());
+        Assert.Equal(3, result.Changes.Count);
+        Assert.True(result.Manifest.IsLayered);
+        Assert.Equal("opc-publisher", Assert.Single(result.Manifest.Modules).Name);
+        AssertIdempotent(result, "O2");
+    }
+
+    [Fact]
+    public void LayeredDeploymentKeysAreRenamed()
+    {
+        var manifest = ManifestDocument.Load(TestPaths.CorpusFile("Azure__iotedge-lorawan-starterkit__LoRaEngine__deployment.layered.template.json"));
+
+        var result = Convert(manifest, "O2");
+
+        var change = Assert.Single(result.Changes);
+        Assert.Equal(("IotHubMetricsCollectorModule", "\"iothubmetricscollectormodule\""), (change.ModuleName, change.After));
+        Assert.Contains("\"properties.desired.modules.iothubmetricscollectormodule\": {", result.Manifest.ToJson());
+        Assert.DoesNotContain("IotHubMetricsCollectorModule", result.Manifest.ToJson());
+        Assert.Equal("iothubmetricscollectormodule", Assert.Single(result.Manifest.Modules, m => !m.IsSystemModule).Name);
+        AssertIdempotent(result, "O2");
+    }
+
+    [Fact]
+    public void CorpusGpuReferenceModuleIsRenamedWithItsRouteAndTwin()
+    {
+        var manifest = ManifestDocument.Load(TestPaths.CorpusFile("Azure-Samples__azure-intelligent-edge-patterns__GpuReferenceModules__SampleSolution__deployment.k8s.template.json"));
+
+        var result = Convert(manifest, "O2");
+
+        Assert.Equal(3, result.Changes.Count);
+        Assert.Equal("FROM /messages/modules/gpumodule/outputs/* INTO $upstream", Assert.Single(result.Manifest.Routes).Text);
+        Assert.Equal("gpumodule", Assert.Single(result.Manifest.ModuleTwins).ModuleId);
+        Assert.Empty(result.RemainingFindings);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Linq;
+using EdgeMigration.Core.Manifests;
+using Xunit;
+using static EdgeMigration.Tests.RuleTestKit;
+
+namespace EdgeMigration.Tests.Rules;
+
+public class ProxyRulesTests
+{
+    private const string Proxy = "http://proxy.contoso.com:3128";
+
+    private static ManifestDocument HubWithEnv(string env)
+    {
+        var manifest = ManifestBuilder.Deployment(("filter", "{}"));
+        var hub = manifest.FindModule("edgeHub")!;
+        hub.Definition.Set("env", EdgeMigration.Core.Json.JDocument.Parse(env).Root);
+        return ManifestDocument.Parse(manifest.ToJson());
+    }
+
+    [Fact]
+    public void AnyModuleWithAProxyNeedsLocalhostInNoProxy()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("section", "{}", """{"https_proxy": {"value": "http://proxy.contoso.com:3128"}}"""),
+            ("strings", """{"Env":["HTTPS_PROXY=http://proxy.contoso.com:3128","NO_PROXY=10.0.0.1"]}""", null),
+            ("plain", """{"Env":["http_proxy=http://proxy.contoso.com:3128"]}""", null),
+            ("fine", """{"Env":["https_proxy=http://proxy.contoso.com:3128","no_proxy=10.0.0.1, LOCALHOST"]}""", null),
+            ("empty", """{"Env":["https_proxy="]}""", null));
+
+        var findings = Check(manifest, "P2");
+
+        Assert.Equal(new[]
+        {
+            "P2 Error section env.https_proxy fixable",
+            "P2 Error strings Env[1] fixable",
+            "P2 Error plain Env[0] fixable",
+        }, Summary(findings));
+        Assert.Contains("NO_PROXY (10.0.0.1) does not list localhost", findings[1].Message);
+    }
+
+    [Fact]
+    public void FixAddsOrExtendsNoProxyWhereTheProxyIsSet()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("section", "{}", """{"https_proxy": {"value": "http://proxy.contoso.com:3128"}}"""),
+            ("strings", """{"Env":["HTTPS_PROXY=http://proxy.contoso.com:3128","NO_PROXY=10.0.0.1"]}""", null),
+            ("plain", """{"Env":["http_proxy=http://proxy.contoso.com:3128"]}""", null));
+
+        var result = Convert(manifest, "P2");
+
+        Assert.Equal("localhost", result.Manifest.FindModule("section")!.Env.Single(v => v.Name == "no_proxy").Value);
+        Assert.Equal("""{"Env":["HTTPS_PROXY=http://proxy.contoso.com:3128","NO_PROXY=10.0.0.1,localhost"]}""", OptionsText(result.Manifest, "strings"));
+        Assert.Equal("""{"Env":["http_proxy=http://proxy.contoso.com:3128","no_proxy=localhost"]}""", OptionsText(result.Manifest, "plain"));
+        Assert.Equal(new[]
+        {
+            "P2 section env.no_proxy: - -> {\"value\":\"localhost\"}",
+            "P2 strings Env[1]: \"NO_PROXY=10.0.0.1\" -> \"NO_PROXY=10.0.0.1,localhost\"",
+            "P2 plain Env[1]: - -> \"no_proxy=localhost\"",
+        }, Describe(result.Changes));
+        AssertIdempotent(result, "P2");
+    }
+
+    [Fact]
+    public void EdgeAgentIsLeftAlone()
+    {
+        var manifest = ManifestBuilder.Deployment(("filter", "{}"));
+        manifest.FindModule("edgeAgent")!.Definition.Set("env", EdgeMigration.Core.Json.JDocument.Parse("""{"https_proxy": {"value": "http://proxy.contoso.com:3128"}}""").Root);
+
+        Assert.Empty(Check(ManifestDocument.Parse(manifest.ToJson()), "P2"));
+    }
+
+    [Fact]
+    public void EdgeHubBehindAProxyWithoutUpstreamProtocolIsReported()
+    {
+        Assert.Equal(new[] { "P1 Information edgeHub env.https_proxy fixable" },
+            Summary(Check(HubWithEnv("""{"https_proxy": {"value": "http://proxy.contoso.com:3128"}}"""), "P1")));
+        Assert.Equal(new[] { "P1 Information edgeHub env.UpstreamProtocol manual" },
+            Summary(Check(HubWithEnv("""{"https_proxy": {"value": "http://proxy.contoso.com:3128"}, "UpstreamProtocol": {"value": "Amqp"}}"""), "P1")));
+        Assert.Empty(Check(HubWithEnv("""{"https_proxy": {"value": "http://proxy.contoso.com:3128"}, "UpstreamProtocol": {"value": "MqttWs"}}"""), "P1"));
+        Assert.Empty(Check(HubWithEnv("""{"UpstreamProtocol": {"value": "Amqp"}}"""), "P1"));
+    }
+
+    [Fact]
+    public void FixSetsAmqpWsBesideTheProxy()
+    {
+        var result = Convert(HubWithEnv("""{"https_proxy": {"value": "http://proxy.contoso.com:3128"}}"""), "P1");
+
+        Assert.Equal(new[] { "P1 edgeHub env.UpstreamProtocol: - -> {\"value\":\"AmqpWs\"}" }, Describe(result.Changes));
+        AssertIdempotent(result, "P1");
+    }
+
+    [Fact]
+    public void ProxyUrlOptionConfiguresEdgeHub()
+    {
+        var manifest = ManifestBuilder.Deployment(("filter", "{}"));
+
+        var result = Convert(manifest, "P1", o => o.ProxyUrl = Proxy);
+
+        var hub = result.Manifest.FindModule("edgeHub")!;
+        Assert.Equal(new[] { ("https_proxy", Proxy), ("no_proxy", "localhost"), ("UpstreamProtocol", "AmqpWs") },
+            hub.Env.Select(v => (v.Name, v.Value!)));
+        Assert.Equal(new[]
+        {
+            $"P1 edgeHub env.https_proxy: - -> {{\"value\":\"{Proxy}\"}}",
+            "P1 edgeHub env.no_proxy: - -> {\"value\":\"localhost\"}",
+            "P1 edgeHub env.UpstreamProtocol: - -> {\"value\":\"AmqpWs\"}",
+        }, Describe(result.Changes));
+        Assert.Empty(Check(result.Manifest, "P2"));
+        AssertIdempotent(result, "P1", o => o.ProxyUrl = Proxy);
+    }
+
+    [Fact]
+    public void ProxyUrlReplacesAnotherProxyWhereItIsSet()
+    {
+        var result = Convert(HubWithEnv("""{"https_proxy": {"value": "http://old:8080"}, "no_proxy": {"value": "localhost"}}"""), "P1", o => o.ProxyUrl = Proxy);
+
+        Assert.Equal(new[]
+        {
+            $"P1 edgeHub env.https_proxy.value: \"http://old:8080\" -> \"{Proxy}\"",
+            "P1 edgeHub env.UpstreamProtocol: - -> {\"value\":\"AmqpWs\"}",
+        }, Describe(result.Changes));
+    }
+
+    [Fact]
+    public void CorpusNestedEdgeTopLayerGetsNoProxyAndAmqpWs()
+    {
+        var manifest = ManifestDocument.Load(TestPaths.CorpusFile("Azure__iotedge__e2e_deployment_files__nestededge_topLayerBaseDeployment_amqp.json"));
+
+        Assert.Equal(new[] { "P2 Error edgeHub env.https_proxy fixable", "P2 Error dockerContainerRegistry env.https_proxy fixable" },
+            Summary(Check(manifest, "P2")));
+        var result = Convert(manifest, "P?");
+        Assert.Equal(new[]
+        {
+            "P1 edgeHub env.UpstreamProtocol: - -> {\"value\":\"AmqpWs\"}",
+            "P2 edgeHub env.no_proxy: - -> {\"value\":\"localhost\"}",
+            "P2 dockerContainerRegistry env.no_proxy: - -> {\"value\":\"localhost\"}",
+        }, Describe(result.Changes));
+        AssertIdempotent(result, "P?");
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.IO;
+using System.Linq;
+using Xunit;
+
+namespace EdgeMigration.Tests;
+
+public sealed class ConvertToGpuEdgeManifestTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("edgemigration-").FullName;
+
+    private static string Sample => TestPaths.Samples + "/fpga-deployment.json";
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void ConvertsAFileToANewFileAndNeverOverwritesWithoutForce()
+    {
+        using var ps = new PowerShellSession();
+        var target = Path.Combine(_folder, "gpu.json");
+        var first = ps.Run($"ConvertTo-GpuEdgeManifest -Path '{Sample}' -OutFile '{target}'").AssertNoErrors().Single();
+        Assert.Equal(target, first.Properties["OutFile"].Value);
+        Assert.Equal(first.Methods["ToJson"].Invoke(), File.ReadAllText(target));
+
+        File.WriteAllText(target, "keep me");
+        var second = ps.Run($"ConvertTo-GpuEdgeManifest -Path '{Sample}' -OutFile '{target}'");
+        Assert.Equal("OutputFileExists,EdgeMigration.Commands.ConvertToGpuEdgeManifestCommand", Assert.Single(second.ErrorIds));
+        Assert.Equal("keep me", File.ReadAllText(target));
+
+        ps.Run($"ConvertTo-GpuEdgeManifest -Path '{Sample}' -OutFile '{target}' -Force").AssertNoErrors();
+        Assert.NotEqual("keep me", File.ReadAllText(target));
+        Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
+    }
+
+    [Fact]
+    public void WhatIfWritesNothing()
+    {
+        using var ps = new PowerShellSession();
+        var target = Path.Combine(_folder, "whatif.json");
+        ps.Run($"ConvertTo-GpuEdgeManifest -Path '{Sample}' -OutFile '{target}' -WhatIf").AssertNoErrors();
+        Assert.False(File.Exists(target));
+    }
+
+    [Fact]
+    public void ConvertsEveryManifestOfAFolderIntoADestination()
+    {
+        using var ps = new PowerShellSession();
+        var inputs = Path.Combine(_folder, "in");
+        Directory.CreateDirectory(inputs);
+        File.Copy(Sample, Path.Combine(inputs, "a.json"));
+        File.Copy(TestPaths.CorpusFile("Azure+iotedge__e2e_deployment_files_nestededge_middleLayerBaseDeployment_amqp.json"), Path.Combine(inputs, "b.json"));
+        var output = Path.Combine(_folder, "out");
+
+        ps.Run($"[System.IO.DirectoryInfo]::new('{inputs}').GetFiles('*.json') | ConvertTo-GpuEdgeManifest -Destination '{output}'").AssertNoErrors();
+
+        Assert.Equal(new[] { "a.json", "b.json" }, Directory.GetFiles(output).Select(Path.GetFileName).OrderBy(n => n));
+    }
+
+    [Fact]
+    public void OutFileTakesOneManifestAndOutFileWithDestinationIsRefused()
+    {
+        using var ps = new PowerShellSession();
+        var target = Path.Combine(_folder, "one.json");
+        var result = ps.Run($"ConvertTo-GpuEdgeManifest -Path '{Sample}', '{Sample}' -OutFile '{target}'");
+        Assert.Equal("OutFileTakesOneManifest,EdgeMigration.Commands.ConvertToGpuEdgeManifestCommand", Assert.Single(result.ErrorIds));
+        var both = ps.Run($"ConvertTo-GpuEdgeManifest -Path '{Sample}' -OutFile '{target}' -Destination '{_folder}'");
+        Assert.Equal("OutFileAndDestination,EdgeMigration.Commands.ConvertToGpuEdgeManifestCommand", Assert.Single(both.ErrorIds));
+    }
+
+    [Fact]
+    public void ModulesContentIsAnOrderedHashtableForAz()
+    {
+        using var ps = new PowerShellSession();
+        var keys = ps.Run($"$r = ConvertTo-GpuEdgeManifest -Path '{Sample}'; $r.ModulesContent.Keys").AssertNoErrors();
+        // O2 renames FpgaInference to a Kubernetes name, its twin section with it.
+        Assert.Equal(new object[] { "$edgeAgent", "$edgeHub", "fpgainference" }, keys.Output.Select(o => o.BaseObject));
+        // Az's -ModulesContent is [hashtable]: the ordered dictionary converts, nested values stay dictionaries and arrays.
+        var routes = ps.Run("[hashtable]$h = $r.ModulesContent; $h['$edgeHub']['properties.desired'].routes.Count").AssertNoErrors().Single();
+        Assert.Equal(2, routes.BaseObject);
+    }
+
+    [Fact]
+    public void ChangesCanBeReviewedAndConversionIsIdempotent()
+    {
+        using var ps = new PowerShellSession();
+        var changes = ps.Run($"(ConvertTo-GpuEdgeManifest '{Sample}').Changes | ForEach-Object RuleId").AssertNoErrors();
+        Assert.Contains("O4", changes.Output.Select(o => o.BaseObject));
+        var again = ps.Run($"$once = (ConvertTo-GpuEdgeManifest '{Sample}').ToJson(); $twice = $once | ConvertTo-GpuEdgeManifest; $twice.Changes.Count; $twice.ToJson() -ceq $once").AssertNoErrors();
+        Assert.Equal(new object[] { 0, true }, again.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public void RegistryPasswordsNeverShowInTheDisplayedResult()
+    {
+        // The default view, then every property's text as a user printing them one by one would see it.
+        var shown = ShellRunner.Run($"ConvertTo-GpuEdgeManifest '{Sample}'; ConvertTo-GpuEdgeManifest '{Sample}' | ForEach-Object {{ $_.PSObject.Properties | ForEach-Object {{ \"$($_.Name)=$($_.Value)\" }} }}");
+        Assert.Equal(0, shown.ExitCode);
+        Assert.Contains("Remaining", shown.StandardOutput);
+        Assert.Contains("ModulesContent=", shown.StandardOutput);
+        Assert.DoesNotContain("REPLACE-WITH-REGISTRY-PASSWORD", shown.StandardOutput + shown.StandardError);
+    }
+}

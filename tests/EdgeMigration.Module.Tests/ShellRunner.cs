@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using System.IO;
+
+namespace EdgeMigration.Tests;
+
+/// <summary>Runs the README's shell host (src/EdgeMigration.Shell) as a user does, capturing what they see.</summary>
+public static class ShellRunner
+{
+    public sealed record ShellResult(int ExitCode, string StandardOutput, string StandardError);
+
+    public static ShellResult Run(string commandLine, string? workingDirectory = null)
+    {
+        var shell = Path.Combine(TestPaths.RepoRoot, "src", "EdgeMigration.Shell", "bin", Configuration, "net10.0", "edgemigration-shell.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory ?? TestPaths.RepoRoot,
+        };
+        start.ArgumentList.Add(shell);
+        start.ArgumentList.Add(commandLine);
+        start.Environment.Remove("COLUMNS");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return new ShellResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+}

@@ -1,0 +1,91 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# Pester 5 suite for machines with pwsh (build.ps1 -Task Test runs it after `dotnet build`).
+# The same behaviour is tested without pwsh by tests/EdgeMigration.Module.Tests in the hosted engine.
+
+BeforeAll {
+    $repo = Split-Path -Parent $PSScriptRoot
+    Import-Module (Join-Path $repo 'out/EdgeMigration/EdgeMigration.psd1') -Force
+    $sample = Join-Path $repo 'samples/fpga-deployment.json'
+    $corpus = Join-Path (Split-Path -Parent $repo) 'shared/corpus'
+}
+
+Describe 'EdgeMigration module' {
+    It 'passes Test-ModuleManifest' {
+        { Test-ModuleManifest (Join-Path $repo 'EdgeMigration.psd1') -ErrorAction Stop } | Should -Not -Throw
+    }
+
+    It 'exports exactly the cmdlets in the manifest' {
+        (Get-Module EdgeMigration).ExportedCmdlets.Keys | Sort-Object |
+            Should -Be @('ConvertTo-GpuEdgeManifest', 'Get-EdgeMigrationRule', 'Get-EdgeModule', 'Test-EdgeModuleCompatibility')
+    }
+}
+
+Describe 'Get-EdgeModule' {
+    It 'lists the modules of the sample, system modules included' {
+        (Get-EdgeModule -Path $sample).Name | Should -Be @('edgeAgent', 'edgeHub', 'FpgaInference', 'WebServerApp', 'file_mover')
+    }
+
+    It 'reads files piped from Get-ChildItem' {
+        $modules = Get-ChildItem $corpus -Filter '*lva-edge-iot-central-gateway_setup_deployment.amd64.json' | Get-EdgeModule
+        $modules.Name | Should -Contain 'lvaEdge'
+    }
+
+    It 'reads ConvertFrom-Json output' {
+        $modules = Get-Content $sample -Raw | ConvertFrom-Json | Get-EdgeModule -Name 'Fpga*'
+        $modules.CreateOptions.HostConfig.Privileged | Should -BeTrue
+    }
+
+    It 'writes a non-terminating error for a missing file and goes on' {
+        $modules = Get-EdgeModule -Path (Join-Path $TestDrive 'missing.json'), $sample -ErrorVariable errors -ErrorAction SilentlyContinue
+        $modules | Should -HaveCount 5
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'ManifestFileNotFound,*'
+    }
+}
+
+Describe 'Test-EdgeModuleCompatibility' {
+    It 'reports the sample as not compatible with -Quiet' {
+        Test-EdgeModuleCompatibility -Path $sample -Quiet | Should -BeFalse
+    }
+
+    It 'emits one result per module with findings that carry rule ids' {
+        $results = Test-EdgeModuleCompatibility -Path $sample
+        ($results | Where-Object ModuleName -eq 'file_mover').Findings.RuleId | Should -Contain 'O4'
+    }
+
+    It 'reports invalid JSON with line and column' {
+        $bad = Join-Path $TestDrive 'bad.json'
+        Set-Content -Path $bad -Value "{`n  `"modulesContent`": <oops>`n}"
+        Test-EdgeModuleCompatibility -Path $bad -ErrorVariable errors -ErrorAction SilentlyContinue | Out-Null
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidManifestJson,*'
+        $errors[0].Exception.Message | Should -BeLike '*line 2, column 21*'
+    }
+}
+
+Describe 'ConvertTo-GpuEdgeManifest' {
+    It 'converts a file to a new file and never overwrites without -Force' {
+        $out = Join-Path $TestDrive 'gpu.json'
+        ConvertTo-GpuEdgeManifest -Path $sample -OutFile $out | Out-Null
+        Test-Path $out | Should -BeTrue
+        ConvertTo-GpuEdgeManifest -Path $sample -OutFile $out -ErrorVariable errors -ErrorAction SilentlyContinue | Out-Null
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'OutputFileExists,*'
+    }
+
+    It 'writes nothing with -WhatIf' {
+        $out = Join-Path $TestDrive 'whatif.json'
+        ConvertTo-GpuEdgeManifest -Path $sample -OutFile $out -WhatIf | Out-Null
+        Test-Path $out | Should -BeFalse
+    }
+
+    It 'gives modulesContent as a hashtable for Add-AzIotHubDeployment' {
+        $result = ConvertTo-GpuEdgeManifest -Path $sample
+        $result.ModulesContent.Keys | Should -Contain '$edgeAgent'
+        $result.ToJson() | ConvertFrom-Json | Should -Not -BeNullOrEmpty
+    }
+
+    It 'is idempotent' {
+        $once = (ConvertTo-GpuEdgeManifest -Path $sample).ToJson()
+        $twice = ConvertTo-GpuEdgeManifest -InputObject $once
+        $twice.Changes | Should -BeNullOrEmpty
+        $twice.ToJson() | Should -Be $once
+    }
+}
