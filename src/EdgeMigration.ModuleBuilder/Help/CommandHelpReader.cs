@@ -110,7 +110,7 @@ public sealed class CommandHelpReader
                 throw Error(heading, $"A parameter heading starts with '-': '### -{heading.Text}'.");
             }
             var parameter = new ParameterHelp { Name = heading.Text.Substring(1) };
-            parameter.Description.AddRange(Paragraphs());
+            parameter.Description.AddRange(Paragraphs(stopAtCode: true));
             while (Peek() is { Kind: MarkdownBlockKind.Code } yaml)
             {
                 _next++;
@@ -152,11 +152,11 @@ public sealed class CommandHelpReader
         }
     }
 
-    /// <summary>The paragraphs up to the next heading, as help paragraphs.</summary>
-    private IEnumerable<string> Paragraphs()
+    /// <summary>The paragraphs up to the next heading (or code block, when it may follow), as help paragraphs.</summary>
+    private IEnumerable<string> Paragraphs(bool stopAtCode = false)
     {
         var paragraphs = new List<string>();
-        while (Peek() is { } block && block.Kind != MarkdownBlockKind.Heading)
+        while (Peek() is { } block && block.Kind != MarkdownBlockKind.Heading && !(stopAtCode && block.Kind == MarkdownBlockKind.Code))
         {
             if (block.Kind != MarkdownBlockKind.Paragraph)
             {
