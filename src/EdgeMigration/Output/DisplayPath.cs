@@ -18,4 +18,17 @@ public static class DisplayPath
         var folder = currentFolder!.TrimEnd('/', '\\') + Path.DirectorySeparatorChar;
         return path!.StartsWith(folder, StringComparison.OrdinalIgnoreCase) ? path.Substring(folder.Length) : path;
     }
+
+    /// <summary>
+    /// A location or path cut to a table column's width from the left: its end (the setting, the file) says
+    /// most, so "$.modulesContent['$edgeHub']…routes.toCloud" shows as "…routes.toCloud".
+    /// </summary>
+    public static string Tail(string? text, int width)
+    {
+        if (text is null || text.Length <= width || width < 2)
+        {
+            return text ?? "";
+        }
+        return "\u2026" + text.Substring(text.Length - (width - 1));
+    }
 }
