@@ -39,6 +39,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
 
     /// <summary>FPGA host paths to GPU device share names: @{ '/home/hcsshares/input' = 'gpuinput' }.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(ShareMapCompleter))]
     public Hashtable? ShareMap { get; set; }
 
     /// <summary>GPUs for modules that asked for FPGAs (default: the FPGA count).</summary>
