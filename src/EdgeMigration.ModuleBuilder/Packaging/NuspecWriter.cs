@@ -27,7 +27,9 @@ public static class NuspecWriter
                     new XElement(Nuspec + "description", manifest.Description),
                     new XElement(Nuspec + "releaseNotes", manifest.ReleaseNotes),
                     new XElement(Nuspec + "copyright", manifest.Copyright),
-                    new XElement(Nuspec + "tags", string.Join(" ", Tags(manifest))))));
+                    new XElement(Nuspec + "tags", string.Join(" ", Tags(manifest)))),
+                // Everything in the module folder, at the package's root, as Publish-Module lays it out.
+                new XElement(Nuspec + "files", new XElement(Nuspec + "file", new XAttribute("src", "**"), new XAttribute("target", "")))));
 
     public static IEnumerable<string> Tags(ModuleManifest manifest)
     {
