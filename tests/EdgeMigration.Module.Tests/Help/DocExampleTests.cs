@@ -14,7 +14,7 @@ namespace EdgeMigration.Tests.Help;
 public class DocExampleTests
 {
     /// <summary>The engine in the shell has no Microsoft.PowerShell.Management: Get-Content as the examples use it.</summary>
-    private const string Prelude =
+    internal const string Prelude =
         "function Get-Content { param([Parameter(Mandatory, Position = 0)][string] $Path, [switch] $Raw) " +
         "$file = $ExecutionContext.SessionState.Path.GetResolvedProviderPathFromPSPath($Path, [ref]$null)[0]; " +
         "if ($Raw) { [System.IO.File]::ReadAllText($file) } else { [System.IO.File]::ReadAllLines($file) } }\n";
