@@ -15,12 +15,20 @@ public static class ParameterYaml
             throw new HelpSchemaException(path, block.Line, "A parameter's metadata is a ```yaml block.");
         }
         var metadata = new ParameterMetadata();
-        foreach (var line in block.Text.Split('\n').Where(l => l.Trim().Length > 0))
+        var lines = block.Text.Split('\n');
+        for (var index = 0; index < lines.Length; index++)
         {
+            var line = lines[index];
+            // The fence is on block.Line; the block's text starts on the next line.
+            var lineNumber = block.Line + 1 + index;
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
             var colon = line.IndexOf(':');
             if (colon <= 0)
             {
-                throw new HelpSchemaException(path, block.Line, $"Expected 'Key: value', not '{line}'.");
+                throw new HelpSchemaException(path, lineNumber, $"Expected 'Key: value', not '{line}'.");
             }
             var value = line.Substring(colon + 1).Trim();
             switch (line.Substring(0, colon).Trim().ToLowerInvariant())
@@ -34,7 +42,7 @@ public static class ParameterYaml
                 case "default value": metadata.DefaultValue = value; break;
                 case "accept pipeline input": metadata.PipelineInput = value; break;
                 case "accept wildcard characters": metadata.AcceptWildcardCharacters = IsTrue(value); break;
-                default: throw new HelpSchemaException(path, block.Line, $"Unknown key '{line.Substring(0, colon).Trim()}' (platyPS knows Type, Parameter Sets, Aliases, Accepted values, Required, Position, Default value, Accept pipeline input, Accept wildcard characters).");
+                default: throw new HelpSchemaException(path, lineNumber, $"Unknown key '{line.Substring(0, colon).Trim()}' (platyPS knows Type, Parameter Sets, Aliases, Accepted values, Required, Position, Default value, Accept pipeline input, Accept wildcard characters).");
             }
         }
         return metadata;
