@@ -21,7 +21,7 @@ public sealed class PackageFixture : IDisposable
         };
         foreach (var argument in new[]
         {
-            "build", Path.Combine("src", "EdgeMigration", "EdgeMigration.csproj"), "-c", "Release", "-t:PackageModule", "-nologo",
+            "build", Path.Combine("src", "EdgeMigration", "EdgeMigration.csproj"), "-c", "Release", "-t:PackageModule", "-nologo", "-nodeReuse:false",
             $"-p:ModuleOutDir={Path.Combine(Folder, "module", "EdgeMigration")}{Path.DirectorySeparatorChar}",
             $"-p:PackageOutDir={Folder}{Path.DirectorySeparatorChar}",
         })

@@ -10,6 +10,8 @@ namespace EdgeMigration.Tests.Help;
 /// <summary>
 /// Every documented example that shows its output is run in the shell host, in a copy of samples/ as the
 /// current folder, and must print exactly that output: the docs show what the cmdlets really print.
+/// When behaviour changes on purpose, EDGEMIGRATION_UPDATE_DOCS=1 writes the new output into the markdown
+/// instead of failing (review the diff before committing it).
 /// </summary>
 public class DocExampleTests
 {
@@ -41,12 +43,27 @@ public class DocExampleTests
             var result = ShellRunner.Run(Prelude + command, folder);
             var actual = Normalize(result.StandardOutput);
             Assert.True(result.ExitCode == 0, $"{cmdlet} '{title}' failed: {result.StandardError}");
+            if (Environment.GetEnvironmentVariable("EDGEMIGRATION_UPDATE_DOCS") == "1")
+            {
+                UpdateOutput(cmdlet, title, actual);
+                return;
+            }
             Assert.True(Normalize(expected) == actual, $"{cmdlet} '{title}' prints:\n{actual}\n--- but the docs show:\n{Normalize(expected)}");
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>Replaces the ```Output block of one example in its markdown file.</summary>
+    private static void UpdateOutput(string cmdlet, string title, string output)
+    {
+        var path = HelpDocs.MarkdownPath(cmdlet);
+        var text = File.ReadAllText(path).Replace("\r\n", "\n");
+        var start = text.IndexOf("```Output\n", text.IndexOf("### " + title + "\n", StringComparison.Ordinal), StringComparison.Ordinal) + "```Output\n".Length;
+        var end = text.IndexOf("```", start, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Substring(0, start) + output + "\n" + text.Substring(end));
     }
 
     /// <summary>Lines without trailing blanks, and without the blank lines around the whole output.</summary>
