@@ -40,7 +40,7 @@ public static class MamlWriter
             new XElement(Command + "returnValues", help.Outputs.Select(o => TypeEntry("returnValue", o))),
             new XElement(Maml + "alertSet", new XElement(Maml + "alert", Paras(help.Notes))),
             new XElement(Command + "examples", help.Examples.Select(Example)),
-            new XElement(Command + "relatedLinks", help.Links.Select(Link)));
+            new XElement(Command + "relatedLinks", RelatedLinks(help).Select(Link)));
     }
 
     private static XElement SyntaxItem(CommandHelp help, string set) =>
@@ -81,6 +81,15 @@ public static class MamlWriter
             new XElement(Maml + "title", PadTitle(example.Title)),
             new XElement(Dev + "code", string.Join("\n\n", example.Code.Select(c => c.Text))),
             new XElement(Dev + "remarks", Paras(example.Introduction.Concat(example.Remarks))));
+
+    /// <summary>
+    /// The markdown's links, after the front matter's "online version" as platyPS puts it first: the link
+    /// Get-Help -Online opens.
+    /// </summary>
+    public static IEnumerable<HelpLink> RelatedLinks(CommandHelp help) =>
+        help.OnlineVersion is null ? help.Links : new[] { new HelpLink(OnlineVersionText, help.OnlineVersion) }.Concat(help.Links);
+
+    public const string OnlineVersionText = "Online Version:";
 
     /// <summary>Links to other topics by name have no URI: Get-Help lists them by name.</summary>
     private static XElement Link(HelpLink link) =>

@@ -36,7 +36,9 @@ public class GetHelpTests
         var parameters = ps.Run($"(Get-Help {cmdlet} -Full).parameters.parameter | ForEach-Object name").AssertNoErrors().Output.Select(o => o.ToString());
         Assert.Equal(doc.Parameters.Select(p => p.Name).OrderBy(n => n), parameters.OrderBy(n => n));
         var links = ps.Run($"(Get-Help {cmdlet} -Full).relatedLinks.navigationLink | ForEach-Object linkText").AssertNoErrors().Output.Select(o => o.ToString());
-        Assert.Equal(doc.Links.Select(l => l.Text), links);
+        Assert.Equal(new[] { "Online Version:" }.Concat(doc.Links.Select(l => l.Text)), links);
+        var online = ps.Run($"(Get-Help {cmdlet} -Full).relatedLinks.navigationLink[0].uri").AssertNoErrors().Single().ToString();
+        Assert.Equal(doc.OnlineVersion, online);
     }
 
     [Theory]

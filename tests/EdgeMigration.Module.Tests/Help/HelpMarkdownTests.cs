@@ -95,6 +95,7 @@ public class HelpMarkdownTests
         Assert.NotEmpty(help.Outputs);
         Assert.Contains(help.Links, l => l.Uri.StartsWith(HowToArticle, StringComparison.Ordinal));
         Assert.Contains(help.Links, l => l.Text == "about_EdgeMigration");
+        Assert.StartsWith(HowToArticle, help.OnlineVersion);
         Assert.DoesNotContain("{{", File.ReadAllText(HelpDocs.MarkdownPath(cmdlet)));
     }
 

@@ -50,7 +50,7 @@ public class MamlTests
             Assert.Equal(string.Join("\n\n", example.Code.Select(c => c.Text)), element.Element(Dev + "code")!.Value);
             Assert.Equal(string.Join("\n", example.Introduction.Concat(example.Remarks)), Paras(element.Element(Dev + "remarks")));
         }
-        Assert.Equal(help.Links.Select(l => l.Text), maml.Element(Command + "relatedLinks")!.Elements(Maml + "navigationLink").Select(l => l.Element(Maml + "linkText")!.Value));
+        Assert.Equal(MamlWriter.RelatedLinks(help).Select(l => l.Text), maml.Element(Command + "relatedLinks")!.Elements(Maml + "navigationLink").Select(l => l.Element(Maml + "linkText")!.Value));
         Assert.Equal(help.Outputs.Select(o => o.TypeName), maml.Element(Command + "returnValues")!.Elements(Command + "returnValue").Select(r => r.Element(Dev + "type")!.Element(Maml + "name")!.Value));
         Assert.Equal(help.Inputs.Select(o => o.TypeName), maml.Element(Command + "inputTypes")!.Elements(Command + "inputType").Select(r => r.Element(Dev + "type")!.Element(Maml + "name")!.Value));
     }
