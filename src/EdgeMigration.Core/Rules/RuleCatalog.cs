@@ -18,6 +18,13 @@ public static class RuleCatalog
         new Resources.FpgaAccelerationRule(),
         new Resources.MemoryCpuLimitsRule(),
         new Resources.SharedMemoryRule(),
+        // Storage: S4 drops file binds (when asked), S2 and S3 convert shares and host directories, S1 whatever is left.
+        new Storage.FileBindRule(),
+        new Storage.ShareVolumeRule(),
+        new Storage.HostPathBindRule(),
+        new Storage.BindsRule(),
+        new Storage.MountsRule(),
+        new Storage.WindowsPathRule(),
         new Other.EntrypointRule(),
         // O1 after R1 and the storage fixes, so that it sees GPUs and volume mounts; O2 renames modules last.
         new Other.DeploymentStrategyRule(),
