@@ -148,4 +148,24 @@ public class BindsRuleTests
         Assert.Equal("""{"hostConfig":{"Mounts":[{"Target":"/data","Source":"/var/data","Type":"bind"}]}}""", OptionsText(result.Manifest, "app"));
         Assert.Equal(CreateOptionsEncoding.String, result.Manifest.FindModule("app")!.CreateOptions!.Encoding);
     }
+
+    [Fact]
+    public void ANullMountsIsReplacedAndAnUnreadableOneBlocksTheConversion()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("nulled", """{"HostConfig":{"Mounts":null,"Binds":["/var/data:/data"]}}"""),
+            ("unreadable", """{"HostConfig":{"Mounts":{"Type":"bind"},"Binds":["/var/data:/data"]}}"""));
+
+        Assert.Equal(new[]
+        {
+            "S1 Warning nulled HostConfig.Binds fixable",
+            "S1 Warning unreadable HostConfig.Binds manual",
+        }, Summary(Check(manifest, "S1")));
+
+        var result = Convert(manifest, "S1");
+
+        Assert.Equal("""{"HostConfig":{"Mounts":[{"Target":"/data","Source":"/var/data","Type":"bind"}]}}""", OptionsText(result.Manifest, "nulled"));
+        Assert.Equal("""{"HostConfig":{"Mounts":{"Type":"bind"},"Binds":["/var/data:/data"]}}""", OptionsText(result.Manifest, "unreadable"));
+        AssertIdempotent(result, "S1");
+    }
 }

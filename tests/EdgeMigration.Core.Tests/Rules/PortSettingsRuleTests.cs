@@ -38,4 +38,13 @@ public class PortSettingsRuleTests
     {
         Assert.Empty(Check(ManifestBuilder.Deployment(("web", """{"ExposedPorts":{"80/tcp":{}},"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"8080","HostIp":"0.0.0.0"}],"53/udp":[{"HostPort":"53"}]}}}""")), "K10"));
     }
+
+    [Fact]
+    public void TemplatePlaceholdersAreJudgedOnceExpanded()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("template", """{"ExposedPorts":{"${PORT}/tcp":{}},"HostConfig":{"PortBindings":{"${PORT}/tcp":[{"HostPort":"${HOST_PORT}"}],"80/tcp":[{"HostPort":"$WEB_PORT"}]}}}"""));
+
+        Assert.Empty(Check(manifest, "K10"));
+    }
 }

@@ -10,7 +10,7 @@ namespace EdgeMigration.Core.Rules.Network;
 /// a HostPort that is not a whole number is skipped with a warning in the agent's log, and one outside 1–65535 is
 /// refused by Kubernetes; a container port bound to several HostPorts gives the Service two ports of the same name
 /// (hostport-&lt;port&gt;-&lt;protocol&gt;), which Kubernetes refuses; HostIp is not mapped. PortBindings that are not
-/// objects and arrays cannot be read at all.
+/// objects and arrays cannot be read at all. Template placeholders are judged once expanded.
 /// </summary>
 public sealed class PortSettingsRule : ModuleRule
 {
@@ -36,6 +36,7 @@ public sealed class PortSettingsRule : ModuleRule
         }
         var keys = ModulePorts.Exposed(module).Where(e => !e.Key.IsValid).Select(e => (e.Location, e.Member.Name))
             .Concat(ModulePorts.Bindings(module).Where(e => !e.Key.IsValid).Select(e => (e.Location, e.Member.Name)))
+            .Where(k => !TemplateText.HasPlaceholder(k.Name))
             .Select(k => Finding(module, k.Location,
                 $"Port '{k.Name}' is ignored by the device's agent, which reads only <port>[/tcp|udp|sctp] with a port from 1 to 65535.",
                 "Write it as, for example, \"8080/tcp\"; give each port of a range its own key.", Severity.Warning));
@@ -60,7 +61,7 @@ public sealed class PortSettingsRule : ModuleRule
                     "Write it as {\"HostPort\": \"<port>\"}.");
                 continue;
             }
-            if (binding.HasHostPort && binding.HostPort is null)
+            if (binding.HasHostPort && binding.HostPort is null && !TemplateText.HasPlaceholder(binding.HostPortText!))
             {
                 var number = ModulePorts.ToNumber(binding.HostPortText!);
                 yield return number is null

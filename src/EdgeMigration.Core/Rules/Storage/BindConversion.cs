@@ -28,14 +28,18 @@ internal static class BindConversion
             return;
         }
         var chosen = plan.Entries.Where(e => e.CanConvert && select(e)).ToList();
-        var hostConfig = module.HostConfig()!;
-        var mountsMember = hostConfig.FindIgnoreCase(ModuleMounts.MountsName);
-        if (chosen.Count == 0 || (mountsMember is not null && mountsMember.Value is not JArray))
+        if (chosen.Count == 0)
         {
             return;
         }
-        mountsMember ??= hostConfig.Add(ModuleMounts.MountsName, new JArray());
-        var mounts = (JArray)mountsMember.Value;
+        var hostConfig = module.HostConfig()!;
+        // A missing or null Mounts becomes an array; other values never get here (BindEntry.MountsUnreadable).
+        var mountsMember = hostConfig.FindIgnoreCase(ModuleMounts.MountsName) ?? hostConfig.Add(ModuleMounts.MountsName, new JArray());
+        if (mountsMember.Value is not JArray mounts)
+        {
+            mounts = new JArray();
+            mountsMember.Value = mounts;
+        }
         var before = binds.DeepClone();
         foreach (var entry in chosen.Where(e => e.SameMount is null))
         {

@@ -59,7 +59,10 @@ public sealed class BindEntry
     /// <summary>A Mounts entry at the same container path with another source: Docker refuses both.</summary>
     public MountEntry? ConflictingMount { get; internal set; }
 
-    public bool CanConvert => Class is BindClass.Share or BindClass.HostDirectory && ConflictingMount is null;
+    /// <summary>True when HostConfig.Mounts is there but is not an array (K9): no mount can be added to it.</summary>
+    public bool MountsUnreadable { get; internal set; }
+
+    public bool CanConvert => Class is BindClass.Share or BindClass.HostDirectory && ConflictingMount is null && !MountsUnreadable;
 
     /// <summary>The mount type the bind becomes.</summary>
     public string MountType => Class == BindClass.Share ? MountTypes.Volume : MountTypes.Bind;
@@ -101,11 +104,12 @@ public sealed class BindPlan
         }
         var binds = member.Value as JArray;
         var mounts = ModuleMounts.Mounts(module).ToList();
+        var mountsUnreadable = ModuleMounts.MountsMember(module)?.Value is not (null or JArray or JValue { Kind: JValueKind.Null });
         var entries = new List<BindEntry>();
         for (var i = 0; binds is not null && i < binds.Count; i++)
         {
             var spec = binds[i] is JValue { IsString: true } text ? BindSpec.Parse(text.Text) : null;
-            var entry = new BindEntry(i, JsonPath.Index(ModuleMounts.LocationOf(member), i), binds[i], spec);
+            var entry = new BindEntry(i, JsonPath.Index(ModuleMounts.LocationOf(member), i), binds[i], spec) { MountsUnreadable = mountsUnreadable };
             Judge(entry, shares);
             if (entry.Class is BindClass.Share or BindClass.HostDirectory)
             {

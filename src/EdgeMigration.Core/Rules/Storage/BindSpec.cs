@@ -71,12 +71,12 @@ public sealed class BindSpec
         }
         var options = parts.Length == 3 ? parts[2].Split(',').Where(o => o.Length > 0).ToList() : new List<string>();
         var (source, target) = (parts[0], parts[1]);
-        if (!target.StartsWith("/", StringComparison.Ordinal) && !IsPlaceholder(target))
+        if (!target.StartsWith("/", StringComparison.Ordinal) && !TemplateText.HasPlaceholder(target))
         {
             return Invalid(text, $"the container path '{target}' is not absolute");
         }
         var kind = source.StartsWith("/", StringComparison.Ordinal) ? BindSourceKind.HostPath
-            : IsPlaceholder(source) ? BindSourceKind.Placeholder
+            : TemplateText.HasPlaceholder(source) ? BindSourceKind.Placeholder
             : VolumeName.IsMatch(source) ? BindSourceKind.NamedVolume
             : BindSourceKind.Invalid;
         return kind == BindSourceKind.Invalid
@@ -89,8 +89,6 @@ public sealed class BindSpec
 
     /// <summary>True for text with a drive letter (<c>C:\</c>, <c>C:/</c>), a UNC or pipe path, or a backslash.</summary>
     public static bool IsWindowsPath(string text) => WindowsPath.IsMatch(text);
-
-    public static bool IsPlaceholder(string text) => text.IndexOf('$') >= 0 || text.IndexOf('<') >= 0;
 
     private static BindSpec Invalid(string text, string problem) =>
         new(text, "", "", Array.Empty<string>(), BindSourceKind.Invalid, problem);

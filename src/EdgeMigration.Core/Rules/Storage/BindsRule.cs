@@ -46,7 +46,7 @@ public sealed class BindsRule : ModuleRule
             fixable: convertible);
         foreach (var entry in plan.Entries)
         {
-            if (entry.Class == BindClass.Unreadable && entry.Node is JValue { IsString: true } text && BindSpec.IsPlaceholder(text.Text))
+            if (entry.Class == BindClass.Unreadable && entry.Node is JValue { IsString: true } text && TemplateText.HasPlaceholder(text.Text))
             {
                 yield return Finding(module, entry.Location,
                     $"{entry.Location} {entry.Node.ToCompactJson()} is a template placeholder; what it mounts is known only once the template is expanded.",

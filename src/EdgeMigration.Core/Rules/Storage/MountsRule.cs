@@ -78,7 +78,7 @@ public sealed class MountsRule : ModuleRule
                     : "Use Type volume (a share) or bind (a host directory).",
                 tmpfs ? Severity.Warning : null);
         }
-        else if (mount.IsVolume && !BindSpec.IsPlaceholder(mount.Source!))
+        else if (mount.IsVolume && !TemplateText.HasPlaceholder(mount.Source!))
         {
             var claim = ClaimName(mount.Source!);
             if (claim.Length == 0 || claim.Length > KubernetesNames.MaxLabelLength)
