@@ -15,6 +15,7 @@
         'ConvertTo-GpuEdgeManifest'
         'Get-EdgeMigrationRule'
         'Get-EdgeModule'
+        'Get-EdgeModuleExternalIp'
         'Test-EdgeModuleCompatibility'
     )
     FunctionsToExport      = @()
