@@ -56,7 +56,7 @@ internal static class DeploymentBuilder
     private static JObject Container(RenderContext context, ModuleParts parts)
     {
         var options = context.Module.Options();
-        var privileged = options.ObjectOf("HostConfig")?.GetIgnoreCase("Privileged") is JValue { Kind: JValueKind.True } or JValue { IsString: true, Text: "true" or "True" };
+        var privileged = options.ObjectOf("HostConfig")?.GetIgnoreCase("Privileged") is JValue { Kind: JValueKind.True };
         return JsonBuild.Object(
             ("name", JValue.String(context.Name)),
             ("image", JsonBuild.Text(context.Module.Image)),
@@ -67,11 +67,11 @@ internal static class DeploymentBuilder
             ("ports", JsonBuild.ArrayOrNull(parts.Ports.ContainerPorts)),
             ("resources", parts.Extensions.Resources),
             ("securityContext", privileged ? JsonBuild.Object(("privileged", JValue.Boolean(true))) : null),
-            ("volumeMounts", new JArray(parts.Volumes.Mounts)));
+            ("volumeMounts", JsonBuild.ArrayOrNull(parts.Volumes.Mounts)));
     }
 
     /// <summary>Entrypoint and Cmd: the agent reads them only as arrays of strings; anything else fails (rule O3).</summary>
-    private static JArray? Strings(RenderContext context, Json.JObject? options, string name)
+    private static JArray? Strings(RenderContext context, JObject? options, string name)
     {
         var member = options?.FindIgnoreCase(name);
         switch (member?.Value)

@@ -51,7 +51,8 @@ public static class KubernetesYaml
                      (module.Resources.Count == 0 ? ": nothing is deployed for it." : module.Fails ? ": NOT DEPLOYED, see below." : ".");
         foreach (var dropped in module.Dropped)
         {
-            var what = dropped.Location.Length == 0 ? "" : dropped.Location + ": ";
+            // Most reasons name the setting already.
+            var what = dropped.Location.Length == 0 || dropped.Reason.StartsWith(dropped.Location, System.StringComparison.Ordinal) ? "" : dropped.Location + ": ";
             yield return $"  {(dropped.Effect == DropEffect.Fails ? "FAILS" : "dropped")} {what}{dropped.Reason}";
         }
         foreach (var reference in module.Resources.Where(r => r.IsReference))
