@@ -16,8 +16,7 @@ public static class KubernetesRenderer
     public static KubernetesRendering Render(ManifestDocument manifest, KubernetesRenderOptions? options = null)
     {
         options ??= new KubernetesRenderOptions();
-        CheckLabelValue(options.DeviceId, nameof(options.DeviceId));
-        CheckLabelValue(options.IotHubHostName, nameof(options.IotHubHostName));
+        options.Validate();
         var credentials = ImagePullSecrets.Credentials(manifest).ToList();
         var ids = manifest.Modules.Select(m => m.Name).ToList();
         return new KubernetesRendering(manifest.SourceName, manifest.Modules.Select(m => RenderModule(m, ids, credentials, options)).ToList());
@@ -91,16 +90,4 @@ public static class KubernetesRenderer
         JArray array => new JArray(array.Select(Sorted)),
         _ => node,
     };
-
-    private static void CheckLabelValue(string? value, string option)
-    {
-        try
-        {
-            _ = value is null ? null : DnsNames.LabelValue(value);
-        }
-        catch (KubernetesNameException ex)
-        {
-            throw new ArgumentException($"{option} '{value}' cannot be a Kubernetes label value: {ex.Message}.", option, ex);
-        }
-    }
 }

@@ -1,26 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
 namespace EdgeMigration.Core.Kubernetes;
-
-/// <summary>What the preview needs to know about the device that the manifest does not say.</summary>
-public sealed class KubernetesRenderOptions
-{
-    /// <summary>The namespace the device's agent deploys into ("iotedge" on Azure Stack Edge).</summary>
-    public string Namespace { get; init; } = "iotedge";
-
-    /// <summary>The IoT Edge device id, for the objects' labels and the module's IOTEDGE_DEVICEID; not shown when null.</summary>
-    public string? DeviceId { get; init; }
-
-    /// <summary>The IoT Hub host name, for the objects' labels and IOTEDGE_IOTHUBHOSTNAME; not shown when null.</summary>
-    public string? IotHubHostName { get; init; }
-
-    /// <summary>
-    /// The Service type the agent gives modules with port bindings when k8s-experimental.serviceOptions sets none:
-    /// LoadBalancer on Azure Stack Edge, where MetalLB hands out the external IPs.
-    /// </summary>
-    public string DefaultServiceType { get; init; } = "LoadBalancer";
-}
 
 /// <summary>One module's Kubernetes objects, and the settings that did not make it into them.</summary>
 public sealed class ModuleRendering
@@ -59,6 +41,9 @@ public sealed class KubernetesRendering
     public string SourceName { get; }
 
     public IReadOnlyList<ModuleRendering> Modules { get; }
+
+    /// <summary>The same rendering with only the modules <paramref name="predicate"/> keeps.</summary>
+    public KubernetesRendering Where(Func<ModuleRendering, bool> predicate) => new(SourceName, Modules.Where(predicate).ToList());
 
     /// <summary>Every object the agent creates, in module order (references left out).</summary>
     public IEnumerable<KubernetesResource> CreatedResources => Modules.SelectMany(m => m.Resources).Where(r => !r.IsReference);
