@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Xunit;
 
@@ -88,5 +89,16 @@ public class ConvertToEdgeKubernetesManifestTests
 
         var label = ps.Run($"ConvertTo-EdgeKubernetesManifest '{Sample}' -DeviceId '!!!'");
         Assert.Equal("InvalidLabelValue," + Command, Assert.Single(label.ErrorIds));
+    }
+
+    [Fact]
+    public void YamlDotNetIsLoadedOnlyForYaml()
+    {
+        // A process of its own: the in-process engine tests share one, where another test may have loaded it.
+        var loaded = "[AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -contains 'YamlDotNet'";
+        var result = ShellRunner.Run($"ConvertTo-EdgeKubernetesManifest '{Sample}' -WarningAction SilentlyContinue | Out-Null; {loaded}; ConvertTo-EdgeKubernetesManifest '{Sample}' -AsYaml -WarningAction SilentlyContinue | Out-Null; {loaded}");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(new[] { "False", "True" }, result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 }
