@@ -55,6 +55,15 @@ public class ConvertToEdgeKubernetesManifestTests
     }
 
     [Fact]
+    public void CreateOptionsOfOneModuleCanBeRenderedOnTheirOwn()
+    {
+        using var ps = new PowerShellSession();
+        var result = ps.Run("'{\"HostConfig\": {\"PortBindings\": {\"80/tcp\": [{\"HostPort\": \"8080\"}]}}}' | ConvertTo-EdgeKubernetesManifest -ModuleName Web_App -WarningAction SilentlyContinue | ForEach-Object { \"$($_.Kind)/$($_.Name)\" }").AssertNoErrors();
+
+        Assert.Equal(new object[] { "Deployment/webapp", "Service/webapp", "ServiceAccount/webapp" }, result.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
     public void JsonIsOneListPerManifest()
     {
         using var ps = new PowerShellSession();

@@ -106,7 +106,7 @@ public static class IgnoredSettings
             if (hostConfig?.FindIgnoreCase(mode) is { Value: JValue { IsString: true } value } member && !AgentCreateOptions.EquivalentModes.Contains(value.Text))
             {
                 yield return new IgnoredSetting(IgnoredSettingKind.HostMode, member.Name, "HostConfig." + member.Name, false, value,
-                    $"{member.Name} \"{value.Text}\" is ignored on the GPU device; only \"host\" is mapped, and the pod otherwise gets its own namespace on the cluster network.",
+                    $"{member.Name} \"{value.Text}\" is ignored on the GPU device; only \"host\" is mapped, and otherwise the pod gets a namespace of its own (its own address on the cluster network).",
                     "Remove it, or use \"host\" if the module needs the host's namespace.");
             }
         }

@@ -73,7 +73,7 @@ internal sealed class KubernetesExtensions
             case "volumes":
                 ReadVolumes(reader, member.Value, location);
                 break;
-            default:
+            case "serviceoptions":
                 ReadServiceOptions(context, reader.ReadObject(member.Value, KubernetesSchema.ServiceOptions, location), location);
                 break;
         }

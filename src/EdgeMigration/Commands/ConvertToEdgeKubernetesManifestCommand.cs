@@ -51,6 +51,10 @@ public sealed class ConvertToEdgeKubernetesManifestCommand : ManifestInputCmdlet
     [ValidateNotNullOrEmpty]
     public string Namespace { get; set; } = "iotedge";
 
+    /// <summary>With one module id, JSON that is not a manifest is that module's createOptions, as for Test-EdgeModuleCompatibility.</summary>
+    protected override string? CreateOptionsModuleName =>
+        ModuleName is { Length: 1 } names && !WildcardPattern.ContainsWildcardCharacters(names[0]) ? names[0] : null;
+
     protected override void BeginProcessing()
     {
         if (AsYaml && AsJson)
