@@ -116,10 +116,11 @@ internal sealed class PortMapping
             _context.Fail(location, port["port"], $"Service port {number} is outside 1-65535; the API server refuses the Service.", "Use a HostPort from 1 to 65535.");
             return;
         }
-        if (_servicePorts.TryGetValue(number, out var earlier))
+        // A binding replacing the exposed port of the same protocol is the agent's intent: host ports override exposed ports.
+        if (_servicePorts.TryGetValue(number, out var earlier) && !(NameOf(earlier.Port).StartsWith("exposedport-", StringComparison.Ordinal) && ProtocolOf(earlier.Port) == ProtocolOf(port)))
         {
             _context.Drop(earlier.Location, earlier.Port, DropEffect.Ignored,
-                $"Service port {number} ({NameOf(earlier.Port)}) is replaced by {NameOf(port)} from {location}: the agent keys Service ports by number only, so TCP and UDP on one number collide.",
+                $"Service port {number} ({NameOf(earlier.Port)}) is replaced by {NameOf(port)} from {location}: the agent keys Service ports by number only, so two bindings of one number, or TCP and UDP on it, collide.",
                 "Use different port numbers.");
         }
         var clash = _servicePorts.Where(p => p.Key != number && NameOf(p.Value.Port) == NameOf(port)).Select(p => p.Key).FirstOrDefault();
@@ -134,6 +135,8 @@ internal sealed class PortMapping
     private static long PortOf(JObject port) => ((JValue)port["port"]!).TryGetInt64(out var n) ? n : 0;
 
     private static string NameOf(JObject port) => ((JValue)port["name"]!).Text;
+
+    private static string ProtocolOf(JObject port) => ((JValue)port["protocol"]!).Text;
 
     private static string Name(string prefix, long port, string protocol) =>
         prefix + "-" + port.ToString(CultureInfo.InvariantCulture) + "-" + protocol.ToLowerInvariant();

@@ -89,6 +89,16 @@ public class RenderNetworkTests
     }
 
     [Fact]
+    public void ABindingOverridesTheExposedPortOfItsNumberQuietly()
+    {
+        var module = Render("""{"ExposedPorts":{"80/tcp":{}},"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"80"}],"81/tcp":[{"HostPort":"80"}]}}}""");
+
+        Assert.Equal("""[{"name":"hostport-81-tcp","port":80,"protocol":"TCP","targetPort":81}]""", Compact(Service(module), "spec.ports"));
+        // Two bindings of one HostPort: the second wins, and that is worth a word.
+        Assert.Equal(new[] { "Ignored HostConfig.PortBindings['80/tcp'][0]" }, Dropped(module));
+    }
+
+    [Fact]
     public void OneContainerPortOnTwoHostPortsGivesDuplicatePortNamesWhichFail()
     {
         var module = Render("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"80"},{"HostPort":"8080"}]}}}""");
