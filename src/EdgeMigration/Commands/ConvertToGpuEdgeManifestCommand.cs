@@ -9,6 +9,7 @@ using EdgeMigration.Core.Conversion;
 using EdgeMigration.Core.IO;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
+using EdgeMigration.Core.Rules.Storage;
 using EdgeMigration.Infrastructure;
 
 namespace EdgeMigration.Commands;
@@ -37,7 +38,10 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>FPGA host paths to GPU device share names: @{ '/home/hcsshares/input' = 'gpuinput' }.</summary>
+    /// <summary>
+    /// FPGA host paths (or Docker volume names) to GPU device share names: @{ '/home/hcsshares/input' = 'gpuinput' }.
+    /// The longest matching path wins; without an entry, /home/hcsshares/&lt;share&gt; becomes the share of the same name.
+    /// </summary>
     [Parameter]
     public Hashtable? ShareMap { get; set; }
 
@@ -79,6 +83,14 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
         {
             ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Use -OutFile for one manifest or -Destination for a folder, not both."),
                 "OutFileAndDestination", ErrorCategory.InvalidArgument, null));
+        }
+        try
+        {
+            _ = new ShareMapping(ToStringMap(ShareMap));
+        }
+        catch (ArgumentException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(new PSArgumentException(ex.Message, ex), "InvalidShareMap", ErrorCategory.InvalidArgument, ShareMap));
         }
     }
 
