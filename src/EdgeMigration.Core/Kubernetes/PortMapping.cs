@@ -4,18 +4,17 @@ using System.Globalization;
 using System.Linq;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
-using EdgeMigration.Core.Rules;
+using EdgeMigration.Core.Rules.Network;
 
 namespace EdgeMigration.Core.Kubernetes;
 
 /// <summary>
 /// ExposedPorts and HostConfig.PortBindings as the agent maps them (reference: ExposedPorts, PortBindings and "port key
-/// protocol" rows, "Refinements: Ports"): container ports, and Service ports keyed by port number only.
+/// protocol" rows, "Refinements: Ports"), read with the network rules' <see cref="ModulePorts"/>: container ports, and
+/// Service ports keyed by port number only.
 /// </summary>
 internal sealed class PortMapping
 {
-    private static readonly string[] Protocols = { "TCP", "UDP", "SCTP" };
-
     private readonly RenderContext _context;
 
     /// <summary>Service ports by port number: a later port of the same number replaces an earlier one, as in the agent.</summary>
@@ -33,79 +32,78 @@ internal sealed class PortMapping
     public static PortMapping Read(RenderContext context)
     {
         var mapping = new PortMapping(context);
-        var exposed = context.Module.Options().ObjectOf("ExposedPorts");
-        foreach (var member in exposed?.Members ?? Enumerable.Empty<JMember>())
+        foreach (var exposed in ModulePorts.Exposed(context.Module))
         {
-            var location = JsonPath.Member("ExposedPorts", member.Name);
-            if (mapping.Parse(member.Name, location, member.Value) is { } key)
+            if (mapping.Valid(exposed.Key, exposed.Location, exposed.Member.Value))
             {
-                mapping.ContainerPorts.Add(JsonBuild.Object(("containerPort", JValue.Number(key.Port)), ("protocol", JValue.String(key.Protocol))));
-                mapping.AddServicePort(JsonBuild.Object(("name", JValue.String(Name("exposedport", key.Port, key.Protocol))),
-                    ("port", JValue.Number(key.Port)), ("protocol", JValue.String(key.Protocol))), location);
+                mapping.ContainerPorts.Add(JsonBuild.Object(("containerPort", JValue.Number(exposed.Key.Number!.Value)), ("protocol", JValue.String(Protocol(exposed.Key)))));
+                mapping.AddServicePort(ServicePort("exposedport", exposed.Key, exposed.Key.Number.Value, null), exposed.Location);
             }
         }
-        mapping.ReadBindings(context.Module.HostConfig()?.FindIgnoreCase("PortBindings"));
+        mapping.ReadBindings();
         return mapping;
     }
 
-    private void ReadBindings(JMember? portBindings)
+    private void ReadBindings()
     {
-        if (portBindings is null || portBindings.Value is JValue { Kind: JValueKind.Null })
+        var member = ModulePorts.PortBindingsMember(_context.Module);
+        if (member is null || member.Value is JValue { Kind: JValueKind.Null })
         {
             return;
         }
         HasPortBindings = true;
-        foreach (var member in (portBindings.Value as JObject)?.Members ?? Enumerable.Empty<JMember>())
+        if (member.Value is not JObject)
         {
-            var location = JsonPath.Member("HostConfig." + portBindings.Name, member.Name);
-            if (Parse(member.Name, location, member.Value) is not { } key)
-            {
-                continue;
-            }
-            var bindings = (member.Value as JArray)?.OfType<JObject>().ToList() ?? new List<JObject>();
-            for (var i = 0; i < bindings.Count; i++)
-            {
-                ReadBinding(bindings[i], key, JsonPath.Index(location, i));
-            }
-        }
-    }
-
-    private void ReadBinding(JObject binding, (long Port, string Protocol) key, string location)
-    {
-        if (binding.StringOf("HostIp") is { Length: > 0 } hostIp)
-        {
-            _context.Drop(JsonPath.Member(location, "HostIp"), JValue.String(hostIp), DropEffect.Ignored,
-                $"HostIp {hostIp} is ignored: the Service listens on the external IP the device gives it.",
-                "To choose the IP, set k8s-experimental.serviceOptions.loadBalancerIP (inside the device's Kubernetes external service IP range).");
-        }
-        var hostPort = binding.GetIgnoreCase("HostPort");
-        if (!long.TryParse((hostPort as JValue)?.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var port))
-        {
-            _context.Drop(JsonPath.Member(location, "HostPort"), hostPort, DropEffect.Ignored,
-                $"HostPort {hostPort?.ToCompactJson() ?? "(none)"} is not a port number; the agent skips this binding with a warning.",
-                "Give the HostPort as a number in a string, e.g. \"8080\".");
+            _context.Fail(ModulePorts.LocationOf(member), member.Value, $"{member.Name} is not an object; the agent cannot read the module's createOptions.", "Write it as {\"<port>/tcp\": [{\"HostPort\": \"<port>\"}]}.");
             return;
         }
-        AddServicePort(JsonBuild.Object(("name", JValue.String(Name("hostport", key.Port, key.Protocol))), ("port", JValue.Number(port)),
-            ("protocol", JValue.String(key.Protocol)), ("targetPort", JValue.Number(key.Port))), location);
+        foreach (var entry in ModulePorts.Bindings(_context.Module).Where(e => Valid(e.Key, e.Location, e.Member.Value)))
+        {
+            if (entry.Member.Value is not (JArray or JValue { Kind: JValueKind.Null }))
+            {
+                _context.Fail(entry.Location, entry.Member.Value, $"{entry.Location} is not an array of bindings; the agent cannot read the module's createOptions.", "Write it as [{\"HostPort\": \"<port>\"}].");
+                continue;
+            }
+            foreach (var binding in entry.Bindings)
+            {
+                ReadBinding(binding, entry.Key);
+            }
+        }
     }
 
-    /// <summary>"&lt;port&gt;[/tcp|udp|sctp]" in any case, TCP when no protocol is given; anything else is skipped.</summary>
-    private (long Port, string Protocol)? Parse(string key, string location, JNode value)
+    private void ReadBinding(PortBinding binding, PortKey key)
     {
-        var parts = key.Split('/');
-        var protocol = parts.Length == 2 ? Protocols.FirstOrDefault(p => string.Equals(p, parts[1], StringComparison.OrdinalIgnoreCase)) : parts.Length == 1 ? "TCP" : null;
-        if (protocol is not null && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+        if (binding.Node is not JObject)
         {
-            if (port is >= 1 and <= 65535)
-            {
-                return (port, protocol);
-            }
-            _context.Fail(location, value, $"Port {port} is outside 1-65535; the API server refuses the module's objects.", "Use a port from 1 to 65535.");
-            return null;
+            _context.Fail(binding.Location, binding.Node, $"{binding.Location} is not a binding object; the agent cannot read the module's createOptions.", "Write it as {\"HostPort\": \"<port>\"}.");
+            return;
         }
-        _context.Drop(location, value, DropEffect.Ignored, $"'{key}' is not <port>[/tcp|udp|sctp]; the agent skips it.", "Write it as \"8080/tcp\".");
-        return null;
+        if (!string.IsNullOrEmpty(binding.HostIp) && binding.HostIp is not ("0.0.0.0" or "::"))
+        {
+            _context.Drop(JsonPath.Member(binding.Location, "HostIp"), JValue.String(binding.HostIp!), DropEffect.Ignored,
+                $"HostIp {binding.HostIp} is ignored on the GPU device: the Service listens on the external IP the device assigns to the module.",
+                "To choose that IP, set k8s-experimental.serviceOptions.loadBalancerIP (inside the device's Kubernetes external service IP range).");
+        }
+        if ((binding.HostPortText is { } text ? ModulePorts.ToNumber(text) : null) is not { } hostPort)
+        {
+            _context.Drop(binding.Location, binding.Node, DropEffect.Ignored,
+                $"HostPort {(binding.HostPortText is null ? "(none)" : "'" + binding.HostPortText + "'")} is not a whole number; the agent skips the binding, so the port is not exposed.",
+                "Give one port number, e.g. \"8080\".");
+            return;
+        }
+        AddServicePort(ServicePort("hostport", key, hostPort, key.Number), binding.Location);
+    }
+
+    /// <summary>True for a port key the agent reads; any other key is skipped (rule K10).</summary>
+    private bool Valid(PortKey key, string location, JNode value)
+    {
+        if (!key.IsValid)
+        {
+            _context.Drop(location, value, DropEffect.Ignored,
+                $"Port '{key.Text}' is ignored by the device's agent, which reads only <port>[/tcp|udp|sctp] with a port from 1 to 65535.",
+                "Write it as, for example, \"8080/tcp\".");
+        }
+        return key.IsValid;
     }
 
     private void AddServicePort(JObject port, string location)
@@ -113,7 +111,7 @@ internal sealed class PortMapping
         var number = PortOf(port);
         if (number is < 1 or > 65535)
         {
-            _context.Fail(location, port["port"], $"Service port {number} is outside 1-65535; the API server refuses the Service.", "Use a HostPort from 1 to 65535.");
+            _context.Fail(location, port["port"], $"HostPort {number} is not a port from 1 to 65535; Kubernetes refuses the module's Service.", "Give a port from 1 to 65535.");
             return;
         }
         // A binding replacing the exposed port of the same protocol is the agent's intent: host ports override exposed ports.
@@ -126,18 +124,22 @@ internal sealed class PortMapping
         var clash = _servicePorts.Where(p => p.Key != number && NameOf(p.Value.Port) == NameOf(port)).Select(p => p.Key).FirstOrDefault();
         if (clash != 0)
         {
-            _context.Fail(location, port, $"Service ports {clash} and {number} both get the name '{NameOf(port)}' (one container port bound to two HostPorts); the API server refuses the Service.",
+            _context.Fail(location, port, $"Service ports {clash} and {number} both get the name '{NameOf(port)}' (one container port bound to two HostPorts); Kubernetes refuses the Service.",
                 "Bind each container port to one HostPort.");
         }
         _servicePorts[number] = (port, location);
     }
+
+    /// <summary>exposedport-&lt;port&gt;-&lt;protocol&gt; or hostport-&lt;container port&gt;-&lt;protocol&gt;, with the container port as target of a binding.</summary>
+    private static JObject ServicePort(string prefix, PortKey key, long port, long? targetPort) =>
+        JsonBuild.Object(("name", JValue.String(prefix + "-" + key.Number!.Value.ToString(CultureInfo.InvariantCulture) + "-" + key.Protocol)),
+            ("port", JValue.Number(port)), ("protocol", JValue.String(Protocol(key))), ("targetPort", targetPort is { } target ? JValue.Number(target) : null));
+
+    private static string Protocol(PortKey key) => key.Protocol!.ToUpperInvariant();
 
     private static long PortOf(JObject port) => ((JValue)port["port"]!).TryGetInt64(out var n) ? n : 0;
 
     private static string NameOf(JObject port) => ((JValue)port["name"]!).Text;
 
     private static string ProtocolOf(JObject port) => ((JValue)port["protocol"]!).Text;
-
-    private static string Name(string prefix, long port, string protocol) =>
-        prefix + "-" + port.ToString(CultureInfo.InvariantCulture) + "-" + protocol.ToLowerInvariant();
 }

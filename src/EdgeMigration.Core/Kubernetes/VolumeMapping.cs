@@ -4,6 +4,7 @@ using System.Linq;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
+using EdgeMigration.Core.Rules.Storage;
 
 namespace EdgeMigration.Core.Kubernetes;
 
@@ -17,6 +18,9 @@ internal sealed class VolumeMapping
 
     /// <summary>The names of the volumes the agent gives the proxy sidecar of every pod.</summary>
     private static readonly string[] ReservedVolumeNames = { "config-volume", "trust-bundle-volume" };
+
+    /// <summary>Docker mount options the agent does not map.</summary>
+    private static readonly string[] IgnoredMountOptions = { "BindOptions", "VolumeOptions", "TmpfsOptions", "Consistency" };
 
     private readonly RenderContext _context;
     private readonly Dictionary<string, string> _volumeSources = new(StringComparer.Ordinal);
@@ -32,9 +36,8 @@ internal sealed class VolumeMapping
     public static VolumeMapping Read(RenderContext context, KubernetesExtensions extensions)
     {
         var mapping = new VolumeMapping(context);
-        var hostConfig = context.Module.HostConfig();
-        mapping.ReadBinds(hostConfig.ArrayOf("Binds"));
-        mapping.ReadMounts(hostConfig.ArrayOf("Mounts"));
+        mapping.ReadBinds(context.Module.HostConfig().ArrayOf(ModuleMounts.BindsName));
+        mapping.ReadMounts();
         foreach (var volume in extensions.Volumes)
         {
             mapping.AddVolume(volume, CreateOptionsAccess.KubernetesSection + ".volumes");
@@ -69,43 +72,64 @@ internal sealed class VolumeMapping
     }
 
     /// <summary>Type bind: a hostPath volume; Type volume: a PersistentVolumeClaim named after Source. Each needs Type, Source and Target.</summary>
-    private void ReadMounts(JArray? mounts)
+    private void ReadMounts()
     {
-        for (var i = 0; mounts is not null && i < mounts.Count; i++)
+        if (ModuleMounts.MountsMember(_context.Module) is not { } member || member.Value is JValue { Kind: JValueKind.Null })
         {
-            var location = JsonPath.Index("HostConfig.Mounts", i);
-            var mount = mounts[i] as JObject;
-            var type = mount.StringOf("Type");
-            var source = mount.StringOf("Source");
-            var target = mount.StringOf("Target");
-            if (string.IsNullOrEmpty(type) || string.IsNullOrEmpty(source) || string.IsNullOrEmpty(target))
-            {
-                _context.Fail(location, mounts[i], "A mount without Type, Source and Target fails the whole deployment (\"Type, Source, and Target required for all mounts\").",
-                    "Give every mount its Type (bind or volume), Source and Target.");
-                continue;
-            }
-            var readOnly = mount!.GetIgnoreCase("ReadOnly") is JValue { Kind: JValueKind.True };
-            if (!string.Equals(type, "bind", StringComparison.OrdinalIgnoreCase) && !string.Equals(type, "volume", StringComparison.OrdinalIgnoreCase))
-            {
-                _context.Drop(location, mounts[i], DropEffect.Ignored, $"Mount type '{type}' is not mapped: the agent reads only bind and volume mounts.",
-                    "For memory-backed storage use a k8s-experimental volume with emptyDir (medium Memory).");
-                continue;
-            }
-            if (VolumeName(source!, location) is not { } name)
-            {
-                continue;
-            }
-            if (string.Equals(type, "bind", StringComparison.OrdinalIgnoreCase))
-            {
-                AddHostPath(name, source!, location);
-            }
-            else
-            {
-                AddVolume(JsonBuild.Object(("name", JValue.String(name)),
-                    ("persistentVolumeClaim", JsonBuild.Object(("claimName", JValue.String(name)), ("readOnly", JValue.Boolean(readOnly))))), location);
-            }
-            Mounts.Add(Mount(name, target!, readOnly));
+            return;
         }
+        if (member.Value is not JArray mounts)
+        {
+            _context.Fail(ModuleMounts.LocationOf(member), member.Value, $"{member.Name} is not an array; the agent cannot read the module's createOptions.", "Make it an array of {\"Type\", \"Source\", \"Target\"} objects.");
+            return;
+        }
+        for (var i = 0; i < mounts.Count; i++)
+        {
+            if (mounts[i] is not JObject)
+            {
+                _context.Fail(JsonPath.Index(ModuleMounts.LocationOf(member), i), mounts[i], "A mount that is not an object cannot be read; the agent cannot read the module's createOptions.", "Make it a {\"Type\", \"Source\", \"Target\"} object.");
+            }
+        }
+        foreach (var mount in ModuleMounts.Mounts(_context.Module))
+        {
+            ReadMount(mount);
+        }
+    }
+
+    private void ReadMount(MountEntry mount)
+    {
+        if (string.IsNullOrEmpty(mount.Type) || string.IsNullOrEmpty(mount.Source) || string.IsNullOrEmpty(mount.Target))
+        {
+            _context.Fail(mount.Location, mount.Value, "A mount without Type, Source and Target fails the whole deployment (\"Type, Source, and Target required for all mounts\").",
+                "Give every mount its Type (bind or volume), Source and Target.");
+            return;
+        }
+        if (!mount.IsBind && !mount.IsVolume)
+        {
+            _context.Drop(mount.Location, mount.Value, DropEffect.Ignored, $"Mount type '{mount.Type}' is not mapped: the agent reads only bind and volume mounts.",
+                "For memory-backed storage use a k8s-experimental volume with emptyDir (medium Memory).");
+            return;
+        }
+        foreach (var option in IgnoredMountOptions.Select(mount.Value.FindIgnoreCase).Where(o => o is not null))
+        {
+            _context.Drop(JsonPath.Member(mount.Location, option!.Name), option.Value, DropEffect.Ignored,
+                $"{option.Name} of {mount.Location} is ignored on the GPU device; only Type, Source, Target and ReadOnly are mapped.", "Nothing to change if the module works without it.");
+        }
+        if (VolumeName(mount.Source!, mount.Location) is not { } name)
+        {
+            return;
+        }
+        var readOnly = mount.Value.GetIgnoreCase("ReadOnly") is JValue { Kind: JValueKind.True };
+        if (mount.IsBind)
+        {
+            AddHostPath(name, mount.Source!, mount.Location);
+        }
+        else
+        {
+            AddVolume(JsonBuild.Object(("name", JValue.String(name)),
+                ("persistentVolumeClaim", JsonBuild.Object(("claimName", JValue.String(name)), ("readOnly", JValue.Boolean(readOnly))))), mount.Location);
+        }
+        Mounts.Add(Mount(name, mount.Target!, readOnly));
     }
 
     private void AddHostPath(string name, string path, string location) =>

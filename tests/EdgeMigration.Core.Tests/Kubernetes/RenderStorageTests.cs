@@ -42,10 +42,13 @@ public class RenderStorageTests
     [Fact]
     public void AMountWithoutTargetFailsAndOtherTypesAreDropped()
     {
-        var module = Render("""{"HostConfig":{"Mounts":[{"Type":"volume","Source":"share"},{"Type":"tmpfs","Source":"x","Target":"/tmp"}]}}""");
+        var module = Render("""
+            {"HostConfig":{"Mounts":[{"Type":"volume","Source":"share"},{"Type":"tmpfs","Source":"x","Target":"/tmp"},"/a:/b",
+              {"Type":"bind","Source":"/a","Target":"/b","BindOptions":{"Propagation":"rshared"}}]}}
+            """);
 
-        Assert.Equal(new[] { "Fails HostConfig.Mounts[0]", "Ignored HostConfig.Mounts[1]" }, Dropped(module));
-        Assert.Null(PodSpec(module)["volumes"]);
+        Assert.Equal(new[] { "Fails HostConfig.Mounts[2]", "Fails HostConfig.Mounts[0]", "Ignored HostConfig.Mounts[1]", "Ignored HostConfig.Mounts[3].BindOptions" }, Dropped(module));
+        Assert.Equal("""[{"hostPath":{"path":"/a","type":"DirectoryOrCreate"},"name":"a"}]""", Compact(PodSpec(module)["volumes"]));
     }
 
     [Fact]
