@@ -38,7 +38,7 @@ internal static class DeploymentBuilder
     private static JObject PodSpec(RenderContext context, ModuleParts parts)
     {
         var hostConfig = context.Module.HostConfig();
-        var hostNetwork = HostMode(hostConfig, "NetworkMode");
+        var host = AgentCreateOptions.HostModes.ToDictionary(mode => mode.Value, mode => HostMode(hostConfig, mode.Key));
         return JsonBuild.Object(
             ("containers", new JArray { Container(context, parts) }),
             ("volumes", JsonBuild.ArrayOrNull(parts.Volumes.Volumes)),
@@ -46,11 +46,11 @@ internal static class DeploymentBuilder
             ("securityContext", parts.Extensions.SecurityContext),
             ("serviceAccountName", JValue.String(context.Name)),
             ("nodeSelector", parts.Extensions.NodeSelector),
-            ("hostIPC", HostMode(hostConfig, "IpcMode")),
-            ("hostNetwork", hostNetwork),
-            ("hostPID", HostMode(hostConfig, "PidMode")),
+            ("hostIPC", host["hostIPC"]),
+            ("hostNetwork", host["hostNetwork"]),
+            ("hostPID", host["hostPID"]),
             // Reference: NetworkMode host also needs the cluster's DNS through the host network.
-            ("dnsPolicy", hostNetwork is { Kind: JValueKind.True } ? JValue.String("ClusterFirstWithHostNet") : null));
+            ("dnsPolicy", host["hostNetwork"] is { Kind: JValueKind.True } ? JValue.String("ClusterFirstWithHostNet") : null));
     }
 
     private static JObject Container(RenderContext context, ModuleParts parts)

@@ -36,7 +36,7 @@ internal sealed class VolumeMapping
     public static VolumeMapping Read(RenderContext context, KubernetesExtensions extensions)
     {
         var mapping = new VolumeMapping(context);
-        mapping.ReadBinds(context.Module.HostConfig().ArrayOf(ModuleMounts.BindsName));
+        mapping.ReadBinds(ModuleMounts.BindsMember(context.Module));
         mapping.ReadMounts();
         foreach (var volume in extensions.Volumes)
         {
@@ -47,11 +47,12 @@ internal sealed class VolumeMapping
     }
 
     /// <summary>"host path:container path[:options]": a hostPath volume named after the host path, read-only when the options contain "ro".</summary>
-    private void ReadBinds(JArray? binds)
+    private void ReadBinds(JMember? member)
     {
+        var binds = member?.Value as JArray;
         for (var i = 0; binds is not null && i < binds.Count; i++)
         {
-            var location = JsonPath.Index("HostConfig.Binds", i);
+            var location = JsonPath.Index(ModuleMounts.LocationOf(member!), i);
             if (binds[i] is not JValue { IsString: true } bind)
             {
                 _context.Fail(location, binds[i], $"{location} is {CreateOptions.Describe(binds[i])}, not a string; the agent cannot read the module's createOptions.", "Write it as \"/host/path:/container/path\".");
