@@ -46,10 +46,6 @@ public static class KubernetesRenderer
             context.Fail("", null, error + "; the agent cannot read the module's createOptions, so the module is not deployed.", "Fix the createOptions JSON.");
             return Result(context, new List<KubernetesResource>());
         }
-        if (module.Image is null)
-        {
-            context.Drop("settings.image", null, DropEffect.Fails, "The module has no settings.image; the agent cannot create its container.", "Give the module's image.", inDefinition: true);
-        }
         var parts = ModuleParts.Read(context, credentials);
         var resources = new List<KubernetesResource> { new(module.Name, DeploymentBuilder.Build(context, parts)) };
         if (ServiceBuilder.Build(context, parts) is { } service)

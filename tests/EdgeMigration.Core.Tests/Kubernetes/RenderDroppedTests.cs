@@ -46,11 +46,15 @@ public class RenderDroppedTests
     }
 
     [Fact]
-    public void AModuleWithoutImageFails()
+    public void CreateOptionsGivenOnTheirOwnRenderWithoutAnImage()
     {
-        var module = Render("{}", edit: m => m.FindModule(Module)!.Settings!.Remove("image"));
+        // ManifestDocument.FromCreateOptions: the module has createOptions and nothing else, and nothing is said about the image.
+        var manifest = ManifestDocument.FromCreateOptions("probe", JDocument.Parse("""{"HostConfig":{"NetworkMode":"host"}}""").Root, "JSON text");
+        var module = KubernetesRenderer.Render(manifest).Modules.Single();
 
-        Assert.Equal(new[] { "Fails settings.image" }, Dropped(module));
+        Assert.Empty(module.Dropped);
+        Assert.Equal("true", Compact(PodSpec(module)["hostNetwork"]));
+        Assert.Null(Container(module)["image"]);
     }
 
     [Fact]
