@@ -25,7 +25,10 @@ public sealed class EdgeKubernetesResource
         Name = resource.Name;
         IsReference = resource.IsReference;
         ModuleFails = module.Fails;
-        DroppedSettings = module.Dropped.Select(d => new EdgeKubernetesDroppedSetting(d, manifest)).ToArray();
+        // The module's dropped settings go with its Deployment only, so that piping every object's list repeats none.
+        DroppedSettings = resource.Kind == "Deployment" && !resource.IsReference
+            ? module.Dropped.Select(d => new EdgeKubernetesDroppedSetting(d, manifest)).ToArray()
+            : new EdgeKubernetesDroppedSetting[0];
     }
 
     public string Manifest { get; }
@@ -49,7 +52,7 @@ public sealed class EdgeKubernetesResource
     /// <summary>The object as ordered hashtables and arrays, keys in kubectl's order.</summary>
     public OrderedDictionary Object => (OrderedDictionary)PowerShellGraph.FromJson(_resource.Object, asHashtable: true)!;
 
-    /// <summary>The settings of the module (not only of this object) the device drops, and why.</summary>
+    /// <summary>On the module's Deployment: the settings of the module the device drops, and why; empty on its other objects.</summary>
     public EdgeKubernetesDroppedSetting[] DroppedSettings { get; }
 
     /// <summary>The object as indented JSON.</summary>
