@@ -28,6 +28,15 @@ public class RenderDroppedTests
     }
 
     [Fact]
+    public void ASectionNotSpelledExactlyIsDroppedWhole()
+    {
+        var module = Render("""{"K8s-Experimental":{"resources":{"limits":{"nvidia.com/gpu":1}}}}""");
+
+        Assert.Equal(new[] { "Ignored K8s-Experimental" }, Dropped(module));
+        Assert.Null(Container(module)["resources"]);
+    }
+
+    [Fact]
     public void EdgeAgentIsNotRendered()
     {
         var agent = KubernetesRenderer.Render(ManifestBuilder.Deployment(("m", "{}"))).Modules.Single(m => m.ModuleName == "edgeAgent");

@@ -119,6 +119,17 @@ public class RenderNetworkTests
     }
 
     [Fact]
+    public void DockerLabelsAreAnnotationsOfThePodAndTheServiceWithSanitizedKeys()
+    {
+        var module = Render("""{"Labels":{"com.example/Team Name":"edge","version":"2","-x-":"y"},"ExposedPorts":{"80/tcp":{}}}""");
+
+        Assert.Equal("""{"com.example/TeamName":"edge","version":"2","x":"y"}""", Compact(Service(module), "metadata.annotations"));
+        Assert.Equal("""{"com.example/TeamName":"edge","net.azure-devices.edge.original-moduleid":"m","version":"2","x":"y"}""",
+            Compact(Deployment(module), "spec.template.metadata.annotations"));
+        Assert.Equal("-", Compact(Deployment(module), "metadata.annotations"));
+    }
+
+    [Fact]
     public void AModuleWithoutPortsHasNoService()
     {
         Assert.DoesNotContain(Render("{}").Resources, r => r.Kind == "Service");
