@@ -12,6 +12,7 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('EdgeMigration.Format.ps1xml')
     CmdletsToExport        = @(
+        'ConvertTo-EdgeKubernetesManifest'
         'ConvertTo-GpuEdgeManifest'
         'Get-EdgeMigrationRule'
         'Get-EdgeModule'

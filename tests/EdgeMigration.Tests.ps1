@@ -89,3 +89,39 @@ Describe 'ConvertTo-GpuEdgeManifest' {
         $twice.ToJson() | Should -Be $once
     }
 }
+
+Describe 'ConvertTo-EdgeKubernetesManifest' {
+    It 'renders a converted manifest as multi-document YAML' {
+        $yaml = ConvertTo-GpuEdgeManifest -Path $sample -WarningAction SilentlyContinue | ConvertTo-EdgeKubernetesManifest -AsYaml
+        $yaml | Should -BeOfType [string]
+        $yaml | Should -Match '(?m)^kind: Deployment$'
+        $yaml | Should -Match 'nvidia.com/gpu: "2"'
+        $yaml | Should -Not -Match 'FAILS'
+    }
+
+    It 'emits one object per Kubernetes resource with the object as hashtables' {
+        $service = ConvertTo-EdgeKubernetesManifest -Path $sample -ModuleName WebServerApp | Where-Object Kind -eq Service
+        $service.Name | Should -Be 'webserverapp'
+        $service.Object.spec.type | Should -Be 'LoadBalancer'
+        $service.Object.spec.ports.port | Should -Contain 8080
+    }
+
+    It 'lists dropped settings and warns about modules the device refuses' {
+        $deployment = ConvertTo-EdgeKubernetesManifest -Path $sample -ModuleName FpgaInference -WarningVariable warnings -WarningAction SilentlyContinue |
+            Where-Object Kind -eq Deployment
+        $deployment.DroppedSettings.Location | Should -Contain 'HostConfig.Memory'
+        $deployment.ModuleFails | Should -BeTrue
+        $warnings | Should -Not -BeNullOrEmpty
+    }
+
+    It 'writes a v1 List with -AsJson' {
+        $list = ConvertTo-EdgeKubernetesManifest -Path $sample -ModuleName WebServerApp -AsJson | ConvertFrom-Json
+        $list.kind | Should -Be 'List'
+        $list.items.kind | Should -Be @('Deployment', 'Service', 'ServiceAccount')
+    }
+
+    It 'reports a module the manifest does not have' {
+        ConvertTo-EdgeKubernetesManifest -Path $sample -ModuleName NoSuchModule -ErrorVariable errors -ErrorAction SilentlyContinue | Out-Null
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'ModuleNotFound,*'
+    }
+}

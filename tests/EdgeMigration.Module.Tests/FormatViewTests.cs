@@ -25,6 +25,8 @@ public class FormatViewTests
         { "EdgeMigration.EdgeMigrationRuleInfo", "Get-EdgeMigrationRule" },
         { "EdgeMigration.EdgeModuleEndpoint", "[System.IO.File]::ReadAllText('iotedge-list.txt') | Get-EdgeModuleExternalIp" },
         { "EdgeMigration.EdgeModulePort", "([System.IO.File]::ReadAllText('iotedge-list.txt') | Get-EdgeModuleExternalIp -Name edgehub).Ports" },
+        { "EdgeMigration.EdgeKubernetesResource", "ConvertTo-GpuEdgeManifest ./fpga-deployment.json 3>$null | ConvertTo-EdgeKubernetesManifest 3>$null" },
+        { "EdgeMigration.EdgeKubernetesDroppedSetting", "(ConvertTo-EdgeKubernetesManifest ./fpga-deployment.json 3>$null).DroppedSettings" },
     };
 
     private static IReadOnlyList<XElement> Views(string typeName) =>

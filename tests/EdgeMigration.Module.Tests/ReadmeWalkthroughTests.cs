@@ -21,16 +21,16 @@ public class ReadmeWalkthroughTests
         return Regex.Matches(section, @"```powershell\n(.*?)```", RegexOptions.Singleline)
             .SelectMany(block => block.Groups[1].Value.Split('\n'))
             .Select(line => line.Trim())
-            .Where(line => Regex.IsMatch(line, @"^\(?(Get-Content .*\| )?(Get-EdgeModule|Test-EdgeModuleCompatibility|ConvertTo-GpuEdgeManifest|Get-EdgeMigrationRule|Get-EdgeModuleExternalIp)\b"))
+            .Where(line => Regex.IsMatch(line, @"^\(?(Get-Content .*\| )?(Get-EdgeModule|Test-EdgeModuleCompatibility|ConvertTo-GpuEdgeManifest|ConvertTo-EdgeKubernetesManifest|Get-EdgeMigrationRule|Get-EdgeModuleExternalIp)\b"))
             .Where(line => !NeedsAzureOrDevice.Any(line.Contains))
             .Select(line => new object[] { line });
     }
 
     [Fact]
-    public void WalkthroughCoversInspectCheckConvertAndFindTheIp()
+    public void WalkthroughCoversInspectCheckConvertPreviewAndFindTheIp()
     {
         var commands = WalkthroughCommands().Select(row => (string)row[0]).ToList();
-        foreach (var cmdlet in new[] { "Get-EdgeModule", "Test-EdgeModuleCompatibility", "ConvertTo-GpuEdgeManifest", "Get-EdgeModuleExternalIp" })
+        foreach (var cmdlet in new[] { "Get-EdgeModule", "Test-EdgeModuleCompatibility", "ConvertTo-GpuEdgeManifest", "ConvertTo-EdgeKubernetesManifest", "Get-EdgeModuleExternalIp" })
         {
             Assert.Contains(commands, c => c.Contains(cmdlet, StringComparison.Ordinal));
         }

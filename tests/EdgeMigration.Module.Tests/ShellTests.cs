@@ -48,6 +48,19 @@ public class ShellTests
     }
 
     [Fact]
+    public void ReadmePreviewCommandPrintsTheConvertedSampleAsKubernetesYaml()
+    {
+        var command = Assert.Single(ReadmeShellCommands(), c => c.Contains("ConvertTo-EdgeKubernetesManifest", StringComparison.Ordinal));
+
+        var result = ShellRunner.Run(command);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("# Module 'fpgainference' runs as 'fpgainference'.", result.StandardOutput);
+        Assert.Matches(@"(?m)^kind: Service$", result.StandardOutput);
+        Assert.Equal("", result.StandardError);
+    }
+
+    [Fact]
     public void ErrorsGoToStandardErrorWithANonZeroExitCode()
     {
         var result = ShellRunner.Run("Get-EdgeModule ./no-such-file.json");

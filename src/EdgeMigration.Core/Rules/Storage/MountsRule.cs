@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Core.Manifests;
@@ -11,7 +10,7 @@ namespace EdgeMigration.Core.Rules.Storage;
 /// <summary>
 /// K9: HostConfig.Mounts as the device's agent reads them. Every entry needs Type, Source and Target, or the whole
 /// deployment fails; only bind and volume are mapped (tmpfs and npipe are ignored or fail); a volume is a
-/// PersistentVolumeClaim named after its Source with every character outside [a-z0-9-] dropped, which must be a DNS
+/// PersistentVolumeClaim named after its Source as the agent sanitizes it (<see cref="DnsNames.Label"/>), which must be a DNS
 /// label, must not be one of the agent's own volume names, and merges silently with another Source that sanitizes
 /// alike. ReadOnly is honoured; BindOptions, VolumeOptions, TmpfsOptions and Consistency are not.
 /// </summary>
@@ -80,11 +79,11 @@ public sealed class MountsRule : ModuleRule
         }
         else if (mount.IsVolume && !TemplateText.HasPlaceholder(mount.Source!))
         {
-            var claim = ClaimName(mount.Source!);
-            if (claim.Length == 0 || claim.Length > KubernetesNames.MaxLabelLength)
+            var claim = ClaimName(mount.Source!, out var problem);
+            if (claim is null)
             {
                 yield return Finding(module, mount.Location,
-                    $"Volume '{mount.Source}' becomes the claim name '{claim}', which is not a DNS label of 1 to {KubernetesNames.MaxLabelLength} characters; the deployment fails.",
+                    $"Volume '{mount.Source}' gives a claim name that is not a DNS label of 1 to {KubernetesNames.MaxLabelLength} characters ({problem}); the deployment fails.",
                     "Use a share whose name is a short DNS label (lower-case letters, digits and '-').");
             }
             else if (ReservedVolumes.Contains(claim, StringComparer.Ordinal))
@@ -99,7 +98,7 @@ public sealed class MountsRule : ModuleRule
                     $"Volumes '{first.Source}' ({first.Location}) and '{mount.Source}' both become the claim '{claim}' on the device, which merges them without a word.",
                     "Use shares whose names differ in more than case and punctuation.", Severity.Warning);
             }
-            if (!volumes.ContainsKey(claim))
+            if (claim is not null && !volumes.ContainsKey(claim))
             {
                 volumes[claim] = mount;
             }
@@ -112,14 +111,18 @@ public sealed class MountsRule : ModuleRule
         }
     }
 
-    /// <summary>The agent's SanitizeDNSLabel: lower case, every character outside [a-z0-9-] dropped.</summary>
-    private static string ClaimName(string source)
+    /// <summary>The claim the agent names after a volume's Source (<see cref="DnsNames.Label"/>), or null and why it cannot.</summary>
+    private static string? ClaimName(string source, out string? problem)
     {
-        var name = new StringBuilder(source.Length);
-        foreach (var c in source.ToLowerInvariant().Where(c => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+        problem = null;
+        try
         {
-            name.Append(c);
+            return DnsNames.Label(source);
         }
-        return name.ToString();
+        catch (KubernetesNameException ex)
+        {
+            problem = ex.Message;
+            return null;
+        }
     }
 }
