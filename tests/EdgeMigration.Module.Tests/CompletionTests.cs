@@ -31,6 +31,7 @@ public class CompletionTests
     {
         Assert.Equal(new[] { "WebServerApp" }, Complete("Test-EdgeModuleCompatibility ./fpga-deployment.json -ModuleName web", TestPaths.Samples));
         Assert.Equal(new[] { "edgeAgent", "edgeHub" }, Complete("Test-EdgeModuleCompatibility -LiteralPath ./fpga-deployment.json -ModuleName edge", TestPaths.Samples));
+        Assert.Equal(new[] { "FpgaInference" }, Complete("ConvertTo-EdgeKubernetesManifest ./fpga-deployment.json -ModuleName fpga", TestPaths.Samples));
     }
 
     [Fact]
