@@ -6,7 +6,7 @@ using System.Management.Automation.Language;
 
 namespace EdgeMigration.Infrastructure;
 
-/// <summary>Tab completion of module ids (Get-EdgeModule -Name, Test-EdgeModuleCompatibility -ModuleName) from the manifest in -Path or -LiteralPath, with the image as tooltip.</summary>
+/// <summary>Tab completion of module ids (Get-EdgeModule -Name, Test-EdgeModuleCompatibility and ConvertTo-EdgeKubernetesManifest -ModuleName) from the manifest in -Path or -LiteralPath, with the image as tooltip.</summary>
 public sealed class ModuleNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
