@@ -21,6 +21,7 @@ public sealed class ConvertToEdgeKubernetesManifestCommand : ManifestInputCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ModuleNameCompleter))]
     public string[]? ModuleName { get; set; }
 
     /// <summary>One multi-document YAML text per manifest, as kubectl prints objects, with what each module drops as comments.</summary>

@@ -43,6 +43,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
     /// The longest matching path wins; without an entry, /home/hcsshares/&lt;share&gt; becomes the share of the same name.
     /// </summary>
     [Parameter]
+    [ArgumentCompleter(typeof(ShareMapCompleter))]
     public Hashtable? ShareMap { get; set; }
 
     /// <summary>GPUs for modules that asked for FPGAs (default: the FPGA count).</summary>

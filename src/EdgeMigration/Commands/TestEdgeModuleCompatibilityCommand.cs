@@ -20,6 +20,7 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ModuleNameCompleter))]
     public string? ModuleName { get; set; }
 
     /// <summary>Only findings of these severities.</summary>
