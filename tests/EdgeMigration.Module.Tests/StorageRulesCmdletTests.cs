@@ -54,6 +54,23 @@ public class StorageRulesCmdletTests
     }
 
     [Fact]
+    public void TestEdgeModuleCompatibilityTakesTheShareMapTheConversionWillUse()
+    {
+        using var ps = new PowerShellSession();
+        string Findings(string shareMap) => string.Join(", ", ps.Run(
+                $"Test-EdgeModuleCompatibility -Path '{Sample}' -ModuleName WebServerApp -Rule S2, S3 {shareMap} | ForEach-Object Findings | ForEach-Object {{ $_.RuleId + ' ' + $_.IsFixable }}")
+            .AssertNoErrors().Output.Select(o => o.BaseObject));
+
+        Assert.Equal("S3 True", Findings(""));
+        Assert.Equal("S2 True", Findings("-ShareMap @{ '/var/www/html' = 'webcontent' }"));
+        Assert.Equal("S2 False", Findings("-ShareMap @{ '/var/www' = 'www' }"));
+
+        var refused = ps.Run($"Test-EdgeModuleCompatibility -Path '{Sample}' -ShareMap @{{ '/var/www' = 'a:b' }}");
+        Assert.Equal("InvalidShareMap,EdgeMigration.Commands.TestEdgeModuleCompatibilityCommand", Assert.Single(refused.ErrorIds));
+        Assert.Empty(refused.Output);
+    }
+
+    [Fact]
     public void TestEdgeModuleCompatibilityReturnsTheStorageFindings()
     {
         using var ps = new PowerShellSession();

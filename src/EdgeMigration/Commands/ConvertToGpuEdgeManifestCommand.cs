@@ -1,7 +1,5 @@
 using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -9,7 +7,6 @@ using EdgeMigration.Core.Conversion;
 using EdgeMigration.Core.IO;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
-using EdgeMigration.Core.Rules.Storage;
 using EdgeMigration.Infrastructure;
 
 namespace EdgeMigration.Commands;
@@ -85,14 +82,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
             ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Use -OutFile for one manifest or -Destination for a folder, not both."),
                 "OutFileAndDestination", ErrorCategory.InvalidArgument, null));
         }
-        try
-        {
-            _ = new ShareMapping(ToStringMap(ShareMap));
-        }
-        catch (ArgumentException ex)
-        {
-            ThrowTerminatingError(new ErrorRecord(new PSArgumentException(ex.Message, ex), "InvalidShareMap", ErrorCategory.InvalidArgument, ShareMap));
-        }
+        _ = HashtableParameters.CheckSettings(this, ShareMap);
     }
 
     protected override void ProcessManifest(ManifestDocument manifest)
@@ -133,13 +123,13 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
 
     private ConversionOptions Options() => new()
     {
-        ShareMap = ToStringMap(ShareMap),
+        ShareMap = HashtableParameters.ToStringMap(ShareMap),
         GpuCount = GpuCount,
         DefaultMemoryLimit = DefaultMemoryLimit,
         DefaultCpuLimit = DefaultCpuLimit,
         DeploymentStrategy = DeploymentStrategy,
         ProxyUrl = ProxyUrl,
-        ModuleNameMap = ToStringMap(ModuleNameMap),
+        ModuleNameMap = HashtableParameters.ToStringMap(ModuleNameMap),
         DropFileBinds = DropFileBinds,
         Rules = Selection,
     };
@@ -189,15 +179,5 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
             WriteError(new ErrorRecord(ex, "OutputFileNotWritten", ErrorCategory.WriteError, target));
             return false;
         }
-    }
-
-    private static IDictionary<string, string> ToStringMap(Hashtable? table)
-    {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in table ?? new Hashtable())
-        {
-            map[Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? ""] = Convert.ToString(entry.Value, CultureInfo.InvariantCulture) ?? "";
-        }
-        return map;
     }
 }

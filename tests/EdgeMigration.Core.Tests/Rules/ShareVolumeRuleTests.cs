@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Rules;
 using Xunit;
 using static EdgeMigration.Tests.RuleTestKit;
 
@@ -76,6 +78,26 @@ public class ShareVolumeRuleTests
         Assert.Contains("ShareMap maps '/data/input' to it", result.Changes[0].Description);
         Assert.Contains("ShareMap maps 'sqlvolume' to it", result.Changes[3].Description);
         Assert.Empty(Convert(result.Manifest, "S2", o => o.ShareMap = map).Changes);
+    }
+
+    [Fact]
+    public void WithTheShareMapTheCheckJudgesBindsAsTheConversionDoes()
+    {
+        var manifest = ManifestBuilder.Deployment(("app", """{"HostConfig":{"Binds":["/data:/all","/data/other:/other","/var/log:/log"]}}"""));
+        var settings = CheckSettings.ForShareMap(new Dictionary<string, string> { ["/data"] = "datashare" });
+
+        Assert.Equal(new[] { "S3 Warning app HostConfig.Binds[0] fixable", "S3 Warning app HostConfig.Binds[1] fixable", "S3 Warning app HostConfig.Binds[2] fixable" },
+            Summary(RuleEngine.Check(manifest, new RuleSelection(new[] { "S2", "S3" }, null))));
+        Assert.Equal(new[] { "S2 Error app HostConfig.Binds[0] fixable", "S2 Error app HostConfig.Binds[1] manual", "S3 Warning app HostConfig.Binds[2] fixable" },
+            Summary(RuleEngine.Check(manifest, new RuleSelection(new[] { "S2", "S3" }, null), settings: settings)));
+        Assert.Contains("mounts '/data', which the ShareMap makes the GPU share 'datashare'", RuleEngine.Check(manifest, settings: settings)[0].Message);
+
+        // What the conversion leaves is judged with the same map: the folder inside datashare stays, and no rule calls it fixable.
+        var result = ManifestConverter.Convert(manifest, new ConversionOptions { ShareMap = { ["/data"] = "datashare" }, Rules = new RuleSelection(new[] { "S*" }, null) });
+        Assert.Equal("""{"HostConfig":{"Binds":["/data/other:/other"],"Mounts":[{"Target":"/all","Source":"datashare","Type":"volume"},{"Target":"/log","Source":"/var/log","Type":"bind"}]}}""",
+            OptionsText(result.Manifest, "app"));
+        Assert.Equal(new[] { "S2 Error app HostConfig.Binds[0] manual", "S3 Information app HostConfig.Mounts[1] manual", "S1 Warning app HostConfig.Binds manual" },
+            Summary(result.RemainingFindings.Where(f => f.RuleId.StartsWith("S", StringComparison.Ordinal)).ToList()));
     }
 
     [Fact]

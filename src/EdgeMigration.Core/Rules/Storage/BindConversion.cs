@@ -67,8 +67,7 @@ internal static class BindConversion
     }
 
     /// <summary>The share mapping of a conversion: the user's ShareMap over the defaults.</summary>
-    public static ShareMapping Shares(ConversionContext context) =>
-        context.Options.ShareMap.Count == 0 ? ShareMapping.Default : new ShareMapping(context.Options.ShareMap);
+    public static ShareMapping Shares(ConversionContext context) => CheckSettings.ForShareMap(context.Options.ShareMap).Shares;
 
     /// <summary>The mount a bind becomes, and the bind options that have no place in it (with why).</summary>
     public static JObject Mount(BindEntry entry, out List<string> dropped)

@@ -12,7 +12,7 @@ namespace EdgeMigration.Core.Rules.Storage;
 /// say what each entry is; this rule reports the Binds key and the entries nobody can read, and its fix converts
 /// every entry that can be converted (with the default rules, S2 and S3 have already converted theirs).
 /// </summary>
-public sealed class BindsRule : ModuleRule
+public sealed class BindsRule : BindRule
 {
     public override string Id => "S1";
     public override string Title => "Binds become volume or bind mounts";
@@ -20,9 +20,9 @@ public sealed class BindsRule : ModuleRule
     public override string Section => "storage";
     public override bool CanFix => true;
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ShareMapping shares)
     {
-        if (BindPlan.For(module, ShareMapping.Default) is not { } plan || plan.Member.Value is JValue { Kind: JValueKind.Null })
+        if (BindPlan.For(module, shares) is not { } plan || plan.Member.Value is JValue { Kind: JValueKind.Null })
         {
             yield break;
         }

@@ -13,7 +13,7 @@ namespace EdgeMigration.Core.Rules.Storage;
 /// stay in Binds with this finding; ConvertTo-GpuEdgeManifest -DropFileBinds removes the certain and likely ones.
 /// A bind that is only possibly a file is converted as a directory, with a warning.
 /// </summary>
-public sealed class FileBindRule : ModuleRule
+public sealed class FileBindRule : BindRule
 {
     public override string Id => "S4";
     public override string Title => "Binds of single files cannot be mounted";
@@ -21,9 +21,9 @@ public sealed class FileBindRule : ModuleRule
     public override string Section => "storage";
     public override bool CanFix => true;
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ShareMapping shares)
     {
-        foreach (var entry in BindPlan.EntriesOf(module, ShareMapping.Default))
+        foreach (var entry in BindPlan.EntriesOf(module, shares))
         {
             if (entry.File is { } file && entry.Class != BindClass.Windows)
             {
@@ -51,7 +51,7 @@ public sealed class FileBindRule : ModuleRule
                     ModuleMounts.LocationOf(ModuleMounts.MountsMember(module)!), mount.Entry.Index,
                     $"Dropped the bind mount of file '{mount.Entry.Source}' ({mount.File.Reason}): the GPU device mounts only directories.");
             }
-            var files = BindPlan.EntriesOf(module, ShareMapping.Default).Where(e => e.Class == BindClass.File).Reverse().ToList();
+            var files = BindPlan.EntriesOf(module, BindConversion.Shares(context)).Where(e => e.Class == BindClass.File).Reverse().ToList();
             foreach (var entry in files)
             {
                 RecordedEdits.RemoveEntry(context, this, module, module.HostConfig()!, ModuleMounts.BindsName,

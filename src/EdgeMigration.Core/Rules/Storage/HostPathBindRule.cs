@@ -11,7 +11,7 @@ namespace EdgeMigration.Core.Rules.Storage;
 /// reported as to be converted; bind mounts, once there, as information. Template placeholders are taken for host
 /// paths, with less certainty: one may stand for a share's path.
 /// </summary>
-public sealed class HostPathBindRule : ModuleRule
+public sealed class HostPathBindRule : BindRule
 {
     private const string OnTheDevice =
         "on the GPU device it is a folder of the Kubernetes node (a hostPath volume, created empty when missing), not the FPGA device's folder and not a share";
@@ -22,9 +22,9 @@ public sealed class HostPathBindRule : ModuleRule
     public override string Section => "storage";
     public override bool CanFix => true;
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ShareMapping shares)
     {
-        foreach (var entry in BindPlan.EntriesOf(module, ShareMapping.Default))
+        foreach (var entry in BindPlan.EntriesOf(module, shares))
         {
             if (entry.Class != BindClass.HostDirectory)
             {

@@ -11,7 +11,7 @@ namespace EdgeMigration.Core.Rules.Storage;
 /// share is recreated under the same name; ConvertTo-GpuEdgeManifest -ShareMap names other shares. A folder inside a
 /// share cannot be a volume mount (the agent mounts whole shares), so those are left to the user.
 /// </summary>
-public sealed class ShareVolumeRule : ModuleRule
+public sealed class ShareVolumeRule : BindRule
 {
     public override string Id => "S2";
     public override string Title => "FPGA share binds become volume mounts of the share";
@@ -19,9 +19,9 @@ public sealed class ShareVolumeRule : ModuleRule
     public override string Section => "storage";
     public override bool CanFix => true;
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ShareMapping shares)
     {
-        foreach (var entry in BindPlan.EntriesOf(module, ShareMapping.Default))
+        foreach (var entry in BindPlan.EntriesOf(module, shares))
         {
             var bind = entry.Node.ToCompactJson();
             if (entry.Class == BindClass.Share && entry.Spec!.Kind == BindSourceKind.NamedVolume)
@@ -33,8 +33,11 @@ public sealed class ShareVolumeRule : ModuleRule
             }
             else if (entry.Class == BindClass.Share)
             {
+                var what = entry.Share!.FromShareMap
+                    ? $"mounts '{entry.Share.MappedFrom}', which the ShareMap makes the GPU share '{entry.Share.Share}'"
+                    : $"mounts the FPGA device's Edge share '{entry.Share.Share}'";
                 yield return Finding(module, entry.Location,
-                    $"{entry.Location} {bind} mounts the FPGA device's Edge share '{entry.Share!.Share}'; on the GPU device a bind of that path is an empty folder of the Kubernetes node, not the share.",
+                    $"{entry.Location} {bind} {what}; on the GPU device a bind of that path is an empty folder of the Kubernetes node, not the share.",
                     $"Mount the share with {{\"Target\": \"{entry.Spec!.Target}\", \"Source\": \"{entry.Share.Share}\", \"Type\": \"volume\"}} in HostConfig.Mounts, where Source is the name of an SMB or NFS share on the GPU device (ConvertTo-GpuEdgeManifest does, assuming the same share name; -ShareMap @{{ '{entry.Share.MappedFrom}' = '<share>' }} names another).",
                     fixable: entry.CanConvert);
             }

@@ -9,7 +9,7 @@ namespace EdgeMigration.Core.Rules.Storage;
 /// container manifests. The GPU device runs Linux containers on Kubernetes, whose agent splits binds on ':' and
 /// cannot mount Windows paths; there is nothing to convert them to.
 /// </summary>
-public sealed class WindowsPathRule : ModuleRule
+public sealed class WindowsPathRule : BindRule
 {
     private const string Recommendation = "Use a Linux image and Linux paths: a share (Type volume) or a host directory (Type bind) in HostConfig.Mounts.";
 
@@ -18,9 +18,9 @@ public sealed class WindowsPathRule : ModuleRule
     public override Severity DefaultSeverity => Severity.Error;
     public override string Section => "storage";
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ShareMapping shares)
     {
-        foreach (var entry in BindPlan.EntriesOf(module, ShareMapping.Default).Where(e => e.Class == BindClass.Windows))
+        foreach (var entry in BindPlan.EntriesOf(module, shares).Where(e => e.Class == BindClass.Windows))
         {
             yield return Finding(module, entry.Location,
                 $"{entry.Location} {entry.Node.ToCompactJson()} uses Windows paths; the GPU device runs Linux containers and cannot mount them.",
