@@ -52,6 +52,12 @@ Describe 'Test-EdgeModuleCompatibility' {
         ($results | Where-Object ModuleName -eq 'file_mover').Findings.RuleId | Should -Contain 'O4'
     }
 
+    It 'judges binds with the -ShareMap the conversion will use' {
+        $check = { param($map) (Test-EdgeModuleCompatibility -Path $sample -ModuleName WebServerApp -Rule S2, S3 -ShareMap $map).Findings.RuleId }
+        & $check @{} | Should -Be 'S3'
+        & $check @{ '/var/www/html' = 'webcontent' } | Should -Be 'S2'
+    }
+
     It 'reports invalid JSON with line and column' {
         $bad = Join-Path $TestDrive 'bad.json'
         Set-Content -Path $bad -Value "{`n  `"modulesContent`": <oops>`n}"
