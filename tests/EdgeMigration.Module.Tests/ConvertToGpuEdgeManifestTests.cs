@@ -80,6 +80,34 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
     }
 
     [Fact]
+    public void AnAzDeploymentConvertsAndRedeploysInOnePipeline()
+    {
+        using var ps = new PowerShellSession();
+        // Stand-ins with Az.IotHub's parameter types: Get- returns a PSDeployment (values are Newtonsoft JTokens),
+        // Add- takes -ModulesContent [hashtable] and, like Az, serializes it with Newtonsoft.
+        var script = $$"""
+            function Get-AzIotHubDeployment([string]$ResourceGroupName, [string]$IotHubName, [string]$Name) {
+                $content = @{}
+                $modules = [Newtonsoft.Json.Linq.JObject]::Parse([System.IO.File]::ReadAllText('{{Sample}}'))['modulesContent']
+                foreach ($p in $modules.Properties()) { $content[$p.Name] = $p.Value }
+                [pscustomobject]@{ Id = $Name; Priority = 10; TargetCondition = "tags.site='a'"; Labels = @{}; Content = [pscustomobject]@{ ModulesContent = $content } }
+            }
+            function Add-AzIotHubDeployment([string]$ResourceGroupName, [string]$IotHubName, [string]$Name, [hashtable]$ModulesContent, [string]$TargetCondition, [int]$Priority) {
+                [Newtonsoft.Json.JsonConvert]::SerializeObject($ModulesContent)
+            }
+            Get-AzIotHubDeployment -ResourceGroupName rg -IotHubName hub -Name fpga-v1 | ConvertTo-GpuEdgeManifest -WarningAction SilentlyContinue |
+                ForEach-Object { Add-AzIotHubDeployment -ResourceGroupName rg -IotHubName hub -Name gpu-v1 -ModulesContent $_.ModulesContent -TargetCondition "tags.gpu=true" -Priority 20 }
+            """;
+        var sent = (string)ps.Run(script).AssertNoErrors().Single().BaseObject;
+
+        var modules = System.Text.Json.JsonDocument.Parse(sent).RootElement.GetProperty("$edgeAgent").GetProperty("properties.desired").GetProperty("modules");
+        var createOptions = modules.GetProperty("fpgainference").GetProperty("settings").GetProperty("createOptions").GetString()!;
+        Assert.Contains("nvidia.com/gpu", createOptions);
+        Assert.DoesNotContain("WIRESERVER_ADDRESS", createOptions);
+        Assert.False(modules.TryGetProperty("FpgaInference", out _));
+    }
+
+    [Fact]
     public void ChangesCanBeReviewedAndConversionIsIdempotent()
     {
         using var ps = new PowerShellSession();

@@ -1,3 +1,8 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace EdgeMigration.Tests;
@@ -5,14 +10,53 @@ namespace EdgeMigration.Tests;
 /// <summary>The README's first command: the shell host runs a command line against the built module.</summary>
 public class ShellTests
 {
+    /// <summary>The command lines the README gives to the shell host, in order.</summary>
+    private static IReadOnlyList<string> ReadmeShellCommands() =>
+        Regex.Matches(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md")), @"dotnet run --project src/EdgeMigration.Shell -c Release -- '([^']+)'")
+            .Select(m => m.Groups[1].Value)
+            .ToList();
+
     [Fact]
-    public void ReadmeCommandShowsTheSampleReportAsATable()
+    public void ReadmeMainCommandConvertsTheSampleAndListsTheChanges()
     {
-        var result = ShellRunner.Run("Test-EdgeModuleCompatibility ./samples/fpga-deployment.json");
+        var command = ReadmeShellCommands()[0];
+        var written = Path.Combine(TestPaths.RepoRoot, "out", "fpga-deployment.gpu.json");
+        File.Delete(written);
+
+        var result = ShellRunner.Run(command);
+
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("ModuleName", result.StandardOutput);
-        Assert.Contains("FpgaInference", result.StandardOutput);
-        Assert.DoesNotContain("\u001b[", result.StandardOutput);
+        Assert.Matches(@"RuleId +ModuleName +Location", result.StandardOutput);
+        Assert.Matches(@"R1 +FpgaInference +\S*experimental\.resources\.limits", result.StandardOutput); // long locations keep their end
+        Assert.Contains("Renamed module 'FpgaInference' to 'fpgainference'", result.StandardOutput);
+        Assert.DoesNotContain("\u001b[", result.StandardOutput, StringComparison.Ordinal); // culture comparison ignores control characters
+        Assert.Contains("nvidia.com/gpu", File.ReadAllText(written));
+    }
+
+    [Fact]
+    public void ReadmeReportCommandShowsTheSampleReportAsATable()
+    {
+        var command = Assert.Single(ReadmeShellCommands(), c => c.StartsWith("Test-EdgeModuleCompatibility", StringComparison.Ordinal));
+
+        var result = ShellRunner.Run(command);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"ModuleName +Compatible +Errors +Warnings", result.StandardOutput);
+        Assert.Matches(@"FpgaInference +False", result.StandardOutput);
+        Assert.DoesNotContain("\u001b[", result.StandardOutput, StringComparison.Ordinal); // culture comparison ignores control characters
+        Assert.Equal("", result.StandardError);
+    }
+
+    [Fact]
+    public void ReadmePreviewCommandPrintsTheConvertedSampleAsKubernetesYaml()
+    {
+        var command = Assert.Single(ReadmeShellCommands(), c => c.Contains("ConvertTo-EdgeKubernetesManifest", StringComparison.Ordinal));
+
+        var result = ShellRunner.Run(command);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("# Module 'fpgainference' runs as 'fpgainference'.", result.StandardOutput);
+        Assert.Matches(@"(?m)^kind: Service$", result.StandardOutput);
         Assert.Equal("", result.StandardError);
     }
 

@@ -29,6 +29,9 @@ public abstract class MigrationRule
 
     public abstract IEnumerable<Finding> Check(ManifestDocument manifest);
 
+    /// <summary>The check with the user's decisions; rules they do not concern check as without them.</summary>
+    public virtual IEnumerable<Finding> Check(ManifestDocument manifest, CheckSettings settings) => Check(manifest);
+
     /// <summary>Rewrites the manifest for the GPU device, recording each change; rules that cannot fix do nothing.</summary>
     public virtual void Fix(ConversionContext context)
     {

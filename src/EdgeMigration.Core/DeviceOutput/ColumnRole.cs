@@ -1,0 +1,15 @@
+namespace EdgeMigration.Core.DeviceOutput;
+
+/// <summary>What a column of an iotedge list or kubectl get svc table holds; Other columns are tolerated and ignored.</summary>
+internal enum ColumnRole
+{
+    Other,
+    Name,
+    Status,
+    Description,
+    Image,
+    ExternalIp,
+    Ports,
+    ServiceType,
+    ClusterIp,
+}

@@ -1,0 +1,19 @@
+using System;
+
+namespace EdgeMigration.Core.DeviceOutput;
+
+/// <summary>Text that is not <c>iotedge list</c> or <c>kubectl get svc</c> output, or is damaged: why, and where.</summary>
+public sealed class DeviceOutputException : Exception
+{
+    public const string Expected =
+        "the table printed by 'iotedge list' or 'kubectl get svc -n iotedge', or the JSON of 'kubectl get svc -n iotedge -o json'";
+
+    public DeviceOutputException(string message, int? line = null, Exception? inner = null)
+        : base(line is null ? message : $"Line {line}: {message}", inner)
+    {
+        Line = line;
+    }
+
+    /// <summary>The 1-based line of the input the problem is on, when it is on one.</summary>
+    public int? Line { get; }
+}

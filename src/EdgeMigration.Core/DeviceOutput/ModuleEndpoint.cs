@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using System.Net;
+
+namespace EdgeMigration.Core.DeviceOutput;
+
+/// <summary>What the GPU device exposes of one module: its Service type, external IP and ports, as the device reported them.</summary>
+public sealed class ModuleEndpoint
+{
+    public const string ClusterIpType = "ClusterIP";
+    public const string LoadBalancerType = "LoadBalancer";
+
+    public ModuleEndpoint(string name, DeviceOutputFormat format, string? serviceType, IPAddress? externalIp, IReadOnlyList<ServicePort> ports)
+    {
+        Name = name;
+        Format = format;
+        ServiceType = serviceType;
+        ExternalIp = externalIp;
+        Ports = ports;
+    }
+
+    /// <summary>The name the device shows: the module id lower-cased with characters outside [a-z0-9-.] dropped.</summary>
+    public string Name { get; }
+
+    public DeviceOutputFormat Format { get; }
+
+    /// <summary>Running, Stopped… (iotedge list only).</summary>
+    public string? Status { get; init; }
+
+    /// <summary>"Up 10 days"… (iotedge list only).</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The container image, from the CONFIG column (iotedge list only).</summary>
+    public string? Image { get; init; }
+
+    /// <summary>
+    /// ClusterIP, NodePort or LoadBalancer; null when the module has no Service. kubectl says it; for
+    /// <c>iotedge list</c> it is inferred from EXTERNAL-IP: an address or &lt;pending&gt; means LoadBalancer,
+    /// &lt;none&gt; means ClusterIP, an empty cell means no Service (or, with ports, unknown).
+    /// </summary>
+    public string? ServiceType { get; }
+
+    /// <summary>The address the device's load balancer gave the module; null when it has none.</summary>
+    public IPAddress? ExternalIp { get; }
+
+    /// <summary>The Service's address inside the cluster (kubectl only).</summary>
+    public IPAddress? ClusterIp { get; init; }
+
+    public IReadOnlyList<ServicePort> Ports { get; }
+
+    /// <summary>Reachable only from inside the cluster (by other modules), never from the network.</summary>
+    public bool IsClusterOnly => ServiceType == ClusterIpType;
+
+    /// <summary>
+    /// Ports are bound for outside access but no address came: on Azure Stack Edge the usual cause is a
+    /// "Kubernetes external service IPs" range with fewer free addresses than modules with port bindings.
+    /// </summary>
+    public bool IsMissingExternalIp => Ports.Count > 0 && ExternalIp is null && ServiceType is null or LoadBalancerType;
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,235 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Remoting;
+using System.Management.Automation.Runspaces;
+using System.Text;
+using System.Threading;
+using EdgeMigration.Core.DeviceOutput;
+using EdgeMigration.Infrastructure;
+
+namespace EdgeMigration.Commands;
+
+/// <summary>
+/// <para type="synopsis">Gets the external IP address and ports an Azure Stack Edge Pro GPU device gave each IoT Edge module, from iotedge list or kubectl get svc.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "EdgeModuleExternalIp", DefaultParameterSetName = InputObjectSet)]
+[OutputType(typeof(EdgeModuleEndpoint))]
+public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
+{
+    private const string SessionSet = "Session";
+    private const string ComputerNameSet = "ComputerName";
+    private const string InputObjectSet = "InputObject";
+    private const string KubeConfigSet = "KubeConfig";
+    private const string PipelineOrigin = "pipeline input";
+
+    private readonly StringBuilder _input = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private bool _receivedInput;
+
+    /// <summary>Sessions to the device's Minishell endpoint (New-PSSession -ConfigurationName Minishell).</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionSet)]
+    [ValidateNotNullOrEmpty]
+    public PSSession[] Session { get; set; } = Array.Empty<PSSession>();
+
+    /// <summary>Devices to open a Minishell session to (and close again): IP address or serial.domain name.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ComputerNameSet)]
+    [Alias("Cn")]
+    [ValidateNotNullOrEmpty]
+    public string[] ComputerName { get; set; } = Array.Empty<string>();
+
+    /// <summary>The device's user (EdgeUser) and password; in Azure Automation, from Get-AutomationPSCredential.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ComputerNameSet)]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? Credential { get; set; }
+
+    [Parameter(ParameterSetName = ComputerNameSet)]
+    public SwitchParameter UseSSL { get; set; }
+
+    /// <summary>For example New-PSSessionOption -SkipCACheck -SkipCNCheck -SkipRevocationCheck for the device's self-signed certificate.</summary>
+    [Parameter(ParameterSetName = ComputerNameSet)]
+    [ValidateNotNull]
+    public PSSessionOption? SessionOption { get; set; }
+
+    /// <summary>Captured output of iotedge list, kubectl get svc -n iotedge, or kubectl get svc -n iotedge -o json; line by line or whole.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    [AllowEmptyString]
+    public string[] InputObject { get; set; } = Array.Empty<string>();
+
+    /// <summary>A kubeconfig for the device's Kubernetes cluster; the Services of the iotedge namespace are read with kubectl.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = KubeConfigSet)]
+    [ValidateNotNullOrEmpty]
+    public string KubeConfig { get; set; } = "";
+
+    /// <summary>The kubeconfig context to use; its current context when omitted.</summary>
+    [Parameter(ParameterSetName = KubeConfigSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Context { get; set; }
+
+    /// <summary>Modules to get (wildcards): as the device shows them, or IoT Hub module ids (webServerApp finds webserverapp).</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Name { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        switch (ParameterSetName)
+        {
+            case SessionSet:
+                foreach (var session in Session)
+                {
+                    ReadSession(session);
+                }
+                break;
+            case ComputerNameSet:
+                foreach (var computer in ComputerName)
+                {
+                    ReadComputer(computer);
+                }
+                break;
+            case KubeConfigSet:
+                ReadKubectl();
+                break;
+            default:
+                // Get-Content sends a line at a time, -Raw one string: gather everything, read it at the end.
+                foreach (var text in InputObject)
+                {
+                    _input.Append(text).Append('\n');
+                }
+                _receivedInput = true;
+                break;
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_receivedInput)
+        {
+            var text = _input.ToString();
+            Report(text, PipelineOrigin, text);
+        }
+    }
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    public void Dispose() => _stopping.Dispose();
+
+    private void ReadComputer(string computerName)
+    {
+        PSSession session;
+        try
+        {
+            session = Minishell.Open(computerName, Credential!, UseSSL, SessionOption);
+        }
+        catch (DeviceAccessException ex)
+        {
+            WriteError(ex.ErrorRecord);
+            return;
+        }
+        try
+        {
+            ReadSession(session);
+        }
+        finally
+        {
+            Minishell.Close(session);
+        }
+    }
+
+    private void ReadSession(PSSession session)
+    {
+        WriteVerbose($"Running '{Minishell.IotedgeList}' in session '{session.Name}' to {session.ComputerName}.");
+        string text;
+        try
+        {
+            text = Minishell.InvokeIotedgeList(session, _stopping.Token);
+        }
+        catch (DeviceAccessException ex)
+        {
+            WriteError(ex.ErrorRecord);
+            return;
+        }
+        Report(text, session.ComputerName, session);
+    }
+
+    private void ReadKubectl()
+    {
+        string kubeConfig;
+        try
+        {
+            kubeConfig = SessionState.Path.GetUnresolvedProviderPathFromPSPath(KubeConfig);
+        }
+        catch (Exception ex) when (ex is RuntimeException or ArgumentException or NotSupportedException)
+        {
+            WriteError(DeviceErrors.KubeConfigNotFound(KubeConfig, ex));
+            return;
+        }
+        if (!File.Exists(kubeConfig))
+        {
+            WriteError(DeviceErrors.KubeConfigNotFound(kubeConfig, null));
+            return;
+        }
+        var pathVariable = Environment.GetEnvironmentVariable("PATH");
+        if (Kubectl.Find(pathVariable) is not { } kubectl)
+        {
+            WriteError(DeviceErrors.KubectlNotFound(pathVariable));
+            return;
+        }
+        var arguments = Kubectl.ServicesArguments(kubeConfig, Context);
+        WriteVerbose($"Running {kubectl} {string.Join(" ", arguments)}");
+        string json;
+        try
+        {
+            json = Kubectl.Run(kubectl, arguments, _stopping.Token);
+        }
+        catch (KubectlException ex)
+        {
+            WriteError(DeviceErrors.KubectlFailed(ex, kubeConfig));
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            throw new PipelineStoppedException();
+        }
+        Report(json, Context is null ? kubeConfig : $"{kubeConfig} (context {Context})", kubeConfig);
+    }
+
+    /// <summary>Reads device output and writes its modules (filtered by -Name), warnings for missing addresses, and errors.</summary>
+    private void Report(string text, string origin, object target)
+    {
+        ParsedDeviceOutput parsed;
+        try
+        {
+            parsed = DeviceOutputReader.Read(text);
+        }
+        catch (DeviceOutputException ex)
+        {
+            WriteError(DeviceErrors.NotRecognized(ex, target));
+            return;
+        }
+        if (parsed.SkippedLines.Count > 0)
+        {
+            WriteVerbose($"Skipped lines {string.Join(", ", parsed.SkippedLines)} of the {origin}: they are not part of a table.");
+        }
+        var filter = new DeviceNameFilter(Name);
+        foreach (var module in parsed.Modules.Where(m => filter.Matches(m.Name)))
+        {
+            if (module.IsMissingExternalIp)
+            {
+                WriteWarning(
+                    $"'{module.Name}' has port bindings ({string.Join(",", module.Ports)}) but no external IP ({origin}). " +
+                    "The device gives each module with port bindings one address from its 'Kubernetes external service IPs' " +
+                    "range (local web UI, Compute page); that range is likely too small. Widen it, or expose modules that " +
+                    "only other modules use as \"k8s-experimental\": {\"serviceOptions\": {\"type\": \"ClusterIP\"}}.");
+            }
+            WriteObject(EdgeModuleEndpoint.From(module, origin));
+        }
+        foreach (var name in filter.Unmatched(parsed.Modules.Select(m => m.Name).ToList()))
+        {
+            WriteError(DeviceErrors.ModuleNotFound(name, origin));
+        }
+    }
+}

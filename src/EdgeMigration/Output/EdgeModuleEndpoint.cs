@@ -1,0 +1,59 @@
+using System.Linq;
+using System.Net;
+using EdgeMigration.Core.DeviceOutput;
+
+namespace EdgeMigration;
+
+/// <summary>What an Azure Stack Edge Pro GPU device exposes of one IoT Edge module, as Get-EdgeModuleExternalIp emits it.</summary>
+public sealed class EdgeModuleEndpoint
+{
+    /// <summary>The name the device shows: the module id lower-cased, characters outside [a-z0-9-.] dropped.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Running, Stopped… (iotedge list only).</summary>
+    public string? Status { get; set; }
+
+    /// <summary>"Up 10 days"… (iotedge list only).</summary>
+    public string? Description { get; set; }
+
+    /// <summary>The container image (iotedge list's CONFIG column).</summary>
+    public string? Image { get; set; }
+
+    /// <summary>
+    /// ClusterIP, NodePort or LoadBalancer; null when the module has no Service. From iotedge list it is
+    /// inferred from EXTERNAL-IP (an address or &lt;pending&gt;: LoadBalancer; &lt;none&gt;: ClusterIP).
+    /// </summary>
+    public string? ServiceType { get; set; }
+
+    /// <summary>True for a ClusterIP Service (&lt;none&gt; in EXTERNAL-IP): reachable by other modules only.</summary>
+    public bool IsClusterOnly { get; set; }
+
+    /// <summary>The address from the device's "Kubernetes external service IPs" range; null when the module has none.</summary>
+    public IPAddress? ExternalIp { get; set; }
+
+    /// <summary>The Service's address inside the cluster (kubectl only).</summary>
+    public IPAddress? ClusterIp { get; set; }
+
+    public EdgeModulePort[] Ports { get; set; } = new EdgeModulePort[0];
+
+    /// <summary>The output read: IotedgeList, KubectlTable or KubectlJson.</summary>
+    public string Source { get; set; } = "";
+
+    /// <summary>Where it was read: the session's computer name, the kubeconfig file, or "pipeline input".</summary>
+    public string Origin { get; set; } = "";
+
+    internal static EdgeModuleEndpoint From(ModuleEndpoint module, string origin) => new()
+    {
+        Name = module.Name,
+        Status = module.Status,
+        Description = module.Description,
+        Image = module.Image,
+        ServiceType = module.ServiceType,
+        IsClusterOnly = module.IsClusterOnly,
+        ExternalIp = module.ExternalIp,
+        ClusterIp = module.ClusterIp,
+        Ports = module.Ports.Select(p => new EdgeModulePort { Port = p.Port, NodePort = p.NodePort, Protocol = p.Protocol }).ToArray(),
+        Source = module.Format.ToString(),
+        Origin = origin,
+    };
+}

@@ -1,0 +1,20 @@
+using System.IO;
+
+namespace EdgeMigration.Tests;
+
+/// <summary>The reference device output, as a user captures it with Get-Content (lines) or Get-Content -Raw (one string).</summary>
+internal static class ExternalIpTestData
+{
+    public const string CmdletName = "Get-EdgeModuleExternalIp";
+    public const string ErrorSuffix = ",EdgeMigration.Commands.GetEdgeModuleExternalIpCommand";
+
+    public static string SamplePath(string name) => Path.Combine(TestPaths.Reference, "device-output", name);
+
+    public static string SampleText(string name) => File.ReadAllText(SamplePath(name));
+
+    public static string[] SampleLines(string name) => File.ReadAllLines(SamplePath(name));
+
+    public const string FiveColumns = "iotedge-list-5col.txt";
+    public const string PortsWrapped = "iotedge-list-ports-wrapped.txt";
+    public const string KubectlTable = "kubectl-get-svc-iotedge.txt";
+}

@@ -1,0 +1,207 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Net;
+using Xunit;
+using static EdgeMigration.Tests.ExternalIpTestData;
+
+namespace EdgeMigration.Tests;
+
+/// <summary>Get-EdgeModuleExternalIp reading captured text from the pipeline, as users do.</summary>
+public class GetEdgeModuleExternalIpTests
+{
+    private static RunResult Run(string script, object? text = null)
+    {
+        using var ps = new PowerShellSession();
+        return ps.Run(script, new Dictionary<string, object?> { ["text"] = text });
+    }
+
+    [Fact]
+    public void RawTextFromThePipelineGivesTypedObjectsWithJoinedPorts()
+    {
+        var result = Run($"$text | {CmdletName}", SampleText(PortsWrapped)).AssertNoErrors();
+
+        Assert.Equal(new[] { "edgehub", "iotedged", "cuda-sample2", "edgeagent", "cuda-sample1" }, result.Names());
+        var hub = result.Output[0];
+        Assert.Equal("EdgeMigration.EdgeModuleEndpoint", hub.BaseObject.GetType().FullName);
+        Assert.Equal(IPAddress.Parse("10.57.48.62"), hub.Value("ExternalIp"));
+        Assert.Equal("LoadBalancer", hub.Value("ServiceType"));
+        Assert.Equal("Running", hub.Value("Status"));
+        Assert.Equal("Up 5 days", hub.Value("Description"));
+        Assert.Equal("mcr.microsoft.com/azureiotedge-hub:1.0", hub.Value("Image"));
+        Assert.Equal(new[] { "443:31457/TCP", "5671:30881/TCP", "8883:31753/TCP" }, hub.PortTexts());
+        Assert.Equal(5671, hub.Port(1).Value("Port"));
+        Assert.Equal(30881, hub.Port(1).Value("NodePort"));
+        Assert.Equal("TCP", hub.Port(1).Value("Protocol"));
+        Assert.Equal("IotedgeList", hub.Value("Source"));
+        Assert.Equal("pipeline input", hub.Value("Origin"));
+
+        var iotedged = result.Named("iotedged");
+        Assert.True((bool)iotedged.Value("IsClusterOnly")!);
+        Assert.Null(iotedged.Value("ExternalIp"));
+        Assert.Null(iotedged.Port(0).Value("NodePort"));
+        Assert.Empty(result.Named("edgeagent").PortTexts());
+        Assert.Empty(result.Warnings);
+    }
+
+    [Theory]
+    [InlineData(FiveColumns)]
+    [InlineData(PortsWrapped)]
+    [InlineData(KubectlTable)]
+    public void LinesAsGetContentSendsThemReadTheSameAsTheRawText(string sample)
+    {
+        var fromLines = Run($"$text | {CmdletName}", SampleLines(sample)).AssertNoErrors();
+        var fromArgument = Run($"{CmdletName} -InputObject $text", SampleLines(sample)).AssertNoErrors();
+        var fromRaw = Run($"$text | {CmdletName}", SampleText(sample)).AssertNoErrors();
+
+        Assert.NotEmpty(fromRaw.Output);
+        Assert.Equal(Describe(fromRaw), Describe(fromLines));
+        Assert.Equal(Describe(fromRaw), Describe(fromArgument));
+    }
+
+    private static IEnumerable<string> Describe(RunResult result) =>
+        result.Output.Select(o => $"{o.Value("Name")} {o.Value("ServiceType")} {o.Value("ExternalIp")} {string.Join(",", o.PortTexts())}");
+
+    [Fact]
+    public void KubectlTableAndJsonGiveTheSameAddresses()
+    {
+        const string json = """
+            {"apiVersion":"v1","kind":"List","items":[
+             {"kind":"Service","metadata":{"name":"edgehub"},"spec":{"type":"LoadBalancer","clusterIP":"10.103.52.225","ports":[{"port":443,"nodePort":31987,"protocol":"TCP"},{"port":5671,"nodePort":32336,"protocol":"TCP"},{"port":8883,"nodePort":30618,"protocol":"TCP"}]},"status":{"loadBalancer":{"ingress":[{"ip":"10.128.44.243"}]}}},
+             {"kind":"Service","metadata":{"name":"iotedged"},"spec":{"type":"ClusterIP","clusterIP":"10.107.236.20","ports":[{"port":35000,"protocol":"TCP"},{"port":35001,"protocol":"TCP"}]},"status":{"loadBalancer":{}}},
+             {"kind":"Service","metadata":{"name":"webserverapp"},"spec":{"type":"LoadBalancer","clusterIP":"10.105.186.35","ports":[{"port":8080,"nodePort":30976,"protocol":"TCP"}]},"status":{"loadBalancer":{"ingress":[{"ip":"10.128.44.244"}]}}}]}
+            """;
+
+        var fromJson = Run($"$text | {CmdletName}", json).AssertNoErrors();
+        var fromTable = Run($"$text | {CmdletName}", SampleText(KubectlTable)).AssertNoErrors();
+
+        Assert.Equal(Describe(fromTable), Describe(fromJson));
+        Assert.All(fromJson.Output, o => Assert.Equal("KubectlJson", o.Value("Source")));
+        Assert.All(fromTable.Output, o => Assert.Equal("KubectlTable", o.Value("Source")));
+        Assert.Equal(IPAddress.Parse("10.103.52.225"), fromJson.Output[0].Value("ClusterIp"));
+    }
+
+    [Theory]
+    [InlineData("edge*", new[] { "edgehub", "edgeagent" })]
+    [InlineData("webServerApp", new[] { "webserverapp" })]
+    [InlineData("WEB*", new[] { "webserverapp" })]
+    [InlineData("Getting_Started*", new[] { "gettingstartedwithgpus" })]
+    [InlineData("edgeHub,iotedged", new[] { "iotedged", "edgehub" })]
+    public void NameTakesWildcardsAndIotHubModuleIds(string names, string[] expected)
+    {
+        var result = Run($"$text | {CmdletName} -Name {names}", SampleLines(FiveColumns)).AssertNoErrors();
+
+        Assert.Equal(expected, result.Names());
+    }
+
+    [Fact]
+    public void ANameThatMatchesNothingIsAnErrorAndTheOthersStillCome()
+    {
+        var result = Run($"$text | {CmdletName} -Name edgeHub, my_Filter, nothing*", SampleText(FiveColumns));
+
+        Assert.Equal(new[] { "edgehub" }, result.Names());
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("ModuleNotFound" + ErrorSuffix, error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Equal("my_Filter", error.TargetObject);
+        Assert.Contains("'myfilter'", error.Exception.Message);
+    }
+
+    [Fact]
+    public void PortsWithoutAnExternalIpWarnAboutTheDevicesAddressRange()
+    {
+        var text = """
+            NAME         STATUS  DESCRIPTION CONFIG       EXTERNAL-IP   PORT(S)
+            ----         ------  ----------- ------       -----------   -------
+            edgehub      Running Up 5 days   hub:1.0      10.57.48.62   443:31457/TCP
+            webserverapp Running Up 1 days   nginx:stable               8080:30976/TCP
+            filter       Running Up 1 days   filter:1     <pending>     9000:30001/TCP
+            iotedged     Running Up 7 days   iotedged:1.0 <none>        35000/TCP
+            """;
+
+        var result = Run($"$text | {CmdletName}", text).AssertNoErrors();
+
+        Assert.Equal(4, result.Output.Count);
+        Assert.Equal(2, result.Warnings.Count);
+        Assert.Contains("'webserverapp'", result.Warnings[0]);
+        Assert.Contains("8080:30976/TCP", result.Warnings[0]);
+        Assert.Contains("'filter'", result.Warnings[1]);
+        Assert.All(result.Warnings, w => Assert.Contains("Kubernetes external service IPs", w));
+        Assert.All(result.Warnings, w => Assert.Contains("Compute", w));
+        Assert.Null(result.Named("webserverapp").Value("ExternalIp"));
+    }
+
+    [Fact]
+    public void TheWarningFollowsName()
+    {
+        var text = "NAME         EXTERNAL-IP PORT(S)\n----         ----------- -------\nwebserverapp             8080:30976/TCP\nedgehub      10.1.2.3    443/TCP\n";
+
+        var result = Run($"$text | {CmdletName} -Name edgehub", text).AssertNoErrors();
+
+        Assert.Empty(result.Warnings);
+        Assert.Equal(new[] { "edgehub" }, result.Names());
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("")]
+    [InlineData("{ \"kind\": \"Deployment\" }")]
+    public void TextThatIsNotDeviceOutputIsANonTerminatingError(string text)
+    {
+        var result = Run($"$text | {CmdletName}; 'after'", text);
+
+        Assert.Equal(new object[] { "after" }, result.Output.Select(o => o.BaseObject));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("DeviceOutputNotRecognized" + ErrorSuffix, error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
+        Assert.Equal(text + "\n", error.TargetObject);
+    }
+
+    [Fact]
+    public void ADamagedTableSaysWhichLine()
+    {
+        var lines = SampleLines(FiveColumns).ToList();
+        lines[5] = "iotedged Running Up 10 days azureiotedge/azureiotedge-iotedged:0.1.0-beta10 <none>";
+
+        var result = Run($"$text | {CmdletName}", lines.ToArray());
+
+        Assert.Empty(result.Output);
+        Assert.StartsWith("Line 6:", Assert.Single(result.Errors).Exception.Message);
+    }
+
+    [Fact]
+    public void SkippedLinesAreReportedInVerboseOutput()
+    {
+        var text = "Transcript started, output file is C:\\t.txt\n" + SampleText(FiveColumns);
+
+        var result = Run($"$text | {CmdletName} -Verbose", text).AssertNoErrors();
+
+        Assert.Equal(5, result.Output.Count);
+        Assert.Contains(result.Verbose, v => v.Contains("Skipped lines 1 "));
+    }
+
+    [Fact]
+    public void TheCmdletDeclaresItsOutputTypeParameterSetsAndWildcards()
+    {
+        using var ps = new PowerShellSession();
+
+        Assert.Equal("EdgeMigration.EdgeModuleEndpoint", ps.Run($"(Get-Command {CmdletName}).OutputType.Name").AssertNoErrors().Single().BaseObject);
+        var sets = ps.Run($"(Get-Command {CmdletName}).ParameterSets.Name").AssertNoErrors().Output.Select(o => o.BaseObject).OrderBy(n => n).ToList();
+        Assert.Equal(new object[] { "ComputerName", "InputObject", "KubeConfig", "Session" }, sets);
+        Assert.Equal(true, ps.Run($"[bool]((Get-Command {CmdletName}).Parameters['Name'].Attributes | Where-Object {{ $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }})").Single().BaseObject);
+        Assert.Equal("InputObject", ps.Run($"(Get-Command {CmdletName}).DefaultParameterSet").Single().BaseObject);
+    }
+
+    [Fact]
+    public void ComputerNameThatCannotBeReachedIsAConnectionError()
+    {
+        var result = Run($"{CmdletName} -ComputerName no-such-device.invalid -Credential ([pscredential]::new('EdgeUser', [securestring]::new())) -UseSSL; 'after'");
+
+        Assert.Equal(new object[] { "after" }, result.Output.Select(o => o.BaseObject));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("DeviceConnectionFailed" + ErrorSuffix, error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
+        Assert.Equal("no-such-device.invalid", error.TargetObject);
+        Assert.Contains("Minishell endpoint of no-such-device.invalid", error.Exception.Message);
+    }
+}
