@@ -15,9 +15,12 @@ public static class FleetRun
 {
     public const string ChildMode = "fleet-convert";
 
-    /// <summary>What a runbook converting a folder writes: the files; the result objects and warnings are not kept.</summary>
+    /// <summary>
+    /// What a runbook converting a folder writes: the files; the result objects are not kept. Out-Null discards each
+    /// one as it comes; <c>$null = …</c> would first collect all of them (and their documents) into one array.
+    /// </summary>
     private const string ConvertFolder =
-        "$null = [IO.DirectoryInfo]::new($in).GetFiles('*.json') | ConvertTo-GpuEdgeManifest -Destination $out -WarningAction SilentlyContinue";
+        "[IO.DirectoryInfo]::new($in).GetFiles('*.json') | ConvertTo-GpuEdgeManifest -Destination $out -WarningAction SilentlyContinue | Out-Null";
 
     public static void Run(int count)
     {
