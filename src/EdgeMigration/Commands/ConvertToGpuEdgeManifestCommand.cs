@@ -20,6 +20,7 @@ namespace EdgeMigration.Commands;
 public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
 {
     private int _converted;
+    private ThrottledProgress? _progress;
 
     /// <summary>Writes the converted manifest to this file (one input only).</summary>
     [Parameter]
@@ -83,16 +84,14 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
                 "OutFileAndDestination", ErrorCategory.InvalidArgument, null));
         }
         _ = HashtableParameters.CheckSettings(this, ShareMap);
+        _progress = new ThrottledProgress(this, 1, "Converting manifests for Azure Stack Edge Pro GPU");
     }
 
     protected override void ProcessManifest(ManifestDocument manifest)
     {
         _converted++;
         var options = Options();
-        WriteProgress(new ProgressRecord(1, "Converting manifests for Azure Stack Edge Pro GPU", manifest.SourceName)
-        {
-            CurrentOperation = $"Manifest {_converted}",
-        });
+        _progress!.Report(manifest.SourceName, _converted);
         var result = ManifestConverter.Convert(manifest, options);
         foreach (var finding in result.RemainingFindings.Where(f => f.Severity >= Core.Rules.Severity.Warning))
         {
@@ -118,7 +117,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
     protected override void EndProcessing()
     {
         base.EndProcessing();
-        WriteProgress(new ProgressRecord(1, "Converting manifests for Azure Stack Edge Pro GPU", "Done") { RecordType = ProgressRecordType.Completed });
+        _progress!.Complete();
     }
 
     private ConversionOptions Options() => new()
