@@ -54,6 +54,9 @@ public sealed class CreateOptions
     /// <summary>VS Code's IoT Edge tools and iotedgedev stop at 8 pieces (createOptions07): 4K characters.</summary>
     public const int ToolsPieceLimit = 8;
 
+    /// <summary>The runtime joins createOptions … createOptions99: at most 100 pieces, 51,200 characters.</summary>
+    public const int RuntimePieceLimit = 100;
+
     private static readonly Regex PieceName = new("^createOptions([0-9]{2})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private readonly JObject _settings;
@@ -119,7 +122,8 @@ public sealed class CreateOptions
     /// <summary>
     /// Writes edits of <see cref="Root"/> back into the manifest in the input's encoding: an object stays an
     /// object, a string stays a string (split only when over IoT Hub's limit), pieces are re-split by the
-    /// same 512-character rule. Returns true when the manifest changed.
+    /// same 512-character rule. Text too long for the runtime's 100 pieces stays one string (which K5 reports) rather
+    /// than pieces past createOptions99 that nothing reads. Returns true when the manifest changed.
     /// </summary>
     public bool Commit()
     {
@@ -134,6 +138,10 @@ public sealed class CreateOptions
         }
         var split = Encoding == CreateOptionsEncoding.Chunked || System.Text.Encoding.UTF8.GetByteCount(text) > TwinStringLimitBytes;
         var pieces = split ? Split(text) : new List<string> { text };
+        if (pieces.Count > RuntimePieceLimit)
+        {
+            pieces = new List<string> { text };
+        }
         WritePieces(pieces);
         Text = text;
         Encoding = pieces.Count > 1 ? CreateOptionsEncoding.Chunked : CreateOptionsEncoding.String;

@@ -9,7 +9,7 @@ namespace EdgeMigration.Core.Rules.Other;
 /// K5: createOptions split into pieces (createOptions, createOptions01, …) are joined in order by the runtime, which
 /// fails on a gap, a repeated piece or a piece that is not a string: an error, since the module is not deployed.
 /// Long createOptions also meet the tools' limit (8 pieces of 512 characters) and IoT Hub's 4 KB per twin string:
-/// warnings, since other ways of deploying still work.
+/// warnings, since other ways of deploying still work; past the runtime's 100 pieces nothing can deploy them: an error.
 /// </summary>
 public sealed class CreateOptionsPiecesRule : ModuleRule
 {
@@ -34,7 +34,14 @@ public sealed class CreateOptionsPiecesRule : ModuleRule
         }
         var text = options.Text ?? options.Root?.ToCompactJson();
         const int toolsLimit = CreateOptions.ToolsPieceLimit * CreateOptions.PieceLength;
-        if (text is not null && text.Length > toolsLimit)
+        const int runtimeLimit = CreateOptions.RuntimePieceLimit * CreateOptions.PieceLength;
+        if (text is not null && text.Length > runtimeLimit)
+        {
+            yield return Finding(module, "",
+                $"createOptions are {text.Length} characters; the runtime joins at most {CreateOptions.RuntimePieceLimit} pieces of {CreateOptions.PieceLength} (createOptions to createOptions99, {runtimeLimit} characters), so the module is not deployed.",
+                "Shorten them: settings the GPU device ignores can go, and long values (scripts, certificates) belong in the image or a share.", Severity.Error);
+        }
+        else if (text is not null && text.Length > toolsLimit)
         {
             yield return Finding(module, "",
                 $"createOptions are {text.Length} characters; the VS Code IoT Edge tools and iotedgedev stop at {CreateOptions.ToolsPieceLimit} pieces of {CreateOptions.PieceLength} ({toolsLimit} characters).",
