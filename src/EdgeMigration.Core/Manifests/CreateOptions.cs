@@ -11,7 +11,7 @@ namespace EdgeMigration.Core.Manifests;
 /// <summary>How a module's createOptions are written in the manifest.</summary>
 public enum CreateOptionsEncoding
 {
-    /// <summary>No createOptions (absent, empty, whitespace or "null").</summary>
+    /// <summary>No createOptions (absent, null, empty, whitespace or "null").</summary>
     None,
 
     /// <summary>One JSON string, as in deployment manifests and twins.</summary>
@@ -199,7 +199,8 @@ public sealed class CreateOptions
     {
         var pieces = _settings.Members.Where(m => PieceName.IsMatch(m.Name)).ToList();
         PieceNames = pieces.Select(m => m.Name).ToList();
-        if (pieces.Count == 0)
+        // A lone null is no options, as an absent createOptions is.
+        if (pieces.Count == 0 || (pieces.Count == 1 && pieces[0].Value is JValue { Kind: JValueKind.Null }))
         {
             Encoding = CreateOptionsEncoding.None;
             return;
