@@ -1,9 +1,15 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 
 namespace EdgeMigration.Core.Rules;
 
-/// <summary>Registry passwords never leave the module: any text that would show one shows a mask instead.</summary>
+/// <summary>
+/// Registry passwords never leave the module: any text that would show one shows a mask instead, whether the
+/// password appears as written or JSON-escaped (inside a createOptions string, a change's Before and After).
+/// </summary>
 public static class SecretRedactor
 {
     public const string Mask = "********";
@@ -14,11 +20,11 @@ public static class SecretRedactor
         {
             return text;
         }
-        foreach (var secret in secrets)
+        foreach (var form in secrets.SelectMany(Spellings).Where(f => f.Length > 0).OrderByDescending(f => f.Length))
         {
-            if (secret.Length > 0 && text.IndexOf(secret, StringComparison.Ordinal) >= 0)
+            if (text.IndexOf(form, StringComparison.Ordinal) >= 0)
             {
-                text = text.Replace(secret, Mask);
+                text = text.Replace(form, Mask);
             }
         }
         return text;
@@ -34,4 +40,12 @@ public static class SecretRedactor
                 Location = Redact(finding.Location, secrets),
                 ManifestPath = Redact(finding.ManifestPath, secrets),
             };
+
+    /// <summary>The secret as written, and as JSON writes it with either escaping the module uses.</summary>
+    private static IEnumerable<string> Spellings(string secret)
+    {
+        yield return secret;
+        yield return JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
+        yield return JsonEncodedText.Encode(secret, JavaScriptEncoder.Default).ToString();
+    }
 }

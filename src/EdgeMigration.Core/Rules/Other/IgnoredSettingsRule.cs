@@ -66,7 +66,7 @@ public sealed class IgnoredSettingsRule : ModuleRule
         {
             return Enumerable.Empty<Finding>();
         }
-        return DefinitionSettings(module).Concat(TopLevelOptions(module)).Concat(HostConfigOptions(module));
+        return DefinitionSettings(module).Concat(TopLevelOptions(module, manifest.Secrets)).Concat(HostConfigOptions(module, manifest.Secrets));
     }
 
     private IEnumerable<Finding> DefinitionSettings(EdgeModule module)
@@ -89,26 +89,26 @@ public sealed class IgnoredSettingsRule : ModuleRule
         }
     }
 
-    private IEnumerable<Finding> TopLevelOptions(EdgeModule module)
+    private IEnumerable<Finding> TopLevelOptions(EdgeModule module, IReadOnlyCollection<string> secrets)
     {
         foreach (var member in module.Options()?.Members ?? Enumerable.Empty<JMember>())
         {
             if (!ReadTopLevel.Contains(member.Name) && !IsEmpty(member.Value) && !IsEquivalentNetworking(member) &&
                 !string.Equals(member.Name, CreateOptionsAccess.KubernetesSection, StringComparison.OrdinalIgnoreCase))
             {
-                yield return Ignored(module, member.Name, member);
+                yield return Ignored(module, member.Name, member, secrets);
             }
         }
     }
 
-    private IEnumerable<Finding> HostConfigOptions(EdgeModule module)
+    private IEnumerable<Finding> HostConfigOptions(EdgeModule module, IReadOnlyCollection<string> secrets)
     {
         var hostConfig = module.HostConfig();
         foreach (var member in hostConfig?.Members ?? Enumerable.Empty<JMember>())
         {
             if (!HostConfigReportedElsewhere.Contains(member.Name) && !IsEmpty(member.Value) && !IsDefaultRuntime(member))
             {
-                yield return Ignored(module, "HostConfig." + member.Name, member);
+                yield return Ignored(module, "HostConfig." + member.Name, member, secrets);
             }
         }
         foreach (var name in new[] { "NetworkMode", "PidMode" })
@@ -133,9 +133,10 @@ public sealed class IgnoredSettingsRule : ModuleRule
         }
     }
 
-    private Finding Ignored(EdgeModule module, string location, JMember member) =>
+    /// <summary>The finding for a setting the agent ignores; its value is shortened only once redacted, so no part of a password shows.</summary>
+    private Finding Ignored(EdgeModule module, string location, JMember member, IReadOnlyCollection<string> secrets) =>
         Finding(module, location,
-            $"{location} ({Shorten(member.Value.ToCompactJson())}) is not read by the GPU device's agent and has no effect there.",
+            $"{location} ({Shorten(SecretRedactor.Redact(member.Value.ToCompactJson(), secrets))}) is not read by the GPU device's agent and has no effect there.",
             Advice.TryGetValue(member.Name, out var advice) ? advice : "There is no equivalent on the GPU device; remove it if nothing else needs it.",
             string.Equals(member.Name, "LogConfig", StringComparison.OrdinalIgnoreCase) ? Severity.Information : Severity.Warning);
 
