@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using EdgeMigration.Core.Json;
 
 namespace EdgeMigration.Core.Rules;
 
@@ -40,6 +41,31 @@ public static class SecretRedactor
                 Location = Redact(finding.Location, secrets),
                 ManifestPath = Redact(finding.ManifestPath, secrets),
             };
+
+    /// <summary>A copy of <paramref name="node"/> with every string redacted; the node itself when there is nothing to hide.</summary>
+    public static JNode Redact(JNode node, IReadOnlyCollection<string> secrets)
+    {
+        if (secrets.Count == 0)
+        {
+            return node;
+        }
+        switch (node)
+        {
+            case JObject obj:
+                var copy = new JObject();
+                foreach (var member in obj.Members)
+                {
+                    copy.Add(member.Name, Redact(member.Value, secrets));
+                }
+                return copy;
+            case JArray array:
+                return new JArray(array.Select(item => Redact(item, secrets)));
+            case JValue { Kind: JValueKind.String } text:
+                return JValue.String(Redact(text.Text, secrets));
+            default:
+                return node;
+        }
+    }
 
     /// <summary>The secret as written, and as JSON writes it with either escaping the module uses.</summary>
     private static IEnumerable<string> Spellings(string secret)
