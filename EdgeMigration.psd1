@@ -12,6 +12,7 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('EdgeMigration.Format.ps1xml')
     CmdletsToExport        = @(
+        'ConvertTo-EdgeKubernetesManifest'
         'ConvertTo-GpuEdgeManifest'
         'Get-EdgeMigrationRule'
         'Get-EdgeModule'
@@ -26,7 +27,7 @@
             Tags         = @('IoTEdge', 'AzureStackEdge', 'Kubernetes', 'Migration', 'IoTHub', 'Azure', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/edgemigration/EdgeMigration'
             LicenseUri   = 'https://github.com/edgemigration/EdgeMigration/blob/main/LICENSE'
-            ReleaseNotes = '0.1.0: manifest model for every IoT Edge manifest shape; Get-EdgeModule.'
+            ReleaseNotes = '0.1.0: first release. Test-EdgeModuleCompatibility checks IoT Edge manifests in every shape against the FPGA-to-GPU migration rules (Get-EdgeMigrationRule); ConvertTo-GpuEdgeManifest rewrites them for Azure Stack Edge Pro GPU, keeping their layout and listing every change; Get-EdgeModule lists modules; ConvertTo-EdgeKubernetesManifest previews the Kubernetes objects the device creates; Get-EdgeModuleExternalIp reads the IP addresses the device gives the modules. Help, format views and tab completion included.'
         }
     }
 }

@@ -3,15 +3,20 @@
     Builds, tests and packages the EdgeMigration module.
 .DESCRIPTION
     Every task is also reachable with plain dotnet (see README.md), so machines without pwsh can build and test:
-      Build   : dotnet build EdgeMigration.sln -c Release   (assembles out/EdgeMigration/)
+      Build   : dotnet build EdgeMigration.sln -c Release   (assembles out/EdgeMigration/, help included)
       Test    : dotnet test EdgeMigration.sln -c Release    (then the Pester suite, when pwsh has Pester 5)
-      Package : dotnet build src/EdgeMigration -c Release -t:PackageModule   (out/EdgeMigration-<version>.zip)
+      Package : dotnet build src/EdgeMigration -c Release -t:PackageModule
+                (out/EdgeMigration-<version>.zip for Azure Automation, out/EdgeMigration.<version>.nupkg for a gallery)
+
+    Help comes from docs/*.md (platyPS markdown). Where platyPS is installed, its New-ExternalHelp writes
+    en-US/EdgeMigration.dll-Help.xml and the about_*.help.txt files; elsewhere the build's own
+    EdgeMigration.ModuleBuilder writes the same files from the same markdown. The script says which one ran.
 .EXAMPLE
     ./build.ps1
     Builds the module and runs all tests.
 .EXAMPLE
     ./build.ps1 -Task Package
-    Builds the module and writes out/EdgeMigration-<version>.zip for Azure Automation.
+    Builds the module and writes the zip and the nupkg under out/.
 #>
 [CmdletBinding()]
 param(
@@ -25,6 +30,7 @@ param(
 $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
 $solution = Join-Path $root 'EdgeMigration.sln'
+$moduleProject = Join-Path $root 'src/EdgeMigration/EdgeMigration.csproj'
 
 function Invoke-Dotnet {
     param([string[]] $Arguments)
@@ -35,10 +41,26 @@ function Invoke-Dotnet {
     }
 }
 
+# Help from docs/*.md: platyPS's New-ExternalHelp where it is installed, else the build's own ModuleBuilder.
+# Returns the MSBuild property that tells the module build which one made the help.
+function Get-HelpBuildProperty {
+    $platyPS = Get-Module -ListAvailable -Name platyPS | Select-Object -First 1
+    if ($null -eq $platyPS) {
+        Write-Host 'Help: built from docs/ by EdgeMigration.ModuleBuilder during dotnet build (platyPS is not installed).'
+        return @()
+    }
+    Import-Module $platyPS
+    $helpDir = Join-Path $root 'out/help/en-US'
+    Remove-Item -Recurse -Force $helpDir -ErrorAction SilentlyContinue
+    New-ExternalHelp -Path (Join-Path $root 'docs') -OutputPath $helpDir -Encoding ([System.Text.UTF8Encoding]::new($true)) -Force | Out-Null
+    Write-Host "Help: built from docs/ by platyPS $($platyPS.Version) New-ExternalHelp into $helpDir."
+    return @("-p:ExternalHelpDir=$helpDir")
+}
+
 foreach ($name in $Task) {
     switch ($name) {
         'Build' {
-            Invoke-Dotnet @('build', $solution, '-c', $Configuration)
+            Invoke-Dotnet (@('build', $solution, '-c', $Configuration) + (Get-HelpBuildProperty))
         }
         'Test' {
             Invoke-Dotnet @('test', $solution, '-c', $Configuration)
@@ -56,7 +78,7 @@ foreach ($name in $Task) {
             }
         }
         'Package' {
-            Invoke-Dotnet @('build', (Join-Path $root 'src/EdgeMigration/EdgeMigration.csproj'), '-c', $Configuration, '-t:PackageModule')
+            Invoke-Dotnet (@('build', $moduleProject, '-c', $Configuration, '-t:PackageModule') + (Get-HelpBuildProperty))
         }
     }
 }

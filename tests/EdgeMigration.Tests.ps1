@@ -15,8 +15,8 @@ Describe 'EdgeMigration module' {
     }
 
     It 'exports exactly the cmdlets in the manifest' {
-        (Get-Module EdgeMigration).ExportedCmdlets.Keys | Sort-Object |
-            Should -Be @('ConvertTo-GpuEdgeManifest', 'Get-EdgeMigrationRule', 'Get-EdgeModule', 'Test-EdgeModuleCompatibility')
+        $declared = (Import-PowerShellDataFile (Join-Path $repo 'EdgeMigration.psd1')).CmdletsToExport
+        (Get-Module EdgeMigration).ExportedCmdlets.Keys | Sort-Object | Should -Be ($declared | Sort-Object)
     }
 }
 
@@ -50,6 +50,12 @@ Describe 'Test-EdgeModuleCompatibility' {
     It 'emits one result per module with findings that carry rule ids' {
         $results = Test-EdgeModuleCompatibility -Path $sample
         ($results | Where-Object ModuleName -eq 'file_mover').Findings.RuleId | Should -Contain 'O4'
+    }
+
+    It 'judges binds with the -ShareMap the conversion will use' {
+        $check = { param($map) (Test-EdgeModuleCompatibility -Path $sample -ModuleName WebServerApp -Rule S2, S3 -ShareMap $map).Findings.RuleId }
+        & $check @{} | Should -Be 'S3'
+        & $check @{ '/var/www/html' = 'webcontent' } | Should -Be 'S2'
     }
 
     It 'reports invalid JSON with line and column' {
@@ -87,5 +93,41 @@ Describe 'ConvertTo-GpuEdgeManifest' {
         $twice = ConvertTo-GpuEdgeManifest -InputObject $once
         $twice.Changes | Should -BeNullOrEmpty
         $twice.ToJson() | Should -Be $once
+    }
+}
+
+Describe 'ConvertTo-EdgeKubernetesManifest' {
+    It 'renders a converted manifest as multi-document YAML' {
+        $yaml = ConvertTo-GpuEdgeManifest -Path $sample -WarningAction SilentlyContinue | ConvertTo-EdgeKubernetesManifest -AsYaml
+        $yaml | Should -BeOfType [string]
+        $yaml | Should -Match '(?m)^kind: Deployment$'
+        $yaml | Should -Match 'nvidia.com/gpu: "2"'
+        $yaml | Should -Not -Match 'FAILS'
+    }
+
+    It 'emits one object per Kubernetes resource with the object as hashtables' {
+        $service = ConvertTo-EdgeKubernetesManifest -Path $sample -ModuleName WebServerApp | Where-Object Kind -eq Service
+        $service.Name | Should -Be 'webserverapp'
+        $service.Object.spec.type | Should -Be 'LoadBalancer'
+        $service.Object.spec.ports.port | Should -Contain 8080
+    }
+
+    It 'lists dropped settings and warns about modules the device refuses' {
+        $deployment = ConvertTo-EdgeKubernetesManifest -Path $sample -ModuleName FpgaInference -WarningVariable warnings -WarningAction SilentlyContinue |
+            Where-Object Kind -eq Deployment
+        $deployment.DroppedSettings.Location | Should -Contain 'HostConfig.Memory'
+        $deployment.ModuleFails | Should -BeTrue
+        $warnings | Should -Not -BeNullOrEmpty
+    }
+
+    It 'writes a v1 List with -AsJson' {
+        $list = ConvertTo-EdgeKubernetesManifest -Path $sample -ModuleName WebServerApp -AsJson | ConvertFrom-Json
+        $list.kind | Should -Be 'List'
+        $list.items.kind | Should -Be @('Deployment', 'Service', 'ServiceAccount')
+    }
+
+    It 'reports a module the manifest does not have' {
+        ConvertTo-EdgeKubernetesManifest -Path $sample -ModuleName NoSuchModule -ErrorVariable errors -ErrorAction SilentlyContinue | Out-Null
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'ModuleNotFound,*'
     }
 }

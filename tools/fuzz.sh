@@ -20,11 +20,13 @@ if [ ! -x "$work/tools/sharpfuzz" ]; then
 fi
 
 # The harness, with EdgeMigration.Core instrumented so that AFL++ sees which branches an input takes.
+# A fresh publish each run: sharpfuzz refuses an assembly it has already instrumented.
+rm -rf "$work/bin"
 dotnet publish tests/EdgeMigration.Fuzz -c Release -o "$work/bin" --nologo -v quiet
 "$work/tools/sharpfuzz" "$work/bin/EdgeMigration.Core.dll"
 
 # Seeds: the real manifests of the shared corpus and the sample, the small ones (AFL++ works best on small inputs).
-rm -rf "$work/in"
+rm -rf "$work/in" "$work/findings"
 mkdir -p "$work/in"
 for file in ../shared/corpus/*.json samples/*.json; do
   if [ "$(stat -c %s "$file")" -le 16384 ]; then

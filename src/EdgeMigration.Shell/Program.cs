@@ -51,6 +51,8 @@ public static class Program
     {
         var host = new ConsoleHost();
         var state = InitialSessionState.CreateDefault2();
+        state.Commands.Add(new SessionStateCmdletEntry("Format-List", typeof(FormatListCommand), null));
+        state.Commands.Add(new SessionStateCmdletEntry("Format-Table", typeof(FormatTableCommand), null));
         using var runspace = RunspaceFactory.CreateRunspace(host, state);
         runspace.Open();
         using var ps = PowerShell.Create();

@@ -11,7 +11,7 @@ namespace EdgeMigration.Tests;
 
 /// <summary>
 /// Registry passwords never show in any stream of any cmdlet: output objects (but the converted manifest itself,
-/// which must keep its credentials to deploy), errors, warnings, verbose, debug, information and progress, and
+/// which must keep its credentials to deploy; the Kubernetes preview shows its objects, settings and values masked), errors, warnings, verbose, debug, information and progress, and
 /// what the console shows.
 /// </summary>
 public sealed class SecretStreamTests : IDisposable
@@ -36,6 +36,7 @@ public sealed class SecretStreamTests : IDisposable
                $"Get-EdgeModule -Path '{input}'; " +
                $"Test-EdgeModuleCompatibility -Path '{input}'; " +
                $"ConvertTo-GpuEdgeManifest -Path '{input}' -OutFile '{output}' -Force; " +
+               $"ConvertTo-EdgeKubernetesManifest -Path '{input}'; ConvertTo-EdgeKubernetesManifest -Path '{input}' -AsYaml; ConvertTo-EdgeKubernetesManifest -Path '{input}' -AsJson; " +
                $"[System.IO.File]::ReadAllText('{input}') | ConvertTo-GpuEdgeManifest; " +
                $"[System.IO.File]::ReadAllText('{input}').Substring(0, 400) | Test-EdgeModuleCompatibility; " +
                $"@{{ registryCredentials = @{{ acr = @{{ password = [System.IO.File]::ReadAllText('{password}') }} }} }} | Get-EdgeModule";

@@ -27,7 +27,7 @@ public class ShellTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(@"RuleId +ModuleName +Location", result.StandardOutput);
-        Assert.Matches(@"R1 +FpgaInference +k8s-experimental", result.StandardOutput);
+        Assert.Matches(@"R1 +FpgaInference +\S*experimental\.resources\.limits", result.StandardOutput); // long locations keep their end
         Assert.Contains("Renamed module 'FpgaInference' to 'fpgainference'", result.StandardOutput);
         Assert.DoesNotContain("\u001b[", result.StandardOutput, StringComparison.Ordinal); // culture comparison ignores control characters
         Assert.Contains("nvidia.com/gpu", File.ReadAllText(written));
@@ -44,6 +44,19 @@ public class ShellTests
         Assert.Matches(@"ModuleName +Compatible +Errors +Warnings", result.StandardOutput);
         Assert.Matches(@"FpgaInference +False", result.StandardOutput);
         Assert.DoesNotContain("\u001b[", result.StandardOutput, StringComparison.Ordinal); // culture comparison ignores control characters
+        Assert.Equal("", result.StandardError);
+    }
+
+    [Fact]
+    public void ReadmePreviewCommandPrintsTheConvertedSampleAsKubernetesYaml()
+    {
+        var command = Assert.Single(ReadmeShellCommands(), c => c.Contains("ConvertTo-EdgeKubernetesManifest", StringComparison.Ordinal));
+
+        var result = ShellRunner.Run(command);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("# Module 'fpgainference' runs as 'fpgainference'.", result.StandardOutput);
+        Assert.Matches(@"(?m)^kind: Service$", result.StandardOutput);
         Assert.Equal("", result.StandardError);
     }
 

@@ -40,7 +40,7 @@ public static class ManifestConverter
             module.CreateOptions?.Commit();
         }
         manifest.Refresh();
-        var remaining = RuleEngine.Check(manifest, options.Rules);
+        var remaining = RuleEngine.Check(manifest, options.Rules, settings: CheckSettings.ForShareMap(options.ShareMap));
         return new ConversionResult(manifest, context.Changes, remaining);
     }
 }

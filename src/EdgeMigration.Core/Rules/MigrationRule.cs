@@ -29,12 +29,19 @@ public abstract class MigrationRule
 
     public abstract IEnumerable<Finding> Check(ManifestDocument manifest);
 
+    /// <summary>The check with the user's decisions; rules they do not concern check as without them.</summary>
+    public virtual IEnumerable<Finding> Check(ManifestDocument manifest, CheckSettings settings) => Check(manifest);
+
     /// <summary>Rewrites the manifest for the GPU device, recording each change; rules that cannot fix do nothing.</summary>
     public virtual void Fix(ConversionContext context)
     {
     }
 
-    /// <summary>A finding of this rule about a module's setting; <paramref name="location"/> is relative to createOptions unless <paramref name="inDefinition"/>.</summary>
+    /// <summary>
+    /// A finding of this rule about a module's setting; <paramref name="location"/> is relative to createOptions unless
+    /// <paramref name="inDefinition"/>. Settings in createOptions that cannot be read as the agent reads them (K4, K5)
+    /// are never fixable: the conversion does not edit such createOptions.
+    /// </summary>
     protected Finding Finding(EdgeModule? module, string location, string message, string recommendation,
         Severity? severity = null, bool? fixable = null, Certainty certainty = Certainty.Certain, bool inDefinition = false) =>
         new()
@@ -46,7 +53,7 @@ public abstract class MigrationRule
             ManifestPath = module?.PathOf(location, inDefinition) ?? location,
             Message = message,
             Recommendation = recommendation,
-            IsFixable = fixable ?? CanFix,
+            IsFixable = (fixable ?? CanFix) && (inDefinition || module?.CreateOptions?.Error is null),
             Certainty = certainty,
             HelpUri = HelpUri,
         };

@@ -7,12 +7,13 @@ namespace EdgeMigration.Core.Rules;
 /// <summary>Runs the selected rules over a manifest; findings come out in module order, secrets redacted.</summary>
 public static class RuleEngine
 {
-    public static IReadOnlyList<Finding> Check(ManifestDocument manifest, RuleSelection? selection = null, IEnumerable<MigrationRule>? rules = null)
+    public static IReadOnlyList<Finding> Check(ManifestDocument manifest, RuleSelection? selection = null, IEnumerable<MigrationRule>? rules = null,
+        CheckSettings? settings = null)
     {
         var findings = new List<Finding>();
         foreach (var rule in (selection ?? RuleSelection.AllRules).Apply(rules ?? RuleCatalog.All))
         {
-            findings.AddRange(rule.Check(manifest));
+            findings.AddRange(rule.Check(manifest, settings ?? CheckSettings.Default));
         }
         var moduleOrder = manifest.Modules.Select((m, i) => (m.Name, i)).GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().i);
         return findings

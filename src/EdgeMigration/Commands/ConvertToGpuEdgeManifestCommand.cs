@@ -1,7 +1,5 @@
 using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -37,8 +35,12 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>FPGA host paths to GPU device share names: @{ '/home/hcsshares/input' = 'gpuinput' }.</summary>
+    /// <summary>
+    /// FPGA host paths (or Docker volume names) to GPU device share names: @{ '/home/hcsshares/input' = 'gpuinput' }.
+    /// The longest matching path wins; without an entry, /home/hcsshares/&lt;share&gt; becomes the share of the same name.
+    /// </summary>
     [Parameter]
+    [ArgumentCompleter(typeof(ShareMapCompleter))]
     public Hashtable? ShareMap { get; set; }
 
     /// <summary>GPUs for modules that asked for FPGAs (default: the FPGA count).</summary>
@@ -80,6 +82,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
             ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Use -OutFile for one manifest or -Destination for a folder, not both."),
                 "OutFileAndDestination", ErrorCategory.InvalidArgument, null));
         }
+        _ = HashtableParameters.CheckSettings(this, ShareMap);
     }
 
     protected override void ProcessManifest(ManifestDocument manifest)
@@ -120,13 +123,13 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
 
     private ConversionOptions Options() => new()
     {
-        ShareMap = ToStringMap(ShareMap),
+        ShareMap = HashtableParameters.ToStringMap(ShareMap),
         GpuCount = GpuCount,
         DefaultMemoryLimit = DefaultMemoryLimit,
         DefaultCpuLimit = DefaultCpuLimit,
         DeploymentStrategy = DeploymentStrategy,
         ProxyUrl = ProxyUrl,
-        ModuleNameMap = ToStringMap(ModuleNameMap),
+        ModuleNameMap = HashtableParameters.ToStringMap(ModuleNameMap),
         DropFileBinds = DropFileBinds,
         Rules = Selection,
     };
@@ -176,15 +179,5 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
             WriteError(new ErrorRecord(ex, "OutputFileNotWritten", ErrorCategory.WriteError, target));
             return false;
         }
-    }
-
-    private static IDictionary<string, string> ToStringMap(Hashtable? table)
-    {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in table ?? new Hashtable())
-        {
-            map[Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? ""] = Convert.ToString(entry.Value, CultureInfo.InvariantCulture) ?? "";
-        }
-        return map;
     }
 }

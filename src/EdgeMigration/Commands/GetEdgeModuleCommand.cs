@@ -16,6 +16,7 @@ public sealed class GetEdgeModuleCommand : ManifestInputCmdlet
     [Parameter(Position = 1)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ModuleNameCompleter))]
     public string[]? Name { get; set; }
 
     protected override void ProcessManifest(ManifestDocument manifest)

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -20,6 +21,7 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ModuleNameCompleter))]
     public string? ModuleName { get; set; }
 
     /// <summary>Only findings of these severities.</summary>
@@ -30,12 +32,24 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
+    /// <summary>
+    /// The FPGA host paths (or Docker volume names) you will convert to GPU device shares, as ConvertTo-GpuEdgeManifest
+    /// -ShareMap takes them, so that the check judges the binds as that conversion will.
+    /// </summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(ShareMapCompleter))]
+    public Hashtable? ShareMap { get; set; }
+
+    private CheckSettings _settings = CheckSettings.Default;
+
+    protected override void BeginProcessing() => _settings = HashtableParameters.CheckSettings(this, ShareMap);
+
     protected override string? CreateOptionsModuleName =>
         ModuleName is not null && !WildcardPattern.ContainsWildcardCharacters(ModuleName) ? ModuleName : null;
 
     protected override void ProcessManifest(ManifestDocument manifest)
     {
-        var findings = RuleEngine.Check(manifest, Selection);
+        var findings = RuleEngine.Check(manifest, Selection, settings: _settings);
         var filter = new NameFilter(ModuleName is null ? null : new[] { ModuleName });
         var modules = manifest.Modules.Where(m => filter.Matches(m.Name)).ToList();
         findings = findings.Where(f => f.ModuleName is null || modules.Any(m => m.Name == f.ModuleName)).ToList();

@@ -12,7 +12,8 @@ namespace EdgeMigration.Infrastructure;
 /// <summary>
 /// Shared input handling for cmdlets that read manifests: -Path (wildcards), -LiteralPath (Get-ChildItem
 /// output binds here by PSPath/FullName), and -InputObject from the pipeline (JSON text, even line by
-/// line from Get-Content; ConvertFrom-Json output; hashtables; Az.IotHub PSDeployment; or a path string).
+/// line from Get-Content; ConvertFrom-Json output; hashtables; Az.IotHub PSDeployment; ConvertTo-GpuEdgeManifest's
+/// result, meaning the converted manifest; or a path string).
 /// Each manifest read is handed to <see cref="ProcessManifest"/>; each bad input becomes one
 /// non-terminating error and the rest go on.
 /// </summary>
@@ -153,6 +154,11 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         if (baseObject is string text)
         {
             ProcessText(text);
+            return;
+        }
+        if (baseObject is EdgeManifestConversion conversion)
+        {
+            ProcessManifest(conversion.Document);
             return;
         }
         if (baseObject is FileInfo file)

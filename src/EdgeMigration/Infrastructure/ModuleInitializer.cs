@@ -9,7 +9,7 @@ namespace EdgeMigration.Infrastructure;
 /// Windows PowerShell 5.1 (.NET Framework) has no System.Text.Json: the module ships the netstandard2.0
 /// closure beside itself, and the assemblies in it ask for versions other than the ones shipped
 /// (System.Buffers 4.0.2.0 vs 4.0.3.0, Unsafe 4.0.4.1 vs 6.0.0.0). Resolve those names from the module
-/// folder, whatever version is asked. On pwsh (.NET) the runtime's own copies are used and nothing is registered.
+/// folder, whatever version is asked (YamlDotNet, for -AsYaml, too). On pwsh (.NET) the runtime's own copies are used and nothing is registered.
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
@@ -19,7 +19,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     {
         "EdgeMigration.Core", "Microsoft.Bcl.AsyncInterfaces", "System.Buffers", "System.Memory",
         "System.Numerics.Vectors", "System.Runtime.CompilerServices.Unsafe", "System.Text.Encodings.Web",
-        "System.Text.Json", "System.Threading.Tasks.Extensions",
+        "System.Text.Json", "System.Threading.Tasks.Extensions", "YamlDotNet",
     };
 
     private static bool IsNetFramework =>

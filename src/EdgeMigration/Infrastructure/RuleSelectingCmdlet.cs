@@ -9,12 +9,14 @@ public abstract class RuleSelectingCmdlet : ManifestInputCmdlet
     /// <summary>Only these rules (ids, wildcards).</summary>
     [Parameter]
     [Alias("IncludeRule")]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(RuleIdCompleter))]
     public string[]? Rule { get; set; }
 
     /// <summary>Rules to skip (ids, wildcards).</summary>
     [Parameter]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(RuleIdCompleter))]
     public string[]? ExcludeRule { get; set; }

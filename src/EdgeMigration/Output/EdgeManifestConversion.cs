@@ -25,6 +25,9 @@ public sealed class EdgeManifestConversion
         RemainingFindings = result.RemainingFindings.Select(f => new EdgeMigrationFinding(f, Manifest)).ToArray();
     }
 
+    /// <summary>The converted manifest, for cmdlets that take this result from the pipeline.</summary>
+    internal ManifestDocument Document => _manifest;
+
     /// <summary>The input's file path, or a description of the pipeline input.</summary>
     public string Manifest { get; }
 

@@ -86,4 +86,13 @@ public class IgnoredSettingsRuleTests
 
         Assert.Empty(Check(manifest, "K1"));
     }
+
+    [Fact]
+    public void EnvEntriesWithoutNameAndEqualsAreDropped()
+    {
+        var findings = Check(ManifestBuilder.Deployment(("m", """{"Env":["A=1","DEBUG","=x","B="]}""")), "K1");
+
+        Assert.Equal(new[] { "K1 Warning m Env[1] manual", "K1 Warning m Env[2] manual" }, Summary(findings));
+        Assert.Contains("NAME=value", findings[0].Recommendation);
+    }
 }

@@ -51,4 +51,14 @@ public class ImagePullSecretNameRuleTests
         Assert.Empty(Check(WithCredentials("""{"acr": {"username": "contoso", "password": "p", "address": "contoso.azurecr.io"}}"""), "K8"));
         Assert.Empty(Check(ManifestBuilder.Deployment(("m", "{}")), "K8"));
     }
+
+    [Fact]
+    public void ARegistryGivenByIpAddressCannotNameASecret()
+    {
+        // Each dot-separated part of the secret name must start with a letter: "u-10.0.0.4-5000" has parts "0" and "4-5000".
+        var finding = Assert.Single(Check(WithCredentials("""{"local": {"username": "u", "password": "p", "address": "10.0.0.4:5000"}}"""), "K8"));
+
+        Assert.Contains("does not start with a valid character", finding.Message);
+        Assert.Contains("host name rather than an IP address", finding.Recommendation);
+    }
 }

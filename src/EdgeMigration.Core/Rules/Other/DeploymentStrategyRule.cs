@@ -4,6 +4,7 @@ using System.Linq;
 using EdgeMigration.Core.Conversion;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules.Storage;
 using EdgeMigration.Core.Rules.Resources;
 
 namespace EdgeMigration.Core.Rules.Other;
@@ -18,9 +19,6 @@ namespace EdgeMigration.Core.Rules.Other;
 public sealed class DeploymentStrategyRule : ModuleRule
 {
     public const string Recreate = "Recreate";
-
-    /// <summary>Where the FPGA device mounts its Edge shares for modules.</summary>
-    public const string FpgaShareRoot = "/home/hcsshares/";
 
     private const string StrategyName = "strategy";
 
@@ -115,7 +113,7 @@ public sealed class DeploymentStrategyRule : ModuleRule
         }
         foreach (var bind in hostConfig.ArrayOf("Binds")?.OfType<JValue>().Select(b => b.AsString()) ?? Enumerable.Empty<string?>())
         {
-            if (bind is not null && bind.StartsWith(FpgaShareRoot, StringComparison.Ordinal))
+            if (bind is not null && bind.StartsWith(ShareMapping.FpgaShareRoot + "/", StringComparison.Ordinal))
             {
                 yield return "share bind '" + bind + "'";
             }

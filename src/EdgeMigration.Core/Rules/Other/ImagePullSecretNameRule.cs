@@ -1,7 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Linq;
-using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Core.Manifests;
 
@@ -9,9 +6,9 @@ namespace EdgeMigration.Core.Rules.Other;
 
 /// <summary>
 /// K8: the device's agent stores each registry credential as an image pull secret named
-/// <c>&lt;username&gt;-&lt;registry host&gt;</c>; its first DNS label (the username, '-', and the host's first label)
-/// must fit in 63 characters or the deployment fails (Azure/iotedge PR 4724, seen on Azure Stack Edge). Only the
-/// username and address are read: the password never appears in a finding.
+/// <c>&lt;username&gt;-&lt;registry host&gt;</c> (<see cref="ImagePullSecrets"/>); each DNS label of it must fit in 63
+/// characters, and start with a letter, or the deployment fails (Azure/iotedge PR 4724, seen on Azure Stack Edge).
+/// Only the username and address are read: the password never appears in a finding.
 /// </summary>
 public sealed class ImagePullSecretNameRule : MigrationRule
 {
@@ -22,46 +19,27 @@ public sealed class ImagePullSecretNameRule : MigrationRule
 
     public override IEnumerable<Finding> Check(ManifestDocument manifest)
     {
-        var credentials = manifest.EdgeAgentDesired.ObjectOf("runtime").ObjectOf("settings").ObjectOf("registryCredentials");
-        if (credentials is null)
+        foreach (var credential in ImagePullSecrets.Credentials(manifest))
         {
-            yield break;
-        }
-        var path = JsonPath.Member(JsonPath.Member(JsonPath.Member(manifest.EdgeAgentDesiredPath!, "runtime"), "settings"), "registryCredentials");
-        foreach (var member in credentials.Members)
-        {
-            var credential = member.Value as JObject;
-            var username = credential.StringOf("username");
-            var address = credential.StringOf("address");
-            if (username is null || address is null || username.IndexOf('$') >= 0 || address.IndexOf('$') >= 0)
+            string? problem = null;
+            try
+            {
+                ImagePullSecrets.Name(credential);
+            }
+            catch (KubernetesNameException ex)
+            {
+                problem = ex.Message;
+            }
+            if (problem is null)
             {
                 continue;
             }
-            var label = FirstLabel(username.ToLowerInvariant() + "-" + Host(address));
-            if (label.Length > KubernetesNames.MaxLabelLength)
-            {
-                yield return Finding(null, JsonPath.Member(path, member.Name),
-                    $"Registry credential '{member.Name}' becomes the image pull secret '{label}…' on the device; its first label is {label.Length} characters, over the {KubernetesNames.MaxLabelLength} Kubernetes allows, so the deployment fails.",
-                    "Use a registry user with a shorter name (for Azure Container Registry, a token or service principal with a short name).");
-            }
+            var label = ImagePullSecrets.RawName(credential).Split('.')[0];
+            yield return Finding(null, credential.Location,
+                label.Length > KubernetesNames.MaxLabelLength
+                    ? $"Registry credential '{credential.Key}' becomes the image pull secret '{label}…' on the device; its first label is {label.Length} characters, over the {KubernetesNames.MaxLabelLength} Kubernetes allows, so the deployment fails."
+                    : $"Registry credential '{credential.Key}' cannot become an image pull secret name on the device ({problem}), so the deployment fails.",
+                "Use a registry user with a shorter name (for Azure Container Registry, a token or service principal with a short name), and a registry host name rather than an IP address.");
         }
     }
-
-    /// <summary>The registry host as the agent writes it: no scheme, no path, ':' before a port as '-'.</summary>
-    private static string Host(string address)
-    {
-        var host = address.ToLowerInvariant();
-        foreach (var scheme in new[] { "https://", "http://" })
-        {
-            if (host.StartsWith(scheme, StringComparison.Ordinal))
-            {
-                host = host.Substring(scheme.Length);
-            }
-        }
-        return host.Split('/')[0].Replace(':', '-');
-    }
-
-    /// <summary>The first DNS label of the secret name, with the characters a DNS label cannot hold dropped.</summary>
-    private static string FirstLabel(string name) =>
-        new string(name.Split('.')[0].Where(c => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-').ToArray()).Trim('-');
 }

@@ -28,18 +28,18 @@ public sealed class ModuleNameRule : MigrationRule
         var renames = ModuleRenamePlan.For(manifest, new Dictionary<string, string>()).Renames;
         var customIds = new HashSet<string>(ModuleRenamePlan.CustomModuleIds(manifest), StringComparer.Ordinal);
         var modules = manifest.Modules.Where(m => m.IsSystemModule || customIds.Contains(m.Name)).ToList();
-        var byDeviceName = modules.ToLookup(m => KubernetesNames.Sanitize(m.Name), StringComparer.Ordinal);
+        var idsByDeviceName = ModuleIdCheck.ByDeviceName(modules.Select(m => m.Name));
         foreach (var module in modules.Where(m => !m.IsSystemModule))
         {
             // A safe id the plan keeps is fine: its collisions are reported on the modules renamed away from it.
-            if (!renames.TryGetValue(module.Name, out var newName) || Problem(module, byDeviceName) is not { } problem)
+            if (!renames.TryGetValue(module.Name, out var newName) || ModuleIdCheck.Check(module.Name, idsByDeviceName) is not { } problem)
             {
                 continue;
             }
             yield return Finding(module, "",
                 $"Module id '{module.Name}' {problem.Text}.",
                 $"Rename it to '{newName}' (ConvertTo-GpuEdgeManifest does, with its routes and module twin section). Its IoT Hub module identity changes too: update whatever calls its direct methods or reads its messages by module id.",
-                problem.Severity, inDefinition: true);
+                problem.Fails ? Severity.Error : Severity.Warning, inDefinition: true);
         }
         var references = new RouteReferences(renames.Keys);
         foreach (var route in manifest.Routes)
@@ -93,33 +93,5 @@ public sealed class ModuleNameRule : MigrationRule
             context.Record(this, null, twin.Location, JValue.String(oldId), JValue.String(renames[oldId]), $"The module twin section of '{oldId}' follows the module.");
         }
         manifest.Refresh();
-    }
-
-    /// <summary>What is wrong with a module's id; <paramref name="byDeviceName"/> groups the modules by the name the device gives them.</summary>
-    private static (string Text, Severity Severity)? Problem(EdgeModule module, ILookup<string, EdgeModule> byDeviceName)
-    {
-        var name = KubernetesNames.Sanitize(module.Name);
-        if (name.Length == 0)
-        {
-            return ("has no character the device keeps in names ([a-z0-9.-]), so the deployment fails", Severity.Error);
-        }
-        var alike = byDeviceName[name].Where(m => m.Name != module.Name).Select(m => "'" + m.Name + "'").ToList();
-        if (alike.Count > 0)
-        {
-            return ($"becomes '{name}' on the device, as {string.Join(", ", alike)} does; the deployment fails with a name collision", Severity.Error);
-        }
-        if (KubernetesNames.IsReserved(name))
-        {
-            return ($"becomes '{name}', a name the device's agent uses itself in every pod or namespace, so the deployment fails", Severity.Error);
-        }
-        if (!KubernetesNames.IsSafeName(name))
-        {
-            return ($"becomes '{name}' on the device, which is not a valid container or Service name (a DNS label: lower-case letters, digits and '-', starting with a letter, ending with a letter or digit, at most {KubernetesNames.MaxLabelLength} characters), so the deployment fails", Severity.Error);
-        }
-        if (!string.Equals(name, module.Name, StringComparison.Ordinal))
-        {
-            return ($"runs as '{name}' on the device; other modules must address it by that name, and the how-to asks for Kubernetes names", Severity.Warning);
-        }
-        return null;
     }
 }

@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Rules;
+
+namespace EdgeMigration.Core.Kubernetes;
+
+/// <summary>
+/// The container's environment as the agent writes it (reference: Env row, "Refinements: Env"): the module's env
+/// section, then createOptions Env entries of the form NAME=value, then the agent's own IOTEDGE_* variables, which
+/// therefore win over the user's. Variables whose value depends on the device's runtime are not shown.
+/// </summary>
+internal static class ContainerEnvironment
+{
+    /// <summary>What the API server accepts as an environment variable name (a C identifier, plus '-' and '.').</summary>
+    private static readonly Regex ValidName = new("^[-._a-zA-Z][-._a-zA-Z0-9]*$", RegexOptions.CultureInvariant);
+
+    public static JArray Build(RenderContext context)
+    {
+        // Env entries without NAME= are dropped by the agent; IgnoredSettings lists them.
+        var variables = ModuleEnvironment.Variables(context.Module)
+            .Where(v => v.InDefinition || (v.Value is not null && v.Name.Length > 0)).ToList();
+        foreach (var variable in variables.Where(v => !ValidName.IsMatch(v.Name)))
+        {
+            context.Drop(variable.Location, JValue.String(variable.Name), DropEffect.Fails,
+                $"Environment variable name '{variable.Name}' is not one Kubernetes accepts ([-._a-zA-Z][-._a-zA-Z0-9]*); the API server refuses the Deployment (HTTP 422).",
+                "Use '__' where the name has ':' (ConvertTo-GpuEdgeManifest renames them, rule O4).", variable.InDefinition);
+        }
+        var items = variables.Select(v => Variable(v.Name, v.Value)).Concat(AgentVariables(context)).ToList();
+        return new JArray(items);
+    }
+
+    /// <summary>The IOTEDGE_* variables the agent appends whose values follow from the manifest and the options.</summary>
+    private static IEnumerable<JObject> AgentVariables(RenderContext context)
+    {
+        var module = context.Module;
+        if (context.Options.IotHubHostName is { } hub)
+        {
+            yield return Variable("IOTEDGE_IOTHUBHOSTNAME", hub);
+        }
+        yield return Variable("IOTEDGE_AUTHSCHEME", "sasToken");
+        if (context.Options.DeviceId is { } device)
+        {
+            yield return Variable("IOTEDGE_DEVICEID", device);
+        }
+        yield return Variable("IOTEDGE_MODULEID", module.IsSystemModule ? "$" + module.Name : module.Name);
+        if (!module.IsSystemModule)
+        {
+            // Custom modules reach edgeHub by its Service name (reference: "Refinements: Names").
+            yield return Variable("IOTEDGE_GATEWAYHOSTNAME", "edgehub");
+        }
+    }
+
+    private static JObject Variable(string name, string? value) =>
+        JsonBuild.Object(("name", JValue.String(name)), ("value", JsonBuild.Text(value)));
+}

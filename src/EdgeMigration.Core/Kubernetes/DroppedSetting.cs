@@ -1,0 +1,34 @@
+namespace EdgeMigration.Core.Kubernetes;
+
+/// <summary>What a setting the agent does not carry over does to the module.</summary>
+public enum DropEffect
+{
+    /// <summary>Left out: the module deploys without it.</summary>
+    Ignored,
+
+    /// <summary>The agent or the API server refuses it: the module (or the whole deployment) is not deployed.</summary>
+    Fails,
+}
+
+/// <summary>A setting of a module that is not in the Kubernetes objects the agent creates, and why.</summary>
+public sealed record DroppedSetting
+{
+    public string ModuleName { get; init; } = "";
+
+    /// <summary>Relative to the module's createOptions (<c>HostConfig.CapAdd</c>) or definition (<c>restartPolicy</c>).</summary>
+    public string Location { get; init; } = "";
+
+    /// <summary>The full JSONPath of the setting in the manifest.</summary>
+    public string ManifestPath { get; init; } = "";
+
+    /// <summary>The setting's value as compact JSON; null when the whole module is meant.</summary>
+    public string? Value { get; init; }
+
+    public DropEffect Effect { get; init; }
+
+    public string Reason { get; init; } = "";
+
+    public string Advice { get; init; } = "";
+
+    public override string ToString() => $"{ModuleName} {Location}: {Reason}";
+}

@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
+
+namespace EdgeMigration.Core.Kubernetes;
+
+/// <summary>Where in a module a dropped setting sits.</summary>
+public enum IgnoredSettingKind
+{
+    /// <summary>A module setting beside createOptions (imagePullPolicy, startupOrder, restartPolicy).</summary>
+    ModuleSetting,
+
+    /// <summary>A top-level createOptions key the agent does not read.</summary>
+    CreateOption,
+
+    /// <summary>A HostConfig key the agent does not map.</summary>
+    HostConfig,
+
+    /// <summary>IpcMode, NetworkMode or PidMode other than "host".</summary>
+    HostMode,
+
+    /// <summary>One entry of HostConfig.Devices.</summary>
+    Device,
+
+    /// <summary>An Env entry without a name and '='.</summary>
+    EnvEntry,
+
+    /// <summary>A k8s-experimental key the agent does not know, or the section spelled in another case.</summary>
+    KubernetesOption,
+}
+
+/// <summary>A setting the device's agent drops, why, and what to do instead.</summary>
+public sealed record IgnoredSetting(IgnoredSettingKind Kind, string Key, string Location, bool InDefinition, JNode Value, string Reason, string Advice);
+
+/// <summary>
+/// Everything of a module that the GPU device's agent drops without failing, read from <see cref="AgentCreateOptions"/>.
+/// Settings whose dropping changes nothing (empty values, Docker's default runtime, network modes that behave as the
+/// cluster network) are not listed. Rules K1 and K3 report these; the Kubernetes preview lists them per module.
+/// </summary>
+public static class IgnoredSettings
+{
+    /// <summary>The module's dropped settings; <paramref name="secrets"/> (the manifest's registry passwords) are masked before a value is shortened, so no part of one shows.</summary>
+    public static IEnumerable<IgnoredSetting> Of(EdgeModule module, IReadOnlyCollection<string> secrets) =>
+        ModuleSettings(module).Concat(TopLevel(module, secrets)).Concat(EnvEntries(module)).Concat(HostConfig(module, secrets)).Concat(KubernetesOptions(module));
+
+    private static IEnumerable<IgnoredSetting> ModuleSettings(EdgeModule module)
+    {
+        foreach (var unmapped in AgentCreateOptions.UnmappedModuleSettings)
+        {
+            if (module.Definition.FindIgnoreCase(unmapped.Key) is { } member)
+            {
+                yield return new IgnoredSetting(IgnoredSettingKind.ModuleSetting, member.Name, member.Name, true, member.Value,
+                    $"{member.Name} ({member.Value.ToCompactJson()}) is not mapped by the GPU device's agent.", unmapped.Value);
+            }
+        }
+        if (module.RestartPolicy is { } restart && !string.Equals(restart, "always", StringComparison.OrdinalIgnoreCase))
+        {
+            var member = module.Definition.FindIgnoreCase("restartPolicy")!;
+            yield return new IgnoredSetting(IgnoredSettingKind.ModuleSetting, member.Name, member.Name, true, member.Value,
+                $"restartPolicy '{restart}' is not mapped: Kubernetes always restarts the module's pod.", "Expect the module to be restarted whenever it stops.");
+        }
+    }
+
+    private static IEnumerable<IgnoredSetting> TopLevel(EdgeModule module, IReadOnlyCollection<string> secrets)
+    {
+        foreach (var member in module.Options()?.Members ?? Enumerable.Empty<JMember>())
+        {
+            if (!AgentCreateOptions.IsReadTopLevel(member.Name) && !IsEmpty(member.Value) && !IsEquivalentNetworking(member) &&
+                !string.Equals(member.Name, CreateOptionsAccess.KubernetesSection, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return NotRead(IgnoredSettingKind.CreateOption, member, member.Name, secrets);
+            }
+        }
+    }
+
+    private static IEnumerable<IgnoredSetting> EnvEntries(EdgeModule module)
+    {
+        var env = module.Options().ArrayOf(ModuleEnvironment.EnvName);
+        for (var i = 0; env is not null && i < env.Count; i++)
+        {
+            // The agent keeps "NAME=value" entries only: no '=' at all, or '=' first, and the entry is dropped.
+            if (env[i] is JValue { IsString: true } entry && entry.Text.IndexOf('=') <= 0)
+            {
+                yield return new IgnoredSetting(IgnoredSettingKind.EnvEntry, ModuleEnvironment.EnvName, JsonPath.Index(ModuleEnvironment.EnvName, i), false, entry,
+                    $"Env entry {entry.ToCompactJson()} is not NAME=value; the GPU device's agent drops it.",
+                    "Write it as NAME=value (an empty value is NAME=), or remove it.");
+            }
+        }
+    }
+
+    private static IEnumerable<IgnoredSetting> HostConfig(EdgeModule module, IReadOnlyCollection<string> secrets)
+    {
+        var hostConfig = module.HostConfig();
+        foreach (var member in hostConfig?.Members ?? Enumerable.Empty<JMember>())
+        {
+            if (!AgentCreateOptions.IsMappedHostConfig(member.Name) && !IsEmpty(member.Value) && !IsDefaultRuntime(member) &&
+                !string.Equals(member.Name, "Devices", StringComparison.OrdinalIgnoreCase))
+            {
+                yield return NotRead(IgnoredSettingKind.HostConfig, member, "HostConfig." + member.Name, secrets);
+            }
+        }
+        foreach (var mode in AgentCreateOptions.HostModes.Keys)
+        {
+            if (hostConfig?.FindIgnoreCase(mode) is { Value: JValue { IsString: true } value } member && !AgentCreateOptions.IsEquivalentMode(value.Text))
+            {
+                yield return new IgnoredSetting(IgnoredSettingKind.HostMode, member.Name, "HostConfig." + member.Name, false, value,
+                    $"{member.Name} \"{value.Text}\" is ignored on the GPU device; only \"host\" is mapped, and otherwise the pod gets a namespace of its own (its own address on the cluster network).",
+                    "Remove it, or use \"host\" if the module needs the host's namespace.");
+            }
+        }
+        var devices = hostConfig.ArrayOf("Devices");
+        for (var i = 0; devices is not null && i < devices.Count; i++)
+        {
+            yield return new IgnoredSetting(IgnoredSettingKind.Device, "Devices", JsonPath.Index("HostConfig.Devices", i), false, devices[i],
+                $"Device {devices[i].ToCompactJson()} is not passed to the container on the GPU device.", AgentCreateOptions.AdviceFor("Devices"));
+        }
+    }
+
+    private static IEnumerable<IgnoredSetting> KubernetesOptions(EdgeModule module)
+    {
+        foreach (var member in module.Options()?.Members ?? Enumerable.Empty<JMember>())
+        {
+            if (member.Name != CreateOptionsAccess.KubernetesSection &&
+                string.Equals(member.Name, CreateOptionsAccess.KubernetesSection, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return new IgnoredSetting(IgnoredSettingKind.KubernetesOption, member.Name, JsonPath.Member("", member.Name), false, member.Value,
+                    $"'{member.Name}' is not spelled 'k8s-experimental' exactly; the agent matches the key exactly and ignores the whole section.",
+                    "Spell it 'k8s-experimental'.");
+            }
+        }
+        foreach (var member in module.Kubernetes()?.Members.Where(m => !AgentCreateOptions.IsKnownKubernetesKey(m.Name)) ?? Enumerable.Empty<JMember>())
+        {
+            var location = JsonPath.Member(CreateOptionsAccess.KubernetesSection, member.Name);
+            yield return string.Equals(member.Name, "service-options", StringComparison.OrdinalIgnoreCase)
+                ? new IgnoredSetting(IgnoredSettingKind.KubernetesOption, member.Name, location, false, member.Value,
+                    "'service-options' is silently ignored by the agent; only 'serviceOptions' works.", "Rename it to 'serviceOptions'.")
+                : new IgnoredSetting(IgnoredSettingKind.KubernetesOption, member.Name, location, false, member.Value,
+                    $"'{member.Name}' is not a k8s-experimental setting; the agent logs \"Unknown Kubernetes CreateOption\" and ignores it.",
+                    "Use only " + string.Join(", ", AgentCreateOptions.KubernetesSectionKeys) + ".");
+        }
+    }
+
+    private static IgnoredSetting NotRead(IgnoredSettingKind kind, JMember member, string location, IReadOnlyCollection<string> secrets) =>
+        new(kind, member.Name, location, false, member.Value,
+            $"{location} ({Shorten(SecretRedactor.Redact(member.Value.ToCompactJson(), secrets))}) is not read by the GPU device's agent and has no effect there.",
+            AgentCreateOptions.AdviceFor(member.Name));
+
+    internal static bool IsEmpty(JNode value) => value switch
+    {
+        JValue { Kind: JValueKind.Null or JValueKind.False } => true,
+        JValue { IsString: true } text => text.Text.Length == 0,
+        JArray array => array.Count == 0,
+        JObject obj => obj.Count == 0,
+        _ => false,
+    };
+
+    /// <summary>NetworkingConfig that only joins networks that behave as the cluster network does (the tools write {"host": {}} beside NetworkMode host).</summary>
+    private static bool IsEquivalentNetworking(JMember member) =>
+        string.Equals(member.Name, "NetworkingConfig", StringComparison.OrdinalIgnoreCase) &&
+        (member.Value as JObject).ObjectOf("EndpointsConfig") is { } endpoints &&
+        endpoints.Members.All(e => AgentCreateOptions.IsEquivalentMode(e.Name) && IsEmpty(e.Value));
+
+    private static bool IsDefaultRuntime(JMember member) =>
+        string.Equals(member.Name, "Runtime", StringComparison.OrdinalIgnoreCase) && member.Value is JValue { IsString: true, Text: "runc" };
+
+    private static string Shorten(string json) => json.Length <= 80 ? json : json.Substring(0, 77) + "...";
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
+
+namespace EdgeMigration.Core.Kubernetes;
+
+/// <summary>
+/// A module's k8s-experimental section as the agent reads it (reference: "The k8s-experimental section"): the key
+/// matched exactly, its keys in any case (the last spelling wins), each value through the Kubernetes type it holds.
+/// Unknown keys are <see cref="IgnoredSettings"/>.
+/// </summary>
+internal sealed class KubernetesExtensions
+{
+    /// <summary>The Service types the agent knows (PortMapServiceType), matched in any case.</summary>
+    private static readonly string[] ServiceTypes = { "ClusterIP", "NodePort", "LoadBalancer" };
+
+    public JObject? Resources { get; private set; }
+    public JObject? Strategy { get; private set; }
+    public JObject? SecurityContext { get; private set; }
+    public JObject? NodeSelector { get; private set; }
+    public List<JObject> Volumes { get; } = new();
+    public List<JObject> VolumeMounts { get; } = new();
+
+    /// <summary>serviceOptions.type in the agent's spelling, when it is one the agent knows.</summary>
+    public string? ServiceType { get; private set; }
+
+    public string? LoadBalancerIp { get; private set; }
+
+    public string? LoadBalancerIpLocation { get; private set; }
+
+    public static KubernetesExtensions Read(RenderContext context)
+    {
+        var extensions = new KubernetesExtensions();
+        var section = context.Module.Options()?.Find(CreateOptionsAccess.KubernetesSection);
+        if (section is null)
+        {
+            return extensions;
+        }
+        if (section.Value is not JObject settings)
+        {
+            context.Fail(CreateOptionsAccess.KubernetesSection, section.Value,
+                $"k8s-experimental is {CreateOptions.Describe(section.Value)}, not an object; the agent cannot read the module's createOptions, so the module is not deployed.",
+                "Make it an object such as {\"strategy\": {\"type\": \"Recreate\"}}.");
+            return extensions;
+        }
+        var reader = new TypedReader(context);
+        foreach (var member in settings.Members.Where(m => AgentCreateOptions.IsKnownKubernetesKey(m.Name)))
+        {
+            extensions.ReadOption(context, reader, member, JsonPath.Member(CreateOptionsAccess.KubernetesSection, member.Name));
+        }
+        return extensions;
+    }
+
+    private void ReadOption(RenderContext context, TypedReader reader, JMember member, string location)
+    {
+        switch (member.Name.ToLowerInvariant())
+        {
+            case "resources":
+                Resources = reader.ReadObject(member.Value, KubernetesSchema.ResourceRequirements, location);
+                break;
+            case "strategy":
+                Strategy = reader.ReadObject(member.Value, KubernetesSchema.DeploymentStrategy, location);
+                break;
+            case "securitycontext":
+                SecurityContext = reader.ReadObject(member.Value, KubernetesSchema.PodSecurityContext, location);
+                break;
+            case "nodeselector":
+                NodeSelector = reader.Read(member.Value, new SchemaField("nodeSelector", FieldType.StringMap), location) as JObject;
+                break;
+            case "volumes":
+                ReadVolumes(reader, member.Value, location);
+                break;
+            case "serviceoptions":
+                ReadServiceOptions(context, reader.ReadObject(member.Value, KubernetesSchema.ServiceOptions, location), location);
+                break;
+        }
+    }
+
+    private void ReadVolumes(TypedReader reader, JNode value, string location)
+    {
+        Volumes.Clear();
+        VolumeMounts.Clear();
+        if (reader.Read(value, new SchemaField("volumes", FieldType.ObjectList, KubernetesSchema.VolumeSpec), location) is not JArray specs)
+        {
+            return;
+        }
+        foreach (var spec in specs.OfType<JObject>())
+        {
+            if (spec["volume"] is JObject volume)
+            {
+                Volumes.Add(volume);
+            }
+            VolumeMounts.AddRange((spec["volumeMounts"] as JArray)?.OfType<JObject>() ?? Enumerable.Empty<JObject>());
+        }
+    }
+
+    private void ReadServiceOptions(RenderContext context, JObject? options, string location)
+    {
+        ServiceType = null;
+        LoadBalancerIp = (options?["loadBalancerIP"] as JValue)?.Text;
+        LoadBalancerIpLocation = JsonPath.Member(location, "loadBalancerIP");
+        if (options?["type"] is JValue type)
+        {
+            ServiceType = ServiceTypes.FirstOrDefault(t => string.Equals(t, type.Text.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (ServiceType is null)
+            {
+                context.Drop(JsonPath.Member(location, "type"), type, DropEffect.Ignored,
+                    $"Service type '{type.Text}' is not one the agent knows ({string.Join(", ", ServiceTypes)}); the default applies.",
+                    "Use ClusterIP, NodePort or LoadBalancer.");
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
+
+namespace EdgeMigration.Core.Kubernetes;
+
+/// <summary>
+/// Renders a manifest as the GPU device's Kubernetes edgeAgent would deploy it (reference: kubernetes-mode.md): per
+/// module a Deployment, a Service when it has ports, a ServiceAccount, the claims and pull secret its pod refers to,
+/// and every setting left out with the reason. edgeAgent itself is not rendered: the device runs its own.
+/// </summary>
+public static class KubernetesRenderer
+{
+    public static KubernetesRendering Render(ManifestDocument manifest, KubernetesRenderOptions? options = null)
+    {
+        options ??= new KubernetesRenderOptions();
+        options.Validate();
+        var credentials = ImagePullSecrets.Credentials(manifest).ToList();
+        var idsByDeviceName = ModuleIdCheck.ByDeviceName(manifest.Modules.Select(m => m.Name));
+        return new KubernetesRendering(manifest.SourceName, manifest.Modules.Select(m => RenderModule(m, idsByDeviceName, credentials, manifest.Secrets, options)).ToList());
+    }
+
+    private static ModuleRendering RenderModule(EdgeModule module, ILookup<string, string> idsByDeviceName, IReadOnlyList<RegistryCredential> credentials, IReadOnlyCollection<string> secrets, KubernetesRenderOptions options)
+    {
+        var context = new RenderContext(module, KubernetesNames.Sanitize(module.Name), options, secrets);
+        if (module.IsSystemModule && module.Name == "edgeAgent")
+        {
+            context.Drop("", null, DropEffect.Ignored,
+                "The GPU device runs its own edgeAgent; the manifest's edgeAgent image, createOptions and env are not deployed (rule K7).",
+                "Nothing to change.", inDefinition: true);
+            return Result(context, new List<KubernetesResource>());
+        }
+        foreach (var ignored in IgnoredSettings.Of(module, secrets))
+        {
+            context.Drop(ignored.Location, ignored.Value, DropEffect.Ignored, ignored.Reason, ignored.Advice, ignored.InDefinition);
+        }
+        if (ModuleIdCheck.Check(module.Name, idsByDeviceName) is { Fails: true } problem)
+        {
+            context.Drop("", null, DropEffect.Fails, $"Module id '{module.Name}' {problem.Text} (rule O2).",
+                "Rename the module (ConvertTo-GpuEdgeManifest does).", inDefinition: true);
+        }
+        if (module.CreateOptions?.Error is { } error)
+        {
+            context.Fail("", null, error + "; the agent cannot read the module's createOptions, so the module is not deployed.", "Fix the createOptions JSON.");
+            return Result(context, new List<KubernetesResource>());
+        }
+        var parts = ModuleParts.Read(context, credentials);
+        var resources = new List<KubernetesResource> { new(module.Name, DeploymentBuilder.Build(context, parts)) };
+        if (ServiceBuilder.Build(context, parts) is { } service)
+        {
+            resources.Add(new(module.Name, service));
+        }
+        resources.Add(new(module.Name, JsonBuild.Object(("apiVersion", JValue.String("v1")), ("kind", JValue.String("ServiceAccount")),
+            ("metadata", parts.Metadata(context.Name, new[] { new KeyValuePair<string, string>(DeploymentBuilder.OriginalModuleIdAnnotation, module.Name) })))));
+        resources.AddRange(parts.Volumes.Claims.Select(claim => Reference(context, "PersistentVolumeClaim", claim)));
+        if (parts.PullSecret is { } secret)
+        {
+            resources.Add(Reference(context, "Secret", secret));
+        }
+        return Result(context, resources);
+    }
+
+    private static KubernetesResource Reference(RenderContext context, string kind, string name) =>
+        new(context.Module.Name, JsonBuild.Object(("apiVersion", JValue.String("v1")), ("kind", JValue.String(kind)),
+            ("metadata", JsonBuild.Object(("name", JValue.String(name)), ("namespace", JValue.String(context.Options.Namespace))))), isReference: true);
+
+    private static ModuleRendering Result(RenderContext context, List<KubernetesResource> resources) =>
+        new(context.Module.Name, context.Name, resources.Select(r => new KubernetesResource(r.ModuleName, (JObject)SecretRedactor.Redact(KeysSorted(r.Object), context.Secrets), r.IsReference)).ToList(), context.Dropped.ToList());
+
+    /// <summary>Object keys in ordinal order, as kubectl prints them, so the preview diffs cleanly against the device's objects.</summary>
+    private static JObject KeysSorted(JObject obj)
+    {
+        var sorted = new JObject();
+        foreach (var member in obj.Members.OrderBy(m => m.Name, StringComparer.Ordinal))
+        {
+            sorted.Add(member.Name, Sorted(member.Value));
+        }
+        return sorted;
+    }
+
+    private static JNode Sorted(JNode node) => node switch
+    {
+        JObject obj => KeysSorted(obj),
+        JArray array => new JArray(array.Select(Sorted)),
+        _ => node,
+    };
+}

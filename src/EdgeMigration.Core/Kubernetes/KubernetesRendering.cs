@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace EdgeMigration.Core.Kubernetes;
+
+/// <summary>One module's Kubernetes objects, and the settings that did not make it into them.</summary>
+public sealed class ModuleRendering
+{
+    internal ModuleRendering(string moduleName, string kubernetesName, IReadOnlyList<KubernetesResource> resources, IReadOnlyList<DroppedSetting> dropped)
+    {
+        ModuleName = moduleName;
+        KubernetesName = kubernetesName;
+        Resources = resources;
+        Dropped = dropped;
+    }
+
+    /// <summary>The module id, as the manifest and IoT Hub know it.</summary>
+    public string ModuleName { get; }
+
+    /// <summary>The name of the module's Deployment, Service, container and ServiceAccount on the device.</summary>
+    public string KubernetesName { get; }
+
+    public IReadOnlyList<KubernetesResource> Resources { get; }
+
+    public IReadOnlyList<DroppedSetting> Dropped { get; }
+
+    /// <summary>True when something of the module keeps it (or the deployment) from running on the device.</summary>
+    public bool Fails => Dropped.Any(d => d.Effect == DropEffect.Fails);
+}
+
+/// <summary>A manifest as the device's Kubernetes agent would deploy it: per module, its objects and what it drops.</summary>
+public sealed class KubernetesRendering
+{
+    internal KubernetesRendering(string sourceName, IReadOnlyList<ModuleRendering> modules)
+    {
+        SourceName = sourceName;
+        Modules = modules;
+    }
+
+    public string SourceName { get; }
+
+    public IReadOnlyList<ModuleRendering> Modules { get; }
+
+    /// <summary>The same rendering with only the modules <paramref name="predicate"/> keeps.</summary>
+    public KubernetesRendering Where(Func<ModuleRendering, bool> predicate) => new(SourceName, Modules.Where(predicate).ToList());
+
+    /// <summary>Every object the agent creates, in module order (references left out).</summary>
+    public IEnumerable<KubernetesResource> CreatedResources => Modules.SelectMany(m => m.Resources).Where(r => !r.IsReference);
+}

@@ -1,0 +1,34 @@
+using EdgeMigration.Core.Json;
+
+namespace EdgeMigration.Core.Kubernetes;
+
+/// <summary>One Kubernetes object the device's agent creates for a module, or one the module's pod refers to.</summary>
+public sealed class KubernetesResource
+{
+    public KubernetesResource(string moduleName, JObject obj, bool isReference = false)
+    {
+        ModuleName = moduleName;
+        Object = obj;
+        IsReference = isReference;
+    }
+
+    public string ModuleName { get; }
+
+    public string Kind => ((JValue)Object["kind"]!).Text;
+
+    public string ApiVersion => ((JValue)Object["apiVersion"]!).Text;
+
+    public string Name => ((JValue)((JObject)Object["metadata"]!)["name"]!).Text;
+
+    /// <summary>
+    /// The object as the agent writes it to the API server; for a reference, only its kind and name: a share's
+    /// PersistentVolumeClaim that must exist on the device, or the image pull Secret the agent makes from a registry
+    /// credential (its data, the credential, is never shown).
+    /// </summary>
+    public JObject Object { get; }
+
+    /// <summary>True when the object is only named: the pod needs it, but this preview does not render its content.</summary>
+    public bool IsReference { get; }
+
+    public override string ToString() => Kind + "/" + Name;
+}

@@ -1,0 +1,102 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using EdgeMigration.Core.Json;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace EdgeMigration.Core.Kubernetes;
+
+/// <summary>
+/// A rendering as multi-document YAML, the way kubectl prints objects ("---" between documents, keys in order,
+/// sequences not indented under their key), written with YamlDotNet's emitter. Each module's part starts with
+/// comments: what it is called on the device, what it drops and why, and the objects its pod refers to.
+/// </summary>
+public static class KubernetesYaml
+{
+    /// <summary>
+    /// Strings YAML 1.1 or 1.2 would read back as something else (numbers, Booleans, null, dates): they are quoted.
+    /// Plain-looking text such as "500m" or "nginx:stable" stays plain, as kubectl prints it.
+    /// </summary>
+    private static readonly Regex NotPlainText = new(
+        @"^([-+]?\.?[0-9][0-9a-fA-FxXoO._:+-]*|[-+]?\.?(inf|Inf|INF|nan|NaN|NAN)|~|null|Null|NULL|[yY]|[nN]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*)$",
+        RegexOptions.CultureInvariant);
+
+    public static string Write(KubernetesRendering rendering)
+    {
+        using var text = new StringWriter { NewLine = "\n" };
+        var emitter = new Emitter(text, new EmitterSettings().WithBestWidth(int.MaxValue).WithNewLine("\n"));
+        emitter.Emit(new StreamStart());
+        foreach (var module in rendering.Modules)
+        {
+            foreach (var line in Comments(module))
+            {
+                emitter.Emit(new Comment(line, false));
+            }
+            foreach (var resource in module.Resources.Where(r => !r.IsReference))
+            {
+                emitter.Emit(new DocumentStart(null, null, false));
+                EmitNode(emitter, resource.Object);
+                emitter.Emit(new DocumentEnd(true));
+            }
+        }
+        emitter.Emit(new StreamEnd());
+        return text.ToString();
+    }
+
+    private static IEnumerable<string> Comments(ModuleRendering module)
+    {
+        yield return $"Module '{module.ModuleName}' runs as '{module.KubernetesName}'" +
+                     (module.Resources.Count == 0 ? ": nothing is deployed for it." : module.Fails ? ": NOT DEPLOYED, see below." : ".");
+        foreach (var dropped in module.Dropped)
+        {
+            // Most reasons name the setting already.
+            var what = dropped.Location.Length == 0 || dropped.Reason.StartsWith(dropped.Location, System.StringComparison.Ordinal) ? "" : dropped.Location + ": ";
+            yield return $"  {(dropped.Effect == DropEffect.Fails ? "FAILS" : "dropped")} {what}{dropped.Reason}";
+        }
+        foreach (var reference in module.Resources.Where(r => r.IsReference))
+        {
+            yield return reference.Kind == "Secret"
+                ? $"  The pod pulls its image with Secret '{reference.Name}', which the agent makes from the registry credential (not shown)."
+                : $"  The pod mounts {reference.Kind} '{reference.Name}', which must exist on the device (an Edge share).";
+        }
+    }
+
+    private static void EmitNode(IEmitter emitter, JNode node)
+    {
+        switch (node)
+        {
+            case JObject obj:
+                emitter.Emit(new MappingStart(null, null, true, obj.Count == 0 ? MappingStyle.Flow : MappingStyle.Block));
+                foreach (var member in obj.Members)
+                {
+                    EmitString(emitter, member.Name);
+                    EmitNode(emitter, member.Value);
+                }
+                emitter.Emit(new MappingEnd());
+                break;
+            case JArray array:
+                emitter.Emit(new SequenceStart(null, null, true, array.Count == 0 ? SequenceStyle.Flow : SequenceStyle.Block));
+                foreach (var item in array)
+                {
+                    EmitNode(emitter, item);
+                }
+                emitter.Emit(new SequenceEnd());
+                break;
+            case JValue { Kind: JValueKind.String or JValueKind.Placeholder } text:
+                EmitString(emitter, text.Text);
+                break;
+            case JValue value:
+                emitter.Emit(new Scalar(null, null, value.Text, ScalarStyle.Plain, true, false));
+                break;
+        }
+    }
+
+    /// <summary>A string scalar: plain when it cannot be read back as another type, quoted otherwise.</summary>
+    private static void EmitString(IEmitter emitter, string text)
+    {
+        var plain = text.Length > 0 && !NotPlainText.IsMatch(text);
+        emitter.Emit(new Scalar(null, null, text, plain ? ScalarStyle.Any : ScalarStyle.DoubleQuoted, plain, true));
+    }
+}

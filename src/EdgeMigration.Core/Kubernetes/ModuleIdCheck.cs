@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace EdgeMigration.Core.Kubernetes;
+
+/// <summary>What the device makes of a module id, when that is not simply the id (reference: "Names").</summary>
+public sealed record ModuleIdProblem(string Text, bool Fails);
+
+/// <summary>
+/// The device names each module's Deployment, Service, container and ServiceAccount after its id sanitized
+/// (<see cref="KubernetesNames.Sanitize"/>). Rule O2 reports these problems; the Kubernetes preview lists the ones
+/// that fail the deployment.
+/// </summary>
+public static class ModuleIdCheck
+{
+    /// <summary>The manifest's module ids grouped by the name the device gives them, for <see cref="Check"/>: one index per manifest keeps thousands of modules linear.</summary>
+    public static ILookup<string, string> ByDeviceName(IEnumerable<string> ids) => ids.Distinct(StringComparer.Ordinal).ToLookup(KubernetesNames.Sanitize, StringComparer.Ordinal);
+
+    /// <summary>The problem with <paramref name="id"/> among the manifest's ids (<see cref="ByDeviceName"/>), or null when the device uses it unchanged.</summary>
+    public static ModuleIdProblem? Check(string id, ILookup<string, string> idsByDeviceName)
+    {
+        var name = KubernetesNames.Sanitize(id);
+        if (name.Length == 0)
+        {
+            return new("has no character the device keeps in names ([a-z0-9.-]), so the deployment fails", true);
+        }
+        var alike = idsByDeviceName[name].Where(other => other != id).Select(other => "'" + other + "'").ToList();
+        if (alike.Count > 0)
+        {
+            return new($"becomes '{name}' on the device, as {string.Join(", ", alike)} does; the deployment fails with a name collision", true);
+        }
+        if (KubernetesNames.IsReserved(name))
+        {
+            return new($"becomes '{name}', a name the device's agent uses itself in every pod or namespace, so the deployment fails", true);
+        }
+        if (!KubernetesNames.IsSafeName(name))
+        {
+            return new($"becomes '{name}' on the device, which is not a valid container or Service name (a DNS label: lower-case letters, digits and '-', starting with a letter, ending with a letter or digit, at most {KubernetesNames.MaxLabelLength} characters), so the deployment fails", true);
+        }
+        if (!string.Equals(name, id, StringComparison.Ordinal))
+        {
+            return new($"runs as '{name}' on the device; other modules must address it by that name, and the how-to asks for Kubernetes names", false);
+        }
+        return null;
+    }
+}

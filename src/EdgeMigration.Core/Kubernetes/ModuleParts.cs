@@ -1,0 +1,95 @@
+using System.Collections.Generic;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
+
+namespace EdgeMigration.Core.Kubernetes;
+
+/// <summary>What a module's objects share: labels, annotations from Docker labels, and its createOptions read once.</summary>
+internal sealed class ModuleParts
+{
+    public const string ModuleLabel = "net.azure-devices.edge.module";
+    public const string DeviceLabel = "net.azure-devices.edge.deviceid";
+    public const string HubLabel = "net.azure-devices.edge.hub";
+
+    private readonly RenderContext _context;
+
+    private ModuleParts(RenderContext context) => _context = context;
+
+    /// <summary>The labels of every object of the module, and the selector of its Deployment and Service (EdgeDeploymentController).</summary>
+    public List<KeyValuePair<string, string>> Labels { get; } = new();
+
+    /// <summary>The createOptions Labels, as pod and Service annotations with sanitized keys.</summary>
+    public List<KeyValuePair<string, string>> Annotations { get; } = new();
+
+    public KubernetesExtensions Extensions { get; private set; } = null!;
+    public VolumeMapping Volumes { get; private set; } = null!;
+    public PortMapping Ports { get; private set; } = null!;
+
+    /// <summary>The image pull Secret the module's pod uses, or null.</summary>
+    public string? PullSecret { get; private set; }
+
+    public static ModuleParts Read(RenderContext context, IReadOnlyList<RegistryCredential> credentials)
+    {
+        var parts = new ModuleParts(context);
+        parts.Labels.Add(new(ModuleLabel, context.Name));
+        parts.AddLabel(DeviceLabel, context.Options.DeviceId);
+        parts.AddLabel(HubLabel, context.Options.IotHubHostName);
+        parts.ReadAnnotations();
+        parts.Extensions = KubernetesExtensions.Read(context);
+        parts.Volumes = VolumeMapping.Read(context, parts.Extensions);
+        parts.Ports = PortMapping.Read(context);
+        parts.ReadPullSecret(credentials);
+        return parts;
+    }
+
+    /// <summary>name, namespace and labels: the metadata of the module's Deployment, Service and ServiceAccount.</summary>
+    public JObject Metadata(string name, IEnumerable<KeyValuePair<string, string>>? annotations = null) =>
+        JsonBuild.Object(("name", JValue.String(name)), ("namespace", JValue.String(_context.Options.Namespace)),
+            ("labels", JsonBuild.Strings(Labels)), ("annotations", annotations is null ? null : JsonBuild.Strings(annotations)));
+
+    /// <summary>Adds a label when its value is known; <see cref="KubernetesRenderer"/> checked the options' values up front.</summary>
+    private void AddLabel(string key, string? value)
+    {
+        if (value is not null)
+        {
+            Labels.Add(new(key, DnsNames.LabelValue(value)));
+        }
+    }
+
+    private void ReadAnnotations()
+    {
+        var labels = _context.Module.Options()?.FindIgnoreCase("Labels");
+        foreach (var member in (labels?.Value as JObject)?.Members ?? new List<JMember>())
+        {
+            var location = JsonPath.Member(labels!.Name, member.Name);
+            try
+            {
+                Annotations.Add(new(DnsNames.AnnotationKey(member.Name), member.Value is JValue value ? value.Text : member.Value.ToCompactJson()));
+            }
+            catch (KubernetesNameException ex)
+            {
+                _context.Fail(location, member.Value, $"The agent cannot make an annotation key of label '{member.Name}': {ex.Message}; the deployment fails.",
+                    "Give the label a key with letters or digits.");
+            }
+        }
+    }
+
+    private void ReadPullSecret(IReadOnlyList<RegistryCredential> credentials)
+    {
+        if (_context.Module.Image is not { } image || ImagePullSecrets.For(image, credentials) is not { } credential)
+        {
+            return;
+        }
+        try
+        {
+            PullSecret = ImagePullSecrets.Name(credential);
+        }
+        catch (KubernetesNameException ex)
+        {
+            _context.Drop("settings.image", JValue.String(image), DropEffect.Fails,
+                $"The registry credential '{credential.Key}' for this image cannot become an image pull secret name ({ex.Message}); the deployment fails (rule K8).",
+                "Use a registry user with a shorter name.", inDefinition: true);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules.Network;
+
+namespace EdgeMigration.Core.Kubernetes;
+
+/// <summary>
+/// ExposedPorts and HostConfig.PortBindings as the agent maps them (reference: ExposedPorts, PortBindings and "port key
+/// protocol" rows, "Refinements: Ports"), read with the network rules' <see cref="ModulePorts"/>: container ports, and
+/// Service ports keyed by port number only.
+/// </summary>
+internal sealed class PortMapping
+{
+    private readonly RenderContext _context;
+
+    /// <summary>Service ports by port number: a later port of the same number replaces an earlier one, as in the agent.</summary>
+    private readonly Dictionary<long, (JObject Port, string Location)> _servicePorts = new();
+
+    private PortMapping(RenderContext context) => _context = context;
+
+    public List<JObject> ContainerPorts { get; } = new();
+
+    /// <summary>True when createOptions have PortBindings at all, even empty: the Service then gets the port-mapping type.</summary>
+    public bool HasPortBindings { get; private set; }
+
+    public IEnumerable<JObject> ServicePorts => _servicePorts.Values.Select(p => p.Port);
+
+    public static PortMapping Read(RenderContext context)
+    {
+        var mapping = new PortMapping(context);
+        foreach (var exposed in ModulePorts.Exposed(context.Module))
+        {
+            if (mapping.Valid(exposed.Key, exposed.Location, exposed.Member.Value))
+            {
+                mapping.ContainerPorts.Add(JsonBuild.Object(("containerPort", JValue.Number(exposed.Key.Number!.Value)), ("protocol", JValue.String(Protocol(exposed.Key)))));
+                mapping.AddServicePort(ServicePort("exposedport", exposed.Key, exposed.Key.Number.Value, null), exposed.Location);
+            }
+        }
+        mapping.ReadBindings();
+        return mapping;
+    }
+
+    private void ReadBindings()
+    {
+        var member = ModulePorts.PortBindingsMember(_context.Module);
+        if (member is null || member.Value is JValue { Kind: JValueKind.Null })
+        {
+            return;
+        }
+        HasPortBindings = true;
+        if (member.Value is not JObject)
+        {
+            _context.Fail(ModulePorts.LocationOf(member), member.Value, $"{member.Name} is not an object; the agent cannot read the module's createOptions.", "Write it as {\"<port>/tcp\": [{\"HostPort\": \"<port>\"}]}.");
+            return;
+        }
+        foreach (var entry in ModulePorts.Bindings(_context.Module).Where(e => Valid(e.Key, e.Location, e.Member.Value)))
+        {
+            if (entry.Member.Value is not (JArray or JValue { Kind: JValueKind.Null }))
+            {
+                _context.Fail(entry.Location, entry.Member.Value, $"{entry.Location} is not an array of bindings; the agent cannot read the module's createOptions.", "Write it as [{\"HostPort\": \"<port>\"}].");
+                continue;
+            }
+            foreach (var binding in entry.Bindings)
+            {
+                ReadBinding(binding, entry.Key);
+            }
+        }
+    }
+
+    private void ReadBinding(PortBinding binding, PortKey key)
+    {
+        if (binding.Node is not JObject)
+        {
+            _context.Fail(binding.Location, binding.Node, $"{binding.Location} is not a binding object; the agent cannot read the module's createOptions.", "Write it as {\"HostPort\": \"<port>\"}.");
+            return;
+        }
+        if (!string.IsNullOrEmpty(binding.HostIp) && binding.HostIp is not ("0.0.0.0" or "::"))
+        {
+            _context.Drop(JsonPath.Member(binding.Location, "HostIp"), JValue.String(binding.HostIp!), DropEffect.Ignored,
+                $"HostIp {binding.HostIp} is ignored on the GPU device: the Service listens on the external IP the device assigns to the module.",
+                "To choose that IP, set k8s-experimental.serviceOptions.loadBalancerIP (inside the device's Kubernetes external service IP range).");
+        }
+        if ((binding.HostPortText is { } text ? ModulePorts.ToNumber(text) : null) is not { } hostPort)
+        {
+            _context.Drop(binding.Location, binding.Node, DropEffect.Ignored,
+                $"HostPort {(binding.HostPortText is null ? "(none)" : "'" + binding.HostPortText + "'")} is not a whole number; the agent skips the binding, so the port is not exposed.",
+                "Give one port number, e.g. \"8080\".");
+            return;
+        }
+        AddServicePort(ServicePort("hostport", key, hostPort, key.Number), binding.Location);
+    }
+
+    /// <summary>True for a port key the agent reads; any other key is skipped (rule K10).</summary>
+    private bool Valid(PortKey key, string location, JNode value)
+    {
+        if (!key.IsValid)
+        {
+            _context.Drop(location, value, DropEffect.Ignored,
+                $"Port '{key.Text}' is ignored by the device's agent, which reads only <port>[/tcp|udp|sctp] with a port from 1 to 65535.",
+                "Write it as, for example, \"8080/tcp\".");
+        }
+        return key.IsValid;
+    }
+
+    private void AddServicePort(JObject port, string location)
+    {
+        var number = PortOf(port);
+        if (number is < 1 or > 65535)
+        {
+            _context.Fail(location, port["port"], $"HostPort {number} is not a port from 1 to 65535; Kubernetes refuses the module's Service.", "Give a port from 1 to 65535.");
+            return;
+        }
+        // A binding replacing the exposed port of the same protocol is the agent's intent: host ports override exposed ports.
+        if (_servicePorts.TryGetValue(number, out var earlier) && !(NameOf(earlier.Port).StartsWith("exposedport-", StringComparison.Ordinal) && ProtocolOf(earlier.Port) == ProtocolOf(port)))
+        {
+            _context.Drop(earlier.Location, earlier.Port, DropEffect.Ignored,
+                $"Service port {number} ({NameOf(earlier.Port)}) is replaced by {NameOf(port)} from {location}: the agent keys Service ports by number only, so two bindings of one number, or TCP and UDP on it, collide.",
+                "Use different port numbers.");
+        }
+        var clash = _servicePorts.Where(p => p.Key != number && NameOf(p.Value.Port) == NameOf(port)).Select(p => p.Key).FirstOrDefault();
+        if (clash != 0)
+        {
+            _context.Fail(location, port, $"Service ports {clash} and {number} both get the name '{NameOf(port)}' (one container port bound to two HostPorts); Kubernetes refuses the Service.",
+                "Bind each container port to one HostPort.");
+        }
+        _servicePorts[number] = (port, location);
+    }
+
+    /// <summary>exposedport-&lt;port&gt;-&lt;protocol&gt; or hostport-&lt;container port&gt;-&lt;protocol&gt;, with the container port as target of a binding.</summary>
+    private static JObject ServicePort(string prefix, PortKey key, long port, long? targetPort) =>
+        JsonBuild.Object(("name", JValue.String(prefix + "-" + key.Number!.Value.ToString(CultureInfo.InvariantCulture) + "-" + key.Protocol)),
+            ("port", JValue.Number(port)), ("protocol", JValue.String(Protocol(key))), ("targetPort", targetPort is { } target ? JValue.Number(target) : null));
+
+    private static string Protocol(PortKey key) => key.Protocol!.ToUpperInvariant();
+
+    private static long PortOf(JObject port) => ((JValue)port["port"]!).TryGetInt64(out var n) ? n : 0;
+
+    private static string NameOf(JObject port) => ((JValue)port["name"]!).Text;
+
+    private static string ProtocolOf(JObject port) => ((JValue)port["protocol"]!).Text;
+}

@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
+
+namespace EdgeMigration.Core.Kubernetes;
+
+/// <summary>One module being rendered: its name on the device, the options, and the settings dropped so far.</summary>
+internal sealed class RenderContext
+{
+    private readonly List<DroppedSetting> _dropped = new();
+
+    public RenderContext(EdgeModule module, string name, KubernetesRenderOptions options, IReadOnlyCollection<string> secrets)
+    {
+        Module = module;
+        Name = name;
+        Options = options;
+        Secrets = secrets;
+    }
+
+    public EdgeModule Module { get; }
+
+    /// <summary>The sanitized module id: the name of the Deployment, Service, container and ServiceAccount.</summary>
+    public string Name { get; }
+
+    public KubernetesRenderOptions Options { get; }
+
+    /// <summary>The manifest's registry passwords: masked wherever the preview would show one.</summary>
+    public IReadOnlyCollection<string> Secrets { get; }
+
+    public IReadOnlyList<DroppedSetting> Dropped => _dropped;
+
+    /// <summary>Records a setting left out of the objects; <paramref name="location"/> is relative to createOptions unless <paramref name="inDefinition"/>.</summary>
+    public void Drop(string location, JNode? value, DropEffect effect, string reason, string advice, bool inDefinition = false) =>
+        _dropped.Add(new DroppedSetting
+        {
+            ModuleName = Module.Name,
+            Location = location,
+            ManifestPath = Module.PathOf(location, inDefinition),
+            Value = value is null ? null : SecretRedactor.Redact(value.ToCompactJson(), Secrets),
+            Effect = effect,
+            Reason = SecretRedactor.Redact(reason, Secrets),
+            Advice = SecretRedactor.Redact(advice, Secrets),
+        });
+
+    /// <summary>Records that the agent cannot read a setting, so the module is not deployed.</summary>
+    public void Fail(string location, JNode? value, string reason, string advice) => Drop(location, value, DropEffect.Fails, reason, advice);
+}

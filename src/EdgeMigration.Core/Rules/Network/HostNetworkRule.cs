@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Core.Rules.Network;
+
+/// <summary>
+/// N3: NetworkMode host becomes the pod's hostNetwork with dnsPolicy ClusterFirstWithHostNet, so the module still
+/// resolves the other modules' Services and edgeHub need not be on the host network too (the how-to). Only one module
+/// per deployment can use the host network (a known issue of IoT Edge on Kubernetes).
+/// </summary>
+public sealed class HostNetworkRule : MigrationRule
+{
+    private const string NetworkModeName = "NetworkMode";
+
+    public override string Id => "N3";
+    public override string Title => "Host networking: one module, and not edgeHub";
+    public override Severity DefaultSeverity => Severity.Error;
+    public override string Section => "network";
+
+    public override IEnumerable<Finding> Check(ManifestDocument manifest)
+    {
+        var hostModules = manifest.Modules.Where(UsesHostNetwork).ToList();
+        foreach (var module in hostModules)
+        {
+            var location = "HostConfig." + module.HostConfig()!.FindIgnoreCase(NetworkModeName)!.Name;
+            var others = hostModules.Where(m => m != module).Select(m => "'" + m.Name + "'").ToList();
+            if (others.Count > 0)
+            {
+                yield return Finding(module, location,
+                    $"The module uses the host network, as {Names(others)} {(others.Count == 1 ? "does" : "do")}; on the GPU device only one module per deployment can use the host network.",
+                    "Keep the host network for the one module that needs it; the others use the cluster network with PortBindings.");
+            }
+            if (module.IsSystemModule && module.Name == "edgeHub")
+            {
+                yield return Finding(module, location,
+                    "edgeHub uses the host network. On the GPU device host-network modules get dnsPolicy ClusterFirstWithHostNet and reach edgeHub through the cluster, so edgeHub need not be on the host network (the how-to).",
+                    "Remove NetworkMode host from edgeHub and keep its 5671, 8883 and 443 PortBindings, through which modules reach it as 'edgehub'.",
+                    Severity.Warning);
+            }
+            else if (others.Count == 0)
+            {
+                yield return Finding(module, location,
+                    "The module uses the host network: on the GPU device its pod gets hostNetwork and dnsPolicy ClusterFirstWithHostNet, so it listens on the node's ports and still reaches edgeHub and other modules by their Service names.",
+                    "Nothing to change; no other module can use the host network in the same deployment.", Severity.Information);
+            }
+        }
+    }
+
+    /// <summary>Up to three names, then how many more.</summary>
+    private static string Names(IReadOnlyList<string> names) =>
+        string.Join(", ", names.Take(3)) + (names.Count > 3 ? $" and {names.Count - 3} more" : "");
+
+    private static bool UsesHostNetwork(EdgeModule module) =>
+        module.HostConfig()?.GetIgnoreCase(NetworkModeName) is JValue { IsString: true } mode &&
+        string.Equals(mode.Text, "host", StringComparison.OrdinalIgnoreCase) &&
+        !(module.IsSystemModule && module.Name == "edgeAgent");
+}

@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using EdgeMigration.Core.Kubernetes;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Core.Rules.Network;
+
+/// <summary>
+/// N2: module-to-module traffic on the GPU device goes through the module's Service, whose port is the HostPort
+/// (the agent maps port = HostPort, targetPort = container port). On Docker, modules on the same network reach each
+/// other at the container port. Where the two numbers differ, callers must switch to the HostPort.
+/// </summary>
+public sealed class MappedPortRule : ModuleRule
+{
+    public override string Id => "N2";
+    public override string Title => "Other modules must connect to the HostPort";
+    public override Severity DefaultSeverity => Severity.Warning;
+    public override string Section => "network";
+
+    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    {
+        if (MissingHostPortRule.IsEdgeAgent(module))
+        {
+            yield break;
+        }
+        foreach (var entry in ModulePorts.Bindings(module))
+        {
+            foreach (var binding in entry.Bindings)
+            {
+                if (entry.Key.IsValid && binding.HostPort is { } hostPort && hostPort != entry.Key.Number)
+                {
+                    var service = KubernetesNames.Sanitize(module.Name);
+                    yield return Finding(module, binding.Location,
+                        $"Container port {entry.Key.Name} is bound to HostPort {hostPort}. On the GPU device other modules reach it at '{service}:{hostPort}' (the Service port is the HostPort), not at port {entry.Key.Number} as on Docker's module network.",
+                        $"Make the modules that call it use port {hostPort}, or bind HostPort {entry.Key.Number} so that both devices agree.");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Core.Rules.Network;
+
+/// <summary>
+/// N1: the how-to says a HostPort is required to expose a module's service inside and outside the cluster. A
+/// PortBindings entry without one is published by Docker on a random host port, but skipped by the device's agent;
+/// the fix binds the container port's own number, the only choice that needs nobody's decision. A port only in
+/// ExposedPorts becomes a ClusterIP Service (exposedport-&lt;port&gt;-&lt;protocol&gt;) reachable only inside the
+/// cluster: the article and the agent disagree on whether other modules can use it, hence a warning and no fix.
+/// </summary>
+public sealed class MissingHostPortRule : ModuleRule
+{
+    public override string Id => "N1";
+    public override string Title => "Exposed ports need a HostPort";
+    public override Severity DefaultSeverity => Severity.Warning;
+    public override string Section => "network";
+    public override bool CanFix => true;
+
+    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    {
+        if (IsEdgeAgent(module))
+        {
+            yield break;
+        }
+        var bindings = ModulePorts.Bindings(module).ToList();
+        foreach (var (entry, binding) in Missing(bindings))
+        {
+            yield return Finding(module, binding?.Location ?? entry.Location,
+                $"{entry.Location} {(binding is null ? "has no binding" : $"binding {binding.Index} has no HostPort")}; Docker publishes the port on a random host port, but the GPU device's agent skips it, so port {entry.Key.Name} is not exposed.",
+                $"Bind it to a HostPort, for example {Binding(entry.Key).ToCompactJson()} (ConvertTo-GpuEdgeManifest binds the container port's number).");
+        }
+        if (ClusterOnly(module))
+        {
+            yield break;
+        }
+        foreach (var exposed in ModulePorts.Exposed(module).Where(e => e.Key.IsValid && !bindings.Any(b => b.Key.Name == e.Key.Name)))
+        {
+            yield return Finding(module, exposed.Location,
+                $"Port {exposed.Key.Name} is exposed without a HostPort; the device gives it a ClusterIP Service (exposedport-{exposed.Key.Number}-{exposed.Key.Protocol}), reachable only inside the cluster, and the how-to says a HostPort is required to expose a service inside and outside the cluster.",
+                $"To reach it from outside the device (or as the how-to asks, from other modules), add \"PortBindings\": {{\"{exposed.Member.Name}\": {Binding(exposed.Key).ToCompactJson()}}}; to keep it inside the cluster, say so with \"k8s-experimental\": {{\"serviceOptions\": {{\"type\": \"ClusterIP\"}}}}.",
+                fixable: false);
+        }
+    }
+
+    public override void Fix(ConversionContext context)
+    {
+        foreach (var module in context.Manifest.Modules.Where(m => m.CreateOptions is { Error: null } && !IsEdgeAgent(m)))
+        {
+            foreach (var (entry, binding) in Missing(ModulePorts.Bindings(module).ToList()))
+            {
+                var port = JValue.String(entry.Key.Number!.Value.ToString(CultureInfo.InvariantCulture));
+                var why = $"Port {entry.Key.Name} had no HostPort, so the GPU device did not expose it; it is bound to the same number.";
+                if (binding?.Node is JObject existing)
+                {
+                    var name = existing.FindIgnoreCase("HostPort")?.Name ?? "HostPort";
+                    var before = existing.GetIgnoreCase(name);
+                    existing.Set(name, port);
+                    context.Record(this, module, JsonPath.Member(binding.Location, name), before, port, why);
+                }
+                else
+                {
+                    var before = entry.Member.Value;
+                    entry.Member.Value = Binding(entry.Key);
+                    context.Record(this, module, entry.Location, before, entry.Member.Value, why);
+                }
+            }
+        }
+    }
+
+    /// <summary>Entries with no binding (binding null), and bindings without a HostPort, of valid container ports.</summary>
+    private static IEnumerable<(PortBindingsEntry Entry, PortBinding? Binding)> Missing(IEnumerable<PortBindingsEntry> entries)
+    {
+        foreach (var entry in entries.Where(e => e.Key.IsValid))
+        {
+            if (entry.Member.Value is JValue { Kind: JValueKind.Null } or JArray { Count: 0 })
+            {
+                yield return (entry, null);
+            }
+            foreach (var binding in entry.Bindings.Where(b => b.Node is JObject && !b.HasHostPort))
+            {
+                yield return (entry, binding);
+            }
+        }
+    }
+
+    private static JArray Binding(PortKey key)
+    {
+        var binding = new JObject();
+        binding.Add("HostPort", JValue.String(key.Number!.Value.ToString(CultureInfo.InvariantCulture)));
+        return new JArray(new[] { binding });
+    }
+
+    /// <summary>True when k8s-experimental.serviceOptions.type is ClusterIP: the module means to stay inside the cluster.</summary>
+    private static bool ClusterOnly(EdgeModule module) =>
+        string.Equals(module.Kubernetes().ObjectOf("serviceOptions").StringOf("type"), "ClusterIP", StringComparison.OrdinalIgnoreCase);
+
+    internal static bool IsEdgeAgent(EdgeModule module) => module.IsSystemModule && module.Name == "edgeAgent";
+}

@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Core.Rules.Storage;
+
+/// <summary>
+/// Turns Binds entries into HostConfig.Mounts entries, the form the how-to asks for: a share becomes
+/// <c>{"Target", "Source": share, "Type": "volume"}</c>, a host directory <c>{"Target", "Source": path, "Type": "bind"}</c>
+/// (member order as in the how-to), ":ro" becomes <c>"ReadOnly": true</c>. Existing Mounts are kept and the new ones
+/// appended; a bind already present as a mount is not added twice. Converted entries leave Binds, and Binds goes when empty.
+/// </summary>
+internal static class BindConversion
+{
+    private static readonly HashSet<string> Propagation = new(StringComparer.Ordinal)
+    {
+        "shared", "rshared", "slave", "rslave", "private", "rprivate",
+    };
+
+    /// <summary>Converts the module's convertible binds that <paramref name="select"/> picks, recording each change under <paramref name="rule"/>.</summary>
+    public static void Apply(ConversionContext context, MigrationRule rule, EdgeModule module, Func<BindEntry, bool> select)
+    {
+        if (module.CreateOptions is not { Error: null } || BindPlan.For(module, Shares(context)) is not { Binds: { } binds } plan)
+        {
+            return;
+        }
+        var chosen = plan.Entries.Where(e => e.CanConvert && select(e)).ToList();
+        if (chosen.Count == 0)
+        {
+            return;
+        }
+        var hostConfig = module.HostConfig()!;
+        // A missing or null Mounts becomes an array; other values never get here (BindEntry.MountsUnreadable).
+        var mountsMember = hostConfig.FindIgnoreCase(ModuleMounts.MountsName) ?? hostConfig.Add(ModuleMounts.MountsName, new JArray());
+        if (mountsMember.Value is not JArray mounts)
+        {
+            mounts = new JArray();
+            mountsMember.Value = mounts;
+        }
+        var before = binds.DeepClone();
+        foreach (var entry in chosen.Where(e => e.SameMount is null))
+        {
+            var mount = Mount(entry, out var dropped);
+            mounts.Add(mount);
+            context.Record(rule, module, JsonPath.Index(ModuleMounts.LocationOf(mountsMember), mounts.Count - 1), null, mount,
+                Describe(entry) + string.Concat(dropped.Select(d => " " + d)));
+        }
+        foreach (var entry in Enumerable.Reverse(chosen))
+        {
+            binds.RemoveAt(entry.Index);
+        }
+        var duplicates = string.Concat(chosen.Where(e => e.SameMount is not null)
+            .Select(e => $" {e.Node.ToCompactJson()} was already mounted by {e.SameMount!.Location}."));
+        if (binds.Count == 0)
+        {
+            hostConfig.Remove(plan.Member);
+            context.Record(rule, module, plan.Location, before, null, $"Removed {plan.Member.Name}: every entry is now a mount in {ModuleMounts.LocationOf(mountsMember)}." + duplicates);
+        }
+        else
+        {
+            context.Record(rule, module, plan.Location, before, binds,
+                $"Removed the entries that are now mounts in {ModuleMounts.LocationOf(mountsMember)}; {binds.Count} cannot be converted and stay{(binds.Count == 1 ? "s" : "")}." + duplicates);
+        }
+    }
+
+    /// <summary>The share mapping of a conversion: the user's ShareMap over the defaults.</summary>
+    public static ShareMapping Shares(ConversionContext context) => CheckSettings.ForShareMap(context.Options.ShareMap).Shares;
+
+    /// <summary>The mount a bind becomes, and the bind options that have no place in it (with why).</summary>
+    public static JObject Mount(BindEntry entry, out List<string> dropped)
+    {
+        var spec = entry.Spec!;
+        var volume = entry.Class == BindClass.Share;
+        var mount = new JObject();
+        mount.Add("Target", JValue.String(spec.Target));
+        mount.Add("Source", JValue.String(entry.MountSource));
+        mount.Add("Type", JValue.String(entry.MountType));
+        if (spec.IsReadOnly)
+        {
+            mount.Add("ReadOnly", JValue.Boolean(true));
+        }
+        dropped = new List<string>();
+        foreach (var option in spec.Options.Distinct(StringComparer.Ordinal).Where(o => o != "ro"))
+        {
+            if (!volume && Propagation.Contains(option))
+            {
+                // Docker devices keep honouring it; the device's agent ignores BindOptions (K9 says so).
+                var bindOptions = new JObject();
+                bindOptions.Add("Propagation", JValue.String(option));
+                mount.Set("BindOptions", bindOptions);
+                continue;
+            }
+            dropped.Add($"Dropped option '{option}': {WhyDropped(option, volume)}.");
+        }
+        return mount;
+    }
+
+    private static string Describe(BindEntry entry)
+    {
+        var bind = entry.Node.ToCompactJson();
+        var readOnly = entry.Spec!.IsReadOnly ? "read-only " : "";
+        if (entry.Class == BindClass.HostDirectory)
+        {
+            return $"{entry.Location} {bind} became a {readOnly}bind mount of the host directory.";
+        }
+        var share = entry.Share!;
+        var why = share.FromShareMap ? $"ShareMap maps '{share.MappedFrom}' to it"
+            : entry.Spec.Kind == BindSourceKind.NamedVolume ? "Docker volume of the same name; create a share of that name on the GPU device"
+            : "assuming the GPU device has a share named like the FPGA Edge share; -ShareMap chooses another";
+        return $"{entry.Location} {bind} became a {readOnly}volume mount of share '{share.Share}' ({why}).";
+    }
+
+    private static string WhyDropped(string option, bool volume) => option switch
+    {
+        "rw" => "read-write is the default",
+        "z" or "Z" => "SELinux relabelling, which Mounts cannot express and the GPU device does not do",
+        "nocopy" => volume ? "a share is not filled from the image" : "it applies only to volumes",
+        "consistent" or "cached" or "delegated" => "a Docker Desktop consistency hint, which Linux ignores",
+        _ when Propagation.Contains(option) => "mount propagation applies only to bind mounts",
+        _ => "not a Docker bind option",
+    };
+}

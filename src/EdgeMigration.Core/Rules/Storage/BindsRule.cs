@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Core.Rules.Storage;
+
+/// <summary>
+/// S1: the how-to says storage on the GPU device is given with HostConfig.Mounts, not with Binds. The device's agent
+/// still turns each bind into a hostPath volume, so the article and the code disagree: a warning. S2, S3, S4 and K11
+/// say what each entry is; this rule reports the Binds key and the entries nobody can read, and its fix converts
+/// every entry that can be converted (with the default rules, S2 and S3 have already converted theirs).
+/// </summary>
+public sealed class BindsRule : BindRule
+{
+    public override string Id => "S1";
+    public override string Title => "Binds become volume or bind mounts";
+    public override Severity DefaultSeverity => Severity.Warning;
+    public override string Section => "storage";
+    public override bool CanFix => true;
+
+    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ShareMapping shares)
+    {
+        if (BindPlan.For(module, shares) is not { } plan || plan.Member.Value is JValue { Kind: JValueKind.Null })
+        {
+            yield break;
+        }
+        if (plan.Binds is null)
+        {
+            yield return Finding(module, plan.Location,
+                $"{plan.Member.Name} is {plan.Member.Value.ToCompactJson()}, not an array of strings; no agent can read the module's createOptions.",
+                "Make it an array such as [\"/data:/data\"], or use HostConfig.Mounts.", Severity.Error, fixable: false);
+            yield break;
+        }
+        if (plan.Entries.Count == 0)
+        {
+            yield break;
+        }
+        var convertible = plan.Entries.All(e => e.CanConvert);
+        yield return Finding(module, plan.Location,
+            $"The module uses {plan.Member.Name} ({plan.Entries.Count} {(plan.Entries.Count == 1 ? "entry" : "entries")}); the how-to says storage on the GPU device is given with HostConfig.Mounts: Type volume for a share, Type bind for a host directory.",
+            convertible
+                ? "Replace each entry with a mount (ConvertTo-GpuEdgeManifest does; S2 and S3 say what each becomes)."
+                : "ConvertTo-GpuEdgeManifest converts the entries it can; the others need your decision (see the findings on each entry).",
+            fixable: convertible);
+        foreach (var entry in plan.Entries)
+        {
+            if (entry.Class == BindClass.Unreadable && entry.Node is JValue { IsString: true } text && TemplateText.HasPlaceholder(text.Text))
+            {
+                yield return Finding(module, entry.Location,
+                    $"{entry.Location} {entry.Node.ToCompactJson()} is a template placeholder; what it mounts is known only once the template is expanded.",
+                    "Check the expanded manifest.", Severity.Information, fixable: false);
+            }
+            else if (entry.Class == BindClass.Unreadable)
+            {
+                yield return Finding(module, entry.Location,
+                    entry.Spec is null
+                        ? $"{entry.Location} is {entry.Node.ToCompactJson()}, not a string; no agent can read the module's createOptions."
+                        : $"{entry.Location} {entry.Node.ToCompactJson()} cannot be read: {entry.Spec.Problem}. Docker refuses it, and the device's agent skips or misreads it.",
+                    "Write it as \"<absolute host path or share>:<container path>[:ro]\", or as a HostConfig.Mounts entry.",
+                    Severity.Error, fixable: false);
+            }
+            else if (entry.ConflictingMount is { } mount)
+            {
+                yield return Finding(module, entry.Location,
+                    $"{entry.Location} {entry.Node.ToCompactJson()} mounts at the same container path as {mount.Location} ({mount.Value.ToCompactJson()}), with another source; Docker refuses the module, and it cannot become a second mount there.",
+                    "Keep one of the two.", Severity.Error, fixable: false);
+            }
+        }
+    }
+
+    public override void Fix(ConversionContext context)
+    {
+        foreach (var module in context.Manifest.Modules)
+        {
+            BindConversion.Apply(context, this, module, _ => true);
+        }
+    }
+}

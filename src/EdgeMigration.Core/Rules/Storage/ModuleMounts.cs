@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Core.Rules.Storage;
+
+/// <summary>One entry of <c>HostConfig.Mounts</c>: Type, Source and Target as written (null when missing or not strings).</summary>
+public sealed record MountEntry(int Index, JObject Value, string Location, string? Type, string? Source, string? Target)
+{
+    public bool IsBind => string.Equals(Type, MountTypes.Bind, StringComparison.OrdinalIgnoreCase);
+    public bool IsVolume => string.Equals(Type, MountTypes.Volume, StringComparison.OrdinalIgnoreCase);
+}
+
+public static class MountTypes
+{
+    public const string Bind = "bind";
+    public const string Volume = "volume";
+}
+
+/// <summary>Reads a module's <c>HostConfig.Binds</c> and <c>HostConfig.Mounts</c>, with their locations relative to createOptions.</summary>
+public static class ModuleMounts
+{
+    public const string BindsName = "Binds";
+    public const string MountsName = "Mounts";
+
+    public static JMember? BindsMember(EdgeModule module) => module.HostConfig()?.FindIgnoreCase(BindsName);
+
+    public static JMember? MountsMember(EdgeModule module) => module.HostConfig()?.FindIgnoreCase(MountsName);
+
+    /// <summary><c>HostConfig.&lt;name as written&gt;</c>.</summary>
+    public static string LocationOf(JMember member) => "HostConfig." + member.Name;
+
+    /// <summary>The object entries of HostConfig.Mounts (entries that are not objects are K9's business).</summary>
+    public static IEnumerable<MountEntry> Mounts(EdgeModule module)
+    {
+        if (MountsMember(module) is not { Value: JArray mounts } member)
+        {
+            yield break;
+        }
+        for (var i = 0; i < mounts.Count; i++)
+        {
+            if (mounts[i] is JObject mount)
+            {
+                yield return new MountEntry(i, mount, JsonPath.Index(LocationOf(member), i),
+                    mount.StringOf("Type"), mount.StringOf("Source"), mount.StringOf("Target"));
+            }
+        }
+    }
+}

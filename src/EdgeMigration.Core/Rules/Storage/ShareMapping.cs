@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace EdgeMigration.Core.Rules.Storage;
+
+/// <summary>The GPU device share a bind source stands for; <see cref="Subpath"/> is set when the source is a folder inside it.</summary>
+public sealed record ShareMatch(string Share, string Subpath, string MappedFrom, bool FromShareMap)
+{
+    /// <summary>True for the folder that holds every Edge share (<c>/home/hcsshares</c> itself): no one share.</summary>
+    public bool IsShareRoot => Share.Length == 0;
+
+    /// <summary>True when the source is one share itself, which a volume mount can mount.</summary>
+    public bool IsWholeShare => !IsShareRoot && Subpath.Length == 0;
+}
+
+/// <summary>
+/// Which bind sources are shares: the user's map (host path prefix or volume name → share name, longest prefix wins),
+/// else the FPGA device's mount point of an Edge share, <c>/home/hcsshares/&lt;share&gt;</c>, taken to be a share of
+/// the same name on the GPU device, else a Docker named volume, which on the device can only be a share of that name.
+/// </summary>
+public sealed class ShareMapping
+{
+    /// <summary>Where the FPGA device mounts its Edge shares for modules.</summary>
+    public const string FpgaShareRoot = "/home/hcsshares";
+
+    public static readonly ShareMapping Default = new(new Dictionary<string, string>());
+
+    private readonly List<KeyValuePair<string, string>> _map;
+
+    /// <param name="map">The user's ShareMap; keys are absolute host paths or volume names, values share names.</param>
+    public ShareMapping(IDictionary<string, string> map)
+    {
+        foreach (var entry in map)
+        {
+            if (entry.Key.Trim().Length == 0 || string.IsNullOrWhiteSpace(entry.Value) || entry.Value.IndexOfAny(new[] { '/', ':' }) >= 0)
+            {
+                throw new ArgumentException(
+                    $"ShareMap entry '{entry.Key}' = '{entry.Value}' must map a host path (or volume name) to a share name without '/' or ':'.", "ShareMap");
+            }
+        }
+        // Longest first, so that the most specific prefix wins.
+        _map = map.Select(e => new KeyValuePair<string, string>(BindSpec.Normalize(e.Key.Trim()), e.Value.Trim()))
+            .OrderByDescending(e => e.Key.Length).ToList();
+    }
+
+    /// <summary>The share <paramref name="spec"/>'s source stands for, or null for a plain host path (or a bind that is not one).</summary>
+    public ShareMatch? Find(BindSpec spec)
+    {
+        switch (spec.Kind)
+        {
+            case BindSourceKind.NamedVolume:
+                var mapped = _map.FirstOrDefault(e => string.Equals(e.Key, spec.Source, StringComparison.Ordinal));
+                return new ShareMatch(mapped.Value ?? spec.Source, "", spec.Source, mapped.Value is not null);
+            case BindSourceKind.HostPath:
+            case BindSourceKind.Placeholder:
+                return FindForPath(BindSpec.Normalize(spec.Source));
+            default:
+                return null;
+        }
+    }
+
+    private ShareMatch? FindForPath(string source)
+    {
+        foreach (var entry in _map)
+        {
+            if (Remainder(source, entry.Key) is { } rest)
+            {
+                return new ShareMatch(entry.Value, rest, entry.Key, true);
+            }
+        }
+        if (Remainder(source, FpgaShareRoot) is { } inRoot)
+        {
+            var slash = inRoot.IndexOf('/');
+            return inRoot.Length == 0 ? new ShareMatch("", "", FpgaShareRoot, false)
+                : slash < 0
+                ? new ShareMatch(inRoot, "", source, false)
+                : new ShareMatch(inRoot.Substring(0, slash), inRoot.Substring(slash + 1), FpgaShareRoot + "/" + inRoot.Substring(0, slash), false);
+        }
+        return null;
+    }
+
+    /// <summary>The part of <paramref name="path"/> below <paramref name="prefix"/> ("" for the prefix itself), or null when it is not under it.</summary>
+    private static string? Remainder(string path, string prefix)
+    {
+        if (string.Equals(path, prefix, StringComparison.Ordinal))
+        {
+            return "";
+        }
+        var withSlash = prefix.EndsWith("/", StringComparison.Ordinal) ? prefix : prefix + "/";
+        return path.StartsWith(withSlash, StringComparison.Ordinal) ? path.Substring(withSlash.Length) : null;
+    }
+}

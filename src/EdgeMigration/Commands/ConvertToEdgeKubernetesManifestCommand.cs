@@ -1,0 +1,124 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using EdgeMigration.Core.Kubernetes;
+using EdgeMigration.Core.Manifests;
+using EdgeMigration.Infrastructure;
+
+namespace EdgeMigration.Commands;
+
+/// <summary>
+/// <para type="synopsis">Shows the Kubernetes objects the Azure Stack Edge Pro GPU device's edgeAgent creates for each module of a manifest, and the settings it drops.</para>
+/// </summary>
+[Cmdlet(VerbsData.ConvertTo, "EdgeKubernetesManifest", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(EdgeKubernetesResource))]
+[OutputType(typeof(string))]
+public sealed class ConvertToEdgeKubernetesManifestCommand : ManifestInputCmdlet
+{
+    private KubernetesRenderOptions _options = new();
+
+    /// <summary>Only these modules (ids, wildcards).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(ModuleNameCompleter))]
+    public string[]? ModuleName { get; set; }
+
+    /// <summary>One multi-document YAML text per manifest, as kubectl prints objects, with what each module drops as comments.</summary>
+    [Parameter]
+    public SwitchParameter AsYaml { get; set; }
+
+    /// <summary>One JSON text per manifest: a v1 List of the objects, as kubectl get -o json prints them.</summary>
+    [Parameter]
+    public SwitchParameter AsJson { get; set; }
+
+    /// <summary>The IoT Edge device id, for the objects' labels and IOTEDGE_DEVICEID.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DeviceId { get; set; }
+
+    /// <summary>The IoT Hub host name (contoso.azure-devices.net), for the objects' labels and IOTEDGE_IOTHUBHOSTNAME.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? IotHubHostName { get; set; }
+
+    /// <summary>The Service type for modules with port bindings that do not choose one (LoadBalancer on Azure Stack Edge).</summary>
+    [Parameter]
+    [ValidateSet("LoadBalancer", "NodePort", "ClusterIP")]
+    public string DefaultServiceType { get; set; } = "LoadBalancer";
+
+    /// <summary>The namespace the device deploys modules into.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string Namespace { get; set; } = "iotedge";
+
+    /// <summary>With one module id, JSON that is not a manifest is that module's createOptions, as for Test-EdgeModuleCompatibility.</summary>
+    protected override string? CreateOptionsModuleName =>
+        ModuleName is { Length: 1 } names && !WildcardPattern.ContainsWildcardCharacters(names[0]) ? names[0] : null;
+
+    protected override void BeginProcessing()
+    {
+        if (AsYaml && AsJson)
+        {
+            ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Use -AsYaml or -AsJson, not both."), "AsYamlAndAsJson", ErrorCategory.InvalidArgument, null));
+        }
+        _options = new KubernetesRenderOptions { DeviceId = DeviceId, IotHubHostName = IotHubHostName, DefaultServiceType = DefaultServiceType, Namespace = Namespace };
+        try
+        {
+            _options.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, "InvalidLabelValue", ErrorCategory.InvalidArgument, ex.ParamName));
+        }
+    }
+
+    protected override void ProcessManifest(ManifestDocument manifest)
+    {
+        var filter = new NameFilter(ModuleName);
+        var rendering = KubernetesRenderer.Render(manifest, _options).Where(m => filter.Matches(m.ModuleName));
+        ReportModulesNotFound(manifest, rendering);
+        foreach (var module in rendering.Modules)
+        {
+            foreach (var dropped in module.Dropped)
+            {
+                var text = $"{manifest.SourceName}: {module.ModuleName}: {dropped.Reason} {dropped.Advice}";
+                if (dropped.Effect == DropEffect.Fails)
+                {
+                    WriteWarning(text);
+                }
+                else
+                {
+                    WriteVerbose(text);
+                }
+            }
+        }
+        if (AsYaml)
+        {
+            WriteObject(KubernetesYaml.Write(rendering));
+        }
+        else if (AsJson)
+        {
+            WriteObject(KubernetesJsonText.Write(rendering));
+        }
+        else
+        {
+            foreach (var module in rendering.Modules)
+            {
+                WriteObject(module.Resources.Select(r => new EdgeKubernetesResource(r, module, manifest.SourceName)), enumerateCollection: true);
+            }
+        }
+    }
+
+    /// <summary>A module id given without wildcards that the manifest does not have is an error, as for a missing file.</summary>
+    private void ReportModulesNotFound(ManifestDocument manifest, KubernetesRendering rendering)
+    {
+        foreach (var name in ModuleName?.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)) ?? Enumerable.Empty<string>())
+        {
+            if (!rendering.Modules.Any(m => string.Equals(m.ModuleName, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                WriteError(new ErrorRecord(new ItemNotFoundException($"{manifest.SourceName} has no module '{name}'."), "ModuleNotFound", ErrorCategory.ObjectNotFound, name));
+            }
+        }
+    }
+}

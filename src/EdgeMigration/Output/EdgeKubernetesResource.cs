@@ -1,0 +1,62 @@
+using System.Collections.Specialized;
+using System.Linq;
+using EdgeMigration.Core.Kubernetes;
+using EdgeMigration.Infrastructure;
+
+namespace EdgeMigration;
+
+/// <summary>
+/// One Kubernetes object ConvertTo-EdgeKubernetesManifest renders for a module: what the device's agent creates
+/// (Deployment, Service, ServiceAccount), or an object the module's pod refers to (IsReference: a share's
+/// PersistentVolumeClaim, the image pull Secret).
+/// </summary>
+public sealed class EdgeKubernetesResource
+{
+    private readonly KubernetesResource _resource;
+
+    internal EdgeKubernetesResource(KubernetesResource resource, ModuleRendering module, string manifest)
+    {
+        _resource = resource;
+        Manifest = manifest;
+        ModuleName = module.ModuleName;
+        KubernetesName = module.KubernetesName;
+        Kind = resource.Kind;
+        ApiVersion = resource.ApiVersion;
+        Name = resource.Name;
+        IsReference = resource.IsReference;
+        ModuleFails = module.Fails;
+        // The module's dropped settings go with its Deployment only, so that piping every object's list repeats none.
+        DroppedSettings = resource.Kind == "Deployment" && !resource.IsReference
+            ? module.Dropped.Select(d => new EdgeKubernetesDroppedSetting(d, manifest)).ToArray()
+            : new EdgeKubernetesDroppedSetting[0];
+    }
+
+    public string Manifest { get; }
+
+    /// <summary>The module id, as the manifest and IoT Hub know it.</summary>
+    public string ModuleName { get; }
+
+    /// <summary>The module's name on the device: its Deployment, Service, container and ServiceAccount.</summary>
+    public string KubernetesName { get; }
+
+    public string Kind { get; }
+    public string ApiVersion { get; }
+    public string Name { get; }
+
+    /// <summary>True when the object is only named: the pod needs it, but its content is not rendered.</summary>
+    public bool IsReference { get; }
+
+    /// <summary>True when something of the module keeps the device from deploying it (see DroppedSettings with Effect Fails).</summary>
+    public bool ModuleFails { get; }
+
+    /// <summary>The object as ordered hashtables and arrays, keys in kubectl's order.</summary>
+    public OrderedDictionary Object => (OrderedDictionary)PowerShellGraph.FromJson(_resource.Object, asHashtable: true)!;
+
+    /// <summary>On the module's Deployment: the settings of the module the device drops, and why; empty on its other objects.</summary>
+    public EdgeKubernetesDroppedSetting[] DroppedSettings { get; }
+
+    /// <summary>The object as indented JSON.</summary>
+    public string ToJson() => KubernetesJsonText.Write(_resource.Object);
+
+    public override string ToString() => Kind + "/" + Name;
+}

@@ -1,0 +1,125 @@
+using System.Linq;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Kubernetes;
+using Xunit;
+using static EdgeMigration.Tests.Kubernetes.RenderKit;
+
+namespace EdgeMigration.Tests.Kubernetes;
+
+/// <summary>kubernetes-mode.md, "Field by field": the container's rows (Env, Entrypoint, Cmd, WorkingDir, Privileged, limits).</summary>
+public class RenderContainerTests
+{
+    [Fact]
+    public void EnvSectionComesFirstThenEnvEntriesThenTheAgentsVariables()
+    {
+        var module = Render("""{"Env":["B=2","NOVALUE","=x","IOTEDGE_MODULEID=mine","C=a=b"]}""", env: """{"A": {"value": "1"}}""");
+
+        Assert.Equal(new[] { "A", "B", "IOTEDGE_MODULEID", "C", "IOTEDGE_AUTHSCHEME", "IOTEDGE_MODULEID", "IOTEDGE_GATEWAYHOSTNAME" }, EnvNames(module));
+        // The agent's own IOTEDGE_MODULEID comes last, so it wins over the user's.
+        Assert.Equal("""{"name":"IOTEDGE_MODULEID","value":"m"}""", Compact(((JArray)Container(module)["env"]!)[5]));
+        Assert.Equal("""{"name":"C","value":"a=b"}""", Compact(((JArray)Container(module)["env"]!)[3]));
+        Assert.Equal(new[] { "Ignored Env[1]", "Ignored Env[2]" }, Dropped(module));
+    }
+
+    [Fact]
+    public void AnEnvNameKubernetesRefusesFailsTheModule()
+    {
+        var module = Render("""{"Env":["Logging:Level=Debug"]}""");
+
+        Assert.Equal(new[] { "Fails Env[0]" }, Dropped(module));
+        Assert.True(module.Fails);
+        Assert.Contains("Logging:Level", EnvNames(module));
+    }
+
+    [Fact]
+    public void DeviceIdAndHubNameAreLabelsAndVariablesWhenGiven()
+    {
+        var module = Render("{}", options: new KubernetesRenderOptions { DeviceId = "ASE-GPU_01", IotHubHostName = "contoso.azure-devices.net" });
+
+        Assert.Equal("""{"net.azure-devices.edge.deviceid":"ase-gpu_01","net.azure-devices.edge.hub":"contoso.azure-devices.net","net.azure-devices.edge.module":"m"}""",
+            Compact(Deployment(module), "metadata.labels"));
+        Assert.Equal(new[] { "IOTEDGE_IOTHUBHOSTNAME", "IOTEDGE_AUTHSCHEME", "IOTEDGE_DEVICEID", "IOTEDGE_MODULEID", "IOTEDGE_GATEWAYHOSTNAME" }, EnvNames(module));
+    }
+
+    [Fact]
+    public void EntrypointIsTheCommandCmdTheArgsWorkingDirTheWorkingDir()
+    {
+        var container = Container(Render("""{"Entrypoint":["/bin/sh","-c"],"Cmd":["run","--fast"],"WorkingDir":"/app"}"""));
+
+        Assert.Equal("""["/bin/sh","-c"]""", Compact(container["command"]));
+        Assert.Equal("""["run","--fast"]""", Compact(container["args"]));
+        Assert.Equal("\"/app\"", Compact(container["workingDir"]));
+    }
+
+    [Fact]
+    public void AStringEntrypointFailsAndIsLeftOut()
+    {
+        var module = Render("""{"Entrypoint":"/bin/sh -c run"}""");
+
+        Assert.Equal(new[] { "Fails Entrypoint" }, Dropped(module));
+        Assert.Null(Container(module)["command"]);
+    }
+
+    [Fact]
+    public void PrivilegedIsTheContainersSecurityContext()
+    {
+        Assert.Equal("""{"privileged":true}""", Compact(Container(Render("""{"HostConfig":{"Privileged":true}}"""))["securityContext"]));
+        Assert.Null(Container(Render("""{"HostConfig":{"Privileged":false}}"""))["securityContext"]);
+    }
+
+    [Fact]
+    public void DockerLimitsAreDroppedAndOnlyKubernetesResourcesCount()
+    {
+        var module = Render("""
+            {"HostConfig":{"Memory":536870912,"NanoCpus":500000000,"CpuShares":512,"ShmSize":1024,"CapAdd":["NET_ADMIN"],"Devices":[{"PathOnHost":"/dev/video0"}]},
+             "k8s-experimental":{"Resources":{"Limits":{"memory":"128Mi","nvidia.com/gpu":2},"requests":{"cpu":0.5}}}}
+            """);
+
+        Assert.Equal("""{"limits":{"memory":"128Mi","nvidia.com/gpu":"2"},"requests":{"cpu":"0.5"}}""", Compact(Container(module)["resources"]));
+        Assert.Equal(new[]
+        {
+            "Ignored HostConfig.Memory", "Ignored HostConfig.NanoCpus", "Ignored HostConfig.CpuShares", "Ignored HostConfig.ShmSize",
+            "Ignored HostConfig.CapAdd", "Ignored HostConfig.Devices[0]",
+        }, Dropped(module));
+        Assert.Contains("k8s-experimental.resources", DroppedAt(module, "HostConfig.Memory").Advice);
+    }
+
+    [Fact]
+    public void AQuantityKubernetesCannotReadFailsTheModule()
+    {
+        var module = Render("""{"k8s-experimental":{"resources":{"limits":{"memory":"lots"}}}}""");
+
+        Assert.Equal(new[] { "Fails k8s-experimental.resources.limits.memory" }, Dropped(module));
+        Assert.Equal("""{"limits":{}}""", Compact(Container(module)["resources"]));
+    }
+
+    [Fact]
+    public void ObjectsAreNamedAfterTheSanitizedIdWhichAnAnnotationKeeps()
+    {
+        var manifest = ManifestBuilder.Deployment(("My_Module", "{}"));
+        var module = KubernetesRenderer.Render(manifest).Modules.Single(m => m.ModuleName == "My_Module");
+
+        Assert.Equal("mymodule", module.KubernetesName);
+        Assert.Equal(new[] { "Deployment/mymodule", "ServiceAccount/mymodule" }, module.Resources.Select(r => r.ToString()));
+        Assert.Equal("mymodule", ((JValue)Container(module)["name"]!).Text);
+        Assert.Equal("""{"net.azure-devices.edge.original-moduleid":"My_Module"}""", Compact(Deployment(module), "spec.template.metadata.annotations"));
+        Assert.Equal("\"mymodule\"", Compact(PodSpec(module)["serviceAccountName"]));
+        Assert.Empty(module.Dropped);
+    }
+
+    [Fact]
+    public void IdsThatCollideOnTheDeviceFail()
+    {
+        var rendering = KubernetesRenderer.Render(ManifestBuilder.Deployment(("Filter", "{}"), ("filter", "{}")));
+
+        Assert.All(rendering.Modules.Where(m => !m.ModuleName.StartsWith("edge")), m =>
+            Assert.Contains("name collision", Assert.Single(m.Dropped, d => d.Effect == DropEffect.Fails).Reason));
+    }
+
+    [Fact]
+    public void AStoppedModuleHasNoReplica()
+    {
+        Assert.Equal("1", Compact(Deployment(Render("{}")), "spec.replicas"));
+        Assert.Equal("0", Compact(Deployment(Render("{}", edit: m => m.FindModule(Module)!.Definition.Set("status", JValue.String("stopped")))), "spec.replicas"));
+    }
+}

@@ -1,0 +1,98 @@
+using System.Linq;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Kubernetes;
+using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
+using Xunit;
+using static EdgeMigration.Tests.Kubernetes.RenderKit;
+
+namespace EdgeMigration.Tests.Kubernetes;
+
+/// <summary>What the preview leaves out, and whole modules it cannot render.</summary>
+public class RenderDroppedTests
+{
+    [Fact]
+    public void SettingsTheAgentDoesNotReadAreListedWithTheRulesWords()
+    {
+        var module = Render("""{"User":"1000","Volumes":{"/data":{}},"HostConfig":{"LogConfig":{"Type":"json-file"},"RestartPolicy":{"Name":"always"}},"k8s-experimental":{"service-options":{},"affinity":{}}}""",
+            edit: m => m.FindModule(Module)!.Definition.Set("startupOrder", JValue.Number(2)));
+
+        Assert.Equal(new[]
+        {
+            "Ignored startupOrder", "Ignored User", "Ignored Volumes", "Ignored HostConfig.LogConfig", "Ignored HostConfig.RestartPolicy",
+            "Ignored k8s-experimental.service-options", "Ignored k8s-experimental.affinity",
+        }, Dropped(module));
+        Assert.Contains("securityContext.runAsUser", DroppedAt(module, "User").Advice);
+        Assert.Equal("$.modulesContent['$edgeAgent']['properties.desired'].modules.m.startupOrder", DroppedAt(module, "startupOrder").ManifestPath);
+        Assert.Equal("2", DroppedAt(module, "startupOrder").Value);
+    }
+
+    [Fact]
+    public void ASectionNotSpelledExactlyIsDroppedWhole()
+    {
+        var module = Render("""{"K8s-Experimental":{"resources":{"limits":{"nvidia.com/gpu":1}}}}""");
+
+        Assert.Equal(new[] { "Ignored K8s-Experimental" }, Dropped(module));
+        Assert.Null(Container(module)["resources"]);
+    }
+
+    [Fact]
+    public void EdgeAgentIsNotRendered()
+    {
+        var agent = KubernetesRenderer.Render(ManifestBuilder.Deployment(("m", "{}"))).Modules.Single(m => m.ModuleName == "edgeAgent");
+
+        Assert.Empty(agent.Resources);
+        Assert.Contains("runs its own edgeAgent", Assert.Single(agent.Dropped).Reason);
+    }
+
+    [Fact]
+    public void CreateOptionsTheAgentCannotReadFailTheModuleAndNothingIsRendered()
+    {
+        var module = Render("{}", edit: m => m.FindModule(Module)!.Settings!.Set("createOptions", JValue.String("{\"HostConfig\": ")));
+
+        Assert.Empty(module.Resources);
+        Assert.Equal(DropEffect.Fails, Assert.Single(module.Dropped).Effect);
+    }
+
+    [Fact]
+    public void CreateOptionsGivenOnTheirOwnRenderWithoutAnImage()
+    {
+        // ManifestDocument.FromCreateOptions: the module has createOptions and nothing else, and nothing is said about the image.
+        var manifest = ManifestDocument.FromCreateOptions("probe", JDocument.Parse("""{"HostConfig":{"NetworkMode":"host"}}""").Root, "JSON text");
+        var module = KubernetesRenderer.Render(manifest).Modules.Single();
+
+        Assert.Empty(module.Dropped);
+        Assert.Equal("true", Compact(PodSpec(module)["hostNetwork"]));
+        Assert.Null(Container(module)["image"]);
+    }
+
+    [Fact]
+    public void ThePodPullsWithTheSecretOfTheCredentialForItsRegistry()
+    {
+        var manifest = ManifestBuilder.Deployment(("m", "{}"));
+        var settings = ((JObject)manifest.EdgeAgentDesired!["runtime"]!).ObjectOf("settings")!;
+        settings.Set("registryCredentials", JDocument.Parse("""
+            {"other": {"username": "u", "password": "other-pull-password", "address": "other.azurecr.io"},
+             "acr": {"username": "ContosoPull", "password": "contoso-pull-password", "address": "contoso.azurecr.io"}}
+            """).Root);
+        var module = KubernetesRenderer.Render(ManifestDocument.Parse(manifest.ToJson())).Modules.Single(m => m.ModuleName == "m");
+
+        Assert.Equal("""[{"name":"contosopull-contoso.azurecr.io"}]""", Compact(PodSpec(module)["imagePullSecrets"]));
+        Assert.Equal("Secret/contosopull-contoso.azurecr.io", Assert.Single(module.Resources, r => r.IsReference).ToString());
+    }
+
+    [Fact]
+    public void ImagesMatchCredentialsByRegistryHost()
+    {
+        var credentials = new[]
+        {
+            new RegistryCredential("acr", "u", "contoso.azurecr.io", "$"),
+            new RegistryCredential("hub", "u", ImagePullSecrets.DockerHubAddress, "$"),
+        };
+
+        Assert.Equal("acr", ImagePullSecrets.For("Contoso.azurecr.io/app:1", credentials)?.Key);
+        Assert.Equal("hub", ImagePullSecrets.For("contoso/app:1", credentials)?.Key);
+        Assert.Null(ImagePullSecrets.For("nginx:stable", credentials));
+        Assert.Null(ImagePullSecrets.For("localhost:5000/app", credentials));
+    }
+}

@@ -1,0 +1,137 @@
+using EdgeMigration.Core.Json;
+using Xunit;
+using static EdgeMigration.Tests.Kubernetes.RenderKit;
+
+namespace EdgeMigration.Tests.Kubernetes;
+
+/// <summary>kubernetes-mode.md, "Field by field": ExposedPorts, PortBindings, port keys, host namespaces; serviceOptions.</summary>
+public class RenderNetworkTests
+{
+    [Fact]
+    public void ExposedPortsOnlyMakeAClusterIpService()
+    {
+        var module = Render("""{"ExposedPorts":{"80/tcp":{},"53/UDP":{},"9000":{}}}""");
+
+        Assert.Equal("""[{"containerPort":80,"protocol":"TCP"},{"containerPort":53,"protocol":"UDP"},{"containerPort":9000,"protocol":"TCP"}]""", Compact(Container(module)["ports"]));
+        var service = Service(module);
+        Assert.Equal("\"ClusterIP\"", Compact(service, "spec.type"));
+        Assert.Equal("""[{"name":"exposedport-80-tcp","port":80,"protocol":"TCP"},{"name":"exposedport-53-udp","port":53,"protocol":"UDP"},{"name":"exposedport-9000-tcp","port":9000,"protocol":"TCP"}]""",
+            Compact(service, "spec.ports"));
+        Assert.Equal("""{"net.azure-devices.edge.module":"m"}""", Compact(service, "spec.selector"));
+    }
+
+    [Fact]
+    public void PortBindingsAreServicePortsOfTheDefaultTypeWithTheHostPortAsPort()
+    {
+        var module = Render("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostIp":"192.168.1.5","HostPort":"8080"}],"81/tcp":[{"HostPort":"any"}]}}}""");
+
+        var service = Service(module);
+        Assert.Equal("\"LoadBalancer\"", Compact(service, "spec.type"));
+        Assert.Equal("""[{"name":"hostport-80-tcp","port":8080,"protocol":"TCP","targetPort":80}]""", Compact(service, "spec.ports"));
+        Assert.Null(Container(module)["ports"]);
+        Assert.Equal(new[] { "Ignored HostConfig.PortBindings['80/tcp'][0].HostIp", "Ignored HostConfig.PortBindings['81/tcp'][0]" }, Dropped(module));
+    }
+
+    [Fact]
+    public void KeysThatAreNotPortAndProtocolAreSkipped()
+    {
+        var module = Render("""{"ExposedPorts":{"80/http":{},"web":{}}}""");
+
+        Assert.DoesNotContain(module.Resources, r => r.Kind == "Service");
+        Assert.Equal(new[] { "Ignored ExposedPorts['80/http']", "Ignored ExposedPorts.web" }, Dropped(module));
+    }
+
+    [Fact]
+    public void EmptyPortBindingsStillGiveTheServiceThePortMappingType()
+    {
+        Assert.Equal("\"LoadBalancer\"", Compact(Service(Render("""{"ExposedPorts":{"80/tcp":{}},"HostConfig":{"PortBindings":{}}}""")), "spec.type"));
+    }
+
+    [Theory]
+    [InlineData("ClusterIP", "ClusterIP")]
+    [InlineData("nodeport", "NodePort")]
+    [InlineData("LoadBalancer", "LoadBalancer")]
+    public void ServiceOptionsChooseTheTypeOfPortBindings(string asked, string type)
+    {
+        var module = Render($$$$"""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"80"}]}},"k8s-experimental":{"serviceOptions":{"Type":"{{{{asked}}}}"}}}""");
+
+        Assert.Equal($"\"{type}\"", Compact(Service(module), "spec.type"));
+        Assert.Empty(module.Dropped);
+    }
+
+    [Fact]
+    public void LoadBalancerIpIsKeptForALoadBalancerOnly()
+    {
+        var pinned = Render("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"80"}]}},"k8s-experimental":{"serviceOptions":{"loadBalancerIP":"10.1.2.3"}}}""");
+        var cluster = Render("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"80"}]}},"k8s-experimental":{"serviceOptions":{"type":"ClusterIP","loadBalancerIP":"10.1.2.3"}}}""");
+
+        Assert.Equal("\"10.1.2.3\"", Compact(Service(pinned), "spec.loadBalancerIP"));
+        Assert.Equal("-", Compact(Service(cluster), "spec.loadBalancerIP"));
+        Assert.Equal(new[] { "Ignored k8s-experimental.serviceOptions.loadBalancerIP" }, Dropped(cluster));
+    }
+
+    [Fact]
+    public void AnUnknownServiceTypeFallsBackToTheDefault()
+    {
+        var module = Render("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"80"}]}},"k8s-experimental":{"serviceOptions":{"type":"ExternalName"}}}""");
+
+        Assert.Equal("\"LoadBalancer\"", Compact(Service(module), "spec.type"));
+        Assert.Equal(new[] { "Ignored k8s-experimental.serviceOptions.type" }, Dropped(module));
+    }
+
+    [Fact]
+    public void ServicePortsAreKeyedByNumberSoTcpAndUdpOnOneNumberCollide()
+    {
+        var module = Render("""{"HostConfig":{"PortBindings":{"5000/udp":[{"HostPort":"5000"}],"5000/tcp":[{"HostPort":"5000"}]}}}""");
+
+        Assert.Equal("""[{"name":"hostport-5000-tcp","port":5000,"protocol":"TCP","targetPort":5000}]""", Compact(Service(module), "spec.ports"));
+        Assert.Equal(new[] { "Ignored HostConfig.PortBindings['5000/udp'][0]" }, Dropped(module));
+    }
+
+    [Fact]
+    public void ABindingOverridesTheExposedPortOfItsNumberQuietly()
+    {
+        var module = Render("""{"ExposedPorts":{"80/tcp":{}},"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"80"}],"81/tcp":[{"HostPort":"80"}]}}}""");
+
+        Assert.Equal("""[{"name":"hostport-81-tcp","port":80,"protocol":"TCP","targetPort":81}]""", Compact(Service(module), "spec.ports"));
+        // Two bindings of one HostPort: the second wins, and that is worth a word.
+        Assert.Equal(new[] { "Ignored HostConfig.PortBindings['80/tcp'][0]" }, Dropped(module));
+    }
+
+    [Fact]
+    public void OneContainerPortOnTwoHostPortsGivesDuplicatePortNamesWhichFail()
+    {
+        var module = Render("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"80"},{"HostPort":"8080"}]}}}""");
+
+        Assert.Equal(new[] { "Fails HostConfig.PortBindings['80/tcp'][1]" }, Dropped(module));
+        Assert.Equal(2, ((JArray)At(Service(module), "spec")["ports"]!).Count);
+    }
+
+    [Fact]
+    public void HostModesMapToThePodOnlyForHost()
+    {
+        var host = PodSpec(Render("""{"HostConfig":{"NetworkMode":"host","IpcMode":"Host","PidMode":"host"}}"""));
+        var other = Render("""{"HostConfig":{"NetworkMode":"mynet","PidMode":"container:x"}}""");
+
+        Assert.Equal("true true true \"ClusterFirstWithHostNet\"", $"{Compact(host["hostNetwork"])} {Compact(host["hostIPC"])} {Compact(host["hostPID"])} {Compact(host["dnsPolicy"])}");
+        Assert.Equal("false false -", $"{Compact(PodSpec(other)["hostNetwork"])} {Compact(PodSpec(other)["hostPID"])} {Compact(PodSpec(other)["dnsPolicy"])}");
+        Assert.Equal(new[] { "Ignored HostConfig.NetworkMode", "Ignored HostConfig.PidMode" }, Dropped(other));
+    }
+
+    [Fact]
+    public void DockerLabelsAreAnnotationsOfThePodAndTheServiceWithSanitizedKeys()
+    {
+        var module = Render("""{"Labels":{"com.example/Team Name":"edge","version":"2","-x-":"y"},"ExposedPorts":{"80/tcp":{}}}""");
+
+        Assert.Equal("""{"com.example/TeamName":"edge","version":"2","x":"y"}""", Compact(Service(module), "metadata.annotations"));
+        Assert.Equal("""{"com.example/TeamName":"edge","net.azure-devices.edge.original-moduleid":"m","version":"2","x":"y"}""",
+            Compact(Deployment(module), "spec.template.metadata.annotations"));
+        Assert.Equal("-", Compact(Deployment(module), "metadata.annotations"));
+    }
+
+    [Fact]
+    public void AModuleWithoutPortsHasNoService()
+    {
+        Assert.DoesNotContain(Render("{}").Resources, r => r.Kind == "Service");
+    }
+}

@@ -1,0 +1,107 @@
+using System.Linq;
+using Xunit;
+using static EdgeMigration.Tests.Kubernetes.RenderKit;
+
+namespace EdgeMigration.Tests.Kubernetes;
+
+/// <summary>kubernetes-mode.md: Binds, Mounts (bind, volume) and k8s-experimental.volumes; "Refinements" on mounts and volume names.</summary>
+public class RenderStorageTests
+{
+    [Fact]
+    public void BindsAreHostPathVolumesNamedAfterTheHostPath()
+    {
+        var module = Render("""{"HostConfig":{"Binds":["/data/in:/in","/data/out:/out:ro","/etc/localtime:/etc/localtime:z,ro","noseparator"]}}""");
+
+        Assert.Equal("""[{"hostPath":{"path":"/data/in","type":"DirectoryOrCreate"},"name":"datain"},{"hostPath":{"path":"/data/out","type":"DirectoryOrCreate"},"name":"dataout"},{"hostPath":{"path":"/etc/localtime","type":"DirectoryOrCreate"},"name":"etclocaltime"}]""",
+            Compact(PodSpec(module)["volumes"]));
+        Assert.Equal("""[{"mountPath":"/in","name":"datain","readOnly":false},{"mountPath":"/out","name":"dataout","readOnly":true},{"mountPath":"/etc/localtime","name":"etclocaltime","readOnly":true}]""",
+            Compact(Container(module)["volumeMounts"]));
+        Assert.Equal(new[] { "Ignored HostConfig.Binds[3]" }, Dropped(module));
+    }
+
+    [Fact]
+    public void BindMountsAreHostPathsAndVolumeMountsAreClaimsNamedAfterTheShare()
+    {
+        var module = Render("""
+            {"HostConfig":{"Mounts":[
+              {"Type":"bind","Source":"/var/log","Target":"/logs","ReadOnly":true},
+              {"Type":"volume","Source":"GpuInput","Target":"/in"},
+              {"type":"volume","source":"GpuInput","target":"/again","readOnly":true}]}}
+            """);
+
+        Assert.Equal("""[{"hostPath":{"path":"/var/log","type":"DirectoryOrCreate"},"name":"varlog"},{"name":"gpuinput","persistentVolumeClaim":{"claimName":"gpuinput","readOnly":false}}]""",
+            Compact(PodSpec(module)["volumes"]));
+        Assert.Equal("""[{"mountPath":"/logs","name":"varlog","readOnly":true},{"mountPath":"/in","name":"gpuinput","readOnly":false},{"mountPath":"/again","name":"gpuinput","readOnly":true}]""",
+            Compact(Container(module)["volumeMounts"]));
+        var claim = Assert.Single(module.Resources, r => r.IsReference);
+        Assert.Equal("PersistentVolumeClaim/gpuinput", claim.ToString());
+        // The second mount of the same share differs only in ReadOnly: the first volume is kept.
+        Assert.Equal(new[] { "Ignored HostConfig.Mounts[2]" }, Dropped(module));
+    }
+
+    [Fact]
+    public void AMountWithoutTargetFailsAndOtherTypesAreDropped()
+    {
+        var module = Render("""
+            {"HostConfig":{"Mounts":[{"Type":"volume","Source":"share"},{"Type":"tmpfs","Source":"x","Target":"/tmp"},"/a:/b",
+              {"Type":"bind","Source":"/a","Target":"/b","BindOptions":{"Propagation":"rshared"}}]}}
+            """);
+
+        Assert.Equal(new[] { "Fails HostConfig.Mounts[2]", "Fails HostConfig.Mounts[0]", "Ignored HostConfig.Mounts[1]", "Ignored HostConfig.Mounts[3].BindOptions" }, Dropped(module));
+        Assert.Equal("""[{"hostPath":{"path":"/a","type":"DirectoryOrCreate"},"name":"a"}]""", Compact(PodSpec(module)["volumes"]));
+    }
+
+    [Fact]
+    public void AVolumeNameLongerThanALabelOrTheProxysOwnFails()
+    {
+        var module = Render("{\"HostConfig\":{\"Binds\":[\"/" + new string('a', 64) + ":/a\",\"/config-volume:/c\"]}}");
+
+        Assert.Equal(new[] { "Fails HostConfig.Binds[0]", "Fails HostConfig.Binds[1]" }, Dropped(module));
+        Assert.Contains("exceeded maximum length of 63", module.Dropped[0].Reason);
+        Assert.Contains("proxy", module.Dropped[1].Reason);
+    }
+
+    [Fact]
+    public void KubernetesVolumesAreReadAsTheirTypesAsTheAgentsModelDoes()
+    {
+        // The spatial analysis manifests write readOnly as a string and sizeLimit as a number.
+        var module = Render("""
+            {"k8s-experimental":{"volumes":[
+              {"volume":{"name":"dshm","emptyDir":{"medium":"Memory","sizeLimit":536870912}},
+               "volumeMounts":[{"name":"dshm","mountPath":"/dev/shm","mountPropagation":"None","readOnly":"false","subPath":"","mode":"rw"}]},
+              {"volume":{"name":"pvcvol","persistentVolumeClaim":{"claimName":"azurefile"}},"volumeMounts":[{"name":"pvcvol","mountPath":"/storage"}]}]}}
+            """);
+
+        Assert.Equal("""[{"emptyDir":{"medium":"Memory","sizeLimit":"536870912"},"name":"dshm"},{"name":"pvcvol","persistentVolumeClaim":{"claimName":"azurefile"}}]""",
+            Compact(PodSpec(module)["volumes"]));
+        Assert.Equal("""[{"mountPath":"/dev/shm","mountPropagation":"None","name":"dshm","readOnly":false,"subPath":""},{"mountPath":"/storage","name":"pvcvol"}]""",
+            Compact(Container(module)["volumeMounts"]));
+        Assert.Equal(new[] { "Ignored k8s-experimental.volumes[0].volumeMounts[0].mode" }, Dropped(module));
+        Assert.Equal("PersistentVolumeClaim/azurefile", Assert.Single(module.Resources, r => r.IsReference).ToString());
+    }
+
+    [Fact]
+    public void StrategySecurityContextAndNodeSelectorUseKubernetesNames()
+    {
+        var module = Render("""
+            {"k8s-experimental":{"Strategy":{"Type":"Recreate"},"securityContext":{"RunAsUser":"1000","runAsNonRoot":"true","fsGroup":2000,"runAsUsr":1},
+             "nodeSelector":{"gpu":true}}}
+            """);
+
+        Assert.Equal("""{"type":"Recreate"}""", Compact(Deployment(module), "spec.strategy"));
+        Assert.Equal("""{"fsGroup":2000,"runAsNonRoot":true,"runAsUser":1000}""", Compact(PodSpec(module)["securityContext"]));
+        Assert.Equal("""{"gpu":"true"}""", Compact(PodSpec(module)["nodeSelector"]));
+        Assert.Equal(new[] { "Ignored k8s-experimental.securityContext.runAsUsr" }, Dropped(module));
+    }
+
+    [Fact]
+    public void AValueItsTypeCannotHoldFailsTheModule()
+    {
+        var module = Render("""{"k8s-experimental":{"securityContext":{"runAsUser":"root"},"volumes":{"volume":{}}}}""");
+
+        Assert.Equal(new[] { "Fails k8s-experimental.securityContext.runAsUser", "Fails k8s-experimental.volumes" }, Dropped(module));
+        Assert.True(module.Fails);
+        Assert.All(module.Dropped, d => Assert.Contains("not deployed", d.Reason));
+        Assert.Equal(2, module.Resources.Count(r => !r.IsReference));
+    }
+}

@@ -1,0 +1,171 @@
+using System.Linq;
+using EdgeMigration.Core.Manifests;
+using Xunit;
+using static EdgeMigration.Tests.RuleTestKit;
+
+namespace EdgeMigration.Tests.Rules;
+
+public class BindsRuleTests
+{
+    [Fact]
+    public void BindsAreReportedOncePerModuleFixableWhenEveryEntryConverts()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("mixed", """{"HostConfig":{"Binds":["/home/hcsshares/input:/home/input","/var/data:/data:ro"]}}"""),
+            ("withfile", """{"HostConfig":{"Binds":["/var/data:/data","/etc/localtime:/etc/localtime:ro"]}}"""),
+            ("empty", """{"HostConfig":{"Binds":[]}}"""),
+            ("nulled", """{"HostConfig":{"Binds":null}}"""),
+            ("mounts", """{"HostConfig":{"Mounts":[{"Type":"bind","Source":"/var/data","Target":"/data"}]}}"""));
+
+        var findings = Check(manifest, "S1");
+
+        Assert.Equal(new[]
+        {
+            "S1 Warning mixed HostConfig.Binds fixable",
+            "S1 Warning withfile HostConfig.Binds manual",
+        }, Summary(findings));
+        Assert.Contains("Binds (2 entries)", findings[0].Message);
+        Assert.Equal("https://learn.microsoft.com/azure/databox-online/azure-stack-edge-gpu-modify-fpga-modules-gpu#storage", findings[0].HelpUri);
+        Assert.Equal("$.modulesContent['$edgeAgent']['properties.desired'].modules.mixed.settings.createOptions.HostConfig.Binds", findings[0].ManifestPath);
+    }
+
+    [Fact]
+    public void UnreadableEntriesAreErrors()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("broken", """{"HostConfig":{"Binds":["./data:/data","/a:/b:ro:extra","/data",42,"/data:relative"]}}"""),
+            ("notarray", """{"HostConfig":{"Binds":"/data:/data"}}"""),
+            ("template", """{"HostConfig":{"Binds":["${DATA_BIND}"]}}"""));
+
+        var findings = Check(manifest, "S1");
+
+        Assert.Equal(new[]
+        {
+            "S1 Warning broken HostConfig.Binds manual",
+            "S1 Error broken HostConfig.Binds[0] manual",
+            "S1 Error broken HostConfig.Binds[1] manual",
+            "S1 Error broken HostConfig.Binds[2] manual",
+            "S1 Error broken HostConfig.Binds[3] manual",
+            "S1 Error broken HostConfig.Binds[4] manual",
+            "S1 Error notarray HostConfig.Binds manual",
+            "S1 Warning template HostConfig.Binds manual",
+            "S1 Information template HostConfig.Binds[0] manual",
+        }, Summary(findings));
+        Assert.Contains("neither an absolute host path nor a volume name", findings[1].Message);
+        Assert.Contains("container path 'relative' is not absolute", findings[5].Message);
+        Assert.Contains("template placeholder", findings[8].Message);
+    }
+
+    [Fact]
+    public void FixConvertsEveryConvertibleBindAndRemovesBinds()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("app", """{"HostConfig":{"Binds":["/home/hcsshares/input:/home/input:ro","/var/data:/data","sqlvolume:/var/opt/mssql"]}}"""));
+
+        var result = Convert(manifest, "S1");
+
+        Assert.Equal(
+            """{"HostConfig":{"Mounts":[{"Target":"/home/input","Source":"input","Type":"volume","ReadOnly":true},{"Target":"/data","Source":"/var/data","Type":"bind"},{"Target":"/var/opt/mssql","Source":"sqlvolume","Type":"volume"}]}}""",
+            OptionsText(result.Manifest, "app"));
+        Assert.Equal(new[]
+        {
+            """S1 app HostConfig.Mounts[0]: - -> {"Target":"/home/input","Source":"input","Type":"volume","ReadOnly":true}""",
+            """S1 app HostConfig.Mounts[1]: - -> {"Target":"/data","Source":"/var/data","Type":"bind"}""",
+            """S1 app HostConfig.Mounts[2]: - -> {"Target":"/var/opt/mssql","Source":"sqlvolume","Type":"volume"}""",
+            """S1 app HostConfig.Binds: ["/home/hcsshares/input:/home/input:ro","/var/data:/data","sqlvolume:/var/opt/mssql"] -> -""",
+        }, Describe(result.Changes));
+        Assert.Contains("HostConfig.Binds[0] \"/home/hcsshares/input:/home/input:ro\" became a read-only volume mount of share 'input'", result.Changes[0].Description);
+        AssertIdempotent(result, "S1");
+    }
+
+    [Fact]
+    public void ExistingMountsAreKeptAndABindAlreadyMountedIsNotAddedTwice()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("app", """{"HostConfig":{"Mounts":[{"Type":"volume","Source":"input","Target":"/home/input/"},{"Type":"bind","Source":"/logs","Target":"/logs"}],"Binds":["/home/hcsshares/input:/home/input","/var/data:/data"]}}"""));
+
+        var result = Convert(manifest, "S1");
+
+        Assert.Equal(
+            """{"HostConfig":{"Mounts":[{"Type":"volume","Source":"input","Target":"/home/input/"},{"Type":"bind","Source":"/logs","Target":"/logs"},{"Target":"/data","Source":"/var/data","Type":"bind"}]}}""",
+            OptionsText(result.Manifest, "app"));
+        Assert.Equal(new[]
+        {
+            """S1 app HostConfig.Mounts[2]: - -> {"Target":"/data","Source":"/var/data","Type":"bind"}""",
+            """S1 app HostConfig.Binds: ["/home/hcsshares/input:/home/input","/var/data:/data"] -> -""",
+        }, Describe(result.Changes));
+        Assert.Contains("\"/home/hcsshares/input:/home/input\" was already mounted by HostConfig.Mounts[0]", result.Changes[1].Description);
+        AssertIdempotent(result, "S1");
+    }
+
+    [Fact]
+    public void ABindAtTheContainerPathOfAnotherMountStays()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("app", """{"HostConfig":{"Mounts":[{"Type":"volume","Source":"other","Target":"/data"}],"Binds":["/var/data:/data","/var/logs:/logs"]}}"""));
+
+        Assert.Equal(new[]
+        {
+            "S1 Warning app HostConfig.Binds manual",
+            "S1 Error app HostConfig.Binds[0] manual",
+        }, Summary(Check(manifest, "S1")));
+
+        var result = Convert(manifest, "S1");
+
+        Assert.Equal(
+            """{"HostConfig":{"Mounts":[{"Type":"volume","Source":"other","Target":"/data"},{"Target":"/logs","Source":"/var/logs","Type":"bind"}],"Binds":["/var/data:/data"]}}""",
+            OptionsText(result.Manifest, "app"));
+        Assert.Equal("""S1 app HostConfig.Binds: ["/var/data:/data","/var/logs:/logs"] -> ["/var/data:/data"]""", Describe(result.Changes[1]));
+        AssertIdempotent(result, "S1");
+    }
+
+    [Fact]
+    public void BindOptionsBecomeReadOnlyOrBindOptionsAndTheRestIsDroppedWithAReason()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("app", """{"HostConfig":{"Binds":["/var/data:/data:ro,z","/mnt/usb:/usb:rshared","/home/hcsshares/out:/out:rw,nocopy,rslave"]}}"""));
+
+        var result = Convert(manifest, "S1");
+
+        Assert.Equal(
+            """{"HostConfig":{"Mounts":[{"Target":"/data","Source":"/var/data","Type":"bind","ReadOnly":true},{"Target":"/usb","Source":"/mnt/usb","Type":"bind","BindOptions":{"Propagation":"rshared"}},{"Target":"/out","Source":"out","Type":"volume"}]}}""",
+            OptionsText(result.Manifest, "app"));
+        Assert.EndsWith("Dropped option 'z': SELinux relabelling, which Mounts cannot express and the GPU device does not do.", result.Changes[0].Description);
+        Assert.DoesNotContain("Dropped", result.Changes[1].Description);
+        Assert.Contains("Dropped option 'rw': read-write is the default.", result.Changes[2].Description);
+        Assert.Contains("Dropped option 'nocopy': a share is not filled from the image.", result.Changes[2].Description);
+        Assert.Contains("Dropped option 'rslave': mount propagation applies only to bind mounts.", result.Changes[2].Description);
+    }
+
+    [Fact]
+    public void KeyNamesAsWrittenAndTheInputsEncodingAreKept()
+    {
+        var manifest = ManifestBuilder.Deployment(("app", """{"hostConfig":{"binds":["/var/data:/data"]}}"""));
+
+        Assert.Equal("S1 Warning app HostConfig.binds fixable", Summary(Check(manifest, "S1").Single()));
+        var result = Convert(manifest, "S1");
+
+        Assert.Equal("""{"hostConfig":{"Mounts":[{"Target":"/data","Source":"/var/data","Type":"bind"}]}}""", OptionsText(result.Manifest, "app"));
+        Assert.Equal(CreateOptionsEncoding.String, result.Manifest.FindModule("app")!.CreateOptions!.Encoding);
+    }
+
+    [Fact]
+    public void ANullMountsIsReplacedAndAnUnreadableOneBlocksTheConversion()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("nulled", """{"HostConfig":{"Mounts":null,"Binds":["/var/data:/data"]}}"""),
+            ("unreadable", """{"HostConfig":{"Mounts":{"Type":"bind"},"Binds":["/var/data:/data"]}}"""));
+
+        Assert.Equal(new[]
+        {
+            "S1 Warning nulled HostConfig.Binds fixable",
+            "S1 Warning unreadable HostConfig.Binds manual",
+        }, Summary(Check(manifest, "S1")));
+
+        var result = Convert(manifest, "S1");
+
+        Assert.Equal("""{"HostConfig":{"Mounts":[{"Target":"/data","Source":"/var/data","Type":"bind"}]}}""", OptionsText(result.Manifest, "nulled"));
+        Assert.Equal("""{"HostConfig":{"Mounts":{"Type":"bind"},"Binds":["/var/data:/data"]}}""", OptionsText(result.Manifest, "unreadable"));
+        AssertIdempotent(result, "S1");
+    }
+}

@@ -1,0 +1,103 @@
+using System.Linq;
+using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Rules;
+using Xunit;
+using static EdgeMigration.Tests.RuleTestKit;
+
+namespace EdgeMigration.Tests.Rules;
+
+public class FileBindRuleTests
+{
+    private const string Binds =
+        """{"HostConfig":{"Binds":["/var/run/docker.sock:/var/run/docker.sock","/etc/localtime:/etc/localtime:ro","/opt/app/config.json:/app/config.json","/dev/video0:/dev/video0","/usr/bin/docker:/usr/bin/docker","/opt/model.v1:/model.v1","/var/data:/data"]}}""";
+
+    [Fact]
+    public void FileBindsAreJudgedByTheirPathsWithACertainty()
+    {
+        var manifest = ManifestBuilder.Deployment(("app", Binds));
+
+        var findings = Check(manifest, "S4");
+
+        Assert.Equal(new[]
+        {
+            "S4 Error app HostConfig.Binds[0] manual",
+            "S4 Error app HostConfig.Binds[1] manual",
+            "S4 Error app HostConfig.Binds[2] manual",
+            "S4 Error app HostConfig.Binds[3] manual",
+            "S4 Error app HostConfig.Binds[4] manual",
+            "S4 Warning app HostConfig.Binds[5] manual",
+        }, Summary(findings));
+        Assert.Equal(new[] { Certainty.Certain, Certainty.Certain, Certainty.Likely, Certainty.Likely, Certainty.Likely, Certainty.Possible },
+            findings.Select(f => f.Certainty));
+        Assert.Contains("There is no Docker on the GPU device", findings[0].Message);
+        Assert.Contains("'/opt/app/config.json' ends in the file extension '.json'", findings[2].Message);
+        Assert.Contains("looks like a device node", findings[3].Message);
+        Assert.Contains("possibly a single file", findings[5].Message);
+        Assert.Contains("-DropFileBinds", findings[1].Recommendation);
+    }
+
+    [Theory]
+    [InlineData("/tmp/.X11-unix:/tmp/.X11-unix")]
+    [InlineData("/usr/local/cuda-10.2:/usr/local/cuda-10.2")]
+    [InlineData("/dev/bus/usb:/dev/bus/usb")]
+    [InlineData("/usr/bin:/host/bin")]
+    [InlineData("/home/hcsshares/input:/home/input")]
+    public void DirectoriesAreNotFiles(string bind)
+    {
+        Assert.Empty(Check(ManifestBuilder.Deployment(("app", $$$"""{"HostConfig":{"Binds":["{{{bind}}}"]}}""")), "S4"));
+    }
+
+    [Fact]
+    public void BindMountsOfFilesAreReportedToo()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("app", """{"HostConfig":{"Mounts":[{"Type":"bind","Source":"/etc/app/settings.yaml","Target":"/settings.yaml"},{"Type":"volume","Source":"input","Target":"/in.json"},{"Type":"bind","Source":"/var/data","Target":"/data"}]}}"""));
+
+        var finding = Assert.Single(Check(manifest, "S4"));
+
+        Assert.Equal("S4 Error app HostConfig.Mounts[0] manual", Summary(finding));
+        Assert.Equal(Certainty.Likely, finding.Certainty);
+    }
+
+    [Fact]
+    public void FileBindsStayInBindsWithTheirFindingsWhenConverting()
+    {
+        var result = ManifestConverter.Convert(ManifestBuilder.Deployment(("app", Binds)), new ConversionOptions { Rules = Only("S*") });
+
+        // The possible file is converted as the directory it may be; the others stay, and S1 can no longer fix Binds.
+        Assert.Equal(
+            """{"HostConfig":{"Binds":["/var/run/docker.sock:/var/run/docker.sock","/etc/localtime:/etc/localtime:ro","/opt/app/config.json:/app/config.json","/dev/video0:/dev/video0","/usr/bin/docker:/usr/bin/docker"],"Mounts":[{"Target":"/model.v1","Source":"/opt/model.v1","Type":"bind"},{"Target":"/data","Source":"/var/data","Type":"bind"}]}}""",
+            OptionsText(result.Manifest, "app"));
+        Assert.Equal(5, result.RemainingFindings.Count(f => f.RuleId == "S4" && f.Severity == Severity.Error));
+        Assert.Contains(result.RemainingFindings, f => Summary(f) == "S1 Warning app HostConfig.Binds manual");
+        Assert.Contains(result.RemainingFindings, f => Summary(f) == "S4 Warning app HostConfig.Mounts[0] manual");
+        AssertIdempotent(result, "S*");
+    }
+
+    [Fact]
+    public void DropFileBindsRemovesTheCertainAndLikelyFiles()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("app", """{"HostConfig":{"Binds":["/etc/localtime:/etc/localtime:ro","/var/data:/data"],"Mounts":[{"Type":"bind","Source":"/var/run/docker.sock","Target":"/var/run/docker.sock"}]}}"""),
+            ("only", """{"HostConfig":{"Binds":["/opt/app/config.json:/app/config.json"]}}"""));
+
+        var result = Convert(manifest, "S4", o => o.DropFileBinds = true);
+
+        Assert.Equal("""{"HostConfig":{"Binds":["/var/data:/data"]}}""", OptionsText(result.Manifest, "app"));
+        Assert.Equal("""{"HostConfig":{}}""", OptionsText(result.Manifest, "only"));
+        Assert.Equal(new[]
+        {
+            """S4 app HostConfig.Mounts: [{"Type":"bind","Source":"/var/run/docker.sock","Target":"/var/run/docker.sock"}] -> -""",
+            """S4 app HostConfig.Binds[0]: "/etc/localtime:/etc/localtime:ro" -> -""",
+            """S4 only HostConfig.Binds: ["/opt/app/config.json:/app/config.json"] -> -""",
+        }, Describe(result.Changes));
+        Assert.StartsWith("Dropped the bind of file '/etc/localtime' ('/etc/localtime' is a file on every Linux host)", result.Changes[1].Description);
+        AssertIdempotent(result, "S4", o => o.DropFileBinds = true);
+    }
+
+    [Fact]
+    public void WithoutDropFileBindsTheFixChangesNothing()
+    {
+        Assert.Empty(Convert(ManifestBuilder.Deployment(("app", Binds)), "S4").Changes);
+    }
+}

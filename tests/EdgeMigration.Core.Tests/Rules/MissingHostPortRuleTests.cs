@@ -1,0 +1,49 @@
+using Xunit;
+using static EdgeMigration.Tests.RuleTestKit;
+
+namespace EdgeMigration.Tests.Rules;
+
+public class MissingHostPortRuleTests
+{
+    private static EdgeMigration.Core.Manifests.ManifestDocument Modules() => ManifestBuilder.Deployment(
+        ("nohost", """{"HostConfig":{"PortBindings":{"80/tcp":[{"HostIp":"0.0.0.0"}],"81/tcp":[{"HostPort":""}],"82/udp":[],"83/tcp":null,"84/tcp":[{"HostPort":"84"}]}}}"""),
+        ("exposed", """{"ExposedPorts":{"4000/tcp":{},"5000/tcp":{}},"HostConfig":{"PortBindings":{"5000/tcp":[{"HostPort":"5000"}]}}}"""),
+        ("clusteronly", """{"ExposedPorts":{"4000/tcp":{}},"k8s-experimental":{"serviceOptions":{"type":"ClusterIP"}}}"""),
+        ("fine", """{"ExposedPorts":{"8080/tcp":{}},"HostConfig":{"PortBindings":{"8080/tcp":[{"HostPort":"8080"}]}}}"""));
+
+    [Fact]
+    public void BindingsWithoutHostPortAndPortsOnlyExposedAreReported()
+    {
+        var findings = Check(Modules(), "N1");
+
+        Assert.Equal(new[]
+        {
+            "N1 Warning nohost HostConfig.PortBindings['80/tcp'][0] fixable",
+            "N1 Warning nohost HostConfig.PortBindings['81/tcp'][0] fixable",
+            "N1 Warning nohost HostConfig.PortBindings['82/udp'] fixable",
+            "N1 Warning nohost HostConfig.PortBindings['83/tcp'] fixable",
+            "N1 Warning exposed ExposedPorts['4000/tcp'] manual",
+        }, Summary(findings));
+        Assert.Contains("Docker publishes the port on a random host port, but the GPU device's agent skips it", findings[0].Message);
+        Assert.Contains("ClusterIP Service (exposedport-4000-tcp)", findings[4].Message);
+        Assert.Contains("\"PortBindings\": {\"4000/tcp\": [{\"HostPort\":\"4000\"}]}", findings[4].Recommendation);
+    }
+
+    [Fact]
+    public void FixBindsTheContainerPortsOwnNumber()
+    {
+        var result = Convert(Modules(), "N1");
+
+        Assert.Equal(
+            """{"HostConfig":{"PortBindings":{"80/tcp":[{"HostIp":"0.0.0.0","HostPort":"80"}],"81/tcp":[{"HostPort":"81"}],"82/udp":[{"HostPort":"82"}],"83/tcp":[{"HostPort":"83"}],"84/tcp":[{"HostPort":"84"}]}}}""",
+            OptionsText(result.Manifest, "nohost"));
+        Assert.Equal(new[]
+        {
+            "N1 nohost HostConfig.PortBindings['80/tcp'][0].HostPort: - -> \"80\"",
+            "N1 nohost HostConfig.PortBindings['81/tcp'][0].HostPort: \"\" -> \"81\"",
+            "N1 nohost HostConfig.PortBindings['82/udp']: [] -> [{\"HostPort\":\"82\"}]",
+            "N1 nohost HostConfig.PortBindings['83/tcp']: null -> [{\"HostPort\":\"83\"}]",
+        }, Describe(result.Changes));
+        AssertIdempotent(result, "N1");
+    }
+}

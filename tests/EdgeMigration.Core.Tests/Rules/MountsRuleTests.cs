@@ -1,0 +1,65 @@
+using Xunit;
+using static EdgeMigration.Tests.RuleTestKit;
+
+namespace EdgeMigration.Tests.Rules;
+
+public class MountsRuleTests
+{
+    [Fact]
+    public void MountsTheAgentRejectsAreErrors()
+    {
+        var longName = new string('s', 64);
+        var manifest = ManifestBuilder.Deployment(
+            ("missing", """{"HostConfig":{"Mounts":[{"Type":"volume","Target":"/data"},{"Source":"/x","Target":"/x"}]}}"""),
+            ("types", """{"HostConfig":{"Mounts":[{"Type":"tmpfs","Source":"tmp","Target":"/tmp"},{"Type":"npipe","Source":"pipe","Target":"/pipe"}]}}"""),
+            ("names", $$$"""{"HostConfig":{"Mounts":[{"Type":"volume","Source":"{{{longName}}}","Target":"/a"},{"Type":"volume","Source":"__","Target":"/b"},{"Type":"volume","Source":"config-volume","Target":"/c"}]}}"""),
+            ("merged", """{"HostConfig":{"Mounts":[{"Type":"volume","Source":"Data_1","Target":"/a"},{"Type":"volume","Source":"data1","Target":"/b"},{"Type":"volume","Source":"Data_1","Target":"/c"}]}}"""),
+            ("shapes", """{"HostConfig":{"Mounts":["/data:/data"]}}"""),
+            ("notarray", """{"HostConfig":{"Mounts":{"Type":"bind"}}}"""));
+
+        var findings = Check(manifest, "K9");
+
+        Assert.Equal(new[]
+        {
+            "K9 Error missing HostConfig.Mounts[0] manual",
+            "K9 Error missing HostConfig.Mounts[1] manual",
+            "K9 Warning types HostConfig.Mounts[0] manual",
+            "K9 Error types HostConfig.Mounts[1] manual",
+            "K9 Error names HostConfig.Mounts[0] manual",
+            "K9 Error names HostConfig.Mounts[1] manual",
+            "K9 Error names HostConfig.Mounts[2] manual",
+            "K9 Warning merged HostConfig.Mounts[1] manual",
+            "K9 Error shapes HostConfig.Mounts[0] manual",
+            "K9 Error notarray HostConfig.Mounts manual",
+        }, Summary(findings));
+        Assert.Contains("has no Source;", findings[0].Message);
+        Assert.Contains("has no Type;", findings[1].Message);
+        Assert.Contains("emptyDir", findings[2].Recommendation);
+        Assert.Contains("not a DNS label of 1 to 63 characters", findings[4].Message);
+        Assert.Contains("a volume name the agent uses itself", findings[6].Message);
+        Assert.Contains("Volumes 'Data_1' (HostConfig.Mounts[0]) and 'data1' both become the claim 'data1'", findings[7].Message);
+    }
+
+    [Fact]
+    public void OptionsTheAgentDoesNotMapAreInformation()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("app", """{"HostConfig":{"Mounts":[{"Type":"bind","Source":"/mnt","Target":"/mnt","ReadOnly":true,"BindOptions":{"Propagation":"rshared"}},{"Type":"volume","Source":"share","Target":"/s","VolumeOptions":{"NoCopy":true}}]}}"""));
+
+        Assert.Equal(new[]
+        {
+            "K9 Information app HostConfig.Mounts[0].BindOptions manual",
+            "K9 Information app HostConfig.Mounts[1].VolumeOptions manual",
+        }, Summary(Check(manifest, "K9")));
+    }
+
+    [Fact]
+    public void WellFormedMountsAndTemplatePlaceholdersPass()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("app", """{"HostConfig":{"Mounts":[{"Type":"volume","Source":"input-share","Target":"/in"},{"Type":"bind","Source":"/var/data","Target":"/data","ReadOnly":true},{"Type":"volume","Source":"<nfs-or-smb-share-name-here>","Target":"/out"}]}}"""),
+            ("none", """{"HostConfig":{"Mounts":null}}"""));
+
+        Assert.Empty(Check(manifest, "K9"));
+    }
+}

@@ -1,0 +1,50 @@
+using Xunit;
+using static EdgeMigration.Tests.RuleTestKit;
+
+namespace EdgeMigration.Tests.Rules;
+
+public class PortSettingsRuleTests
+{
+    [Fact]
+    public void PortsTheAgentSkipsOrRefusesAreReported()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("ports", """{"ExposedPorts":{"http":{}},"HostConfig":{"PortBindings":{"8000-8010/tcp":[{"HostPort":"8000-8010"}],"80/tcp":[{"HostPort":"eighty"}],"81/tcp":[{"HostPort":"0"}],"82/tcp":[{"HostPort":"8082"},{"HostPort":"9082"}],"83/tcp":[{"HostIp":"127.0.0.1","HostPort":"83"}],"84/tcp":[{"HostPort":84}]}}}"""),
+            ("shapes", """{"HostConfig":{"PortBindings":{"80/tcp":{"HostPort":"80"},"81/tcp":["81"]}}}"""),
+            ("notobject", """{"HostConfig":{"PortBindings":["80:80"]}}"""));
+
+        var findings = Check(manifest, "K10");
+
+        Assert.Equal(new[]
+        {
+            "K10 Warning ports ExposedPorts.http manual",
+            "K10 Warning ports HostConfig.PortBindings['8000-8010/tcp'] manual",
+            "K10 Warning ports HostConfig.PortBindings['8000-8010/tcp'][0] manual",
+            "K10 Warning ports HostConfig.PortBindings['80/tcp'][0] manual",
+            "K10 Error ports HostConfig.PortBindings['81/tcp'][0] manual",
+            "K10 Error ports HostConfig.PortBindings['82/tcp'] manual",
+            "K10 Information ports HostConfig.PortBindings['83/tcp'][0] manual",
+            "K10 Error shapes HostConfig.PortBindings['80/tcp'] manual",
+            "K10 Error shapes HostConfig.PortBindings['81/tcp'][0] manual",
+            "K10 Error notobject HostConfig.PortBindings manual",
+        }, Summary(findings));
+        Assert.Contains("HostPort 'eighty' is not a whole number", findings[3].Message);
+        Assert.Contains("hostport-82-tcp", findings[5].Message);
+        Assert.Contains("loadBalancerIP", findings[6].Recommendation);
+    }
+
+    [Fact]
+    public void UsualBindingsPass()
+    {
+        Assert.Empty(Check(ManifestBuilder.Deployment(("web", """{"ExposedPorts":{"80/tcp":{}},"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"8080","HostIp":"0.0.0.0"}],"53/udp":[{"HostPort":"53"}]}}}""")), "K10"));
+    }
+
+    [Fact]
+    public void TemplatePlaceholdersAreJudgedOnceExpanded()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("template", """{"ExposedPorts":{"${PORT}/tcp":{}},"HostConfig":{"PortBindings":{"${PORT}/tcp":[{"HostPort":"${HOST_PORT}"}],"80/tcp":[{"HostPort":"$WEB_PORT"}]}}}"""));
+
+        Assert.Empty(Check(manifest, "K10"));
+    }
+}

@@ -1,0 +1,27 @@
+using Xunit;
+using static EdgeMigration.Tests.RuleTestKit;
+
+namespace EdgeMigration.Tests.Rules;
+
+public class ProxyPortsRuleTests
+{
+    [Fact]
+    public void ModulesListeningOnTheProxysPortsAreErrorsAndHostPortsWarnings()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("listens", """{"ExposedPorts":{"35000/tcp":{}},"HostConfig":{"PortBindings":{"35000/tcp":[{"HostPort":"8080"}],"35001/udp":[{"HostPort":"9090"}]}}}"""),
+            ("maps", """{"HostConfig":{"PortBindings":{"8080/tcp":[{"HostPort":"35001"}]}}}"""),
+            ("fine", """{"HostConfig":{"PortBindings":{"3500/tcp":[{"HostPort":"3500"}]}}}"""));
+
+        var findings = Check(manifest, "P3");
+
+        Assert.Equal(new[]
+        {
+            "P3 Error listens ExposedPorts['35000/tcp'] manual",
+            "P3 Error listens HostConfig.PortBindings['35001/udp'] manual",
+            "P3 Warning maps HostConfig.PortBindings['8080/tcp'][0] manual",
+        }, Summary(findings));
+        Assert.Contains("IoT Edge proxy sidecar", findings[0].Message);
+        Assert.Equal("https://learn.microsoft.com/azure/databox-online/azure-stack-edge-gpu-modify-fpga-modules-gpu#web-proxy", findings[0].HelpUri);
+    }
+}

@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Rules;
+using Xunit;
+using static EdgeMigration.Tests.RuleTestKit;
+
+namespace EdgeMigration.Tests.Rules;
+
+public class ShareVolumeRuleTests
+{
+    [Fact]
+    public void FpgaShareBindsAndDockerVolumesAreReported()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("shares", """{"HostConfig":{"Binds":["/home/hcsshares/input:/home/input","/var/data:/data","/home/hcsshares/output/:/home/output:ro"]}}"""),
+            ("sql", """{"HostConfig":{"Binds":["sqlvolume:/var/opt/mssql"]}}"""),
+            ("folder", """{"HostConfig":{"Binds":["/home/hcsshares/input/today:/in","/home/hcsshares:/shares"]}}"""),
+            ("mounted", """{"HostConfig":{"Mounts":[{"Type":"volume","Source":"input","Target":"/home/input"}]}}"""));
+
+        var findings = Check(manifest, "S2");
+
+        Assert.Equal(new[]
+        {
+            "S2 Error shares HostConfig.Binds[0] fixable",
+            "S2 Error shares HostConfig.Binds[2] fixable",
+            "S2 Warning sql HostConfig.Binds[0] fixable",
+            "S2 Error folder HostConfig.Binds[0] manual",
+            "S2 Error folder HostConfig.Binds[1] manual",
+        }, Summary(findings));
+        Assert.Contains("Edge share 'input'", findings[0].Message);
+        Assert.Contains("{\"Target\": \"/home/input\", \"Source\": \"input\", \"Type\": \"volume\"}", findings[0].Recommendation);
+        Assert.Contains("Docker volume 'sqlvolume'", findings[2].Message);
+        Assert.Contains("folder 'today' inside the Edge share 'input'", findings[3].Message);
+        Assert.Contains("every FPGA Edge share", findings[4].Message);
+    }
+
+    [Fact]
+    public void FixMakesVolumeMountsOfSharesAndLeavesHostDirectoriesToS3()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("app", """{"HostConfig":{"Binds":["/home/hcsshares/input:/home/input","/var/data:/data","/home/hcsshares/output:/home/output:ro"]}}"""));
+
+        var result = Convert(manifest, "S2");
+
+        Assert.Equal(
+            """{"HostConfig":{"Binds":["/var/data:/data"],"Mounts":[{"Target":"/home/input","Source":"input","Type":"volume"},{"Target":"/home/output","Source":"output","Type":"volume","ReadOnly":true}]}}""",
+            OptionsText(result.Manifest, "app"));
+        Assert.Equal(new[]
+        {
+            """S2 app HostConfig.Mounts[0]: - -> {"Target":"/home/input","Source":"input","Type":"volume"}""",
+            """S2 app HostConfig.Mounts[1]: - -> {"Target":"/home/output","Source":"output","Type":"volume","ReadOnly":true}""",
+            """S2 app HostConfig.Binds: ["/home/hcsshares/input:/home/input","/var/data:/data","/home/hcsshares/output:/home/output:ro"] -> ["/var/data:/data"]""",
+        }, Describe(result.Changes));
+        AssertIdempotent(result, "S2");
+    }
+
+    [Fact]
+    public void ShareMapChoosesTheShareLongestPrefixFirst()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("app", """{"HostConfig":{"Binds":["/data/input:/in","/data:/all","/home/hcsshares/output:/out","sqlvolume:/sql","/data/other:/other"]}}"""));
+        var map = new Dictionary<string, string>
+        {
+            ["/data"] = "datashare",
+            ["/data/input/"] = "inputshare",
+            ["/home/hcsshares/output"] = "gpuoutput",
+            ["sqlvolume"] = "sqlshare",
+        };
+
+        var result = Convert(manifest, "S2", o => o.ShareMap = map);
+
+        // /data/other is a folder inside datashare: a volume mount cannot give it, so it stays.
+        Assert.Equal(
+            """{"HostConfig":{"Binds":["/data/other:/other"],"Mounts":[{"Target":"/in","Source":"inputshare","Type":"volume"},{"Target":"/all","Source":"datashare","Type":"volume"},{"Target":"/out","Source":"gpuoutput","Type":"volume"},{"Target":"/sql","Source":"sqlshare","Type":"volume"}]}}""",
+            OptionsText(result.Manifest, "app"));
+        Assert.Contains("ShareMap maps '/data/input' to it", result.Changes[0].Description);
+        Assert.Contains("ShareMap maps 'sqlvolume' to it", result.Changes[3].Description);
+        Assert.Empty(Convert(result.Manifest, "S2", o => o.ShareMap = map).Changes);
+    }
+
+    [Fact]
+    public void WithTheShareMapTheCheckJudgesBindsAsTheConversionDoes()
+    {
+        var manifest = ManifestBuilder.Deployment(("app", """{"HostConfig":{"Binds":["/data:/all","/data/other:/other","/var/log:/log"]}}"""));
+        var settings = CheckSettings.ForShareMap(new Dictionary<string, string> { ["/data"] = "datashare" });
+
+        Assert.Equal(new[] { "S3 Warning app HostConfig.Binds[0] fixable", "S3 Warning app HostConfig.Binds[1] fixable", "S3 Warning app HostConfig.Binds[2] fixable" },
+            Summary(RuleEngine.Check(manifest, new RuleSelection(new[] { "S2", "S3" }, null))));
+        Assert.Equal(new[] { "S2 Error app HostConfig.Binds[0] fixable", "S2 Error app HostConfig.Binds[1] manual", "S3 Warning app HostConfig.Binds[2] fixable" },
+            Summary(RuleEngine.Check(manifest, new RuleSelection(new[] { "S2", "S3" }, null), settings: settings)));
+        Assert.Contains("mounts '/data', which the ShareMap makes the GPU share 'datashare'", RuleEngine.Check(manifest, settings: settings)[0].Message);
+
+        // What the conversion leaves is judged with the same map: the folder inside datashare stays, and no rule calls it fixable.
+        var result = ManifestConverter.Convert(manifest, new ConversionOptions { ShareMap = { ["/data"] = "datashare" }, Rules = new RuleSelection(new[] { "S*" }, null) });
+        Assert.Equal("""{"HostConfig":{"Binds":["/data/other:/other"],"Mounts":[{"Target":"/all","Source":"datashare","Type":"volume"},{"Target":"/log","Source":"/var/log","Type":"bind"}]}}""",
+            OptionsText(result.Manifest, "app"));
+        Assert.Equal(new[] { "S2 Error app HostConfig.Binds[0] manual", "S3 Information app HostConfig.Mounts[1] manual", "S1 Warning app HostConfig.Binds manual" },
+            Summary(result.RemainingFindings.Where(f => f.RuleId.StartsWith("S", StringComparison.Ordinal)).ToList()));
+    }
+
+    [Fact]
+    public void DefaultMappingKeepsTheFpgaShareName()
+    {
+        var result = Convert(ManifestBuilder.Deployment(("app", """{"HostConfig":{"Binds":["/home/hcsshares/share4-dl460:/home/hcsshares"]}}""")), "S2");
+
+        Assert.Equal("""{"HostConfig":{"Mounts":[{"Target":"/home/hcsshares","Source":"share4-dl460","Type":"volume"}]}}""", OptionsText(result.Manifest, "app"));
+        Assert.Contains("assuming the GPU device has a share named like the FPGA Edge share; -ShareMap chooses another", result.Changes[0].Description);
+    }
+
+    [Theory]
+    [InlineData("", "share")]
+    [InlineData("/data", "")]
+    [InlineData("/data", "a/b")]
+    [InlineData("/data", "host:share")]
+    public void ShareMapEntriesMustNameAShare(string key, string value)
+    {
+        var manifest = ManifestBuilder.Deployment(("app", """{"HostConfig":{"Binds":["/data:/data"]}}"""));
+
+        var error = Assert.Throws<ArgumentException>(() => ManifestConverter.Convert(manifest, new ConversionOptions { ShareMap = { [key] = value } }));
+        Assert.Equal("ShareMap", error.ParamName);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Linq;
+using Xunit;
+
+namespace EdgeMigration.Tests;
+
+/// <summary>Tab completion as the engine offers it (TabExpansion2): rule ids, module ids from the manifest in -Path, FPGA share paths.</summary>
+public class CompletionTests
+{
+    private static readonly string Sample = System.IO.Path.Combine(TestPaths.Samples, "fpga-deployment.json");
+
+    private static IReadOnlyList<string> Complete(string input, string? location = null)
+    {
+        using var ps = new PowerShellSession();
+        var setLocation = location is null ? "" : $"$null = $ExecutionContext.SessionState.Path.SetLocation('{location}'); ";
+        return ps.Run(setLocation + "(TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object CompletionText",
+                new Dictionary<string, object?> { ["line"] = input })
+            .AssertNoErrors().Output.Select(o => o.ToString()).ToList();
+    }
+
+    [Fact]
+    public void ModuleNamesComeFromTheManifestInPath()
+    {
+        Assert.Equal(new[] { "edgeAgent", "edgeHub", "FpgaInference", "WebServerApp", "file_mover" },
+            Complete($"Get-EdgeModule '{Sample}' -Name "));
+        Assert.Equal(new[] { "FpgaInference", "file_mover" }, Complete($"Get-EdgeModule -Path '{Sample}' -Name f"));
+    }
+
+    [Fact]
+    public void ModuleNamesFollowRelativePathsFromTheCurrentLocationAndLiteralPath()
+    {
+        Assert.Equal(new[] { "WebServerApp" }, Complete("Test-EdgeModuleCompatibility ./fpga-deployment.json -ModuleName web", TestPaths.Samples));
+        Assert.Equal(new[] { "edgeAgent", "edgeHub" }, Complete("Test-EdgeModuleCompatibility -LiteralPath ./fpga-deployment.json -ModuleName edge", TestPaths.Samples));
+        Assert.Equal(new[] { "FpgaInference" }, Complete("ConvertTo-EdgeKubernetesManifest ./fpga-deployment.json -ModuleName fpga", TestPaths.Samples));
+    }
+
+    [Fact]
+    public void NoManifestOrAnUnreadableOneOffersNoModuleNames()
+    {
+        Assert.Empty(Complete("Get-EdgeModule ./no-such-file.json -Name ", TestPaths.Samples));
+        Assert.Empty(Complete("Get-EdgeModule ./iotedge-list.txt -Name ", TestPaths.Samples));
+    }
+
+    [Fact]
+    public void ShareMapOffersTheFpgaSharesTheManifestBinds()
+    {
+        var offered = Complete($"ConvertTo-GpuEdgeManifest '{Sample}' -ShareMap ");
+
+        Assert.Equal("@{ '/home/hcsshares/fpgainput' = 'fpgainput'; '/home/hcsshares/fpgaoutput' = 'fpgaoutput' }", offered[0]);
+        Assert.Contains("@{ '/home/hcsshares/fpgaoutput' = 'fpgaoutput' }", offered);
+        Assert.Equal(3, offered.Count);
+    }
+
+    [Fact]
+    public void CompletedShareMapIsAValidArgument()
+    {
+        using var ps = new PowerShellSession();
+        var map = Complete($"ConvertTo-GpuEdgeManifest '{Sample}' -ShareMap ")[0];
+
+        var result = ps.Run($"ConvertTo-GpuEdgeManifest '{Sample}' -ShareMap {map} -WarningAction SilentlyContinue");
+
+        Assert.Empty(result.Errors);
+        Assert.Single(result.Output);
+    }
+
+    [Fact]
+    public void RuleIdsCompleteForEveryRuleParameter()
+    {
+        Assert.Equal(new[] { "R1", "R2", "R3" }, Complete("Get-EdgeMigrationRule -Id R"));
+        using var ps = new PowerShellSession();
+        var proxyRules = ps.Run("Get-EdgeMigrationRule P* | ForEach-Object Id").AssertNoErrors().Output.Select(o => o.ToString());
+        Assert.Equal(proxyRules, Complete($"Test-EdgeModuleCompatibility '{Sample}' -Rule p"));
+        Assert.Contains("O2", Complete($"ConvertTo-GpuEdgeManifest '{Sample}' -ExcludeRule O"));
+    }
+}

@@ -1,0 +1,114 @@
+using System;
+using System.Linq;
+using Xunit;
+
+namespace EdgeMigration.Tests;
+
+public class ConvertToEdgeKubernetesManifestTests
+{
+    private const string Command = "EdgeMigration.Commands.ConvertToEdgeKubernetesManifestCommand";
+
+    private static string Sample => TestPaths.Samples + "/fpga-deployment.json";
+
+    [Fact]
+    public void AConvertedManifestPipesInAndComesOutAsYaml()
+    {
+        using var ps = new PowerShellSession();
+        var result = ps.Run($"ConvertTo-GpuEdgeManifest '{Sample}' -WarningAction SilentlyContinue | ConvertTo-EdgeKubernetesManifest -AsYaml").AssertNoErrors();
+
+        var yaml = Assert.IsType<string>(result.Single().BaseObject);
+        Assert.StartsWith("# Module 'edgeAgent' runs as 'edgeagent': nothing is deployed for it.\n", yaml);
+        Assert.Contains("\n---\napiVersion: apps/v1\nkind: Deployment\n", yaml);
+        Assert.Contains("nvidia.com/gpu: \"2\"", yaml);
+        Assert.Contains("  name: file-mover\n", yaml);
+        // The converted manifest deploys: no module is refused, and the registry password never shows.
+        Assert.Empty(result.Warnings);
+        Assert.DoesNotContain("FAILS", yaml);
+        Assert.DoesNotContain("REPLACE-WITH-REGISTRY-PASSWORD", yaml);
+    }
+
+    [Fact]
+    public void ObjectsCarryKindNameModuleAndTheObjectAsHashtables()
+    {
+        using var ps = new PowerShellSession();
+        var result = ps.Run($"ConvertTo-EdgeKubernetesManifest -Path '{Sample}' -WarningAction SilentlyContinue | ForEach-Object {{ '{{0}} {{1}} {{2}} {{3}}' -f $_.ModuleName, $_.ApiVersion, $_.Kind, $_.Name }}").AssertNoErrors();
+
+        Assert.Equal(new[]
+        {
+            "edgeHub apps/v1 Deployment edgehub", "edgeHub v1 Service edgehub", "edgeHub v1 ServiceAccount edgehub",
+            "FpgaInference apps/v1 Deployment fpgainference", "FpgaInference v1 ServiceAccount fpgainference", "FpgaInference v1 Secret contosoacr-contosoacr.azurecr.io",
+            "WebServerApp apps/v1 Deployment webserverapp", "WebServerApp v1 Service webserverapp", "WebServerApp v1 ServiceAccount webserverapp",
+            "file_mover apps/v1 Deployment filemover", "file_mover v1 ServiceAccount filemover", "file_mover v1 Secret contosoacr-contosoacr.azurecr.io",
+        }, result.Output.Select(o => o.BaseObject));
+        var ports = ps.Run($"(ConvertTo-EdgeKubernetesManifest '{Sample}' -ModuleName WebServerApp | Where-Object Kind -eq Service).Object.spec.ports | ForEach-Object {{ \"$($_.name)=$($_.port)\" }}").AssertNoErrors();
+        Assert.Equal(new object[] { "exposedport-80-tcp=80", "hostport-80-tcp=8080" }, ports.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public void DroppedSettingsAreListedAndModulesTheDeviceRefusesWarn()
+    {
+        using var ps = new PowerShellSession();
+        // Every object of the module is piped: its dropped settings come once, with its Deployment.
+        var result = ps.Run($"ConvertTo-EdgeKubernetesManifest '{Sample}' -ModuleName Fpga* | ForEach-Object DroppedSettings | ForEach-Object {{ \"$($_.Effect) $($_.Location)\" }}").AssertNoErrors();
+
+        Assert.Equal(new object[] { "Ignored HostConfig.Memory", "Ignored HostConfig.NanoCpus", "Fails Env[1]" }, result.Output.Select(o => o.BaseObject));
+        Assert.Contains(result.Warnings, w => w.Contains("FpgaInference: Environment variable name 'Logging:LogLevel:Default'"));
+    }
+
+    [Fact]
+    public void CreateOptionsOfOneModuleCanBeRenderedOnTheirOwn()
+    {
+        using var ps = new PowerShellSession();
+        var result = ps.Run("'{\"HostConfig\": {\"PortBindings\": {\"80/tcp\": [{\"HostPort\": \"8080\"}]}}}' | ConvertTo-EdgeKubernetesManifest -ModuleName Web_App -WarningAction SilentlyContinue | ForEach-Object { \"$($_.Kind)/$($_.Name)\" }").AssertNoErrors();
+
+        Assert.Equal(new object[] { "Deployment/webapp", "Service/webapp", "ServiceAccount/webapp" }, result.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public void JsonIsOneListPerManifest()
+    {
+        using var ps = new PowerShellSession();
+        var result = ps.Run($"$json = ConvertTo-EdgeKubernetesManifest '{Sample}' -ModuleName WebServerApp -AsJson; $doc = [System.Text.Json.JsonDocument]::Parse($json); $doc.RootElement.GetProperty('kind').GetString(); $doc.RootElement.GetProperty('items').GetArrayLength()").AssertNoErrors();
+
+        Assert.Equal(new object[] { "List", 3 }, result.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public void DeviceIdAndHubNameLabelTheObjects()
+    {
+        using var ps = new PowerShellSession();
+        var result = ps.Run($"(ConvertTo-EdgeKubernetesManifest '{Sample}' -ModuleName edgeHub -DeviceId GpuDevice1 -IotHubHostName contoso.azure-devices.net -Namespace edge | Where-Object Kind -eq Deployment).Object.metadata | ForEach-Object {{ $_.namespace; $_.labels['net.azure-devices.edge.deviceid'] }}").AssertNoErrors();
+
+        Assert.Equal(new object[] { "edge", "gpudevice1" }, result.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public void AMissingModuleAnInvalidManifestAndConflictingSwitchesAreErrors()
+    {
+        using var ps = new PowerShellSession();
+        var missing = ps.Run($"ConvertTo-EdgeKubernetesManifest '{Sample}' -ModuleName NoSuchModule, Web*");
+        Assert.Equal("ModuleNotFound," + Command, Assert.Single(missing.ErrorIds));
+        Assert.Equal(3, missing.Output.Count);
+
+        var invalid = ps.Run("'{ \"modulesContent\": ' | ConvertTo-EdgeKubernetesManifest");
+        Assert.Equal("InvalidManifestJson," + Command, Assert.Single(invalid.ErrorIds));
+
+        var both = ps.Run($"ConvertTo-EdgeKubernetesManifest '{Sample}' -AsYaml -AsJson");
+        Assert.Equal("AsYamlAndAsJson," + Command, Assert.Single(both.ErrorIds));
+        Assert.Empty(both.Output);
+
+        var label = ps.Run($"ConvertTo-EdgeKubernetesManifest '{Sample}' -DeviceId '!!!'");
+        Assert.Equal("InvalidLabelValue," + Command, Assert.Single(label.ErrorIds));
+    }
+
+    [Fact]
+    public void YamlDotNetIsLoadedOnlyForYaml()
+    {
+        // A process of its own: the in-process engine tests share one, where another test may have loaded it.
+        var loaded = "[AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -contains 'YamlDotNet'";
+        var result = ShellRunner.Run($"ConvertTo-EdgeKubernetesManifest '{Sample}' -WarningAction SilentlyContinue | Out-Null; {loaded}; ConvertTo-EdgeKubernetesManifest '{Sample}' -AsYaml -WarningAction SilentlyContinue | Out-Null; {loaded}");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(new[] { "False", "True" }, result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+}

@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+using Xunit;
+
+namespace EdgeMigration.Tests;
+
+/// <summary>
+/// EdgeMigration.Format.ps1xml: a table view (the default) and a list view for every type the cmdlets write,
+/// views that name real properties, and output that fits the console, keeps the end of long locations, and
+/// has no ANSI escape sequences when redirected.
+/// </summary>
+public class FormatViewTests
+{
+    /// <summary>Every type the cmdlets write, with a command that writes some when run in samples/.</summary>
+    public static TheoryData<string, string> OutputTypes() => new()
+    {
+        { "EdgeMigration.EdgeModuleInfo", "Get-EdgeModule ./fpga-deployment.json" },
+        { "EdgeMigration.EdgeModuleCompatibility", "Test-EdgeModuleCompatibility ./fpga-deployment.json" },
+        { "EdgeMigration.EdgeMigrationFinding", "Test-EdgeModuleCompatibility ./fpga-deployment.json | ForEach-Object Findings" },
+        { "EdgeMigration.EdgeManifestConversion", "ConvertTo-GpuEdgeManifest ./fpga-deployment.json 3>$null" },
+        { "EdgeMigration.EdgeManifestChange", "(ConvertTo-GpuEdgeManifest ./fpga-deployment.json 3>$null).Changes" },
+        { "EdgeMigration.EdgeMigrationRuleInfo", "Get-EdgeMigrationRule" },
+        { "EdgeMigration.EdgeModuleEndpoint", "[System.IO.File]::ReadAllText('iotedge-list.txt') | Get-EdgeModuleExternalIp" },
+        { "EdgeMigration.EdgeModulePort", "([System.IO.File]::ReadAllText('iotedge-list.txt') | Get-EdgeModuleExternalIp -Name edgehub).Ports" },
+        { "EdgeMigration.EdgeKubernetesResource", "ConvertTo-GpuEdgeManifest ./fpga-deployment.json 3>$null | ConvertTo-EdgeKubernetesManifest 3>$null" },
+        { "EdgeMigration.EdgeKubernetesDroppedSetting", "(ConvertTo-EdgeKubernetesManifest ./fpga-deployment.json 3>$null).DroppedSettings" },
+    };
+
+    private static IReadOnlyList<XElement> Views(string typeName) =>
+        XDocument.Load(Path.Combine(TestPaths.RepoRoot, "out", "EdgeMigration", "EdgeMigration.Format.ps1xml"))
+            .Descendants("View")
+            .Where(v => v.Element("ViewSelectedBy")!.Elements("TypeName").Any(t => t.Value == typeName))
+            .ToList();
+
+    [Fact]
+    public void EveryTypeTheCmdletsWriteIsCovered()
+    {
+        using var ps = new PowerShellSession();
+        var declared = ps.Run("Get-Command -Module EdgeMigration | ForEach-Object OutputType | ForEach-Object { $_.Type.FullName } | Where-Object { $_ -like 'EdgeMigration.*' }")
+            .AssertNoErrors().Output.Select(o => o.ToString()!).Distinct();
+        var covered = OutputTypes().Select(row => (string)row[0]).ToList();
+
+        Assert.Subset(covered.ToHashSet(), declared.ToHashSet());
+    }
+
+    [Theory]
+    [MemberData(nameof(OutputTypes))]
+    public void TypeHasATableViewFirstAndAListView(string typeName, string command)
+    {
+        var views = Views(typeName);
+
+        Assert.True(views.Count == 2, $"{typeName} has {views.Count} views; {command} needs a table and a list view.");
+        Assert.NotNull(views[0].Element("TableControl"));
+        Assert.NotNull(views[1].Element("ListControl"));
+    }
+
+    [Theory]
+    [MemberData(nameof(OutputTypes))]
+    public void ViewsNameRealProperties(string typeName, string command)
+    {
+        using var ps = new PowerShellSession();
+        var properties = ps.Run($"[{typeName}].GetProperties() | ForEach-Object Name").AssertNoErrors().Output.Select(o => o.ToString()).ToHashSet();
+
+        var named = Views(typeName).Descendants("PropertyName").Select(p => p.Value).ToList();
+
+        Assert.NotEmpty(named);
+        Assert.All(named, name => Assert.True(properties.Contains(name), $"{typeName} has no property {name} ({command})."));
+    }
+
+    [Theory]
+    [MemberData(nameof(OutputTypes))]
+    public void ListViewShowsEveryItemWithoutErrors(string typeName, string command)
+    {
+        var labels = Views(typeName)[1].Descendants("ListItem")
+            .Select(item => item.Element("Label")?.Value ?? item.Element("PropertyName")!.Value).ToList();
+
+        var result = ShellRunner.Run($"{command} | Format-List", TestPaths.Samples);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.StandardError);
+        foreach (var label in labels)
+        {
+            Assert.Matches($@"(?m)^{label} +:", result.StandardOutput);
+        }
+        AssertFitsAndIsPlain(result.StandardOutput);
+    }
+
+    [Theory]
+    [MemberData(nameof(OutputTypes))]
+    public void TableViewIsTheDefaultAndFitsTheConsole(string typeName, string command)
+    {
+        var headers = Views(typeName)[0].Descendants("TableColumnHeader").Select(h => h.Element("Label")!.Value).ToList();
+
+        var result = ShellRunner.Run(command, TestPaths.Samples);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.StandardError);
+        Assert.Matches(string.Join(" +", headers), result.StandardOutput);
+        AssertFitsAndIsPlain(result.StandardOutput);
+    }
+
+    [Fact]
+    public void LongValuesAreTrimmedToTheirColumns()
+    {
+        var id = "module" + new string('x', 50) + "end";
+        var manifest = "{\"modulesContent\": {\"$edgeAgent\": {\"properties.desired\": {\"modules\": {\"" + id +
+            "\": {\"type\": \"docker\", \"settings\": {\"image\": \"nginx\"}}}}}}}";
+
+        var modules = ShellRunner.Run($"'{manifest}' | Get-EdgeModule");
+        var changes = ShellRunner.Run("(ConvertTo-GpuEdgeManifest ./fpga-deployment.json 3>$null).Changes", TestPaths.Samples);
+
+        // A long module id is cut with an ellipsis; a long JSON location keeps its end, which names the setting.
+        Assert.Matches(@"(?m)^modulex{21}… +docker", modules.StandardOutput);
+        Assert.Matches(@"(?m)^O2 +…\S*\.routes\.inferenceToMover Route", changes.StandardOutput);
+        Assert.DoesNotContain("$.modulesContent['$edgeHub']", changes.StandardOutput);
+        AssertFitsAndIsPlain(modules.StandardOutput);
+        AssertFitsAndIsPlain(changes.StandardOutput);
+    }
+
+    [Fact]
+    public void RedirectedOutputHasNoAnsiEvenWhenAsked()
+    {
+        var result = ShellRunner.Run("$PSStyle.OutputRendering = 'Ansi'; Get-EdgeMigrationRule; Get-EdgeMigrationRule R1 | Format-List", TestPaths.Samples);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Severity", result.StandardOutput);
+        AssertFitsAndIsPlain(result.StandardOutput);
+    }
+
+    /// <summary>Redirected output is formatted for 120 columns and carries no escape sequences.</summary>
+    private static void AssertFitsAndIsPlain(string output)
+    {
+        Assert.DoesNotContain("\u001b", output, StringComparison.Ordinal);
+        Assert.All(output.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 120, $"Wider than 120 columns: {line}"));
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Management.Automation;
+using System.Xml.Linq;
+using Xunit;
+
+namespace EdgeMigration.Tests;
+
+/// <summary>
+/// The packages a release ships: the zip Azure Automation imports (a folder named like the module, paths under
+/// 140 characters) and the .nupkg Publish-Module would make (module files at the root, a nuspec that agrees
+/// with the psd1). Facts about the module come from the engine's Test-ModuleManifest.
+/// </summary>
+public class PackageTests : IClassFixture<PackageFixture>
+{
+    private static readonly XNamespace Nuspec = "http://schemas.microsoft.com/packaging/2011/08/nuspec.xsd";
+    private readonly PackageFixture _package;
+
+    public PackageTests(PackageFixture package) => _package = package;
+
+    private static PSObject Manifest(PowerShellSession ps) =>
+        ps.Run($"Test-ModuleManifest -Path '{TestPaths.ModuleManifest}'").AssertNoErrors().Single();
+
+    private static string Version()
+    {
+        using var ps = new PowerShellSession();
+        return Manifest(ps).Properties["Version"].Value.ToString()!;
+    }
+
+    [Fact]
+    public void ZipHoldsTheModuleFolderForAzureAutomation()
+    {
+        var zip = Path.Combine(_package.Folder, $"EdgeMigration-{Version()}.zip");
+        using var archive = ZipFile.OpenRead(zip);
+        var names = archive.Entries.Select(e => e.FullName.Replace('\\', '/')).ToList();
+
+        Assert.All(names, n => Assert.StartsWith("EdgeMigration/", n));
+        Assert.All(names, n => Assert.True(n.Length < 140, $"{n} is {n.Length} characters; Azure Automation needs under 140."));
+        foreach (var required in new[] { "EdgeMigration.psd1", "EdgeMigration.dll", "EdgeMigration.Core.dll", "EdgeMigration.Format.ps1xml",
+                     "System.Text.Json.dll", "en-US/EdgeMigration.dll-Help.xml", "en-US/about_EdgeMigration.help.txt" })
+        {
+            Assert.Contains("EdgeMigration/" + required, names);
+        }
+        Assert.True(new FileInfo(zip).Length < 100L * 1024 * 1024);
+    }
+
+    [Fact]
+    public void ModuleImportsFromTheUnzippedFolderWithItsHelp()
+    {
+        var unzipped = Path.Combine(_package.Folder, "unzipped");
+        ZipFile.ExtractToDirectory(Path.Combine(_package.Folder, $"EdgeMigration-{Version()}.zip"), unzipped);
+        using var ps = new PowerShellSession();
+
+        var result = ps.Run($"Remove-Module EdgeMigration; Import-Module '{Path.Combine(unzipped, "EdgeMigration")}' -PassThru | ForEach-Object {{ $_.ModuleBase }}; (Get-Help Get-EdgeModule).Synopsis")
+            .AssertNoErrors();
+
+        Assert.Equal(Path.Combine(unzipped, "EdgeMigration"), result.Output[0].ToString());
+        Assert.StartsWith("Lists the modules of IoT Edge manifests", result.Output[1].ToString());
+    }
+
+    [Fact]
+    public void NupkgIsLaidOutAsPublishModuleMakesIt()
+    {
+        var nupkg = Path.Combine(_package.Folder, $"EdgeMigration.{Version()}.nupkg");
+        using var archive = ZipFile.OpenRead(nupkg);
+        var names = archive.Entries.Select(e => e.FullName.Replace('\\', '/')).ToHashSet();
+        var moduleFolder = Path.Combine(_package.Folder, "module", "EdgeMigration");
+
+        Assert.Contains("EdgeMigration.nuspec", names);
+        Assert.Contains("[Content_Types].xml", names);
+        foreach (var file in Directory.GetFiles(moduleFolder, "*", SearchOption.AllDirectories))
+        {
+            Assert.Contains(Path.GetRelativePath(moduleFolder, file).Replace('\\', '/'), names);
+        }
+    }
+
+    [Fact]
+    public void NuspecAgreesWithThePsd1()
+    {
+        using var ps = new PowerShellSession();
+        var manifest = Manifest(ps);
+        var psData = ps.Run($"(Test-ModuleManifest -Path '{TestPaths.ModuleManifest}').PrivateData.PSData").AssertNoErrors().Single().BaseObject as System.Collections.Hashtable;
+        var cmdlets = ps.Run("(Get-Module EdgeMigration).ExportedCmdlets.Keys").AssertNoErrors().Output.Select(o => o.ToString()!).ToList();
+        using var archive = ZipFile.OpenRead(Path.Combine(_package.Folder, $"EdgeMigration.{Version()}.nupkg"));
+        using var stream = archive.GetEntry("EdgeMigration.nuspec")!.Open();
+        var metadata = XDocument.Load(stream).Root!.Element(Nuspec + "metadata")!;
+        string Field(string name) => metadata.Element(Nuspec + name)?.Value ?? "";
+
+        Assert.Equal("EdgeMigration", Field("id"));
+        Assert.Equal(manifest.Properties["Version"].Value.ToString(), Field("version"));
+        Assert.Equal(manifest.Properties["Author"].Value.ToString(), Field("authors"));
+        Assert.Equal(manifest.Properties["Description"].Value.ToString(), Field("description"));
+        Assert.Equal(psData!["ProjectUri"]!.ToString(), Field("projectUrl"));
+        Assert.Equal(psData["LicenseUri"]!.ToString(), Field("licenseUrl"));
+        Assert.Equal(psData["ReleaseNotes"]!.ToString(), Field("releaseNotes"));
+        var tags = Field("tags").Split(' ');
+        Assert.Subset(tags.ToHashSet(), ((object[])psData["Tags"]!).Select(t => t.ToString()!).ToHashSet());
+        Assert.Contains("PSModule", tags);
+        Assert.All(cmdlets, c => Assert.Contains("PSCmdlet_" + c, tags));
+        Assert.All(cmdlets, c => Assert.Contains("PSCommand_" + c, tags));
+    }
+
+    [Fact]
+    public void Psd1CarriesGalleryMetadataAndTheLicenseExists()
+    {
+        using var ps = new PowerShellSession();
+        var psData = (System.Collections.Hashtable)ps.Run($"(Test-ModuleManifest -Path '{TestPaths.ModuleManifest}').PrivateData.PSData").AssertNoErrors().Single().BaseObject;
+
+        Assert.NotEmpty((object[])psData["Tags"]!);
+        Assert.True(Uri.IsWellFormedUriString(psData["ProjectUri"]!.ToString(), UriKind.Absolute));
+        Assert.EndsWith("/LICENSE", psData["LicenseUri"]!.ToString());
+        Assert.False(string.IsNullOrWhiteSpace(psData["ReleaseNotes"]?.ToString()));
+        Assert.StartsWith("MIT License", File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "LICENSE")));
+    }
+}

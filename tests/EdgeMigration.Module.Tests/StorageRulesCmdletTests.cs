@@ -1,0 +1,93 @@
+using System.Linq;
+using Xunit;
+
+namespace EdgeMigration.Tests;
+
+/// <summary>The storage rules through the cmdlets, on the shipped FPGA sample (Edge share binds, a host directory, /etc/localtime).</summary>
+public class StorageRulesCmdletTests
+{
+    private static string Sample => TestPaths.Samples + "/fpga-deployment.json";
+
+    private static string ModuleOptions(PowerShellSession ps, string conversion, string module) =>
+        (string)ps.Run($"({conversion}).ModulesContent['$edgeAgent']['properties.desired'].modules['{module}'].settings.createOptions")
+            .AssertNoErrors().Single().BaseObject;
+
+    [Fact]
+    public void ShareMapNamesTheSharesOfTheVolumeMounts()
+    {
+        using var ps = new PowerShellSession();
+
+        var options = ModuleOptions(ps, $"ConvertTo-GpuEdgeManifest -Path '{Sample}' -ShareMap @{{ '/home/hcsshares/fpgainput' = 'gpuinput' }}", "fpgainference");
+
+        Assert.Contains("\"Mounts\":[{\"Target\":\"/home/input\",\"Source\":\"gpuinput\",\"Type\":\"volume\"},{\"Target\":\"/home/output\",\"Source\":\"fpgaoutput\",\"Type\":\"volume\",\"ReadOnly\":true}]", options);
+        Assert.DoesNotContain("Binds", options);
+        var changes = ps.Run($"(ConvertTo-GpuEdgeManifest -Path '{Sample}' -ShareMap @{{ '/home/hcsshares/fpgainput' = 'gpuinput' }}).Changes | Where-Object RuleId -eq S2 | ForEach-Object Location")
+            .AssertNoErrors();
+        Assert.Equal(new object[] { "HostConfig.Mounts[0]", "HostConfig.Mounts[1]", "HostConfig.Binds", "HostConfig.Mounts[0]", "HostConfig.Binds" },
+            changes.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public void FileBindsStayWithAWarningUnlessDropFileBinds()
+    {
+        using var ps = new PowerShellSession();
+
+        var kept = ps.Run($"ConvertTo-GpuEdgeManifest -Path '{Sample}'");
+        Assert.Contains(kept.Warnings, w => w.Contains("S4 file-mover: HostConfig.Binds[0] mounts '/etc/localtime'"));
+        Assert.Contains("\"Binds\":[\"/etc/localtime:/etc/localtime:ro\"]", ModuleOptions(ps, $"ConvertTo-GpuEdgeManifest -Path '{Sample}'", "file-mover"));
+
+        var dropped = ps.Run($"ConvertTo-GpuEdgeManifest -Path '{Sample}' -DropFileBinds");
+        Assert.DoesNotContain(dropped.Warnings, w => w.Contains("S4"));
+        Assert.Equal("{\"HostConfig\":{\"Mounts\":[{\"Target\":\"/home/output\",\"Source\":\"fpgaoutput\",\"Type\":\"volume\"}]},\"k8s-experimental\":{\"strategy\":{\"type\":\"Recreate\"}}}",
+            ModuleOptions(ps, $"ConvertTo-GpuEdgeManifest -Path '{Sample}' -DropFileBinds", "file-mover"));
+    }
+
+    [Fact]
+    public void AShareMapThatNamesNoShareIsRefused()
+    {
+        using var ps = new PowerShellSession();
+
+        var result = ps.Run($"ConvertTo-GpuEdgeManifest -Path '{Sample}' -ShareMap @{{ '/home/hcsshares/fpgainput' = 'a/b' }}");
+
+        Assert.Equal("InvalidShareMap,EdgeMigration.Commands.ConvertToGpuEdgeManifestCommand", Assert.Single(result.ErrorIds));
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public void TestEdgeModuleCompatibilityTakesTheShareMapTheConversionWillUse()
+    {
+        using var ps = new PowerShellSession();
+        string Findings(string shareMap) => string.Join(", ", ps.Run(
+                $"Test-EdgeModuleCompatibility -Path '{Sample}' -ModuleName WebServerApp -Rule S2, S3 {shareMap} | ForEach-Object Findings | ForEach-Object {{ $_.RuleId + ' ' + $_.IsFixable }}")
+            .AssertNoErrors().Output.Select(o => o.BaseObject));
+
+        Assert.Equal("S3 True", Findings(""));
+        Assert.Equal("S2 True", Findings("-ShareMap @{ '/var/www/html' = 'webcontent' }"));
+        Assert.Equal("S2 False", Findings("-ShareMap @{ '/var/www' = 'www' }"));
+
+        var refused = ps.Run($"Test-EdgeModuleCompatibility -Path '{Sample}' -ShareMap @{{ '/var/www' = 'a:b' }}");
+        Assert.Equal("InvalidShareMap,EdgeMigration.Commands.TestEdgeModuleCompatibilityCommand", Assert.Single(refused.ErrorIds));
+        Assert.Empty(refused.Output);
+    }
+
+    [Fact]
+    public void TestEdgeModuleCompatibilityReturnsTheStorageFindings()
+    {
+        using var ps = new PowerShellSession();
+
+        var findings = ps.Run($"Test-EdgeModuleCompatibility -Path '{Sample}' -Rule S* | ForEach-Object Findings | ForEach-Object {{ $_.RuleId + ' ' + $_.ModuleName + ' ' + $_.Location + ' ' + $_.Certainty }}")
+            .AssertNoErrors();
+
+        Assert.Equal(new object[]
+        {
+            "S2 FpgaInference HostConfig.Binds[0] Certain",
+            "S2 FpgaInference HostConfig.Binds[1] Certain",
+            "S1 FpgaInference HostConfig.Binds Certain",
+            "S3 WebServerApp HostConfig.Binds[0] Certain",
+            "S1 WebServerApp HostConfig.Binds Certain",
+            "S4 file_mover HostConfig.Binds[1] Certain",
+            "S2 file_mover HostConfig.Binds[0] Certain",
+            "S1 file_mover HostConfig.Binds Certain",
+        }, findings.Output.Select(o => o.BaseObject));
+    }
+}
