@@ -23,7 +23,8 @@ public static class CreateOptionsGen
         (1, Gen.OneOf(J.Null, J.Num(3), J.Arr(new[] { J.Str("run"), J.Num(1) }), J.Obj(("a", J.Str("b"))))));
 
     private static readonly Gen<J> Bind = Strings("/home/hcsshares/input:/input", "/home/hcsshares/output:/output:rw", "/data:/data",
-        "/var/run/docker.sock:/var/run/docker.sock", "/etc/app.conf:/app/app.conf:ro", "appdata:/appdata", "C:\\data:/data", "/dev/shm:/dev/shm", "bad");
+        "/var/run/docker.sock:/var/run/docker.sock", "/etc/app.conf:/app/app.conf:ro", "appdata:/appdata", "C:\\data:/data", "/dev/shm:/dev/shm", "bad",
+        "/home/hcsshares/input/models:/models:ro", "/home/hcsshares:/shares", "/data/cache:/cache:rslave", "$SHARE_PATH:/share", "/tmp/.X11-unix:/tmp/.X11-unix");
 
     private static readonly Gen<J> Mount = Fields(
         ("Type", Opt(95, Strings("bind", "volume", "tmpfs"))),

@@ -14,7 +14,7 @@ public static class OptionsGen
         from strategy in Gen.Frequency((6, Gen.Const(DeploymentStrategyOption.Recreate)), (1, Gen.Const(DeploymentStrategyOption.RollingUpdate)), (1, Gen.Const(DeploymentStrategyOption.Keep)))
         from proxy in Gen.OneOf(null, null, null, "http://proxy.contoso.com:3128")
         from dropFileBinds in Gen.Bool
-        from shares in Gen.Bool
+        from shares in Gen.Int[0, 2]
         select new ConversionOptions
         {
             GpuCount = gpus,
@@ -23,7 +23,12 @@ public static class OptionsGen
             DeploymentStrategy = strategy,
             ProxyUrl = proxy,
             DropFileBinds = dropFileBinds,
-            ShareMap = shares ? new Dictionary<string, string> { ["/home/hcsshares/input"] = "gpuinput" } : new Dictionary<string, string>(),
+            ShareMap = shares switch
+            {
+                0 => new Dictionary<string, string>(),
+                1 => new Dictionary<string, string> { ["/home/hcsshares/input"] = "gpuinput" },
+                _ => new Dictionary<string, string> { ["/data"] = "datashare", ["/home/hcsshares/output"] = "gpuoutput" },
+            },
         };
 
     public static string Describe(ConversionOptions options) =>
