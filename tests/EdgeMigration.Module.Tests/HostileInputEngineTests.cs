@@ -15,7 +15,7 @@ public sealed class HostileInputEngineTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    public static TheoryData<string> Cmdlets => new() { "Get-EdgeModule", "Test-EdgeModuleCompatibility", "ConvertTo-GpuEdgeManifest" };
+    public static TheoryData<string> Cmdlets => new() { "Get-EdgeModule", "Test-EdgeModuleCompatibility", "ConvertTo-GpuEdgeManifest", "ConvertTo-EdgeKubernetesManifest" };
 
     private static string ErrorId(string id, string cmdlet) => $"{id},EdgeMigration.Commands.{cmdlet.Replace("-", "")}Command";
 
