@@ -148,14 +148,14 @@ public sealed class CreateOptions
         return true;
     }
 
-    /// <summary>Splits by the edgeAgent's rule (512 UTF-16 characters), never inside a surrogate pair.</summary>
-    public static List<string> Split(string text)
+    /// <summary>Splits by the edgeAgent's rule (512 UTF-16 characters, or <paramref name="pieceLength"/> as other tools split), never inside a surrogate pair.</summary>
+    public static List<string> Split(string text, int pieceLength = PieceLength)
     {
         var pieces = new List<string>();
         var start = 0;
         while (start < text.Length || pieces.Count == 0)
         {
-            var length = Math.Min(PieceLength, text.Length - start);
+            var length = Math.Min(pieceLength, text.Length - start);
             if (start + length < text.Length && char.IsHighSurrogate(text[start + length - 1]))
             {
                 length--;

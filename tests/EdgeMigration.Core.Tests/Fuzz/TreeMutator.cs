@@ -50,7 +50,7 @@ public sealed class TreeMutator
         }
         for (var n = _random.Next(1, 5); n > 0 && root is not null; n--)
         {
-            var nodes = Descendants(root).ToList();
+            var nodes = JsonNodeEdits.DepthFirst(root).OfType<JsonNode>().ToList();
             var node = nodes[_random.Next(nodes.Count)];
             if (node.Parent is null)
             {
@@ -66,7 +66,7 @@ public sealed class TreeMutator
         switch (_random.Next(4))
         {
             case 0:
-                Replace(node, JsonNode.Parse(Values[_random.Next(Values.Length)]));
+                JsonNodeEdits.Replace(node, JsonNode.Parse(Values[_random.Next(Values.Length)]));
                 break;
             case 1 when node.Parent is JsonObject parent:
                 var name = node.GetPropertyName();
@@ -79,39 +79,11 @@ public sealed class TreeMutator
                 break;
             case 2 when node is JsonValue value && value.TryGetValue<string>(out var text):
                 var mutated = Encoding.UTF8.GetString(_mutateBytes(Encoding.UTF8.GetBytes(text)));
-                Replace(node, JsonValue.Create(mutated));
+                JsonNodeEdits.Replace(node, JsonValue.Create(mutated));
                 break;
             default:
-                Replace(node, null);
+                JsonNodeEdits.Replace(node, null);
                 break;
-        }
-    }
-
-    private static void Replace(JsonNode node, JsonNode? replacement)
-    {
-        switch (node.Parent)
-        {
-            case JsonObject parent:
-                parent[node.GetPropertyName()] = replacement;
-                break;
-            case JsonArray parent:
-                parent[node.GetElementIndex()] = replacement;
-                break;
-        }
-    }
-
-    private static IEnumerable<JsonNode> Descendants(JsonNode node)
-    {
-        yield return node;
-        var children = node switch
-        {
-            JsonObject obj => obj.Select(p => p.Value),
-            JsonArray array => array,
-            _ => Enumerable.Empty<JsonNode?>(),
-        };
-        foreach (var child in children.OfType<JsonNode>().SelectMany(Descendants))
-        {
-            yield return child;
         }
     }
 }

@@ -17,7 +17,7 @@ public class HostileNullTests
     public void ANullAnywhereGivesAManifestThatConvertsOrSaysThereIsNone()
     {
         var refused = new List<string>();
-        var positions = Nodes(JsonNode.Parse(Manifest)!).Count();
+        var positions = JsonNodeEdits.DepthFirst(JsonNode.Parse(Manifest)!).Count();
         for (var position = 1; position < positions; position++)
         {
             var root = JsonNode.Parse(Manifest)!;
@@ -41,7 +41,7 @@ public class HostileNullTests
     public void ANullAnywhereInCreateOptionsGivesAManifestThatConverts()
     {
         var options = (string)JsonNode.Parse(Manifest)!["modulesContent"]!["$edgeAgent"]!["properties.desired"]!["modules"]!["Filter"]!["settings"]!["createOptions"]!;
-        var positions = Nodes(JsonNode.Parse(options)!).Count();
+        var positions = JsonNodeEdits.DepthFirst(JsonNode.Parse(options)!).Count();
         for (var position = 0; position < positions; position++)
         {
             var optionsRoot = JsonNode.Parse(options);
@@ -57,36 +57,12 @@ public class HostileNullTests
         Assert.Equal(5, positions);
     }
 
-    /// <summary>Every node, depth first, the root first.</summary>
-    private static IEnumerable<JsonNode?> Nodes(JsonNode? node)
-    {
-        yield return node;
-        var children = node switch
-        {
-            JsonObject obj => obj.Select(p => p.Value),
-            JsonArray array => array,
-            _ => Enumerable.Empty<JsonNode?>(),
-        };
-        foreach (var descendant in children.ToList().SelectMany(Nodes))
-        {
-            yield return descendant;
-        }
-    }
-
     /// <summary>Replaces node number <paramref name="position"/> (depth first, not the root) by null; returns its path.</summary>
     private static string NullAt(JsonNode root, int position)
     {
-        var node = Nodes(root).ElementAt(position)!;
+        var node = JsonNodeEdits.DepthFirst(root).ElementAt(position)!;
         var path = node.GetPath();
-        switch (node.Parent)
-        {
-            case JsonObject parent:
-                parent[node.GetPropertyName()] = null;
-                break;
-            case JsonArray parent:
-                parent[node.GetElementIndex()] = null;
-                break;
-        }
+        JsonNodeEdits.Replace(node, null);
         return path;
     }
 }

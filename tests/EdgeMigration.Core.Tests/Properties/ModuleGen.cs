@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CsCheck;
+using EdgeMigration.Core.Manifests;
 using static EdgeMigration.Tests.Properties.GenKit;
 
 namespace EdgeMigration.Tests.Properties;
@@ -97,20 +98,6 @@ public static class ModuleGen
     }
 
     /// <summary>Splits as a tool would: pieces of about <paramref name="length"/> characters, never inside a surrogate pair, at most 100 pieces.</summary>
-    private static List<string> Pieces(string text, int length)
-    {
-        length = Math.Max(length, (text.Length + 99) / 100 + 1);
-        var pieces = new List<string>();
-        for (var start = 0; start < text.Length;)
-        {
-            var take = Math.Min(length, text.Length - start);
-            if (start + take < text.Length && char.IsHighSurrogate(text[start + take - 1]))
-            {
-                take--;
-            }
-            pieces.Add(text.Substring(start, take));
-            start += take;
-        }
-        return pieces;
-    }
+    private static List<string> Pieces(string text, int length) =>
+        CreateOptions.Split(text, Math.Max(length, (text.Length + 99) / 100 + 1));
 }
