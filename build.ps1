@@ -8,7 +8,7 @@
       Package : dotnet build src/EdgeMigration -c Release -t:PackageModule
                 (out/EdgeMigration-<version>.zip for Azure Automation, out/EdgeMigration.<version>.nupkg for a gallery)
 
-    Help comes from docs/*.md (platyPS markdown). Where platyPS is installed, its New-ExternalHelp writes
+    Help comes from docs/help/*.md (platyPS markdown). Where platyPS is installed, its New-ExternalHelp writes
     en-US/EdgeMigration.dll-Help.xml and the about_*.help.txt files; elsewhere the build's own
     EdgeMigration.ModuleBuilder writes the same files from the same markdown. The script says which one ran.
 .EXAMPLE
@@ -41,19 +41,19 @@ function Invoke-Dotnet {
     }
 }
 
-# Help from docs/*.md: platyPS's New-ExternalHelp where it is installed, else the build's own ModuleBuilder.
+# Help from docs/help/*.md: platyPS's New-ExternalHelp where it is installed, else the build's own ModuleBuilder.
 # Returns the MSBuild property that tells the module build which one made the help.
 function Get-HelpBuildProperty {
     $platyPS = Get-Module -ListAvailable -Name platyPS | Select-Object -First 1
     if ($null -eq $platyPS) {
-        Write-Host 'Help: built from docs/ by EdgeMigration.ModuleBuilder during dotnet build (platyPS is not installed).'
+        Write-Host 'Help: built from docs/help/ by EdgeMigration.ModuleBuilder during dotnet build (platyPS is not installed).'
         return @()
     }
     Import-Module $platyPS
     $helpDir = Join-Path $root 'out/help/en-US'
     Remove-Item -Recurse -Force $helpDir -ErrorAction SilentlyContinue
-    New-ExternalHelp -Path (Join-Path $root 'docs') -OutputPath $helpDir -Encoding ([System.Text.UTF8Encoding]::new($true)) -Force | Out-Null
-    Write-Host "Help: built from docs/ by platyPS $($platyPS.Version) New-ExternalHelp into $helpDir."
+    New-ExternalHelp -Path (Join-Path $root 'docs/help') -OutputPath $helpDir -Encoding ([System.Text.UTF8Encoding]::new($true)) -Force | Out-Null
+    Write-Host "Help: built from docs/help/ by platyPS $($platyPS.Version) New-ExternalHelp into $helpDir."
     return @("-p:ExternalHelpDir=$helpDir")
 }
 

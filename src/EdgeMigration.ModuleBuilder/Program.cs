@@ -8,7 +8,7 @@ namespace EdgeMigration.ModuleBuilder;
 
 /// <summary>
 /// Build steps of the module that need more than MSBuild:
-///   help   &lt;docs folder&gt; &lt;output folder&gt;   docs/*.md (platyPS schema) → EdgeMigration.dll-Help.xml and about_*.help.txt
+///   help   &lt;docs folder&gt; &lt;output folder&gt;   docs/help/*.md (platyPS schema) → EdgeMigration.dll-Help.xml and about_*.help.txt
 ///   nuspec &lt;psd1&gt; &lt;output file&gt;            the psd1 → the nuspec of the module's .nupkg
 /// Exit codes: 0 done, 1 the input is wrong (reported as "file(line): error …"), 2 bad usage.
 /// </summary>

@@ -56,7 +56,12 @@ public sealed class PowerShellSession : IDisposable
             ps.Streams.Warning.Select(w => w.Message).ToList(),
             ps.Streams.Verbose.Select(v => v.Message).ToList(),
             ps.HadErrors || terminating is not null,
-            terminating);
+            terminating)
+        {
+            Debug = ps.Streams.Debug.Select(d => d.Message).ToList(),
+            Information = ps.Streams.Information.Select(i => i.MessageData?.ToString() ?? "").ToList(),
+            Progress = ps.Streams.Progress.Select(p => p.Activity + " " + p.StatusDescription + " " + p.CurrentOperation).ToList(),
+        };
     }
 
     public void Dispose() => _runspace.Dispose();
@@ -70,6 +75,12 @@ public sealed record RunResult(
     bool HadErrors,
     Exception? Terminating)
 {
+    public IReadOnlyList<string> Debug { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> Information { get; init; } = Array.Empty<string>();
+
+    /// <summary>Each progress record's activity, status and current operation.</summary>
+    public IReadOnlyList<string> Progress { get; init; } = Array.Empty<string>();
+
     public PSObject Single() => Output.Count == 1 ? Output[0] : throw new InvalidOperationException(
         $"Expected one output object, got {Output.Count}. Errors: {string.Join("; ", Errors)}");
 

@@ -6,10 +6,14 @@ namespace EdgeMigration.Core.IO;
 /// <summary>
 /// Writes a file so that a crash or a failed write never leaves a half-written manifest: the bytes go to a
 /// temporary file in the destination folder (same volume), which then replaces the destination in one step.
+/// On any failure the destination is as it was and the temporary file is gone.
 /// </summary>
 public static class AtomicFile
 {
-    public static void Write(string path, byte[] contents, bool overwrite)
+    public static void Write(string path, byte[] contents, bool overwrite) => Write(path, contents, overwrite, stream => stream);
+
+    /// <summary>As <see cref="Write(string, byte[], bool)"/>; <paramref name="through"/> wraps the temporary file's stream (tests make it fail midway).</summary>
+    internal static void Write(string path, byte[] contents, bool overwrite, Func<Stream, Stream> through)
     {
         var fullPath = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(fullPath) ?? ".";
@@ -20,10 +24,12 @@ public static class AtomicFile
         var temporary = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
+                var stream = through(file);
                 stream.Write(contents, 0, contents.Length);
-                stream.Flush(true);
+                stream.Flush();
+                file.Flush(true);
             }
             if (File.Exists(fullPath))
             {
@@ -34,6 +40,14 @@ public static class AtomicFile
                 File.Move(temporary, fullPath);
             }
         }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new UnauthorizedAccessException(NotWritten(fullPath, ex), ex);
+        }
+        catch (IOException ex)
+        {
+            throw new IOException(NotWritten(fullPath, ex), ex);
+        }
         finally
         {
             if (File.Exists(temporary))
@@ -42,4 +56,7 @@ public static class AtomicFile
             }
         }
     }
+
+    /// <summary>The failure names the file the user asked for, not the temporary file it happened on.</summary>
+    private static string NotWritten(string path, Exception ex) => $"The file '{path}' was not written: {ex.Message}";
 }

@@ -116,9 +116,14 @@ internal static class JsonTreeReader
         {
             reason = reason.Substring(0, cut).TrimEnd();
         }
-        if (reason.IndexOf("depth", StringComparison.OrdinalIgnoreCase) >= 0)
+        // The reader speaks of "depth" both for nesting past the limit and for text that ends inside an object.
+        if (reason.IndexOf("maximum configured depth", StringComparison.OrdinalIgnoreCase) >= 0)
         {
             reason = $"nesting is deeper than {MaxDepth} levels";
+        }
+        else if (reason.StartsWith("Expected depth to be zero", StringComparison.Ordinal))
+        {
+            reason = "the text ends before every object and array is closed";
         }
         var line = (ex.LineNumber ?? 0) + 1;
         var lineStart = LineStart(source, line);

@@ -24,7 +24,7 @@ internal sealed class JsonTreeWriter
 
     public static string Write(JNode node, JsonStyle style) => Write(node, style, false);
 
-    /// <summary>One line, no whitespace or comments from the source: for messages and change logs.</summary>
+    /// <summary>One line, no whitespace or comments from the source, strings escaped one way: for messages and change logs.</summary>
     public static string WriteCompact(JNode node) => Write(node, JsonStyle.Compact, true);
 
     private static string Write(JNode node, JsonStyle style, bool ignoreTrivia)
@@ -52,7 +52,9 @@ internal sealed class JsonTreeWriter
                 _out.Append('"').Append(value.Text).Append('"');
                 break;
             case JValue value:
-                _out.Append(value.Raw ?? (value.Kind == JValueKind.String ? Quote(value.Text) : value.Text));
+                // One-line output spells strings one way, whatever escapes the source used, so that what it shows can be found and redacted.
+                var raw = _ignoreTrivia && value.Kind == JValueKind.String ? null : value.Raw;
+                _out.Append(raw ?? (value.Kind == JValueKind.String ? Quote(value.Text) : value.Text));
                 break;
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Linq;
 using EdgeMigration.Core.Rules.Resources;
 
@@ -13,39 +14,39 @@ namespace EdgeMigration.Core.Kubernetes;
 public static class AgentCreateOptions
 {
     /// <summary>The top-level createOptions keys the agent reads (any case); <c>k8s-experimental</c> is matched exactly and handled apart.</summary>
-    public static IReadOnlyCollection<string> ReadTopLevel { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> ReadTopLevel = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "Env", "ExposedPorts", "HostConfig", "Image", "Labels", "Cmd", "Entrypoint", "WorkingDir",
     };
 
     /// <summary>The HostConfig keys the agent maps to the pod; every other HostConfig key is dropped.</summary>
-    public static IReadOnlyCollection<string> MappedHostConfig { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> MappedHostConfig = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "PortBindings", "Privileged", "Binds", "Mounts", "IpcMode", "NetworkMode", "PidMode",
     };
 
-    /// <summary>HostConfig modes the agent maps only when they are "host": the pod field each one sets.</summary>
-    public static IReadOnlyDictionary<string, string> HostModes { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    /// <summary>HostConfig modes the agent maps only when they are "host": the pod field each one sets (read-only: runspaces share it).</summary>
+    public static IReadOnlyDictionary<string, string> HostModes { get; } = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["IpcMode"] = "hostIPC",
         ["NetworkMode"] = "hostNetwork",
         ["PidMode"] = "hostPID",
-    };
+    });
 
     public const string HostMode = "host";
 
     /// <summary>The keys of the k8s-experimental section the agent knows (any case); others are logged and ignored.</summary>
-    public static IReadOnlyList<string> KubernetesSectionKeys { get; } = new[] { "resources", "volumes", "nodeSelector", "securityContext", "strategy", "serviceOptions" };
+    public static IReadOnlyList<string> KubernetesSectionKeys { get; } = Array.AsReadOnly(new[] { "resources", "volumes", "nodeSelector", "securityContext", "strategy", "serviceOptions" });
 
     /// <summary>Module settings (beside settings.createOptions) the agent does not map, with what to expect instead.</summary>
-    public static IReadOnlyDictionary<string, string> UnmappedModuleSettings { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    public static IReadOnlyDictionary<string, string> UnmappedModuleSettings { get; } = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["imagePullPolicy"] = "The device pulls the image when the pod is created.",
         ["startupOrder"] = "Modules start together on the device; make them wait for what they need.",
-    };
+    });
 
     /// <summary>Network and IPC modes that behave on the device as on Docker, so dropping them changes nothing.</summary>
-    public static IReadOnlyCollection<string> EquivalentModes { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> EquivalentModes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "", "default", "bridge", "azure-iot-edge", "host", "private",
     };
@@ -86,6 +87,9 @@ public static class AgentCreateOptions
     public static bool IsReadTopLevel(string key) => ReadTopLevel.Contains(key);
 
     public static bool IsMappedHostConfig(string key) => MappedHostConfig.Contains(key);
+
+    /// <summary>True for a network or IPC mode that behaves on the device as on Docker (see EquivalentModes).</summary>
+    public static bool IsEquivalentMode(string mode) => EquivalentModes.Contains(mode);
 
     public static bool IsKnownKubernetesKey(string key) => KubernetesSectionKeys.Contains(key, StringComparer.OrdinalIgnoreCase);
 

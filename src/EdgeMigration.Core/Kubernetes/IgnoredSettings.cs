@@ -42,8 +42,9 @@ public sealed record IgnoredSetting(IgnoredSettingKind Kind, string Key, string 
 /// </summary>
 public static class IgnoredSettings
 {
-    public static IEnumerable<IgnoredSetting> Of(EdgeModule module) =>
-        ModuleSettings(module).Concat(TopLevel(module)).Concat(EnvEntries(module)).Concat(HostConfig(module)).Concat(KubernetesOptions(module));
+    /// <summary>The module's dropped settings; <paramref name="secrets"/> (the manifest's registry passwords) are masked before a value is shortened, so no part of one shows.</summary>
+    public static IEnumerable<IgnoredSetting> Of(EdgeModule module, IReadOnlyCollection<string> secrets) =>
+        ModuleSettings(module).Concat(TopLevel(module, secrets)).Concat(EnvEntries(module)).Concat(HostConfig(module, secrets)).Concat(KubernetesOptions(module));
 
     private static IEnumerable<IgnoredSetting> ModuleSettings(EdgeModule module)
     {
@@ -63,14 +64,14 @@ public static class IgnoredSettings
         }
     }
 
-    private static IEnumerable<IgnoredSetting> TopLevel(EdgeModule module)
+    private static IEnumerable<IgnoredSetting> TopLevel(EdgeModule module, IReadOnlyCollection<string> secrets)
     {
         foreach (var member in module.Options()?.Members ?? Enumerable.Empty<JMember>())
         {
             if (!AgentCreateOptions.IsReadTopLevel(member.Name) && !IsEmpty(member.Value) && !IsEquivalentNetworking(member) &&
                 !string.Equals(member.Name, CreateOptionsAccess.KubernetesSection, StringComparison.OrdinalIgnoreCase))
             {
-                yield return NotRead(IgnoredSettingKind.CreateOption, member, member.Name);
+                yield return NotRead(IgnoredSettingKind.CreateOption, member, member.Name, secrets);
             }
         }
     }
@@ -90,7 +91,7 @@ public static class IgnoredSettings
         }
     }
 
-    private static IEnumerable<IgnoredSetting> HostConfig(EdgeModule module)
+    private static IEnumerable<IgnoredSetting> HostConfig(EdgeModule module, IReadOnlyCollection<string> secrets)
     {
         var hostConfig = module.HostConfig();
         foreach (var member in hostConfig?.Members ?? Enumerable.Empty<JMember>())
@@ -98,12 +99,12 @@ public static class IgnoredSettings
             if (!AgentCreateOptions.IsMappedHostConfig(member.Name) && !IsEmpty(member.Value) && !IsDefaultRuntime(member) &&
                 !string.Equals(member.Name, "Devices", StringComparison.OrdinalIgnoreCase))
             {
-                yield return NotRead(IgnoredSettingKind.HostConfig, member, "HostConfig." + member.Name);
+                yield return NotRead(IgnoredSettingKind.HostConfig, member, "HostConfig." + member.Name, secrets);
             }
         }
         foreach (var mode in AgentCreateOptions.HostModes.Keys)
         {
-            if (hostConfig?.FindIgnoreCase(mode) is { Value: JValue { IsString: true } value } member && !AgentCreateOptions.EquivalentModes.Contains(value.Text))
+            if (hostConfig?.FindIgnoreCase(mode) is { Value: JValue { IsString: true } value } member && !AgentCreateOptions.IsEquivalentMode(value.Text))
             {
                 yield return new IgnoredSetting(IgnoredSettingKind.HostMode, member.Name, "HostConfig." + member.Name, false, value,
                     $"{member.Name} \"{value.Text}\" is ignored on the GPU device; only \"host\" is mapped, and otherwise the pod gets a namespace of its own (its own address on the cluster network).",
@@ -142,9 +143,9 @@ public static class IgnoredSettings
         }
     }
 
-    private static IgnoredSetting NotRead(IgnoredSettingKind kind, JMember member, string location) =>
+    private static IgnoredSetting NotRead(IgnoredSettingKind kind, JMember member, string location, IReadOnlyCollection<string> secrets) =>
         new(kind, member.Name, location, false, member.Value,
-            $"{location} ({Shorten(member.Value.ToCompactJson())}) is not read by the GPU device's agent and has no effect there.",
+            $"{location} ({Shorten(SecretRedactor.Redact(member.Value.ToCompactJson(), secrets))}) is not read by the GPU device's agent and has no effect there.",
             AgentCreateOptions.AdviceFor(member.Name));
 
     internal static bool IsEmpty(JNode value) => value switch
@@ -160,7 +161,7 @@ public static class IgnoredSettings
     private static bool IsEquivalentNetworking(JMember member) =>
         string.Equals(member.Name, "NetworkingConfig", StringComparison.OrdinalIgnoreCase) &&
         (member.Value as JObject).ObjectOf("EndpointsConfig") is { } endpoints &&
-        endpoints.Members.All(e => AgentCreateOptions.EquivalentModes.Contains(e.Name) && IsEmpty(e.Value));
+        endpoints.Members.All(e => AgentCreateOptions.IsEquivalentMode(e.Name) && IsEmpty(e.Value));
 
     private static bool IsDefaultRuntime(JMember member) =>
         string.Equals(member.Name, "Runtime", StringComparison.OrdinalIgnoreCase) && member.Value is JValue { IsString: true, Text: "runc" };

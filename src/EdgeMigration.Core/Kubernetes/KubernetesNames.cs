@@ -19,7 +19,7 @@ public static class KubernetesNames
     public const int MaxSanitizedLength = 253;
 
     /// <summary>Names the agent uses itself: the sidecar container in every pod, and the workload daemon's Service.</summary>
-    public static IReadOnlyList<string> ReservedNames { get; } = new[] { "proxy", "iotedged" };
+    public static IReadOnlyList<string> ReservedNames { get; } = Array.AsReadOnly(new[] { "proxy", "iotedged" });
 
     private static readonly Regex SafeNamePattern = new("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant);
 

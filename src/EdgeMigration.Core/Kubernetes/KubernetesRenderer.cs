@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
 
 namespace EdgeMigration.Core.Kubernetes;
 
@@ -18,13 +19,13 @@ public static class KubernetesRenderer
         options ??= new KubernetesRenderOptions();
         options.Validate();
         var credentials = ImagePullSecrets.Credentials(manifest).ToList();
-        var ids = manifest.Modules.Select(m => m.Name).ToList();
-        return new KubernetesRendering(manifest.SourceName, manifest.Modules.Select(m => RenderModule(m, ids, credentials, options)).ToList());
+        var idsByDeviceName = ModuleIdCheck.ByDeviceName(manifest.Modules.Select(m => m.Name));
+        return new KubernetesRendering(manifest.SourceName, manifest.Modules.Select(m => RenderModule(m, idsByDeviceName, credentials, manifest.Secrets, options)).ToList());
     }
 
-    private static ModuleRendering RenderModule(EdgeModule module, IReadOnlyList<string> ids, IReadOnlyList<RegistryCredential> credentials, KubernetesRenderOptions options)
+    private static ModuleRendering RenderModule(EdgeModule module, ILookup<string, string> idsByDeviceName, IReadOnlyList<RegistryCredential> credentials, IReadOnlyCollection<string> secrets, KubernetesRenderOptions options)
     {
-        var context = new RenderContext(module, KubernetesNames.Sanitize(module.Name), options);
+        var context = new RenderContext(module, KubernetesNames.Sanitize(module.Name), options, secrets);
         if (module.IsSystemModule && module.Name == "edgeAgent")
         {
             context.Drop("", null, DropEffect.Ignored,
@@ -32,11 +33,11 @@ public static class KubernetesRenderer
                 "Nothing to change.", inDefinition: true);
             return Result(context, new List<KubernetesResource>());
         }
-        foreach (var ignored in IgnoredSettings.Of(module))
+        foreach (var ignored in IgnoredSettings.Of(module, secrets))
         {
             context.Drop(ignored.Location, ignored.Value, DropEffect.Ignored, ignored.Reason, ignored.Advice, ignored.InDefinition);
         }
-        if (ModuleIdCheck.Check(module.Name, ids) is { Fails: true } problem)
+        if (ModuleIdCheck.Check(module.Name, idsByDeviceName) is { Fails: true } problem)
         {
             context.Drop("", null, DropEffect.Fails, $"Module id '{module.Name}' {problem.Text} (rule O2).",
                 "Rename the module (ConvertTo-GpuEdgeManifest does).", inDefinition: true);
@@ -67,7 +68,7 @@ public static class KubernetesRenderer
             ("metadata", JsonBuild.Object(("name", JValue.String(name)), ("namespace", JValue.String(context.Options.Namespace))))), isReference: true);
 
     private static ModuleRendering Result(RenderContext context, List<KubernetesResource> resources) =>
-        new(context.Module.Name, context.Name, resources.Select(r => new KubernetesResource(r.ModuleName, KeysSorted(r.Object), r.IsReference)).ToList(), context.Dropped.ToList());
+        new(context.Module.Name, context.Name, resources.Select(r => new KubernetesResource(r.ModuleName, (JObject)SecretRedactor.Redact(KeysSorted(r.Object), context.Secrets), r.IsReference)).ToList(), context.Dropped.ToList());
 
     /// <summary>Object keys in ordinal order, as kubectl prints them, so the preview diffs cleanly against the device's objects.</summary>
     private static JObject KeysSorted(JObject obj)

@@ -14,15 +14,18 @@ public sealed record ModuleIdProblem(string Text, bool Fails);
 /// </summary>
 public static class ModuleIdCheck
 {
-    /// <summary>The problem with <paramref name="id"/> among the manifest's <paramref name="ids"/>, or null when the device uses it unchanged.</summary>
-    public static ModuleIdProblem? Check(string id, IEnumerable<string> ids)
+    /// <summary>The manifest's module ids grouped by the name the device gives them, for <see cref="Check"/>: one index per manifest keeps thousands of modules linear.</summary>
+    public static ILookup<string, string> ByDeviceName(IEnumerable<string> ids) => ids.Distinct(StringComparer.Ordinal).ToLookup(KubernetesNames.Sanitize, StringComparer.Ordinal);
+
+    /// <summary>The problem with <paramref name="id"/> among the manifest's ids (<see cref="ByDeviceName"/>), or null when the device uses it unchanged.</summary>
+    public static ModuleIdProblem? Check(string id, ILookup<string, string> idsByDeviceName)
     {
         var name = KubernetesNames.Sanitize(id);
         if (name.Length == 0)
         {
             return new("has no character the device keeps in names ([a-z0-9.-]), so the deployment fails", true);
         }
-        var alike = ids.Where(other => other != id && KubernetesNames.Sanitize(other) == name).Distinct().Select(other => "'" + other + "'").ToList();
+        var alike = idsByDeviceName[name].Where(other => other != id).Select(other => "'" + other + "'").ToList();
         if (alike.Count > 0)
         {
             return new($"becomes '{name}' on the device, as {string.Join(", ", alike)} does; the deployment fails with a name collision", true);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
 
 namespace EdgeMigration.Core.Kubernetes;
 
@@ -9,11 +10,12 @@ internal sealed class RenderContext
 {
     private readonly List<DroppedSetting> _dropped = new();
 
-    public RenderContext(EdgeModule module, string name, KubernetesRenderOptions options)
+    public RenderContext(EdgeModule module, string name, KubernetesRenderOptions options, IReadOnlyCollection<string> secrets)
     {
         Module = module;
         Name = name;
         Options = options;
+        Secrets = secrets;
     }
 
     public EdgeModule Module { get; }
@@ -22,6 +24,9 @@ internal sealed class RenderContext
     public string Name { get; }
 
     public KubernetesRenderOptions Options { get; }
+
+    /// <summary>The manifest's registry passwords: masked wherever the preview would show one.</summary>
+    public IReadOnlyCollection<string> Secrets { get; }
 
     public IReadOnlyList<DroppedSetting> Dropped => _dropped;
 
@@ -32,10 +37,10 @@ internal sealed class RenderContext
             ModuleName = Module.Name,
             Location = location,
             ManifestPath = Module.PathOf(location, inDefinition),
-            Value = value?.ToCompactJson(),
+            Value = value is null ? null : SecretRedactor.Redact(value.ToCompactJson(), Secrets),
             Effect = effect,
-            Reason = reason,
-            Advice = advice,
+            Reason = SecretRedactor.Redact(reason, Secrets),
+            Advice = SecretRedactor.Redact(advice, Secrets),
         });
 
     /// <summary>Records that the agent cannot read a setting, so the module is not deployed.</summary>

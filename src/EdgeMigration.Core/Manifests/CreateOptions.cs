@@ -10,7 +10,7 @@ namespace EdgeMigration.Core.Manifests;
 /// <summary>How a module's createOptions are written in the manifest.</summary>
 public enum CreateOptionsEncoding
 {
-    /// <summary>No createOptions (absent, empty, whitespace or "null").</summary>
+    /// <summary>No createOptions (absent, null, empty, whitespace or "null").</summary>
     None,
 
     /// <summary>One JSON string, as in deployment manifests and twins.</summary>
@@ -53,6 +53,8 @@ public sealed class CreateOptions
     /// <summary>VS Code's IoT Edge tools and iotedgedev stop at 8 pieces (createOptions07): 4K characters.</summary>
     public const int ToolsPieceLimit = 8;
 
+    /// <summary>The runtime joins createOptions … createOptions99: at most 100 pieces, 51,200 characters.</summary>
+    public const int RuntimePieceLimit = 100;
 
     private readonly JObject _settings;
     private JDocument? _document;
@@ -117,7 +119,8 @@ public sealed class CreateOptions
     /// <summary>
     /// Writes edits of <see cref="Root"/> back into the manifest in the input's encoding: an object stays an
     /// object, a string stays a string (split only when over IoT Hub's limit), pieces are re-split by the
-    /// same 512-character rule. Returns true when the manifest changed.
+    /// same 512-character rule. Text too long for the runtime's 100 pieces stays one string (which K5 reports) rather
+    /// than pieces past createOptions99 that nothing reads. Returns true when the manifest changed.
     /// </summary>
     public bool Commit()
     {
@@ -132,20 +135,24 @@ public sealed class CreateOptions
         }
         var split = Encoding == CreateOptionsEncoding.Chunked || System.Text.Encoding.UTF8.GetByteCount(text) > TwinStringLimitBytes;
         var pieces = split ? Split(text) : new List<string> { text };
+        if (pieces.Count > RuntimePieceLimit)
+        {
+            pieces = new List<string> { text };
+        }
         WritePieces(pieces);
         Text = text;
         Encoding = pieces.Count > 1 ? CreateOptionsEncoding.Chunked : CreateOptionsEncoding.String;
         return true;
     }
 
-    /// <summary>Splits by the edgeAgent's rule (512 UTF-16 characters), never inside a surrogate pair.</summary>
-    public static List<string> Split(string text)
+    /// <summary>Splits by the edgeAgent's rule (512 UTF-16 characters, or <paramref name="pieceLength"/> as other tools split), never inside a surrogate pair.</summary>
+    public static List<string> Split(string text, int pieceLength = PieceLength)
     {
         var pieces = new List<string>();
         var start = 0;
         while (start < text.Length || pieces.Count == 0)
         {
-            var length = Math.Min(PieceLength, text.Length - start);
+            var length = Math.Min(pieceLength, text.Length - start);
             if (start + length < text.Length && char.IsHighSurrogate(text[start + length - 1]))
             {
                 length--;
@@ -198,7 +205,8 @@ public sealed class CreateOptions
     {
         var pieces = _settings.Members.Where(m => IsPieceName(m.Name)).ToList();
         PieceNames = pieces.Select(m => m.Name).ToList();
-        if (pieces.Count == 0)
+        // A lone null is no options, as an absent createOptions is.
+        if (pieces.Count == 0 || (pieces.Count == 1 && pieces[0].Value is JValue { Kind: JValueKind.Null }))
         {
             Encoding = CreateOptionsEncoding.None;
             return;

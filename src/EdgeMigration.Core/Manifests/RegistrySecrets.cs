@@ -4,9 +4,15 @@ using EdgeMigration.Core.Json;
 
 namespace EdgeMigration.Core.Manifests;
 
-/// <summary>Collects registry passwords (anything under a registryCredentials key) so output can be redacted.</summary>
+/// <summary>
+/// Collects the secrets of a manifest so output can be redacted: every text value under a registryCredentials key
+/// (the plain and the layered, dotted forms) except the username and the address, which name the registry in image
+/// names and pull secrets and are shown by the Azure tools themselves.
+/// </summary>
 internal static class RegistrySecrets
 {
+    private const string CredentialsKey = "registryCredentials";
+
     public static IReadOnlyCollection<string> Collect(JNode root)
     {
         var secrets = new HashSet<string>(StringComparer.Ordinal);
@@ -21,9 +27,8 @@ internal static class RegistrySecrets
             case JObject obj:
                 foreach (var member in obj.Members)
                 {
-                    var credentials = underCredentials || member.Name.IndexOf("registryCredentials", StringComparison.OrdinalIgnoreCase) >= 0;
-                    if (credentials && member.Value is JValue { Kind: JValueKind.String } v &&
-                        member.Name.EndsWith("password", StringComparison.OrdinalIgnoreCase) && v.Text.Length > 0)
+                    var credentials = underCredentials || member.Name.IndexOf(CredentialsKey, StringComparison.OrdinalIgnoreCase) >= 0;
+                    if (credentials && member.Value is JValue { Kind: JValueKind.String } v && v.Text.Length > 0 && !NamesTheRegistry(member.Name))
                     {
                         secrets.Add(v.Text);
                     }
@@ -37,5 +42,12 @@ internal static class RegistrySecrets
                 }
                 break;
         }
+    }
+
+    /// <summary>username or address, also as the last part of a dotted layered key.</summary>
+    private static bool NamesTheRegistry(string name)
+    {
+        var leaf = name.Substring(name.LastIndexOf('.') + 1);
+        return string.Equals(leaf, "username", StringComparison.OrdinalIgnoreCase) || string.Equals(leaf, "address", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -37,7 +37,11 @@ public abstract class MigrationRule
     {
     }
 
-    /// <summary>A finding of this rule about a module's setting; <paramref name="location"/> is relative to createOptions unless <paramref name="inDefinition"/>.</summary>
+    /// <summary>
+    /// A finding of this rule about a module's setting; <paramref name="location"/> is relative to createOptions unless
+    /// <paramref name="inDefinition"/>. Settings in createOptions that cannot be read as the agent reads them (K4, K5)
+    /// are never fixable: the conversion does not edit such createOptions.
+    /// </summary>
     protected Finding Finding(EdgeModule? module, string location, string message, string recommendation,
         Severity? severity = null, bool? fixable = null, Certainty certainty = Certainty.Certain, bool inDefinition = false) =>
         new()
@@ -49,7 +53,7 @@ public abstract class MigrationRule
             ManifestPath = module?.PathOf(location, inDefinition) ?? location,
             Message = message,
             Recommendation = recommendation,
-            IsFixable = fixable ?? CanFix,
+            IsFixable = (fixable ?? CanFix) && (inDefinition || module?.CreateOptions?.Error is null),
             Certainty = certainty,
             HelpUri = HelpUri,
         };

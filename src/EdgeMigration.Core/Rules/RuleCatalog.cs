@@ -10,7 +10,8 @@ namespace EdgeMigration.Core.Rules;
 /// </summary>
 public static class RuleCatalog
 {
-    public static IReadOnlyList<MigrationRule> All { get; } = new MigrationRule[]
+    /// <summary>Read-only, also to scripts: one list serves every runspace of the process.</summary>
+    public static IReadOnlyList<MigrationRule> All { get; } = Array.AsReadOnly(new MigrationRule[]
     {
         new Other.EnvironmentNameColonRule(),
         new Proxy.EdgeHubProxyRule(),
@@ -43,7 +44,7 @@ public static class RuleCatalog
         new Other.ManifestDiagnosticsRule(),
         new Other.EdgeAgentSettingsRule(),
         new Other.ImagePullSecretNameRule(),
-    };
+    });
 
     public static MigrationRule? Find(string id) =>
         All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));

@@ -1,9 +1,16 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using EdgeMigration.Core.Json;
 
 namespace EdgeMigration.Core.Rules;
 
-/// <summary>Registry passwords never leave the module: any text that would show one shows a mask instead.</summary>
+/// <summary>
+/// Registry passwords never leave the module: any text that would show one shows a mask instead, whether the
+/// password appears as written or JSON-escaped (inside a createOptions string, a change's Before and After).
+/// </summary>
 public static class SecretRedactor
 {
     public const string Mask = "********";
@@ -14,11 +21,11 @@ public static class SecretRedactor
         {
             return text;
         }
-        foreach (var secret in secrets)
+        foreach (var form in secrets.SelectMany(Spellings).Where(f => f.Length > 0).OrderByDescending(f => f.Length))
         {
-            if (secret.Length > 0 && text.IndexOf(secret, StringComparison.Ordinal) >= 0)
+            if (text.IndexOf(form, StringComparison.Ordinal) >= 0)
             {
-                text = text.Replace(secret, Mask);
+                text = text.Replace(form, Mask);
             }
         }
         return text;
@@ -34,4 +41,37 @@ public static class SecretRedactor
                 Location = Redact(finding.Location, secrets),
                 ManifestPath = Redact(finding.ManifestPath, secrets),
             };
+
+    /// <summary>A copy of <paramref name="node"/> with every string redacted; the node itself when there is nothing to hide.</summary>
+    public static JNode Redact(JNode node, IReadOnlyCollection<string> secrets)
+    {
+        if (secrets.Count == 0)
+        {
+            return node;
+        }
+        switch (node)
+        {
+            case JObject obj:
+                var copy = new JObject();
+                foreach (var member in obj.Members)
+                {
+                    copy.Add(member.Name, Redact(member.Value, secrets));
+                }
+                return copy;
+            case JArray array:
+                return new JArray(array.Select(item => Redact(item, secrets)));
+            case JValue { Kind: JValueKind.String } text:
+                return JValue.String(Redact(text.Text, secrets));
+            default:
+                return node;
+        }
+    }
+
+    /// <summary>The secret as written, and as JSON writes it with either escaping the module uses.</summary>
+    private static IEnumerable<string> Spellings(string secret)
+    {
+        yield return secret;
+        yield return JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
+        yield return JsonEncodedText.Encode(secret, JavaScriptEncoder.Default).ToString();
+    }
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
 using EdgeMigration.Infrastructure;
 
 namespace EdgeMigration.Commands;
@@ -37,13 +38,13 @@ public sealed class GetEdgeModuleCommand : ManifestInputCmdlet
                 Status = module.Status,
                 Image = module.Image,
                 CreateOptionsEncoding = module.CreateOptions?.Encoding.ToString() ?? nameof(CreateOptionsEncoding.None),
-                CreateOptions = module.CreateOptions?.Root is { } root ? PowerShellGraph.FromJson(root, asHashtable: false) : null,
+                CreateOptions = module.CreateOptions?.Root is { } root ? PowerShellGraph.FromJson(SecretRedactor.Redact(root, manifest.Secrets), asHashtable: false) : null,
                 CreateOptionsError = module.CreateOptions?.Error,
                 Location = module.Location,
             };
             foreach (var variable in module.Env)
             {
-                info.Env[variable.Name] = variable.Value;
+                info.Env[variable.Name] = variable.Value is null ? null : SecretRedactor.Redact(variable.Value, manifest.Secrets);
             }
             WriteObject(info);
         }

@@ -19,12 +19,12 @@ internal static class Errors
     public static ErrorRecord InvalidPath(string path, Exception inner) =>
         new(new ArgumentException($"Cannot use '{path}': {inner.Message}", inner), "InvalidManifestPath", ErrorCategory.InvalidArgument, path);
 
-    public static ErrorRecord InvalidJson(ManifestException ex, object target) =>
+    public static ErrorRecord InvalidJson(ManifestException ex, string target) =>
         new(ex, "InvalidManifestJson", ErrorCategory.ParserError, target);
 
     public static ErrorRecord NotAManifest(ManifestException ex, object? target) =>
         new(ex, "NotAManifest", ErrorCategory.InvalidData, target);
 
-    public static ErrorRecord Unreadable(ManifestException ex, object target) =>
+    public static ErrorRecord Unreadable(ManifestException ex, string target) =>
         new(ex, "ManifestUnreadable", ErrorCategory.ReadError, target);
 }

@@ -174,7 +174,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         }
         var graph = AzureDeployment.IsDeployment(input) ? AzureDeployment.ToGraph(input) : PowerShellGraph.ToPlain(input);
         var source = DescribeObject(input);
-        ReadAndProcess(() => OrCreateOptions(() => ManifestDocument.FromObject(graph, source), () => ObjectGraph.ToNode(graph), source), input);
+        ReadAndProcess(() => OrCreateOptions(() => ManifestDocument.FromObject(graph, source), () => ObjectGraph.ToNode(graph), source), source);
     }
 
     /// <summary>
@@ -224,7 +224,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
     }
 
     private void ReadText(string text, string source) =>
-        ReadAndProcess(() => OrCreateOptions(() => ManifestDocument.Parse(text, source), () => JDocument.Parse(text).Root, source), text);
+        ReadAndProcess(() => OrCreateOptions(() => ManifestDocument.Parse(text, source), () => JDocument.Parse(text).Root, source), source);
 
     private ManifestDocument OrCreateOptions(Func<ManifestDocument> read, Func<JNode> node, string source)
     {
@@ -258,7 +258,11 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         return depth <= 0 && !inString;
     }
 
-    private void ReadAndProcess(Func<ManifestDocument> read, object target)
+    /// <summary>
+    /// Reads and hands on one manifest, or writes its error. The error's target is the file path or a description of
+    /// the input, never the input itself: JSON text and objects hold registry passwords, and Get-Error shows targets.
+    /// </summary>
+    private void ReadAndProcess(Func<ManifestDocument> read, string target)
     {
         ManifestDocument manifest;
         try

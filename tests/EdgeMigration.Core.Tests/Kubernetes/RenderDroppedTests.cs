@@ -72,8 +72,8 @@ public class RenderDroppedTests
         var manifest = ManifestBuilder.Deployment(("m", "{}"));
         var settings = ((JObject)manifest.EdgeAgentDesired!["runtime"]!).ObjectOf("settings")!;
         settings.Set("registryCredentials", JDocument.Parse("""
-            {"other": {"username": "u", "password": "p", "address": "other.azurecr.io"},
-             "acr": {"username": "ContosoPull", "password": "p", "address": "contoso.azurecr.io"}}
+            {"other": {"username": "u", "password": "other-pull-password", "address": "other.azurecr.io"},
+             "acr": {"username": "ContosoPull", "password": "contoso-pull-password", "address": "contoso.azurecr.io"}}
             """).Root);
         var module = KubernetesRenderer.Render(ManifestDocument.Parse(manifest.ToJson())).Modules.Single(m => m.ModuleName == "m");
 

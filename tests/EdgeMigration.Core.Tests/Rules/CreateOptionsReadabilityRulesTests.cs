@@ -56,4 +56,21 @@ public class CreateOptionsReadabilityRulesTests
         Assert.Contains("stop at 8 pieces of 512 (4096 characters)", findings[0].Message);
         Assert.Contains("IoT Hub rejects a twin string over 4096 bytes", findings[1].Message);
     }
+
+    [Fact]
+    public void CreateOptionsPastTheRuntimesHundredPiecesAreAnErrorAndAreNeverSplitPastCreateOptions99()
+    {
+        // Found by the conversion properties: a fix on createOptions this long wrote createOptions100 and on, which
+        // neither the runtime nor this module reads, so the converted manifest no longer decoded.
+        var manifest = ManifestBuilder.Deployment(("big", "{\"Env\":[\"Storage:Target=/data\",\"A=" + new string('x', 52_000) + "\"]}"));
+
+        var result = ManifestConverter.Convert(manifest);
+
+        var settings = result.Manifest.FindModule("big")!.Settings!;
+        Assert.Equal(new[] { "image", "createOptions" }, settings.Names);
+        Assert.StartsWith("{\"Env\":[\"Storage__Target=/data\",", OptionsText(result.Manifest, "big"));
+        var tooLong = Assert.Single(result.RemainingFindings, f => f.RuleId == "K5" && f.Severity == Severity.Error);
+        Assert.Contains("the runtime joins at most 100 pieces of 512 (createOptions to createOptions99, 51200 characters)", tooLong.Message);
+        AssertIdempotent(result, "*");
+    }
 }

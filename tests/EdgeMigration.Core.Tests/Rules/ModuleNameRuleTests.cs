@@ -184,4 +184,28 @@ public class ModuleNameRuleTests
         Assert.Equal("gpumodule", Assert.Single(result.Manifest.ModuleTwins).ModuleId);
         Assert.Empty(result.RemainingFindings);
     }
+
+    [Fact]
+    public void ARenamedModuleNeverTakesAKeyAlreadyUsedForSomethingElse()
+    {
+        // Found by the conversion properties: "Filter" became "filter" beside a "filter" entry that is not a module
+        // definition (a duplicate key), and "Sink" would have taken the twin section left by a module that is gone.
+        var manifest = ManifestDocument.Parse("""
+            {"modulesContent": {
+              "$edgeAgent": {"properties.desired": {"schemaVersion": "1.0", "modules": {
+                "filter": "not a module definition",
+                "Filter": {"type": "docker", "settings": {"image": "filter:1"}},
+                "Sink": {"type": "docker", "settings": {"image": "sink:1"}}}}},
+              "$edgeHub": {"properties.desired": {"schemaVersion": "1.0", "routes": {}}},
+              "filter": {"properties.desired": {"threshold": 25}},
+              "sink": {"properties.desired": {"old": true}}}}
+            """);
+
+        var result = Convert(manifest, "O2");
+
+        Assert.Equal(new[] { "O2 Filter : \"Filter\" -> \"filter-2\"", "O2 Sink : \"Sink\" -> \"sink-2\"" }, Describe(result.Changes));
+        Assert.DoesNotContain(result.Manifest.Diagnostics, d => d.Id == "DuplicateKey");
+        Assert.Equal(new[] { "filter", "sink" }, result.Manifest.ModuleTwins.Select(t => t.ModuleId));
+        AssertIdempotent(result, "O2");
+    }
 }

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace EdgeMigration.Tests.Help;
 
-/// <summary>The about topics the build writes from docs/about_*.md: the layout Get-Help expects, and the rules topic covers every rule.</summary>
+/// <summary>The about topics the build writes from docs/help/about_*.md: the layout Get-Help expects, and the rules topic covers every rule.</summary>
 public class AboutTopicTests
 {
     private static string Built(string topic) => Path.Combine(HelpDocs.BuiltHelpFolder, topic + ".help.txt");

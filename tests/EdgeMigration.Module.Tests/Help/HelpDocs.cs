@@ -6,10 +6,10 @@ using EdgeMigration.ModuleBuilder.Markdown;
 
 namespace EdgeMigration.Tests.Help;
 
-/// <summary>The help sources (docs/*.md) and what the build made of them (out/EdgeMigration/en-US).</summary>
+/// <summary>The help sources (docs/help/*.md) and what the build made of them (out/EdgeMigration/en-US).</summary>
 public static class HelpDocs
 {
-    public static string Folder => Path.Combine(TestPaths.RepoRoot, "docs");
+    public static string Folder => Path.Combine(TestPaths.RepoRoot, "docs", "help");
 
     public static string MarkdownPath(string cmdlet) => Path.Combine(Folder, cmdlet + ".md");
 

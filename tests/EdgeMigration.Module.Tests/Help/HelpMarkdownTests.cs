@@ -7,7 +7,7 @@ using Xunit;
 namespace EdgeMigration.Tests.Help;
 
 /// <summary>
-/// docs/&lt;Cmdlet&gt;.md exists for every exported cmdlet and says what the cmdlet really is: the same
+/// docs/help/&lt;Cmdlet&gt;.md exists for every exported cmdlet and says what the cmdlet really is: the same
 /// parameters with the same type, sets, position, pipeline input, wildcards and aliases; the syntax
 /// Get-Command shows; described parameters; examples with their output; links.
 /// </summary>
@@ -20,7 +20,7 @@ public class HelpMarkdownTests
     public void EveryExportedCmdletHasItsMarkdown(string cmdlet)
     {
         Assert.True(File.Exists(HelpDocs.MarkdownPath(cmdlet)),
-            $"{cmdlet} has no docs/{cmdlet}.md. Write it in platyPS's schema (New-MarkdownHelp -Command {cmdlet} -OutputFolder docs, where platyPS is installed).");
+            $"{cmdlet} has no docs/help/{cmdlet}.md. Write it in platyPS's schema (New-MarkdownHelp -Command {cmdlet} -OutputFolder docs/help, where platyPS is installed).");
         var help = HelpDocs.Command(cmdlet);
         Assert.Equal(cmdlet, help.Name);
         Assert.Equal("EdgeMigration.dll-Help.xml", help.ExternalHelpFile);

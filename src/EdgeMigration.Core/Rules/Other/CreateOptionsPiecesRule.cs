@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
 
@@ -9,10 +11,13 @@ namespace EdgeMigration.Core.Rules.Other;
 /// K5: createOptions split into pieces (createOptions, createOptions01, …) are joined in order by the runtime, which
 /// fails on a gap, a repeated piece or a piece that is not a string: an error, since the module is not deployed.
 /// Long createOptions also meet the tools' limit (8 pieces of 512 characters) and IoT Hub's 4 KB per twin string:
-/// warnings, since other ways of deploying still work.
+/// warnings, since other ways of deploying still work; past the runtime's 100 pieces nothing can deploy them: an error,
+/// as are pieces numbered past createOptions99, which the runtime never reads.
 /// </summary>
 public sealed class CreateOptionsPiecesRule : ModuleRule
 {
+    private static readonly Regex PastTheRuntime = new("^createOptions[0-9]{3,}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
     public override string Id => "K5";
     public override string Title => "createOptions pieces and size limits";
     public override Severity DefaultSeverity => Severity.Warning;
@@ -25,6 +30,13 @@ public sealed class CreateOptionsPiecesRule : ModuleRule
         {
             yield break;
         }
+        var unread = module.Settings!.Members.Where(m => PastTheRuntime.IsMatch(m.Name)).ToList();
+        if (unread.Count > 0)
+        {
+            yield return Finding(module, JsonPath.Member("settings", unread[0].Name),
+                $"{unread.Count} createOptions piece(s) past createOptions99 ({unread[0].Name} to {unread[unread.Count - 1].Name}) are never read: the runtime joins createOptions to createOptions99 only, so the module does not get its whole createOptions.",
+                $"Shorten the createOptions to at most {CreateOptions.RuntimePieceLimit} pieces of {CreateOptions.PieceLength} characters.", Severity.Error, inDefinition: true);
+        }
         if (options.ErrorKind == CreateOptionsErrorKind.BrokenPieces)
         {
             yield return Finding(module, "",
@@ -34,7 +46,14 @@ public sealed class CreateOptionsPiecesRule : ModuleRule
         }
         var text = options.Text ?? options.Root?.ToCompactJson();
         const int toolsLimit = CreateOptions.ToolsPieceLimit * CreateOptions.PieceLength;
-        if (text is not null && text.Length > toolsLimit)
+        const int runtimeLimit = CreateOptions.RuntimePieceLimit * CreateOptions.PieceLength;
+        if (text is not null && text.Length > runtimeLimit)
+        {
+            yield return Finding(module, "",
+                $"createOptions are {text.Length} characters; the runtime joins at most {CreateOptions.RuntimePieceLimit} pieces of {CreateOptions.PieceLength} (createOptions to createOptions99, {runtimeLimit} characters), so the module is not deployed.",
+                "Shorten them: settings the GPU device ignores can go, and long values (scripts, certificates) belong in the image or a share.", Severity.Error);
+        }
+        else if (text is not null && text.Length > toolsLimit)
         {
             yield return Finding(module, "",
                 $"createOptions are {text.Length} characters; the VS Code IoT Edge tools and iotedgedev stop at {CreateOptions.ToolsPieceLimit} pieces of {CreateOptions.PieceLength} ({toolsLimit} characters).",

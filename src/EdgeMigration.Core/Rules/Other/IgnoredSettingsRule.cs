@@ -32,7 +32,7 @@ public sealed class IgnoredSettingsRule : ModuleRule
         {
             return Enumerable.Empty<Finding>();
         }
-        return IgnoredSettings.Of(module).Where(IsMine).Select(ignored => Finding(module, ignored.Location, ignored.Reason, ignored.Advice,
+        return IgnoredSettings.Of(module, manifest.Secrets).Where(IsMine).Select(ignored => Finding(module, ignored.Location, ignored.Reason, ignored.Advice,
             ignored.Kind == IgnoredSettingKind.ModuleSetting || string.Equals(ignored.Key, "LogConfig", StringComparison.OrdinalIgnoreCase) ? Severity.Information : Severity.Warning,
             inDefinition: ignored.InDefinition));
     }

@@ -28,10 +28,11 @@ public sealed class ModuleNameRule : MigrationRule
         var renames = ModuleRenamePlan.For(manifest, new Dictionary<string, string>()).Renames;
         var customIds = new HashSet<string>(ModuleRenamePlan.CustomModuleIds(manifest), StringComparer.Ordinal);
         var modules = manifest.Modules.Where(m => m.IsSystemModule || customIds.Contains(m.Name)).ToList();
+        var idsByDeviceName = ModuleIdCheck.ByDeviceName(modules.Select(m => m.Name));
         foreach (var module in modules.Where(m => !m.IsSystemModule))
         {
             // A safe id the plan keeps is fine: its collisions are reported on the modules renamed away from it.
-            if (!renames.TryGetValue(module.Name, out var newName) || ModuleIdCheck.Check(module.Name, modules.Select(m => m.Name)) is not { } problem)
+            if (!renames.TryGetValue(module.Name, out var newName) || ModuleIdCheck.Check(module.Name, idsByDeviceName) is not { } problem)
             {
                 continue;
             }
@@ -40,9 +41,10 @@ public sealed class ModuleNameRule : MigrationRule
                 $"Rename it to '{newName}' (ConvertTo-GpuEdgeManifest does, with its routes and module twin section). Its IoT Hub module identity changes too: update whatever calls its direct methods or reads its messages by module id.",
                 problem.Fails ? Severity.Error : Severity.Warning, inDefinition: true);
         }
+        var references = new RouteReferences(renames.Keys);
         foreach (var route in manifest.Routes)
         {
-            var mentioned = route.Text is { } text ? RouteReferences.Mentioned(text, renames.Keys) : new HashSet<string>();
+            var mentioned = route.Text is { } text ? references.Mentioned(text) : new HashSet<string>();
             foreach (var rename in renames.Where(r => mentioned.Contains(r.Key)))
             {
                 yield return Finding(null, route.Location,
@@ -75,9 +77,10 @@ public sealed class ModuleNameRule : MigrationRule
             module.Container.Rename(module.Member, key.Substring(0, key.Length - module.Name.Length) + newName);
             context.Record(this, module, "", JValue.String(module.Name), JValue.String(newName), $"Renamed module '{module.Name}' to '{newName}'.", inDefinition: true);
         }
+        var references = new RouteReferences(renames.Keys);
         foreach (var route in manifest.Routes)
         {
-            if (route.Text is { } text && RouteReferences.Rename(text, renames) is var rewritten && rewritten != text)
+            if (route.Text is { } text && references.Rename(text, renames) is var rewritten && rewritten != text)
             {
                 route.SetText(rewritten);
                 context.Record(this, null, route.Location, JValue.String(text), JValue.String(rewritten), $"Route '{route.Name}' follows the renamed modules.");

@@ -9,7 +9,7 @@ namespace EdgeMigration.Core.Rules.Other;
 /// <summary>
 /// Which custom modules O2 renames, and to what, decided the same way every time: the user's renames first, then
 /// every id that is already a safe Kubernetes name keeps it, then the others get <see cref="KubernetesNames.MakeSafe"/>,
-/// made unique with a -2, -3… suffix, in manifest order. System modules keep their ids (the device names them
+/// made unique with a -2, -3… suffix, in manifest order, never taking a key that is already used for something else. System modules keep their ids (the device names them
 /// edgeagent and edgehub, which no custom module may take).
 /// </summary>
 internal sealed class ModuleRenamePlan
@@ -23,6 +23,7 @@ internal sealed class ModuleRenamePlan
     {
         var ids = CustomModuleIds(manifest).ToList();
         var taken = new HashSet<string>(manifest.Modules.Where(m => m.IsSystemModule).Select(m => KubernetesNames.Sanitize(m.Name)), StringComparer.Ordinal);
+        taken.UnionWith(KeysOfNoModule(manifest));
         var planned = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var id in ids.Where(userRenames.ContainsKey))
         {
@@ -42,6 +43,19 @@ internal sealed class ModuleRenamePlan
             taken.Add(planned[id]);
         }
         return new ModuleRenamePlan(planned.Where(p => p.Key != p.Value).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Keys a renamed module must not take: module entries that are not definitions (K6 reports them) and module twin
+    /// sections of no module. Taking one would make a duplicate key, or hand the module another's desired properties.
+    /// </summary>
+    private static IEnumerable<string> KeysOfNoModule(ManifestDocument manifest)
+    {
+        var moduleIds = new HashSet<string>(manifest.Modules.Select(m => m.Name), StringComparer.Ordinal);
+        return manifest.Diagnostics.Where(d => d.Id == ManifestDiagnosticsRule.ModuleNotAnObject).Select(d => d.ModuleName)
+            .Concat(manifest.ModuleTwins.Select(t => t.ModuleId))
+            .OfType<string>()
+            .Where(key => !moduleIds.Contains(key));
     }
 
     /// <summary>

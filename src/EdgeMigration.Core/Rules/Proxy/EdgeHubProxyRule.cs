@@ -46,11 +46,15 @@ public sealed class EdgeHubProxyRule : ModuleRule
 
     public override void Fix(ConversionContext context)
     {
-        var hub = context.Manifest.Modules.FirstOrDefault(IsEdgeHub);
-        if (hub is null)
+        // Every edgeHub the check reports: a manifest with a duplicate key can hold two (K6 names the duplicate).
+        foreach (var hub in context.Manifest.Modules.Where(IsEdgeHub).ToList())
         {
-            return;
+            FixHub(context, hub);
         }
+    }
+
+    private void FixHub(ConversionContext context, EdgeModule hub)
+    {
         var proxy = HttpsProxy(hub);
         if (context.Options.ProxyUrl is { } url)
         {

@@ -13,7 +13,7 @@ namespace EdgeMigration.Core.Rules.Resources;
 /// <c>shareable</c>, as Live Video Analytics pairs do) are both switched to host IPC, which the how-to recommends and
 /// which also works on Docker devices.
 /// </summary>
-public sealed class SharedMemoryRule : ModuleRule
+public sealed class SharedMemoryRule : MigrationRule
 {
     private const string Host = "host";
     private const string IpcModeName = "IpcMode";
@@ -25,15 +25,21 @@ public sealed class SharedMemoryRule : ModuleRule
     public override string Section => "memory-and-cpu-usage";
     public override bool CanFix => true;
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    public override IEnumerable<Finding> Check(ManifestDocument manifest)
+    {
+        var modes = new IpcModes(manifest);
+        return manifest.Modules.SelectMany(module => CheckModule(module, modes));
+    }
+
+    private IEnumerable<Finding> CheckModule(EdgeModule module, IpcModes modes)
     {
         var ipc = module.HostConfig()?.FindIgnoreCase(IpcModeName);
         var mode = IpcMode(module);
         var location = "HostConfig." + (ipc?.Name ?? IpcModeName);
-        if (NeedsHostIpc(module, manifest))
+        if (NeedsHostIpc(module, modes))
         {
             yield return Finding(module, location,
-                $"{(mode is null ? "The module" : $"IpcMode \"{mode}\"")} shares memory with {Partners(module, manifest)}; the GPU device maps only IpcMode host, so the modules no longer share memory.",
+                $"{(mode is null ? "The module" : $"IpcMode \"{mode}\"")} shares memory with {Partners(module, modes)}; the GPU device maps only IpcMode host, so the modules no longer share memory.",
                 "Use \"IpcMode\": \"host\" on both modules (pod hostIPC), as the how-to does for Live Video Analytics and its inferencing module.");
         }
         else if (string.Equals(mode, Host, StringComparison.OrdinalIgnoreCase))
@@ -50,7 +56,7 @@ public sealed class SharedMemoryRule : ModuleRule
         }
         if (module.HostConfig()?.FindIgnoreCase("ShmSize") is { } shm && shm.Value is not JValue { Kind: JValueKind.Null } && !HasShmVolume(module))
         {
-            var hostIpc = string.Equals(mode, Host, StringComparison.OrdinalIgnoreCase) || NeedsHostIpc(module, manifest);
+            var hostIpc = string.Equals(mode, Host, StringComparison.OrdinalIgnoreCase) || NeedsHostIpc(module, modes);
             yield return hostIpc
                 ? Finding(module, "HostConfig." + shm.Name,
                     $"ShmSize ({shm.Value.ToCompactJson()}) is ignored on the GPU device; with host IPC the module uses the host's shared memory.",
@@ -65,8 +71,9 @@ public sealed class SharedMemoryRule : ModuleRule
     public override void Fix(ConversionContext context)
     {
         // Decide for every module first: switching one module of a pair must not hide the pair from the other.
-        var switching = context.Manifest.Modules.Where(m => NeedsHostIpc(m, context.Manifest))
-            .Select(m => (Module: m, Partners: Partners(m, context.Manifest))).ToList();
+        var modes = new IpcModes(context.Manifest);
+        var switching = context.Manifest.Modules.Where(m => NeedsHostIpc(m, modes))
+            .Select(m => (Module: m, Partners: Partners(m, modes))).ToList();
         foreach (var (module, partners) in switching)
         {
             var hostConfig = module.CreateOptions!.GetOrCreateRoot().GetOrAddObject("HostConfig");
@@ -80,26 +87,23 @@ public sealed class SharedMemoryRule : ModuleRule
     }
 
     /// <summary>True for a module that joins another's IPC namespace (<c>container:&lt;module&gt;</c>) or that another joins, unless it already uses host IPC (or its createOptions cannot be edited).</summary>
-    private static bool NeedsHostIpc(EdgeModule module, ManifestDocument manifest)
+    private static bool NeedsHostIpc(EdgeModule module, IpcModes modes)
     {
         var mode = IpcMode(module);
         return module.CreateOptions is { Error: null } && !string.Equals(mode, Host, StringComparison.OrdinalIgnoreCase) &&
-               (mode?.StartsWith(ContainerPrefix, StringComparison.OrdinalIgnoreCase) == true || Joiners(module, manifest).Any());
+               (mode?.StartsWith(ContainerPrefix, StringComparison.OrdinalIgnoreCase) == true || modes.Joiners(module).Any());
     }
 
-    private static string Partners(EdgeModule module, ManifestDocument manifest)
+    private static string Partners(EdgeModule module, IpcModes modes)
     {
         var mode = IpcMode(module);
-        var partners = Joiners(module, manifest).Select(m => m.Name).ToList();
+        var partners = modes.Joiners(module).Select(m => m.Name).ToList();
         if (mode?.StartsWith(ContainerPrefix, StringComparison.OrdinalIgnoreCase) == true)
         {
             partners.Insert(0, mode.Substring(ContainerPrefix.Length));
         }
         return string.Join(", ", partners.Select(name => "module '" + name + "'"));
     }
-
-    private static IEnumerable<EdgeModule> Joiners(EdgeModule module, ManifestDocument manifest) =>
-        manifest.Modules.Where(m => string.Equals(IpcMode(m), ContainerPrefix + module.Name, StringComparison.OrdinalIgnoreCase));
 
     private static string? IpcMode(EdgeModule module) => module.HostConfig().StringOf(IpcModeName);
 
@@ -111,4 +115,18 @@ public sealed class SharedMemoryRule : ModuleRule
 
     private static string SizeLimit(JNode shmSize) =>
         shmSize is JValue value && value.TryGetInt64(out var bytes) && bytes > 0 ? KubernetesQuantity.FromBytes(bytes) : "64Mi";
+
+    /// <summary>Which modules join each module's IPC namespace (<c>container:&lt;module&gt;</c>), read once per manifest.</summary>
+    private sealed class IpcModes
+    {
+        private readonly ILookup<string, EdgeModule> _joiners;
+
+        public IpcModes(ManifestDocument manifest) =>
+            _joiners = manifest.Modules
+                .Select(m => (Module: m, Mode: IpcMode(m)))
+                .Where(p => p.Mode?.StartsWith(ContainerPrefix, StringComparison.OrdinalIgnoreCase) == true)
+                .ToLookup(p => p.Mode!.Substring(ContainerPrefix.Length), p => p.Module, StringComparer.OrdinalIgnoreCase);
+
+        public IEnumerable<EdgeModule> Joiners(EdgeModule module) => _joiners[module.Name];
+    }
 }
