@@ -118,6 +118,16 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
     }
 
     [Fact]
+    public void AResultPipedIntoAnotherConversionStaysAsItWas()
+    {
+        using var ps = new PowerShellSession();
+        var run = ps.Run($"$first = ConvertTo-GpuEdgeManifest '{Sample}'; $before = $first.ToJson(); " +
+            "$second = $first | ConvertTo-GpuEdgeManifest -DefaultMemoryLimit 256Mi -DefaultCpuLimit 250m; " +
+            "$second.Changes.Count -gt 0; $second.ToJson() -cne $before; $first.ToJson() -ceq $before").AssertNoErrors();
+        Assert.Equal(new object[] { true, true, true }, run.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
     public void RegistryPasswordsNeverShowInTheDisplayedResult()
     {
         // The default view, then every property's text as a user printing them one by one would see it.

@@ -22,6 +22,9 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
     private int _converted;
     private ThrottledProgress? _progress;
 
+    /// <summary>-Destination as a file system path, resolved at the first manifest rather than once per manifest.</summary>
+    private string? _destinationFolder;
+
     /// <summary>Writes the converted manifest to this file (one input only).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -76,6 +79,9 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
     [Parameter]
     public SwitchParameter DropFileBinds { get; set; }
 
+    /// <summary>The document handed over is converted in place: results piped in arrive as copies.</summary>
+    protected override bool EditsManifests => true;
+
     protected override void BeginProcessing()
     {
         if (OutFile is not null && Destination is not null)
@@ -92,7 +98,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
         _converted++;
         var options = Options();
         _progress!.Report(manifest.SourceName, _converted);
-        var result = ManifestConverter.Convert(manifest, options);
+        var result = ManifestConverter.ConvertInPlace(manifest, options);
         foreach (var finding in result.RemainingFindings.Where(f => f.Severity >= Core.Rules.Severity.Warning))
         {
             WriteWarning($"{manifest.SourceName}: {finding.RuleId} {finding.ModuleName}: {finding.Message} {finding.Recommendation}".Trim());
@@ -156,7 +162,8 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
                 "DestinationNeedsFileInput", ErrorCategory.InvalidArgument, manifest.SourceName));
             return null;
         }
-        return System.IO.Path.Combine(GetUnresolvedProviderPathFromPSPath(Destination), System.IO.Path.GetFileName(manifest.SourceName));
+        _destinationFolder ??= GetUnresolvedProviderPathFromPSPath(Destination);
+        return System.IO.Path.Combine(_destinationFolder, System.IO.Path.GetFileName(manifest.SourceName));
     }
 
     private bool Write(string target, ManifestDocument manifest)
