@@ -42,11 +42,7 @@ public static class ManifestConverter
         {
             rule.Fix(context);
         }
-        foreach (var module in manifest.Modules)
-        {
-            module.CreateOptions?.Commit();
-        }
-        manifest.Refresh();
+        manifest.CommitAndRefresh();
         var remaining = RuleEngine.Check(manifest, options.Rules, settings: CheckSettings.ForShareMap(options.ShareMap));
         return new ConversionResult(manifest, context.Changes, remaining);
     }

@@ -60,6 +60,9 @@ public sealed class CreateOptions
     private JDocument? _document;
     private readonly bool _preferObject;
 
+    /// <summary>The piece members, and their values, as last decoded or written: while they are there unchanged, so are these options.</summary>
+    private List<(JMember Member, JNode Value)> _pieces = new();
+
     internal CreateOptions(JObject settings, string settingsPath, bool preferObject)
     {
         _settings = settings;
@@ -85,7 +88,7 @@ public sealed class CreateOptions
     public CreateOptionsErrorKind ErrorKind { get; private set; }
 
     /// <summary>Where the createOptions live in the manifest.</summary>
-    public string Location { get; }
+    public string Location { get; private set; }
 
     public bool HasOptions => Root is not null;
 
@@ -145,6 +148,40 @@ public sealed class CreateOptions
         return true;
     }
 
+    /// <summary>
+    /// These options again for the module whose settings are <paramref name="settings"/> at <paramref name="settingsPath"/>
+    /// (its id may have changed), when nothing has touched the pieces since they were decoded or last committed, and
+    /// <see cref="Root"/> holds no edit since: decoding the same text again would give the same options.
+    /// </summary>
+    internal CreateOptions? KeptFor(JObject settings, string settingsPath)
+    {
+        if (!ReferenceEquals(settings, _settings) || !PiecesUnchanged())
+        {
+            return null;
+        }
+        Location = JsonPath.Member(settingsPath, "createOptions");
+        return this;
+    }
+
+    private bool PiecesUnchanged()
+    {
+        var index = 0;
+        foreach (var member in _settings.Members)
+        {
+            if (IsPieceName(member.Name))
+            {
+                if (index >= _pieces.Count || !ReferenceEquals(_pieces[index].Member, member) || !ReferenceEquals(_pieces[index].Value, member.Value))
+                {
+                    return false;
+                }
+                index++;
+            }
+        }
+        return index == _pieces.Count;
+    }
+
+    private List<JMember> PieceMembers() => _settings.Members.Where(m => IsPieceName(m.Name)).ToList();
+
     /// <summary>Splits by the edgeAgent's rule (512 UTF-16 characters, or <paramref name="pieceLength"/> as other tools split), never inside a surrogate pair.</summary>
     public static List<string> Split(string text, int pieceLength = PieceLength)
     {
@@ -177,7 +214,7 @@ public sealed class CreateOptions
 
     private void WritePieces(List<string> pieces)
     {
-        var existing = _settings.Members.Where(m => IsPieceName(m.Name)).ToList();
+        var existing = PieceMembers();
         var anchor = existing.Count > 0 ? _settings.IndexOf(existing[existing.Count - 1]) + 1 : _settings.Count;
         for (var i = 0; i < pieces.Count; i++)
         {
@@ -199,11 +236,13 @@ public sealed class CreateOptions
             _settings.Remove(stale);
         }
         PieceNames = pieces.Select((_, i) => PieceNameFor(i)).ToList();
+        _pieces = PieceMembers().Select(m => (m, m.Value)).ToList();
     }
 
     private void Decode()
     {
-        var pieces = _settings.Members.Where(m => IsPieceName(m.Name)).ToList();
+        var pieces = PieceMembers();
+        _pieces = pieces.Select(m => (m, m.Value)).ToList();
         PieceNames = pieces.Select(m => m.Name).ToList();
         // A lone null is no options, as an absent createOptions is.
         if (pieces.Count == 0 || (pieces.Count == 1 && pieces[0].Value is JValue { Kind: JValueKind.Null }))

@@ -171,11 +171,32 @@ public sealed class ManifestDocument
         _modules.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.Ordinal));
 
     /// <summary>Re-reads modules, routes and twin sections after edits that add, remove or rename them.</summary>
-    public void Refresh()
+    public void Refresh() => RefreshKeeping(null);
+
+    /// <summary>
+    /// Writes every module's createOptions back (<see cref="CreateOptions.Commit"/>), then <see cref="Refresh"/>es, keeping
+    /// the decoded createOptions of each module whose pieces still hold what was just written: decoding that text again
+    /// would give the same options. For fixes that rename modules, and for the end of a conversion.
+    /// </summary>
+    public void CommitAndRefresh()
+    {
+        var committed = new Dictionary<JObject, CreateOptions>(ReferenceComparer.Instance);
+        foreach (var module in _modules)
+        {
+            if (module.CreateOptions is { } options)
+            {
+                options.Commit();
+                committed[module.Settings!] = options;
+            }
+        }
+        RefreshKeeping(committed);
+    }
+
+    private void RefreshKeeping(Dictionary<JObject, CreateOptions>? committed)
     {
         _diagnostics = new List<ManifestDiagnostic>();
         DuplicateKeys.Find(Root, JsonPath.Root, _diagnostics);
-        FindModules();
+        FindModules(committed);
         FindRoutes();
         FindTwins();
         Secrets = RegistrySecrets.Collect(Root);
@@ -252,13 +273,25 @@ public sealed class ManifestDocument
     private bool HasObjectCreateOptions() =>
         ModuleEntries().Any(e => e.Definition.FindIgnoreCase("settings")?.Value is JObject s && s.FindIgnoreCase("createOptions")?.Value is JObject);
 
-    private void FindModules()
+    private void FindModules(Dictionary<JObject, CreateOptions>? committed)
     {
         _modules = new List<EdgeModule>();
         foreach (var entry in ModuleEntries())
         {
-            _modules.Add(new EdgeModule(entry.Name, entry.IsSystem, entry.Definition, entry.Location, entry.Member, entry.Container, IsTemplate));
+            var settings = entry.Definition.FindIgnoreCase("settings")?.Value as JObject;
+            var kept = settings is not null && committed is not null && committed.TryGetValue(settings, out var options) ? options : null;
+            _modules.Add(new EdgeModule(entry.Name, entry.IsSystem, entry.Definition, entry.Location, entry.Member, entry.Container, IsTemplate, kept));
         }
+    }
+
+    /// <summary>Settings objects by identity: two modules' settings may hold equal JSON.</summary>
+    private sealed class ReferenceComparer : IEqualityComparer<JObject>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(JObject? x, JObject? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(JObject obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     private IEnumerable<ModuleEntry> ModuleEntries()

@@ -17,7 +17,7 @@ internal static class RegistrySecrets
     {
         var secrets = new HashSet<string>(StringComparer.Ordinal);
         Walk(root, false, secrets);
-        return secrets;
+        return new SecretSet(secrets);
     }
 
     private static void Walk(JNode node, bool underCredentials, HashSet<string> secrets)
