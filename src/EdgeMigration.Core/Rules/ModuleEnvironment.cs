@@ -46,7 +46,13 @@ public static class ModuleEnvironment
     public const string SectionName = "env";
     public const string EnvName = "Env";
 
-    public static IEnumerable<ModuleVariable> Variables(EdgeModule module)
+    /// <summary>Names the cached view of <see cref="CheckScope"/>.</summary>
+    private static readonly object VariablesView = new();
+
+    /// <summary>The env section's variables, then createOptions Env's, in order.</summary>
+    public static IReadOnlyList<ModuleVariable> Variables(EdgeModule module) => CheckScope.Read(module, VariablesView, (m, _) => ReadVariables(m).ToList());
+
+    private static IEnumerable<ModuleVariable> ReadVariables(EdgeModule module)
     {
         var members = module.EnvSection?.Members;
         for (var i = 0; members is not null && i < members.Count; i++)

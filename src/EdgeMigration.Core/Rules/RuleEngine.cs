@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using EdgeMigration.Core.Manifests;
@@ -11,17 +12,26 @@ public static class RuleEngine
         CheckSettings? settings = null)
     {
         var findings = new List<Finding>();
-        foreach (var rule in (selection ?? RuleSelection.AllRules).Apply(rules ?? RuleCatalog.All))
+        using (CheckScope.Begin())
         {
-            findings.AddRange(rule.Check(manifest, settings ?? CheckSettings.Default));
+            foreach (var rule in (selection ?? RuleSelection.AllRules).Apply(rules ?? RuleCatalog.All))
+            {
+                findings.AddRange(rule.Check(manifest, settings ?? CheckSettings.Default));
+            }
         }
-        var moduleOrder = manifest.Modules.Select((m, i) => (m.Name, i)).GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().i);
-        return findings
-            .Select(f => SecretRedactor.Redact(f, manifest.Secrets))
-            .Select((f, i) => (f, i))
-            .OrderBy(p => p.f.ModuleName is null ? -1 : moduleOrder.TryGetValue(p.f.ModuleName, out var order) ? order : int.MaxValue)
-            .ThenBy(p => p.i)
-            .Select(p => p.f)
-            .ToList();
+        // Module order, the manifest as a whole first; within one module, the order the rules found them in.
+        var moduleOrder = new Dictionary<string, int>();
+        for (var i = manifest.Modules.Count - 1; i >= 0; i--)
+        {
+            moduleOrder[manifest.Modules[i].Name] = i;
+        }
+        var ordered = new (int Module, int Found, Finding Finding)[findings.Count];
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var name = findings[i].ModuleName;
+            ordered[i] = (name is null ? -1 : moduleOrder.TryGetValue(name, out var order) ? order : int.MaxValue, i, SecretRedactor.Redact(findings[i], manifest.Secrets));
+        }
+        Array.Sort(ordered, (a, b) => a.Module != b.Module ? a.Module.CompareTo(b.Module) : a.Found.CompareTo(b.Found));
+        return ordered.Select(o => o.Finding).ToList();
     }
 }

@@ -99,7 +99,9 @@ public sealed class BindPlan
     public string Location => ModuleMounts.LocationOf(Member);
 
     /// <summary>The module's binds, or null when it has no Binds key.</summary>
-    public static BindPlan? For(EdgeModule module, ShareMapping shares)
+    public static BindPlan? For(EdgeModule module, ShareMapping shares) => CheckScope.Read(module, shares, Read);
+
+    private static BindPlan? Read(EdgeModule module, ShareMapping shares)
     {
         if (ModuleMounts.BindsMember(module) is not { } member)
         {
