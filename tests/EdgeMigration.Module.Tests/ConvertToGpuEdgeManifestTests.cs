@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Xunit;
@@ -54,6 +55,49 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
         ps.Run($"[System.IO.DirectoryInfo]::new('{inputs}').GetFiles('*.json') | ConvertTo-GpuEdgeManifest -Destination '{output}'").AssertNoErrors();
 
         Assert.Equal(new[] { "a.json", "b.json" }, Directory.GetFiles(output).Select(Path.GetFileName).OrderBy(n => n));
+    }
+
+    [Fact]
+    public void ManyManifestsComeOutInInputOrderEachNamingAFileAlreadyWritten()
+    {
+        using var ps = new PowerShellSession();
+        var inputs = Path.Combine(_folder, "many");
+        Directory.CreateDirectory(inputs);
+        var names = Enumerable.Range(0, 40).Select(i => $"device-{i:D2}.json").ToList();
+        names.ForEach(name => File.Copy(Sample, Path.Combine(inputs, name)));
+        var output = Path.Combine(_folder, "many-out");
+
+        var run = ps.Run($"$names | ForEach-Object {{ [System.IO.FileInfo]::new('{inputs}/' + $_) }} | ConvertTo-GpuEdgeManifest -Destination '{output}' -WarningAction Ignore | " +
+            "ForEach-Object { [System.IO.Path]::GetFileName($_.OutFile) + '=' + [System.IO.File]::Exists($_.OutFile) }",
+            new Dictionary<string, object?> { ["names"] = names.ToArray() }).AssertNoErrors();
+
+        Assert.Equal(names.Select(name => name + "=True"), run.Output.Select(o => o.ToString()));
+        Assert.Empty(Directory.GetFiles(output, "*.tmp"));
+    }
+
+    [Fact]
+    public void TwoInputsOfOneNameIntoOneDestinationWriteTheFirstOrWithForceTheLast()
+    {
+        using var ps = new PowerShellSession();
+        var first = Path.Combine(_folder, "first");
+        var second = Path.Combine(_folder, "second");
+        Directory.CreateDirectory(first);
+        Directory.CreateDirectory(second);
+        File.Copy(Sample, Path.Combine(first, "edge.json"));
+        File.Copy(TestPaths.CorpusFile("Azure+iotedge__e2e_deployment_files_nestededge_middleLayerBaseDeployment_amqp.json"), Path.Combine(second, "edge.json"));
+        var output = Path.Combine(_folder, "same-out");
+        var pipe = $"@([System.IO.FileInfo]::new('{first}/edge.json'), [System.IO.FileInfo]::new('{second}/edge.json')) | ConvertTo-GpuEdgeManifest -Destination '{output}' -WarningAction Ignore";
+
+        var refused = ps.Run($"{pipe} | ForEach-Object Manifest");
+        Assert.Equal(new[] { Path.Combine(first, "edge.json") }, refused.Output.Select(o => o.ToString()));
+        Assert.Equal("OutputFileExists,EdgeMigration.Commands.ConvertToGpuEdgeManifestCommand", Assert.Single(refused.ErrorIds));
+        var firstJson = ps.Run($"(ConvertTo-GpuEdgeManifest -LiteralPath '{first}/edge.json' -WarningAction Ignore).ToJson()").AssertNoErrors().Single().ToString();
+        Assert.Equal(firstJson, File.ReadAllText(Path.Combine(output, "edge.json")));
+
+        var forced = ps.Run($"{pipe} -Force | ForEach-Object Manifest").AssertNoErrors();
+        Assert.Equal(2, forced.Output.Count);
+        var secondJson = ps.Run($"(ConvertTo-GpuEdgeManifest -LiteralPath '{second}/edge.json' -WarningAction Ignore).ToJson()").AssertNoErrors().Single().ToString();
+        Assert.Equal(secondJson, File.ReadAllText(Path.Combine(output, "edge.json")));
     }
 
     [Fact]

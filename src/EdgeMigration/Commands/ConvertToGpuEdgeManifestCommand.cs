@@ -17,13 +17,19 @@ namespace EdgeMigration.Commands;
 [Cmdlet(VerbsData.ConvertTo, "GpuEdgeManifest", DefaultParameterSetName = PathSet, SupportsShouldProcess = true,
     HelpUri = MigrationRule.ArticleUri)]
 [OutputType(typeof(EdgeManifestConversion))]
-public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
+public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisposable
 {
     private int _converted;
     private ThrottledProgress? _progress;
 
     /// <summary>-Destination as a file system path, resolved at the first manifest rather than once per manifest.</summary>
     private string? _destinationFolder;
+
+    /// <summary>The options of every conversion of this pipeline, made at the first manifest.</summary>
+    private ConversionOptions? _options;
+
+    /// <summary>Results whose files are being written; each goes to the pipeline once its file is there.</summary>
+    private readonly BackgroundWrites<(ConversionResult Result, string? Target)> _writes = new();
 
     /// <summary>Writes the converted manifest to this file (one input only).</summary>
     [Parameter]
@@ -96,9 +102,8 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
     protected override void ProcessManifest(ManifestDocument manifest)
     {
         _converted++;
-        var options = Options();
         _progress!.Report(manifest.SourceName, _converted);
-        var result = ManifestConverter.ConvertInPlace(manifest, options);
+        var result = ManifestConverter.ConvertInPlace(manifest, _options ??= Options());
         foreach (var finding in result.RemainingFindings.Where(f => f.Severity >= Core.Rules.Severity.Warning))
         {
             WriteWarning($"{manifest.SourceName}: {finding.RuleId} {finding.ModuleName}: {finding.Message} {finding.Recommendation}".Trim());
@@ -108,22 +113,51 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
         {
             return;
         }
-        string? written = null;
         if (target is not null && ShouldProcess(target, $"Write the GPU manifest converted from {manifest.SourceName}"))
         {
-            if (!Write(target, result.Manifest))
+            // A file this pipeline is still writing counts as there.
+            _writes.WaitFor(target);
+            if (File.Exists(target) && !Force)
             {
-                return;
+                WriteError(new ErrorRecord(new IOException($"The file '{target}' already exists; use -Force to overwrite it."),
+                    "OutputFileExists", ErrorCategory.ResourceExists, target));
             }
-            written = target;
+            else
+            {
+                _writes.Queue((result, target), target, result.Manifest.ToBytes, Force);
+            }
         }
-        WriteObject(new EdgeManifestConversion(result, written));
+        else
+        {
+            _writes.Queue((result, null), null, result.Manifest.ToBytes, Force);
+        }
+        WriteWritten(all: false);
     }
 
     protected override void EndProcessing()
     {
         base.EndProcessing();
+        WriteWritten(all: true);
         _progress!.Complete();
+    }
+
+    /// <summary>Waits for the files still being written, if the pipeline stopped before its end.</summary>
+    public void Dispose() => _writes.Dispose();
+
+    /// <summary>Each result whose file is written (all of them, with <paramref name="all"/>), in input order; an error for each file that could not be.</summary>
+    private void WriteWritten(bool all)
+    {
+        foreach (var ((result, target), error) in _writes.Done(all))
+        {
+            if (error is null)
+            {
+                WriteObject(new EdgeManifestConversion(result, target));
+            }
+            else
+            {
+                WriteError(new ErrorRecord(error, "OutputFileNotWritten", ErrorCategory.WriteError, target));
+            }
+        }
     }
 
     private ConversionOptions Options() => new()
@@ -164,26 +198,5 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
         }
         _destinationFolder ??= GetUnresolvedProviderPathFromPSPath(Destination);
         return System.IO.Path.Combine(_destinationFolder, System.IO.Path.GetFileName(manifest.SourceName));
-    }
-
-    private bool Write(string target, ManifestDocument manifest)
-    {
-        if (File.Exists(target) && !Force)
-        {
-            WriteError(new ErrorRecord(new IOException($"The file '{target}' already exists; use -Force to overwrite it."),
-                "OutputFileExists", ErrorCategory.ResourceExists, target));
-            return false;
-        }
-        try
-        {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-            AtomicFile.Write(target, manifest.ToBytes(), overwrite: Force);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            WriteError(new ErrorRecord(ex, "OutputFileNotWritten", ErrorCategory.WriteError, target));
-            return false;
-        }
     }
 }
