@@ -76,6 +76,17 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
     }
 
     [Fact]
+    public void FilesAndTextInOnePipelineComeOutInInputOrder()
+    {
+        using var ps = new PowerShellSession();
+        var corpus = TestPaths.CorpusFile("Azure+iotedge__e2e_deployment_files_nestededge_middleLayerBaseDeployment_amqp.json");
+        var run = ps.Run($"@([System.IO.FileInfo]::new('{Sample}'), [System.IO.File]::ReadAllText('{Sample}'), [System.IO.FileInfo]::new('{corpus}'), 'not json {{', [System.IO.FileInfo]::new('{Sample}')) | " +
+            "ConvertTo-GpuEdgeManifest -WarningAction Ignore -ErrorVariable failed -ErrorAction SilentlyContinue | ForEach-Object Manifest; $failed.Count");
+
+        Assert.Equal(new[] { Sample, "JSON text", corpus, Sample, "1" }, run.Output.Select(o => o.ToString()));
+    }
+
+    [Fact]
     public void TwoInputsOfOneNameIntoOneDestinationWriteTheFirstOrWithForceTheLast()
     {
         using var ps = new PowerShellSession();

@@ -1,10 +1,11 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using EdgeMigration.Core.Conversion;
-using EdgeMigration.Core.IO;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
 using EdgeMigration.Infrastructure;
@@ -28,8 +29,14 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     /// <summary>The options of every conversion of this pipeline, made at the first manifest.</summary>
     private ConversionOptions? _options;
 
-    /// <summary>Results whose files are being written; each goes to the pipeline once its file is there.</summary>
-    private readonly BackgroundWrites<(ConversionResult Result, string? Target)> _writes = new();
+    /// <summary>Manifest files being read and converted on other threads, taken back in input order.</summary>
+    private readonly InOrder<ConvertedFile> _converting = new();
+
+    /// <summary>Results whose files are being written on other threads; each goes to the pipeline once its file is there.</summary>
+    private readonly InOrder<WrittenFile> _writing = new();
+
+    /// <summary>The last write started to each file not yet taken back, so that a later result for the same file waits for it.</summary>
+    private readonly Dictionary<string, Task> _writingTo = new(StringComparer.Ordinal);
 
     /// <summary>Writes the converted manifest to this file (one input only).</summary>
     [Parameter]
@@ -99,11 +106,61 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         _progress = new ThrottledProgress(this, 1, "Converting manifests for Azure Stack Edge Pro GPU");
     }
 
+    /// <summary>
+    /// A manifest file is read and converted on another thread, as it needs nothing of the pipeline; what goes to the
+    /// pipeline (progress, warnings, the file written, the result) follows on this thread in input order.
+    /// </summary>
+    protected override void ProcessFile(string file)
+    {
+        WriteVerbose($"Reading {file}");
+        var options = _options ??= Options();
+        _converting.Start(() => ConvertedFile.Convert(file, options));
+        TakeConverted(all: false);
+    }
+
+    /// <summary>A manifest from text, an object or a piped result: converted here, after the files before it.</summary>
     protected override void ProcessManifest(ManifestDocument manifest)
     {
+        TakeConverted(all: true);
+        Finish(ManifestConverter.ConvertInPlace(manifest, _options ??= Options()));
+    }
+
+    protected override void EndProcessing()
+    {
+        base.EndProcessing();
+        TakeConverted(all: true);
+        TakeWritten(all: true);
+        _progress!.Complete();
+    }
+
+    /// <summary>Waits for the conversions and writes still running, if the pipeline stopped before its end: no file is left half-written.</summary>
+    public void Dispose()
+    {
+        _converting.Dispose();
+        _writing.Dispose();
+    }
+
+    private void TakeConverted(bool all)
+    {
+        foreach (var converted in _converting.Done(all))
+        {
+            if (converted.Error is not null)
+            {
+                WriteReadError(converted.Error, converted.File);
+            }
+            else
+            {
+                Finish(converted.Result!);
+            }
+        }
+    }
+
+    /// <summary>Reports a conversion, and starts writing its file where one is asked for.</summary>
+    private void Finish(ConversionResult result)
+    {
+        var manifest = result.Manifest;
         _converted++;
         _progress!.Report(manifest.SourceName, _converted);
-        var result = ManifestConverter.ConvertInPlace(manifest, _options ??= Options());
         foreach (var finding in result.RemainingFindings.Where(f => f.Severity >= Core.Rules.Severity.Warning))
         {
             WriteWarning($"{manifest.SourceName}: {finding.RuleId} {finding.ModuleName}: {finding.Message} {finding.Recommendation}".Trim());
@@ -116,7 +173,10 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         if (target is not null && ShouldProcess(target, $"Write the GPU manifest converted from {manifest.SourceName}"))
         {
             // A file this pipeline is still writing counts as there.
-            _writes.WaitFor(target);
+            if (_writingTo.TryGetValue(target, out var earlier))
+            {
+                InOrder<WrittenFile>.Settle(earlier);
+            }
             if (File.Exists(target) && !Force)
             {
                 WriteError(new ErrorRecord(new IOException($"The file '{target}' already exists; use -Force to overwrite it."),
@@ -124,38 +184,33 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
             }
             else
             {
-                _writes.Queue((result, target), target, result.Manifest.ToBytes, Force);
+                var overwrite = Force.IsPresent;
+                _writingTo[target] = _writing.Start(() => WrittenFile.Write(result, target, overwrite));
             }
         }
         else
         {
-            _writes.Queue((result, null), null, result.Manifest.ToBytes, Force);
+            _writing.Add(new WrittenFile(result, null, null));
         }
-        WriteWritten(all: false);
+        TakeWritten(all: false);
     }
 
-    protected override void EndProcessing()
+    /// <summary>Each result whose file is written, in input order; an error for each file that could not be.</summary>
+    private void TakeWritten(bool all)
     {
-        base.EndProcessing();
-        WriteWritten(all: true);
-        _progress!.Complete();
-    }
-
-    /// <summary>Waits for the files still being written, if the pipeline stopped before its end.</summary>
-    public void Dispose() => _writes.Dispose();
-
-    /// <summary>Each result whose file is written (all of them, with <paramref name="all"/>), in input order; an error for each file that could not be.</summary>
-    private void WriteWritten(bool all)
-    {
-        foreach (var ((result, target), error) in _writes.Done(all))
+        foreach (var written in _writing.Done(all))
         {
-            if (error is null)
+            if (written.Target is not null && _writingTo.TryGetValue(written.Target, out var last) && last.IsCompleted)
             {
-                WriteObject(new EdgeManifestConversion(result, target));
+                _writingTo.Remove(written.Target);
+            }
+            if (written.Error is null)
+            {
+                WriteObject(new EdgeManifestConversion(written.Result, written.Target));
             }
             else
             {
-                WriteError(new ErrorRecord(error, "OutputFileNotWritten", ErrorCategory.WriteError, target));
+                WriteError(new ErrorRecord(written.Error, "OutputFileNotWritten", ErrorCategory.WriteError, written.Target));
             }
         }
     }

@@ -154,7 +154,8 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         }
     }
 
-    private void ProcessFile(string file)
+    /// <summary>Reads the manifest file at a resolved path and hands it to <see cref="ProcessManifest"/> (or writes why it cannot).</summary>
+    protected virtual void ProcessFile(string file)
     {
         WriteVerbose($"Reading {file}");
         ReadAndProcess(() => ManifestDocument.Load(file), file);
@@ -288,16 +289,20 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         }
         catch (ManifestException ex)
         {
-            WriteError(ex.Kind switch
-            {
-                ManifestErrorKind.InvalidJson => Errors.InvalidJson(ex, target),
-                ManifestErrorKind.NotAManifest => Errors.NotAManifest(ex, target),
-                _ => Errors.Unreadable(ex, target),
-            });
+            WriteReadError(ex, target);
             return;
         }
         ProcessManifest(manifest);
     }
+
+    /// <summary>The error for a manifest that cannot be read: invalid JSON, not a manifest, or unreadable.</summary>
+    protected void WriteReadError(ManifestException ex, string target) =>
+        WriteError(ex.Kind switch
+        {
+            ManifestErrorKind.InvalidJson => Errors.InvalidJson(ex, target),
+            ManifestErrorKind.NotAManifest => Errors.NotAManifest(ex, target),
+            _ => Errors.Unreadable(ex, target),
+        });
 
     private static string DescribeObject(PSObject input) =>
         input.BaseObject is System.Collections.IDictionary ? "hashtable from the pipeline" : "object from the pipeline";
