@@ -19,7 +19,7 @@ internal static class DuplicateKeys
         switch (node)
         {
             case JObject obj:
-                var members = obj.Members;
+                var members = obj.MemberList;
                 var seen = members.Count > PairwiseLimit ? new HashSet<string>(StringComparer.Ordinal) : null;
                 for (var i = 0; i < members.Count; i++)
                 {
@@ -46,7 +46,7 @@ internal static class DuplicateKeys
         }
     }
 
-    private static bool AppearsBefore(IReadOnlyList<JMember> members, int index)
+    private static bool AppearsBefore(List<JMember> members, int index)
     {
         var name = members[index].Name;
         for (var j = 0; j < index; j++)
