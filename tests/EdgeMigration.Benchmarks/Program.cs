@@ -11,7 +11,7 @@ namespace EdgeMigration.Benchmarks;
 /// <summary>
 /// dotnet run -c Release --project tests/EdgeMigration.Benchmarks -- [mode]
 ///   (no mode) [BenchmarkDotNet options]  the cores against the System.Text.Json floor, then the ratios
-///   fleet N                              N manifests file to file through ConvertTo-GpuEdgeManifest: manifests/s, peak memory
+///   fleet N [M …]                        N (then M…) manifests file to file through ConvertTo-GpuEdgeManifest: manifests/s, peak memory
 ///   import                               time from an open runspace to the first finished conversion, minus an idle engine
 /// </summary>
 public static class Program
@@ -21,7 +21,7 @@ public static class Program
         switch (args.FirstOrDefault())
         {
             case "fleet":
-                FleetRun.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
+                FleetRun.Run(args.Length > 1 ? args.Skip(1).Select(n => int.Parse(n, CultureInfo.InvariantCulture)) : new[] { 1000 });
                 return 0;
             case FleetRun.ChildMode:
                 FleetRun.Convert(args[1], args[2]);

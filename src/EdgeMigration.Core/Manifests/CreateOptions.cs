@@ -150,8 +150,8 @@ public sealed class CreateOptions
 
     /// <summary>
     /// These options again for the module whose settings are <paramref name="settings"/> at <paramref name="settingsPath"/>
-    /// (its id may have changed), when nothing has touched the pieces since they were decoded or last committed, and
-    /// <see cref="Root"/> holds no edit since: decoding the same text again would give the same options.
+    /// (its id may have changed), when nothing has touched the pieces since they were decoded or last committed: the
+    /// options are then what the pieces say, with this object's edits not yet committed on top, as before.
     /// </summary>
     internal CreateOptions? KeptFor(JObject settings, string settingsPath)
     {

@@ -7,9 +7,9 @@ namespace EdgeMigration.Core.Manifests;
 /// <summary>One module of a manifest (system modules edgeAgent and edgeHub included), read from its definition.</summary>
 public sealed class EdgeModule
 {
-    // committed: the createOptions decoded for these settings and just committed, kept if still current (ManifestDocument.CommitAndRefresh).
+    // decoded: the createOptions decoded for these settings before a refresh, kept while their pieces are unchanged (ManifestDocument.RefreshKeepingCreateOptions).
     internal EdgeModule(string name, bool isSystemModule, JObject definition, string location, JMember member, JObject container, bool preferObjectCreateOptions,
-        CreateOptions? committed = null)
+        CreateOptions? decoded = null)
     {
         Name = name;
         IsSystemModule = isSystemModule;
@@ -20,7 +20,7 @@ public sealed class EdgeModule
         var settingsPath = JsonPath.Member(location, "settings");
         Settings = definition.FindIgnoreCase("settings")?.Value as JObject;
         CreateOptions = Settings is null ? null
-            : committed?.KeptFor(Settings, settingsPath) ?? new CreateOptions(Settings, settingsPath, preferObjectCreateOptions);
+            : decoded?.KeptFor(Settings, settingsPath) ?? new CreateOptions(Settings, settingsPath, preferObjectCreateOptions);
     }
 
     /// <summary>The module id, as IoT Hub knows it.</summary>

@@ -174,29 +174,41 @@ public sealed class ManifestDocument
     public void Refresh() => RefreshKeeping(null);
 
     /// <summary>
-    /// Writes every module's createOptions back (<see cref="CreateOptions.Commit"/>), then <see cref="Refresh"/>es, keeping
-    /// the decoded createOptions of each module whose pieces still hold what was just written: decoding that text again
-    /// would give the same options. For fixes that rename modules, and for the end of a conversion.
+    /// Writes every module's createOptions back (<see cref="CreateOptions.Commit"/>), then re-reads modules, routes and
+    /// twin sections as <see cref="RefreshKeepingCreateOptions"/> does. For the end of a conversion.
     /// </summary>
     public void CommitAndRefresh()
     {
-        var committed = new Dictionary<JObject, CreateOptions>(ReferenceComparer.Instance);
+        foreach (var module in _modules)
+        {
+            module.CreateOptions?.Commit();
+        }
+        RefreshKeepingCreateOptions();
+    }
+
+    /// <summary>
+    /// <see cref="Refresh"/>, keeping the decoded createOptions (edits not yet written back included) of each module whose
+    /// settings still hold the pieces they were decoded from or last written to: reading those again would give the same
+    /// options. For fixes that rename modules.
+    /// </summary>
+    internal void RefreshKeepingCreateOptions()
+    {
+        var decoded = new Dictionary<JObject, CreateOptions>(ReferenceComparer.Instance);
         foreach (var module in _modules)
         {
             if (module.CreateOptions is { } options)
             {
-                options.Commit();
-                committed[module.Settings!] = options;
+                decoded[module.Settings!] = options;
             }
         }
-        RefreshKeeping(committed);
+        RefreshKeeping(decoded);
     }
 
-    private void RefreshKeeping(Dictionary<JObject, CreateOptions>? committed)
+    private void RefreshKeeping(Dictionary<JObject, CreateOptions>? decoded)
     {
         _diagnostics = new List<ManifestDiagnostic>();
         DuplicateKeys.Find(Root, JsonPath.Root, _diagnostics);
-        FindModules(committed);
+        FindModules(decoded);
         FindRoutes();
         FindTwins();
         Secrets = RegistrySecrets.Collect(Root);
@@ -273,13 +285,13 @@ public sealed class ManifestDocument
     private bool HasObjectCreateOptions() =>
         ModuleEntries().Any(e => e.Definition.FindIgnoreCase("settings")?.Value is JObject s && s.FindIgnoreCase("createOptions")?.Value is JObject);
 
-    private void FindModules(Dictionary<JObject, CreateOptions>? committed)
+    private void FindModules(Dictionary<JObject, CreateOptions>? decoded)
     {
         _modules = new List<EdgeModule>();
         foreach (var entry in ModuleEntries())
         {
             var settings = entry.Definition.FindIgnoreCase("settings")?.Value as JObject;
-            var kept = settings is not null && committed is not null && committed.TryGetValue(settings, out var options) ? options : null;
+            var kept = settings is not null && decoded is not null && decoded.TryGetValue(settings, out var options) ? options : null;
             _modules.Add(new EdgeModule(entry.Name, entry.IsSystem, entry.Definition, entry.Location, entry.Member, entry.Container, IsTemplate, kept));
         }
     }

@@ -18,6 +18,9 @@ public static class FleetGenerator
 {
     public const int Seed = 7;
 
+    /// <summary>Changes whenever the generator makes other manifests from the same seed, so kept fleets are made again.</summary>
+    public const int Version = 1;
+
     private static readonly JsonDocumentOptions ReadOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -8,8 +8,8 @@ using EdgeMigration.Tests;
 namespace EdgeMigration.Benchmarks.Fleet;
 
 /// <summary>
-/// <c>fleet N</c>: N manifests from files on disk to files on disk through ConvertTo-GpuEdgeManifest in the
-/// hosted engine, in a fresh process, reporting manifests per second and the process's peak working set.
+/// <c>fleet N [M …]</c>: N manifests from files on disk to files on disk through ConvertTo-GpuEdgeManifest in the
+/// hosted engine, in a fresh process per count, reporting manifests per second, CPU time and the process's peak working set.
 /// </summary>
 public static class FleetRun
 {
@@ -22,22 +22,23 @@ public static class FleetRun
     private const string ConvertFolder =
         "[IO.DirectoryInfo]::new($in).GetFiles('*.json') | ConvertTo-GpuEdgeManifest -Destination $out -WarningAction SilentlyContinue | Out-Null";
 
-    public static void Run(int count)
+    public static void Run(IEnumerable<int> counts)
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"edgemigration-fleet-{count}");
-        var input = Path.Combine(folder, "in");
-        var output = Path.Combine(folder, "out");
-        Console.WriteLine($"Generating {count} manifests (seed {FleetGenerator.Seed}) into {input}…");
-        FleetGenerator.Generate(input, count);
-        if (Directory.Exists(output))
+        foreach (var count in counts)
         {
+            var folder = Path.Combine(Path.GetTempPath(), $"edgemigration-fleet-{count}");
+            var input = Path.Combine(folder, "in");
+            // A fresh output folder each run: deleting thousands of files just before the run would time the file
+            // system's clean-up (on a journal-less ext4, creating files right after many deletions is slow).
+            var output = Path.Combine(folder, $"out-{Environment.ProcessId}");
+            PrepareInput(input, count);
+            var report = ChildReport.Parse(ChildProcess.Run(ChildMode, input, output));
+            var seconds = report.Number("seconds");
+            Console.WriteLine($"{count} manifests converted in {seconds:0.00} s: {count / seconds:0} manifests/s " +
+                $"(CPU {report.Number("cpuSeconds"):0.00} s, {report.Number("cpuSeconds") * 1e6 / count:0} us per manifest)");
+            Console.WriteLine($"  peak working set: {report.Number("peakMB"):0} MB (engine open and module imported: {report.Number("peakAfterImportMB"):0} MB)");
             Directory.Delete(output, recursive: true);
         }
-        var report = ChildReport.Parse(ChildProcess.Run(ChildMode, input, output));
-        var seconds = report.Number("seconds");
-        Console.WriteLine($"{count} manifests converted in {seconds:0.00} s: {count / seconds:0} manifests/s");
-        Console.WriteLine($"peak working set: {report.Number("peakMB"):0} MB (engine open and module imported: {report.Number("peakAfterImportMB"):0} MB)");
-        Directory.Delete(folder, recursive: true);
     }
 
     /// <summary>In the child process: open the engine, import the module, convert the folder.</summary>
@@ -46,9 +47,12 @@ public static class FleetRun
         using var engine = new HostedEngine();
         engine.Run("Import-Module $module -ErrorAction Stop", new Dictionary<string, object> { ["module"] = TestPaths.ModuleManifest });
         ChildReport.Write("peakAfterImportMB", PeakMemory.Megabytes());
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         engine.Run(ConvertFolder, new Dictionary<string, object> { ["in"] = input, ["out"] = output });
         stopwatch.Stop();
+        process.Refresh();
         var expected = Directory.GetFiles(input, "*.json").Length;
         var written = Directory.GetFiles(output, "*.json").Length;
         if (written != expected)
@@ -56,6 +60,22 @@ public static class FleetRun
             throw new InvalidOperationException($"{written} of {expected} manifests were written.");
         }
         ChildReport.Write("seconds", stopwatch.Elapsed.TotalSeconds);
+        ChildReport.Write("cpuSeconds", (process.TotalProcessorTime - cpu).TotalSeconds);
         ChildReport.Write("peakMB", PeakMemory.Megabytes());
+    }
+
+    /// <summary>The fleet of <paramref name="count"/> manifests in <paramref name="input"/>, generated once and kept (the seed makes it the same every time).</summary>
+    private static void PrepareInput(string input, int count)
+    {
+        var marker = Path.Combine(input, ".generated");
+        var expected = $"seed {FleetGenerator.Seed}, {count} manifests, generator {FleetGenerator.Version}";
+        if (File.Exists(marker) && File.ReadAllText(marker) == expected)
+        {
+            Console.WriteLine($"Using the {count} manifests in {input}");
+            return;
+        }
+        Console.WriteLine($"Generating {count} manifests (seed {FleetGenerator.Seed}) into {input}…");
+        FleetGenerator.Generate(input, count);
+        File.WriteAllText(marker, expected);
     }
 }

@@ -89,7 +89,7 @@ public sealed class ModuleNameRule : MigrationRule
             twin.ModulesContent.Rename(twin.Member, renames[oldId]);
             context.Record(this, null, twin.Location, JValue.String(oldId), JValue.String(renames[oldId]), $"The module twin section of '{oldId}' follows the module.");
         }
-        // The modules are read again under their new ids; the createOptions edits made so far are written back first.
-        manifest.CommitAndRefresh();
+        // The modules are read again under their new ids, keeping their createOptions and the edits made to them so far.
+        manifest.RefreshKeepingCreateOptions();
     }
 }
