@@ -16,7 +16,8 @@ internal sealed class CheckScope : IDisposable
     private static CheckScope? _current;
 
     private readonly CheckScope? _outer;
-    private readonly Dictionary<(EdgeModule Module, object Key), object?> _views = new();
+    /// <summary>Each module's views by key (dictionaries of references only, whose code the runtime has ready).</summary>
+    private readonly Dictionary<EdgeModule, Dictionary<object, object?>> _views = new();
 
     private CheckScope(CheckScope? outer)
     {
@@ -39,12 +40,16 @@ internal sealed class CheckScope : IDisposable
         {
             return read(module, key);
         }
-        if (scope._views.TryGetValue((module, key), out var cached))
+        if (!scope._views.TryGetValue(module, out var views))
+        {
+            scope._views[module] = views = new Dictionary<object, object?>();
+        }
+        if (views.TryGetValue(key, out var cached))
         {
             return (T)cached!;
         }
         var view = read(module, key);
-        scope._views[(module, key)] = view;
+        views[key] = view;
         return view;
     }
 }

@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Linq;
 using EdgeMigration.Core.Manifests;
 
 namespace EdgeMigration.Core.Rules;
@@ -19,19 +17,27 @@ public static class RuleEngine
                 findings.AddRange(rule.Check(manifest, settings ?? CheckSettings.Default));
             }
         }
-        // Module order, the manifest as a whole first; within one module, the order the rules found them in.
+        // Module order, the manifest as a whole first and modules not in the manifest last; within each, the order the
+        // rules found them in.
         var moduleOrder = new Dictionary<string, int>();
         for (var i = manifest.Modules.Count - 1; i >= 0; i--)
         {
-            moduleOrder[manifest.Modules[i].Name] = i;
+            moduleOrder[manifest.Modules[i].Name] = i + 1;
         }
-        var ordered = new (int Module, int Found, Finding Finding)[findings.Count];
-        for (var i = 0; i < findings.Count; i++)
+        var groups = new List<Finding>?[manifest.Modules.Count + 2];
+        foreach (var finding in findings)
         {
-            var name = findings[i].ModuleName;
-            ordered[i] = (name is null ? -1 : moduleOrder.TryGetValue(name, out var order) ? order : int.MaxValue, i, SecretRedactor.Redact(findings[i], manifest.Secrets));
+            var group = finding.ModuleName is not { } name ? 0 : moduleOrder.TryGetValue(name, out var order) ? order : groups.Length - 1;
+            (groups[group] ??= new List<Finding>()).Add(SecretRedactor.Redact(finding, manifest.Secrets));
         }
-        Array.Sort(ordered, (a, b) => a.Module != b.Module ? a.Module.CompareTo(b.Module) : a.Found.CompareTo(b.Found));
-        return ordered.Select(o => o.Finding).ToList();
+        var ordered = new List<Finding>(findings.Count);
+        foreach (var group in groups)
+        {
+            if (group is not null)
+            {
+                ordered.AddRange(group);
+            }
+        }
+        return ordered;
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using EdgeMigration.Benchmarks.Engine;
 using EdgeMigration.Tests;
 
@@ -24,21 +25,23 @@ public static class FleetRun
 
     public static void Run(IEnumerable<int> counts)
     {
-        foreach (var count in counts)
+        // Every fleet is generated before any is timed, and every output is deleted after all are timed: the timed runs
+        // then follow no burst of writes or deletions of their own (on a journal-less ext4, creating files soon after
+        // deleting many is slower).
+        var runs = counts.Select(count => (Count: count, Folder: Path.Combine(Path.GetTempPath(), $"edgemigration-fleet-{count}"))).ToList();
+        runs.ForEach(run => PrepareInput(Path.Combine(run.Folder, "in"), run.Count));
+        var outputs = new List<string>();
+        foreach (var (count, folder) in runs)
         {
-            var folder = Path.Combine(Path.GetTempPath(), $"edgemigration-fleet-{count}");
-            var input = Path.Combine(folder, "in");
-            // A fresh output folder each run: deleting thousands of files just before the run would time the file
-            // system's clean-up (on a journal-less ext4, creating files right after many deletions is slow).
             var output = Path.Combine(folder, $"out-{Environment.ProcessId}");
-            PrepareInput(input, count);
-            var report = ChildReport.Parse(ChildProcess.Run(ChildMode, input, output));
+            outputs.Add(output);
+            var report = ChildReport.Parse(ChildProcess.Run(ChildMode, Path.Combine(folder, "in"), output));
             var seconds = report.Number("seconds");
             Console.WriteLine($"{count} manifests converted in {seconds:0.00} s: {count / seconds:0} manifests/s " +
                 $"(CPU {report.Number("cpuSeconds"):0.00} s, {report.Number("cpuSeconds") * 1e6 / count:0} us per manifest)");
             Console.WriteLine($"  peak working set: {report.Number("peakMB"):0} MB (engine open and module imported: {report.Number("peakAfterImportMB"):0} MB)");
-            Directory.Delete(output, recursive: true);
         }
+        outputs.ForEach(output => Directory.Delete(output, recursive: true));
     }
 
     /// <summary>In the child process: open the engine, import the module, convert the folder.</summary>
