@@ -89,7 +89,7 @@ public static class FilePaths
     /// name does not start with '.' (a hidden folder). As <c>^[^.].*\.(?&lt;ext&gt;[A-Za-z][A-Za-z0-9]{0,4})$</c> matched, one
     /// final line feed allowed and none before the dot but as the first character; written out, as every bind goes through it.
     /// </summary>
-    private static string? ExtensionOf(string path)
+    internal static string? ExtensionOf(string path)
     {
         var nameStart = path.LastIndexOf('/') + 1;
         var end = path.Length > nameStart && path[path.Length - 1] == '\n' ? path.Length - 1 : path.Length;
