@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Xunit;
@@ -54,6 +55,60 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
         ps.Run($"[System.IO.DirectoryInfo]::new('{inputs}').GetFiles('*.json') | ConvertTo-GpuEdgeManifest -Destination '{output}'").AssertNoErrors();
 
         Assert.Equal(new[] { "a.json", "b.json" }, Directory.GetFiles(output).Select(Path.GetFileName).OrderBy(n => n));
+    }
+
+    [Fact]
+    public void ManyManifestsComeOutInInputOrderEachNamingAFileAlreadyWritten()
+    {
+        using var ps = new PowerShellSession();
+        var inputs = Path.Combine(_folder, "many");
+        Directory.CreateDirectory(inputs);
+        var names = Enumerable.Range(0, 40).Select(i => $"device-{i:D2}.json").ToList();
+        names.ForEach(name => File.Copy(Sample, Path.Combine(inputs, name)));
+        var output = Path.Combine(_folder, "many-out");
+
+        var run = ps.Run($"$names | ForEach-Object {{ [System.IO.FileInfo]::new('{inputs}/' + $_) }} | ConvertTo-GpuEdgeManifest -Destination '{output}' -WarningAction Ignore | " +
+            "ForEach-Object { [System.IO.Path]::GetFileName($_.OutFile) + '=' + [System.IO.File]::Exists($_.OutFile) }",
+            new Dictionary<string, object?> { ["names"] = names.ToArray() }).AssertNoErrors();
+
+        Assert.Equal(names.Select(name => name + "=True"), run.Output.Select(o => o.ToString()));
+        Assert.Empty(Directory.GetFiles(output, "*.tmp"));
+    }
+
+    [Fact]
+    public void FilesAndTextInOnePipelineComeOutInInputOrder()
+    {
+        using var ps = new PowerShellSession();
+        var corpus = TestPaths.CorpusFile("Azure+iotedge__e2e_deployment_files_nestededge_middleLayerBaseDeployment_amqp.json");
+        var run = ps.Run($"@([System.IO.FileInfo]::new('{Sample}'), [System.IO.File]::ReadAllText('{Sample}'), [System.IO.FileInfo]::new('{corpus}'), 'not json {{', [System.IO.FileInfo]::new('{Sample}')) | " +
+            "ConvertTo-GpuEdgeManifest -WarningAction Ignore -ErrorVariable failed -ErrorAction SilentlyContinue | ForEach-Object Manifest; $failed.Count");
+
+        Assert.Equal(new[] { Sample, "JSON text", corpus, Sample, "1" }, run.Output.Select(o => o.ToString()));
+    }
+
+    [Fact]
+    public void TwoInputsOfOneNameIntoOneDestinationWriteTheFirstOrWithForceTheLast()
+    {
+        using var ps = new PowerShellSession();
+        var first = Path.Combine(_folder, "first");
+        var second = Path.Combine(_folder, "second");
+        Directory.CreateDirectory(first);
+        Directory.CreateDirectory(second);
+        File.Copy(Sample, Path.Combine(first, "edge.json"));
+        File.Copy(TestPaths.CorpusFile("Azure+iotedge__e2e_deployment_files_nestededge_middleLayerBaseDeployment_amqp.json"), Path.Combine(second, "edge.json"));
+        var output = Path.Combine(_folder, "same-out");
+        var pipe = $"@([System.IO.FileInfo]::new('{first}/edge.json'), [System.IO.FileInfo]::new('{second}/edge.json')) | ConvertTo-GpuEdgeManifest -Destination '{output}' -WarningAction Ignore";
+
+        var refused = ps.Run($"{pipe} | ForEach-Object Manifest");
+        Assert.Equal(new[] { Path.Combine(first, "edge.json") }, refused.Output.Select(o => o.ToString()));
+        Assert.Equal("OutputFileExists,EdgeMigration.Commands.ConvertToGpuEdgeManifestCommand", Assert.Single(refused.ErrorIds));
+        var firstJson = ps.Run($"(ConvertTo-GpuEdgeManifest -LiteralPath '{first}/edge.json' -WarningAction Ignore).ToJson()").AssertNoErrors().Single().ToString();
+        Assert.Equal(firstJson, File.ReadAllText(Path.Combine(output, "edge.json")));
+
+        var forced = ps.Run($"{pipe} -Force | ForEach-Object Manifest").AssertNoErrors();
+        Assert.Equal(2, forced.Output.Count);
+        var secondJson = ps.Run($"(ConvertTo-GpuEdgeManifest -LiteralPath '{second}/edge.json' -WarningAction Ignore).ToJson()").AssertNoErrors().Single().ToString();
+        Assert.Equal(secondJson, File.ReadAllText(Path.Combine(output, "edge.json")));
     }
 
     [Fact]
@@ -115,6 +170,16 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
         Assert.Contains("O4", changes.Output.Select(o => o.BaseObject));
         var again = ps.Run($"$once = (ConvertTo-GpuEdgeManifest '{Sample}').ToJson(); $twice = $once | ConvertTo-GpuEdgeManifest; $twice.Changes.Count; $twice.ToJson() -ceq $once").AssertNoErrors();
         Assert.Equal(new object[] { 0, true }, again.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public void AResultPipedIntoAnotherConversionStaysAsItWas()
+    {
+        using var ps = new PowerShellSession();
+        var run = ps.Run($"$first = ConvertTo-GpuEdgeManifest '{Sample}'; $before = $first.ToJson(); " +
+            "$second = $first | ConvertTo-GpuEdgeManifest -DefaultMemoryLimit 256Mi -DefaultCpuLimit 250m; " +
+            "$second.Changes.Count -gt 0; $second.ToJson() -cne $before; $first.ToJson() -ceq $before").AssertNoErrors();
+        Assert.Equal(new object[] { true, true, true }, run.Output.Select(o => o.BaseObject));
     }
 
     [Fact]

@@ -21,25 +21,28 @@ public sealed class ConversionResult
 }
 
 /// <summary>
-/// Rewrites a manifest for the GPU device by applying each selected rule's fix, in catalog order, to a copy;
+/// Rewrites a manifest for the GPU device by applying each selected rule's fix, in catalog order;
 /// then writes createOptions back in the input's encoding and checks the result again.
 /// </summary>
 public static class ManifestConverter
 {
-    public static ConversionResult Convert(ManifestDocument source, ConversionOptions? options = null)
+    /// <summary>Converts a copy of <paramref name="source"/>, which stays as it was.</summary>
+    public static ConversionResult Convert(ManifestDocument source, ConversionOptions? options = null) =>
+        ConvertInPlace(source.Clone(), options);
+
+    /// <summary>
+    /// Converts <paramref name="manifest"/> itself: for a caller that has just read the document and holds the only
+    /// reference to it, so the copy <see cref="Convert"/> makes would be one more write and parse for nothing.
+    /// </summary>
+    public static ConversionResult ConvertInPlace(ManifestDocument manifest, ConversionOptions? options = null)
     {
         options ??= new ConversionOptions();
-        var manifest = source.Clone();
         var context = new ConversionContext(manifest, options);
         foreach (var rule in options.Rules.Apply(RuleCatalog.All).Where(r => r.CanFix))
         {
             rule.Fix(context);
         }
-        foreach (var module in manifest.Modules)
-        {
-            module.CreateOptions?.Commit();
-        }
-        manifest.Refresh();
+        manifest.CommitAndRefresh();
         var remaining = RuleEngine.Check(manifest, options.Rules, settings: CheckSettings.ForShareMap(options.ShareMap));
         return new ConversionResult(manifest, context.Changes, remaining);
     }

@@ -74,6 +74,10 @@ public sealed class JDocument
         };
         var preamble = encoding.GetPreamble();
         var body = encoding.GetBytes(ToJson());
+        if (preamble.Length == 0)
+        {
+            return body;
+        }
         var result = new byte[preamble.Length + body.Length];
         Buffer.BlockCopy(preamble, 0, result, 0, preamble.Length);
         Buffer.BlockCopy(body, 0, result, preamble.Length, body.Length);

@@ -40,11 +40,12 @@ public enum JValueKind
 /// <summary>A string, number, literal or bare placeholder.</summary>
 public sealed class JValue : JNode
 {
-    private JValue(JValueKind kind, string text, string? raw)
+    private JValue(JValueKind kind, string text, string? raw, bool quotedVerbatim = false)
     {
         Kind = kind;
         Text = text;
         Raw = raw;
+        QuotedVerbatim = quotedVerbatim;
     }
 
     public JValueKind Kind { get; }
@@ -52,8 +53,11 @@ public sealed class JValue : JNode
     /// <summary>The decoded string, the number's text, "true"/"false"/"null", or the placeholder's text.</summary>
     public string Text { get; }
 
-    /// <summary>The token exactly as written in the source (null for values made in code).</summary>
+    /// <summary>The token exactly as written in the source (null for values made in code, and for <see cref="QuotedVerbatim"/> strings).</summary>
     internal string? Raw { get; }
+
+    /// <summary>A source string without escapes: written as <see cref="Text"/> in quotes, so no copy of the token is kept.</summary>
+    internal bool QuotedVerbatim { get; }
 
     public static JValue String(string value) => new(JValueKind.String, value ?? throw new ArgumentNullException(nameof(value)), null);
     public static JValue Number(long value) => new(JValueKind.Number, value.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
@@ -65,6 +69,9 @@ public sealed class JValue : JNode
     public static JValue NumberFromText(string jsonNumber) => new(JValueKind.Number, jsonNumber, null);
 
     internal static JValue FromSource(JValueKind kind, string text, string raw) => new(kind, text, raw);
+
+    /// <summary>A string read from the source where it had no escape sequence.</summary>
+    internal static JValue UnescapedFromSource(string text) => new(JValueKind.String, text, null, quotedVerbatim: true);
 
     public bool IsString => Kind == JValueKind.String;
 
@@ -84,7 +91,7 @@ public sealed class JValue : JNode
         return Kind == JValueKind.Number && decimal.TryParse(Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out value);
     }
 
-    public override JNode DeepClone() => new JValue(Kind, Text, Raw);
+    public override JNode DeepClone() => new JValue(Kind, Text, Raw, QuotedVerbatim);
 
     public override bool ValueEquals(JNode? other)
     {
@@ -113,6 +120,9 @@ public sealed class JMember
     public JNode Value { get; set; }
 
     internal string? RawName { get; set; }
+
+    /// <summary>The name was read without escape sequences: written as <see cref="Name"/> in quotes.</summary>
+    internal bool NameVerbatim { get; set; }
     internal string? BeforeName { get; set; }
     internal string? AfterName { get; set; }
     internal string? AfterColon { get; set; }
@@ -122,6 +132,7 @@ public sealed class JMember
     {
         Name = name;
         RawName = null;
+        NameVerbatim = false;
     }
 }
 

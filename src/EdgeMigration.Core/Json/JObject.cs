@@ -22,6 +22,9 @@ public sealed class JObject : JNode, IEnumerable<JMember>
 
     public IReadOnlyList<JMember> Members => _members;
 
+    /// <summary>The members as the list itself, for the walks over whole documents: no interface call per member.</summary>
+    internal List<JMember> MemberList => _members;
+
     public IEnumerable<string> Names => _members.Select(m => m.Name);
 
     public JNode? this[string name]
@@ -118,6 +121,7 @@ public sealed class JObject : JNode, IEnumerable<JMember>
             clone._members.Add(new JMember(m.Name, m.Value.DeepClone())
             {
                 RawName = m.RawName,
+                NameVerbatim = m.NameVerbatim,
                 BeforeName = m.BeforeName,
                 AfterName = m.AfterName,
                 AfterColon = m.AfterColon,

@@ -55,9 +55,23 @@ internal static class JsonTreeReader
         {
             throw new JsonReadException("the text is empty; a JSON value was expected", 1, 1);
         }
-        var placeholders = Placeholders.Mask(source, out var masked);
-        var builder = new Builder(source, placeholders);
-        var reader = new Utf8JsonReader(masked, new JsonReaderOptions
+        // Placeholders are rare: the text is read as it is, and masked only when the reader stumbles.
+        var builder = new Builder(source, NoPlaceholders);
+        try
+        {
+            return Read(source, source, builder, encoding, hasBom);
+        }
+        catch (JsonReadException) when (Placeholders.Mask(source, out var masked) is { Count: > 0 } placeholders)
+        {
+            return Read(source, masked, new Builder(source, placeholders), encoding, hasBom);
+        }
+    }
+
+    private static readonly Dictionary<long, string> NoPlaceholders = new();
+
+    private static JDocument Read(byte[] source, byte[] tokens, Builder builder, TextEncodingKind encoding, bool hasBom)
+    {
+        var reader = new Utf8JsonReader(tokens, new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
             MaxDepth = MaxDepth,
@@ -184,63 +198,71 @@ internal static class JsonTreeReader
         public void Accept(ref Utf8JsonReader reader)
         {
             var start = reader.TokenStartIndex;
-            var gap = Decode(_source, _previousEnd, start);
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject:
-                    Attach(new JObject(), gap);
+                    Attach(new JObject(), start);
                     _previousEnd = start + 1;
                     return;
                 case JsonTokenType.StartArray:
-                    Attach(new JArray(), gap);
+                    Attach(new JArray(), start);
                     _previousEnd = start + 1;
                     return;
                 case JsonTokenType.EndObject:
                 case JsonTokenType.EndArray:
-                    Close(gap);
+                    Close(SourceTrivia.Text(_source, _previousEnd, start));
                     _previousEnd = start + 1;
                     return;
                 case JsonTokenType.PropertyName:
-                    BeginMember(ref reader, start, gap);
+                    BeginMember(ref reader, start);
                     return;
                 default:
                     var end = ScalarEnd(ref reader, start);
-                    Attach(Scalar(ref reader, start, end), gap);
+                    Attach(Scalar(ref reader, start, end), start);
                     _previousEnd = end;
                     return;
             }
         }
 
-        private void BeginMember(ref Utf8JsonReader reader, long start, string gap)
+        private void BeginMember(ref Utf8JsonReader reader, long start)
         {
             var obj = (JObject)_open.Peek();
-            var end = StringEnd(start);
-            var before = gap;
+            var end = ScalarEnd(ref reader, start);
+            string before;
             if (obj.Count > 0)
             {
-                var (afterValue, rest) = Trivia.SplitAt(gap, ',');
+                var (afterValue, rest) = SourceTrivia.SplitAt(_source, _previousEnd, start, (byte)',');
                 obj.Members[obj.Count - 1].AfterValue = afterValue;
                 before = rest;
             }
-            var raw = Decode(_source, start, end);
-            var member = obj.Add(reader.GetString()!, JValue.Null());
+            else
+            {
+                before = SourceTrivia.Text(_source, _previousEnd, start);
+            }
+            var escaped = reader.ValueIsEscaped;
+            var raw = escaped ? Decode(_source, start, end) : null;
+            var member = obj.Add(ReadString(ref reader, start, end), PendingValue);
             member.RawName = raw;
+            member.NameVerbatim = !escaped;
             member.BeforeName = before;
             _pendingMember = member;
             _previousEnd = end;
         }
 
-        private void Attach(JNode node, string gap)
+        /// <summary>The node the reader attaches to a member until its value is read.</summary>
+        private static readonly JValue PendingValue = JValue.Null();
+
+        private void Attach(JNode node, long start)
         {
             if (_open.Count == 0)
             {
                 Root = node;
-                Leading = gap;
+                Leading = SourceTrivia.Text(_source, _previousEnd, start);
             }
             else if (_open.Peek() is JObject)
             {
                 var member = _pendingMember!;
-                var (afterName, afterColon) = Trivia.SplitAt(gap, ':');
+                var (afterName, afterColon) = SourceTrivia.SplitAt(_source, _previousEnd, start, (byte)':');
                 member.AfterName = afterName;
                 member.AfterColon = afterColon;
                 member.Value = node;
@@ -249,12 +271,16 @@ internal static class JsonTreeReader
             else
             {
                 var array = (JArray)_open.Peek();
-                var before = gap;
+                string before;
                 if (array.Count > 0)
                 {
-                    var (after, rest) = Trivia.SplitAt(gap, ',');
+                    var (after, rest) = SourceTrivia.SplitAt(_source, _previousEnd, start, (byte)',');
                     array.Elements[array.Count - 1].After = after;
                     before = rest;
+                }
+                else
+                {
+                    before = SourceTrivia.Text(_source, _previousEnd, start);
                 }
                 array.Add(node);
                 array.Elements[array.Count - 1].Before = before;
@@ -282,43 +308,44 @@ internal static class JsonTreeReader
 
         private JValue Scalar(ref Utf8JsonReader reader, long start, long end)
         {
-            var raw = Decode(_source, start, end);
             switch (reader.TokenType)
             {
                 case JsonTokenType.String:
-                    return JValue.FromSource(JValueKind.String, reader.GetString()!, raw);
+                    return reader.ValueIsEscaped
+                        ? JValue.FromSource(JValueKind.String, ReadString(ref reader, start, end), Decode(_source, start, end))
+                        : JValue.UnescapedFromSource(ReadString(ref reader, start, end));
                 case JsonTokenType.Number:
-                    return _placeholders.TryGetValue(start, out var placeholder)
-                        ? JValue.FromSource(JValueKind.Placeholder, placeholder, placeholder)
-                        : JValue.FromSource(JValueKind.Number, raw, raw);
+                    if (_placeholders.TryGetValue(start, out var placeholder))
+                    {
+                        return JValue.FromSource(JValueKind.Placeholder, placeholder, placeholder);
+                    }
+                    var number = Decode(_source, start, end);
+                    return JValue.FromSource(JValueKind.Number, number, number);
                 case JsonTokenType.True:
-                    return JValue.FromSource(JValueKind.True, "true", raw);
+                    return JValue.FromSource(JValueKind.True, "true", "true");
                 case JsonTokenType.False:
-                    return JValue.FromSource(JValueKind.False, "false", raw);
+                    return JValue.FromSource(JValueKind.False, "false", "false");
                 default:
-                    return JValue.FromSource(JValueKind.Null, "null", raw);
+                    return JValue.FromSource(JValueKind.Null, "null", "null");
             }
         }
 
-        private long ScalarEnd(ref Utf8JsonReader reader, long start)
+        /// <summary>The decoded string; invalid UTF-8 in it is reported as such, where it is.</summary>
+        private string ReadString(ref Utf8JsonReader reader, long start, long end)
         {
-            if (reader.TokenType == JsonTokenType.String)
+            try
             {
-                return StringEnd(start);
+                return reader.GetString()!;
             }
-            // Numbers and literals hold no escapes: the reader's raw span is the token.
-            return start + (reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length);
+            catch (InvalidOperationException)
+            {
+                Decode(_source, start, end);
+                throw;
+            }
         }
 
-        /// <summary>The index after the closing quote of the string starting at <paramref name="start"/>.</summary>
-        private long StringEnd(long start)
-        {
-            var i = start + 1;
-            while (_source[i] != (byte)'"')
-            {
-                i += _source[i] == (byte)'\\' ? 2 : 1;
-            }
-            return i + 1;
-        }
+        /// <summary>The index after the token: the reader's raw span is the token, less a string's quotes.</summary>
+        private static long ScalarEnd(ref Utf8JsonReader reader, long start) =>
+            start + reader.ValueSpan.Length + (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName ? 2 : 0);
     }
 }

@@ -36,7 +36,23 @@ internal sealed class JsonTreeWriter
 
     /// <summary>A string as a JSON string token; non-ASCII text stays readable, as IoT Hub and the az CLI print it.</summary>
     public static string Quote(string value) =>
-        "\"" + JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString() + "\"";
+        "\"" + (NeedsNoEscape(value) ? value : JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString()) + "\"";
+
+    /// <summary>
+    /// True for text of printable ASCII without '"' and '\\', which the encoder writes as it is: most names and values
+    /// the program writes, so they skip the encoder's round trip through UTF-8.
+    /// </summary>
+    private static bool NeedsNoEscape(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c < ' ' || c > '~' || c == '"' || c == '\\')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private void WriteNode(JNode node, string indent)
     {
@@ -47,6 +63,9 @@ internal sealed class JsonTreeWriter
                 break;
             case JArray array:
                 WriteArray(array, indent);
+                break;
+            case JValue { QuotedVerbatim: true } value:
+                _out.Append('"').Append(value.Text).Append('"');
                 break;
             case JValue value:
                 // One-line output spells strings one way, whatever escapes the source used, so that what it shows can be found and redacted.
@@ -59,17 +78,25 @@ internal sealed class JsonTreeWriter
     private void WriteObject(JObject obj, string indent)
     {
         _out.Append('{');
-        var members = obj.Members;
+        var members = obj.MemberList;
         for (var i = 0; i < members.Count; i++)
         {
             var member = members[i];
             var before = Source(member.BeforeName) ?? NewItemTrivia(Source(i > 0 ? members[i - 1].BeforeName : FirstKnown(obj)), indent);
             _out.Append(before);
-            _out.Append(member.RawName ?? Quote(member.Name));
+            if (member.NameVerbatim)
+            {
+                _out.Append('"').Append(member.Name).Append('"');
+            }
+            else
+            {
+                _out.Append(member.RawName ?? Quote(member.Name));
+            }
             _out.Append(Source(member.AfterName) ?? "");
             _out.Append(':');
             _out.Append(Source(member.AfterColon) ?? _style.AfterColon);
-            WriteNode(member.Value, Trivia.LineIndent(before) ?? indent);
+            // Only objects and arrays lay out what is added inside them: a value needs no indentation worked out.
+            WriteNode(member.Value, member.Value is JValue ? indent : Trivia.LineIndent(before) ?? indent);
             _out.Append(Source(member.AfterValue) ?? "");
             if (i < members.Count - 1)
             {
@@ -89,7 +116,7 @@ internal sealed class JsonTreeWriter
             var element = elements[i];
             var before = Source(element.Before) ?? NewItemTrivia(Source(i > 0 ? elements[i - 1].Before : FirstKnown(array)), indent);
             _out.Append(before);
-            WriteNode(element.Value, Trivia.LineIndent(before) ?? indent);
+            WriteNode(element.Value, element.Value is JValue ? indent : Trivia.LineIndent(before) ?? indent);
             _out.Append(Source(element.After) ?? "");
             if (i < elements.Count - 1)
             {
@@ -104,7 +131,7 @@ internal sealed class JsonTreeWriter
 
     private static string? FirstKnown(JObject obj)
     {
-        foreach (var m in obj.Members)
+        foreach (var m in obj.MemberList)
         {
             if (m.BeforeName is not null) return m.BeforeName;
         }

@@ -119,7 +119,8 @@ public static class IgnoredSettings
         }
     }
 
-    private static IEnumerable<IgnoredSetting> KubernetesOptions(EdgeModule module)
+    /// <summary>The <see cref="IgnoredSettingKind.KubernetesOption"/> settings of <see cref="Of"/>, for K3, without reading the rest.</summary>
+    public static IEnumerable<IgnoredSetting> KubernetesOptions(EdgeModule module)
     {
         foreach (var member in module.Options()?.Members ?? Enumerable.Empty<JMember>())
         {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using System.Text.RegularExpressions;
 using EdgeMigration.Core.Json;
 
 namespace EdgeMigration.Core.Manifests;
@@ -57,11 +56,12 @@ public sealed class CreateOptions
     /// <summary>The runtime joins createOptions … createOptions99: at most 100 pieces, 51,200 characters.</summary>
     public const int RuntimePieceLimit = 100;
 
-    private static readonly Regex PieceName = new("^createOptions([0-9]{2})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
     private readonly JObject _settings;
     private JDocument? _document;
     private readonly bool _preferObject;
+
+    /// <summary>The piece members, and their values, as last decoded or written: while they are there unchanged, so are these options.</summary>
+    private List<(JMember Member, JNode Value)> _pieces = new();
 
     internal CreateOptions(JObject settings, string settingsPath, bool preferObject)
     {
@@ -88,7 +88,7 @@ public sealed class CreateOptions
     public CreateOptionsErrorKind ErrorKind { get; private set; }
 
     /// <summary>Where the createOptions live in the manifest.</summary>
-    public string Location { get; }
+    public string Location { get; private set; }
 
     public bool HasOptions => Root is not null;
 
@@ -148,6 +148,40 @@ public sealed class CreateOptions
         return true;
     }
 
+    /// <summary>
+    /// These options again for the module whose settings are <paramref name="settings"/> at <paramref name="settingsPath"/>
+    /// (its id may have changed), when nothing has touched the pieces since they were decoded or last committed: the
+    /// options are then what the pieces say, with this object's edits not yet committed on top, as before.
+    /// </summary>
+    internal CreateOptions? KeptFor(JObject settings, string settingsPath)
+    {
+        if (!ReferenceEquals(settings, _settings) || !PiecesUnchanged())
+        {
+            return null;
+        }
+        Location = JsonPath.Member(settingsPath, "createOptions");
+        return this;
+    }
+
+    private bool PiecesUnchanged()
+    {
+        var index = 0;
+        foreach (var member in _settings.Members)
+        {
+            if (IsPieceName(member.Name))
+            {
+                if (index >= _pieces.Count || !ReferenceEquals(_pieces[index].Member, member) || !ReferenceEquals(_pieces[index].Value, member.Value))
+                {
+                    return false;
+                }
+                index++;
+            }
+        }
+        return index == _pieces.Count;
+    }
+
+    private List<JMember> PieceMembers() => _settings.Members.Where(m => IsPieceName(m.Name)).ToList();
+
     /// <summary>Splits by the edgeAgent's rule (512 UTF-16 characters, or <paramref name="pieceLength"/> as other tools split), never inside a surrogate pair.</summary>
     public static List<string> Split(string text, int pieceLength = PieceLength)
     {
@@ -166,12 +200,21 @@ public sealed class CreateOptions
         return pieces;
     }
 
+    /// <summary>createOptions or createOptions + two digits, in any case (as the edgeAgent reads them).</summary>
+    private static bool IsPieceName(string name) =>
+        (name.Length == PieceBaseName.Length || (name.Length == PieceBaseName.Length + 2 && IsDigit(name[name.Length - 2]) && IsDigit(name[name.Length - 1]))) &&
+        string.Compare(name, 0, PieceBaseName, 0, PieceBaseName.Length, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private const string PieceBaseName = "createOptions";
+
+    private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
     public static string PieceNameFor(int index) =>
         index == 0 ? "createOptions" : "createOptions" + index.ToString("00", CultureInfo.InvariantCulture);
 
     private void WritePieces(List<string> pieces)
     {
-        var existing = _settings.Members.Where(m => PieceName.IsMatch(m.Name)).ToList();
+        var existing = PieceMembers();
         var anchor = existing.Count > 0 ? _settings.IndexOf(existing[existing.Count - 1]) + 1 : _settings.Count;
         for (var i = 0; i < pieces.Count; i++)
         {
@@ -193,11 +236,13 @@ public sealed class CreateOptions
             _settings.Remove(stale);
         }
         PieceNames = pieces.Select((_, i) => PieceNameFor(i)).ToList();
+        _pieces = PieceMembers().Select(m => (m, m.Value)).ToList();
     }
 
     private void Decode()
     {
-        var pieces = _settings.Members.Where(m => PieceName.IsMatch(m.Name)).ToList();
+        var pieces = PieceMembers();
+        _pieces = pieces.Select(m => (m, m.Value)).ToList();
         PieceNames = pieces.Select(m => m.Name).ToList();
         // A lone null is no options, as an absent createOptions is.
         if (pieces.Count == 0 || (pieces.Count == 1 && pieces[0].Value is JValue { Kind: JValueKind.Null }))

@@ -7,7 +7,9 @@ namespace EdgeMigration.Core.Manifests;
 /// <summary>One module of a manifest (system modules edgeAgent and edgeHub included), read from its definition.</summary>
 public sealed class EdgeModule
 {
-    internal EdgeModule(string name, bool isSystemModule, JObject definition, string location, JMember member, JObject container, bool preferObjectCreateOptions)
+    // decoded: the createOptions decoded for these settings before a refresh, kept while their pieces are unchanged (ManifestDocument.RefreshKeepingCreateOptions).
+    internal EdgeModule(string name, bool isSystemModule, JObject definition, string location, JMember member, JObject container, bool preferObjectCreateOptions,
+        CreateOptions? decoded = null)
     {
         Name = name;
         IsSystemModule = isSystemModule;
@@ -17,7 +19,8 @@ public sealed class EdgeModule
         Container = container;
         var settingsPath = JsonPath.Member(location, "settings");
         Settings = definition.FindIgnoreCase("settings")?.Value as JObject;
-        CreateOptions = Settings is null ? null : new CreateOptions(Settings, settingsPath, preferObjectCreateOptions);
+        CreateOptions = Settings is null ? null
+            : decoded?.KeptFor(Settings, settingsPath) ?? new CreateOptions(Settings, settingsPath, preferObjectCreateOptions);
     }
 
     /// <summary>The module id, as IoT Hub knows it.</summary>
@@ -56,10 +59,11 @@ public sealed class EdgeModule
     public IReadOnlyList<EnvironmentVariable> Env =>
         EnvSection is null
             ? new List<EnvironmentVariable>()
-            : EnvSection.Members.Select(m => new EnvironmentVariable(
-                m.Name,
-                m.Value is JObject v ? ValueText(v.FindIgnoreCase("value")?.Value) : ValueText(m.Value),
-                JsonPath.Member(JsonPath.Member(Location, "env"), m.Name))).ToList();
+            : EnvSection.Members.Select(m => new EnvironmentVariable(m.Name, EnvValue(m), JsonPath.Member(JsonPath.Member(Location, "env"), m.Name))).ToList();
+
+    /// <summary>The value of an <c>env</c> entry as text: <c>{"value": …}</c>, or a bare value.</summary>
+    internal static string? EnvValue(JMember entry) =>
+        entry.Value is JObject v ? ValueText(v.FindIgnoreCase("value")?.Value) : ValueText(entry.Value);
 
     /// <summary>The full JSONPath of a location relative to this module's createOptions, or to its definition.</summary>
     public string PathOf(string relativeLocation, bool inDefinition = false)

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace EdgeMigration.Core.Manifests;
 
 /// <summary>JSONPath-style locations (<c>$.modulesContent['$edgeAgent'].modules.web</c>) for messages and findings.</summary>
@@ -7,17 +5,34 @@ public static class JsonPath
 {
     public const string Root = "$";
 
-    private static readonly Regex Identifier = new("^[A-Za-z_][A-Za-z0-9_-]*$", RegexOptions.CultureInvariant);
-
     /// <summary>The path of member <paramref name="name"/> under <paramref name="parent"/>; an empty parent gives a relative path.</summary>
     public static string Member(string parent, string name)
     {
-        if (Identifier.IsMatch(name))
+        if (IsIdentifier(name))
         {
             return parent.Length == 0 ? name : parent + "." + name;
         }
         return parent + "['" + name.Replace("\\", "\\\\").Replace("'", "\\'") + "']";
     }
+
+    /// <summary>[A-Za-z_][A-Za-z0-9_-]*: written after a dot; other names are quoted in brackets.</summary>
+    private static bool IsIdentifier(string name)
+    {
+        if (name.Length == 0 || !(IsLetter(name[0]) || name[0] == '_'))
+        {
+            return false;
+        }
+        foreach (var c in name)
+        {
+            if (!(IsLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '-'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
     public static string Index(string parent, int index) => parent + "[" + index + "]";
 }

@@ -171,11 +171,44 @@ public sealed class ManifestDocument
         _modules.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.Ordinal));
 
     /// <summary>Re-reads modules, routes and twin sections after edits that add, remove or rename them.</summary>
-    public void Refresh()
+    public void Refresh() => RefreshKeeping(null);
+
+    /// <summary>
+    /// Writes every module's createOptions back (<see cref="CreateOptions.Commit"/>), then re-reads modules, routes and
+    /// twin sections as <see cref="RefreshKeepingCreateOptions"/> does. For the end of a conversion.
+    /// </summary>
+    public void CommitAndRefresh()
+    {
+        foreach (var module in _modules)
+        {
+            module.CreateOptions?.Commit();
+        }
+        RefreshKeepingCreateOptions();
+    }
+
+    /// <summary>
+    /// <see cref="Refresh"/>, keeping the decoded createOptions (edits not yet written back included) of each module whose
+    /// settings still hold the pieces they were decoded from or last written to: reading those again would give the same
+    /// options. For fixes that rename modules.
+    /// </summary>
+    internal void RefreshKeepingCreateOptions()
+    {
+        var decoded = new Dictionary<JObject, CreateOptions>(ReferenceComparer.Instance);
+        foreach (var module in _modules)
+        {
+            if (module.CreateOptions is { } options)
+            {
+                decoded[module.Settings!] = options;
+            }
+        }
+        RefreshKeeping(decoded);
+    }
+
+    private void RefreshKeeping(Dictionary<JObject, CreateOptions>? decoded)
     {
         _diagnostics = new List<ManifestDiagnostic>();
         DuplicateKeys.Find(Root, JsonPath.Root, _diagnostics);
-        FindModules();
+        FindModules(decoded);
         FindRoutes();
         FindTwins();
         Secrets = RegistrySecrets.Collect(Root);
@@ -252,13 +285,25 @@ public sealed class ManifestDocument
     private bool HasObjectCreateOptions() =>
         ModuleEntries().Any(e => e.Definition.FindIgnoreCase("settings")?.Value is JObject s && s.FindIgnoreCase("createOptions")?.Value is JObject);
 
-    private void FindModules()
+    private void FindModules(Dictionary<JObject, CreateOptions>? decoded)
     {
         _modules = new List<EdgeModule>();
         foreach (var entry in ModuleEntries())
         {
-            _modules.Add(new EdgeModule(entry.Name, entry.IsSystem, entry.Definition, entry.Location, entry.Member, entry.Container, IsTemplate));
+            var settings = entry.Definition.FindIgnoreCase("settings")?.Value as JObject;
+            var kept = settings is not null && decoded is not null && decoded.TryGetValue(settings, out var options) ? options : null;
+            _modules.Add(new EdgeModule(entry.Name, entry.IsSystem, entry.Definition, entry.Location, entry.Member, entry.Container, IsTemplate, kept));
         }
+    }
+
+    /// <summary>Settings objects by identity: two modules' settings may hold equal JSON.</summary>
+    private sealed class ReferenceComparer : IEqualityComparer<JObject>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(JObject? x, JObject? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(JObject obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     private IEnumerable<ModuleEntry> ModuleEntries()

@@ -17,7 +17,7 @@ internal static class RegistrySecrets
     {
         var secrets = new HashSet<string>(StringComparer.Ordinal);
         Walk(root, false, secrets);
-        return secrets;
+        return new SecretSet(secrets);
     }
 
     private static void Walk(JNode node, bool underCredentials, HashSet<string> secrets)
@@ -25,7 +25,7 @@ internal static class RegistrySecrets
         switch (node)
         {
             case JObject obj:
-                foreach (var member in obj.Members)
+                foreach (var member in obj.MemberList)
                 {
                     var credentials = underCredentials || member.Name.IndexOf(CredentialsKey, StringComparison.OrdinalIgnoreCase) >= 0;
                     if (credentials && member.Value is JValue { Kind: JValueKind.String } v && v.Text.Length > 0 && !NamesTheRegistry(member.Name))
@@ -36,9 +36,9 @@ internal static class RegistrySecrets
                 }
                 break;
             case JArray array:
-                foreach (var item in array)
+                foreach (var element in array.Elements)
                 {
-                    Walk(item, underCredentials, secrets);
+                    Walk(element.Value, underCredentials, secrets);
                 }
                 break;
         }

@@ -10,11 +10,12 @@ namespace EdgeMigration.Core.Rules;
 /// <summary>One environment variable of a module, in the env section or in createOptions Env.</summary>
 public sealed class ModuleVariable
 {
-    internal ModuleVariable(string name, string? value, string location, bool inDefinition, JMember? sectionMember, int envIndex)
+    private string? _location;
+
+    internal ModuleVariable(string name, string? value, bool inDefinition, JMember? sectionMember, int envIndex)
     {
         Name = name;
         Value = value;
-        Location = location;
         InDefinition = inDefinition;
         SectionMember = sectionMember;
         EnvIndex = envIndex;
@@ -25,8 +26,10 @@ public sealed class ModuleVariable
     /// <summary>The value as text; null for an Env entry without '=' (the device drops those).</summary>
     public string? Value { get; }
 
-    /// <summary><c>env.NAME</c> (relative to the definition) or <c>Env[i]</c> (relative to createOptions).</summary>
-    public string Location { get; }
+    /// <summary><c>env.NAME</c> (relative to the definition) or <c>Env[i]</c> (relative to createOptions); made when asked for, as most variables are never reported.</summary>
+    public string Location => _location ??= InDefinition
+        ? JsonPath.Member(ModuleEnvironment.SectionName, Name)
+        : JsonPath.Index(ModuleEnvironment.EnvName, EnvIndex);
 
     public bool InDefinition { get; }
 
@@ -43,30 +46,66 @@ public static class ModuleEnvironment
     public const string SectionName = "env";
     public const string EnvName = "Env";
 
-    public static IEnumerable<ModuleVariable> Variables(EdgeModule module)
+    /// <summary>Names the cached view of <see cref="CheckScope"/>.</summary>
+    private static readonly object VariablesView = new();
+
+    /// <summary>The env section's variables, then createOptions Env's, in order.</summary>
+    public static IReadOnlyList<ModuleVariable> Variables(EdgeModule module) => CheckScope.Read(module, VariablesView, (m, _) => ReadVariables(m).ToList());
+
+    private static IEnumerable<ModuleVariable> ReadVariables(EdgeModule module)
     {
-        // EdgeModule.Env reads the section's members in order, so the two lists line up.
-        var members = module.EnvSection?.Members ?? new List<JMember>();
-        var section = module.Env;
-        for (var i = 0; i < members.Count; i++)
+        var members = module.EnvSection?.Members;
+        for (var i = 0; members is not null && i < members.Count; i++)
         {
-            yield return new ModuleVariable(members[i].Name, section[i].Value, JsonPath.Member(SectionName, members[i].Name), true, members[i], -1);
+            yield return SectionVariable(members[i]);
         }
         var env = module.Options().ArrayOf(EnvName);
         for (var i = 0; env is not null && i < env.Count; i++)
         {
             if (env[i] is JValue { IsString: true } entry)
             {
-                var equals = entry.Text.IndexOf('=');
-                yield return new ModuleVariable(equals < 0 ? entry.Text : entry.Text.Substring(0, equals),
-                    equals < 0 ? null : entry.Text.Substring(equals + 1), JsonPath.Index(EnvName, i), false, null, i);
+                yield return EnvVariable(entry.Text, i);
             }
         }
     }
 
-    /// <summary>The variable that takes effect for <paramref name="name"/> in any letter case (the last one set).</summary>
-    public static ModuleVariable? Find(EdgeModule module, string name) =>
-        Variables(module).LastOrDefault(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// The variable that takes effect for <paramref name="name"/> in any letter case (the last one set). Compares names
+    /// where they are written, so that the rules asking for proxy settings on every module read no other variable.
+    /// </summary>
+    public static ModuleVariable? Find(EdgeModule module, string name)
+    {
+        var env = module.Options().ArrayOf(EnvName);
+        for (var i = (env?.Count ?? 0) - 1; i >= 0; i--)
+        {
+            if (env![i] is JValue { IsString: true } entry && NameLength(entry.Text) == name.Length &&
+                string.Compare(entry.Text, 0, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return EnvVariable(entry.Text, i);
+            }
+        }
+        var members = module.EnvSection?.Members;
+        for (var i = (members?.Count ?? 0) - 1; i >= 0; i--)
+        {
+            if (string.Equals(members![i].Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return SectionVariable(members[i]);
+            }
+        }
+        return null;
+    }
+
+    private static ModuleVariable SectionVariable(JMember member) =>
+        new(member.Name, EdgeModule.EnvValue(member), true, member, -1);
+
+    /// <summary>A createOptions Env entry, <c>NAME=value</c>; without '=' it has no value.</summary>
+    private static ModuleVariable EnvVariable(string text, int index)
+    {
+        var equals = text.IndexOf('=');
+        return new ModuleVariable(equals < 0 ? text : text.Substring(0, equals), equals < 0 ? null : text.Substring(equals + 1), false, null, index);
+    }
+
+    private static int NameLength(string envEntry) => envEntry.IndexOf('=') is var equals and >= 0 ? equals : envEntry.Length;
 
     /// <summary>Removes a variable; an Env array left empty goes too.</summary>
     public static void Remove(ConversionContext context, MigrationRule rule, EdgeModule module, ModuleVariable variable, string description)

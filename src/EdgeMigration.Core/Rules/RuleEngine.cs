@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using EdgeMigration.Core.Manifests;
 
 namespace EdgeMigration.Core.Rules;
@@ -11,17 +10,34 @@ public static class RuleEngine
         CheckSettings? settings = null)
     {
         var findings = new List<Finding>();
-        foreach (var rule in (selection ?? RuleSelection.AllRules).Apply(rules ?? RuleCatalog.All))
+        using (CheckScope.Begin())
         {
-            findings.AddRange(rule.Check(manifest, settings ?? CheckSettings.Default));
+            foreach (var rule in (selection ?? RuleSelection.AllRules).Apply(rules ?? RuleCatalog.All))
+            {
+                findings.AddRange(rule.Check(manifest, settings ?? CheckSettings.Default));
+            }
         }
-        var moduleOrder = manifest.Modules.Select((m, i) => (m.Name, i)).GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().i);
-        return findings
-            .Select(f => SecretRedactor.Redact(f, manifest.Secrets))
-            .Select((f, i) => (f, i))
-            .OrderBy(p => p.f.ModuleName is null ? -1 : moduleOrder.TryGetValue(p.f.ModuleName, out var order) ? order : int.MaxValue)
-            .ThenBy(p => p.i)
-            .Select(p => p.f)
-            .ToList();
+        // Module order, the manifest as a whole first and modules not in the manifest last; within each, the order the
+        // rules found them in.
+        var moduleOrder = new Dictionary<string, int>();
+        for (var i = manifest.Modules.Count - 1; i >= 0; i--)
+        {
+            moduleOrder[manifest.Modules[i].Name] = i + 1;
+        }
+        var groups = new List<Finding>?[manifest.Modules.Count + 2];
+        foreach (var finding in findings)
+        {
+            var group = finding.ModuleName is not { } name ? 0 : moduleOrder.TryGetValue(name, out var order) ? order : groups.Length - 1;
+            (groups[group] ??= new List<Finding>()).Add(SecretRedactor.Redact(finding, manifest.Secrets));
+        }
+        var ordered = new List<Finding>(findings.Count);
+        foreach (var group in groups)
+        {
+            if (group is not null)
+            {
+                ordered.AddRange(group);
+            }
+        }
+        return ordered;
     }
 }

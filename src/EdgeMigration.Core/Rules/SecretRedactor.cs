@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
 
 namespace EdgeMigration.Core.Rules;
 
@@ -21,7 +22,7 @@ public static class SecretRedactor
         {
             return text;
         }
-        foreach (var form in secrets.SelectMany(Spellings).Where(f => f.Length > 0).OrderByDescending(f => f.Length))
+        foreach (var form in secrets is SecretSet set ? set.Spellings(SpellingsLongestFirst) : SpellingsLongestFirst(secrets))
         {
             if (text.IndexOf(form, StringComparison.Ordinal) >= 0)
             {
@@ -66,6 +67,9 @@ public static class SecretRedactor
                 return node;
         }
     }
+
+    private static string[] SpellingsLongestFirst(IReadOnlyCollection<string> secrets) =>
+        secrets.SelectMany(Spellings).Where(f => f.Length > 0).OrderByDescending(f => f.Length).ToArray();
 
     /// <summary>The secret as written, and as JSON writes it with either escaping the module uses.</summary>
     private static IEnumerable<string> Spellings(string secret)

@@ -1,10 +1,11 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using EdgeMigration.Core.Conversion;
-using EdgeMigration.Core.IO;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
 using EdgeMigration.Infrastructure;
@@ -17,9 +18,25 @@ namespace EdgeMigration.Commands;
 [Cmdlet(VerbsData.ConvertTo, "GpuEdgeManifest", DefaultParameterSetName = PathSet, SupportsShouldProcess = true,
     HelpUri = MigrationRule.ArticleUri)]
 [OutputType(typeof(EdgeManifestConversion))]
-public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
+public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisposable
 {
     private int _converted;
+    private ThrottledProgress? _progress;
+
+    /// <summary>-Destination as a file system path, resolved at the first manifest rather than once per manifest.</summary>
+    private string? _destinationFolder;
+
+    /// <summary>The options of every conversion of this pipeline, made at the first manifest.</summary>
+    private ConversionOptions? _options;
+
+    /// <summary>Manifest files being read and converted on other threads, taken back in input order.</summary>
+    private readonly InOrder<ConvertedFile> _converting = new();
+
+    /// <summary>Results whose files are being written on other threads; each goes to the pipeline once its file is there.</summary>
+    private readonly InOrder<WrittenFile> _writing = new();
+
+    /// <summary>The last write started to each file not yet taken back, so that a later result for the same file waits for it.</summary>
+    private readonly Dictionary<string, Task> _writingTo = new(StringComparer.Ordinal);
 
     /// <summary>Writes the converted manifest to this file (one input only).</summary>
     [Parameter]
@@ -75,6 +92,9 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
     [Parameter]
     public SwitchParameter DropFileBinds { get; set; }
 
+    /// <summary>The document handed over is converted in place: results piped in arrive as copies.</summary>
+    protected override bool EditsManifests => true;
+
     protected override void BeginProcessing()
     {
         if (OutFile is not null && Destination is not null)
@@ -83,17 +103,64 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
                 "OutFileAndDestination", ErrorCategory.InvalidArgument, null));
         }
         _ = HashtableParameters.CheckSettings(this, ShareMap);
+        _progress = new ThrottledProgress(this, 1, "Converting manifests for Azure Stack Edge Pro GPU");
     }
 
+    /// <summary>
+    /// A manifest file is read and converted on another thread, as it needs nothing of the pipeline; what goes to the
+    /// pipeline (progress, warnings, the file written, the result) follows on this thread in input order.
+    /// </summary>
+    protected override void ProcessFile(string file)
+    {
+        WriteVerbose($"Reading {file}");
+        var options = _options ??= Options();
+        _converting.Start(() => ConvertedFile.Convert(file, options));
+        TakeConverted(all: false);
+    }
+
+    /// <summary>A manifest from text, an object or a piped result: converted here, after the files before it.</summary>
     protected override void ProcessManifest(ManifestDocument manifest)
     {
-        _converted++;
-        var options = Options();
-        WriteProgress(new ProgressRecord(1, "Converting manifests for Azure Stack Edge Pro GPU", manifest.SourceName)
+        TakeConverted(all: true);
+        Finish(ManifestConverter.ConvertInPlace(manifest, _options ??= Options()));
+    }
+
+    protected override void EndProcessing()
+    {
+        base.EndProcessing();
+        TakeConverted(all: true);
+        TakeWritten(all: true);
+        _progress!.Complete();
+    }
+
+    /// <summary>Waits for the conversions and writes still running, if the pipeline stopped before its end: no file is left half-written.</summary>
+    public void Dispose()
+    {
+        _converting.Dispose();
+        _writing.Dispose();
+    }
+
+    private void TakeConverted(bool all)
+    {
+        foreach (var converted in _converting.Done(all))
         {
-            CurrentOperation = $"Manifest {_converted}",
-        });
-        var result = ManifestConverter.Convert(manifest, options);
+            if (converted.Error is not null)
+            {
+                WriteReadError(converted.Error, converted.File);
+            }
+            else
+            {
+                Finish(converted.Result!);
+            }
+        }
+    }
+
+    /// <summary>Reports a conversion, and starts writing its file where one is asked for.</summary>
+    private void Finish(ConversionResult result)
+    {
+        var manifest = result.Manifest;
+        _converted++;
+        _progress!.Report(manifest.SourceName, _converted);
         foreach (var finding in result.RemainingFindings.Where(f => f.Severity >= Core.Rules.Severity.Warning))
         {
             WriteWarning($"{manifest.SourceName}: {finding.RuleId} {finding.ModuleName}: {finding.Message} {finding.Recommendation}".Trim());
@@ -103,22 +170,49 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
         {
             return;
         }
-        string? written = null;
         if (target is not null && ShouldProcess(target, $"Write the GPU manifest converted from {manifest.SourceName}"))
         {
-            if (!Write(target, result.Manifest))
+            // A file this pipeline is still writing counts as there.
+            if (_writingTo.TryGetValue(target, out var earlier))
             {
-                return;
+                InOrder<WrittenFile>.Settle(earlier);
             }
-            written = target;
+            if (File.Exists(target) && !Force)
+            {
+                WriteError(new ErrorRecord(new IOException($"The file '{target}' already exists; use -Force to overwrite it."),
+                    "OutputFileExists", ErrorCategory.ResourceExists, target));
+            }
+            else
+            {
+                var overwrite = Force.IsPresent;
+                _writingTo[target] = _writing.Start(() => WrittenFile.Write(result, target, overwrite));
+            }
         }
-        WriteObject(new EdgeManifestConversion(result, written));
+        else
+        {
+            _writing.Add(new WrittenFile(result, null, null));
+        }
+        TakeWritten(all: false);
     }
 
-    protected override void EndProcessing()
+    /// <summary>Each result whose file is written, in input order; an error for each file that could not be.</summary>
+    private void TakeWritten(bool all)
     {
-        base.EndProcessing();
-        WriteProgress(new ProgressRecord(1, "Converting manifests for Azure Stack Edge Pro GPU", "Done") { RecordType = ProgressRecordType.Completed });
+        foreach (var written in _writing.Done(all))
+        {
+            if (written.Target is not null && _writingTo.TryGetValue(written.Target, out var last) && last.IsCompleted)
+            {
+                _writingTo.Remove(written.Target);
+            }
+            if (written.Error is null)
+            {
+                WriteObject(new EdgeManifestConversion(written.Result, written.Target));
+            }
+            else
+            {
+                WriteError(new ErrorRecord(written.Error, "OutputFileNotWritten", ErrorCategory.WriteError, written.Target));
+            }
+        }
     }
 
     private ConversionOptions Options() => new()
@@ -157,27 +251,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet
                 "DestinationNeedsFileInput", ErrorCategory.InvalidArgument, manifest.SourceName));
             return null;
         }
-        return System.IO.Path.Combine(GetUnresolvedProviderPathFromPSPath(Destination), System.IO.Path.GetFileName(manifest.SourceName));
-    }
-
-    private bool Write(string target, ManifestDocument manifest)
-    {
-        if (File.Exists(target) && !Force)
-        {
-            WriteError(new ErrorRecord(new IOException($"The file '{target}' already exists; use -Force to overwrite it."),
-                "OutputFileExists", ErrorCategory.ResourceExists, target));
-            return false;
-        }
-        try
-        {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-            AtomicFile.Write(target, manifest.ToBytes(), overwrite: Force);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            WriteError(new ErrorRecord(ex, "OutputFileNotWritten", ErrorCategory.WriteError, target));
-            return false;
-        }
+        _destinationFolder ??= GetUnresolvedProviderPathFromPSPath(Destination);
+        return System.IO.Path.Combine(_destinationFolder, System.IO.Path.GetFileName(manifest.SourceName));
     }
 }

@@ -44,6 +44,13 @@ public abstract class ManifestInputCmdlet : PSCmdlet
     protected abstract void ProcessManifest(ManifestDocument manifest);
 
     /// <summary>
+    /// True for a cmdlet that edits the documents it is given: a manifest piped in as an earlier result is then
+    /// handed over as a copy, so the user's result object stays as it was. Documents read from files, text and
+    /// objects belong to the cmdlet alone and are handed over as they are.
+    /// </summary>
+    protected virtual bool EditsManifests => false;
+
+    /// <summary>
     /// When set, JSON text or objects that are not a manifest are read as the createOptions of one module
     /// of this name (Test-EdgeModuleCompatibility -ModuleName).
     /// </summary>
@@ -120,32 +127,38 @@ public abstract class ManifestInputCmdlet : PSCmdlet
             WriteError(Errors.InvalidPath(path, ex));
             return Array.Empty<string>();
         }
-        var files = new List<string>();
-        foreach (var file in resolved)
+        return resolved.Where(IsFile).ToList();
+    }
+
+    /// <summary>True for an existing file; for a directory or a missing path, writes the error and returns false.</summary>
+    private bool IsFile(string path)
+    {
+        if (Directory.Exists(path))
         {
-            if (Directory.Exists(file))
-            {
-                WriteError(Errors.PathIsDirectory(file));
-            }
-            else if (!File.Exists(file))
-            {
-                WriteError(Errors.FileNotFound(file, null));
-            }
-            else
-            {
-                files.Add(file);
-            }
+            WriteError(Errors.PathIsDirectory(path));
+            return false;
         }
-        return files;
+        if (!File.Exists(path))
+        {
+            WriteError(Errors.FileNotFound(path, null));
+            return false;
+        }
+        return true;
     }
 
     private void ProcessPath(string path, bool literal)
     {
         foreach (var file in ResolveFiles(path, literal))
         {
-            WriteVerbose($"Reading {file}");
-            ReadAndProcess(() => ManifestDocument.Load(file), file);
+            ProcessFile(file);
         }
+    }
+
+    /// <summary>Reads the manifest file at a resolved path and hands it to <see cref="ProcessManifest"/> (or writes why it cannot).</summary>
+    protected virtual void ProcessFile(string file)
+    {
+        WriteVerbose($"Reading {file}");
+        ReadAndProcess(() => ManifestDocument.Load(file), file);
     }
 
     private void ProcessInputObject(PSObject? input)
@@ -158,12 +171,17 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         }
         if (baseObject is EdgeManifestConversion conversion)
         {
-            ProcessManifest(conversion.Document);
+            ProcessManifest(EditsManifests ? conversion.Document.Clone() : conversion.Document);
             return;
         }
         if (baseObject is FileInfo file)
         {
-            ProcessPath(file.FullName, literal: true);
+            // Already a full file system path: resolving it through the provider again (which reads the mount
+            // table on Linux) would cost more than reading a small manifest.
+            if (IsFile(file.FullName))
+            {
+                ProcessFile(file.FullName);
+            }
             return;
         }
         if (input is null)
@@ -271,16 +289,20 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         }
         catch (ManifestException ex)
         {
-            WriteError(ex.Kind switch
-            {
-                ManifestErrorKind.InvalidJson => Errors.InvalidJson(ex, target),
-                ManifestErrorKind.NotAManifest => Errors.NotAManifest(ex, target),
-                _ => Errors.Unreadable(ex, target),
-            });
+            WriteReadError(ex, target);
             return;
         }
         ProcessManifest(manifest);
     }
+
+    /// <summary>The error for a manifest that cannot be read: invalid JSON, not a manifest, or unreadable.</summary>
+    protected void WriteReadError(ManifestException ex, string target) =>
+        WriteError(ex.Kind switch
+        {
+            ManifestErrorKind.InvalidJson => Errors.InvalidJson(ex, target),
+            ManifestErrorKind.NotAManifest => Errors.NotAManifest(ex, target),
+            _ => Errors.Unreadable(ex, target),
+        });
 
     private static string DescribeObject(PSObject input) =>
         input.BaseObject is System.Collections.IDictionary ? "hashtable from the pipeline" : "object from the pipeline";

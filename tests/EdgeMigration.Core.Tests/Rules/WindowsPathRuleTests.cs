@@ -6,6 +6,18 @@ namespace EdgeMigration.Tests.Rules;
 
 public class WindowsPathRuleTests
 {
+    [Theory]
+    [InlineData(@"C:\data:/data", true)]
+    [InlineData("C:/data:/data", true)]
+    [InlineData("/data:C:/app", true)]
+    [InlineData("/data:/app:ro", false)]
+    [InlineData(@"\\.\pipe\docker_engine:/pipe", true)]
+    [InlineData("/data/c:/app", false)]
+    [InlineData("c:", false)]
+    [InlineData("", false)]
+    public void WindowsPathsHaveABackslashOrADriveLetterAtTheStartOrAfterAColon(string bind, bool windows) =>
+        Assert.Equal(windows, EdgeMigration.Core.Rules.Storage.BindSpec.IsWindowsPath(bind));
+
     [Fact]
     public void WindowsBindsAndMountsAreErrorsThatNoFixTouches()
     {

@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
 
@@ -13,18 +13,23 @@ namespace EdgeMigration.Core.Rules.Network;
 /// </summary>
 public sealed record PortKey(string Text, int? Number, string? Protocol)
 {
-    private static readonly Regex Pattern = new(@"^(?<port>\d{1,5})(/(?<protocol>tcp|udp|sctp))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
     public bool IsValid => Number is not null;
 
     /// <summary>"80/tcp", as the device names the port.</summary>
     public string Name => $"{Number}/{Protocol}";
 
+    private static readonly string[] Protocols = { "tcp", "udp", "sctp" };
+
+    /// <summary>Reads <c>&lt;port&gt;[/tcp|udp|sctp]</c> around white space: 1 to 5 digits, then the protocol in any case or nothing.</summary>
     public static PortKey Parse(string text)
     {
-        var match = Pattern.Match(text.Trim());
-        return match.Success && ModulePorts.ToPort(match.Groups["port"].Value) is { } port
-            ? new PortKey(text, port, match.Groups["protocol"].Success ? match.Groups["protocol"].Value.ToLowerInvariant() : "tcp")
+        var key = text.Trim();
+        var slash = key.IndexOf('/');
+        var digits = slash < 0 ? key : key.Substring(0, slash);
+        var protocol = slash < 0 ? "tcp" : Protocols.FirstOrDefault(p => string.Equals(key.Substring(slash + 1), p, StringComparison.OrdinalIgnoreCase)) is { } known
+            ? key.Substring(slash + 1).ToLowerInvariant() : null;
+        return digits.Length is >= 1 and <= 5 && protocol is not null && ModulePorts.ToPort(digits) is { } port
+            ? new PortKey(text, port, protocol)
             : new PortKey(text, null, null);
     }
 }
@@ -52,11 +57,20 @@ public static class ModulePorts
 
     public static string LocationOf(JMember portBindings) => "HostConfig." + portBindings.Name;
 
-    public static IEnumerable<PortBindingsEntry> Bindings(EdgeModule module)
+    /// <summary>Names the cached views of <see cref="CheckScope"/>.</summary>
+    private static readonly object BindingsView = new(), ExposedView = new();
+
+    /// <summary>The PortBindings entries, in order; none when PortBindings is missing or not an object.</summary>
+    public static IReadOnlyList<PortBindingsEntry> Bindings(EdgeModule module) => CheckScope.Read(module, BindingsView, (m, _) => ReadBindings(m));
+
+    public static IReadOnlyList<ExposedPort> Exposed(EdgeModule module) => CheckScope.Read(module, ExposedView, (m, _) => ReadExposed(m));
+
+    private static List<PortBindingsEntry> ReadBindings(EdgeModule module)
     {
+        var entries = new List<PortBindingsEntry>();
         if (PortBindingsMember(module) is not { Value: JObject bindings } member)
         {
-            yield break;
+            return entries;
         }
         foreach (var entry in bindings.Members)
         {
@@ -68,14 +82,15 @@ public static class ModulePorts
                 var hostPort = binding?.GetIgnoreCase("HostPort") is JValue { Kind: JValueKind.String or JValueKind.Number } value ? value.Text : null;
                 list.Add(new PortBinding(i, JsonPath.Index(location, i), array[i], hostPort, hostPort is null ? null : ToPort(hostPort), binding.StringOf("HostIp")));
             }
-            yield return new PortBindingsEntry(entry, PortKey.Parse(entry.Name), location, list);
+            entries.Add(new PortBindingsEntry(entry, PortKey.Parse(entry.Name), location, list));
         }
+        return entries;
     }
 
-    public static IEnumerable<ExposedPort> Exposed(EdgeModule module) =>
-        module.Options().ObjectOf(ExposedPortsName) is { } exposed
-            ? exposed.Members.Select(m => new ExposedPort(m, PortKey.Parse(m.Name), JsonPath.Member(module.Options()!.FindIgnoreCase(ExposedPortsName)!.Name, m.Name)))
-            : Enumerable.Empty<ExposedPort>();
+    private static List<ExposedPort> ReadExposed(EdgeModule module) =>
+        module.Options()?.FindIgnoreCase(ExposedPortsName) is { Value: JObject exposed } member
+            ? exposed.Members.Select(m => new ExposedPort(m, PortKey.Parse(m.Name), JsonPath.Member(member.Name, m.Name))).ToList()
+            : new List<ExposedPort>();
 
     /// <summary>A port number Kubernetes accepts (1 to 65535), or null.</summary>
     public static int? ToPort(string text) =>

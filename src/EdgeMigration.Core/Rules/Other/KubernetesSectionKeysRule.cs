@@ -21,7 +21,7 @@ public sealed class KubernetesSectionKeysRule : ModuleRule
 
     protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
     {
-        foreach (var ignored in IgnoredSettings.Of(module, manifest.Secrets).Where(i => i.Kind == IgnoredSettingKind.KubernetesOption))
+        foreach (var ignored in IgnoredSettings.KubernetesOptions(module))
         {
             yield return Finding(module, ignored.Location, ignored.Reason, ignored.Advice);
         }

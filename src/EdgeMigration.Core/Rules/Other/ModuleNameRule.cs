@@ -45,10 +45,12 @@ public sealed class ModuleNameRule : MigrationRule
         foreach (var route in manifest.Routes)
         {
             var mentioned = route.Text is { } text ? references.Mentioned(text) : new HashSet<string>();
-            foreach (var rename in renames.Where(r => mentioned.Contains(r.Key)))
+            // In the plan's order; most routes name one module or none, so the plan is gone through only for the others.
+            var ids = mentioned.Count < 2 ? mentioned : renames.Keys.Where(mentioned.Contains);
+            foreach (var id in ids)
             {
                 yield return Finding(null, route.Location,
-                    $"Route '{route.Name}' refers to module '{rename.Key}', which is to be renamed '{rename.Value}'.",
+                    $"Route '{route.Name}' refers to module '{id}', which is to be renamed '{renames[id]}'.",
                     "Rename the module and the route together.", Severity.Information);
             }
         }
@@ -61,11 +63,6 @@ public sealed class ModuleNameRule : MigrationRule
         if (renames.Count == 0)
         {
             return;
-        }
-        // Refresh re-reads createOptions from the manifest: the edits made so far must be written back first.
-        foreach (var module in manifest.Modules)
-        {
-            module.CreateOptions?.Commit();
         }
         var modules = manifest.Modules.Where(m => !m.IsSystemModule && renames.ContainsKey(m.Name)).ToList();
         var twins = manifest.ModuleTwins.Where(t => renames.ContainsKey(t.ModuleId)).ToList();
@@ -92,6 +89,7 @@ public sealed class ModuleNameRule : MigrationRule
             twin.ModulesContent.Rename(twin.Member, renames[oldId]);
             context.Record(this, null, twin.Location, JValue.String(oldId), JValue.String(renames[oldId]), $"The module twin section of '{oldId}' follows the module.");
         }
-        manifest.Refresh();
+        // The modules are read again under their new ids, keeping their createOptions and the edits made to them so far.
+        manifest.RefreshKeepingCreateOptions();
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace EdgeMigration.Core.Rules.Resources;
 
@@ -7,9 +6,6 @@ namespace EdgeMigration.Core.Rules.Resources;
 public static class KubernetesQuantity
 {
     private static readonly string[] BinarySuffixes = { "Ki", "Mi", "Gi", "Ti" };
-
-    private static readonly Regex QuantityPattern = new(
-        @"^(?<number>[+-]?(\d+(\.\d*)?|\.\d+))(?<suffix>Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$", RegexOptions.CultureInvariant);
 
     /// <summary>Bytes with the largest binary suffix that divides them exactly (268435456 → "256Mi"); otherwise the plain number.</summary>
     public static string FromBytes(long bytes)
@@ -37,16 +33,31 @@ public static class KubernetesQuantity
     /// <summary>Docker's CpuQuota per CpuPeriod (both microseconds) as CPUs: 150000/100000 → "1500m".</summary>
     public static string FromCpuQuota(long quota, long period, out bool exact) => FromMillicores(quota * 1000, period, out exact);
 
-    /// <summary>The value of a quantity ("128Mi" → 134217728, "500m" → 0.5), or null when it is not one this reader knows.</summary>
+    /// <summary>
+    /// The value of a quantity ("128Mi" → 134217728, "500m" → 0.5), or null when it is not one this reader knows: around
+    /// white space, a sign, digits with a decimal point (at least one digit), then one of the suffixes or none.
+    /// </summary>
     public static decimal? Parse(string text)
     {
-        var match = QuantityPattern.Match(text.Trim());
-        if (!match.Success || !decimal.TryParse(match.Groups["number"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        var quantity = text.Trim();
+        var end = quantity.Length > 0 && quantity[0] is '+' or '-' ? 1 : 0;
+        var digits = 0;
+        var point = false;
+        for (; end < quantity.Length && (IsDigit(quantity[end]) || (quantity[end] == '.' && !point)); end++)
+        {
+            point |= quantity[end] == '.';
+            digits += quantity[end] == '.' ? 0 : 1;
+        }
+        var suffix = quantity.Substring(end);
+        if (digits == 0 || (suffix.Length > 0 && Multiplier(suffix) == 1m) ||
+            !decimal.TryParse(quantity.Substring(0, end), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
             return null;
         }
-        return number * Multiplier(match.Groups["suffix"].Value);
+        return number * Multiplier(suffix);
     }
+
+    private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
     private static string FromMillicores(long numerator, long denominatorPerMillicore, out bool exact)
     {
@@ -78,6 +89,6 @@ public static class KubernetesQuantity
         "T" => 1e12m,
         "P" => 1e15m,
         "E" => 1e18m,
-        _ => 1m,
+        _ => 1m,   // no suffix; Parse refuses any other
     };
 }

@@ -31,18 +31,21 @@ public enum BindClass
 /// <summary>One Binds entry, judged.</summary>
 public sealed class BindEntry
 {
-    internal BindEntry(int index, string location, JNode node, BindSpec? spec)
+    private readonly string _bindsLocation;
+    private string? _location;
+
+    internal BindEntry(int index, string bindsLocation, JNode node, BindSpec? spec)
     {
         Index = index;
-        Location = location;
+        _bindsLocation = bindsLocation;
         Node = node;
         Spec = spec;
     }
 
     public int Index { get; }
 
-    /// <summary><c>HostConfig.Binds[i]</c>.</summary>
-    public string Location { get; }
+    /// <summary><c>HostConfig.Binds[i]</c>; made when asked for, as most binds are never reported.</summary>
+    public string Location => _location ??= JsonPath.Index(_bindsLocation, Index);
 
     public JNode Node { get; }
 
@@ -96,23 +99,27 @@ public sealed class BindPlan
     public string Location => ModuleMounts.LocationOf(Member);
 
     /// <summary>The module's binds, or null when it has no Binds key.</summary>
-    public static BindPlan? For(EdgeModule module, ShareMapping shares)
+    public static BindPlan? For(EdgeModule module, ShareMapping shares) => CheckScope.Read(module, shares, Read);
+
+    private static BindPlan? Read(EdgeModule module, ShareMapping shares)
     {
         if (ModuleMounts.BindsMember(module) is not { } member)
         {
             return null;
         }
         var binds = member.Value as JArray;
-        var mounts = ModuleMounts.Mounts(module).ToList();
+        var bindsLocation = ModuleMounts.LocationOf(member);
+        List<MountEntry>? mounts = null;
         var mountsUnreadable = ModuleMounts.MountsMember(module)?.Value is not (null or JArray or JValue { Kind: JValueKind.Null });
-        var entries = new List<BindEntry>();
+        var entries = new List<BindEntry>(binds?.Count ?? 0);
         for (var i = 0; binds is not null && i < binds.Count; i++)
         {
             var spec = binds[i] is JValue { IsString: true } text ? BindSpec.Parse(text.Text) : null;
-            var entry = new BindEntry(i, JsonPath.Index(ModuleMounts.LocationOf(member), i), binds[i], spec) { MountsUnreadable = mountsUnreadable };
+            var entry = new BindEntry(i, bindsLocation, binds[i], spec) { MountsUnreadable = mountsUnreadable };
             Judge(entry, shares);
             if (entry.Class is BindClass.Share or BindClass.HostDirectory)
             {
+                mounts ??= ModuleMounts.Mounts(module).ToList();
                 var target = BindSpec.Normalize(spec!.Target);
                 var atTarget = mounts.Where(m => m.Target is not null && BindSpec.Normalize(m.Target) == target).ToList();
                 entry.SameMount = atTarget.FirstOrDefault(m => string.Equals(m.Type, entry.MountType, StringComparison.OrdinalIgnoreCase) &&

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using System.Text.RegularExpressions;
 
 namespace EdgeMigration.Core.Rules.Storage;
 
@@ -37,46 +35,89 @@ public static class FilePaths
         "null", "zero", "random", "urandom", "mem", "kvm", "fuse", "gpiomem", "tun", "console", "ptmx",
     };
 
-    private static readonly Regex Extension = new(@"^[^.].*\.(?<ext>[A-Za-z][A-Za-z0-9]{0,4})$", RegexOptions.CultureInvariant);
     private static readonly string[] BinaryFolders = { "/bin/", "/sbin/", "/usr/bin/", "/usr/sbin/", "/usr/local/bin/" };
 
     /// <summary>Why the bind of <paramref name="source"/> at <paramref name="target"/> is of a file, or null when it looks like a folder.</summary>
     public static FileJudgement? Judge(string source, string target)
     {
-        var paths = new[] { BindSpec.Normalize(source), BindSpec.Normalize(target) };
-        if (paths.FirstOrDefault(KnownFiles.Contains) is { } known)
+        source = BindSpec.Normalize(source);
+        target = BindSpec.Normalize(target);
+        if (KnownFiles.Contains(source) || KnownFiles.Contains(target))
         {
-            return new FileJudgement(Certainty.Certain, $"'{known}' is a file on every Linux host");
+            return new FileJudgement(Certainty.Certain, $"'{(KnownFiles.Contains(source) ? source : target)}' is a file on every Linux host");
         }
-        if (paths.FirstOrDefault(IsDeviceNode) is { } device)
+        if (IsDeviceNode(source) || IsDeviceNode(target))
         {
-            return new FileJudgement(Certainty.Likely, $"'{device}' looks like a device node");
+            return new FileJudgement(Certainty.Likely, $"'{(IsDeviceNode(source) ? source : target)}' looks like a device node");
         }
-        if (paths.FirstOrDefault(p => BinaryFolders.Any(folder => p.StartsWith(folder, StringComparison.Ordinal) && p.IndexOf('/', folder.Length) < 0)) is { } binary)
+        if (IsInBinaryFolder(source) || IsInBinaryFolder(target))
         {
-            return new FileJudgement(Certainty.Likely, $"'{binary}' looks like a program in a bin folder");
+            return new FileJudgement(Certainty.Likely, $"'{(IsInBinaryFolder(source) ? source : target)}' looks like a program in a bin folder");
         }
-        var extensions = paths.Select(ExtensionOf).ToList();
-        for (var i = 0; i < paths.Length; i++)
+        var sourceExtension = ExtensionOf(source);
+        var targetExtension = ExtensionOf(target);
+        if (sourceExtension is not null && FileExtensions.Contains(sourceExtension))
         {
-            if (extensions[i] is { } extension && FileExtensions.Contains(extension))
-            {
-                return new FileJudgement(Certainty.Likely, $"'{paths[i]}' ends in the file extension '.{extension}'");
-            }
+            return new FileJudgement(Certainty.Likely, $"'{source}' ends in the file extension '.{sourceExtension}'");
         }
-        if (extensions.All(e => e is not null))
+        if (targetExtension is not null && FileExtensions.Contains(targetExtension))
         {
-            return new FileJudgement(Certainty.Possible, $"both paths end in what may be a file extension ('.{extensions[0]}', '.{extensions[1]}')");
+            return new FileJudgement(Certainty.Likely, $"'{target}' ends in the file extension '.{targetExtension}'");
+        }
+        if (sourceExtension is not null && targetExtension is not null)
+        {
+            return new FileJudgement(Certainty.Possible, $"both paths end in what may be a file extension ('.{sourceExtension}', '.{targetExtension}')");
         }
         return null;
     }
 
-    private static string? ExtensionOf(string path)
+    /// <summary>A path directly inside one of <see cref="BinaryFolders"/>.</summary>
+    private static bool IsInBinaryFolder(string path)
     {
-        var name = path.Substring(path.LastIndexOf('/') + 1);
-        var match = Extension.Match(name);
-        return match.Success ? match.Groups["ext"].Value : null;
+        foreach (var folder in BinaryFolders)
+        {
+            if (path.StartsWith(folder, StringComparison.Ordinal) && path.IndexOf('/', folder.Length) < 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
+
+    /// <summary>
+    /// The extension of the path's last segment: after its last '.', a letter and up to four letters or digits, where the
+    /// name does not start with '.' (a hidden folder). As <c>^[^.].*\.(?&lt;ext&gt;[A-Za-z][A-Za-z0-9]{0,4})$</c> matched, one
+    /// final line feed allowed and none before the dot but as the first character; written out, as every bind goes through it.
+    /// </summary>
+    internal static string? ExtensionOf(string path)
+    {
+        var nameStart = path.LastIndexOf('/') + 1;
+        var end = path.Length > nameStart && path[path.Length - 1] == '\n' ? path.Length - 1 : path.Length;
+        if (end - nameStart < 3)
+        {
+            return null;
+        }
+        var dot = path.LastIndexOf('.', end - 1, end - nameStart);
+        if (dot <= nameStart || path[nameStart] == '.' || path.IndexOf('\n', nameStart + 1, dot - nameStart - 1) >= 0)
+        {
+            return null;
+        }
+        var length = end - dot - 1;
+        if (length is < 1 or > 5 || !IsAsciiLetter(path[dot + 1]))
+        {
+            return null;
+        }
+        for (var i = dot + 2; i < end; i++)
+        {
+            if (!IsAsciiLetter(path[i]) && !(path[i] >= '0' && path[i] <= '9'))
+            {
+                return null;
+            }
+        }
+        return path.Substring(dot + 1, length);
+    }
+
+    private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
     private static bool IsDeviceNode(string path)
     {

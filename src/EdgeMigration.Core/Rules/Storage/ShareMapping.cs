@@ -26,7 +26,10 @@ public sealed class ShareMapping
 
     public static readonly ShareMapping Default = new(new Dictionary<string, string>());
 
-    private readonly List<KeyValuePair<string, string>> _map;
+    private const string FpgaShareFolder = FpgaShareRoot + "/";
+
+    /// <summary>The map's entries: host path or volume name, the same with a trailing '/' to match paths below it, share.</summary>
+    private readonly List<(string Key, string KeyFolder, string Share)> _map;
 
     /// <param name="map">The user's ShareMap; keys are absolute host paths or volume names, values share names.</param>
     public ShareMapping(IDictionary<string, string> map)
@@ -40,8 +43,10 @@ public sealed class ShareMapping
             }
         }
         // Longest first, so that the most specific prefix wins.
-        _map = map.Select(e => new KeyValuePair<string, string>(BindSpec.Normalize(e.Key.Trim()), e.Value.Trim()))
-            .OrderByDescending(e => e.Key.Length).ToList();
+        _map = map.Select(e => (Key: BindSpec.Normalize(e.Key.Trim()), Share: e.Value.Trim()))
+            .OrderByDescending(e => e.Key.Length)
+            .Select(e => (e.Key, e.Key.EndsWith("/", StringComparison.Ordinal) ? e.Key : e.Key + "/", e.Share))
+            .ToList();
     }
 
     /// <summary>The share <paramref name="spec"/>'s source stands for, or null for a plain host path (or a bind that is not one).</summary>
@@ -51,7 +56,7 @@ public sealed class ShareMapping
         {
             case BindSourceKind.NamedVolume:
                 var mapped = _map.FirstOrDefault(e => string.Equals(e.Key, spec.Source, StringComparison.Ordinal));
-                return new ShareMatch(mapped.Value ?? spec.Source, "", spec.Source, mapped.Value is not null);
+                return new ShareMatch(mapped.Share ?? spec.Source, "", spec.Source, mapped.Share is not null);
             case BindSourceKind.HostPath:
             case BindSourceKind.Placeholder:
                 return FindForPath(BindSpec.Normalize(spec.Source));
@@ -64,12 +69,12 @@ public sealed class ShareMapping
     {
         foreach (var entry in _map)
         {
-            if (Remainder(source, entry.Key) is { } rest)
+            if (Remainder(source, entry.Key, entry.KeyFolder) is { } rest)
             {
-                return new ShareMatch(entry.Value, rest, entry.Key, true);
+                return new ShareMatch(entry.Share, rest, entry.Key, true);
             }
         }
-        if (Remainder(source, FpgaShareRoot) is { } inRoot)
+        if (Remainder(source, FpgaShareRoot, FpgaShareFolder) is { } inRoot)
         {
             var slash = inRoot.IndexOf('/');
             return inRoot.Length == 0 ? new ShareMatch("", "", FpgaShareRoot, false)
@@ -80,14 +85,16 @@ public sealed class ShareMapping
         return null;
     }
 
-    /// <summary>The part of <paramref name="path"/> below <paramref name="prefix"/> ("" for the prefix itself), or null when it is not under it.</summary>
-    private static string? Remainder(string path, string prefix)
+    /// <summary>
+    /// The part of <paramref name="path"/> below <paramref name="prefix"/> ("" for the prefix itself), or null when it is
+    /// not under it; <paramref name="folder"/> is the prefix ending in '/'.
+    /// </summary>
+    private static string? Remainder(string path, string prefix, string folder)
     {
         if (string.Equals(path, prefix, StringComparison.Ordinal))
         {
             return "";
         }
-        var withSlash = prefix.EndsWith("/", StringComparison.Ordinal) ? prefix : prefix + "/";
-        return path.StartsWith(withSlash, StringComparison.Ordinal) ? path.Substring(withSlash.Length) : null;
+        return path.StartsWith(folder, StringComparison.Ordinal) ? path.Substring(folder.Length) : null;
     }
 }

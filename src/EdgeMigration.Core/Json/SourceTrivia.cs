@@ -1,0 +1,101 @@
+namespace EdgeMigration.Core.Json;
+
+/// <summary>
+/// The text between two tokens of a source, read straight from its UTF-8 bytes. Nearly every gap of a manifest
+/// is "", " " or a line break and an indentation; those come from one shared table instead of a new string per
+/// gap, which is most of what reading a tree used to allocate.
+/// </summary>
+internal static class SourceTrivia
+{
+    private const int MaxCachedRun = 64;
+
+    /// <summary>Gaps of the form [line break] + n spaces or n tabs, by <see cref="CacheIndex"/>.</summary>
+    private static readonly string?[] Cache = new string?[3 * 2 * (MaxCachedRun + 1)];
+
+    private static readonly string[] LineBreaks = { "", "\n", "\r\n" };
+
+    /// <summary>The text of bytes [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    public static string Text(byte[] source, long start, long end)
+    {
+        if (start == end)
+        {
+            return "";
+        }
+        var index = CacheIndex(source, (int)start, (int)end);
+        if (index < 0)
+        {
+            return JsonTreeReader.Decode(source, start, end);
+        }
+        // Benign race: two threads may both create the same string; either copy is right.
+        return Cache[index] ??= LineBreaks[index / (2 * (MaxCachedRun + 1))] +
+            new string((index / (MaxCachedRun + 1)) % 2 == 0 ? ' ' : '\t', index % (MaxCachedRun + 1));
+    }
+
+    /// <summary>
+    /// Splits the gap [<paramref name="start"/>, <paramref name="end"/>) at its one structural
+    /// <paramref name="separator"/> (',' or ':'), skipping comments; no separator gives the whole gap and "".
+    /// </summary>
+    public static (string Before, string After) SplitAt(byte[] source, long start, long end, byte separator)
+    {
+        var i = start;
+        while (i < end)
+        {
+            var c = source[i];
+            if (c == (byte)'/' && i + 1 < end && source[i + 1] == (byte)'/')
+            {
+                while (i < end && source[i] != (byte)'\n') i++;
+                i++;
+            }
+            else if (c == (byte)'/' && i + 1 < end && source[i + 1] == (byte)'*')
+            {
+                i += 2;
+                while (i + 1 < end && !(source[i] == (byte)'*' && source[i + 1] == (byte)'/')) i++;
+                i += 2;
+            }
+            else if (c == separator)
+            {
+                return (Text(source, start, i), Text(source, i + 1, end));
+            }
+            else
+            {
+                i++;
+            }
+        }
+        return (Text(source, start, end), "");
+    }
+
+    /// <summary>The cache slot of a gap that is an optional "\n" or "\r\n" then only spaces or only tabs; -1 otherwise.</summary>
+    private static int CacheIndex(byte[] source, int start, int end)
+    {
+        var lineBreak = 0;
+        var i = start;
+        if (source[i] == (byte)'\n')
+        {
+            lineBreak = 1;
+            i++;
+        }
+        else if (source[i] == (byte)'\r' && i + 1 < end && source[i + 1] == (byte)'\n')
+        {
+            lineBreak = 2;
+            i += 2;
+        }
+        var count = end - i;
+        if (count > MaxCachedRun)
+        {
+            return -1;
+        }
+        var fill = count > 0 ? source[i] : (byte)' ';
+        if (fill != (byte)' ' && fill != (byte)'\t')
+        {
+            return -1;
+        }
+        for (; i < end; i++)
+        {
+            if (source[i] != fill)
+            {
+                return -1;
+            }
+        }
+        return (lineBreak * 2 + (fill == (byte)' ' ? 0 : 1)) * (MaxCachedRun + 1) + count;
+    }
+}

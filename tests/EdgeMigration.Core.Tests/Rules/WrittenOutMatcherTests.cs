@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Rules.Network;
+using EdgeMigration.Core.Rules.Other;
+using EdgeMigration.Core.Rules.Resources;
+using EdgeMigration.Core.Rules.Storage;
+using Xunit;
+
+namespace EdgeMigration.Tests.Rules;
+
+/// <summary>
+/// Matchers that every bind, port, quantity, route and written string goes through are written out for speed; each
+/// must answer exactly as the regular expression (or encoder) it replaced, which these tests keep as the oracle, on
+/// every string of the characters that matter up to a length.
+/// </summary>
+public class WrittenOutMatcherTests
+{
+    [Fact]
+    public void WindowsPathsAsTheExpressionFoundThem()
+    {
+        var expression = new Regex(@"(^|:)([A-Za-z]:[\\/]|\\\\)|\\", RegexOptions.CultureInvariant);
+        AssertSame(Strings("aC:/\\x.\n", 6), text => expression.IsMatch(text), BindSpec.IsWindowsPath);
+    }
+
+    [Fact]
+    public void FileExtensionsAsTheExpressionFoundThem()
+    {
+        var expression = new Regex(@"^[^.].*\.(?<ext>[A-Za-z][A-Za-z0-9]{0,4})$", RegexOptions.CultureInvariant);
+        string? Old(string path)
+        {
+            var match = expression.Match(path.Substring(path.LastIndexOf('/') + 1));
+            return match.Success ? match.Groups["ext"].Value : null;
+        }
+        AssertSame(Strings("ab.1/\nZ", 7), Old, FilePaths.ExtensionOf);
+    }
+
+    [Fact]
+    public void PortKeysAsTheExpressionReadThem()
+    {
+        var expression = new Regex(@"^(?<port>\d{1,5})(/(?<protocol>tcp|udp|sctp))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        string Old(string text)
+        {
+            var match = expression.Match(text.Trim());
+            return match.Success && ModulePorts.ToPort(match.Groups["port"].Value) is { } port
+                ? port + "/" + (match.Groups["protocol"].Success ? match.Groups["protocol"].Value.ToLowerInvariant() : "tcp")
+                : "invalid";
+        }
+        string New(string text) => PortKey.Parse(text) is { Number: { } number } key ? number + "/" + key.Protocol : "invalid";
+        var words = new[] { "80", "0", "65535", "65536", "123456", "00080", "8\u0660", " ", "/", "tcp", "TCP", "Udp", "sctp", "\u017Fctp", "x", "\n", "+1", "1.5" };
+        AssertSame(Words(words, 3), Old, New);
+    }
+
+    [Fact]
+    public void QuantitiesAsTheExpressionReadThem()
+    {
+        var expression = new Regex(@"^(?<number>[+-]?(\d+(\.\d*)?|\.\d+))(?<suffix>Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$", RegexOptions.CultureInvariant);
+        var suffixes = new[] { "Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "n", "u", "m", "k", "M", "G", "T", "P", "E" };
+        decimal? Old(string text)
+        {
+            var match = expression.Match(text.Trim());
+            if (!match.Success || !decimal.TryParse(match.Groups["number"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            {
+                return null;
+            }
+            // The suffix's value as Kubernetes defines it, checked on one.
+            return match.Groups["suffix"].Value is { Length: > 0 } suffix ? number * KubernetesQuantity.Parse("1" + suffix) : number;
+        }
+        Assert.Equal(15, suffixes.Count(s => KubernetesQuantity.Parse("1" + s) is > 0 and not 1m));
+        AssertSame(Strings("05.+-MiEkmu \u0665x", 4), Old, KubernetesQuantity.Parse);
+    }
+
+    [Fact]
+    public void StringsAreQuotedAsTheEncoderQuotesThem()
+    {
+        string Old(string value) => "\"" + JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString() + "\"";
+        var texts = Enumerable.Range(0, 0x3000).SelectMany(c => new[] { ((char)c).ToString(), "a" + (char)c + "b" })
+            .Concat(new[] { "", "plain text", "\ud83d\ude00", "x\u2028y", "<>&'+`" });
+        AssertSame(texts, Old, JsonTreeWriter.Quote);
+    }
+
+    [Fact]
+    public void RouteReferencesAsOneExpressionOfAllIdsFoundThem()
+    {
+        var random = new Random(7);
+        var fragments = new[] { "FROM ", "/messages/modules/", "/outputs/*", " INTO ", "BrokeredEndpoint(\"", "brokeredendpoint ( \"/", "modules/",
+            "/inputs/in1\")", " WHERE $connectionModuleId = '", "$CONNECTIONMODULEID='", "'", "\"", "/", " ", "\n", "a", "ab", "a-b", "M1", "messages" };
+        var pool = new[] { "a", "ab", "a-b", "m1", "M1", "messages", "modules", "", "a'b" };
+        for (var i = 0; i < 20_000; i++)
+        {
+            var ids = pool.Where(_ => random.Next(3) == 0).ToList();
+            var route = string.Concat(Enumerable.Range(0, random.Next(1, 9)).Select(_ => fragments[random.Next(fragments.Length)]));
+            var renames = ids.ToDictionary(id => id, id => "[" + id + "]");
+            var references = new RouteReferences(ids);
+            if (ids.Count == 0)
+            {
+                Assert.Empty(references.Mentioned(route));
+                Assert.Equal(route, references.Rename(route, renames));
+                continue;
+            }
+            var id = "(?<id>" + string.Join("|", ids.OrderByDescending(x => x.Length).Select(Regex.Escape)) + ")";
+            var expression = new Regex("(?<prefix>/messages/modules/)" + id + @"(?=/|\s|$)" + @"|(?<prefix>(?i:BrokeredEndpoint)\s*\(\s*""/?modules/)" + id + "(?=/)" +
+                @"|(?<prefix>(?i:\$connectionModuleId)\s*=\s*['""])" + id + @"(?=['""])", RegexOptions.CultureInvariant);
+            Assert.Equal(expression.Matches(route).Select(m => m.Groups["id"].Value).Distinct().OrderBy(x => x, StringComparer.Ordinal),
+                references.Mentioned(route).OrderBy(x => x, StringComparer.Ordinal));
+            Assert.Equal(expression.Replace(route, m => m.Groups["prefix"].Value + renames[m.Groups["id"].Value]), references.Rename(route, renames));
+        }
+    }
+
+    private static void AssertSame<T>(IEnumerable<string> inputs, Func<string, T> expected, Func<string, T> actual)
+    {
+        var count = 0;
+        foreach (var input in inputs)
+        {
+            count++;
+            var want = expected(input);
+            var got = actual(input);
+            if (!EqualityComparer<T>.Default.Equals(want, got))
+            {
+                Assert.Fail($"'{Escape(input)}': expected {want?.ToString() ?? "null"}, got {got?.ToString() ?? "null"}");
+            }
+        }
+        Assert.True(count > 1000, $"Only {count} inputs compared.");
+    }
+
+    /// <summary>Every string of <paramref name="alphabet"/>'s characters up to <paramref name="maxLength"/> long.</summary>
+    private static IEnumerable<string> Strings(string alphabet, int maxLength) => Words(alphabet.Select(c => c.ToString()).ToArray(), maxLength);
+
+    private static IEnumerable<string> Words(string[] words, int maxCount)
+    {
+        IEnumerable<string> current = new[] { "" };
+        var all = new List<string> { "" };
+        for (var n = 1; n <= maxCount; n++)
+        {
+            current = current.SelectMany(prefix => words.Select(word => prefix + word)).ToList();
+            all.AddRange(current);
+        }
+        return all;
+    }
+
+    private static string Escape(string text) => text.Replace("\n", "\\n").Replace("\\", "\\\\");
+}
