@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using BenchmarkDotNet.Running;
 using EdgeMigration.Benchmarks.Core;
+using EdgeMigration.Benchmarks.Engine;
 using EdgeMigration.Benchmarks.Fleet;
 using EdgeMigration.Benchmarks.Startup;
 
@@ -11,26 +13,25 @@ namespace EdgeMigration.Benchmarks;
 /// <summary>
 /// dotnet run -c Release --project tests/EdgeMigration.Benchmarks -- [mode]
 ///   (no mode) [BenchmarkDotNet options]  the cores against the System.Text.Json floor, then the ratios
-///   fleet N [M …]                        N (then M…) manifests file to file through ConvertTo-GpuEdgeManifest: manifests/s, peak memory
-///   import                               time from an open runspace to the first finished conversion, minus an idle engine
+///   fleet N [M …] [--il-engine]          N (then M…) manifests file to file through ConvertTo-GpuEdgeManifest: manifests/s, peak memory
+///   import [--il-engine]                 time from an open runspace to the first finished conversion, minus an idle engine
+/// Both run in tests/EdgeMigration.Benchmarks.Host with PowerShell's assemblies precompiled, as pwsh is released;
+/// --il-engine runs them with the NuGet package's IL instead.
 /// </summary>
 public static class Program
 {
+    private const string IlEngine = "--il-engine";
+
     public static int Main(string[] args)
     {
         switch (args.FirstOrDefault())
         {
             case "fleet":
-                FleetRun.Run(args.Length > 1 ? args.Skip(1).Select(n => int.Parse(n, CultureInfo.InvariantCulture)) : new[] { 1000 });
-                return 0;
-            case FleetRun.ChildMode:
-                FleetRun.Convert(args[1], args[2]);
+                var counts = args.Skip(1).Where(a => a != IlEngine).Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList();
+                FleetRun.Run(counts.Count > 0 ? counts : new List<int> { 1000 }, PublishHost(args));
                 return 0;
             case "import":
-                ImportTiming.Run();
-                return 0;
-            case ImportTiming.ChildMode:
-                ImportTiming.Probe(args[1]);
+                ImportTiming.Run(PublishHost(args));
                 return 0;
             default:
                 var summary = BenchmarkRunner.Run<ManifestBenchmarks>(args: args);
@@ -38,4 +39,6 @@ public static class Program
                 return 0;
         }
     }
+
+    private static BenchmarkHost PublishHost(string[] args) => BenchmarkHost.Publish(readyToRun: !args.Contains(IlEngine));
 }

@@ -4,7 +4,7 @@ using System.Globalization;
 
 namespace EdgeMigration.Benchmarks.Engine;
 
-/// <summary>What a child process measured, as <c>name=value</c> lines on its output.</summary>
+/// <summary>What the benchmark host measured, as <c>name=value</c> lines on its output.</summary>
 public sealed class ChildReport
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
@@ -12,10 +12,6 @@ public sealed class ChildReport
     private ChildReport()
     {
     }
-
-    public static void Write(string name, double value) => Console.WriteLine(name + "=" + value.ToString("R", CultureInfo.InvariantCulture));
-
-    public static void Write(string name, string value) => Console.WriteLine(name + "=" + value);
 
     public static ChildReport Parse(string output)
     {

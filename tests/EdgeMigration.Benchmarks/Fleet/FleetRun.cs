@@ -10,61 +10,31 @@ namespace EdgeMigration.Benchmarks.Fleet;
 
 /// <summary>
 /// <c>fleet N [M …]</c>: N manifests from files on disk to files on disk through ConvertTo-GpuEdgeManifest in the
-/// hosted engine, in a fresh process per count, reporting manifests per second, CPU time and the process's peak working set.
+/// hosted engine, in a fresh host process per count (<see cref="BenchmarkHost"/>), reporting manifests per second, CPU
+/// time and the process's peak working set.
 /// </summary>
 public static class FleetRun
 {
-    public const string ChildMode = "fleet-convert";
-
-    /// <summary>
-    /// What a runbook converting a folder writes: the files; the result objects are not kept. Out-Null discards each
-    /// one as it comes; <c>$null = …</c> would first collect all of them (and their documents) into one array.
-    /// </summary>
-    private const string ConvertFolder =
-        "[IO.DirectoryInfo]::new($in).GetFiles('*.json') | ConvertTo-GpuEdgeManifest -Destination $out -WarningAction SilentlyContinue | Out-Null";
-
-    public static void Run(IEnumerable<int> counts)
+    public static void Run(IEnumerable<int> counts, BenchmarkHost host)
     {
         // Every fleet is generated before any is timed, and every output is deleted after all are timed: the timed runs
         // then follow no burst of writes or deletions of their own (on a journal-less ext4, creating files soon after
         // deleting many is slower).
         var runs = counts.Select(count => (Count: count, Folder: Path.Combine(Path.GetTempPath(), $"edgemigration-fleet-{count}"))).ToList();
         runs.ForEach(run => PrepareInput(Path.Combine(run.Folder, "in"), run.Count));
+        Console.WriteLine(host.Description);
         var outputs = new List<string>();
         foreach (var (count, folder) in runs)
         {
             var output = Path.Combine(folder, $"out-{Environment.ProcessId}");
             outputs.Add(output);
-            var report = ChildReport.Parse(ChildProcess.Run(ChildMode, Path.Combine(folder, "in"), output));
+            var report = host.Run("fleet", TestPaths.ModuleManifest, Path.Combine(folder, "in"), output);
             var seconds = report.Number("seconds");
             Console.WriteLine($"{count} manifests converted in {seconds:0.00} s: {count / seconds:0} manifests/s " +
                 $"(CPU {report.Number("cpuSeconds"):0.00} s, {report.Number("cpuSeconds") * 1e6 / count:0} us per manifest)");
             Console.WriteLine($"  peak working set: {report.Number("peakMB"):0} MB (engine open and module imported: {report.Number("peakAfterImportMB"):0} MB)");
         }
         outputs.ForEach(output => Directory.Delete(output, recursive: true));
-    }
-
-    /// <summary>In the child process: open the engine, import the module, convert the folder.</summary>
-    public static void Convert(string input, string output)
-    {
-        using var engine = new HostedEngine();
-        engine.Run("Import-Module $module -ErrorAction Stop", new Dictionary<string, object> { ["module"] = TestPaths.ModuleManifest });
-        ChildReport.Write("peakAfterImportMB", PeakMemory.Megabytes());
-        using var process = Process.GetCurrentProcess();
-        var cpu = process.TotalProcessorTime;
-        var stopwatch = Stopwatch.StartNew();
-        engine.Run(ConvertFolder, new Dictionary<string, object> { ["in"] = input, ["out"] = output });
-        stopwatch.Stop();
-        process.Refresh();
-        var expected = Directory.GetFiles(input, "*.json").Length;
-        var written = Directory.GetFiles(output, "*.json").Length;
-        if (written != expected)
-        {
-            throw new InvalidOperationException($"{written} of {expected} manifests were written.");
-        }
-        ChildReport.Write("seconds", stopwatch.Elapsed.TotalSeconds);
-        ChildReport.Write("cpuSeconds", (process.TotalProcessorTime - cpu).TotalSeconds);
-        ChildReport.Write("peakMB", PeakMemory.Megabytes());
     }
 
     /// <summary>The fleet of <paramref name="count"/> manifests in <paramref name="input"/>, generated once and kept (the seed makes it the same every time).</summary>

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 
-namespace EdgeMigration.Benchmarks.Engine;
+namespace EdgeMigration.Benchmarks.Host;
 
 /// <summary>The PowerShell 7.6 engine in this process, as a runbook worker hosts it: one default runspace.</summary>
 public sealed class HostedEngine : IDisposable
