@@ -7,6 +7,8 @@
       Test    : dotnet test EdgeMigration.sln -c Release    (then the Pester suite, when pwsh has Pester 5)
       Package : dotnet build src/EdgeMigration -c Release -t:PackageModule
                 (out/EdgeMigration-<version>.zip for Azure Automation, out/EdgeMigration.<version>.nupkg for a gallery)
+      -Runtime: dotnet build src/EdgeMigration -c Release -p:ModuleRuntime=<rid>
+                (out/<rid>/EdgeMigration/, the module precompiled for PowerShell 7 on one platform)
 
     Help comes from docs/help/*.md (platyPS markdown). Where platyPS is installed, its New-ExternalHelp writes
     en-US/EdgeMigration.dll-Help.xml and the about_*.help.txt files; elsewhere the build's own
@@ -17,6 +19,11 @@
 .EXAMPLE
     ./build.ps1 -Task Package
     Builds the module and writes the zip and the nupkg under out/.
+.EXAMPLE
+    ./build.ps1 -Task Build -Runtime win-x64
+    Also builds out/win-x64/EdgeMigration: the module with its assemblies precompiled (ReadyToRun) for PowerShell 7 on
+    64-bit Windows, which starts faster in a fresh process (an Azure Automation job). With -Task Package, the zip and
+    the nupkg are made of that module.
 #>
 [CmdletBinding()]
 param(
@@ -24,7 +31,11 @@ param(
     [string[]] $Task = @('Build', 'Test'),
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # A runtime identifier (win-x64, linux-x64, osx-arm64, …): also build the module precompiled for PowerShell 7 on it.
+    [ValidatePattern('^[a-z]+(-[a-z0-9]+)*-(x64|x86|arm64|arm)$')]
+    [string] $Runtime
 )
 
 $ErrorActionPreference = 'Stop'
@@ -61,6 +72,9 @@ foreach ($name in $Task) {
     switch ($name) {
         'Build' {
             Invoke-Dotnet (@('build', $solution, '-c', $Configuration) + (Get-HelpBuildProperty))
+            if ($Runtime) {
+                Invoke-Dotnet (@('build', $moduleProject, '-c', $Configuration, "-p:ModuleRuntime=$Runtime") + (Get-HelpBuildProperty))
+            }
         }
         'Test' {
             Invoke-Dotnet @('test', $solution, '-c', $Configuration)
@@ -78,7 +92,8 @@ foreach ($name in $Task) {
             }
         }
         'Package' {
-            Invoke-Dotnet (@('build', $moduleProject, '-c', $Configuration, '-t:PackageModule') + (Get-HelpBuildProperty))
+            $runtimeProperty = if ($Runtime) { @("-p:ModuleRuntime=$Runtime", "-p:PackageOutDir=$(Join-Path $root "out/$Runtime")/") } else { @() }
+            Invoke-Dotnet (@('build', $moduleProject, '-c', $Configuration, '-t:PackageModule') + $runtimeProperty + (Get-HelpBuildProperty))
         }
     }
 }

@@ -22,7 +22,7 @@ public static class Program
         var rest = args.ToList();
         if (rest.Count >= 2 && rest[0].Equals("-Module", StringComparison.OrdinalIgnoreCase))
         {
-            modulePath = rest[1];
+            modulePath = Path.GetFullPath(rest[1]);
             rest.RemoveRange(0, 2);
         }
         if (rest.Count > 0 && rest[0].Equals("-Command", StringComparison.OrdinalIgnoreCase))

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 
 namespace EdgeMigration.Tests;
@@ -13,29 +12,10 @@ public sealed class PackageFixture : IDisposable
     public PackageFixture()
     {
         Folder = Path.Combine(Path.GetTempPath(), "edgemigration-package-" + Guid.NewGuid().ToString("N"));
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = TestPaths.RepoRoot,
-        };
-        foreach (var argument in new[]
-        {
-            "build", Path.Combine("src", "EdgeMigration", "EdgeMigration.csproj"), "-c", "Release", "-t:PackageModule", "-nologo", "-nodeReuse:false",
+        BuildOutput = DotnetBuild.Run(
+            Path.Combine("src", "EdgeMigration", "EdgeMigration.csproj"), "-c", "Release", "-t:PackageModule",
             $"-p:ModuleOutDir={Path.Combine(Folder, "module", "EdgeMigration")}{Path.DirectorySeparatorChar}",
-            $"-p:PackageOutDir={Folder}{Path.DirectorySeparatorChar}",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)) || process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"Packaging failed:\n{output.Result}\n{errors.Result}");
-        }
-        BuildOutput = output.Result;
+            $"-p:PackageOutDir={Folder}{Path.DirectorySeparatorChar}");
     }
 
     public string Folder { get; }

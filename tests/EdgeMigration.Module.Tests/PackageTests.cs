@@ -13,6 +13,7 @@ namespace EdgeMigration.Tests;
 /// 140 characters) and the .nupkg Publish-Module would make (module files at the root, a nuspec that agrees
 /// with the psd1). Facts about the module come from the engine's Test-ModuleManifest.
 /// </summary>
+[Collection(DotnetBuild.Collection)]
 public class PackageTests : IClassFixture<PackageFixture>
 {
     private static readonly XNamespace Nuspec = "http://schemas.microsoft.com/packaging/2011/08/nuspec.xsd";

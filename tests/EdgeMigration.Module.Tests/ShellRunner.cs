@@ -8,7 +8,8 @@ public static class ShellRunner
 {
     public sealed record ShellResult(int ExitCode, string StandardOutput, string StandardError);
 
-    public static ShellResult Run(string commandLine, string? workingDirectory = null)
+    /// <summary>Runs the shell host on <paramref name="commandLine"/>, with the module it finds (out/EdgeMigration) or <paramref name="module"/>.</summary>
+    public static ShellResult Run(string commandLine, string? workingDirectory = null, string? module = null)
     {
         var shell = Path.Combine(TestPaths.RepoRoot, "src", "EdgeMigration.Shell", "bin", Configuration, "net10.0", "edgemigration-shell.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -18,6 +19,11 @@ public static class ShellRunner
             WorkingDirectory = workingDirectory ?? TestPaths.RepoRoot,
         };
         start.ArgumentList.Add(shell);
+        if (module is not null)
+        {
+            start.ArgumentList.Add("-Module");
+            start.ArgumentList.Add(module);
+        }
         start.ArgumentList.Add(commandLine);
         start.Environment.Remove("COLUMNS");
         using var process = Process.Start(start)!;

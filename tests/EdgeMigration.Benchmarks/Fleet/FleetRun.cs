@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using EdgeMigration.Benchmarks.Engine;
-using EdgeMigration.Tests;
 
 namespace EdgeMigration.Benchmarks.Fleet;
 
@@ -15,20 +14,20 @@ namespace EdgeMigration.Benchmarks.Fleet;
 /// </summary>
 public static class FleetRun
 {
-    public static void Run(IEnumerable<int> counts, BenchmarkHost host)
+    public static void Run(IEnumerable<int> counts, BenchmarkHost host, string module)
     {
         // Every fleet is generated before any is timed, and every output is deleted after all are timed: the timed runs
         // then follow no burst of writes or deletions of their own (on a journal-less ext4, creating files soon after
         // deleting many is slower).
         var runs = counts.Select(count => (Count: count, Folder: Path.Combine(Path.GetTempPath(), $"edgemigration-fleet-{count}"))).ToList();
         runs.ForEach(run => PrepareInput(Path.Combine(run.Folder, "in"), run.Count));
-        Console.WriteLine(host.Description);
+        Console.WriteLine($"{host.Description}; module {module}");
         var outputs = new List<string>();
         foreach (var (count, folder) in runs)
         {
             var output = Path.Combine(folder, $"out-{Environment.ProcessId}");
             outputs.Add(output);
-            var report = host.Run("fleet", TestPaths.ModuleManifest, Path.Combine(folder, "in"), output);
+            var report = host.Run("fleet", module, Path.Combine(folder, "in"), output);
             var seconds = report.Number("seconds");
             Console.WriteLine($"{count} manifests converted in {seconds:0.00} s: {count / seconds:0} manifests/s " +
                 $"(CPU {report.Number("cpuSeconds"):0.00} s, {report.Number("cpuSeconds") * 1e6 / count:0} us per manifest)");

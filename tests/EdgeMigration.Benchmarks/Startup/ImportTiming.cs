@@ -18,7 +18,7 @@ public static class ImportTiming
 {
     private const int Rounds = 11;
 
-    public static void Run(BenchmarkHost host)
+    public static void Run(BenchmarkHost host, string module)
     {
         var sample = Path.Combine(TestPaths.Samples, "fpga-deployment.json");
         var target = Path.Combine(Path.GetTempPath(), $"edgemigration-import-{Environment.ProcessId}.json");
@@ -28,11 +28,11 @@ public static class ImportTiming
         {
             foreach (var (mode, list) in reports)
             {
-                list.Add(host.Run("import", mode, mode == "empty" ? empty : TestPaths.ModuleManifest, sample, target));
+                list.Add(host.Run("import", mode, mode == "empty" ? empty : module, sample, target));
             }
         }
         double Median(string mode, string name) => MedianOf(reports[mode], name);
-        Console.WriteLine(host.Description);
+        Console.WriteLine($"{host.Description}; module {module}");
         Console.WriteLine($"Medians of {Rounds} fresh processes each (ms):");
         Console.WriteLine($"  engine doing nothing: first command {Median("idle", "firstMs"):0.0}, both commands {Median("idle", "totalMs"):0.0}");
         Console.WriteLine($"  Import-Module, then first conversion: import {Median("module", "firstMs"):0.0}, both {Median("module", "totalMs"):0.0}");
