@@ -32,16 +32,22 @@ public static class SecretRedactor
         return text;
     }
 
-    public static Finding Redact(Finding finding, IReadOnlyCollection<string> secrets) =>
-        secrets.Count == 0
+    /// <summary>The finding with every text redacted; the finding itself when none shows a secret (most do not).</summary>
+    public static Finding Redact(Finding finding, IReadOnlyCollection<string> secrets)
+    {
+        if (secrets.Count == 0)
+        {
+            return finding;
+        }
+        var message = Redact(finding.Message, secrets);
+        var recommendation = Redact(finding.Recommendation, secrets);
+        var location = Redact(finding.Location, secrets);
+        var manifestPath = Redact(finding.ManifestPath, secrets);
+        return ReferenceEquals(message, finding.Message) && ReferenceEquals(recommendation, finding.Recommendation)
+            && ReferenceEquals(location, finding.Location) && ReferenceEquals(manifestPath, finding.ManifestPath)
             ? finding
-            : finding with
-            {
-                Message = Redact(finding.Message, secrets),
-                Recommendation = Redact(finding.Recommendation, secrets),
-                Location = Redact(finding.Location, secrets),
-                ManifestPath = Redact(finding.ManifestPath, secrets),
-            };
+            : finding with { Message = message, Recommendation = recommendation, Location = location, ManifestPath = manifestPath };
+    }
 
     /// <summary>A copy of <paramref name="node"/> with every string redacted; the node itself when there is nothing to hide.</summary>
     public static JNode Redact(JNode node, IReadOnlyCollection<string> secrets)
