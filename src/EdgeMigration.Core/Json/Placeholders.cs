@@ -21,15 +21,9 @@ internal static class Placeholders
             {
                 i = SkipString(source, i);
             }
-            else if (c == (byte)'/' && i + 1 < source.Length && source[i + 1] == (byte)'/')
+            else if ((int)SourceTrivia.CommentEnd(source, i, source.Length) is var afterComment && afterComment != i)
             {
-                while (i < source.Length && source[i] != (byte)'\n') i++;
-            }
-            else if (c == (byte)'/' && i + 1 < source.Length && source[i + 1] == (byte)'*')
-            {
-                i += 2;
-                while (i + 1 < source.Length && !(source[i] == (byte)'*' && source[i + 1] == (byte)'/')) i++;
-                i += 2;
+                i = afterComment;
             }
             else if (c == (byte)'$' && PlaceholderLength(source, i) is var length && length > 1)
             {

@@ -40,19 +40,11 @@ internal static class SourceTrivia
         var i = start;
         while (i < end)
         {
-            var c = source[i];
-            if (c == (byte)'/' && i + 1 < end && source[i + 1] == (byte)'/')
+            if (CommentEnd(source, i, end) is var afterComment && afterComment != i)
             {
-                while (i < end && source[i] != (byte)'\n') i++;
-                i++;
+                i = afterComment;
             }
-            else if (c == (byte)'/' && i + 1 < end && source[i + 1] == (byte)'*')
-            {
-                i += 2;
-                while (i + 1 < end && !(source[i] == (byte)'*' && source[i + 1] == (byte)'/')) i++;
-                i += 2;
-            }
-            else if (c == separator)
+            else if (source[i] == separator)
             {
                 return (Text(source, start, i), Text(source, i + 1, end));
             }
@@ -62,6 +54,31 @@ internal static class SourceTrivia
             }
         }
         return (Text(source, start, end), "");
+    }
+
+    /// <summary>
+    /// The index after the comment that starts at <paramref name="i"/>: a // comment ends before its line break, a /* comment
+    /// after its */ (or past <paramref name="end"/> when unclosed). <paramref name="i"/> itself when no comment starts there.
+    /// </summary>
+    public static long CommentEnd(byte[] source, long i, long end)
+    {
+        if (source[i] != (byte)'/' || i + 1 >= end)
+        {
+            return i;
+        }
+        if (source[i + 1] == (byte)'/')
+        {
+            var lineEnd = i;
+            while (lineEnd < end && source[lineEnd] != (byte)'\n') lineEnd++;
+            return lineEnd;
+        }
+        if (source[i + 1] == (byte)'*')
+        {
+            var close = i + 2;
+            while (close + 1 < end && !(source[close] == (byte)'*' && source[close + 1] == (byte)'/')) close++;
+            return close + 2;
+        }
+        return i;
     }
 
     /// <summary>The cache slot of a gap that is an optional "\n" or "\r\n" then only spaces or only tabs; -1 otherwise.</summary>
