@@ -23,7 +23,7 @@ public static class DnsNames
     private const int MaxSubdomainLength = 253;
 
     /// <summary>A DNS label (RFC 1123): lower case, [a-z0-9-], starting and ending with a letter or digit, at most 63 characters.</summary>
-    public static string Label(string name) => DnsValue(name, IsLowerAlphanumeric);
+    public static string Label(string name) => DnsValue(name, Ascii.IsLowerLetterOrDigit);
 
     /// <summary>A DNS subdomain: each '.'-separated part a DNS label that starts with a letter (RFC 1035), at most 253 characters.</summary>
     public static string Subdomain(string name)
@@ -32,7 +32,7 @@ public static class DnsNames
         {
             throw new KubernetesNameException($"DNS subdomain '{name}' is null or empty");
         }
-        var output = string.Join(".", name.Split('.').Select(part => DnsValue(part, IsLowerLetter)));
+        var output = string.Join(".", name.Split('.').Select(part => DnsValue(part, Ascii.IsLowerLetter)));
         return output.Length <= MaxSubdomainLength ? output
             : throw new KubernetesNameException($"DNS subdomain '{name}' as sanitized exceeded maximum length of {MaxSubdomainLength}");
     }
@@ -59,7 +59,7 @@ public static class DnsNames
             throw new KubernetesNameException($"DNS Name '{name}' is null or empty");
         }
         var lower = name.ToLowerInvariant();
-        var output = Keep(lower, canStart, c => IsLowerAlphanumeric(c) || c == '-',
+        var output = Keep(lower, canStart, c => Ascii.IsLowerLetterOrDigit(c) || c == '-',
             () => new KubernetesNameException($"DNS name '{lower}' does not start with a valid character"));
         return output.Length > KubernetesNames.MaxLabelLength
             ? throw new KubernetesNameException($"DNS name '{lower}' exceeded maximum length of {KubernetesNames.MaxLabelLength}")
@@ -68,7 +68,7 @@ public static class DnsNames
 
     private static string NameValue(string name)
     {
-        var output = Keep(name, IsAlphanumeric, c => IsAlphanumeric(c) || c is '-' or '.' or '_',
+        var output = Keep(name, Ascii.IsLetterOrDigit, c => Ascii.IsLetterOrDigit(c) || c is '-' or '.' or '_',
             () => new KubernetesNameException($"Name '{name}' does not start with a valid character"));
         return output.Length > KubernetesNames.MaxLabelLength
             ? throw new KubernetesNameException($"Name '{name}' exceeded maximum length of {KubernetesNames.MaxLabelLength}")
@@ -91,7 +91,7 @@ public static class DnsNames
             throw noStart();
         }
         var end = name.Length - 1;
-        while (end > start && !IsAlphanumeric(name[end]))
+        while (end > start && !Ascii.IsLetterOrDigit(name[end]))
         {
             end--;
         }
@@ -105,10 +105,4 @@ public static class DnsNames
         }
         return output.ToString();
     }
-
-    private static bool IsLowerLetter(char c) => c >= 'a' && c <= 'z';
-
-    private static bool IsLowerAlphanumeric(char c) => IsLowerLetter(c) || (c >= '0' && c <= '9');
-
-    private static bool IsAlphanumeric(char c) => IsLowerAlphanumeric(c) || (c >= 'A' && c <= 'Z');
 }

@@ -29,7 +29,7 @@ public static class KubernetesNames
         var name = new StringBuilder(id.Length);
         foreach (var c in id.ToLowerInvariant())
         {
-            if (IsLowerAlphanumeric(c) || c == '-' || c == '.')
+            if (Ascii.IsLowerLetterOrDigit(c) || c == '-' || c == '.')
             {
                 name.Append(c);
             }
@@ -55,7 +55,7 @@ public static class KubernetesNames
         var name = new StringBuilder(id.Length);
         foreach (var c in id.ToLowerInvariant())
         {
-            if (IsLowerAlphanumeric(c))
+            if (Ascii.IsLowerLetterOrDigit(c))
             {
                 name.Append(c);
             }
@@ -91,6 +91,4 @@ public static class KubernetesNames
 
     private static string Cut(string name, int length) =>
         name.Length <= length ? name : name.Substring(0, length).TrimEnd('-');
-
-    private static bool IsLowerAlphanumeric(char c) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }

@@ -202,12 +202,10 @@ public sealed class CreateOptions
 
     /// <summary>createOptions or createOptions + two digits, in any case (as the edgeAgent reads them).</summary>
     private static bool IsPieceName(string name) =>
-        (name.Length == PieceBaseName.Length || (name.Length == PieceBaseName.Length + 2 && IsDigit(name[name.Length - 2]) && IsDigit(name[name.Length - 1]))) &&
+        (name.Length == PieceBaseName.Length || (name.Length == PieceBaseName.Length + 2 && Ascii.IsDigit(name[name.Length - 2]) && Ascii.IsDigit(name[name.Length - 1]))) &&
         string.Compare(name, 0, PieceBaseName, 0, PieceBaseName.Length, StringComparison.OrdinalIgnoreCase) == 0;
 
     private const string PieceBaseName = "createOptions";
-
-    private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
     public static string PieceNameFor(int index) =>
         index == 0 ? "createOptions" : "createOptions" + index.ToString("00", CultureInfo.InvariantCulture);

@@ -18,21 +18,19 @@ public static class JsonPath
     /// <summary>[A-Za-z_][A-Za-z0-9_-]*: written after a dot; other names are quoted in brackets.</summary>
     private static bool IsIdentifier(string name)
     {
-        if (name.Length == 0 || !(IsLetter(name[0]) || name[0] == '_'))
+        if (name.Length == 0 || !(Ascii.IsLetter(name[0]) || name[0] == '_'))
         {
             return false;
         }
         foreach (var c in name)
         {
-            if (!(IsLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '-'))
+            if (!(Ascii.IsLetterOrDigit(c) || c == '_' || c == '-'))
             {
                 return false;
             }
         }
         return true;
     }
-
-    private static bool IsLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
     public static string Index(string parent, int index) => parent + "[" + index + "]";
 }

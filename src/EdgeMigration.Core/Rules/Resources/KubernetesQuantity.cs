@@ -43,7 +43,7 @@ public static class KubernetesQuantity
         var end = quantity.Length > 0 && quantity[0] is '+' or '-' ? 1 : 0;
         var digits = 0;
         var point = false;
-        for (; end < quantity.Length && (IsDigit(quantity[end]) || (quantity[end] == '.' && !point)); end++)
+        for (; end < quantity.Length && (Ascii.IsDigit(quantity[end]) || (quantity[end] == '.' && !point)); end++)
         {
             point |= quantity[end] == '.';
             digits += quantity[end] == '.' ? 0 : 1;
@@ -56,8 +56,6 @@ public static class KubernetesQuantity
         }
         return number * Multiplier(suffix);
     }
-
-    private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
     private static string FromMillicores(long numerator, long denominatorPerMillicore, out bool exact)
     {

@@ -99,7 +99,7 @@ public sealed class BindSpec
         // A drive letter can start the text or follow any ':' (the source of "C:/data:/data" or the target of "/x:C:/data").
         for (var start = 0; start + 2 < text.Length;)
         {
-            if (IsAsciiLetter(text[start]) && text[start + 1] == ':' && text[start + 2] == '/')
+            if (Ascii.IsLetter(text[start]) && text[start + 1] == ':' && text[start + 2] == '/')
             {
                 return true;
             }
@@ -112,8 +112,6 @@ public sealed class BindSpec
         }
         return false;
     }
-
-    private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
     private static BindSpec Invalid(string text, string problem) =>
         new(text, "", "", Array.Empty<string>(), BindSourceKind.Invalid, problem);

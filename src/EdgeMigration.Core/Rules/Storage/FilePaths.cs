@@ -103,21 +103,19 @@ public static class FilePaths
             return null;
         }
         var length = end - dot - 1;
-        if (length is < 1 or > 5 || !IsAsciiLetter(path[dot + 1]))
+        if (length is < 1 or > 5 || !Ascii.IsLetter(path[dot + 1]))
         {
             return null;
         }
         for (var i = dot + 2; i < end; i++)
         {
-            if (!IsAsciiLetter(path[i]) && !(path[i] >= '0' && path[i] <= '9'))
+            if (!Ascii.IsLetterOrDigit(path[i]))
             {
                 return null;
             }
         }
         return path.Substring(dot + 1, length);
     }
-
-    private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
     private static bool IsDeviceNode(string path)
     {
