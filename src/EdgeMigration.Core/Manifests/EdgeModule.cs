@@ -7,9 +7,10 @@ namespace EdgeMigration.Core.Manifests;
 /// <summary>One module of a manifest (system modules edgeAgent and edgeHub included), read from its definition.</summary>
 public sealed class EdgeModule
 {
-    // decoded: the createOptions decoded for these settings before a refresh, kept while their pieces are unchanged (ManifestDocument.RefreshKeepingCreateOptions).
+    // decoded: the createOptions decoded before a refresh, by their settings object; this module keeps its own while their
+    // pieces are unchanged (ManifestDocument.RefreshKeepingCreateOptions).
     internal EdgeModule(string name, bool isSystemModule, JObject definition, string location, JMember member, JObject container, bool preferObjectCreateOptions,
-        CreateOptions? decoded = null)
+        IReadOnlyDictionary<JObject, CreateOptions>? decoded = null)
     {
         Name = name;
         IsSystemModule = isSystemModule;
@@ -20,7 +21,8 @@ public sealed class EdgeModule
         var settingsPath = JsonPath.Member(location, "settings");
         Settings = definition.FindIgnoreCase("settings")?.Value as JObject;
         CreateOptions = Settings is null ? null
-            : decoded?.KeptFor(Settings, settingsPath) ?? new CreateOptions(Settings, settingsPath, preferObjectCreateOptions);
+            : (decoded is not null && decoded.TryGetValue(Settings, out var kept) ? kept.KeptFor(Settings, settingsPath) : null)
+              ?? new CreateOptions(Settings, settingsPath, preferObjectCreateOptions);
     }
 
     /// <summary>The module id, as IoT Hub knows it.</summary>

@@ -290,9 +290,7 @@ public sealed class ManifestDocument
         _modules = new List<EdgeModule>();
         foreach (var entry in ModuleEntries())
         {
-            var settings = entry.Definition.FindIgnoreCase("settings")?.Value as JObject;
-            var kept = settings is not null && decoded is not null && decoded.TryGetValue(settings, out var options) ? options : null;
-            _modules.Add(new EdgeModule(entry.Name, entry.IsSystem, entry.Definition, entry.Location, entry.Member, entry.Container, IsTemplate, kept));
+            _modules.Add(new EdgeModule(entry.Name, entry.IsSystem, entry.Definition, entry.Location, entry.Member, entry.Container, IsTemplate, decoded));
         }
     }
 

@@ -26,7 +26,7 @@ public sealed record PortKey(string Text, int? Number, string? Protocol)
         var key = text.Trim();
         var slash = key.IndexOf('/');
         var digits = slash < 0 ? key : key.Substring(0, slash);
-        var protocol = slash < 0 ? "tcp" : Protocols.FirstOrDefault(p => string.Equals(key.Substring(slash + 1), p, StringComparison.OrdinalIgnoreCase)) is { } known
+        var protocol = slash < 0 ? "tcp" : Protocols.Any(p => string.Equals(key.Substring(slash + 1), p, StringComparison.OrdinalIgnoreCase))
             ? key.Substring(slash + 1).ToLowerInvariant() : null;
         return digits.Length is >= 1 and <= 5 && protocol is not null && ModulePorts.ToPort(digits) is { } port
             ? new PortKey(text, port, protocol)
