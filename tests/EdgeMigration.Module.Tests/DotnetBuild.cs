@@ -1,5 +1,5 @@
 using System;
-using System.Diagnostics;
+using System.Linq;
 
 namespace EdgeMigration.Tests;
 
@@ -9,28 +9,6 @@ public static class DotnetBuild
     /// <summary>The tests whose fixtures build: one at a time, as two builds of the same projects would race for obj/.</summary>
     public const string Collection = "dotnet build";
 
-    public static string Run(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = TestPaths.RepoRoot,
-        };
-        start.ArgumentList.Add("build");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.ArgumentList.Add("-nologo");
-        start.ArgumentList.Add("-nodeReuse:false");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)) || process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet build {string.Join(" ", arguments)} failed:\n{output.Result}\n{errors.Result}");
-        }
-        return output.Result;
-    }
+    public static string Run(params string[] arguments) =>
+        DotnetCommand.RunOrFail(new[] { "build" }.Concat(arguments).Concat(new[] { "-nologo", "-nodeReuse:false" }), TimeSpan.FromMinutes(10));
 }

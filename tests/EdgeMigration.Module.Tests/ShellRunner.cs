@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Collections.Generic;
 using System.IO;
 
 namespace EdgeMigration.Tests;
@@ -6,31 +6,18 @@ namespace EdgeMigration.Tests;
 /// <summary>Runs the README's shell host (src/EdgeMigration.Shell) as a user does, capturing what they see.</summary>
 public static class ShellRunner
 {
-    public sealed record ShellResult(int ExitCode, string StandardOutput, string StandardError);
-
     /// <summary>Runs the shell host on <paramref name="commandLine"/>, with the module it finds (out/EdgeMigration) or <paramref name="module"/>.</summary>
-    public static ShellResult Run(string commandLine, string? workingDirectory = null, string? module = null)
+    public static DotnetCommand.Result Run(string commandLine, string? workingDirectory = null, string? module = null)
     {
-        var shell = Path.Combine(TestPaths.RepoRoot, "src", "EdgeMigration.Shell", "bin", Configuration, "net10.0", "edgemigration-shell.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory ?? TestPaths.RepoRoot,
-        };
-        start.ArgumentList.Add(shell);
+        var arguments = new List<string> { Path.Combine(TestPaths.RepoRoot, "src", "EdgeMigration.Shell", "bin", Configuration, "net10.0", "edgemigration-shell.dll") };
         if (module is not null)
         {
-            start.ArgumentList.Add("-Module");
-            start.ArgumentList.Add(module);
+            arguments.Add("-Module");
+            arguments.Add(module);
         }
-        start.ArgumentList.Add(commandLine);
-        start.Environment.Remove("COLUMNS");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new ShellResult(process.ExitCode, stdout.Result, stderr.Result);
+        arguments.Add(commandLine);
+        // The width of the test runner's terminal is not the user's: the shell formats for its default width.
+        return DotnetCommand.Run(arguments, workingDirectory, environment => environment.Remove("COLUMNS"));
     }
 
 #if DEBUG

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Runtime.InteropServices;
 using EdgeMigration.Tests;
@@ -37,28 +36,11 @@ public sealed class BenchmarkHost
         var project = Path.Combine(TestPaths.RepoRoot, "tests", "EdgeMigration.Benchmarks.Host", "EdgeMigration.Benchmarks.Host.csproj");
         var output = Path.Combine(TestPaths.RepoRoot, "out", "benchmark-host", readyToRun ? "readytorun" : "il");
         Console.WriteLine($"Publishing the benchmark host to {output}…");
-        Execute("dotnet", "publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false",
-            $"-p:PublishReadyToRun={readyToRun.ToString().ToLowerInvariant()}", "-o", output, "--nologo", "-v", "quiet");
+        DotnetCommand.RunOrFail(new[] { "publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false",
+            $"-p:PublishReadyToRun={readyToRun.ToString().ToLowerInvariant()}", "-o", output, "--nologo", "-v", "quiet" });
         return new BenchmarkHost(Path.Combine(output, "EdgeMigration.Benchmarks.Host.dll"), readyToRun);
     }
 
     /// <summary>Runs the host with <paramref name="arguments"/> in a fresh process and returns what it reported.</summary>
-    public ChildReport Run(params string[] arguments) => ChildReport.Parse(Execute("dotnet", [_assembly, .. arguments]));
-
-    private static string Execute(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(" ", arguments)} exited with {process.ExitCode}:\n{output}");
-        }
-        return output;
-    }
+    public ChildReport Run(params string[] arguments) => ChildReport.Parse(DotnetCommand.RunOrFail([_assembly, .. arguments]));
 }
