@@ -49,7 +49,8 @@ public static class TestPaths
         CorpusFiles().Where(f => !InvalidJsonCorpusFiles.Contains(Path.GetFileName(f))).Select(f => new object[] { Path.GetFileName(f) });
 
     private static string Existing(string path) =>
-        File.Exists(path) || Directory.Exists(path) ? path : throw new FileNotFoundException($"Test input not found: {path}", path);
+        File.Exists(path) || Directory.Exists(path) ? path
+            : throw new FileNotFoundException($"Test input not found: {path}. The tests read the corpus of real manifests and the reference from the shared folder beside the clone ({Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"))}).", path);
 
     private static string FindRepoRoot()
     {
