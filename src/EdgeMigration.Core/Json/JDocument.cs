@@ -61,7 +61,7 @@ public sealed class JDocument
     public static JDocument Parse(byte[] bytes) => JsonTreeReader.Parse(bytes);
 
     /// <summary>The document as text (no byte order mark).</summary>
-    public string ToJson() => Leading + JsonTreeWriter.Write(Root, Style) + Trailing;
+    public string ToJson() => JsonTreeWriter.Write(Root, Style, Leading, Trailing);
 
     /// <summary>The document as bytes in its source encoding, with the byte order mark if it had one.</summary>
     public byte[] ToBytes()
@@ -72,16 +72,7 @@ public sealed class JDocument
             TextEncodingKind.Utf16BigEndian => new UnicodeEncoding(true, HasByteOrderMark),
             _ => new UTF8Encoding(HasByteOrderMark),
         };
-        var preamble = encoding.GetPreamble();
-        var body = encoding.GetBytes(ToJson());
-        if (preamble.Length == 0)
-        {
-            return body;
-        }
-        var result = new byte[preamble.Length + body.Length];
-        Buffer.BlockCopy(preamble, 0, result, 0, preamble.Length);
-        Buffer.BlockCopy(body, 0, result, preamble.Length, body.Length);
-        return result;
+        return JsonTreeWriter.Encode(Root, Style, Leading, Trailing, encoding);
     }
 }
 

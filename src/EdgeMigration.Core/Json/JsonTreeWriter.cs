@@ -10,12 +10,13 @@ namespace EdgeMigration.Core.Json;
 /// </summary>
 internal sealed class JsonTreeWriter
 {
-    private readonly StringBuilder _out = new();
+    private readonly PooledText _out;
     private readonly JsonStyle _style;
     private readonly bool _ignoreTrivia;
 
-    private JsonTreeWriter(JsonStyle style, bool ignoreTrivia)
+    private JsonTreeWriter(PooledText output, JsonStyle style, bool ignoreTrivia)
     {
+        _out = output;
         _style = style;
         _ignoreTrivia = ignoreTrivia;
     }
@@ -27,26 +28,81 @@ internal sealed class JsonTreeWriter
     /// <summary>One line, no whitespace or comments from the source, strings escaped one way: for messages and change logs.</summary>
     public static string WriteCompact(JNode node) => Write(node, JsonStyle.Compact, true);
 
+    /// <summary>A document's text: <paramref name="leading"/>, the tree, <paramref name="trailing"/>.</summary>
+    public static string Write(JNode root, JsonStyle style, string leading, string trailing)
+    {
+        using var text = WriteText(root, style, leading, trailing);
+        return text.ToString();
+    }
+
+    /// <summary>A document's text in <paramref name="encoding"/>, written straight from the writer's buffer.</summary>
+    public static byte[] Encode(JNode root, JsonStyle style, string leading, string trailing, Encoding encoding)
+    {
+        using var text = WriteText(root, style, leading, trailing);
+        return text.ToBytes(encoding);
+    }
+
     private static string Write(JNode node, JsonStyle style, bool ignoreTrivia)
     {
-        var writer = new JsonTreeWriter(style, ignoreTrivia);
-        writer.WriteNode(node, "");
-        return writer._out.ToString();
+        // Most nodes written on their own are values in messages and change logs: their token is the text.
+        if (node is JValue value)
+        {
+            return Token(value, ignoreTrivia);
+        }
+        using var text = new PooledText();
+        new JsonTreeWriter(text, style, ignoreTrivia).WriteNode(node, "");
+        return text.ToString();
+    }
+
+    private static PooledText WriteText(JNode root, JsonStyle style, string leading, string trailing)
+    {
+        var text = new PooledText(4096);
+        text.Append(leading);
+        new JsonTreeWriter(text, style, false).WriteNode(root, "");
+        text.Append(trailing);
+        return text;
     }
 
     /// <summary>A string as a JSON string token; non-ASCII text stays readable, as IoT Hub and the az CLI print it.</summary>
-    public static string Quote(string value) =>
-        "\"" + (NeedsNoEscape(value) ? value : JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString()) + "\"";
+    public static string Quote(string value)
+    {
+        using var text = new PooledText(value.Length + 16);
+        AppendQuoted(text, value);
+        return text.ToString();
+    }
 
     /// <summary>
-    /// True for text of printable ASCII without '"' and '\\', which the encoder writes as it is: most names and values
-    /// the program writes, so they skip the encoder's round trip through UTF-8.
+    /// <see cref="Quote"/> into <paramref name="output"/>. Printable ASCII, which is nearly everything the program writes
+    /// (names, values, createOptions as text), needs only '"' and '\\' escaped, as the encoder would; the rest goes through it.
     /// </summary>
-    private static bool NeedsNoEscape(string value)
+    private static void AppendQuoted(PooledText output, string value)
+    {
+        output.Append('"');
+        if (IsPrintableAscii(value))
+        {
+            var start = 0;
+            for (var i = 0; i < value.Length; i++)
+            {
+                if (value[i] is '"' or '\\')
+                {
+                    output.Append(value, start, i - start).Append('\\').Append(value[i]);
+                    start = i + 1;
+                }
+            }
+            output.Append(value, start, value.Length - start);
+        }
+        else
+        {
+            output.Append(JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString());
+        }
+        output.Append('"');
+    }
+
+    private static bool IsPrintableAscii(string value)
     {
         foreach (var c in value)
         {
-            if (c < ' ' || c > '~' || c == '"' || c == '\\')
+            if (c < ' ' || c > '~')
             {
                 return false;
             }
@@ -67,13 +123,32 @@ internal sealed class JsonTreeWriter
             case JValue { QuotedVerbatim: true } value:
                 _out.Append('"').Append(value.Text).Append('"');
                 break;
+            case JValue value when RawToken(value, _ignoreTrivia) is { } raw:
+                _out.Append(raw);
+                break;
+            case JValue { Kind: JValueKind.String } value:
+                AppendQuoted(_out, value.Text);
+                break;
             case JValue value:
-                // One-line output spells strings one way, whatever escapes the source used, so that what it shows can be found and redacted.
-                var raw = _ignoreTrivia && value.Kind == JValueKind.String ? null : value.Raw;
-                _out.Append(raw ?? (value.Kind == JValueKind.String ? Quote(value.Text) : value.Text));
+                _out.Append(value.Text);
                 break;
         }
     }
+
+    /// <summary>A value written on its own: the same token <see cref="WriteNode"/> writes.</summary>
+    private static string Token(JValue value, bool ignoreTrivia)
+    {
+        if (value.QuotedVerbatim)
+        {
+            return "\"" + value.Text + "\"";
+        }
+        return RawToken(value, ignoreTrivia) ?? (value.Kind == JValueKind.String ? Quote(value.Text) : value.Text);
+    }
+
+    /// <summary>The source's spelling of a value, when it is written as it was read.</summary>
+    private static string? RawToken(JValue value, bool ignoreTrivia) =>
+        // One-line output spells strings one way, whatever escapes the source used, so that what it shows can be found and redacted.
+        ignoreTrivia && value.Kind == JValueKind.String ? null : value.Raw;
 
     private void WriteObject(JObject obj, string indent)
     {
@@ -90,7 +165,14 @@ internal sealed class JsonTreeWriter
             }
             else
             {
-                _out.Append(member.RawName ?? Quote(member.Name));
+                if (member.RawName is { } rawName)
+                {
+                    _out.Append(rawName);
+                }
+                else
+                {
+                    AppendQuoted(_out, member.Name);
+                }
             }
             _out.Append(Source(member.AfterName) ?? "");
             _out.Append(':');
@@ -155,7 +237,7 @@ internal sealed class JsonTreeWriter
             var siblingIndent = Trivia.LineIndent(siblingTrivia);
             if (siblingIndent is not null)
             {
-                return (siblingTrivia.Contains("\r\n") ? "\r\n" : "\n") + siblingIndent;
+                return SourceTrivia.LineStart(siblingTrivia.Contains("\r\n") ? "\r\n" : "\n", siblingIndent);
             }
             return Trivia.IsWhitespace(siblingTrivia) ? siblingTrivia : " ";
         }
@@ -176,6 +258,6 @@ internal sealed class JsonTreeWriter
         {
             return closing;
         }
-        return itemsOnOwnLines ? _style.Newline + indent : closing ?? "";
+        return itemsOnOwnLines ? SourceTrivia.LineStart(_style.Newline, indent) : closing ?? "";
     }
 }

@@ -1,3 +1,5 @@
+using System;
+
 namespace EdgeMigration.Core.Json;
 
 /// <summary>
@@ -26,10 +28,40 @@ internal static class SourceTrivia
         {
             return JsonTreeReader.Decode(source, start, end);
         }
-        // Benign race: two threads may both create the same string; either copy is right.
-        return Cache[index] ??= LineBreaks[index / (2 * (MaxCachedRun + 1))] +
-            new string((index / (MaxCachedRun + 1)) % 2 == 0 ? ' ' : '\t', index % (MaxCachedRun + 1));
+        return Cached(index);
     }
+
+    /// <summary>
+    /// <paramref name="lineBreak"/> ("", "\n" or "\r\n") then <paramref name="indent"/>: from the table when the indent is
+    /// only spaces or only tabs, as the writer's new lines nearly always are.
+    /// </summary>
+    public static string LineStart(string lineBreak, string indent) => Lookup(lineBreak, indent, 0) ?? lineBreak + indent;
+
+    /// <summary><paramref name="text"/> from <paramref name="start"/> on: from the table when it is only spaces or only tabs.</summary>
+    public static string Tail(string text, int start) => Lookup("", text, start) ?? text.Substring(start);
+
+    private static string? Lookup(string lineBreak, string text, int start)
+    {
+        var kind = Array.IndexOf(LineBreaks, lineBreak);
+        var count = text.Length - start;
+        if (kind < 0 || count > MaxCachedRun)
+        {
+            return null;
+        }
+        var fill = count > 0 ? text[start] : ' ';
+        for (var i = start; i < text.Length; i++)
+        {
+            if (text[i] != fill || fill is not (' ' or '\t'))
+            {
+                return null;
+            }
+        }
+        return Cached((kind * 2 + (fill == ' ' ? 0 : 1)) * (MaxCachedRun + 1) + count);
+    }
+
+    // Benign race: two threads may both create the same string; either copy is right.
+    private static string Cached(int index) =>
+        Cache[index] ??= LineBreaks[index / (2 * (MaxCachedRun + 1))] + new string((index / (MaxCachedRun + 1)) % 2 == 0 ? ' ' : '\t', index % (MaxCachedRun + 1));
 
     /// <summary>
     /// Splits the gap [<paramref name="start"/>, <paramref name="end"/>) at its one structural

@@ -15,8 +15,15 @@ internal static class Trivia
         {
             return null;
         }
-        var indent = trivia.Substring(newline + 1);
-        return IsWhitespace(indent) ? indent : null;
+        for (var i = newline + 1; i < trivia.Length; i++)
+        {
+            if (trivia[i] is not (' ' or '\t' or '\r' or '\n'))
+            {
+                return null;
+            }
+        }
+        // The writer asks for the indentation of every container it writes: the shared table has the usual ones.
+        return SourceTrivia.Tail(trivia, newline + 1);
     }
 
     public static bool IsWhitespace(string text)

@@ -16,5 +16,5 @@ public static class KubernetesJsonText
     }
 
     /// <summary>One object as indented JSON.</summary>
-    public static string Write(JObject obj) => JsonTreeWriter.Write(obj, JsonStyle.Indented) + "\n";
+    public static string Write(JObject obj) => JsonTreeWriter.Write(obj, JsonStyle.Indented, "", "\n");
 }
