@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using EdgeMigration.Core.Json;
 
 namespace EdgeMigration.Core.Manifests;
@@ -305,7 +304,7 @@ public sealed class CreateOptions
             }
             byNumber[number] = piece;
         }
-        var builder = new StringBuilder();
+        var texts = new string[byNumber.Count];
         var expected = 0;
         foreach (var pair in byNumber)
         {
@@ -319,10 +318,10 @@ public sealed class CreateOptions
                 Fail(CreateOptionsErrorKind.BrokenPieces, pair.Value.Name + " must be a string, not " + Describe(pair.Value.Value));
                 return null;
             }
-            builder.Append(value.Text);
-            expected++;
+            texts[expected++] = value.Text;
         }
-        return builder.ToString();
+        // One allocation of the joined length; most createOptions are one piece, which is the text itself.
+        return texts.Length == 1 ? texts[0] : string.Concat(texts);
     }
 
     private void Fail(CreateOptionsErrorKind kind, string error)
