@@ -10,21 +10,36 @@ namespace EdgeMigration.Core.Rules;
 /// <summary>One environment variable of a module, in the env section or in createOptions Env.</summary>
 public sealed class ModuleVariable
 {
+    /// <summary>The Env entry, <c>NAME=value</c>, and where its '=' is (-1 for none); null for the env section.</summary>
+    private readonly string? _entry;
+    private readonly int _equals;
+    private readonly string? _sectionValue;
+    private string? _entryValue;
     private string? _location;
 
-    internal ModuleVariable(string name, string? value, bool inDefinition, JMember? sectionMember, int envIndex)
+    /// <summary>A variable of the env section.</summary>
+    internal ModuleVariable(JMember sectionMember)
     {
-        Name = name;
-        Value = value;
-        InDefinition = inDefinition;
+        Name = sectionMember.Name;
+        _sectionValue = EdgeModule.EnvValue(sectionMember);
+        InDefinition = true;
         SectionMember = sectionMember;
+        EnvIndex = -1;
+    }
+
+    /// <summary>A createOptions Env entry, <c>NAME=value</c>; without '=' it has no value.</summary>
+    internal ModuleVariable(string entry, int envIndex)
+    {
+        _entry = entry;
+        _equals = entry.IndexOf('=');
+        Name = _equals < 0 ? entry : entry.Substring(0, _equals);
         EnvIndex = envIndex;
     }
 
     public string Name { get; }
 
-    /// <summary>The value as text; null for an Env entry without '=' (the device drops those).</summary>
-    public string? Value { get; }
+    /// <summary>The value as text; null for an Env entry without '=' (the device drops those). An entry's is cut out when asked for: most rules read names only.</summary>
+    public string? Value => _entry is null ? _sectionValue : _equals < 0 ? null : _entryValue ??= _entry.Substring(_equals + 1);
 
     /// <summary><c>env.NAME</c> (relative to the definition) or <c>Env[i]</c> (relative to createOptions); made when asked for, as most variables are never reported.</summary>
     public string Location => _location ??= InDefinition
@@ -57,14 +72,14 @@ public static class ModuleEnvironment
         var members = module.EnvSection?.Members;
         for (var i = 0; members is not null && i < members.Count; i++)
         {
-            yield return SectionVariable(members[i]);
+            yield return new ModuleVariable(members[i]);
         }
         var env = module.Options().ArrayOf(EnvName);
         for (var i = 0; env is not null && i < env.Count; i++)
         {
             if (env[i] is JValue { IsString: true } entry)
             {
-                yield return EnvVariable(entry.Text, i);
+                yield return new ModuleVariable(entry.Text, i);
             }
         }
     }
@@ -81,7 +96,7 @@ public static class ModuleEnvironment
             if (env![i] is JValue { IsString: true } entry && NameLength(entry.Text) == name.Length &&
                 string.Compare(entry.Text, 0, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0)
             {
-                return EnvVariable(entry.Text, i);
+                return new ModuleVariable(entry.Text, i);
             }
         }
         var members = module.EnvSection?.Members;
@@ -89,21 +104,12 @@ public static class ModuleEnvironment
         {
             if (string.Equals(members![i].Name, name, StringComparison.OrdinalIgnoreCase))
             {
-                return SectionVariable(members[i]);
+                return new ModuleVariable(members[i]);
             }
         }
         return null;
     }
 
-    private static ModuleVariable SectionVariable(JMember member) =>
-        new(member.Name, EdgeModule.EnvValue(member), true, member, -1);
-
-    /// <summary>A createOptions Env entry, <c>NAME=value</c>; without '=' it has no value.</summary>
-    private static ModuleVariable EnvVariable(string text, int index)
-    {
-        var equals = text.IndexOf('=');
-        return new ModuleVariable(equals < 0 ? text : text.Substring(0, equals), equals < 0 ? null : text.Substring(equals + 1), false, null, index);
-    }
 
     private static int NameLength(string envEntry) => envEntry.IndexOf('=') is var equals and >= 0 ? equals : envEntry.Length;
 

@@ -85,6 +85,39 @@ public class WrittenOutMatcherTests
     }
 
     [Fact]
+    public void BindsAreReadAsStringSplitReadThem()
+    {
+        var volumeName = new Regex("^[A-Za-z0-9][A-Za-z0-9_.-]*$", RegexOptions.CultureInvariant);
+        string Old(string text)
+        {
+            if (BindSpec.IsWindowsPath(text))
+            {
+                return "windows";
+            }
+            var parts = text.Split(':');
+            if (parts.Length is < 2 or > 3 || parts.Take(2).Any(p => p.Length == 0))
+            {
+                return "invalid";
+            }
+            var options = parts.Length == 3 ? parts[2].Split(',').Where(o => o.Length > 0) : Enumerable.Empty<string>();
+            return !parts[1].StartsWith("/", StringComparison.Ordinal) ? "relative target " + parts[1]
+                : !parts[0].StartsWith("/", StringComparison.Ordinal) && !volumeName.IsMatch(parts[0]) ? "bad source " + parts[0]
+                : parts[0] + "|" + parts[1] + "|" + string.Join(";", options);
+        }
+        string New(string text)
+        {
+            var spec = BindSpec.Parse(text);
+            string Quoted(string problem) => problem.Split('\'')[1];
+            return spec.Kind == BindSourceKind.Windows ? "windows"
+                : spec.Problem is not { } problem ? spec.Source + "|" + spec.Target + "|" + string.Join(";", spec.Options)
+                : problem.StartsWith("the container path", StringComparison.Ordinal) ? "relative target " + Quoted(problem)
+                : problem.StartsWith("the source", StringComparison.Ordinal) ? "bad source " + Quoted(problem)
+                : "invalid";
+        }
+        AssertSame(Strings(":,/aro", 7), Old, New);
+    }
+
+    [Fact]
     public void RouteReferencesAsOneExpressionOfAllIdsFoundThem()
     {
         var random = new Random(7);

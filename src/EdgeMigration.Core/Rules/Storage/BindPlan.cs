@@ -121,10 +121,22 @@ public sealed class BindPlan
             {
                 mounts ??= ModuleMounts.Mounts(module).ToList();
                 var target = BindSpec.Normalize(spec!.Target);
-                var atTarget = mounts.Where(m => m.Target is not null && BindSpec.Normalize(m.Target) == target).ToList();
-                entry.SameMount = atTarget.FirstOrDefault(m => string.Equals(m.Type, entry.MountType, StringComparison.OrdinalIgnoreCase) &&
-                                                             m.Source is not null && BindSpec.Normalize(m.Source) == BindSpec.Normalize(entry.MountSource));
-                entry.ConflictingMount = entry.SameMount is null ? atTarget.FirstOrDefault() : null;
+                MountEntry? firstAtTarget = null;
+                foreach (var mount in mounts)
+                {
+                    if (mount.Target is null || BindSpec.Normalize(mount.Target) != target)
+                    {
+                        continue;
+                    }
+                    firstAtTarget ??= mount;
+                    if (string.Equals(mount.Type, entry.MountType, StringComparison.OrdinalIgnoreCase) &&
+                        mount.Source is not null && BindSpec.Normalize(mount.Source) == BindSpec.Normalize(entry.MountSource))
+                    {
+                        entry.SameMount = mount;
+                        break;
+                    }
+                }
+                entry.ConflictingMount = entry.SameMount is null ? firstAtTarget : null;
             }
             entries.Add(entry);
         }

@@ -55,7 +55,7 @@ public sealed class BindSpec
     /// <summary>Why an <see cref="BindSourceKind.Invalid"/> bind cannot be read.</summary>
     public string? Problem { get; }
 
-    public bool IsReadOnly => Options.Contains("ro", StringComparer.Ordinal);
+    public bool IsReadOnly => Options.Contains(ReadOnly, StringComparer.Ordinal);
 
     public static BindSpec Parse(string text)
     {
@@ -63,13 +63,17 @@ public sealed class BindSpec
         {
             return new BindSpec(text, text, "", Array.Empty<string>(), BindSourceKind.Windows, null);
         }
-        var parts = text.Split(':');
-        if (parts.Length is < 2 or > 3 || parts.Take(2).Any(p => p.Length == 0))
+        // Two or three ':'-separated parts, the first two not empty; found by position, as every bind is read several times.
+        var first = text.IndexOf(':');
+        var second = first < 0 ? -1 : text.IndexOf(':', first + 1);
+        var targetEnd = second < 0 ? text.Length : second;
+        if (first <= 0 || targetEnd == first + 1 || (second >= 0 && text.IndexOf(':', second + 1) >= 0))
         {
             return Invalid(text, "it is not '<host path or volume>:<container path>[:options]'");
         }
-        var options = parts.Length == 3 ? parts[2].Split(',').Where(o => o.Length > 0).ToList() : new List<string>();
-        var (source, target) = (parts[0], parts[1]);
+        var source = text.Substring(0, first);
+        var target = text.Substring(first + 1, targetEnd - first - 1);
+        var options = second < 0 ? Array.Empty<string>() : SplitOptions(text, second + 1);
         if (!target.StartsWith("/", StringComparison.Ordinal) && !TemplateText.HasPlaceholder(target))
         {
             return Invalid(text, $"the container path '{target}' is not absolute");
@@ -112,6 +116,25 @@ public sealed class BindSpec
         }
         return false;
     }
+
+    /// <summary>The comma list of options from <paramref name="start"/> on, empty items left out.</summary>
+    private static IReadOnlyList<string> SplitOptions(string text, int start)
+    {
+        var options = new List<string>(1);
+        while (start <= text.Length)
+        {
+            var comma = text.IndexOf(',', start);
+            var end = comma < 0 ? text.Length : comma;
+            if (end > start)
+            {
+                options.Add(end - start == 2 && string.CompareOrdinal(text, start, ReadOnly, 0, 2) == 0 ? ReadOnly : text.Substring(start, end - start));
+            }
+            start = end + 1;
+        }
+        return options;
+    }
+
+    private const string ReadOnly = "ro";
 
     private static BindSpec Invalid(string text, string problem) =>
         new(text, "", "", Array.Empty<string>(), BindSourceKind.Invalid, problem);
