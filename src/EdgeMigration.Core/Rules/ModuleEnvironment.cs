@@ -65,23 +65,34 @@ public static class ModuleEnvironment
     private static readonly object VariablesView = new();
 
     /// <summary>The env section's variables, then createOptions Env's, in order.</summary>
-    public static IReadOnlyList<ModuleVariable> Variables(EdgeModule module) => CheckScope.Read(module, VariablesView, (m, _) => ReadVariables(m).ToList());
+    public static IReadOnlyList<ModuleVariable> Variables(EdgeModule module) => CheckScope.Read(module, VariablesView, (m, _) => Where(m, AnyName));
 
-    private static IEnumerable<ModuleVariable> ReadVariables(EdgeModule module)
+    private static readonly Func<string, int, bool> AnyName = (_, _) => true;
+
+    /// <summary>
+    /// The variables of <see cref="Variables"/> whose name <paramref name="nameMatches"/> accepts, reading no other:
+    /// it is given the text the name begins (the name, or the whole Env entry) and the name's length.
+    /// </summary>
+    public static List<ModuleVariable> Where(EdgeModule module, Func<string, int, bool> nameMatches)
     {
+        var variables = new List<ModuleVariable>();
         var members = module.EnvSection?.Members;
         for (var i = 0; members is not null && i < members.Count; i++)
         {
-            yield return new ModuleVariable(members[i]);
+            if (nameMatches(members[i].Name, members[i].Name.Length))
+            {
+                variables.Add(new ModuleVariable(members[i]));
+            }
         }
         var env = module.Options().ArrayOf(EnvName);
         for (var i = 0; env is not null && i < env.Count; i++)
         {
-            if (env[i] is JValue { IsString: true } entry)
+            if (env[i] is JValue { IsString: true } entry && nameMatches(entry.Text, NameLength(entry.Text)))
             {
-                yield return new ModuleVariable(entry.Text, i);
+                variables.Add(new ModuleVariable(entry.Text, i));
             }
         }
+        return variables;
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
+using System;
 using System.Collections.Generic;
-using System.Linq;
 using EdgeMigration.Core.Conversion;
 using EdgeMigration.Core.Manifests;
 
@@ -19,7 +19,7 @@ public sealed class EnvironmentNameColonRule : ModuleRule
 
     protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
     {
-        foreach (var variable in ModuleEnvironment.Variables(module).Where(v => v.Name.Contains(":")))
+        foreach (var variable in ModuleEnvironment.Where(module, HasColon))
         {
             yield return Finding(module, variable.Location,
                 $"Environment variable '{variable.Name}' in {(variable.InDefinition ? "the env section" : "createOptions Env")} has ':' in its name; Kubernetes rejects the module's Deployment.",
@@ -31,13 +31,15 @@ public sealed class EnvironmentNameColonRule : ModuleRule
     {
         foreach (var module in context.Manifest.Modules)
         {
-            foreach (var variable in ModuleEnvironment.Variables(module).Where(v => v.Name.Contains(":")).ToList())
+            foreach (var variable in ModuleEnvironment.Where(module, HasColon))
             {
                 ModuleEnvironment.Rename(context, this, module, variable, Rename(variable.Name),
                     $"Renamed environment variable {variable.Name} to {Rename(variable.Name)}.");
             }
         }
     }
+
+    private static readonly Func<string, int, bool> HasColon = (text, nameLength) => text.IndexOf(':', 0, nameLength) >= 0;
 
     private static string Rename(string name) => name.Replace(":", "__");
 }

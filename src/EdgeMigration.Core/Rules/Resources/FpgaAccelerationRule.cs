@@ -116,7 +116,10 @@ public sealed class FpgaAccelerationRule : ModuleRule
     }
 
     private static IEnumerable<ModuleVariable> WireServerVariables(EdgeModule module) =>
-        ModuleEnvironment.Variables(module).Where(v => string.Equals(v.Name, WireServerVariable, StringComparison.OrdinalIgnoreCase));
+        ModuleEnvironment.Where(module, IsWireServer);
+
+    private static readonly Func<string, int, bool> IsWireServer = (text, nameLength) =>
+        nameLength == WireServerVariable.Length && string.Compare(text, 0, WireServerVariable, 0, nameLength, StringComparison.OrdinalIgnoreCase) == 0;
 
     /// <summary>Devices entries whose paths name the FPGA (catapult or fpga); other devices are K1's business.</summary>
     internal static IEnumerable<(JNode Device, int Index)> FpgaDevices(EdgeModule module)

@@ -7,16 +7,21 @@ namespace EdgeMigration.Core.Rules.Resources;
 /// <summary><c>k8s-experimental.resources.limits</c> or <c>.requests</c> of a module, and where it is (names as written).</summary>
 public sealed class ResourceList
 {
-    internal ResourceList(JObject values, string location)
+    private readonly string _resourcesName;
+    private readonly string _kindName;
+    private string? _location;
+
+    internal ResourceList(JObject values, string resourcesName, string kindName)
     {
         Values = values;
-        Location = location;
+        _resourcesName = resourcesName;
+        _kindName = kindName;
     }
 
     public JObject Values { get; }
 
-    /// <summary>Relative to createOptions, e.g. <c>k8s-experimental.resources.limits</c>.</summary>
-    public string Location { get; }
+    /// <summary>Relative to createOptions, e.g. <c>k8s-experimental.resources.limits</c>; made when asked for, as most lists are only read.</summary>
+    public string Location => _location ??= JsonPath.Member(JsonPath.Member(CreateOptionsAccess.KubernetesSection, _resourcesName), _kindName);
 
     public string PathOf(string resource) => JsonPath.Member(Location, resource);
 }
@@ -39,7 +44,7 @@ public static class ModuleResources
         var resources = module.Kubernetes()?.FindIgnoreCase(ResourcesName);
         var list = (resources?.Value as JObject)?.FindIgnoreCase(kind);
         return list?.Value is JObject values
-            ? new ResourceList(values, JsonPath.Member(JsonPath.Member(CreateOptionsAccess.KubernetesSection, resources!.Name), list.Name))
+            ? new ResourceList(values, resources!.Name, list.Name)
             : null;
     }
 

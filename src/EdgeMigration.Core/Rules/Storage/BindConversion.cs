@@ -46,14 +46,20 @@ internal static class BindConversion
             var mount = Mount(entry, out var dropped);
             mounts.Add(mount);
             context.Record(rule, module, JsonPath.Index(ModuleMounts.LocationOf(mountsMember), mounts.Count - 1), null, mount,
-                Describe(entry) + string.Concat(dropped.Select(d => " " + d)));
+                dropped.Count == 0 ? Describe(entry) : Describe(entry) + " " + string.Join(" ", dropped));
         }
         foreach (var entry in Enumerable.Reverse(chosen))
         {
             binds.RemoveAt(entry.Index);
         }
-        var duplicates = string.Concat(chosen.Where(e => e.SameMount is not null)
-            .Select(e => $" {e.Node.ToCompactJson()} was already mounted by {e.SameMount!.Location}."));
+        var duplicates = "";
+        foreach (var entry in chosen)
+        {
+            if (entry.SameMount is not null)
+            {
+                duplicates += $" {entry.Node.ToCompactJson()} was already mounted by {entry.SameMount.Location}.";
+            }
+        }
         if (binds.Count == 0)
         {
             hostConfig.Remove(plan.Member);
