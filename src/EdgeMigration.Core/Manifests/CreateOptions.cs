@@ -207,7 +207,11 @@ public sealed class CreateOptions
     private const string PieceBaseName = "createOptions";
 
     public static string PieceNameFor(int index) =>
-        index == 0 ? "createOptions" : "createOptions" + index.ToString("00", CultureInfo.InvariantCulture);
+        index < RuntimePieceLimit ? PieceNames100[index] : PieceBaseName + index.ToString("00", CultureInfo.InvariantCulture);
+
+    /// <summary>createOptions, createOptions01 … createOptions99: written for every piece of every module a conversion rewrites.</summary>
+    private static readonly string[] PieceNames100 =
+        Enumerable.Range(0, RuntimePieceLimit).Select(i => i == 0 ? PieceBaseName : PieceBaseName + i.ToString("00", CultureInfo.InvariantCulture)).ToArray();
 
     private void WritePieces(List<string> pieces)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using EdgeMigration.Core.Conversion;
 using EdgeMigration.Core.Manifests;
 
@@ -62,8 +61,19 @@ public abstract class MigrationRule
 /// <summary>A rule that looks at each module on its own.</summary>
 public abstract class ModuleRule : MigrationRule
 {
-    public sealed override IEnumerable<Finding> Check(ManifestDocument manifest) =>
-        manifest.Modules.SelectMany(module => CheckModule(module, manifest));
+    public sealed override IEnumerable<Finding> Check(ManifestDocument manifest)
+    {
+        var findings = new List<Finding>();
+        foreach (var module in manifest.Modules)
+        {
+            CheckModule(module, manifest, findings);
+        }
+        return findings;
+    }
 
-    protected abstract IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest);
+    /// <summary>
+    /// Adds the module's findings to <paramref name="findings"/>, in order. A list rather than an iterator: every rule
+    /// runs over every module, and an iterator per pair costs an object and a compiled class of its own.
+    /// </summary>
+    protected abstract void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings);
 }

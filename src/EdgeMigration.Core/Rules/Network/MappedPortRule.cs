@@ -16,11 +16,11 @@ public sealed class MappedPortRule : ModuleRule
     public override Severity DefaultSeverity => Severity.Warning;
     public override string Section => "network";
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         if (MissingHostPortRule.IsEdgeAgent(module))
         {
-            yield break;
+            return;
         }
         foreach (var entry in ModulePorts.Bindings(module))
         {
@@ -29,9 +29,9 @@ public sealed class MappedPortRule : ModuleRule
                 if (entry.Key.IsValid && binding.HostPort is { } hostPort && hostPort != entry.Key.Number)
                 {
                     var service = KubernetesNames.Sanitize(module.Name);
-                    yield return Finding(module, binding.Location,
+                    findings.Add(Finding(module, binding.Location,
                         $"Container port {entry.Key.Name} is bound to HostPort {hostPort}. On the GPU device other modules reach it at '{service}:{hostPort}' (the Service port is the HostPort), not at port {entry.Key.Number} as on Docker's module network.",
-                        $"Make the modules that call it use port {hostPort}, or bind HostPort {entry.Key.Number} so that both devices agree.");
+                        $"Make the modules that call it use port {hostPort}, or bind HostPort {entry.Key.Number} so that both devices agree."));
                 }
             }
         }

@@ -23,29 +23,29 @@ public sealed class MissingHostPortRule : ModuleRule
     public override string Section => "network";
     public override bool CanFix => true;
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         if (IsEdgeAgent(module))
         {
-            yield break;
+            return;
         }
         var bindings = ModulePorts.Bindings(module).ToList();
         foreach (var (entry, binding) in Missing(bindings))
         {
-            yield return Finding(module, binding?.Location ?? entry.Location,
+            findings.Add(Finding(module, binding?.Location ?? entry.Location,
                 $"{entry.Location} {(binding is null ? "has no binding" : $"binding {binding.Index} has no HostPort")}; Docker publishes the port on a random host port, but the GPU device's agent skips it, so port {entry.Key.Name} is not exposed.",
-                $"Bind it to a HostPort, for example {Binding(entry.Key).ToCompactJson()} (ConvertTo-GpuEdgeManifest binds the container port's number).");
+                $"Bind it to a HostPort, for example {Binding(entry.Key).ToCompactJson()} (ConvertTo-GpuEdgeManifest binds the container port's number)."));
         }
         if (ClusterOnly(module))
         {
-            yield break;
+            return;
         }
         foreach (var exposed in ModulePorts.Exposed(module).Where(e => e.Key.IsValid && !bindings.Any(b => b.Key.Name == e.Key.Name)))
         {
-            yield return Finding(module, exposed.Location,
+            findings.Add(Finding(module, exposed.Location,
                 $"Port {exposed.Key.Name} is exposed without a HostPort; the device gives it a ClusterIP Service (exposedport-{exposed.Key.Number}-{exposed.Key.Protocol}), reachable only inside the cluster, and the how-to says a HostPort is required to expose a service inside and outside the cluster.",
                 $"To reach it from outside the device (or as the how-to asks, from other modules), add \"PortBindings\": {{\"{exposed.Member.Name}\": {Binding(exposed.Key).ToCompactJson()}}}; to keep it inside the cluster, say so with \"k8s-experimental\": {{\"serviceOptions\": {{\"type\": \"ClusterIP\"}}}}.",
-                fixable: false);
+                fixable: false));
         }
     }
 

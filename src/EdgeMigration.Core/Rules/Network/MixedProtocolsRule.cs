@@ -15,22 +15,22 @@ public sealed class MixedProtocolsRule : ModuleRule
     public override Severity DefaultSeverity => Severity.Warning;
     public override string Section => "network";
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         var keys = ModulePorts.Bindings(module).Select(e => e.Key).Where(k => k.IsValid).ToList();
         var protocols = keys.GroupBy(k => k.Protocol).ToList();
         if (protocols.Count < 2 || ModulePorts.PortBindingsMember(module) is not { } member)
         {
-            yield break;
+            return;
         }
         var byProtocol = string.Join("; ", protocols.Select(g => $"{g.Key!.ToUpperInvariant()} {string.Join(", ", g.Select(k => k.Number).Distinct())}"));
         var shared = keys.GroupBy(k => k.Number).Where(g => g.Select(k => k.Protocol).Distinct().Count() > 1).Select(g => g.Key).ToList();
-        yield return shared.Count > 0
+        findings.Add(shared.Count > 0
             ? Finding(module, ModulePorts.LocationOf(member),
                 $"The module binds ports of more than one protocol ({byProtocol}); the how-to says that does not work, and the device keys Service ports by number, so port {string.Join(", ", shared)} keeps only its last protocol.",
                 "Move the ports of one protocol (usually UDP) to a module of their own.", Severity.Error)
             : Finding(module, ModulePorts.LocationOf(member),
                 $"The module binds ports of more than one protocol ({byProtocol}); the how-to says TCP and UDP port mappings in the same module do not work.",
-                "Move the ports of one protocol (usually UDP) to a module of their own, or test the module on the GPU device.");
+                "Move the ports of one protocol (usually UDP) to a module of their own, or test the module on the GPU device."));
     }
 }

@@ -19,73 +19,83 @@ public sealed class PortSettingsRule : ModuleRule
     public override Severity DefaultSeverity => Severity.Error;
     public override string Section => "network";
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         if (MissingHostPortRule.IsEdgeAgent(module))
         {
-            return Enumerable.Empty<Finding>();
+            return;
         }
         if (ModulePorts.PortBindingsMember(module) is { } member && member.Value is not (JObject or JValue { Kind: JValueKind.Null }))
         {
-            return new[]
-            {
-                Finding(module, ModulePorts.LocationOf(member),
-                    $"{member.Name} is {member.Value.ToCompactJson()}, not an object; no agent can read the module's createOptions.",
-                    "Write it as {\"<port>/tcp\": [{\"HostPort\": \"<port>\"}]}."),
-            };
+            findings.Add(Finding(module, ModulePorts.LocationOf(member),
+                $"{member.Name} is {member.Value.ToCompactJson()}, not an object; no agent can read the module's createOptions.",
+                "Write it as {\"<port>/tcp\": [{\"HostPort\": \"<port>\"}]}."));
+            return;
         }
-        var keys = ModulePorts.Exposed(module).Where(e => !e.Key.IsValid).Select(e => (e.Location, e.Member.Name))
-            .Concat(ModulePorts.Bindings(module).Where(e => !e.Key.IsValid).Select(e => (e.Location, e.Member.Name)))
-            .Where(k => !TemplateText.HasPlaceholder(k.Name))
-            .Select(k => Finding(module, k.Location,
-                $"Port '{k.Name}' is ignored by the device's agent, which reads only <port>[/tcp|udp|sctp] with a port from 1 to 65535.",
-                "Write it as, for example, \"8080/tcp\"; give each port of a range its own key.", Severity.Warning));
-        return keys.Concat(ModulePorts.Bindings(module).SelectMany(e => CheckEntry(module, e)));
+        AddInvalidKeys(module, ModulePorts.Exposed(module).Select(e => (e.Key, e.Location, e.Member.Name)), findings);
+        AddInvalidKeys(module, ModulePorts.Bindings(module).Select(e => (e.Key, e.Location, e.Member.Name)), findings);
+        foreach (var entry in ModulePorts.Bindings(module))
+        {
+            CheckEntry(module, entry, findings);
+        }
     }
 
-    private IEnumerable<Finding> CheckEntry(EdgeModule module, PortBindingsEntry entry)
+    private void AddInvalidKeys(EdgeModule module, IEnumerable<(PortKey Key, string Location, string Name)> keys, List<Finding> findings)
+    {
+        foreach (var (key, location, name) in keys)
+        {
+            if (!key.IsValid && !TemplateText.HasPlaceholder(name))
+            {
+                findings.Add(Finding(module, location,
+                    $"Port '{name}' is ignored by the device's agent, which reads only <port>[/tcp|udp|sctp] with a port from 1 to 65535.",
+                    "Write it as, for example, \"8080/tcp\"; give each port of a range its own key.", Severity.Warning));
+            }
+        }
+    }
+
+    private void CheckEntry(EdgeModule module, PortBindingsEntry entry, List<Finding> findings)
     {
         if (entry.Member.Value is not (JArray or JValue { Kind: JValueKind.Null }))
         {
-            yield return Finding(module, entry.Location,
+            findings.Add(Finding(module, entry.Location,
                 $"{entry.Location} is {entry.Member.Value.ToCompactJson()}, not an array of bindings; no agent can read the module's createOptions.",
-                "Write it as [{\"HostPort\": \"<port>\"}].");
-            yield break;
+                "Write it as [{\"HostPort\": \"<port>\"}]."));
+            return;
         }
         foreach (var binding in entry.Bindings)
         {
             if (binding.Node is not (JObject or JValue { Kind: JValueKind.Null }))
             {
-                yield return Finding(module, binding.Location,
+                findings.Add(Finding(module, binding.Location,
                     $"{binding.Location} is {binding.Node.ToCompactJson()}, not a binding object; no agent can read the module's createOptions.",
-                    "Write it as {\"HostPort\": \"<port>\"}.");
+                    "Write it as {\"HostPort\": \"<port>\"}."));
                 continue;
             }
             if (binding.HasHostPort && binding.HostPort is null && !TemplateText.HasPlaceholder(binding.HostPortText!))
             {
                 var number = ModulePorts.ToNumber(binding.HostPortText!);
-                yield return number is null
+                findings.Add(number is null
                     ? Finding(module, binding.Location,
                         $"HostPort '{binding.HostPortText}' is not a whole number; the device's agent skips the binding, so the port is not exposed.",
                         "Give one port number; bind each port of a range separately.", Severity.Warning)
                     : Finding(module, binding.Location,
                         $"HostPort {binding.HostPortText} is not a port from 1 to 65535; Kubernetes refuses the module's Service.",
-                        "Give a port from 1 to 65535.");
+                        "Give a port from 1 to 65535."));
             }
             if (!string.IsNullOrEmpty(binding.HostIp) && binding.HostIp is not ("0.0.0.0" or "::"))
             {
-                yield return Finding(module, binding.Location,
+                findings.Add(Finding(module, binding.Location,
                     $"HostIp {binding.HostIp} is ignored on the GPU device: the Service listens on the external IP the device assigns to the module.",
                     "To choose that IP, set \"k8s-experimental\": {\"serviceOptions\": {\"type\": \"LoadBalancer\", \"loadBalancerIP\": \"<ip in the device's Kubernetes external service IP range>\"}}.",
-                    Severity.Information);
+                    Severity.Information));
             }
         }
         var hostPorts = entry.Bindings.Where(b => b.HostPort is not null).Select(b => b.HostPort).Distinct().ToList();
         if (entry.Key.IsValid && hostPorts.Count > 1)
         {
-            yield return Finding(module, entry.Location,
+            findings.Add(Finding(module, entry.Location,
                 $"Container port {entry.Key.Name} is bound to HostPorts {string.Join(", ", hostPorts)}; the device names each Service port hostport-{entry.Key.Number}-{entry.Key.Protocol}, and Kubernetes refuses two ports of the same name.",
-                "Bind each container port to one HostPort.");
+                "Bind each container port to one HostPort."));
         }
     }
 }

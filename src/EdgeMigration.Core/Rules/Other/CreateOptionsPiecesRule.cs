@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using EdgeMigration.Core.Json;
@@ -23,50 +22,57 @@ public sealed class CreateOptionsPiecesRule : ModuleRule
     public override Severity DefaultSeverity => Severity.Warning;
     public override string Section => "other-differences";
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         var options = module.CreateOptions;
         if (options is null)
         {
-            yield break;
+            return;
         }
-        var unread = module.Settings!.Members.Where(m => PastTheRuntime.IsMatch(m.Name)).ToList();
-        if (unread.Count > 0)
+        List<JMember>? unread = null;
+        foreach (var member in module.Settings!.Members)
         {
-            yield return Finding(module, JsonPath.Member("settings", unread[0].Name),
+            if (PastTheRuntime.IsMatch(member.Name))
+            {
+                (unread ??= new List<JMember>()).Add(member);
+            }
+        }
+        if (unread is not null)
+        {
+            findings.Add(Finding(module, JsonPath.Member("settings", unread[0].Name),
                 $"{unread.Count} createOptions piece(s) past createOptions99 ({unread[0].Name} to {unread[unread.Count - 1].Name}) are never read: the runtime joins createOptions to createOptions99 only, so the module does not get its whole createOptions.",
-                $"Shorten the createOptions to at most {CreateOptions.RuntimePieceLimit} pieces of {CreateOptions.PieceLength} characters.", Severity.Error, inDefinition: true);
+                $"Shorten the createOptions to at most {CreateOptions.RuntimePieceLimit} pieces of {CreateOptions.PieceLength} characters.", Severity.Error, inDefinition: true));
         }
         if (options.ErrorKind == CreateOptionsErrorKind.BrokenPieces)
         {
-            yield return Finding(module, "",
+            findings.Add(Finding(module, "",
                 $"The module's {options.Error}; the runtime cannot join the pieces, so the module is not deployed.",
-                "Number the pieces createOptions, createOptions01, createOptions02… without gaps, each a string.", Severity.Error);
-            yield break;
+                "Number the pieces createOptions, createOptions01, createOptions02… without gaps, each a string.", Severity.Error));
+            return;
         }
         var text = options.Text ?? options.Root?.ToCompactJson();
         const int toolsLimit = CreateOptions.ToolsPieceLimit * CreateOptions.PieceLength;
         const int runtimeLimit = CreateOptions.RuntimePieceLimit * CreateOptions.PieceLength;
         if (text is not null && text.Length > runtimeLimit)
         {
-            yield return Finding(module, "",
+            findings.Add(Finding(module, "",
                 $"createOptions are {text.Length} characters; the runtime joins at most {CreateOptions.RuntimePieceLimit} pieces of {CreateOptions.PieceLength} (createOptions to createOptions99, {runtimeLimit} characters), so the module is not deployed.",
-                "Shorten them: settings the GPU device ignores can go, and long values (scripts, certificates) belong in the image or a share.", Severity.Error);
+                "Shorten them: settings the GPU device ignores can go, and long values (scripts, certificates) belong in the image or a share.", Severity.Error));
         }
         else if (text is not null && text.Length > toolsLimit)
         {
-            yield return Finding(module, "",
+            findings.Add(Finding(module, "",
                 $"createOptions are {text.Length} characters; the VS Code IoT Edge tools and iotedgedev stop at {CreateOptions.ToolsPieceLimit} pieces of {CreateOptions.PieceLength} ({toolsLimit} characters).",
-                "Shorten them (settings the GPU device ignores can go), or deploy with the az CLI or Az.IotHub, whose runtime reads up to createOptions99.");
+                "Shorten them (settings the GPU device ignores can go), or deploy with the az CLI or Az.IotHub, whose runtime reads up to createOptions99."));
         }
         foreach (var name in options.PieceNames)
         {
             if (module.Settings?.Find(name)?.Value is JValue { IsString: true } piece && Encoding.UTF8.GetByteCount(piece.Text) > CreateOptions.TwinStringLimitBytes)
             {
-                yield return Finding(module, JsonPath.Member("settings", name),
+                findings.Add(Finding(module, JsonPath.Member("settings", name),
                     $"{name} is {Encoding.UTF8.GetByteCount(piece.Text)} bytes; IoT Hub rejects a twin string over {CreateOptions.TwinStringLimitBytes} bytes.",
                     $"Split it into pieces of {CreateOptions.PieceLength} characters (ConvertTo-GpuEdgeManifest does when it rewrites the module's createOptions).",
-                    inDefinition: true);
+                    inDefinition: true));
             }
         }
     }

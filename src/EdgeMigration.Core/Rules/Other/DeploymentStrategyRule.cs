@@ -28,28 +28,28 @@ public sealed class DeploymentStrategyRule : ModuleRule
     public override string Section => "other-differences";
     public override bool CanFix => true;
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         var reasons = Reasons(module);
         if (reasons.Count == 0)
         {
-            yield break;
+            return;
         }
         var why = string.Join("; ", reasons.Select(r => r.Text));
         var location = JsonPath.Member(CreateOptionsAccess.KubernetesSection, StrategyName);
         var strategy = module.Kubernetes()?.FindIgnoreCase(StrategyName);
         if (strategy is null)
         {
-            yield return Finding(module, location,
+            findings.Add(Finding(module, location,
                 $"The module is updated by a rolling update (the default), which starts the new pod while the old one still runs, but it {why}.",
                 "Set \"k8s-experimental\": {\"strategy\": {\"type\": \"Recreate\"}}.",
-                reasons.Max(r => r.Severity));
+                reasons.Max(r => r.Severity)));
         }
         else if (!string.Equals((strategy.Value as JObject).StringOf("type"), Recreate, StringComparison.OrdinalIgnoreCase))
         {
-            yield return Finding(module, JsonPath.Member(CreateOptionsAccess.KubernetesSection, strategy.Name),
+            findings.Add(Finding(module, JsonPath.Member(CreateOptionsAccess.KubernetesSection, strategy.Name),
                 $"The module sets strategy {strategy.Value.ToCompactJson()} although it {why}.",
-                "Use {\"type\": \"Recreate\"} unless a rolling update is meant.", Severity.Information, fixable: false);
+                "Use {\"type\": \"Recreate\"} unless a rolling update is meant.", Severity.Information, fixable: false));
         }
     }
 

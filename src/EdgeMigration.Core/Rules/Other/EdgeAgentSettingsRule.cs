@@ -18,29 +18,29 @@ public sealed class EdgeAgentSettingsRule : ModuleRule
     public override Severity DefaultSeverity => Severity.Information;
     public override string Section => "other-differences";
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         if (!module.IsSystemModule || module.Name != "edgeAgent")
         {
-            yield break;
+            return;
         }
         if (module.Image is { } image && !image.StartsWith(StandardImage, StringComparison.OrdinalIgnoreCase))
         {
-            yield return Finding(module, "settings.image",
+            findings.Add(Finding(module, "settings.image",
                 $"The edgeAgent image '{image}' is not used: the GPU device runs its own agent.",
-                "Nothing to change; the device's agent version shows in the CONFIG column of 'iotedge list'.", inDefinition: true);
+                "Nothing to change; the device's agent version shows in the CONFIG column of 'iotedge list'.", inDefinition: true));
         }
         if (module.CreateOptions is { } options && (options.Root?.Count > 0 || options.Error is not null))
         {
-            yield return Finding(module, "",
+            findings.Add(Finding(module, "",
                 "edgeAgent's createOptions have no effect: the GPU device runs its own agent.",
-                "Nothing to change; they still apply on Docker devices.");
+                "Nothing to change; they still apply on Docker devices."));
         }
         if (module.Env.Any())
         {
-            yield return Finding(module, "env",
+            findings.Add(Finding(module, "env",
                 $"edgeAgent's env ({string.Join(", ", module.Env.Select(v => v.Name))}) has no effect: the GPU device runs its own agent.",
-                "Settings such as the web proxy are made in the device's local web UI instead.", inDefinition: true);
+                "Settings such as the web proxy are made in the device's local web UI instead.", inDefinition: true));
         }
     }
 }

@@ -23,7 +23,7 @@ public sealed class EntrypointRule : ModuleRule
     public override string Section => "other-differences";
     public override bool CanFix => true;
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         foreach (var name in new[] { "Entrypoint", "Cmd" })
         {
@@ -35,31 +35,31 @@ public sealed class EntrypointRule : ModuleRule
             {
                 case JValue { IsString: true } text:
                     var words = Words(text.Text);
-                    yield return Finding(module, member.Name,
+                    findings.Add(Finding(module, member.Name,
                         $"{member.Name} is the string {text.ToCompactJson()}; the GPU device's agent reads it only as a JSON array of strings, so the module is not deployed.",
                         words is null
                             ? "Write it as an array by hand: the text has quotes, escapes or shell syntax, or is empty (to run it through a shell, use [\"/bin/sh\", \"-c\", \"…\"])."
                             : $"Write it as the array {ToArray(words).ToCompactJson()}.",
-                        fixable: words is not null);
+                        fixable: words is not null));
                     break;
                 case JArray array when array.Any(item => item is not JValue { IsString: true }):
-                    yield return Finding(module, member.Name,
+                    findings.Add(Finding(module, member.Name,
                         $"{member.Name} holds items that are not strings; the GPU device's agent cannot read it, so the module is not deployed.",
-                        "Make every item a string.", fixable: false);
+                        "Make every item a string.", fixable: false));
                     break;
                 case JArray when name == "Entrypoint":
-                    yield return Finding(module, member.Name,
+                    findings.Add(Finding(module, member.Name,
                         "Entrypoint becomes the container's command on the GPU device, but the how-to lists Entrypoint among the create options that do not work there.",
                         "Test the module on the GPU device; if it does not start, build the entrypoint into the image (ENTRYPOINT) and remove it here.",
-                        Severity.Warning, fixable: false);
+                        Severity.Warning, fixable: false));
                     break;
                 case JValue { Kind: JValueKind.Null }:
                 case JArray:
                     break;
                 default:
-                    yield return Finding(module, member.Name,
+                    findings.Add(Finding(module, member.Name,
                         $"{member.Name} is {member.Value.ToCompactJson()}; the GPU device's agent reads it only as a JSON array of strings, so the module is not deployed.",
-                        "Write it as an array of strings.", fixable: false);
+                        "Write it as an array of strings.", fixable: false));
                     break;
             }
         }

@@ -17,13 +17,13 @@ public sealed class EnvironmentNameColonRule : ModuleRule
     public override string Section => "other-differences";
     public override bool CanFix => true;
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         foreach (var variable in ModuleEnvironment.Where(module, HasColon))
         {
-            yield return Finding(module, variable.Location,
+            findings.Add(Finding(module, variable.Location,
                 $"Environment variable '{variable.Name}' in {(variable.InDefinition ? "the env section" : "createOptions Env")} has ':' in its name; Kubernetes rejects the module's Deployment.",
-                $"Rename it to '{Rename(variable.Name)}' ('__' is read as ':' by .NET configuration).", inDefinition: variable.InDefinition);
+                $"Rename it to '{Rename(variable.Name)}' ('__' is read as ':' by .NET configuration).", inDefinition: variable.InDefinition));
         }
     }
 

@@ -25,16 +25,22 @@ public sealed class IgnoredSettingsRule : ModuleRule
     public override Severity DefaultSeverity => Severity.Warning;
     public override string Section => "other-differences";
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         // The device runs its own agent: everything about edgeAgent is K7's business.
         if (module.IsSystemModule && module.Name == "edgeAgent")
         {
-            return Enumerable.Empty<Finding>();
+            return;
         }
-        return IgnoredSettings.Of(module, manifest.Secrets).Where(IsMine).Select(ignored => Finding(module, ignored.Location, ignored.Reason, ignored.Advice,
-            ignored.Kind == IgnoredSettingKind.ModuleSetting || string.Equals(ignored.Key, "LogConfig", StringComparison.OrdinalIgnoreCase) ? Severity.Information : Severity.Warning,
-            inDefinition: ignored.InDefinition));
+        foreach (var ignored in IgnoredSettings.Of(module, manifest.Secrets))
+        {
+            if (IsMine(ignored))
+            {
+                findings.Add(Finding(module, ignored.Location, ignored.Reason, ignored.Advice,
+                    ignored.Kind == IgnoredSettingKind.ModuleSetting || string.Equals(ignored.Key, "LogConfig", StringComparison.OrdinalIgnoreCase) ? Severity.Information : Severity.Warning,
+                    inDefinition: ignored.InDefinition));
+            }
+        }
     }
 
     private static bool IsMine(IgnoredSetting ignored) => ignored.Kind switch

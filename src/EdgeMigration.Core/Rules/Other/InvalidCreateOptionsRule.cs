@@ -11,13 +11,13 @@ public sealed class InvalidCreateOptionsRule : ModuleRule
     public override Severity DefaultSeverity => Severity.Error;
     public override string Section => "other-differences";
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         if (module.CreateOptions is { ErrorKind: CreateOptionsErrorKind.InvalidJson or CreateOptionsErrorKind.NotAnObject } options)
         {
-            yield return Finding(module, "",
+            findings.Add(Finding(module, "",
                 $"The module's {options.Error}; the agent cannot create the module, and no other rule can look inside.",
-                "Correct the createOptions JSON (escape it properly when it is a string).");
+                "Correct the createOptions JSON (escape it properly when it is a string)."));
         }
     }
 }

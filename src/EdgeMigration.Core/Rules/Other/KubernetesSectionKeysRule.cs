@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Core.Manifests;
@@ -19,17 +18,17 @@ public sealed class KubernetesSectionKeysRule : ModuleRule
     public override Severity DefaultSeverity => Severity.Warning;
     public override string Section => "other-differences";
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         foreach (var ignored in IgnoredSettings.KubernetesOptions(module))
         {
-            yield return Finding(module, ignored.Location, ignored.Reason, ignored.Advice);
+            findings.Add(Finding(module, ignored.Location, ignored.Reason, ignored.Advice));
         }
         if (module.Options()?.Find(CreateOptionsAccess.KubernetesSection) is { Value: not JObject } section)
         {
-            yield return Finding(module, CreateOptionsAccess.KubernetesSection,
+            findings.Add(Finding(module, CreateOptionsAccess.KubernetesSection,
                 $"k8s-experimental is {section.Value.ToCompactJson()}, not an object; the agent cannot read the module's createOptions.",
-                "Make it an object such as {\"strategy\": {\"type\": \"Recreate\"}}.", Severity.Error);
+                "Make it an object such as {\"strategy\": {\"type\": \"Recreate\"}}.", Severity.Error));
         }
     }
 }

@@ -44,7 +44,7 @@ public sealed class ModuleNameRule : MigrationRule
         var references = new RouteReferences(renames.Keys);
         foreach (var route in manifest.Routes)
         {
-            var mentioned = route.Text is { } text ? references.Mentioned(text) : new HashSet<string>();
+            var mentioned = route.Text is { } text ? references.Mentioned(text) : Array.Empty<string>();
             // In the plan's order; most routes name one module or none, so the plan is gone through only for the others.
             var ids = mentioned.Count < 2 ? mentioned : renames.Keys.Where(mentioned.Contains);
             foreach (var id in ids)

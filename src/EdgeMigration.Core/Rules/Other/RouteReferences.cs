@@ -30,14 +30,18 @@ internal sealed class RouteReferences
     }
 
     /// <summary>The ids of <see cref="RouteReferences(IEnumerable{string})"/> that <paramref name="route"/> names.</summary>
-    public ISet<string> Mentioned(string route)
+    public IReadOnlyCollection<string> Mentioned(string route)
     {
-        var mentioned = new HashSet<string>(StringComparer.Ordinal);
+        // Most routes name one module or none: a short list, made only when there is something in it.
+        List<string>? mentioned = null;
         foreach (var (_, _, id) in References(route))
         {
-            mentioned.Add(id);
+            if (mentioned is null || !mentioned.Contains(id))
+            {
+                (mentioned ??= new List<string>()).Add(id);
+            }
         }
-        return mentioned;
+        return mentioned ?? (IReadOnlyCollection<string>)Array.Empty<string>();
     }
 
     /// <summary>The route with every module of <paramref name="renames"/> (old id → new id) renamed in one pass.</summary>
@@ -67,7 +71,7 @@ internal sealed class RouteReferences
         for (var match = Prefix.Match(route); match.Success;)
         {
             var start = match.Index + match.Length;
-            if (_ids.FirstOrDefault(candidate => IsIdAt(route, match, candidate)) is { } id)
+            if (IdAt(route, match) is { } id)
             {
                 yield return (start, id.Length, id);
                 match = Prefix.Match(route, start + id.Length);
@@ -77,6 +81,19 @@ internal sealed class RouteReferences
                 match = Prefix.Match(route, match.Index + 1);
             }
         }
+    }
+
+    /// <summary>The first (longest) id that follows the prefix <paramref name="match"/>, or null.</summary>
+    private string? IdAt(string route, Match match)
+    {
+        foreach (var id in _ids)
+        {
+            if (IsIdAt(route, match, id))
+            {
+                return id;
+            }
+        }
+        return null;
     }
 
     /// <summary>True when <paramref name="id"/> follows the prefix <paramref name="match"/> and is followed by what ends an id there.</summary>

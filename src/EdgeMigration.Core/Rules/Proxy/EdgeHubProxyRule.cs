@@ -23,24 +23,24 @@ public sealed class EdgeHubProxyRule : ModuleRule
     public override string Section => "web-proxy";
     public override bool CanFix => true;
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         if (!IsEdgeHub(module) || HttpsProxy(module) is not { } proxy)
         {
-            yield break;
+            return;
         }
         var upstream = ModuleEnvironment.Find(module, UpstreamProtocol);
         if (upstream?.Value is null)
         {
-            yield return Finding(module, proxy.Location,
+            findings.Add(Finding(module, proxy.Location,
                 $"edgeHub sets {proxy.Name} but no UpstreamProtocol; AMQP and MQTT (ports 5671, 8883) rarely pass a web proxy.",
-                $"Set UpstreamProtocol={AmqpWs} beside {proxy.Name}, unless the proxy allows AMQP.", inDefinition: proxy.InDefinition);
+                $"Set UpstreamProtocol={AmqpWs} beside {proxy.Name}, unless the proxy allows AMQP.", inDefinition: proxy.InDefinition));
         }
         else if (!upstream.Value.EndsWith("Ws", StringComparison.OrdinalIgnoreCase))
         {
-            yield return Finding(module, upstream.Location,
+            findings.Add(Finding(module, upstream.Location,
                 $"edgeHub sets {proxy.Name} with UpstreamProtocol {upstream.Value}, which does not go through a web proxy.",
-                $"Keep it only if the proxy allows {upstream.Value} traffic; otherwise use {AmqpWs}.", fixable: false, inDefinition: upstream.InDefinition);
+                $"Keep it only if the proxy allows {upstream.Value} traffic; otherwise use {AmqpWs}.", fixable: false, inDefinition: upstream.InDefinition));
         }
     }
 

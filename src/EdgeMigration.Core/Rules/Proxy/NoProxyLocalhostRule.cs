@@ -17,16 +17,16 @@ public sealed class NoProxyLocalhostRule : ModuleRule
     public override string Section => "web-proxy";
     public override bool CanFix => true;
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         if (NeedsBypass(module) is { } proxy)
         {
             var noProxy = ModuleEnvironment.Find(module, ProxySettings.NoProxy);
             var at = noProxy ?? proxy;
-            yield return Finding(module, at.Location,
+            findings.Add(Finding(module, at.Location,
                 $"The module sets {proxy.Name} but {(noProxy is null ? "no no_proxy" : $"{noProxy.Name} ({noProxy.Value}) does not list localhost")}; on the GPU device its calls to the runtime at localhost:35001 would go to the proxy.",
                 noProxy is null ? $"Set no_proxy=localhost beside {proxy.Name}." : $"Add localhost to {noProxy.Name}.",
-                inDefinition: at.InDefinition);
+                inDefinition: at.InDefinition));
         }
     }
 

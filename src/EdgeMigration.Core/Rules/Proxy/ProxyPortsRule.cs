@@ -19,11 +19,11 @@ public sealed class ProxyPortsRule : ModuleRule
     public override Severity DefaultSeverity => Severity.Error;
     public override string Section => "web-proxy";
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         if (MissingHostPortRule.IsEdgeAgent(module))
         {
-            yield break;
+            return;
         }
         var containerPorts = ModulePorts.Exposed(module).Select(e => (e.Key, e.Location))
             .Concat(ModulePorts.Bindings(module).Select(e => (e.Key, e.Location)))
@@ -32,15 +32,15 @@ public sealed class ProxyPortsRule : ModuleRule
             .Select(g => g.First());
         foreach (var (key, location) in containerPorts)
         {
-            yield return Finding(module, location,
+            findings.Add(Finding(module, location,
                 $"The module listens on port {key.Number}, which the IoT Edge proxy sidecar uses in every pod on the GPU device (localhost:35000 and 35001); the ports conflict.",
-                "Make the module listen on another port.");
+                "Make the module listen on another port."));
         }
         foreach (var binding in ModulePorts.Bindings(module).SelectMany(e => e.Bindings).Where(b => b.HostPort is { } port && SidecarPorts.Contains(port)))
         {
-            yield return Finding(module, binding.Location,
+            findings.Add(Finding(module, binding.Location,
                 $"HostPort {binding.HostPort} is one of the IoT Edge proxy's ports (35000, 35001), which the how-to asks modules not to use.",
-                "Use another HostPort.", Severity.Warning);
+                "Use another HostPort.", Severity.Warning));
         }
     }
 }

@@ -22,35 +22,35 @@ public sealed class FpgaAccelerationRule : ModuleRule
     public override string Section => "compute-acceleration-usage";
     public override bool CanFix => true;
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         foreach (var kind in new[] { ModuleResources.Limits, ModuleResources.Requests })
         {
             if (ModuleResources.Find(module, kind) is { } list && list.Values.Find(ModuleResources.FpgaResource) is { } fpga)
             {
-                yield return Finding(module, list.PathOf(ModuleResources.FpgaResource),
+                findings.Add(Finding(module, list.PathOf(ModuleResources.FpgaResource),
                     $"The module asks for {fpga.Value.ToCompactJson()} FPGA(s) ('{ModuleResources.FpgaResource}' in {kind}); the GPU device has no FPGA, so the pod stays Pending.",
-                    $"Ask for GPUs instead: \"{ModuleResources.GpuResource}\": N in k8s-experimental.resources.limits (requests, if given, must equal limits), with an image built for the GPU.");
+                    $"Ask for GPUs instead: \"{ModuleResources.GpuResource}\": N in k8s-experimental.resources.limits (requests, if given, must equal limits), with an image built for the GPU."));
             }
         }
         foreach (var variable in WireServerVariables(module))
         {
-            yield return Finding(module, variable.Location,
+            findings.Add(Finding(module, variable.Location,
                 $"{variable.Name} points the module at the FPGA device's wire server; the GPU device has none.",
-                "Remove it; the how-to's GPU example has no wire server.", Severity.Warning, inDefinition: variable.InDefinition);
+                "Remove it; the how-to's GPU example has no wire server.", Severity.Warning, inDefinition: variable.InDefinition));
         }
         foreach (var (device, index) in FpgaDevices(module))
         {
-            yield return Finding(module, JsonPath.Index("HostConfig.Devices", index),
+            findings.Add(Finding(module, JsonPath.Index("HostConfig.Devices", index),
                 $"Devices entry {device.ToCompactJson()} looks like the FPGA; the GPU device has no FPGA and ignores Devices.",
-                $"Remove it and ask for \"{ModuleResources.GpuResource}\" in k8s-experimental.resources.limits.", Severity.Warning, certainty: Certainty.Likely);
+                $"Remove it and ask for \"{ModuleResources.GpuResource}\" in k8s-experimental.resources.limits.", Severity.Warning, certainty: Certainty.Likely));
         }
         if (UsesFpga(module) && module.HostConfig()?.GetIgnoreCase("Privileged") is JValue { Kind: JValueKind.True })
         {
-            yield return Finding(module, "HostConfig.Privileged",
+            findings.Add(Finding(module, "HostConfig.Privileged",
                 "Privileged: true usually came with FPGA use; GPUs given through nvidia.com/gpu need no privileged container.",
                 "Keep it only if the module needs it for something else (the how-to's GPU example keeps it).",
-                Severity.Information, fixable: false);
+                Severity.Information, fixable: false));
         }
     }
 

@@ -26,7 +26,7 @@ public sealed class MemoryCpuLimitsRule : ModuleRule
     public override string Section => "memory-and-cpu-usage";
     public override bool CanFix => true;
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         var limits = ModuleResources.Find(module, ModuleResources.Limits)?.Values;
         var converted = DockerLimits(module);
@@ -36,27 +36,24 @@ public sealed class MemoryCpuLimitsRule : ModuleRule
             var existing = (existingMember?.Value as JValue)?.Text;
             if (existingMember is null)
             {
-                yield return Finding(module, limit.Source,
+                findings.Add(Finding(module, limit.Source,
                     $"{limit.Source} ({limit.DockerValue}) is ignored on the GPU device; the same limit there is k8s-experimental.resources.limits.{limit.Resource}: \"{limit.Quantity}\"{(limit.Exact ? "" : " (rounded up to a whole millicore)")}.",
-                    $"Set \"{limit.Resource}\": \"{limit.Quantity}\" in k8s-experimental.resources.limits (the Docker key can stay for Docker devices).");
+                    $"Set \"{limit.Resource}\": \"{limit.Quantity}\" in k8s-experimental.resources.limits (the Docker key can stay for Docker devices)."));
             }
             else if (existing is not null && KubernetesQuantity.Parse(existing) is { } value && value != KubernetesQuantity.Parse(limit.Quantity))
             {
-                yield return Finding(module, limit.Source,
+                findings.Add(Finding(module, limit.Source,
                     $"{limit.Source} ({limit.DockerValue} = \"{limit.Quantity}\") differs from k8s-experimental.resources.limits.{limit.Resource} (\"{existing}\"); the GPU device uses the latter, Docker devices the former.",
-                    "Make them agree unless the difference is meant.", Severity.Information, fixable: false);
+                    "Make them agree unless the difference is meant.", Severity.Information, fixable: false));
             }
         }
-        foreach (var finding in IgnoredDockerSettings(module))
-        {
-            yield return finding;
-        }
+        IgnoredDockerSettings(module, findings);
         if (ModuleResources.HoldsAccelerator(module) && converted.Count == 0 &&
             limits?.Find(ModuleResources.Memory) is null && limits?.Find(ModuleResources.Cpu) is null)
         {
-            yield return Finding(module, $"{CreateOptionsAccess.KubernetesSection}.resources.limits",
+            findings.Add(Finding(module, $"{CreateOptionsAccess.KubernetesSection}.resources.limits",
                 "The module holds GPUs but sets no memory or CPU limit; the how-to recommends them (for example \"memory\": \"128Mi\", \"cpu\": \"500m\").",
-                "Add them, or convert with -DefaultMemoryLimit and -DefaultCpuLimit.", Severity.Information, fixable: false);
+                "Add them, or convert with -DefaultMemoryLimit and -DefaultCpuLimit.", Severity.Information, fixable: false));
         }
     }
 
@@ -129,44 +126,44 @@ public sealed class MemoryCpuLimitsRule : ModuleRule
     }
 
     /// <summary>Docker settings the device ignores that have no exact Kubernetes limit.</summary>
-    private IEnumerable<Finding> IgnoredDockerSettings(EdgeModule module)
+    private void IgnoredDockerSettings(EdgeModule module, List<Finding> findings)
     {
         var hostConfig = module.HostConfig();
         foreach (var name in new[] { "Memory", "NanoCpus", "CpuQuota" })
         {
             if (hostConfig?.FindIgnoreCase(name) is { } member && Positive(hostConfig, name) is null && !IsUnset(member.Value))
             {
-                yield return Finding(module, "HostConfig." + member.Name,
+                findings.Add(Finding(module, "HostConfig." + member.Name,
                     $"{member.Name} ({member.Value.ToCompactJson()}) is ignored on the GPU device and is not a positive whole number that can be converted.",
-                    "Set the limit in k8s-experimental.resources.limits by hand.", fixable: false);
+                    "Set the limit in k8s-experimental.resources.limits by hand.", fixable: false));
             }
         }
         if (hostConfig?.FindIgnoreCase("MemorySwap") is { } swap && !IsUnset(swap.Value))
         {
-            yield return Finding(module, "HostConfig." + swap.Name,
+            findings.Add(Finding(module, "HostConfig." + swap.Name,
                 $"MemorySwap ({swap.Value.ToCompactJson()}) is ignored on the GPU device; Kubernetes has no swap limit (its nodes run without swap).",
                 "Remove it, or keep it for Docker devices only; limit memory with k8s-experimental.resources.limits.memory.",
-                Severity.Information, fixable: false);
+                Severity.Information, fixable: false));
         }
         if (Positive(hostConfig, "CpuShares") is { } shares)
         {
             var millicores = (shares.Value * 1000 + 1023) / 1024;
-            yield return Finding(module, "HostConfig." + shares.Name,
+            findings.Add(Finding(module, "HostConfig." + shares.Name,
                 $"CpuShares ({shares.Value}) is a relative weight and is ignored on the GPU device; Kubernetes derives a container's CPU shares from requests.cpu (1024 shares ≈ 1 CPU).",
                 $"For the same weight set k8s-experimental.resources.requests.cpu: \"{millicores.ToString(CultureInfo.InvariantCulture)}m\".",
-                Severity.Information, fixable: false);
+                Severity.Information, fixable: false));
         }
         if (Positive(hostConfig, "NanoCpus") is not null && Positive(hostConfig, "CpuQuota") is { } quota)
         {
-            yield return Finding(module, "HostConfig." + quota.Name,
+            findings.Add(Finding(module, "HostConfig." + quota.Name,
                 "CpuQuota is given together with NanoCpus (Docker refuses both); the CPU limit is taken from NanoCpus.",
-                "Remove CpuQuota and CpuPeriod.", Severity.Information, fixable: false);
+                "Remove CpuQuota and CpuPeriod.", Severity.Information, fixable: false));
         }
         else if (Positive(hostConfig, "CpuQuota") is null && Positive(hostConfig, "CpuPeriod") is { } period)
         {
-            yield return Finding(module, "HostConfig." + period.Name,
+            findings.Add(Finding(module, "HostConfig." + period.Name,
                 "CpuPeriod without CpuQuota limits nothing, and the GPU device ignores it.",
-                "Remove it.", Severity.Information, fixable: false);
+                "Remove it.", Severity.Information, fixable: false));
         }
     }
 

@@ -28,43 +28,48 @@ public sealed class SharedMemoryRule : MigrationRule
     public override IEnumerable<Finding> Check(ManifestDocument manifest)
     {
         var modes = new IpcModes(manifest);
-        return manifest.Modules.SelectMany(module => CheckModule(module, modes));
+        var findings = new List<Finding>();
+        foreach (var module in manifest.Modules)
+        {
+            CheckModule(module, modes, findings);
+        }
+        return findings;
     }
 
-    private IEnumerable<Finding> CheckModule(EdgeModule module, IpcModes modes)
+    private void CheckModule(EdgeModule module, IpcModes modes, List<Finding> findings)
     {
         var ipc = module.HostConfig()?.FindIgnoreCase(IpcModeName);
         var mode = IpcMode(module);
         var location = "HostConfig." + (ipc?.Name ?? IpcModeName);
         if (NeedsHostIpc(module, modes))
         {
-            yield return Finding(module, location,
+            findings.Add(Finding(module, location,
                 $"{(mode is null ? "The module" : $"IpcMode \"{mode}\"")} shares memory with {Partners(module, modes)}; the GPU device maps only IpcMode host, so the modules no longer share memory.",
-                "Use \"IpcMode\": \"host\" on both modules (pod hostIPC), as the how-to does for Live Video Analytics and its inferencing module.");
+                "Use \"IpcMode\": \"host\" on both modules (pod hostIPC), as the how-to does for Live Video Analytics and its inferencing module."));
         }
         else if (string.Equals(mode, Host, StringComparison.OrdinalIgnoreCase))
         {
-            yield return Finding(module, location,
+            findings.Add(Finding(module, location,
                 "IpcMode host becomes the pod's hostIPC: true on the GPU device; the module shares the host's IPC namespace with every other host-IPC module.",
-                "Nothing to change.", Severity.Information, fixable: false);
+                "Nothing to change.", Severity.Information, fixable: false));
         }
         else if (mode is not null && mode.Length > 0 && !string.Equals(mode, "private", StringComparison.OrdinalIgnoreCase))
         {
-            yield return Finding(module, location,
+            findings.Add(Finding(module, location,
                 $"IpcMode \"{mode}\" is ignored on the GPU device; the pod gets a private IPC namespace.",
-                "Remove it, or use \"host\" if the module shares memory with another module.", Severity.Information, fixable: false);
+                "Remove it, or use \"host\" if the module shares memory with another module.", Severity.Information, fixable: false));
         }
         if (module.HostConfig()?.FindIgnoreCase("ShmSize") is { } shm && shm.Value is not JValue { Kind: JValueKind.Null } && !HasShmVolume(module))
         {
             var hostIpc = string.Equals(mode, Host, StringComparison.OrdinalIgnoreCase) || NeedsHostIpc(module, modes);
-            yield return hostIpc
+            findings.Add(hostIpc
                 ? Finding(module, "HostConfig." + shm.Name,
                     $"ShmSize ({shm.Value.ToCompactJson()}) is ignored on the GPU device; with host IPC the module uses the host's shared memory.",
                     "Nothing to change; remove ShmSize if the module no longer runs on Docker devices.", Severity.Information, fixable: false)
                 : Finding(module, "HostConfig." + shm.Name,
                     $"ShmSize ({shm.Value.ToCompactJson()}) is ignored on the GPU device; /dev/shm keeps the container runtime's default size (64 MiB).",
                     $"Mount a memory-backed volume at /dev/shm: \"k8s-experimental\": {{\"volumes\": [{{\"volume\": {{\"name\": \"dshm\", \"emptyDir\": {{\"medium\": \"Memory\", \"sizeLimit\": \"{SizeLimit(shm.Value)}\"}}}}, \"volumeMounts\": [{{\"name\": \"dshm\", \"mountPath\": \"/dev/shm\"}}]}}]}}, or use IpcMode host.",
-                    fixable: false);
+                    fixable: false));
         }
     }
 

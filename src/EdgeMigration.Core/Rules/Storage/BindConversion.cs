@@ -89,8 +89,14 @@ internal static class BindConversion
             mount.Add("ReadOnly", JValue.Boolean(true));
         }
         dropped = new List<string>();
-        foreach (var option in spec.Options.Distinct(StringComparer.Ordinal).Where(o => o != "ro"))
+        for (var i = 0; i < spec.Options.Count; i++)
         {
+            var option = spec.Options[i];
+            // Each option once; "ro" is ReadOnly above.
+            if (option == "ro" || IndexOf(spec.Options, option) < i)
+            {
+                continue;
+            }
             if (!volume && Propagation.Contains(option))
             {
                 // Docker devices keep honouring it; the device's agent ignores BindOptions (K9 says so).
@@ -102,6 +108,18 @@ internal static class BindConversion
             dropped.Add($"Dropped option '{option}': {WhyDropped(option, volume)}.");
         }
         return mount;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> options, string option)
+    {
+        for (var i = 0; i < options.Count; i++)
+        {
+            if (string.Equals(options[i], option, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static string Describe(BindEntry entry)

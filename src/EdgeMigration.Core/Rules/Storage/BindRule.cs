@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using EdgeMigration.Core.Manifests;
 
 namespace EdgeMigration.Core.Rules.Storage;
@@ -9,8 +8,16 @@ public abstract class BindRule : MigrationRule
 {
     public sealed override IEnumerable<Finding> Check(ManifestDocument manifest) => Check(manifest, CheckSettings.Default);
 
-    public sealed override IEnumerable<Finding> Check(ManifestDocument manifest, CheckSettings settings) =>
-        manifest.Modules.SelectMany(module => CheckModule(module, settings.Shares));
+    public sealed override IEnumerable<Finding> Check(ManifestDocument manifest, CheckSettings settings)
+    {
+        var findings = new List<Finding>();
+        foreach (var module in manifest.Modules)
+        {
+            CheckModule(module, settings.Shares, findings);
+        }
+        return findings;
+    }
 
-    protected abstract IEnumerable<Finding> CheckModule(EdgeModule module, ShareMapping shares);
+    /// <summary>Adds the module's findings to <paramref name="findings"/>, in order (see <see cref="ModuleRule"/>).</summary>
+    protected abstract void CheckModule(EdgeModule module, ShareMapping shares, List<Finding> findings);
 }

@@ -20,52 +20,52 @@ public sealed class BindsRule : BindRule
     public override string Section => "storage";
     public override bool CanFix => true;
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ShareMapping shares)
+    protected override void CheckModule(EdgeModule module, ShareMapping shares, List<Finding> findings)
     {
         if (BindPlan.For(module, shares) is not { } plan || plan.Member.Value is JValue { Kind: JValueKind.Null })
         {
-            yield break;
+            return;
         }
         if (plan.Binds is null)
         {
-            yield return Finding(module, plan.Location,
+            findings.Add(Finding(module, plan.Location,
                 $"{plan.Member.Name} is {plan.Member.Value.ToCompactJson()}, not an array of strings; no agent can read the module's createOptions.",
-                "Make it an array such as [\"/data:/data\"], or use HostConfig.Mounts.", Severity.Error, fixable: false);
-            yield break;
+                "Make it an array such as [\"/data:/data\"], or use HostConfig.Mounts.", Severity.Error, fixable: false));
+            return;
         }
         if (plan.Entries.Count == 0)
         {
-            yield break;
+            return;
         }
         var convertible = plan.Entries.All(e => e.CanConvert);
-        yield return Finding(module, plan.Location,
+        findings.Add(Finding(module, plan.Location,
             $"The module uses {plan.Member.Name} ({plan.Entries.Count} {(plan.Entries.Count == 1 ? "entry" : "entries")}); the how-to says storage on the GPU device is given with HostConfig.Mounts: Type volume for a share, Type bind for a host directory.",
             convertible
                 ? "Replace each entry with a mount (ConvertTo-GpuEdgeManifest does; S2 and S3 say what each becomes)."
                 : "ConvertTo-GpuEdgeManifest converts the entries it can; the others need your decision (see the findings on each entry).",
-            fixable: convertible);
+            fixable: convertible));
         foreach (var entry in plan.Entries)
         {
             if (entry.Class == BindClass.Unreadable && entry.Node is JValue { IsString: true } text && TemplateText.HasPlaceholder(text.Text))
             {
-                yield return Finding(module, entry.Location,
+                findings.Add(Finding(module, entry.Location,
                     $"{entry.Location} {entry.Node.ToCompactJson()} is a template placeholder; what it mounts is known only once the template is expanded.",
-                    "Check the expanded manifest.", Severity.Information, fixable: false);
+                    "Check the expanded manifest.", Severity.Information, fixable: false));
             }
             else if (entry.Class == BindClass.Unreadable)
             {
-                yield return Finding(module, entry.Location,
+                findings.Add(Finding(module, entry.Location,
                     entry.Spec is null
                         ? $"{entry.Location} is {entry.Node.ToCompactJson()}, not a string; no agent can read the module's createOptions."
                         : $"{entry.Location} {entry.Node.ToCompactJson()} cannot be read: {entry.Spec.Problem}. Docker refuses it, and the device's agent skips or misreads it.",
                     "Write it as \"<absolute host path or share>:<container path>[:ro]\", or as a HostConfig.Mounts entry.",
-                    Severity.Error, fixable: false);
+                    Severity.Error, fixable: false));
             }
             else if (entry.ConflictingMount is { } mount)
             {
-                yield return Finding(module, entry.Location,
+                findings.Add(Finding(module, entry.Location,
                     $"{entry.Location} {entry.Node.ToCompactJson()} mounts at the same container path as {mount.Location} ({mount.Value.ToCompactJson()}), with another source; Docker refuses the module, and it cannot become a second mount there.",
-                    "Keep one of the two.", Severity.Error, fixable: false);
+                    "Keep one of the two.", Severity.Error, fixable: false));
             }
         }
     }

@@ -21,18 +21,18 @@ public sealed class FileBindRule : BindRule
     public override string Section => "storage";
     public override bool CanFix => true;
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ShareMapping shares)
+    protected override void CheckModule(EdgeModule module, ShareMapping shares, List<Finding> findings)
     {
         foreach (var entry in BindPlan.EntriesOf(module, shares))
         {
             if (entry.File is { } file && entry.Class != BindClass.Windows)
             {
-                yield return FileFinding(module, entry.Location, entry.Spec!.Source, entry.Spec.Target, file);
+                findings.Add(FileFinding(module, entry.Location, entry.Spec!.Source, entry.Spec.Target, file));
             }
         }
         foreach (var mount in FileMounts(module, includePossible: true))
         {
-            yield return FileFinding(module, mount.Entry.Location, mount.Entry.Source!, mount.Entry.Target!, mount.File);
+            findings.Add(FileFinding(module, mount.Entry.Location, mount.Entry.Source!, mount.Entry.Target!, mount.File));
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class HostPathBindRule : BindRule
     public override string Section => "storage";
     public override bool CanFix => true;
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ShareMapping shares)
+    protected override void CheckModule(EdgeModule module, ShareMapping shares, List<Finding> findings)
     {
         foreach (var entry in BindPlan.EntriesOf(module, shares))
         {
@@ -32,20 +32,20 @@ public sealed class HostPathBindRule : BindRule
             }
             var spec = entry.Spec!;
             var placeholder = spec.Kind == BindSourceKind.Placeholder;
-            yield return Finding(module, entry.Location,
+            findings.Add(Finding(module, entry.Location,
                 $"{entry.Location} {entry.Node.ToCompactJson()} binds host directory '{spec.Source}'{(placeholder ? " (a template placeholder)" : "")}; {OnTheDevice}.",
                 $"Use {{\"Target\": \"{spec.Target}\", \"Source\": \"{spec.Source}\", \"Type\": \"bind\"}} in HostConfig.Mounts (ConvertTo-GpuEdgeManifest does). For data to keep or to share, use a share instead: convert with -ShareMap @{{ '{spec.Source}' = '<share>' }}.",
-                fixable: entry.CanConvert, certainty: placeholder ? Certainty.Possible : Certainty.Certain);
+                fixable: entry.CanConvert, certainty: placeholder ? Certainty.Possible : Certainty.Certain));
         }
         foreach (var mount in ModuleMounts.Mounts(module))
         {
             if (mount.IsBind && mount.Source is { } source && !BindSpec.IsWindowsPath(source) &&
                 (mount.Target is null || FilePaths.Judge(source, mount.Target) is null or { Certainty: Certainty.Possible }))
             {
-                yield return Finding(module, mount.Location,
+                findings.Add(Finding(module, mount.Location,
                     $"{mount.Location} mounts host directory '{source}'; {OnTheDevice}. Only directories can be mounted this way.",
                     "Make sure the module needs nothing in it from the FPGA device; use a share (Type volume) for data to keep.",
-                    Severity.Information, fixable: false);
+                    Severity.Information, fixable: false));
             }
         }
     }

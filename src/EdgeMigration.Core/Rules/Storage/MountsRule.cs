@@ -24,79 +24,76 @@ public sealed class MountsRule : ModuleRule
     public override Severity DefaultSeverity => Severity.Error;
     public override string Section => "storage";
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ManifestDocument manifest)
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         if (ModuleMounts.MountsMember(module) is not { } member || member.Value is JValue { Kind: JValueKind.Null })
         {
-            yield break;
+            return;
         }
         if (member.Value is not JArray mounts)
         {
-            yield return Finding(module, ModuleMounts.LocationOf(member),
+            findings.Add(Finding(module, ModuleMounts.LocationOf(member),
                 $"{member.Name} is {member.Value.ToCompactJson()}, not an array; no agent can read the module's createOptions.",
-                "Make it an array of {\"Type\", \"Source\", \"Target\"} objects.");
-            yield break;
+                "Make it an array of {\"Type\", \"Source\", \"Target\"} objects."));
+            return;
         }
         for (var i = 0; i < mounts.Count; i++)
         {
             if (mounts[i] is not JObject)
             {
-                yield return Finding(module, JsonPath.Index(ModuleMounts.LocationOf(member), i),
+                findings.Add(Finding(module, JsonPath.Index(ModuleMounts.LocationOf(member), i),
                     $"{JsonPath.Index(ModuleMounts.LocationOf(member), i)} is {mounts[i].ToCompactJson()}, not an object; no agent can read the module's createOptions.",
-                    "Make it a {\"Type\", \"Source\", \"Target\"} object.");
+                    "Make it a {\"Type\", \"Source\", \"Target\"} object."));
             }
         }
         var volumes = new Dictionary<string, MountEntry>(StringComparer.Ordinal);
         foreach (var mount in ModuleMounts.Mounts(module))
         {
-            foreach (var finding in CheckMount(module, mount, volumes))
-            {
-                yield return finding;
-            }
+            CheckMount(module, mount, volumes, findings);
         }
     }
 
-    private IEnumerable<Finding> CheckMount(EdgeModule module, MountEntry mount, Dictionary<string, MountEntry> volumes)
+    private void CheckMount(EdgeModule module, MountEntry mount, Dictionary<string, MountEntry> volumes, List<Finding> findings)
     {
         var missing = new[] { ("Type", mount.Type), ("Source", mount.Source), ("Target", mount.Target) }
             .Where(p => string.IsNullOrEmpty(p.Item2)).Select(p => p.Item1).ToList();
         if (missing.Count > 0)
         {
-            yield return Finding(module, mount.Location,
+            findings.Add(Finding(module, mount.Location,
                 $"{mount.Location} has no {string.Join(", ", missing)}; the agent requires Type, Source and Target for every mount, and the whole deployment fails.",
-                "Give all three (a volume's Source is the share name, a bind's the host directory).");
-            yield break;
+                "Give all three (a volume's Source is the share name, a bind's the host directory)."));
+            return;
         }
         if (!mount.IsBind && !mount.IsVolume)
         {
             var tmpfs = string.Equals(mount.Type, "tmpfs", StringComparison.OrdinalIgnoreCase);
-            yield return Finding(module, mount.Location,
+            findings.Add(Finding(module, mount.Location,
                 $"{mount.Location} is of Type '{mount.Type}'; the device's agent maps only bind and volume mounts, so it is {(tmpfs ? "not mounted" : "refused")}.",
                 tmpfs
                     ? "For a memory-backed folder use k8s-experimental.volumes with an emptyDir volume of medium Memory."
                     : "Use Type volume (a share) or bind (a host directory).",
-                tmpfs ? Severity.Warning : null);
+                tmpfs ? Severity.Warning : null));
         }
         else if (mount.IsVolume && !TemplateText.HasPlaceholder(mount.Source!))
         {
             var claim = ClaimName(mount.Source!, out var problem);
             if (claim is null)
             {
-                yield return Finding(module, mount.Location,
+                findings.Add(Finding(module, mount.Location,
                     $"Volume '{mount.Source}' gives a claim name that is not a DNS label of 1 to {KubernetesNames.MaxLabelLength} characters ({problem}); the deployment fails.",
-                    "Use a share whose name is a short DNS label (lower-case letters, digits and '-').");
+                    "Use a share whose name is a short DNS label (lower-case letters, digits and '-')."));
             }
             else if (ReservedVolumes.Contains(claim, StringComparer.Ordinal))
             {
-                yield return Finding(module, mount.Location,
+                findings.Add(Finding(module, mount.Location,
                     $"Volume '{mount.Source}' becomes '{claim}', a volume name the agent uses itself in every pod; the deployment fails.",
-                    "Use a share of another name.");
+                    "Use a share of another name."));
             }
             else if (volumes.TryGetValue(claim, out var first) && !string.Equals(first.Source, mount.Source, StringComparison.Ordinal))
             {
-                yield return Finding(module, mount.Location,
+                findings.Add(Finding(module, mount.Location,
                     $"Volumes '{first.Source}' ({first.Location}) and '{mount.Source}' both become the claim '{claim}' on the device, which merges them without a word.",
-                    "Use shares whose names differ in more than case and punctuation.", Severity.Warning);
+                    "Use shares whose names differ in more than case and punctuation.", Severity.Warning));
             }
             if (claim is not null && !volumes.ContainsKey(claim))
             {
@@ -105,9 +102,9 @@ public sealed class MountsRule : ModuleRule
         }
         foreach (var option in IgnoredOptions.Select(mount.Value.FindIgnoreCase).Where(m => m is not null))
         {
-            yield return Finding(module, JsonPath.Member(mount.Location, option!.Name),
+            findings.Add(Finding(module, JsonPath.Member(mount.Location, option!.Name),
                 $"{option.Name} ({option.Value.ToCompactJson()}) of {mount.Location} is ignored on the GPU device; only Type, Source, Target and ReadOnly are mapped.",
-                "Nothing to change if the module works without it; Docker devices still apply it.", Severity.Information);
+                "Nothing to change if the module works without it; Docker devices still apply it.", Severity.Information));
         }
     }
 

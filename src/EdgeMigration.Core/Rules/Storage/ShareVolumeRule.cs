@@ -19,39 +19,39 @@ public sealed class ShareVolumeRule : BindRule
     public override string Section => "storage";
     public override bool CanFix => true;
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ShareMapping shares)
+    protected override void CheckModule(EdgeModule module, ShareMapping shares, List<Finding> findings)
     {
         foreach (var entry in BindPlan.EntriesOf(module, shares))
         {
             var bind = entry.Node.ToCompactJson();
             if (entry.Class == BindClass.Share && entry.Spec!.Kind == BindSourceKind.NamedVolume)
             {
-                yield return Finding(module, entry.Location,
+                findings.Add(Finding(module, entry.Location,
                     $"{entry.Location} {bind} mounts the Docker volume '{entry.Share!.Share}'; the GPU device has no Docker volumes and would make a host folder named '{entry.Spec.Source}' instead.",
                     $"Create a share named '{entry.Share.Share}' on the GPU device and mount it with {{\"Target\": \"{entry.Spec.Target}\", \"Source\": \"{entry.Share.Share}\", \"Type\": \"volume\"}} in HostConfig.Mounts (ConvertTo-GpuEdgeManifest does; -ShareMap @{{ '{entry.Spec.Source}' = '<share>' }} picks another share).",
-                    Severity.Warning, fixable: entry.CanConvert);
+                    Severity.Warning, fixable: entry.CanConvert));
             }
             else if (entry.Class == BindClass.Share)
             {
                 var what = entry.Share!.FromShareMap
                     ? $"mounts '{entry.Share.MappedFrom}', which the ShareMap makes the GPU share '{entry.Share.Share}'"
                     : $"mounts the FPGA device's Edge share '{entry.Share.Share}'";
-                yield return Finding(module, entry.Location,
+                findings.Add(Finding(module, entry.Location,
                     $"{entry.Location} {bind} {what}; on the GPU device a bind of that path is an empty folder of the Kubernetes node, not the share.",
                     $"Mount the share with {{\"Target\": \"{entry.Spec!.Target}\", \"Source\": \"{entry.Share.Share}\", \"Type\": \"volume\"}} in HostConfig.Mounts, where Source is the name of an SMB or NFS share on the GPU device (ConvertTo-GpuEdgeManifest does, assuming the same share name; -ShareMap @{{ '{entry.Share.MappedFrom}' = '<share>' }} names another).",
-                    fixable: entry.CanConvert);
+                    fixable: entry.CanConvert));
             }
             else if (entry.Class == BindClass.ShareFolder)
             {
                 var share = entry.Share!;
-                yield return Finding(module, entry.Location,
+                findings.Add(Finding(module, entry.Location,
                     share.IsShareRoot
                         ? $"{entry.Location} {bind} mounts the folder of every FPGA Edge share ({ShareMapping.FpgaShareRoot}); on the GPU device each share is a volume of its own."
                         : $"{entry.Location} {bind} mounts folder '{share.Subpath}' inside the Edge share '{share.Share}'; a volume mount on the GPU device mounts a whole share, not a folder in it.",
                     share.IsShareRoot
                         ? "Mount each share the module uses with its own {\"Type\": \"volume\", \"Source\": \"<share>\", \"Target\": …} entry in HostConfig.Mounts."
                         : $"Mount the whole share (Source '{share.Share}') and let the module use '{share.Subpath}' inside it, or make the folder a share of its own and convert with -ShareMap @{{ '{entry.Spec!.Source}' = '<share>' }}.",
-                    fixable: false);
+                    fixable: false));
             }
         }
     }

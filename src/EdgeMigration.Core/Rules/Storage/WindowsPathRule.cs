@@ -18,21 +18,21 @@ public sealed class WindowsPathRule : BindRule
     public override Severity DefaultSeverity => Severity.Error;
     public override string Section => "storage";
 
-    protected override IEnumerable<Finding> CheckModule(EdgeModule module, ShareMapping shares)
+    protected override void CheckModule(EdgeModule module, ShareMapping shares, List<Finding> findings)
     {
         foreach (var entry in BindPlan.EntriesOf(module, shares).Where(e => e.Class == BindClass.Windows))
         {
-            yield return Finding(module, entry.Location,
+            findings.Add(Finding(module, entry.Location,
                 $"{entry.Location} {entry.Node.ToCompactJson()} uses Windows paths; the GPU device runs Linux containers and cannot mount them.",
-                Recommendation);
+                Recommendation));
         }
         foreach (var mount in ModuleMounts.Mounts(module))
         {
             if (new[] { mount.Source, mount.Target }.Any(p => p is not null && BindSpec.IsWindowsPath(p)))
             {
-                yield return Finding(module, mount.Location,
+                findings.Add(Finding(module, mount.Location,
                     $"{mount.Location} ({mount.Value.ToCompactJson()}) uses Windows paths; the GPU device runs Linux containers and cannot mount them.",
-                    Recommendation);
+                    Recommendation));
             }
         }
     }
