@@ -43,40 +43,48 @@ public sealed record IgnoredSetting(IgnoredSettingKind Kind, string Key, string 
 public static class IgnoredSettings
 {
     /// <summary>The module's dropped settings; <paramref name="secrets"/> (the manifest's registry passwords) are masked before a value is shortened, so no part of one shows.</summary>
-    public static IEnumerable<IgnoredSetting> Of(EdgeModule module, IReadOnlyCollection<string> secrets) =>
-        ModuleSettings(module).Concat(TopLevel(module, secrets)).Concat(EnvEntries(module)).Concat(HostConfig(module, secrets)).Concat(KubernetesOptions(module));
+    public static IEnumerable<IgnoredSetting> Of(EdgeModule module, IReadOnlyCollection<string> secrets)
+    {
+        var ignored = new List<IgnoredSetting>();
+        ModuleSettings(module, ignored);
+        TopLevel(module, secrets, ignored);
+        EnvEntries(module, ignored);
+        HostConfig(module, secrets, ignored);
+        ignored.AddRange(KubernetesOptions(module));
+        return ignored;
+    }
 
-    private static IEnumerable<IgnoredSetting> ModuleSettings(EdgeModule module)
+    private static void ModuleSettings(EdgeModule module, List<IgnoredSetting> ignored)
     {
         foreach (var unmapped in AgentCreateOptions.UnmappedModuleSettings)
         {
             if (module.Definition.FindIgnoreCase(unmapped.Key) is { } member)
             {
-                yield return new IgnoredSetting(IgnoredSettingKind.ModuleSetting, member.Name, member.Name, true, member.Value,
-                    $"{member.Name} ({member.Value.ToCompactJson()}) is not mapped by the GPU device's agent.", unmapped.Value);
+                ignored.Add(new IgnoredSetting(IgnoredSettingKind.ModuleSetting, member.Name, member.Name, true, member.Value,
+                    $"{member.Name} ({member.Value.ToCompactJson()}) is not mapped by the GPU device's agent.", unmapped.Value));
             }
         }
         if (module.RestartPolicy is { } restart && !string.Equals(restart, "always", StringComparison.OrdinalIgnoreCase))
         {
             var member = module.Definition.FindIgnoreCase("restartPolicy")!;
-            yield return new IgnoredSetting(IgnoredSettingKind.ModuleSetting, member.Name, member.Name, true, member.Value,
-                $"restartPolicy '{restart}' is not mapped: Kubernetes always restarts the module's pod.", "Expect the module to be restarted whenever it stops.");
+            ignored.Add(new IgnoredSetting(IgnoredSettingKind.ModuleSetting, member.Name, member.Name, true, member.Value,
+                $"restartPolicy '{restart}' is not mapped: Kubernetes always restarts the module's pod.", "Expect the module to be restarted whenever it stops."));
         }
     }
 
-    private static IEnumerable<IgnoredSetting> TopLevel(EdgeModule module, IReadOnlyCollection<string> secrets)
+    private static void TopLevel(EdgeModule module, IReadOnlyCollection<string> secrets, List<IgnoredSetting> ignored)
     {
         foreach (var member in module.Options()?.Members ?? Enumerable.Empty<JMember>())
         {
             if (!AgentCreateOptions.IsReadTopLevel(member.Name) && !IsEmpty(member.Value) && !IsEquivalentNetworking(member) &&
                 !string.Equals(member.Name, CreateOptionsAccess.KubernetesSection, StringComparison.OrdinalIgnoreCase))
             {
-                yield return NotRead(IgnoredSettingKind.CreateOption, member, member.Name, secrets);
+                ignored.Add(NotRead(IgnoredSettingKind.CreateOption, member, member.Name, secrets));
             }
         }
     }
 
-    private static IEnumerable<IgnoredSetting> EnvEntries(EdgeModule module)
+    private static void EnvEntries(EdgeModule module, List<IgnoredSetting> ignored)
     {
         var env = module.Options().ArrayOf(ModuleEnvironment.EnvName);
         for (var i = 0; env is not null && i < env.Count; i++)
@@ -84,14 +92,14 @@ public static class IgnoredSettings
             // The agent keeps "NAME=value" entries only: no '=' at all, or '=' first, and the entry is dropped.
             if (env[i] is JValue { IsString: true } entry && entry.Text.IndexOf('=') <= 0)
             {
-                yield return new IgnoredSetting(IgnoredSettingKind.EnvEntry, ModuleEnvironment.EnvName, JsonPath.Index(ModuleEnvironment.EnvName, i), false, entry,
+                ignored.Add(new IgnoredSetting(IgnoredSettingKind.EnvEntry, ModuleEnvironment.EnvName, JsonPath.Index(ModuleEnvironment.EnvName, i), false, entry,
                     $"Env entry {entry.ToCompactJson()} is not NAME=value; the GPU device's agent drops it.",
-                    "Write it as NAME=value (an empty value is NAME=), or remove it.");
+                    "Write it as NAME=value (an empty value is NAME=), or remove it."));
             }
         }
     }
 
-    private static IEnumerable<IgnoredSetting> HostConfig(EdgeModule module, IReadOnlyCollection<string> secrets)
+    private static void HostConfig(EdgeModule module, IReadOnlyCollection<string> secrets, List<IgnoredSetting> ignored)
     {
         var hostConfig = module.HostConfig();
         foreach (var member in hostConfig?.Members ?? Enumerable.Empty<JMember>())
@@ -99,49 +107,51 @@ public static class IgnoredSettings
             if (!AgentCreateOptions.IsMappedHostConfig(member.Name) && !IsEmpty(member.Value) && !IsDefaultRuntime(member) &&
                 !string.Equals(member.Name, "Devices", StringComparison.OrdinalIgnoreCase))
             {
-                yield return NotRead(IgnoredSettingKind.HostConfig, member, "HostConfig." + member.Name, secrets);
+                ignored.Add(NotRead(IgnoredSettingKind.HostConfig, member, "HostConfig." + member.Name, secrets));
             }
         }
         foreach (var mode in AgentCreateOptions.HostModes.Keys)
         {
             if (hostConfig?.FindIgnoreCase(mode) is { Value: JValue { IsString: true } value } member && !AgentCreateOptions.IsEquivalentMode(value.Text))
             {
-                yield return new IgnoredSetting(IgnoredSettingKind.HostMode, member.Name, "HostConfig." + member.Name, false, value,
+                ignored.Add(new IgnoredSetting(IgnoredSettingKind.HostMode, member.Name, "HostConfig." + member.Name, false, value,
                     $"{member.Name} \"{value.Text}\" is ignored on the GPU device; only \"host\" is mapped, and otherwise the pod gets a namespace of its own (its own address on the cluster network).",
-                    "Remove it, or use \"host\" if the module needs the host's namespace.");
+                    "Remove it, or use \"host\" if the module needs the host's namespace."));
             }
         }
         var devices = hostConfig.ArrayOf("Devices");
         for (var i = 0; devices is not null && i < devices.Count; i++)
         {
-            yield return new IgnoredSetting(IgnoredSettingKind.Device, "Devices", JsonPath.Index("HostConfig.Devices", i), false, devices[i],
-                $"Device {devices[i].ToCompactJson()} is not passed to the container on the GPU device.", AgentCreateOptions.AdviceFor("Devices"));
+            ignored.Add(new IgnoredSetting(IgnoredSettingKind.Device, "Devices", JsonPath.Index("HostConfig.Devices", i), false, devices[i],
+                $"Device {devices[i].ToCompactJson()} is not passed to the container on the GPU device.", AgentCreateOptions.AdviceFor("Devices")));
         }
     }
 
     /// <summary>The <see cref="IgnoredSettingKind.KubernetesOption"/> settings of <see cref="Of"/>, for K3, without reading the rest.</summary>
     public static IEnumerable<IgnoredSetting> KubernetesOptions(EdgeModule module)
     {
+        var found = new List<IgnoredSetting>();
         foreach (var member in module.Options()?.Members ?? Enumerable.Empty<JMember>())
         {
             if (member.Name != CreateOptionsAccess.KubernetesSection &&
                 string.Equals(member.Name, CreateOptionsAccess.KubernetesSection, StringComparison.OrdinalIgnoreCase))
             {
-                yield return new IgnoredSetting(IgnoredSettingKind.KubernetesOption, member.Name, JsonPath.Member("", member.Name), false, member.Value,
+                found.Add(new IgnoredSetting(IgnoredSettingKind.KubernetesOption, member.Name, JsonPath.Member("", member.Name), false, member.Value,
                     $"'{member.Name}' is not spelled 'k8s-experimental' exactly; the agent matches the key exactly and ignores the whole section.",
-                    "Spell it 'k8s-experimental'.");
+                    "Spell it 'k8s-experimental'."));
             }
         }
         foreach (var member in module.Kubernetes()?.Members.Where(m => !AgentCreateOptions.IsKnownKubernetesKey(m.Name)) ?? Enumerable.Empty<JMember>())
         {
             var location = JsonPath.Member(CreateOptionsAccess.KubernetesSection, member.Name);
-            yield return string.Equals(member.Name, "service-options", StringComparison.OrdinalIgnoreCase)
+            found.Add(string.Equals(member.Name, "service-options", StringComparison.OrdinalIgnoreCase)
                 ? new IgnoredSetting(IgnoredSettingKind.KubernetesOption, member.Name, location, false, member.Value,
                     "'service-options' is silently ignored by the agent; only 'serviceOptions' works.", "Rename it to 'serviceOptions'.")
                 : new IgnoredSetting(IgnoredSettingKind.KubernetesOption, member.Name, location, false, member.Value,
                     $"'{member.Name}' is not a k8s-experimental setting; the agent logs \"Unknown Kubernetes CreateOption\" and ignores it.",
-                    "Use only " + string.Join(", ", AgentCreateOptions.KubernetesSectionKeys) + ".");
+                    "Use only " + string.Join(", ", AgentCreateOptions.KubernetesSectionKeys) + "."));
         }
+        return found;
     }
 
     private static IgnoredSetting NotRead(IgnoredSettingKind kind, JMember member, string location, IReadOnlyCollection<string> secrets) =>

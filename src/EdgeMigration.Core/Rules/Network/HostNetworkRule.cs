@@ -22,6 +22,7 @@ public sealed class HostNetworkRule : MigrationRule
 
     public override IEnumerable<Finding> Check(ManifestDocument manifest)
     {
+        var found = new List<Finding>();
         var hostModules = manifest.Modules.Where(UsesHostNetwork).ToList();
         foreach (var module in hostModules)
         {
@@ -29,24 +30,25 @@ public sealed class HostNetworkRule : MigrationRule
             var others = hostModules.Where(m => m != module).Select(m => "'" + m.Name + "'").ToList();
             if (others.Count > 0)
             {
-                yield return Finding(module, location,
+                found.Add(Finding(module, location,
                     $"The module uses the host network, as {Names(others)} {(others.Count == 1 ? "does" : "do")}; on the GPU device only one module per deployment can use the host network.",
-                    "Keep the host network for the one module that needs it; the others use the cluster network with PortBindings.");
+                    "Keep the host network for the one module that needs it; the others use the cluster network with PortBindings."));
             }
             if (module.IsSystemModule && module.Name == "edgeHub")
             {
-                yield return Finding(module, location,
+                found.Add(Finding(module, location,
                     "edgeHub uses the host network. On the GPU device host-network modules get dnsPolicy ClusterFirstWithHostNet and reach edgeHub through the cluster, so edgeHub need not be on the host network (the how-to).",
                     "Remove NetworkMode host from edgeHub and keep its 5671, 8883 and 443 PortBindings, through which modules reach it as 'edgehub'.",
-                    Severity.Warning);
+                    Severity.Warning));
             }
             else if (others.Count == 0)
             {
-                yield return Finding(module, location,
+                found.Add(Finding(module, location,
                     "The module uses the host network: on the GPU device its pod gets hostNetwork and dnsPolicy ClusterFirstWithHostNet, so it listens on the node's ports and still reaches edgeHub and other modules by their Service names.",
-                    "Nothing to change; no other module can use the host network in the same deployment.", Severity.Information);
+                    "Nothing to change; no other module can use the host network in the same deployment.", Severity.Information));
             }
         }
+        return found;
     }
 
     /// <summary>Up to three names, then how many more.</summary>

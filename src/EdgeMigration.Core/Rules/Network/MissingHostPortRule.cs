@@ -77,17 +77,19 @@ public sealed class MissingHostPortRule : ModuleRule
     /// <summary>Entries with no binding (binding null), and bindings without a HostPort, of valid container ports.</summary>
     private static IEnumerable<(PortBindingsEntry Entry, PortBinding? Binding)> Missing(IEnumerable<PortBindingsEntry> entries)
     {
+        var found = new List<(PortBindingsEntry Entry, PortBinding? Binding)>();
         foreach (var entry in entries.Where(e => e.Key.IsValid))
         {
             if (entry.Member.Value is JValue { Kind: JValueKind.Null } or JArray { Count: 0 })
             {
-                yield return (entry, null);
+                found.Add((entry, null));
             }
             foreach (var binding in entry.Bindings.Where(b => b.Node is JObject && !b.HasHostPort))
             {
-                yield return (entry, binding);
+                found.Add((entry, binding));
             }
         }
+        return found;
     }
 
     private static JArray Binding(PortKey key)

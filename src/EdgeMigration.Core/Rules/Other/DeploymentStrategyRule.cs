@@ -103,28 +103,30 @@ public sealed class DeploymentStrategyRule : ModuleRule
     /// <summary>Share volumes: Mounts of Type volume, FPGA share binds (/home/hcsshares/…), and k8s-experimental claims.</summary>
     private static IEnumerable<string> PersistentVolumes(EdgeModule module)
     {
+        var found = new List<string>();
         var hostConfig = module.HostConfig();
         foreach (var mount in hostConfig.ArrayOf("Mounts")?.OfType<JObject>() ?? Enumerable.Empty<JObject>())
         {
             if (string.Equals(mount.StringOf("Type"), "volume", StringComparison.OrdinalIgnoreCase))
             {
-                yield return "volume '" + mount.StringOf("Source") + "'";
+                found.Add("volume '" + mount.StringOf("Source") + "'");
             }
         }
         foreach (var bind in hostConfig.ArrayOf("Binds")?.OfType<JValue>().Select(b => b.AsString()) ?? Enumerable.Empty<string?>())
         {
             if (bind is not null && bind.StartsWith(ShareMapping.FpgaShareRoot + "/", StringComparison.Ordinal))
             {
-                yield return "share bind '" + bind + "'";
+                found.Add("share bind '" + bind + "'");
             }
         }
         foreach (var spec in module.Kubernetes().ArrayOf("volumes")?.OfType<JObject>() ?? Enumerable.Empty<JObject>())
         {
             if (spec.ObjectOf("volume")?.ObjectOf("persistentVolumeClaim") is { } claim)
             {
-                yield return "claim '" + claim.StringOf("claimName") + "'";
+                found.Add("claim '" + claim.StringOf("claimName") + "'");
             }
         }
+        return found;
     }
 
     private sealed record Reason(string Text, Severity Severity);

@@ -21,12 +21,13 @@ public sealed class ManifestDiagnosticsRule : MigrationRule
 
     public override IEnumerable<Finding> Check(ManifestDocument manifest)
     {
+        var found = new List<Finding>();
         foreach (var diagnostic in manifest.Diagnostics.Where(d => d.Id is DuplicateKey or ModuleNotAnObject))
         {
             var finding = diagnostic.Id == DuplicateKey
                 ? Finding(null, diagnostic.Location, diagnostic.Message, "Keep one of the keys, with the value meant.")
                 : Finding(null, diagnostic.Location, diagnostic.Message, "Make the module definition an object, or remove it.", Severity.Error);
-            yield return finding with { ModuleName = diagnostic.ModuleName };
+            found.Add(finding with { ModuleName = diagnostic.ModuleName });
         }
         foreach (var module in manifest.Modules)
         {
@@ -36,11 +37,12 @@ public sealed class ManifestDiagnosticsRule : MigrationRule
                 DuplicateKeys.Find(root, "", inOptions);
                 foreach (var diagnostic in inOptions)
                 {
-                    yield return Finding(module, diagnostic.Location,
+                    found.Add(Finding(module, diagnostic.Location,
                         $"createOptions give {diagnostic.Location} more than once in the same object; only the last value counts.",
-                        "Keep one of the keys, with the value meant.");
+                        "Keep one of the keys, with the value meant."));
                 }
             }
         }
+        return found;
     }
 }

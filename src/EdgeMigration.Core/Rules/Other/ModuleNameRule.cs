@@ -25,6 +25,7 @@ public sealed class ModuleNameRule : MigrationRule
 
     public override IEnumerable<Finding> Check(ManifestDocument manifest)
     {
+        var found = new List<Finding>();
         var renames = ModuleRenamePlan.For(manifest, new Dictionary<string, string>()).Renames;
         var customIds = new HashSet<string>(ModuleRenamePlan.CustomModuleIds(manifest), StringComparer.Ordinal);
         var modules = manifest.Modules.Where(m => m.IsSystemModule || customIds.Contains(m.Name)).ToList();
@@ -36,10 +37,10 @@ public sealed class ModuleNameRule : MigrationRule
             {
                 continue;
             }
-            yield return Finding(module, "",
+            found.Add(Finding(module, "",
                 $"Module id '{module.Name}' {problem.Text}.",
                 $"Rename it to '{newName}' (ConvertTo-GpuEdgeManifest does, with its routes and module twin section). Its IoT Hub module identity changes too: update whatever calls its direct methods or reads its messages by module id.",
-                problem.Fails ? Severity.Error : Severity.Warning, inDefinition: true);
+                problem.Fails ? Severity.Error : Severity.Warning, inDefinition: true));
         }
         var references = new RouteReferences(renames.Keys);
         foreach (var route in manifest.Routes)
@@ -49,11 +50,12 @@ public sealed class ModuleNameRule : MigrationRule
             var ids = mentioned.Count < 2 ? mentioned : renames.Keys.Where(mentioned.Contains);
             foreach (var id in ids)
             {
-                yield return Finding(null, route.Location,
+                found.Add(Finding(null, route.Location,
                     $"Route '{route.Name}' refers to module '{id}', which is to be renamed '{renames[id]}'.",
-                    "Rename the module and the route together.", Severity.Information);
+                    "Rename the module and the route together.", Severity.Information));
             }
         }
+        return found;
     }
 
     public override void Fix(ConversionContext context)

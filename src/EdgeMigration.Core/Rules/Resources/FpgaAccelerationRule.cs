@@ -124,14 +124,16 @@ public sealed class FpgaAccelerationRule : ModuleRule
     /// <summary>Devices entries whose paths name the FPGA (catapult or fpga); other devices are K1's business.</summary>
     internal static IEnumerable<(JNode Device, int Index)> FpgaDevices(EdgeModule module)
     {
+        var found = new List<(JNode Device, int Index)>();
         var devices = module.HostConfig().ArrayOf("Devices");
         for (var i = 0; devices is not null && i < devices.Count; i++)
         {
             if (IsFpgaDevice(devices[i]))
             {
-                yield return (devices[i], i);
+                found.Add((devices[i], i));
             }
         }
+        return found;
     }
 
     internal static bool IsFpgaDevice(JNode device) =>

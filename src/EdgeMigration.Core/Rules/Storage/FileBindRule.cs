@@ -78,13 +78,15 @@ public sealed class FileBindRule : BindRule
 
     private static IEnumerable<(MountEntry Entry, FileJudgement File)> FileMounts(EdgeModule module, bool includePossible)
     {
+        var found = new List<(MountEntry Entry, FileJudgement File)>();
         foreach (var mount in ModuleMounts.Mounts(module))
         {
             if (mount.IsBind && mount.Source is { } source && mount.Target is { } target && !BindSpec.IsWindowsPath(source) && !BindSpec.IsWindowsPath(target) &&
                 FilePaths.Judge(source, target) is { } file && (includePossible || file.Certainty != Certainty.Possible))
             {
-                yield return (mount, file);
+                found.Add((mount, file));
             }
         }
+        return found;
     }
 }

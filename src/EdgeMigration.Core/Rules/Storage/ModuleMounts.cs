@@ -34,17 +34,19 @@ public static class ModuleMounts
     /// <summary>The object entries of HostConfig.Mounts (entries that are not objects are K9's business).</summary>
     public static IEnumerable<MountEntry> Mounts(EdgeModule module)
     {
+        var found = new List<MountEntry>();
         if (MountsMember(module) is not { Value: JArray mounts } member)
         {
-            yield break;
+            return found;
         }
         for (var i = 0; i < mounts.Count; i++)
         {
             if (mounts[i] is JObject mount)
             {
-                yield return new MountEntry(i, mount, JsonPath.Index(LocationOf(member), i),
-                    mount.StringOf("Type"), mount.StringOf("Source"), mount.StringOf("Target"));
+                found.Add(new MountEntry(i, mount, JsonPath.Index(LocationOf(member), i),
+                    mount.StringOf("Type"), mount.StringOf("Source"), mount.StringOf("Target")));
             }
         }
+        return found;
     }
 }
