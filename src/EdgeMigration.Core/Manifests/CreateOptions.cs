@@ -179,7 +179,29 @@ public sealed class CreateOptions
         return index == _pieces.Count;
     }
 
-    private List<JMember> PieceMembers() => _settings.Members.Where(m => IsPieceName(m.Name)).ToList();
+    private List<JMember> PieceMembers()
+    {
+        var pieces = new List<JMember>();
+        foreach (var member in _settings.MemberList)
+        {
+            if (IsPieceName(member.Name))
+            {
+                pieces.Add(member);
+            }
+        }
+        return pieces;
+    }
+
+    /// <summary>Written out rather than with LINQ: a query that makes tuples is compiled anew for them by the JIT.</summary>
+    private static List<(JMember Member, JNode Value)> Snapshot(List<JMember> pieces)
+    {
+        var snapshot = new List<(JMember Member, JNode Value)>(pieces.Count);
+        foreach (var piece in pieces)
+        {
+            snapshot.Add((piece, piece.Value));
+        }
+        return snapshot;
+    }
 
     /// <summary>Splits by the edgeAgent's rule (512 UTF-16 characters, or <paramref name="pieceLength"/> as other tools split), never inside a surrogate pair.</summary>
     public static List<string> Split(string text, int pieceLength = PieceLength)
@@ -237,13 +259,13 @@ public sealed class CreateOptions
             _settings.Remove(stale);
         }
         PieceNames = pieces.Select((_, i) => PieceNameFor(i)).ToList();
-        _pieces = PieceMembers().Select(m => (m, m.Value)).ToList();
+        _pieces = Snapshot(PieceMembers());
     }
 
     private void Decode()
     {
         var pieces = PieceMembers();
-        _pieces = pieces.Select(m => (m, m.Value)).ToList();
+        _pieces = Snapshot(pieces);
         PieceNames = pieces.Select(m => m.Name).ToList();
         // A lone null is no options, as an absent createOptions is.
         if (pieces.Count == 0 || (pieces.Count == 1 && pieces[0].Value is JValue { Kind: JValueKind.Null }))
@@ -297,32 +319,40 @@ public sealed class CreateOptions
     /// <summary>Joins the pieces as the edgeAgent does, or sets <see cref="Error"/> and returns null.</summary>
     private string? JoinPieces(List<JMember> pieces)
     {
-        var byNumber = new SortedDictionary<int, JMember>();
+        // By number: createOptions is 0, createOptionsNN is NN (piece names have two digits, so 100 slots).
+        var byNumber = new JMember?[RuntimePieceLimit];
+        var last = 0;
         foreach (var piece in pieces)
         {
-            var number = piece.Name.Length == "createOptions".Length ? 0 : int.Parse(piece.Name.Substring("createOptions".Length), CultureInfo.InvariantCulture);
-            if (byNumber.ContainsKey(number))
+            var name = piece.Name;
+            var number = name.Length == PieceBaseName.Length ? 0 : (name[name.Length - 2] - '0') * 10 + (name[name.Length - 1] - '0');
+            if (byNumber[number] is not null)
             {
-                Fail(CreateOptionsErrorKind.BrokenPieces, "createOptions piece " + piece.Name + " appears twice");
+                Fail(CreateOptionsErrorKind.BrokenPieces, "createOptions piece " + name + " appears twice");
                 return null;
             }
             byNumber[number] = piece;
+            last = Math.Max(last, number);
         }
-        var texts = new string[byNumber.Count];
-        var expected = 0;
-        foreach (var pair in byNumber)
+        var texts = new string[pieces.Count];
+        for (var number = 0; number <= last; number++)
         {
-            if (pair.Key != expected)
+            if (byNumber[number] is not { } piece)
             {
-                Fail(CreateOptionsErrorKind.BrokenPieces, "createOptions pieces have a gap: " + PieceNameFor(expected) + " is missing before " + pair.Value.Name);
+                var next = number + 1;
+                while (byNumber[next] is null)
+                {
+                    next++;
+                }
+                Fail(CreateOptionsErrorKind.BrokenPieces, "createOptions pieces have a gap: " + PieceNameFor(number) + " is missing before " + byNumber[next]!.Name);
                 return null;
             }
-            if (pair.Value.Value is not JValue { Kind: JValueKind.String } value)
+            if (piece.Value is not JValue { Kind: JValueKind.String } value)
             {
-                Fail(CreateOptionsErrorKind.BrokenPieces, pair.Value.Name + " must be a string, not " + Describe(pair.Value.Value));
+                Fail(CreateOptionsErrorKind.BrokenPieces, piece.Name + " must be a string, not " + Describe(piece.Value));
                 return null;
             }
-            texts[expected++] = value.Text;
+            texts[number] = value.Text;
         }
         // One allocation of the joined length; most createOptions are one piece, which is the text itself.
         return texts.Length == 1 ? texts[0] : string.Concat(texts);

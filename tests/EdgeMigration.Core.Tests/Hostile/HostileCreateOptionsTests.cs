@@ -58,6 +58,8 @@ public class HostileCreateOptionsTests
     [InlineData("\"createOptions\": \"{\", \"createOptions01\": \"\", \"createOptions03\": \"}\"", "createOptions pieces have a gap: createOptions02 is missing before createOptions03")]
     [InlineData("\"createOptions01\": \"{}\"", "createOptions pieces have a gap: createOptions is missing before createOptions01")]
     [InlineData("\"createOptions\": \"{\", \"createOptions01\": \"\", \"CreateOptions01\": \"}\"", "createOptions piece CreateOptions01 appears twice")]
+    [InlineData("\"createOptions\": \"{\", \"createOptions00\": \"}\"", "createOptions piece createOptions00 appears twice")]
+    [InlineData("\"createOptions\": \"{\", \"createOptions99\": \"}\"", "createOptions pieces have a gap: createOptions01 is missing before createOptions99")]
     [InlineData("\"createOptions\": \"{\", \"createOptions01\": 5", "createOptions01 must be a string, not a number")]
     [InlineData("\"createOptions\": \"{\", \"createOptions01\": null", "createOptions01 must be a string, not null")]
     [InlineData("\"createOptions\": \"{\", \"createOptions01\": true", "createOptions01 must be a string, not a Boolean")]

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using EdgeMigration.Core.Manifests;
 
@@ -17,14 +18,36 @@ public sealed class MixedProtocolsRule : ModuleRule
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
-        var keys = ModulePorts.Bindings(module).Select(e => e.Key).Where(k => k.IsValid).ToList();
-        var protocols = keys.GroupBy(k => k.Protocol).ToList();
+        // Protocols and port numbers in the order they first appear; written out rather than grouped with LINQ, whose
+        // groupings by a nullable number the JIT compiled for this rule alone.
+        var protocols = new List<string>();
+        var numbersByProtocol = new List<List<string>>();
+        var numbers = new List<string>();
+        var protocolsByNumber = new List<List<string>>();
+        foreach (var entry in ModulePorts.Bindings(module))
+        {
+            var key = entry.Key;
+            if (!key.IsValid)
+            {
+                continue;
+            }
+            var number = key.Number!.Value.ToString(CultureInfo.InvariantCulture);
+            AddTo(protocols, numbersByProtocol, key.Protocol!, number);
+            AddTo(numbers, protocolsByNumber, number, key.Protocol!);
+        }
         if (protocols.Count < 2 || ModulePorts.PortBindingsMember(module) is not { } member)
         {
             return;
         }
-        var byProtocol = string.Join("; ", protocols.Select(g => $"{g.Key!.ToUpperInvariant()} {string.Join(", ", g.Select(k => k.Number).Distinct())}"));
-        var shared = keys.GroupBy(k => k.Number).Where(g => g.Select(k => k.Protocol).Distinct().Count() > 1).Select(g => g.Key).ToList();
+        var byProtocol = string.Join("; ", protocols.Select((protocol, i) => $"{protocol.ToUpperInvariant()} {string.Join(", ", numbersByProtocol[i])}"));
+        var shared = new List<string>();
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            if (protocolsByNumber[i].Count > 1)
+            {
+                shared.Add(numbers[i]);
+            }
+        }
         findings.Add(shared.Count > 0
             ? Finding(module, ModulePorts.LocationOf(member),
                 $"The module binds ports of more than one protocol ({byProtocol}); the how-to says that does not work, and the device keys Service ports by number, so port {string.Join(", ", shared)} keeps only its last protocol.",
@@ -32,5 +55,21 @@ public sealed class MixedProtocolsRule : ModuleRule
             : Finding(module, ModulePorts.LocationOf(member),
                 $"The module binds ports of more than one protocol ({byProtocol}); the how-to says TCP and UDP port mappings in the same module do not work.",
                 "Move the ports of one protocol (usually UDP) to a module of their own, or test the module on the GPU device."));
+    }
+
+    /// <summary>Adds <paramref name="value"/> to the distinct values under <paramref name="key"/>, keys and values in first-seen order.</summary>
+    private static void AddTo(List<string> keys, List<List<string>> values, string key, string value)
+    {
+        var index = keys.IndexOf(key);
+        if (index < 0)
+        {
+            keys.Add(key);
+            values.Add(new List<string>());
+            index = keys.Count - 1;
+        }
+        if (!values[index].Contains(value))
+        {
+            values[index].Add(value);
+        }
     }
 }

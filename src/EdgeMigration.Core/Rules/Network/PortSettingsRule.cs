@@ -32,24 +32,27 @@ public sealed class PortSettingsRule : ModuleRule
                 "Write it as {\"<port>/tcp\": [{\"HostPort\": \"<port>\"}]}."));
             return;
         }
-        AddInvalidKeys(module, ModulePorts.Exposed(module).Select(e => (e.Key, e.Location, e.Member.Name)), findings);
-        AddInvalidKeys(module, ModulePorts.Bindings(module).Select(e => (e.Key, e.Location, e.Member.Name)), findings);
+        foreach (var exposed in ModulePorts.Exposed(module))
+        {
+            AddIfInvalid(module, exposed.Key, exposed.Location, exposed.Member.Name, findings);
+        }
+        foreach (var entry in ModulePorts.Bindings(module))
+        {
+            AddIfInvalid(module, entry.Key, entry.Location, entry.Member.Name, findings);
+        }
         foreach (var entry in ModulePorts.Bindings(module))
         {
             CheckEntry(module, entry, findings);
         }
     }
 
-    private void AddInvalidKeys(EdgeModule module, IEnumerable<(PortKey Key, string Location, string Name)> keys, List<Finding> findings)
+    private void AddIfInvalid(EdgeModule module, PortKey key, string location, string name, List<Finding> findings)
     {
-        foreach (var (key, location, name) in keys)
+        if (!key.IsValid && !TemplateText.HasPlaceholder(name))
         {
-            if (!key.IsValid && !TemplateText.HasPlaceholder(name))
-            {
-                findings.Add(Finding(module, location,
-                    $"Port '{name}' is ignored by the device's agent, which reads only <port>[/tcp|udp|sctp] with a port from 1 to 65535.",
-                    "Write it as, for example, \"8080/tcp\"; give each port of a range its own key.", Severity.Warning));
-            }
+            findings.Add(Finding(module, location,
+                $"Port '{name}' is ignored by the device's agent, which reads only <port>[/tcp|udp|sctp] with a port from 1 to 65535.",
+                "Write it as, for example, \"8080/tcp\"; give each port of a range its own key.", Severity.Warning));
         }
     }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using EdgeMigration.Core.Manifests;
@@ -25,22 +26,39 @@ public sealed class ProxyPortsRule : ModuleRule
         {
             return;
         }
-        var containerPorts = ModulePorts.Exposed(module).Select(e => (e.Key, e.Location))
-            .Concat(ModulePorts.Bindings(module).Select(e => (e.Key, e.Location)))
-            .Where(p => p.Key.Number is { } port && SidecarPorts.Contains(port))
-            .GroupBy(p => p.Key.Number)
-            .Select(g => g.First());
-        foreach (var (key, location) in containerPorts)
+        // Each sidecar port once, where it first appears (exposed ports, then bindings).
+        var reported = new List<int>();
+        foreach (var exposed in ModulePorts.Exposed(module))
         {
-            findings.Add(Finding(module, location,
-                $"The module listens on port {key.Number}, which the IoT Edge proxy sidecar uses in every pod on the GPU device (localhost:35000 and 35001); the ports conflict.",
-                "Make the module listen on another port."));
+            AddContainerPort(module, exposed.Key, exposed.Location, reported, findings);
         }
-        foreach (var binding in ModulePorts.Bindings(module).SelectMany(e => e.Bindings).Where(b => b.HostPort is { } port && SidecarPorts.Contains(port)))
+        foreach (var entry in ModulePorts.Bindings(module))
         {
-            findings.Add(Finding(module, binding.Location,
-                $"HostPort {binding.HostPort} is one of the IoT Edge proxy's ports (35000, 35001), which the how-to asks modules not to use.",
-                "Use another HostPort.", Severity.Warning));
+            AddContainerPort(module, entry.Key, entry.Location, reported, findings);
         }
+        foreach (var entry in ModulePorts.Bindings(module))
+        {
+            foreach (var binding in entry.Bindings)
+            {
+                if (binding.HostPort is { } port && Array.IndexOf(SidecarPorts, port) >= 0)
+                {
+                    findings.Add(Finding(module, binding.Location,
+                        $"HostPort {binding.HostPort} is one of the IoT Edge proxy's ports (35000, 35001), which the how-to asks modules not to use.",
+                        "Use another HostPort.", Severity.Warning));
+                }
+            }
+        }
+    }
+
+    private void AddContainerPort(EdgeModule module, PortKey key, string location, List<int> reported, List<Finding> findings)
+    {
+        if (key.Number is not { } port || Array.IndexOf(SidecarPorts, port) < 0 || reported.Contains(port))
+        {
+            return;
+        }
+        reported.Add(port);
+        findings.Add(Finding(module, location,
+            $"The module listens on port {key.Number}, which the IoT Edge proxy sidecar uses in every pod on the GPU device (localhost:35000 and 35001); the ports conflict.",
+            "Make the module listen on another port."));
     }
 }
