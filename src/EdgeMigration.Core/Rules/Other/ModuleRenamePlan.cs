@@ -42,7 +42,16 @@ internal sealed class ModuleRenamePlan
             planned[id] = KubernetesNames.MakeUnique(KubernetesNames.MakeSafe(id), taken);
             taken.Add(planned[id]);
         }
-        return new ModuleRenamePlan(planned.Where(p => p.Key != p.Value).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+        // In the plan's order (a dictionary filled without removals enumerates in insertion order).
+        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in planned)
+        {
+            if (pair.Key != pair.Value)
+            {
+                renames[pair.Key] = pair.Value;
+            }
+        }
+        return new ModuleRenamePlan(renames);
     }
 
     /// <summary>

@@ -77,10 +77,12 @@ public sealed class SharedMemoryRule : MigrationRule
     {
         // Decide for every module first: switching one module of a pair must not hide the pair from the other.
         var modes = new IpcModes(context.Manifest);
-        var switching = context.Manifest.Modules.Where(m => NeedsHostIpc(m, modes))
-            .Select(m => (Module: m, Partners: Partners(m, modes))).ToList();
-        foreach (var (module, partners) in switching)
+        var switching = context.Manifest.Modules.Where(m => NeedsHostIpc(m, modes)).ToList();
+        var partnersOf = switching.ConvertAll(m => Partners(m, modes));
+        for (var i = 0; i < switching.Count; i++)
         {
+            var module = switching[i];
+            var partners = partnersOf[i];
             var hostConfig = module.CreateOptions!.GetOrCreateRoot().GetOrAddObject("HostConfig");
             var ipc = hostConfig.FindIgnoreCase(IpcModeName);
             var before = ipc?.Value;
@@ -124,14 +126,25 @@ public sealed class SharedMemoryRule : MigrationRule
     /// <summary>Which modules join each module's IPC namespace (<c>container:&lt;module&gt;</c>), read once per manifest.</summary>
     private sealed class IpcModes
     {
-        private readonly ILookup<string, EdgeModule> _joiners;
+        private readonly Dictionary<string, List<EdgeModule>> _joiners = new(StringComparer.OrdinalIgnoreCase);
 
-        public IpcModes(ManifestDocument manifest) =>
-            _joiners = manifest.Modules
-                .Select(m => (Module: m, Mode: IpcMode(m)))
-                .Where(p => p.Mode?.StartsWith(ContainerPrefix, StringComparison.OrdinalIgnoreCase) == true)
-                .ToLookup(p => p.Mode!.Substring(ContainerPrefix.Length), p => p.Module, StringComparer.OrdinalIgnoreCase);
+        public IpcModes(ManifestDocument manifest)
+        {
+            foreach (var module in manifest.Modules)
+            {
+                if (IpcMode(module) is { } mode && mode.StartsWith(ContainerPrefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    var joined = mode.Substring(ContainerPrefix.Length);
+                    if (!_joiners.TryGetValue(joined, out var joiners))
+                    {
+                        _joiners[joined] = joiners = new List<EdgeModule>();
+                    }
+                    joiners.Add(module);
+                }
+            }
+        }
 
-        public IEnumerable<EdgeModule> Joiners(EdgeModule module) => _joiners[module.Name];
+        public IReadOnlyList<EdgeModule> Joiners(EdgeModule module) =>
+            _joiners.TryGetValue(module.Name, out var joiners) ? joiners : Array.Empty<EdgeModule>();
     }
 }
