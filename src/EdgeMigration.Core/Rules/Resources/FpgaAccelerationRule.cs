@@ -39,10 +39,11 @@ public sealed class FpgaAccelerationRule : ModuleRule
                 $"{variable.Name} points the module at the FPGA device's wire server; the GPU device has none.",
                 "Remove it; the how-to's GPU example has no wire server.", Severity.Warning, inDefinition: variable.InDefinition));
         }
-        foreach (var (device, index) in FpgaDevices(module))
+        var devices = Devices(module);
+        foreach (var index in FpgaDevices(devices))
         {
             findings.Add(Finding(module, JsonPath.Index("HostConfig.Devices", index),
-                $"Devices entry {device.ToCompactJson()} looks like the FPGA; the GPU device has no FPGA and ignores Devices.",
+                $"Devices entry {devices![index].ToCompactJson()} looks like the FPGA; the GPU device has no FPGA and ignores Devices.",
                 $"Remove it and ask for \"{ModuleResources.GpuResource}\" in k8s-experimental.resources.limits.", Severity.Warning, certainty: Certainty.Likely));
         }
         if (UsesFpga(module) && module.HostConfig()?.GetIgnoreCase("Privileged") is JValue { Kind: JValueKind.True })
@@ -59,13 +60,16 @@ public sealed class FpgaAccelerationRule : ModuleRule
         foreach (var module in context.Manifest.Modules)
         {
             ReplaceFpgaResources(context, module);
-            foreach (var variable in WireServerVariables(module).Reverse())
+            // Last first, so that the indexes of the ones still to go stay right.
+            var variables = WireServerVariables(module);
+            for (var i = variables.Count - 1; i >= 0; i--)
             {
-                ModuleEnvironment.Remove(context, this, module, variable, $"Removed {variable.Name}: the GPU device has no FPGA wire server.");
+                ModuleEnvironment.Remove(context, this, module, variables[i], $"Removed {variables[i].Name}: the GPU device has no FPGA wire server.");
             }
-            foreach (var (_, index) in FpgaDevices(module).Reverse())
+            var fpgaDevices = FpgaDevices(Devices(module));
+            for (var i = fpgaDevices.Count - 1; i >= 0; i--)
             {
-                RecordedEdits.RemoveEntry(context, this, module, module.HostConfig()!, "Devices", "HostConfig.Devices", index,
+                RecordedEdits.RemoveEntry(context, this, module, module.HostConfig()!, "Devices", "HostConfig.Devices", fpgaDevices[i],
                     "Removed the FPGA device: the GPU device has none.");
             }
         }
@@ -115,22 +119,23 @@ public sealed class FpgaAccelerationRule : ModuleRule
             $"Asked for {gpus.ToCompactJson()} GPU(s) ('{ModuleResources.GpuResource}') instead of FPGAs.");
     }
 
-    private static IEnumerable<ModuleVariable> WireServerVariables(EdgeModule module) =>
+    private static List<ModuleVariable> WireServerVariables(EdgeModule module) =>
         ModuleEnvironment.Where(module, IsWireServer);
 
     private static readonly Func<string, int, bool> IsWireServer = (text, nameLength) =>
         nameLength == WireServerVariable.Length && string.Compare(text, 0, WireServerVariable, 0, nameLength, StringComparison.OrdinalIgnoreCase) == 0;
 
-    /// <summary>Devices entries whose paths name the FPGA (catapult or fpga); other devices are K1's business.</summary>
-    internal static IEnumerable<(JNode Device, int Index)> FpgaDevices(EdgeModule module)
+    private static JArray? Devices(EdgeModule module) => module.HostConfig().ArrayOf("Devices");
+
+    /// <summary>The indexes of the Devices entries whose paths name the FPGA (catapult or fpga); other devices are K1's business.</summary>
+    private static List<int> FpgaDevices(JArray? devices)
     {
-        var found = new List<(JNode Device, int Index)>();
-        var devices = module.HostConfig().ArrayOf("Devices");
+        var found = new List<int>();
         for (var i = 0; devices is not null && i < devices.Count; i++)
         {
             if (IsFpgaDevice(devices[i]))
             {
-                found.Add((devices[i], i));
+                found.Add(i);
             }
         }
         return found;
@@ -144,5 +149,5 @@ public sealed class FpgaAccelerationRule : ModuleRule
 
     private static bool UsesFpga(EdgeModule module) =>
         new[] { ModuleResources.Limits, ModuleResources.Requests }.Any(kind => ModuleResources.Find(module, kind)?.Values.Find(ModuleResources.FpgaResource) is not null) ||
-        WireServerVariables(module).Any() || FpgaDevices(module).Any();
+        WireServerVariables(module).Count > 0 || FpgaDevices(Devices(module)).Count > 0;
 }

@@ -45,11 +45,13 @@ public sealed class FileBindRule : BindRule
         }
         foreach (var module in context.Manifest.Modules.Where(m => m.CreateOptions is { Error: null }))
         {
-            foreach (var mount in FileMounts(module, includePossible: false).Reverse().ToList())
+            var mounts = FileMounts(module, includePossible: false);
+            for (var i = mounts.Count - 1; i >= 0; i--)
             {
+                var (entry, file) = mounts[i];
                 RecordedEdits.RemoveEntry(context, this, module, module.HostConfig()!, ModuleMounts.MountsName,
-                    ModuleMounts.LocationOf(ModuleMounts.MountsMember(module)!), mount.Entry.Index,
-                    $"Dropped the bind mount of file '{mount.Entry.Source}' ({mount.File.Reason}): the GPU device mounts only directories.");
+                    ModuleMounts.LocationOf(ModuleMounts.MountsMember(module)!), entry.Index,
+                    $"Dropped the bind mount of file '{entry.Source}' ({file.Reason}): the GPU device mounts only directories.");
             }
             var files = BindPlan.EntriesOf(module, BindConversion.Shares(context)).Where(e => e.Class == BindClass.File).Reverse().ToList();
             foreach (var entry in files)
@@ -76,7 +78,7 @@ public sealed class FileBindRule : BindRule
         return Finding(module, location, message, recommendation, possible ? Severity.Warning : null, fixable: false, certainty: file.Certainty);
     }
 
-    private static IEnumerable<(MountEntry Entry, FileJudgement File)> FileMounts(EdgeModule module, bool includePossible)
+    private static List<(MountEntry Entry, FileJudgement File)> FileMounts(EdgeModule module, bool includePossible)
     {
         var found = new List<(MountEntry Entry, FileJudgement File)>();
         foreach (var mount in ModuleMounts.Mounts(module))

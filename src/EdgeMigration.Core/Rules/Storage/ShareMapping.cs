@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace EdgeMigration.Core.Rules.Storage;
 
@@ -28,8 +27,8 @@ public sealed class ShareMapping
 
     private const string FpgaShareFolder = FpgaShareRoot + "/";
 
-    /// <summary>The map's entries: host path or volume name, the same with a trailing '/' to match paths below it, share.</summary>
-    private readonly List<(string Key, string KeyFolder, string Share)> _map;
+    /// <summary>The map's entries, longest key first.</summary>
+    private readonly List<MapEntry> _map = new();
 
     /// <param name="map">The user's ShareMap; keys are absolute host paths or volume names, values share names.</param>
     public ShareMapping(IDictionary<string, string> map)
@@ -42,11 +41,18 @@ public sealed class ShareMapping
                     $"ShareMap entry '{entry.Key}' = '{entry.Value}' must map a host path (or volume name) to a share name without '/' or ':'.", "ShareMap");
             }
         }
-        // Longest first, so that the most specific prefix wins.
-        _map = map.Select(e => (Key: BindSpec.Normalize(e.Key.Trim()), Share: e.Value.Trim()))
-            .OrderByDescending(e => e.Key.Length)
-            .Select(e => (e.Key, e.Key.EndsWith("/", StringComparison.Ordinal) ? e.Key : e.Key + "/", e.Share))
-            .ToList();
+        foreach (var pair in map)
+        {
+            var key = BindSpec.Normalize(pair.Key.Trim());
+            var entry = new MapEntry(key, key.EndsWith("/", StringComparison.Ordinal) ? key : key + "/", pair.Value.Trim());
+            // Longest first, so that the most specific prefix wins; keys of one length stay in the map's order.
+            var at = 0;
+            while (at < _map.Count && _map[at].Key.Length >= key.Length)
+            {
+                at++;
+            }
+            _map.Insert(at, entry);
+        }
     }
 
     /// <summary>The share <paramref name="spec"/>'s source stands for, or null for a plain host path (or a bind that is not one).</summary>
@@ -55,8 +61,8 @@ public sealed class ShareMapping
         switch (spec.Kind)
         {
             case BindSourceKind.NamedVolume:
-                var mapped = _map.FirstOrDefault(e => string.Equals(e.Key, spec.Source, StringComparison.Ordinal));
-                return new ShareMatch(mapped.Share ?? spec.Source, "", spec.Source, mapped.Share is not null);
+                var mapped = _map.Find(e => string.Equals(e.Key, spec.Source, StringComparison.Ordinal));
+                return new ShareMatch(mapped?.Share ?? spec.Source, "", spec.Source, mapped is not null);
             case BindSourceKind.HostPath:
             case BindSourceKind.Placeholder:
                 return FindForPath(BindSpec.Normalize(spec.Source));
@@ -97,4 +103,7 @@ public sealed class ShareMapping
         }
         return path.StartsWith(folder, StringComparison.Ordinal) ? path.Substring(folder.Length) : null;
     }
+
+    /// <summary>One ShareMap entry: host path or volume name, the same ending in '/' to match paths below it, and the share.</summary>
+    private sealed record MapEntry(string Key, string KeyFolder, string Share);
 }
