@@ -232,8 +232,18 @@ public sealed class CreateOptions
         index < RuntimePieceLimit ? PieceNames100[index] : PieceBaseName + index.ToString("00", CultureInfo.InvariantCulture);
 
     /// <summary>createOptions, createOptions01 … createOptions99: written for every piece of every module a conversion rewrites.</summary>
-    private static readonly string[] PieceNames100 =
-        Enumerable.Range(0, RuntimePieceLimit).Select(i => i == 0 ? PieceBaseName : PieceBaseName + i.ToString("00", CultureInfo.InvariantCulture)).ToArray();
+    private static readonly string[] PieceNames100 = PieceNamesUpTo(RuntimePieceLimit);
+
+    private static string[] PieceNamesUpTo(int count)
+    {
+        var names = new string[count];
+        names[0] = PieceBaseName;
+        for (var i = 1; i < count; i++)
+        {
+            names[i] = PieceBaseName + i.ToString("00", CultureInfo.InvariantCulture);
+        }
+        return names;
+    }
 
     private void WritePieces(List<string> pieces)
     {

@@ -93,7 +93,14 @@ public sealed class PortSettingsRule : ModuleRule
                     Severity.Information));
             }
         }
-        var hostPorts = entry.Bindings.Where(b => b.HostPort is not null).Select(b => b.HostPort).Distinct().ToList();
+        var hostPorts = new List<int>();
+        foreach (var binding in entry.Bindings)
+        {
+            if (binding.HostPort is { } hostPort && !hostPorts.Contains(hostPort))
+            {
+                hostPorts.Add(hostPort);
+            }
+        }
         if (entry.Key.IsValid && hostPorts.Count > 1)
         {
             findings.Add(Finding(module, entry.Location,

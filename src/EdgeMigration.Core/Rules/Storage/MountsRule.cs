@@ -53,10 +53,20 @@ public sealed class MountsRule : ModuleRule
         }
     }
 
+    private static void AddIfMissing(List<string> missing, string name, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            missing.Add(name);
+        }
+    }
+
     private void CheckMount(EdgeModule module, MountEntry mount, Dictionary<string, MountEntry> volumes, List<Finding> findings)
     {
-        var missing = new[] { ("Type", mount.Type), ("Source", mount.Source), ("Target", mount.Target) }
-            .Where(p => string.IsNullOrEmpty(p.Item2)).Select(p => p.Item1).ToList();
+        var missing = new List<string>();
+        AddIfMissing(missing, "Type", mount.Type);
+        AddIfMissing(missing, "Source", mount.Source);
+        AddIfMissing(missing, "Target", mount.Target);
         if (missing.Count > 0)
         {
             findings.Add(Finding(module, mount.Location,
