@@ -65,7 +65,7 @@ public static class ModuleEnvironment
     private static readonly object VariablesView = new();
 
     /// <summary>The env section's variables, then createOptions Env's, in order.</summary>
-    public static IReadOnlyList<ModuleVariable> Variables(EdgeModule module) => CheckScope.Read(module, VariablesView, (m, _) => Where(m, AnyName));
+    public static IReadOnlyList<ModuleVariable> Variables(EdgeModule module) => CheckScope.Read(module, VariablesView, (m, _) => VariablesNamed(m, AnyName));
 
     private static readonly Func<string, int, bool> AnyName = (_, _) => true;
 
@@ -73,7 +73,7 @@ public static class ModuleEnvironment
     /// The variables of <see cref="Variables"/> whose name <paramref name="nameMatches"/> accepts, reading no other:
     /// it is given the text the name begins (the name, or the whole Env entry) and the name's length.
     /// </summary>
-    public static List<ModuleVariable> Where(EdgeModule module, Func<string, int, bool> nameMatches)
+    public static List<ModuleVariable> VariablesNamed(EdgeModule module, Func<string, int, bool> nameMatches)
     {
         var variables = new List<ModuleVariable>();
         var members = module.EnvSection?.Members;

@@ -19,7 +19,7 @@ public sealed class EnvironmentNameColonRule : ModuleRule
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
-        foreach (var variable in ModuleEnvironment.Where(module, HasColon))
+        foreach (var variable in ModuleEnvironment.VariablesNamed(module, HasColon))
         {
             findings.Add(Finding(module, variable.Location,
                 $"Environment variable '{variable.Name}' in {(variable.InDefinition ? "the env section" : "createOptions Env")} has ':' in its name; Kubernetes rejects the module's Deployment.",
@@ -31,7 +31,7 @@ public sealed class EnvironmentNameColonRule : ModuleRule
     {
         foreach (var module in context.Manifest.Modules)
         {
-            foreach (var variable in ModuleEnvironment.Where(module, HasColon))
+            foreach (var variable in ModuleEnvironment.VariablesNamed(module, HasColon))
             {
                 ModuleEnvironment.Rename(context, this, module, variable, Rename(variable.Name),
                     $"Renamed environment variable {variable.Name} to {Rename(variable.Name)}.");

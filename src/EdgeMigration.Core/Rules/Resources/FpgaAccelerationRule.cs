@@ -120,7 +120,7 @@ public sealed class FpgaAccelerationRule : ModuleRule
     }
 
     private static List<ModuleVariable> WireServerVariables(EdgeModule module) =>
-        ModuleEnvironment.Where(module, IsWireServer);
+        ModuleEnvironment.VariablesNamed(module, IsWireServer);
 
     private static readonly Func<string, int, bool> IsWireServer = (text, nameLength) =>
         nameLength == WireServerVariable.Length && string.Compare(text, 0, WireServerVariable, 0, nameLength, StringComparison.OrdinalIgnoreCase) == 0;
