@@ -21,26 +21,40 @@ internal sealed class ModuleRenamePlan
 
     public static ModuleRenamePlan For(ManifestDocument manifest, IDictionary<string, string> userRenames)
     {
-        var ids = CustomModuleIds(manifest).ToList();
-        var taken = new HashSet<string>(manifest.Modules.Where(m => m.IsSystemModule).Select(m => KubernetesNames.Sanitize(m.Name)), StringComparer.Ordinal);
+        // Written as loops: this runs for every check and conversion, and each query's lambdas were methods for the JIT.
+        var ids = CustomModuleIds(manifest);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var module in manifest.Modules)
+        {
+            if (module.IsSystemModule)
+            {
+                taken.Add(KubernetesNames.Sanitize(module.Name));
+            }
+        }
         taken.UnionWith(KeysOfNoModule(manifest));
         var planned = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var id in ids.Where(userRenames.ContainsKey))
+        foreach (var id in ids)
         {
-            planned[id] = userRenames[id];
-            taken.Add(userRenames[id]);
+            if (userRenames.TryGetValue(id, out var userId))
+            {
+                planned[id] = userId;
+                taken.Add(userId);
+            }
         }
-        foreach (var id in ids.Where(id => !planned.ContainsKey(id) && KubernetesNames.IsSafeName(id)))
+        foreach (var id in ids)
         {
-            if (taken.Add(id))
+            if (!planned.ContainsKey(id) && KubernetesNames.IsSafeName(id) && taken.Add(id))
             {
                 planned[id] = id;
             }
         }
-        foreach (var id in ids.Where(id => !planned.ContainsKey(id)))
+        foreach (var id in ids)
         {
-            planned[id] = KubernetesNames.MakeUnique(KubernetesNames.MakeSafe(id), taken);
-            taken.Add(planned[id]);
+            if (!planned.ContainsKey(id))
+            {
+                planned[id] = KubernetesNames.MakeUnique(KubernetesNames.MakeSafe(id), taken);
+                taken.Add(planned[id]);
+            }
         }
         // In the plan's order (a dictionary filled without removals enumerates in insertion order).
         var renames = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -58,18 +72,45 @@ internal sealed class ModuleRenamePlan
     /// Keys a renamed module must not take: module entries that are not definitions (K6 reports them) and module twin
     /// sections of no module. Taking one would make a duplicate key, or hand the module another's desired properties.
     /// </summary>
-    private static IEnumerable<string> KeysOfNoModule(ManifestDocument manifest)
+    private static List<string> KeysOfNoModule(ManifestDocument manifest)
     {
-        var moduleIds = new HashSet<string>(manifest.Modules.Select(m => m.Name), StringComparer.Ordinal);
-        return manifest.Diagnostics.Where(d => d.Id == ManifestDiagnosticsRule.ModuleNotAnObject).Select(d => d.ModuleName)
-            .Concat(manifest.ModuleTwins.Select(t => t.ModuleId))
-            .OfType<string>()
-            .Where(key => !moduleIds.Contains(key));
+        var moduleIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var module in manifest.Modules)
+        {
+            moduleIds.Add(module.Name);
+        }
+        var keys = new List<string>();
+        foreach (var diagnostic in manifest.Diagnostics)
+        {
+            if (diagnostic.Id == ManifestDiagnosticsRule.ModuleNotAnObject && diagnostic.ModuleName is { } key && !moduleIds.Contains(key))
+            {
+                keys.Add(key);
+            }
+        }
+        foreach (var twin in manifest.ModuleTwins)
+        {
+            if (!moduleIds.Contains(twin.ModuleId))
+            {
+                keys.Add(twin.ModuleId);
+            }
+        }
+        return keys;
     }
 
     /// <summary>
-    /// Ids of custom modules, once each; ids with '$' are template placeholders, judged only once expanded.
+    /// Ids of custom modules, once each, in manifest order; ids with '$' are template placeholders, judged only once expanded.
     /// </summary>
-    public static IEnumerable<string> CustomModuleIds(ManifestDocument manifest) =>
-        manifest.Modules.Where(m => !m.IsSystemModule && m.Name.IndexOf('$') < 0).Select(m => m.Name).Distinct(StringComparer.Ordinal);
+    public static List<string> CustomModuleIds(ManifestDocument manifest)
+    {
+        var ids = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var module in manifest.Modules)
+        {
+            if (!module.IsSystemModule && module.Name.IndexOf('$') < 0 && seen.Add(module.Name))
+            {
+                ids.Add(module.Name);
+            }
+        }
+        return ids;
+    }
 }
