@@ -163,16 +163,13 @@ internal sealed class JsonTreeWriter
             {
                 _out.Append('"').Append(member.Name).Append('"');
             }
+            else if (member.RawName is { } rawName)
+            {
+                _out.Append(rawName);
+            }
             else
             {
-                if (member.RawName is { } rawName)
-                {
-                    _out.Append(rawName);
-                }
-                else
-                {
-                    AppendQuoted(_out, member.Name);
-                }
+                AppendQuoted(_out, member.Name);
             }
             _out.Append(Source(member.AfterName) ?? "");
             _out.Append(':');

@@ -11,7 +11,7 @@ internal static class SourceTrivia
 {
     private const int MaxCachedRun = 64;
 
-    /// <summary>Gaps of the form [line break] + n spaces or n tabs, by <see cref="CacheIndex"/>.</summary>
+    /// <summary>Gaps of the form [line break] + n spaces or n tabs, by <see cref="Slot"/>.</summary>
     private static readonly string?[] Cache = new string?[3 * 2 * (MaxCachedRun + 1)];
 
     private static readonly string[] LineBreaks = { "", "\n", "\r\n" };
@@ -49,15 +49,22 @@ internal static class SourceTrivia
             return null;
         }
         var fill = count > 0 ? text[start] : ' ';
+        if (fill is not (' ' or '\t'))
+        {
+            return null;
+        }
         for (var i = start; i < text.Length; i++)
         {
-            if (text[i] != fill || fill is not (' ' or '\t'))
+            if (text[i] != fill)
             {
                 return null;
             }
         }
-        return Cached((kind * 2 + (fill == ' ' ? 0 : 1)) * (MaxCachedRun + 1) + count);
+        return Cached(Slot(kind, fill == '\t', count));
     }
+
+    /// <summary>The table's slot for a line break (0 none, 1 "\n", 2 "\r\n") then <paramref name="count"/> spaces or tabs.</summary>
+    private static int Slot(int lineBreak, bool tabs, int count) => (lineBreak * 2 + (tabs ? 1 : 0)) * (MaxCachedRun + 1) + count;
 
     // Benign race: two threads may both create the same string; either copy is right.
     private static string Cached(int index) =>
@@ -145,6 +152,6 @@ internal static class SourceTrivia
                 return -1;
             }
         }
-        return (lineBreak * 2 + (fill == (byte)' ' ? 0 : 1)) * (MaxCachedRun + 1) + count;
+        return Slot(lineBreak, fill == (byte)'\t', count);
     }
 }

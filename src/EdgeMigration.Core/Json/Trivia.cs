@@ -15,22 +15,17 @@ internal static class Trivia
         {
             return null;
         }
-        for (var i = newline + 1; i < trivia.Length; i++)
-        {
-            if (trivia[i] is not (' ' or '\t' or '\r' or '\n'))
-            {
-                return null;
-            }
-        }
         // The writer asks for the indentation of every container it writes: the shared table has the usual ones.
-        return SourceTrivia.Tail(trivia, newline + 1);
+        return IsWhitespace(trivia, newline + 1) ? SourceTrivia.Tail(trivia, newline + 1) : null;
     }
 
-    public static bool IsWhitespace(string text)
+    public static bool IsWhitespace(string text) => IsWhitespace(text, 0);
+
+    private static bool IsWhitespace(string text, int start)
     {
-        foreach (var c in text)
+        for (var i = start; i < text.Length; i++)
         {
-            if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+            if (text[i] is not (' ' or '\t' or '\r' or '\n'))
             {
                 return false;
             }
