@@ -95,6 +95,10 @@ public static class ModuleEnvironment
         return variables;
     }
 
+    /// <summary>Every variable named <paramref name="name"/> in any letter case, in the order of <see cref="Variables"/>.</summary>
+    public static List<ModuleVariable> VariablesNamed(EdgeModule module, string name) =>
+        VariablesNamed(module, (text, nameLength) => IsName(text, nameLength, name));
+
     /// <summary>
     /// The variable that takes effect for <paramref name="name"/> in any letter case (the last one set). Compares names
     /// where they are written, so that the rules asking for proxy settings on every module read no other variable.
@@ -104,8 +108,7 @@ public static class ModuleEnvironment
         var env = module.Options().ArrayOf(EnvName);
         for (var i = (env?.Count ?? 0) - 1; i >= 0; i--)
         {
-            if (env![i] is JValue { IsString: true } entry && NameLength(entry.Text) == name.Length &&
-                string.Compare(entry.Text, 0, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0)
+            if (env![i] is JValue { IsString: true } entry && IsName(entry.Text, NameLength(entry.Text), name))
             {
                 return new ModuleVariable(entry.Text, i);
             }
@@ -113,7 +116,7 @@ public static class ModuleEnvironment
         var members = module.EnvSection?.Members;
         for (var i = (members?.Count ?? 0) - 1; i >= 0; i--)
         {
-            if (string.Equals(members![i].Name, name, StringComparison.OrdinalIgnoreCase))
+            if (IsName(members![i].Name, members[i].Name.Length, name))
             {
                 return new ModuleVariable(members[i]);
             }
@@ -121,6 +124,9 @@ public static class ModuleEnvironment
         return null;
     }
 
+    /// <summary>True when the name that begins <paramref name="text"/>, <paramref name="nameLength"/> long, is <paramref name="name"/> in any letter case.</summary>
+    private static bool IsName(string text, int nameLength, string name) =>
+        nameLength == name.Length && string.Compare(text, 0, name, 0, nameLength, StringComparison.OrdinalIgnoreCase) == 0;
 
     private static int NameLength(string envEntry) => envEntry.IndexOf('=') is var equals and >= 0 ? equals : envEntry.Length;
 

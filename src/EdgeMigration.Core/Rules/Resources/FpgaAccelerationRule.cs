@@ -24,29 +24,33 @@ public sealed class FpgaAccelerationRule : ModuleRule
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
+        var asksForFpga = false;
         foreach (var kind in new[] { ModuleResources.Limits, ModuleResources.Requests })
         {
             if (ModuleResources.Find(module, kind) is { } list && list.Values.Find(ModuleResources.FpgaResource) is { } fpga)
             {
+                asksForFpga = true;
                 findings.Add(Finding(module, list.PathOf(ModuleResources.FpgaResource),
                     $"The module asks for {fpga.Value.ToCompactJson()} FPGA(s) ('{ModuleResources.FpgaResource}' in {kind}); the GPU device has no FPGA, so the pod stays Pending.",
                     $"Ask for GPUs instead: \"{ModuleResources.GpuResource}\": N in k8s-experimental.resources.limits (requests, if given, must equal limits), with an image built for the GPU."));
             }
         }
-        foreach (var variable in WireServerVariables(module))
+        var wireServers = WireServerVariables(module);
+        foreach (var variable in wireServers)
         {
             findings.Add(Finding(module, variable.Location,
                 $"{variable.Name} points the module at the FPGA device's wire server; the GPU device has none.",
                 "Remove it; the how-to's GPU example has no wire server.", Severity.Warning, inDefinition: variable.InDefinition));
         }
         var devices = Devices(module);
-        foreach (var index in FpgaDevices(devices))
+        var fpgaDevices = FpgaDevices(devices);
+        foreach (var index in fpgaDevices)
         {
             findings.Add(Finding(module, JsonPath.Index("HostConfig.Devices", index),
                 $"Devices entry {devices![index].ToCompactJson()} looks like the FPGA; the GPU device has no FPGA and ignores Devices.",
                 $"Remove it and ask for \"{ModuleResources.GpuResource}\" in k8s-experimental.resources.limits.", Severity.Warning, certainty: Certainty.Likely));
         }
-        if (UsesFpga(module) && module.HostConfig()?.GetIgnoreCase("Privileged") is JValue { Kind: JValueKind.True })
+        if ((asksForFpga || wireServers.Count > 0 || fpgaDevices.Count > 0) && module.HostConfig()?.GetIgnoreCase("Privileged") is JValue { Kind: JValueKind.True })
         {
             findings.Add(Finding(module, "HostConfig.Privileged",
                 "Privileged: true usually came with FPGA use; GPUs given through nvidia.com/gpu need no privileged container.",
@@ -119,11 +123,7 @@ public sealed class FpgaAccelerationRule : ModuleRule
             $"Asked for {gpus.ToCompactJson()} GPU(s) ('{ModuleResources.GpuResource}') instead of FPGAs.");
     }
 
-    private static List<ModuleVariable> WireServerVariables(EdgeModule module) =>
-        ModuleEnvironment.VariablesNamed(module, IsWireServer);
-
-    private static readonly Func<string, int, bool> IsWireServer = (text, nameLength) =>
-        nameLength == WireServerVariable.Length && string.Compare(text, 0, WireServerVariable, 0, nameLength, StringComparison.OrdinalIgnoreCase) == 0;
+    private static List<ModuleVariable> WireServerVariables(EdgeModule module) => ModuleEnvironment.VariablesNamed(module, WireServerVariable);
 
     private static JArray? Devices(EdgeModule module) => module.HostConfig().ArrayOf("Devices");
 
@@ -146,8 +146,4 @@ public sealed class FpgaAccelerationRule : ModuleRule
             .Select(entry.StringOf)
             .Any(path => path is not null && (path.IndexOf("catapult", StringComparison.OrdinalIgnoreCase) >= 0 ||
                                               path.IndexOf("fpga", StringComparison.OrdinalIgnoreCase) >= 0));
-
-    private static bool UsesFpga(EdgeModule module) =>
-        new[] { ModuleResources.Limits, ModuleResources.Requests }.Any(kind => ModuleResources.Find(module, kind)?.Values.Find(ModuleResources.FpgaResource) is not null) ||
-        WireServerVariables(module).Count > 0 || FpgaDevices(Devices(module)).Count > 0;
 }
