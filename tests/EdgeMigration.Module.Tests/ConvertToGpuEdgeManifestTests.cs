@@ -87,6 +87,22 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
     }
 
     [Fact]
+    public void DestinationNamesFilesAfterTheFileAManifestCameFromAndRefusesText()
+    {
+        using var ps = new PowerShellSession();
+        var output = Path.Combine(_folder, "again");
+
+        var again = ps.Run($"ConvertTo-GpuEdgeManifest -Path '{Sample}' -WarningAction Ignore | ConvertTo-GpuEdgeManifest -Destination '{output}' -WarningAction Ignore | " +
+            "ForEach-Object OutFile").AssertNoErrors();
+        var text = ps.Run($"[System.IO.File]::ReadAllText('{Sample}') | ConvertTo-GpuEdgeManifest -Destination '{output}' -WarningAction Ignore");
+
+        Assert.Equal(new[] { Path.Combine(output, Path.GetFileName(Sample)) }, again.Output.Select(o => o.ToString()));
+        Assert.True(File.Exists(Path.Combine(output, Path.GetFileName(Sample))));
+        Assert.Equal("DestinationNeedsFileInput,EdgeMigration.Commands.ConvertToGpuEdgeManifestCommand", Assert.Single(text.ErrorIds));
+        Assert.Empty(text.Output);
+    }
+
+    [Fact]
     public void TwoInputsOfOneNameIntoOneDestinationWriteTheFirstOrWithForceTheLast()
     {
         using var ps = new PowerShellSession();

@@ -17,21 +17,26 @@ public static class AtomicFile
     {
         var fullPath = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(fullPath) ?? ".";
-        if (!overwrite && File.Exists(fullPath))
+        // Asked once: whether the file is there decides both the refusal and how the new file takes its place.
+        var existed = File.Exists(fullPath);
+        if (!overwrite && existed)
         {
             throw new IOException($"The file '{fullPath}' already exists.");
         }
         var temporary = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+        var created = false;
+        var placed = false;
         try
         {
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
+                created = true;
                 var stream = through(file);
                 stream.Write(contents, 0, contents.Length);
                 stream.Flush();
                 file.Flush(true);
             }
-            if (File.Exists(fullPath))
+            if (existed)
             {
                 File.Replace(temporary, fullPath, null);
             }
@@ -39,6 +44,7 @@ public static class AtomicFile
             {
                 File.Move(temporary, fullPath);
             }
+            placed = true;
         }
         catch (UnauthorizedAccessException ex)
         {
@@ -50,7 +56,8 @@ public static class AtomicFile
         }
         finally
         {
-            if (File.Exists(temporary))
+            // Only a temporary file this write made: a name that was taken belongs to someone else.
+            if (created && !placed)
             {
                 File.Delete(temporary);
             }

@@ -35,6 +35,12 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     /// <summary>Results whose files are being written on other threads; each goes to the pipeline once its file is there.</summary>
     private readonly InOrder<WrittenFile> _writing = new();
 
+    /// <summary>The threads that write the files.</summary>
+    private readonly WriterThreads _writers = new();
+
+    /// <summary>Output folders made (or found) by this pipeline: each is made once, before the first write into it starts.</summary>
+    private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
+
     /// <summary>The last write started to each file not yet taken back, so that a later result for the same file waits for it.</summary>
     private readonly Dictionary<string, Task> _writingTo = new(StringComparer.Ordinal);
 
@@ -122,7 +128,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     protected override void ProcessManifest(ManifestDocument manifest)
     {
         TakeConverted(all: true);
-        Finish(ManifestConverter.ConvertInPlace(manifest, _options ??= Options()));
+        Finish(ManifestConverter.ConvertInPlace(manifest, _options ??= Options()), fromFile: false);
     }
 
     protected override void EndProcessing()
@@ -138,6 +144,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     {
         _converting.Dispose();
         _writing.Dispose();
+        _writers.Dispose();
     }
 
     private void TakeConverted(bool all)
@@ -150,13 +157,13 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
             }
             else
             {
-                Finish(converted.Result!);
+                Finish(converted.Result!, fromFile: true);
             }
         }
     }
 
     /// <summary>Reports a conversion, and starts writing its file where one is asked for.</summary>
-    private void Finish(ConversionResult result)
+    private void Finish(ConversionResult result, bool fromFile)
     {
         var manifest = result.Manifest;
         _converted++;
@@ -165,7 +172,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         {
             WriteWarning($"{manifest.SourceName}: {finding.RuleId} {finding.ModuleName}: {finding.Message} {finding.Recommendation}".Trim());
         }
-        var target = OutputPath(manifest);
+        var target = OutputPath(manifest, fromFile);
         if (target is null && (OutFile is not null || Destination is not null))
         {
             return;
@@ -177,15 +184,19 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
             {
                 InOrder<WrittenFile>.Settle(earlier);
             }
-            if (File.Exists(target) && !Force)
+            if (!Force && File.Exists(target))
             {
                 WriteError(new ErrorRecord(new IOException($"The file '{target}' already exists; use -Force to overwrite it."),
                     "OutputFileExists", ErrorCategory.ResourceExists, target));
             }
+            else if (MakeFolder(target) is { } error)
+            {
+                _writing.Add(new WrittenFile(result, target, error));
+            }
             else
             {
                 var overwrite = Force.IsPresent;
-                _writingTo[target] = _writing.Start(() => WrittenFile.Write(result, target, overwrite));
+                _writingTo[target] = _writing.Add(_writers.Start(() => WrittenFile.Write(result, target, overwrite)));
             }
         }
         else
@@ -228,8 +239,34 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         Rules = Selection,
     };
 
-    /// <summary>The file to write for this manifest, null when none is asked for or it cannot be determined (error written).</summary>
-    private string? OutputPath(ManifestDocument manifest)
+    /// <summary>
+    /// Makes the folder <paramref name="target"/> goes in, unless this pipeline already has: here, so that no write
+    /// starts before its folder is there. Returns why it could not be made; the next file into it tries again.
+    /// </summary>
+    private Exception? MakeFolder(string target)
+    {
+        var folder = System.IO.Path.GetDirectoryName(target)!;
+        if (_folders.Contains(folder))
+        {
+            return null;
+        }
+        try
+        {
+            Directory.CreateDirectory(folder);
+            _folders.Add(folder);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ex;
+        }
+    }
+
+    /// <summary>
+    /// The file to write for this manifest, null when none is asked for or it cannot be determined (error written).
+    /// <paramref name="fromFile"/>: read from a file here, so its name is a file's (other inputs are asked of the disk).
+    /// </summary>
+    private string? OutputPath(ManifestDocument manifest, bool fromFile)
     {
         if (OutFile is not null)
         {
@@ -245,7 +282,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         {
             return null;
         }
-        if (!File.Exists(manifest.SourceName))
+        if (!fromFile && !File.Exists(manifest.SourceName))
         {
             WriteError(new ErrorRecord(new PSArgumentException($"-Destination names output files after input files, but {manifest.SourceName} is not a file; use -OutFile."),
                 "DestinationNeedsFileInput", ErrorCategory.InvalidArgument, manifest.SourceName));

@@ -48,12 +48,11 @@ internal sealed class WrittenFile
     public string? Target { get; }
     public Exception? Error { get; }
 
-    /// <summary>Writes the converted manifest whole and flushed to disk (<see cref="AtomicFile"/>), creating its folder.</summary>
+    /// <summary>Writes the converted manifest whole and flushed to disk (<see cref="AtomicFile"/>) into a folder that is there.</summary>
     public static WrittenFile Write(ConversionResult result, string target, bool overwrite)
     {
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             AtomicFile.Write(target, result.Manifest.ToBytes(), overwrite);
             return new WrittenFile(result, target, null);
         }

@@ -17,15 +17,17 @@ internal sealed class InOrder<T> : IDisposable
     private readonly Queue<Task<T>> _pending = new();
 
     /// <summary>Starts <paramref name="work"/> on the thread pool; returns its task.</summary>
-    public Task Start(Func<T> work)
+    public Task Start(Func<T> work) => Add(Task.Run(work));
+
+    /// <summary>Adds work started elsewhere (<see cref="WriterThreads"/>), in its place among the others; returns its task.</summary>
+    public Task Add(Task<T> task)
     {
-        var task = Task.Run(work);
         _pending.Enqueue(task);
         return task;
     }
 
     /// <summary>Adds a result that needs no work, in its place among the others.</summary>
-    public void Add(T result) => _pending.Enqueue(Task.FromResult(result));
+    public void Add(T result) => Add(Task.FromResult(result));
 
     /// <summary>The finished results, oldest first, up to the first unfinished one; with <paramref name="all"/>, every result, waiting for each.</summary>
     public IEnumerable<T> Done(bool all)

@@ -177,8 +177,9 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         if (baseObject is FileInfo file)
         {
             // Already a full file system path: resolving it through the provider again (which reads the mount
-            // table on Linux) would cost more than reading a small manifest.
-            if (IsFile(file.FullName))
+            // table on Linux) would cost more than reading a small manifest. A FileInfo from a folder listing already
+            // knows it is a file; only one that does not is asked of the disk again, for the right error.
+            if (file.Exists || IsFile(file.FullName))
             {
                 ProcessFile(file.FullName);
             }
