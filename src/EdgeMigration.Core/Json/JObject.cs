@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 
 namespace EdgeMigration.Core.Json;
 
@@ -43,6 +44,7 @@ public sealed class JObject : JNode, IEnumerable<JMember>
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public JMember? Find(string name, StringComparison comparison = StringComparison.Ordinal)
     {
         for (var i = _members.Count - 1; i >= 0; i--)
@@ -56,6 +58,7 @@ public sealed class JObject : JNode, IEnumerable<JMember>
     }
 
     /// <summary>Docker and the Kubernetes agent match createOptions keys case-insensitively.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public JMember? FindIgnoreCase(string name) =>
         Find(name, StringComparison.Ordinal) ?? Find(name, StringComparison.OrdinalIgnoreCase);
 

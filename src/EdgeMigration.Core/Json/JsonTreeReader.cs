@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -69,6 +70,7 @@ internal static class JsonTreeReader
 
     private static readonly Dictionary<long, string> NoPlaceholders = new();
 
+    [MethodImpl(HotPath.Optimized)]
     private static JDocument Read(byte[] source, byte[] tokens, Builder builder, TextEncodingKind encoding, bool hasBom)
     {
         var reader = new Utf8JsonReader(tokens, new JsonReaderOptions
@@ -195,6 +197,7 @@ internal static class JsonTreeReader
         public string Leading { get; private set; } = "";
         public long End => _previousEnd;
 
+        [MethodImpl(HotPath.Optimized)]
         public void Accept(ref Utf8JsonReader reader)
         {
             var start = reader.TokenStartIndex;
@@ -224,6 +227,7 @@ internal static class JsonTreeReader
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void BeginMember(ref Utf8JsonReader reader, long start)
         {
             var obj = (JObject)_open.Peek();
@@ -252,6 +256,7 @@ internal static class JsonTreeReader
         /// <summary>The node the reader attaches to a member until its value is read.</summary>
         private static readonly JValue PendingValue = JValue.Null();
 
+        [MethodImpl(HotPath.Optimized)]
         private void Attach(JNode node, long start)
         {
             if (_open.Count == 0)

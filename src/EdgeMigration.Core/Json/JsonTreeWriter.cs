@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -75,6 +76,7 @@ internal sealed class JsonTreeWriter
     /// <see cref="Quote"/> into <paramref name="output"/>. Printable ASCII, which is nearly everything the program writes
     /// (names, values, createOptions as text), needs only '"' and '\\' escaped, as the encoder would; the rest goes through it.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     private static void AppendQuoted(PooledText output, string value)
     {
         output.Append('"');
@@ -98,6 +100,7 @@ internal sealed class JsonTreeWriter
         output.Append('"');
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static bool IsPrintableAscii(string value)
     {
         foreach (var c in value)
@@ -150,6 +153,7 @@ internal sealed class JsonTreeWriter
         // One-line output spells strings one way, whatever escapes the source used, so that what it shows can be found and redacted.
         ignoreTrivia && value.Kind == JValueKind.String ? null : value.Raw;
 
+    [MethodImpl(HotPath.Optimized)]
     private void WriteObject(JObject obj, string indent)
     {
         _out.Append('{');

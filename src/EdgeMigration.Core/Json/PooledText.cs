@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace EdgeMigration.Core.Json;
@@ -19,6 +20,7 @@ internal sealed class PooledText : IDisposable
         _chars = ArrayPool<char>.Shared.Rent(capacity);
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public PooledText Append(char c)
     {
         if (_length == _chars.Length)
@@ -31,6 +33,7 @@ internal sealed class PooledText : IDisposable
 
     public PooledText Append(string text) => Append(text, 0, text.Length);
 
+    [MethodImpl(HotPath.Optimized)]
     public PooledText Append(string text, int start, int count)
     {
         if (count > _chars.Length - _length)

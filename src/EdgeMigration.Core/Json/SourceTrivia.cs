@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace EdgeMigration.Core.Json;
 
@@ -40,6 +41,7 @@ internal static class SourceTrivia
     /// <summary><paramref name="text"/> from <paramref name="start"/> on: from the table when it is only spaces or only tabs.</summary>
     public static string Tail(string text, int start) => Lookup("", text, start) ?? text.Substring(start);
 
+    [MethodImpl(HotPath.Optimized)]
     private static string? Lookup(string lineBreak, string text, int start)
     {
         var kind = Array.IndexOf(LineBreaks, lineBreak);
@@ -121,6 +123,7 @@ internal static class SourceTrivia
     }
 
     /// <summary>The cache slot of a gap that is an optional "\n" or "\r\n" then only spaces or only tabs; -1 otherwise.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static int CacheIndex(byte[] source, int start, int end)
     {
         var lineBreak = 0;

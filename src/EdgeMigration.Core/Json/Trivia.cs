@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EdgeMigration.Core.Json;
 
 /// <summary>What trivia (the text between tokens) says about layout.</summary>
@@ -21,6 +23,7 @@ internal static class Trivia
 
     public static bool IsWhitespace(string text) => IsWhitespace(text, 0);
 
+    [MethodImpl(HotPath.Optimized)]
     private static bool IsWhitespace(string text, int start)
     {
         for (var i = start; i < text.Length; i++)

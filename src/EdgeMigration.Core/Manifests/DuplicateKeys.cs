@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using EdgeMigration.Core.Json;
 
 namespace EdgeMigration.Core.Manifests;
@@ -14,6 +15,7 @@ internal static class DuplicateKeys
         Find(node, new List<(string? Name, int Index)>(), path, diagnostics);
 
     /// <summary>Steps holds the member names and array indexes from the root path to the node: the path is spelled out only for a duplicate.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static void Find(JNode node, List<(string? Name, int Index)> steps, string rootPath, List<ManifestDiagnostic> diagnostics)
     {
         switch (node)
@@ -46,6 +48,7 @@ internal static class DuplicateKeys
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static bool AppearsBefore(List<JMember> members, int index)
     {
         var name = members[index].Name;

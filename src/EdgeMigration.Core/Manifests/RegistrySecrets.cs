@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using EdgeMigration.Core.Json;
 
 namespace EdgeMigration.Core.Manifests;
@@ -20,6 +21,7 @@ internal static class RegistrySecrets
         return new SecretSet(secrets);
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static void Walk(JNode node, bool underCredentials, HashSet<string> secrets)
     {
         switch (node)
