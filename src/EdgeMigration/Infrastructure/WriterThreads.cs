@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -16,29 +16,47 @@ internal sealed class WriterThreads : IDisposable
     /// <summary>Writes waiting on the disk at once: on two cores, one thread fell behind the conversions; four kept up.</summary>
     private const int Count = 4;
 
-    private readonly BlockingCollection<Action> _queue = new();
+    /// <summary>The writes not yet taken by a thread; also the lock that guards it and <see cref="_ending"/>.</summary>
+    private readonly Queue<Action> _queue = new();
     private bool _started;
+    private bool _ending;
 
     /// <summary>Queues <paramref name="work"/>; its task ends with its result, or with what it threw.</summary>
     public Task<T> Start<T>(Func<T> work)
     {
-        StartThreads();
         var completion = new TaskCompletionSource<T>();
-        _queue.Add(() =>
+        lock (_queue)
         {
-            try
+            if (_ending)
             {
-                completion.SetResult(work());
+                throw new ObjectDisposedException(nameof(WriterThreads));
             }
-            catch (Exception ex)
+            StartThreads();
+            _queue.Enqueue(() =>
             {
-                completion.SetException(ex);
-            }
-        });
+                try
+                {
+                    completion.SetResult(work());
+                }
+                catch (Exception ex)
+                {
+                    completion.SetException(ex);
+                }
+            });
+            Monitor.Pulse(_queue);
+        }
         return completion.Task;
     }
 
-    public void Dispose() => _queue.CompleteAdding();
+    /// <summary>Lets the threads end once the queue is empty (a cmdlet's Dispose has already waited for its writes).</summary>
+    public void Dispose()
+    {
+        lock (_queue)
+        {
+            _ending = true;
+            Monitor.PulseAll(_queue);
+        }
+    }
 
     private void StartThreads()
     {
@@ -49,15 +67,28 @@ internal sealed class WriterThreads : IDisposable
         _started = true;
         for (var i = 0; i < Count; i++)
         {
-            // Background threads: a process that ends does not wait for them (a cmdlet's Dispose already waits for its writes).
+            // Background threads: a process that ends does not wait for them.
             new Thread(Drain) { IsBackground = true, Name = "EdgeMigration file writer" }.Start();
         }
     }
 
     private void Drain()
     {
-        foreach (var write in _queue.GetConsumingEnumerable())
+        while (true)
         {
+            Action write;
+            lock (_queue)
+            {
+                while (_queue.Count == 0)
+                {
+                    if (_ending)
+                    {
+                        return;
+                    }
+                    Monitor.Wait(_queue);
+                }
+                write = _queue.Dequeue();
+            }
             write();
         }
     }
