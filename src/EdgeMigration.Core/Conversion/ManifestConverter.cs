@@ -42,6 +42,7 @@ public static class ManifestConverter
         {
             rule.Fix(context);
         }
+        // Also reads the modules again under the ids O2, the last fix, gave them.
         manifest.CommitAndRefresh();
         var remaining = RuleEngine.Check(manifest, options.Rules, settings: CheckSettings.ForShareMap(options.ShareMap));
         return new ConversionResult(manifest, context.Changes, remaining);

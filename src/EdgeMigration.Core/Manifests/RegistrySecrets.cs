@@ -29,7 +29,9 @@ internal static class RegistrySecrets
             case JObject obj:
                 foreach (var member in obj.MemberList)
                 {
-                    var credentials = underCredentials || member.Name.IndexOf(CredentialsKey, StringComparison.OrdinalIgnoreCase) >= 0;
+                    // The length first: most names are shorter than the key, and a search ignoring case is slow.
+                    var credentials = underCredentials ||
+                        (member.Name.Length >= CredentialsKey.Length && member.Name.IndexOf(CredentialsKey, StringComparison.OrdinalIgnoreCase) >= 0);
                     if (credentials && member.Value is JValue { Kind: JValueKind.String } v && v.Text.Length > 0 && !NamesTheRegistry(member.Name))
                     {
                         secrets.Add(v.Text);

@@ -74,8 +74,9 @@ public static class SecretRedactor
         }
     }
 
+    /// <summary>Each spelling once: most passwords have nothing to escape, and all three of their spellings are the same.</summary>
     private static string[] SpellingsLongestFirst(IReadOnlyCollection<string> secrets) =>
-        secrets.SelectMany(Spellings).Where(f => f.Length > 0).OrderByDescending(f => f.Length).ToArray();
+        secrets.SelectMany(Spellings).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(f => f.Length).ToArray();
 
     /// <summary>The secret as written, and as JSON writes it with either escaping the module uses.</summary>
     private static IEnumerable<string> Spellings(string secret)

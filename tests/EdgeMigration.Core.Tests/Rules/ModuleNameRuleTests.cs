@@ -86,6 +86,16 @@ public class ModuleNameRuleTests
         AssertIdempotent(result, "O2");
     }
 
+    /// <summary>
+    /// The rename does not read the modules again itself: the converter does, once, when it writes createOptions back
+    /// after the last fix. A fix after it would see the old ids.
+    /// </summary>
+    [Fact]
+    public void RenameIsTheLastFix()
+    {
+        Assert.Equal("O2", RuleCatalog.All.Last(r => r.CanFix).Id);
+    }
+
     [Fact]
     public void UserRenamesComeFirstAndCollisionsGetASuffix()
     {

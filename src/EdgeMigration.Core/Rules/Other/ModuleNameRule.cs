@@ -91,7 +91,7 @@ public sealed class ModuleNameRule : MigrationRule
             twin.ModulesContent.Rename(twin.Member, renames[oldId]);
             context.Record(this, null, twin.Location, JValue.String(oldId), JValue.String(renames[oldId]), $"The module twin section of '{oldId}' follows the module.");
         }
-        // The modules are read again under their new ids, keeping their createOptions and the edits made to them so far.
-        manifest.RefreshKeepingCreateOptions();
+        // No fix runs after this one: the converter reads the modules again under their new ids when it writes their
+        // createOptions back (CommitAndRefresh), keeping the edits made to them; reading them here as well doubled that work.
     }
 }
