@@ -11,8 +11,6 @@ namespace EdgeMigration.Core.Rules;
 /// </summary>
 public abstract class MigrationRule
 {
-    private string? _helpUri;
-
     /// <summary>The how-to article: "Run existing IoT Edge modules from Azure Stack Edge Pro FPGA devices on Azure Stack Edge Pro GPU device".</summary>
     public const string ArticleUri = "https://learn.microsoft.com/azure/databox-online/azure-stack-edge-gpu-modify-fpga-modules-gpu";
 
@@ -26,8 +24,7 @@ public abstract class MigrationRule
     /// <summary>True when <see cref="Fix"/> changes the manifest so that the finding goes away.</summary>
     public virtual bool CanFix => false;
 
-    /// <summary>The article section's address; made once per rule, as every finding carries it.</summary>
-    public string HelpUri => _helpUri ??= ArticleUri + "#" + Section;
+    public string HelpUri => ArticleUri + "#" + Section;
 
     public abstract IEnumerable<Finding> Check(ManifestDocument manifest);
 
