@@ -29,6 +29,12 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     /// <summary>The options of every conversion of this pipeline, made at the first manifest.</summary>
     private ConversionOptions? _options;
 
+    /// <summary>
+    /// Holds -DeploymentStrategy: a field of the core's enum would make PowerShell load EdgeMigration.Core while it lists
+    /// the module's types at import, before <see cref="ModuleInitializer"/> can load the copy precompiled for the platform.
+    /// </summary>
+    private readonly ConversionOptions _strategy = new();
+
     /// <summary>Manifest files being read and converted on other threads, taken back in input order.</summary>
     private readonly InOrder<ConvertedFile> _converting = new();
 
@@ -83,7 +89,11 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
 
     /// <summary>Recreate (default) adds the Recreate strategy where the how-to recommends it; RollingUpdate and Keep leave strategies alone.</summary>
     [Parameter]
-    public DeploymentStrategyOption DeploymentStrategy { get; set; } = DeploymentStrategyOption.Recreate;
+    public DeploymentStrategyOption DeploymentStrategy
+    {
+        get => _strategy.DeploymentStrategy;
+        set => _strategy.DeploymentStrategy = value;
+    }
 
     /// <summary>A web proxy for edgeHub: sets https_proxy, UpstreamProtocol AmqpWs and no_proxy localhost.</summary>
     [Parameter]

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
+using System.Runtime.InteropServices;
 
 namespace EdgeMigration.Infrastructure;
 
@@ -10,14 +11,19 @@ namespace EdgeMigration.Infrastructure;
 /// closure beside itself, and the assemblies in it ask for versions other than the ones shipped
 /// (System.Buffers 4.0.2.0 vs 4.0.3.0, Unsafe 4.0.4.1 vs 6.0.0.0). Resolve those names from the module
 /// folder, whatever version is asked (YamlDotNet, for -AsYaml, too). On pwsh (.NET) the runtime's own copies are used and nothing is registered.
+/// On pwsh, the module folder may also hold EdgeMigration.Core precompiled for this platform and .NET
+/// (runtimes/&lt;rid&gt;/lib/net&lt;major&gt;.0, see src/EdgeMigration/PlatformModule.targets): it is loaded here, before
+/// anything asks for EdgeMigration.Core, so that the module's code runs precompiled instead of waiting for the JIT.
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
     private static readonly string ModuleDirectory = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".";
 
+    private const string CoreAssembly = "EdgeMigration.Core";
+
     private static readonly string[] BundledAssemblies =
     {
-        "EdgeMigration.Core", "Microsoft.Bcl.AsyncInterfaces", "System.Buffers", "System.Memory",
+        CoreAssembly, "Microsoft.Bcl.AsyncInterfaces", "System.Buffers", "System.Memory",
         "System.Numerics.Vectors", "System.Runtime.CompilerServices.Unsafe", "System.Text.Encodings.Web",
         "System.Text.Json", "System.Threading.Tasks.Extensions", "YamlDotNet",
     };
@@ -31,15 +37,37 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         {
             AppDomain.CurrentDomain.AssemblyResolve += Resolve;
         }
-    }
-
-    public void OnRemove(PSModuleInfo module)
-    {
-        if (IsNetFramework)
+        else if (PrecompiledCore() is { } precompiled && !IsLoaded(CoreAssembly))
         {
-            AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
+            // The precompiled copy is not beside what it needs that .NET does not have (YamlDotNet): that comes from here.
+            AppDomain.CurrentDomain.AssemblyResolve += Resolve;
+            Assembly.LoadFrom(precompiled);
         }
     }
+
+    public void OnRemove(PSModuleInfo module) => AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
+
+    /// <summary>
+    /// The copy of EdgeMigration.Core precompiled for this platform and this .NET's major version, if the module has one.
+    /// Code precompiled against another .NET is not used: the IL copy beside this assembly serves instead.
+    /// </summary>
+    private static string? PrecompiledCore()
+    {
+        var os = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "win"
+            : RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? "linux"
+            : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? "osx" : null;
+        var path = Path.Combine(ModuleDirectory, "runtimes", $"{os}-{RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()}",
+            "lib", $"net{Environment.Version.Major}.0", CoreAssembly + ".dll");
+        return os is not null && File.Exists(path) ? path : null;
+    }
+
+    /// <summary>
+    /// True when an assembly of that name is loaded already: PowerShell lists the module's types before calling
+    /// <see cref="OnImport"/>, and an exported type with a field of one of the core's value types loads the core then
+    /// (the output types read through to the core's objects for that reason).
+    /// </summary>
+    private static bool IsLoaded(string name) =>
+        Array.Exists(AppDomain.CurrentDomain.GetAssemblies(), assembly => assembly.GetName().Name == name);
 
     private static Assembly? Resolve(object? sender, ResolveEventArgs args)
     {

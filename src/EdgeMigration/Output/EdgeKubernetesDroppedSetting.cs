@@ -3,36 +3,33 @@ using EdgeMigration.Core.Kubernetes;
 namespace EdgeMigration;
 
 /// <summary>A module setting the GPU device's Kubernetes agent does not carry into the module's objects, and why.</summary>
+/// <remarks>Reads through to the core's record, for the reason <see cref="EdgeMigrationFinding"/> gives.</remarks>
 public sealed class EdgeKubernetesDroppedSetting
 {
+    private readonly DroppedSetting _dropped;
+
     internal EdgeKubernetesDroppedSetting(DroppedSetting dropped, string manifest)
     {
+        _dropped = dropped;
         Manifest = manifest;
-        ModuleName = dropped.ModuleName;
-        Location = dropped.Location;
-        ManifestPath = dropped.ManifestPath;
-        Value = dropped.Value;
-        Effect = dropped.Effect;
-        Reason = dropped.Reason;
-        Advice = dropped.Advice;
     }
 
     public string Manifest { get; }
-    public string ModuleName { get; }
+    public string ModuleName => _dropped.ModuleName;
 
     /// <summary>The setting, relative to the module's createOptions (<c>HostConfig.CapAdd</c>) or definition (<c>restartPolicy</c>).</summary>
-    public string Location { get; }
+    public string Location => _dropped.Location;
 
-    public string ManifestPath { get; }
+    public string ManifestPath => _dropped.ManifestPath;
 
     /// <summary>The setting's value as JSON.</summary>
-    public string? Value { get; }
+    public string? Value => _dropped.Value;
 
     /// <summary>Ignored (the module deploys without it) or Fails (the device does not deploy the module).</summary>
-    public DropEffect Effect { get; }
+    public DropEffect Effect => _dropped.Effect;
 
-    public string Reason { get; }
-    public string Advice { get; }
+    public string Reason => _dropped.Reason;
+    public string Advice => _dropped.Advice;
 
     public override string ToString() => $"{Effect} {ModuleName} {Location}: {Reason}";
 }

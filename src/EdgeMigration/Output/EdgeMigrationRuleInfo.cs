@@ -3,29 +3,24 @@ using EdgeMigration.Core.Rules;
 namespace EdgeMigration;
 
 /// <summary>A migration rule, as Get-EdgeMigrationRule lists it.</summary>
+/// <remarks>Reads through to the rule, for the reason <see cref="EdgeMigrationFinding"/> gives.</remarks>
 public sealed class EdgeMigrationRuleInfo
 {
-    internal EdgeMigrationRuleInfo(MigrationRule rule)
-    {
-        Id = rule.Id;
-        Severity = rule.DefaultSeverity;
-        Title = rule.Title;
-        Section = rule.Section;
-        CanFix = rule.CanFix;
-        HelpUri = rule.HelpUri;
-    }
+    private readonly MigrationRule _rule;
 
-    public string Id { get; }
-    public Severity Severity { get; }
-    public string Title { get; }
+    internal EdgeMigrationRuleInfo(MigrationRule rule) => _rule = rule;
+
+    public string Id => _rule.Id;
+    public Severity Severity => _rule.DefaultSeverity;
+    public string Title => _rule.Title;
 
     /// <summary>The how-to article's section the rule comes from.</summary>
-    public string Section { get; }
+    public string Section => _rule.Section;
 
     /// <summary>True when ConvertTo-GpuEdgeManifest fixes what the rule finds.</summary>
-    public bool CanFix { get; }
+    public bool CanFix => _rule.CanFix;
 
-    public string HelpUri { get; }
+    public string HelpUri => _rule.HelpUri;
 
     public override string ToString() => Id;
 }
