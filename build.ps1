@@ -3,7 +3,8 @@
     Builds, tests and packages the EdgeMigration module.
 .DESCRIPTION
     Every task is also reachable with plain dotnet (see README.md), so machines without pwsh can build and test:
-      Build   : dotnet build EdgeMigration.sln -c Release   (assembles out/EdgeMigration/, help included)
+      Build   : dotnet build EdgeMigration.sln -c Release   (assembles out/EdgeMigration/, help included, with
+                EdgeMigration.Core precompiled for PowerShell 7 on linux-x64, win-x64 and osx-arm64 under runtimes/)
       Test    : dotnet test EdgeMigration.sln -c Release    (then the Pester suite, when pwsh has Pester 5)
       Package : dotnet build src/EdgeMigration -c Release -t:PackageModule
                 (out/EdgeMigration-<version>.zip for Azure Automation, out/EdgeMigration.<version>.nupkg for a gallery)
