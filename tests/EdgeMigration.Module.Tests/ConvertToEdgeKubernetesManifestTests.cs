@@ -102,6 +102,17 @@ public class ConvertToEdgeKubernetesManifestTests
     }
 
     [Fact]
+    public void YamlWorksAfterTheModuleIsRemovedAndImportedAgain()
+    {
+        // The core stays loaded when the module is removed; imported again, the module still finds what the core needs.
+        var result = ShellRunner.Run($"Remove-Module EdgeMigration; Import-Module '{TestPaths.ModuleManifest}'; " +
+            $"(ConvertTo-EdgeKubernetesManifest '{Sample}' -AsYaml -WarningAction SilentlyContinue) -join '---'");
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        Assert.Contains("kind: Deployment", result.StandardOutput);
+    }
+
+    [Fact]
     public void YamlDotNetIsLoadedOnlyForYaml()
     {
         // A process of its own: the in-process engine tests share one, where another test may have loaded it.

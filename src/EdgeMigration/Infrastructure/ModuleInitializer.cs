@@ -10,7 +10,7 @@ namespace EdgeMigration.Infrastructure;
 /// Windows PowerShell 5.1 (.NET Framework) has no System.Text.Json: the module ships the netstandard2.0
 /// closure beside itself, and the assemblies in it ask for versions other than the ones shipped
 /// (System.Buffers 4.0.2.0 vs 4.0.3.0, Unsafe 4.0.4.1 vs 6.0.0.0). Resolve those names from the module
-/// folder, whatever version is asked (YamlDotNet, for -AsYaml, too). On pwsh (.NET) the runtime's own copies are used and nothing is registered.
+/// folder, whatever version is asked (YamlDotNet, for -AsYaml, too). On pwsh (.NET) the runtime's own copies are used.
 /// On pwsh, the module folder may also hold EdgeMigration.Core precompiled for this platform and .NET
 /// (runtimes/&lt;rid&gt;/lib/net&lt;major&gt;.0, see src/EdgeMigration/PlatformModule.targets): it is loaded here, before
 /// anything asks for EdgeMigration.Core, so that the module's code runs precompiled instead of waiting for the JIT.
@@ -33,14 +33,11 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 
     public void OnImport()
     {
-        if (IsNetFramework)
+        // Also on .NET: the precompiled core is not beside what it needs that .NET does not have (YamlDotNet), and it may
+        // have been loaded by an earlier import of the module that has been removed since.
+        AppDomain.CurrentDomain.AssemblyResolve += Resolve;
+        if (!IsNetFramework && PrecompiledCore() is { } precompiled && !IsLoaded(CoreAssembly))
         {
-            AppDomain.CurrentDomain.AssemblyResolve += Resolve;
-        }
-        else if (PrecompiledCore() is { } precompiled && !IsLoaded(CoreAssembly))
-        {
-            // The precompiled copy is not beside what it needs that .NET does not have (YamlDotNet): that comes from here.
-            AppDomain.CurrentDomain.AssemblyResolve += Resolve;
             Assembly.LoadFrom(precompiled);
         }
     }
