@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Management.Automation;
 using Xunit;
 
 namespace EdgeMigration.Tests;
@@ -43,6 +44,27 @@ public class TestEdgeModuleCompatibilityTests
         using var ps = new PowerShellSession();
         var result = ps.Run($"Test-EdgeModuleCompatibility -Path '{Sample}' -Severity Information | ForEach-Object Findings | Where-Object Severity -ne Information").AssertNoErrors();
         Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public void EachModuleGetsItsOwnFindingsAndIsJudgedByAllOfThem()
+    {
+        using var ps = new PowerShellSession();
+        var results = ps.Run($"Test-EdgeModuleCompatibility -Path '{Sample}' -Severity Information").AssertNoErrors().Output;
+        // Manifest-wide first, then the modules in manifest order; each result holds only its own module's findings.
+        Assert.Equal(new object?[] { null, "edgeAgent", "edgeHub", "FpgaInference", "WebServerApp", "file_mover" },
+            results.Select(r => r.Properties["ModuleName"].Value));
+        Assert.All(results, r => Assert.All(((System.Collections.IEnumerable)r.Properties["Findings"].Value).Cast<object>(),
+            f => Assert.Equal(r.Properties["ModuleName"].Value, PSObject.AsPSObject(f).Properties["ModuleName"].Value)));
+        // Only Information findings are shown, but a module with errors is still not compatible.
+        var fileMover = results.Single(r => "file_mover".Equals(r.Properties["ModuleName"].Value));
+        Assert.Equal(false, fileMover.Properties["Compatible"].Value);
+        Assert.Equal(0, fileMover.Properties["ErrorCount"].Value);
+
+        // -Quiet judges the modules asked for (and the manifest as a whole) only.
+        var quiet = ps.Run($"Test-EdgeModuleCompatibility '{Sample}' -ModuleName WebServerApp -Quiet; Test-EdgeModuleCompatibility '{Sample}' -ModuleName file* -Quiet")
+            .AssertNoErrors();
+        Assert.Equal(new object[] { true, false }, quiet.Output.Select(o => o.BaseObject));
     }
 
     [Fact]
