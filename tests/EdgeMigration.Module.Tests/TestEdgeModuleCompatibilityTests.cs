@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using Xunit;
@@ -83,6 +85,34 @@ public class TestEdgeModuleCompatibilityTests
         var line = "Test-EdgeModuleCompatibility -Rule O";
         var matches = ps.Run($"(TabExpansion2 -inputScript '{line}' -cursorColumn {line.Length}).CompletionMatches | ForEach-Object CompletionText").AssertNoErrors();
         Assert.Contains("O4", matches.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public void ManyFilesTextAndAnUnreadableFileComeOutInInputOrder()
+    {
+        var folder = Directory.CreateTempSubdirectory("edgemigration-").FullName;
+        try
+        {
+            // Files are checked on other threads: results and errors still follow the input's order.
+            var clean = TestPaths.CorpusFile("Azure+iotedge__e2e_deployment_files_nestededge_middleLayerBaseDeployment_amqp.json");
+            var broken = Path.Combine(folder, "broken.json");
+            File.WriteAllText(broken, "{ \"modulesContent\": ");
+            var files = Enumerable.Range(0, 30).Select(i => Path.Combine(folder, $"device-{i:D2}.json")).ToList();
+            files.ForEach(file => File.Copy(files.IndexOf(file) % 3 == 0 ? Sample : clean, file));
+            using var ps = new PowerShellSession();
+            var run = ps.Run("& { $files[0..9] | ForEach-Object { [System.IO.FileInfo]::new($_) }; [System.IO.File]::ReadAllText($files[0]); [System.IO.FileInfo]::new($broken); " +
+                "$files[10..29] | ForEach-Object { [System.IO.FileInfo]::new($_) } } | Test-EdgeModuleCompatibility -Quiet -ErrorVariable failed -ErrorAction SilentlyContinue; " +
+                "$failed | ForEach-Object { '{0} {1}' -f $_.FullyQualifiedErrorId, $_.TargetObject }",
+                new Dictionary<string, object?> { ["files"] = files.ToArray(), ["broken"] = broken });
+
+            var expected = files.Take(10).Select((_, i) => (object)(i % 3 != 0)).Append(false).Concat(files.Skip(10).Select((_, i) => (object)((i + 10) % 3 != 0)))
+                .Append($"InvalidManifestJson,EdgeMigration.Commands.TestEdgeModuleCompatibilityCommand {broken}");
+            Assert.Equal(expected, run.Output.Select(o => o.BaseObject));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     private readonly ConversionOptions _strategy = new();
 
     /// <summary>Manifest files being read and converted on other threads, taken back in input order.</summary>
-    private readonly InOrder<ConvertedFile> _converting = new();
+    private readonly InOrder<FileWork<ConversionResult>> _converting = new();
 
     /// <summary>Results whose files are being written on other threads; each goes to the pipeline once its file is there.</summary>
     private readonly InOrder<WrittenFile> _writing = new();
@@ -130,7 +130,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     {
         WriteVerbose($"Reading {file}");
         var options = _options ??= Options();
-        _converting.Start(() => ConvertedFile.Convert(file, options));
+        _converting.Start(() => FileWork<ConversionResult>.Run(file, manifest => ManifestConverter.ConvertInPlace(manifest, options)));
         TakeConverted(all: false);
     }
 

@@ -16,7 +16,7 @@ namespace EdgeMigration.Commands;
     HelpUri = MigrationRule.ArticleUri)]
 [OutputType(typeof(EdgeModuleCompatibility))]
 [OutputType(typeof(bool), ParameterSetName = new[] { PathSet, LiteralPathSet, InputObjectSet })]
-public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet
+public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet, IDisposable
 {
     /// <summary>Only these modules; with -InputObject, also the module name for createOptions given on their own.</summary>
     [Parameter]
@@ -48,9 +48,55 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet
     protected override string? CreateOptionsModuleName =>
         ModuleName is not null && !WildcardPattern.ContainsWildcardCharacters(ModuleName) ? ModuleName : null;
 
+    /// <summary>Manifest files being read and checked on other threads, taken back in input order.</summary>
+    private readonly InOrder<FileWork<CheckedManifest>> _checking = new();
+
+    /// <summary>
+    /// A manifest file is read and checked on another thread, as it needs nothing of the pipeline (a folder of a fleet's
+    /// manifests is checked on every core); its results follow on this thread in input order.
+    /// </summary>
+    protected override void ProcessFile(string file)
+    {
+        WriteVerbose($"Reading {file}");
+        var selection = Selection;
+        var settings = _settings;
+        _checking.Start(() => FileWork<CheckedManifest>.Run(file, manifest => new CheckedManifest(manifest, RuleEngine.Check(manifest, selection, settings: settings))));
+        TakeChecked(all: false);
+    }
+
+    /// <summary>A manifest from text or an object: checked here, after the files before it.</summary>
     protected override void ProcessManifest(ManifestDocument manifest)
     {
-        var findings = RuleEngine.Check(manifest, Selection, settings: _settings);
+        TakeChecked(all: true);
+        Report(manifest, RuleEngine.Check(manifest, Selection, settings: _settings));
+    }
+
+    protected override void EndProcessing()
+    {
+        base.EndProcessing();
+        TakeChecked(all: true);
+    }
+
+    /// <summary>Waits for the checks still running, if the pipeline stopped before its end.</summary>
+    public void Dispose() => _checking.Dispose();
+
+    private void TakeChecked(bool all)
+    {
+        foreach (var checkedFile in _checking.Done(all))
+        {
+            if (checkedFile.Error is not null)
+            {
+                WriteReadError(checkedFile.Error, checkedFile.File);
+            }
+            else
+            {
+                Report(checkedFile.Result!.Manifest, checkedFile.Result.Findings);
+            }
+        }
+    }
+
+    private void Report(ManifestDocument manifest, IReadOnlyList<Finding> findings)
+    {
         // Each module's findings, gathered in one pass: a manifest of 50 modules has hundreds.
         var manifestWide = new List<Finding>();
         var byModule = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
