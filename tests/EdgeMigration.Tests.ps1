@@ -65,6 +65,13 @@ Describe 'Test-EdgeModuleCompatibility' {
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidManifestJson,*'
         $errors[0].Exception.Message | Should -BeLike '*line 2, column 21*'
     }
+
+    It 'checks a folder of manifests in the order Get-ChildItem gives them' {
+        $clean = Join-Path $corpus 'Azure+iotedge__e2e_deployment_files_nestededge_middleLayerBaseDeployment_amqp.json'
+        0..19 | ForEach-Object { Copy-Item -LiteralPath $(if ($_ % 2) { $clean } else { $sample }) -Destination (Join-Path $TestDrive ('device-{0:D2}.json' -f $_)) }
+        $verdicts = Get-ChildItem -Path $TestDrive -Filter 'device-*.json' | Sort-Object Name | Test-EdgeModuleCompatibility -Quiet
+        $verdicts | Should -Be (0..19 | ForEach-Object { [bool]($_ % 2) })
+    }
 }
 
 Describe 'ConvertTo-GpuEdgeManifest' {
