@@ -157,20 +157,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         _writers.Dispose();
     }
 
-    private void TakeConverted(bool all)
-    {
-        foreach (var converted in _converting.Done(all))
-        {
-            if (converted.Error is not null)
-            {
-                WriteReadError(converted.Error, converted.File);
-            }
-            else
-            {
-                Finish(converted.Result!, fromFile: true);
-            }
-        }
-    }
+    private void TakeConverted(bool all) => TakeFiles(_converting, all, result => Finish(result, fromFile: true));
 
     /// <summary>Reports a conversion, and starts writing its file where one is asked for.</summary>
     private void Finish(ConversionResult result, bool fromFile)

@@ -80,20 +80,7 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet, ID
     /// <summary>Waits for the checks still running, if the pipeline stopped before its end.</summary>
     public void Dispose() => _checking.Dispose();
 
-    private void TakeChecked(bool all)
-    {
-        foreach (var checkedFile in _checking.Done(all))
-        {
-            if (checkedFile.Error is not null)
-            {
-                WriteReadError(checkedFile.Error, checkedFile.File);
-            }
-            else
-            {
-                Report(checkedFile.Result!.Manifest, checkedFile.Result.Findings);
-            }
-        }
-    }
+    private void TakeChecked(bool all) => TakeFiles(_checking, all, checkedFile => Report(checkedFile.Manifest, checkedFile.Findings));
 
     private void Report(ManifestDocument manifest, IReadOnlyList<Finding> findings)
     {

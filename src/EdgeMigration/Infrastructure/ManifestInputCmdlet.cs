@@ -296,8 +296,27 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         ProcessManifest(manifest);
     }
 
+    /// <summary>
+    /// The files read and worked on off the pipeline thread that are finished (with <paramref name="all"/>, every one),
+    /// in input order: each result goes to <paramref name="finish"/>, each file that could not be read to its error.
+    /// </summary>
+    private protected void TakeFiles<T>(InOrder<FileWork<T>> files, bool all, Action<T> finish) where T : class
+    {
+        foreach (var file in files.Done(all))
+        {
+            if (file.Error is not null)
+            {
+                WriteReadError(file.Error, file.File);
+            }
+            else
+            {
+                finish(file.Result!);
+            }
+        }
+    }
+
     /// <summary>The error for a manifest that cannot be read: invalid JSON, not a manifest, or unreadable.</summary>
-    protected void WriteReadError(ManifestException ex, string target) =>
+    private void WriteReadError(ManifestException ex, string target) =>
         WriteError(ex.Kind switch
         {
             ManifestErrorKind.InvalidJson => Errors.InvalidJson(ex, target),
