@@ -58,6 +58,11 @@ public sealed class JDocument
 
     public static JDocument Parse(string text) => JsonTreeReader.Parse(text);
 
+    /// <summary>
+    /// Reads a document from its bytes (UTF-8, or UTF-16 with a byte order mark). The document keeps the array, to write
+    /// escaped strings as the source spelled them: do not change it while the document is in use (as with
+    /// System.Text.Json's JsonDocument).
+    /// </summary>
     public static JDocument Parse(byte[] bytes) => JsonTreeReader.Parse(bytes);
 
     /// <summary>The document as text (no byte order mark).</summary>

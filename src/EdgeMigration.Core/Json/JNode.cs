@@ -40,11 +40,14 @@ public enum JValueKind
 /// <summary>A string, number, literal or bare placeholder.</summary>
 public sealed class JValue : JNode
 {
-    private JValue(JValueKind kind, string text, string? raw, bool quotedVerbatim = false)
+    /// <summary>The source spelling: a string, or the <see cref="SourceToken"/> it is decoded from when first asked for.</summary>
+    private object? _raw;
+
+    private JValue(JValueKind kind, string text, object? raw, bool quotedVerbatim = false)
     {
         Kind = kind;
         Text = text;
-        Raw = raw;
+        _raw = raw;
         QuotedVerbatim = quotedVerbatim;
     }
 
@@ -54,7 +57,7 @@ public sealed class JValue : JNode
     public string Text { get; }
 
     /// <summary>The token exactly as written in the source (null for values made in code, and for <see cref="QuotedVerbatim"/> strings).</summary>
-    internal string? Raw { get; }
+    internal string? Raw => _raw is SourceToken token ? (string)(_raw = token.Decode()) : (string?)_raw;
 
     /// <summary>A source string without escapes: written as <see cref="Text"/> in quotes, so no copy of the token is kept.</summary>
     internal bool QuotedVerbatim { get; }
@@ -69,6 +72,12 @@ public sealed class JValue : JNode
     public static JValue NumberFromText(string jsonNumber) => new(JValueKind.Number, jsonNumber, null);
 
     internal static JValue FromSource(JValueKind kind, string text, string raw) => new(kind, text, raw);
+
+    /// <summary>
+    /// A string read from the source with escape sequences, whose spelling is decoded from the source only when the
+    /// string is written back unchanged: checks never write, and conversions rewrite the longest ones (createOptions).
+    /// </summary>
+    internal static JValue EscapedFromSource(string text, SourceToken raw) => new(JValueKind.String, text, raw);
 
     /// <summary>A string read from the source where it had no escape sequence.</summary>
     internal static JValue UnescapedFromSource(string text) => new(JValueKind.String, text, null, quotedVerbatim: true);
@@ -91,7 +100,7 @@ public sealed class JValue : JNode
         return Kind == JValueKind.Number && decimal.TryParse(Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out value);
     }
 
-    public override JNode DeepClone() => new JValue(Kind, Text, Raw, QuotedVerbatim);
+    public override JNode DeepClone() => new JValue(Kind, Text, _raw, QuotedVerbatim);
 
     public override bool ValueEquals(JNode? other)
     {

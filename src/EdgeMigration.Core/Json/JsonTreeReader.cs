@@ -317,7 +317,7 @@ internal static class JsonTreeReader
             {
                 case JsonTokenType.String:
                     return reader.ValueIsEscaped
-                        ? JValue.FromSource(JValueKind.String, ReadString(ref reader, start, end), Decode(_source, start, end))
+                        ? JValue.EscapedFromSource(ReadString(ref reader, start, end), new SourceToken(_source, start, end))
                         : JValue.UnescapedFromSource(ReadString(ref reader, start, end));
                 case JsonTokenType.Number:
                     if (_placeholders.TryGetValue(start, out var placeholder))

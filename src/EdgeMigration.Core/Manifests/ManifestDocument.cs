@@ -97,6 +97,7 @@ public sealed class ManifestDocument
     public static ManifestDocument Parse(string json, string sourceName = "JSON text") =>
         Read(() => JDocument.Parse(json), sourceName);
 
+    /// <summary>A manifest from its bytes; the document keeps the array (see <see cref="JDocument.Parse(byte[])"/>), so do not change it afterwards.</summary>
     public static ManifestDocument Parse(byte[] bytes, string sourceName) =>
         bytes.Length > MaxSizeBytes
             ? throw new ManifestException(ManifestErrorKind.Unreadable, sourceName, $"{sourceName}: manifests larger than {MaxSizeBytes / (1024 * 1024)} MiB are not read.")

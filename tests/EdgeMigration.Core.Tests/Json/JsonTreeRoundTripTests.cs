@@ -38,6 +38,22 @@ public class JsonTreeRoundTripTests
     }
 
     [Fact]
+    public void EscapedStringsKeepTheirSpellingInCopiesAndOtherDocuments()
+    {
+        // A string's source spelling is read from the source when it is written: a copy, written into another
+        // document, after the text it came from was read in UTF-16, still writes the escapes the source used.
+        var json = "{\"a\": \"\\u00e9\\/\\\"x\\\" caf\u00e9\", \"b\": [\"\\t\\u0041\"]}";
+        var bytes = Concat(new UnicodeEncoding(false, true).GetPreamble(), new UnicodeEncoding(false, true).GetBytes(json));
+        var source = (JObject)JDocument.Parse(bytes).Root;
+        var copy = new JObject();
+        copy.Add("c", source["a"]!.DeepClone());
+        copy.Add("d", source["b"]!.DeepClone());
+        Assert.Equal("{\"c\":\"\\u00e9\\/\\\"x\\\" caf\u00e9\",\"d\":[\"\\t\\u0041\"]}", copy.ToJson());
+        Assert.Equal("é/\"x\" café", ((JValue)copy["c"]!).Text);
+        Assert.Equal("\tA", ((JValue)((JArray)copy["d"]!)[0]).Text);
+    }
+
+    [Fact]
     public void BarePlaceholdersAreValuesThatKeepTheirText()
     {
         var root = (JObject)JDocument.Parse("{\"ttl\": ${TTL}}").Root;
