@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using EdgeMigration.Core.Conversion;
 using EdgeMigration.Core.Manifests;
@@ -24,7 +26,11 @@ public abstract class MigrationRule
     /// <summary>True when <see cref="Fix"/> changes the manifest so that the finding goes away.</summary>
     public virtual bool CanFix => false;
 
-    public string HelpUri => ArticleUri + "#" + Section;
+    /// <summary>The section's address: every finding carries it, so each section's is made once.</summary>
+    public string HelpUri => SectionUris.GetOrAdd(Section, section => ArticleUri + "#" + section);
+
+    /// <summary>The article's few sections' addresses, shared by every rule, thread and runspace.</summary>
+    private static readonly ConcurrentDictionary<string, string> SectionUris = new(StringComparer.Ordinal);
 
     public abstract IEnumerable<Finding> Check(ManifestDocument manifest);
 
