@@ -338,9 +338,14 @@ internal static class JsonTreeReader
         /// <summary>The decoded string; invalid UTF-8 in it is reported as such, where it is.</summary>
         private string ReadString(ref Utf8JsonReader reader, long start, long end)
         {
+            var slot = -1;
+            if (!reader.ValueIsEscaped && SharedStrings.Find(reader.ValueSpan, out slot) is { } shared)
+            {
+                return shared;
+            }
             try
             {
-                return reader.GetString()!;
+                return SharedStrings.Keep(slot, reader.GetString()!);
             }
             catch (InvalidOperationException)
             {
