@@ -80,7 +80,7 @@ public static class Bounded
     }
 }
 
-/// <summary>Cases whose retained memory is measured run alone: the heap is the whole process's.</summary>
+/// <summary>Cases that measure or rely on what the whole process shares run alone: retained memory (the heap), the reader's shared strings.</summary>
 [CollectionDefinition(nameof(Alone), DisableParallelization = true)]
 public sealed class Alone
 {
