@@ -245,7 +245,7 @@ internal static class JsonTreeReader
             }
             var escaped = reader.ValueIsEscaped;
             var raw = escaped ? Decode(_source, start, end) : null;
-            var member = obj.Add(ReadString(ref reader, start, end), PendingValue);
+            var member = obj.Add(ReadName(ref reader, start, end), PendingValue);
             member.RawName = raw;
             member.NameVerbatim = !escaped;
             member.BeforeName = before;
@@ -335,17 +335,24 @@ internal static class JsonTreeReader
             }
         }
 
+        /// <summary>
+        /// A member's name: a short ASCII one comes from <see cref="SharedStrings"/>. Values never do, so that no password
+        /// or other secret a manifest holds is kept after its document.
+        /// </summary>
+        private string ReadName(ref Utf8JsonReader reader, long start, long end)
+        {
+            var slot = -1;
+            return !reader.ValueIsEscaped && SharedStrings.Find(reader.ValueSpan, out slot) is { } shared
+                ? shared
+                : SharedStrings.Keep(slot, ReadString(ref reader, start, end));
+        }
+
         /// <summary>The decoded string; invalid UTF-8 in it is reported as such, where it is.</summary>
         private string ReadString(ref Utf8JsonReader reader, long start, long end)
         {
-            var slot = -1;
-            if (!reader.ValueIsEscaped && SharedStrings.Find(reader.ValueSpan, out slot) is { } shared)
-            {
-                return shared;
-            }
             try
             {
-                return SharedStrings.Keep(slot, reader.GetString()!);
+                return reader.GetString()!;
             }
             catch (InvalidOperationException)
             {

@@ -4,13 +4,13 @@ using System.Runtime.CompilerServices;
 namespace EdgeMigration.Core.Json;
 
 /// <summary>
-/// Short ASCII strings read from JSON, one string per spelling: a manifest says "HostConfig", "Binds", "type" or
-/// "tcp" in every module, and reading used to make a new string each time. The table is shared by every thread
+/// Short ASCII member names read from JSON, one string per spelling: a manifest says "HostConfig", "Binds", "Type" or
+/// "image" in every module, and reading used to make a new string each time. The table is shared by every thread
 /// and document; a slot holds the last spelling hashed to it.
 /// </summary>
 internal static class SharedStrings
 {
-    /// <summary>Longer strings are rarely repeated (image names, paths) and cost more to compare than to copy.</summary>
+    /// <summary>Longer names are rare, and cost more to compare than to copy.</summary>
     public const int MaxLength = 24;
 
     private const int SlotCount = 2048;
