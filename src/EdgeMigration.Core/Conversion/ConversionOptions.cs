@@ -43,6 +43,6 @@ public sealed class ConversionOptions
     /// <summary>Drop binds of single files (they cannot work on the GPU device) instead of leaving them with a finding.</summary>
     public bool DropFileBinds { get; set; }
 
-    /// <summary>Which rules' fixes are applied.</summary>
+    /// <summary>Which rules' fixes are applied; the result is checked with every rule all the same.</summary>
     public RuleSelection Rules { get; set; } = RuleSelection.AllRules;
 }

@@ -22,7 +22,7 @@ public sealed class ConversionResult
 
 /// <summary>
 /// Rewrites a manifest for the GPU device by applying each selected rule's fix, in catalog order;
-/// then writes createOptions back in the input's encoding and checks the result again.
+/// then writes createOptions back in the input's encoding and checks the result again with every rule.
 /// </summary>
 public static class ManifestConverter
 {
@@ -44,7 +44,9 @@ public static class ManifestConverter
         }
         // Also reads the modules again under the ids O2, the last fix, gave them.
         manifest.CommitAndRefresh();
-        var remaining = RuleEngine.Check(manifest, options.Rules, settings: CheckSettings.ForShareMap(options.ShareMap));
+        // Every rule, not only those whose fixes were chosen: a fix left out leaves its findings, and the result must say
+        // so (Compatible is false while an error remains).
+        var remaining = RuleEngine.Check(manifest, settings: CheckSettings.ForShareMap(options.ShareMap));
         return new ConversionResult(manifest, context.Changes, remaining);
     }
 }
