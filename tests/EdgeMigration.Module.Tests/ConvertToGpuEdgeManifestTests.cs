@@ -103,7 +103,7 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
     }
 
     [Fact]
-    public void TwoInputsOfOneNameIntoOneDestinationWriteTheFirstOrWithForceTheLast()
+    public void TwoInputsOfOneNameIntoOneDestinationWriteTheFirstEvenWithForce()
     {
         using var ps = new PowerShellSession();
         var first = Path.Combine(_folder, "first");
@@ -114,17 +114,27 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
         File.Copy(TestPaths.CorpusFile("Azure+iotedge__e2e_deployment_files_nestededge_middleLayerBaseDeployment_amqp.json"), Path.Combine(second, "edge.json"));
         var output = Path.Combine(_folder, "same-out");
         var pipe = $"@([System.IO.FileInfo]::new('{first}/edge.json'), [System.IO.FileInfo]::new('{second}/edge.json')) | ConvertTo-GpuEdgeManifest -Destination '{output}' -WarningAction Ignore";
-
-        var refused = ps.Run($"{pipe} | ForEach-Object Manifest");
-        Assert.Equal(new[] { Path.Combine(first, "edge.json") }, refused.Output.Select(o => o.ToString()));
-        Assert.Equal("OutputFileExists,EdgeMigration.Commands.ConvertToGpuEdgeManifestCommand", Assert.Single(refused.ErrorIds));
         var firstJson = ps.Run($"(ConvertTo-GpuEdgeManifest -LiteralPath '{first}/edge.json' -WarningAction Ignore).ToJson()").AssertNoErrors().Single().ToString();
-        Assert.Equal(firstJson, File.ReadAllText(Path.Combine(output, "edge.json")));
 
-        var forced = ps.Run($"{pipe} -Force | ForEach-Object Manifest").AssertNoErrors();
-        Assert.Equal(2, forced.Output.Count);
-        var secondJson = ps.Run($"(ConvertTo-GpuEdgeManifest -LiteralPath '{second}/edge.json' -WarningAction Ignore).ToJson()").AssertNoErrors().Single().ToString();
-        Assert.Equal(secondJson, File.ReadAllText(Path.Combine(output, "edge.json")));
+        // -Force overwrites what was there before the command (yesterday's run), never another input's conversion: each
+        // result names a file that holds its own manifest.
+        foreach (var force in new[] { "", " -Force" })
+        {
+            var run = ps.Run($"{pipe}{force} | ForEach-Object Manifest");
+            Assert.Equal(new[] { Path.Combine(first, "edge.json") }, run.Output.Select(o => o.ToString()));
+            Assert.Equal("OutputFileOfAnotherInput,EdgeMigration.Commands.ConvertToGpuEdgeManifestCommand", Assert.Single(run.ErrorIds));
+            Assert.Contains(Path.Combine(first, "edge.json"), run.Errors[0].Exception.Message);
+            Assert.Equal(firstJson, File.ReadAllText(Path.Combine(output, "edge.json")));
+            File.WriteAllText(Path.Combine(output, "edge.json"), "yesterday's conversion");
+        }
+    }
+
+    [Fact]
+    public void AFixLeftOutLeavesTheResultIncompatible()
+    {
+        using var ps = new PowerShellSession();
+        var run = ps.Run($"ConvertTo-GpuEdgeManifest '{Sample}' -ExcludeRule R1 -WarningAction Ignore | ForEach-Object {{ $_.Compatible; @($_.RemainingFindings | Where-Object {{ $_.RuleId -eq 'R1' -and $_.Severity -eq 'Error' }}).Count -gt 0 }}").AssertNoErrors();
+        Assert.Equal(new object[] { false, true }, run.Output.Select(o => o.BaseObject));
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using EdgeMigration.Core.Conversion;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
@@ -47,8 +46,8 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     /// <summary>Output folders made (or found) by this pipeline: each is made once, before the first write into it starts.</summary>
     private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
 
-    /// <summary>The last write started to each file not yet taken back, so that a later result for the same file waits for it.</summary>
-    private readonly Dictionary<string, Task> _writingTo = new(StringComparer.Ordinal);
+    /// <summary>Each file this pipeline writes, and the input it is the conversion of: no second input may overwrite it.</summary>
+    private readonly Dictionary<string, string> _written = new(StringComparer.Ordinal);
 
     /// <summary>Writes the converted manifest to this file (one input only).</summary>
     [Parameter]
@@ -118,6 +117,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
             ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Use -OutFile for one manifest or -Destination for a folder, not both."),
                 "OutFileAndDestination", ErrorCategory.InvalidArgument, null));
         }
+        RejectUnknownRuleIds();
         _ = HashtableParameters.CheckSettings(this, ShareMap);
         _progress = new ThrottledProgress(this, 1, "Converting manifests for Azure Stack Edge Pro GPU");
     }
@@ -159,32 +159,36 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
 
     private void TakeConverted(bool all) => TakeFiles(_converting, all, result => Finish(result, fromFile: true));
 
+    protected override void FinishEarlierInputs()
+    {
+        TakeConverted(all: true);
+        TakeWritten(all: true);
+    }
+
     /// <summary>Reports a conversion, and starts writing its file where one is asked for.</summary>
     private void Finish(ConversionResult result, bool fromFile)
     {
         var manifest = result.Manifest;
         _converted++;
         _progress!.Report(manifest.SourceName, _converted);
-        foreach (var finding in result.RemainingFindings.Where(f => f.Severity >= Core.Rules.Severity.Warning))
+        var target = OutputPath(manifest, fromFile, out var refusal);
+        if (refusal is not null)
         {
-            WriteWarning($"{manifest.SourceName}: {finding.RuleId} {finding.ModuleName}: {finding.Message} {finding.Recommendation}".Trim());
+            _writing.Add(WrittenFile.Refused(result, refusal));
         }
-        var target = OutputPath(manifest, fromFile);
-        if (target is null && (OutFile is not null || Destination is not null))
+        else if (target is not null && ShouldProcess(target, $"Write the GPU manifest converted from {manifest.SourceName}"))
         {
-            return;
-        }
-        if (target is not null && ShouldProcess(target, $"Write the GPU manifest converted from {manifest.SourceName}"))
-        {
-            // A file this pipeline is still writing counts as there.
-            if (_writingTo.TryGetValue(target, out var earlier))
+            if (_written.TryGetValue(target, out var earlier))
             {
-                InOrder<WrittenFile>.Settle(earlier);
+                // -Force is for files that were there before: another input's conversion is not overwritten.
+                _writing.Add(WrittenFile.Refused(result, new ErrorRecord(
+                    new IOException($"The file '{target}' is the conversion of {earlier}; {manifest.SourceName} has the same name. Convert the two into different folders."),
+                    "OutputFileOfAnotherInput", ErrorCategory.ResourceExists, target)));
             }
-            if (!Force && File.Exists(target))
+            else if (!Force && File.Exists(target))
             {
-                WriteError(new ErrorRecord(new IOException($"The file '{target}' already exists; use -Force to overwrite it."),
-                    "OutputFileExists", ErrorCategory.ResourceExists, target));
+                _writing.Add(WrittenFile.Refused(result, new ErrorRecord(new IOException($"The file '{target}' already exists; use -Force to overwrite it."),
+                    "OutputFileExists", ErrorCategory.ResourceExists, target)));
             }
             else if (MakeFolder(target) is { } error)
             {
@@ -192,8 +196,9 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
             }
             else
             {
+                _written[target] = manifest.SourceName;
                 var overwrite = Force.IsPresent;
-                _writingTo[target] = _writing.Add(_writers.Start(() => WrittenFile.Write(result, target, overwrite)));
+                _writing.Add(_writers.Start(() => WrittenFile.Write(result, target, overwrite)));
             }
         }
         else
@@ -203,16 +208,24 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         TakeWritten(all: false);
     }
 
-    /// <summary>Each result whose file is written, in input order; an error for each file that could not be.</summary>
+    /// <summary>
+    /// Each result whose file is written, in input order, after the warnings of what its conversion could not fix; an
+    /// error for each file that could not be, or was not, written.
+    /// </summary>
     private void TakeWritten(bool all)
     {
         foreach (var written in _writing.Done(all))
         {
-            if (written.Target is not null && _writingTo.TryGetValue(written.Target, out var last) && last.IsCompleted)
+            var manifest = written.Result.Manifest;
+            foreach (var finding in written.Result.RemainingFindings.Where(f => f.Severity >= Core.Rules.Severity.Warning))
             {
-                _writingTo.Remove(written.Target);
+                WriteWarning($"{manifest.SourceName}: {finding.RuleId} {finding.ModuleName}: {finding.Message} {finding.Recommendation}".Trim());
             }
-            if (written.Error is null)
+            if (written.Refusal is not null)
+            {
+                WriteError(written.Refusal);
+            }
+            else if (written.Error is null)
             {
                 WriteObject(new EdgeManifestConversion(written.Result, written.Target));
             }
@@ -260,17 +273,19 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     }
 
     /// <summary>
-    /// The file to write for this manifest, null when none is asked for or it cannot be determined (error written).
-    /// <paramref name="fromFile"/>: read from a file here, so its name is a file's (other inputs are asked of the disk).
+    /// The file to write for this manifest, null when none is asked for or it cannot be determined (with the error in
+    /// <paramref name="refusal"/>). <paramref name="fromFile"/>: read from a file here, so its name is a file's (other
+    /// inputs are asked of the disk).
     /// </summary>
-    private string? OutputPath(ManifestDocument manifest, bool fromFile)
+    private string? OutputPath(ManifestDocument manifest, bool fromFile, out ErrorRecord? refusal)
     {
+        refusal = null;
         if (OutFile is not null)
         {
             if (_converted > 1)
             {
-                WriteError(new ErrorRecord(new PSArgumentException("-OutFile takes one manifest; use -Destination <folder> to convert several."),
-                    "OutFileTakesOneManifest", ErrorCategory.InvalidArgument, manifest.SourceName));
+                refusal = new ErrorRecord(new PSArgumentException("-OutFile takes one manifest; use -Destination <folder> to convert several."),
+                    "OutFileTakesOneManifest", ErrorCategory.InvalidArgument, manifest.SourceName);
                 return null;
             }
             return GetUnresolvedProviderPathFromPSPath(OutFile);
@@ -281,8 +296,8 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         }
         if (!fromFile && !File.Exists(manifest.SourceName))
         {
-            WriteError(new ErrorRecord(new PSArgumentException($"-Destination names output files after input files, but {manifest.SourceName} is not a file; use -OutFile."),
-                "DestinationNeedsFileInput", ErrorCategory.InvalidArgument, manifest.SourceName));
+            refusal = new ErrorRecord(new PSArgumentException($"-Destination names output files after input files, but {manifest.SourceName} is not a file; use -OutFile."),
+                "DestinationNeedsFileInput", ErrorCategory.InvalidArgument, manifest.SourceName);
             return null;
         }
         _destinationFolder ??= GetUnresolvedProviderPathFromPSPath(Destination);

@@ -39,8 +39,7 @@ public sealed class GetEdgeMigrationRuleCommand : PSCmdlet
         {
             if (!WildcardPattern.ContainsWildcardCharacters(id) && RuleCatalog.Find(id) is null)
             {
-                WriteError(new ErrorRecord(new ItemNotFoundException($"There is no migration rule '{id}'. Get-EdgeMigrationRule lists them all."),
-                    "RuleNotFound", ErrorCategory.ObjectNotFound, id));
+                WriteError(Errors.RuleNotFound(id));
             }
         }
     }

@@ -43,7 +43,11 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet, ID
 
     private CheckSettings _settings = CheckSettings.Default;
 
-    protected override void BeginProcessing() => _settings = HashtableParameters.CheckSettings(this, ShareMap);
+    protected override void BeginProcessing()
+    {
+        RejectUnknownRuleIds();
+        _settings = HashtableParameters.CheckSettings(this, ShareMap);
+    }
 
     protected override string? CreateOptionsModuleName =>
         ModuleName is not null && !WildcardPattern.ContainsWildcardCharacters(ModuleName) ? ModuleName : null;
@@ -82,6 +86,8 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet, ID
 
     private void TakeChecked(bool all) => TakeFiles(_checking, all, checkedFile => Report(checkedFile.Manifest, checkedFile.Findings));
 
+    protected override void FinishEarlierInputs() => TakeChecked(all: true);
+
     private void Report(ManifestDocument manifest, IReadOnlyList<Finding> findings)
     {
         // Each module's findings, gathered in one pass: a manifest of 50 modules has hundreds.
@@ -104,6 +110,13 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet, ID
         }
         var filter = new NameFilter(ModuleName is null ? null : new[] { ModuleName });
         var modules = manifest.Modules.Where(m => filter.Matches(m.Name)).ToList();
+        if (modules.Count == 0 && ModuleName is not null && !WildcardPattern.ContainsWildcardCharacters(ModuleName))
+        {
+            // A misspelt name would otherwise report nothing, which -Quiet would take for compatible.
+            WriteError(new ErrorRecord(new ItemNotFoundException($"{manifest.SourceName} has no module '{ModuleName}'."),
+                "ModuleNotFound", ErrorCategory.ObjectNotFound, manifest.SourceName));
+            return;
+        }
 
         if (Quiet)
         {

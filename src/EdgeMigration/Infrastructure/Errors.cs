@@ -27,4 +27,8 @@ internal static class Errors
 
     public static ErrorRecord Unreadable(ManifestException ex, string target) =>
         new(ex, "ManifestUnreadable", ErrorCategory.ReadError, target);
+
+    public static ErrorRecord RuleNotFound(string id) =>
+        new(new ItemNotFoundException($"There is no migration rule '{id}'. Get-EdgeMigrationRule lists them all."),
+            "RuleNotFound", ErrorCategory.ObjectNotFound, id);
 }

@@ -44,6 +44,22 @@ public abstract class ManifestInputCmdlet : PSCmdlet
     protected abstract void ProcessManifest(ManifestDocument manifest);
 
     /// <summary>
+    /// Writes everything due for the inputs before the current one, before the current one's error: a cmdlet that works
+    /// on files off the pipeline thread finishes them first, so that results and errors keep the input's order (and
+    /// -ErrorAction Stop stops after the results before the bad input, not before them).
+    /// </summary>
+    protected virtual void FinishEarlierInputs()
+    {
+    }
+
+    /// <summary>An error about the current input, in its place after the results of the inputs before it.</summary>
+    protected void WriteInputError(ErrorRecord error)
+    {
+        FinishEarlierInputs();
+        WriteError(error);
+    }
+
+    /// <summary>
     /// True for a cmdlet that edits the documents it is given: a manifest piped in as an earlier result is then
     /// handed over as a copy, so the user's result object stays as it was. Documents read from files, text and
     /// objects belong to the cmdlet alone and are handed over as they are.
@@ -110,7 +126,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
                 {
                     throw new PSArgumentException($"'{path}' is not a file system path.");
                 }
-                resolved.AddRange(paths);
+                resolved.AddRange(paths.Count > 0 ? paths : LiteralMatch(path));
             }
         }
         catch (ItemNotFoundException ex)
@@ -118,16 +134,37 @@ public abstract class ManifestInputCmdlet : PSCmdlet
             // A wildcard that matches nothing is not an error (as for Get-ChildItem); a plain path is.
             if (!WildcardPattern.ContainsWildcardCharacters(path))
             {
-                WriteError(Errors.FileNotFound(path, ex));
+                WriteInputError(Errors.FileNotFound(path, ex));
             }
-            return Array.Empty<string>();
+            return LiteralMatch(path);
         }
         catch (Exception ex) when (ex is PSArgumentException or ProviderNotFoundException or System.Management.Automation.DriveNotFoundException or NotSupportedException)
         {
-            WriteError(Errors.InvalidPath(path, ex));
+            WriteInputError(Errors.InvalidPath(path, ex));
             return Array.Empty<string>();
         }
         return resolved.Where(IsFile).ToList();
+    }
+
+    /// <summary>
+    /// For a wildcard that matches nothing, the file of that very name: one named "site[1].json", given without escaping
+    /// its brackets, is meant.
+    /// </summary>
+    private IReadOnlyList<string> LiteralMatch(string path) =>
+        WildcardPattern.ContainsWildcardCharacters(path) && LiteralFile(path) is { } file ? new[] { file } : Array.Empty<string>();
+
+    /// <summary>The file a path names taken literally, or null when there is none.</summary>
+    private string? LiteralFile(string path)
+    {
+        try
+        {
+            var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+            return provider.Name == "FileSystem" && File.Exists(file) ? file : null;
+        }
+        catch (Exception ex) when (ex is PSArgumentException or ProviderNotFoundException or System.Management.Automation.DriveNotFoundException or NotSupportedException)
+        {
+            return null;
+        }
     }
 
     /// <summary>True for an existing file; for a directory or a missing path, writes the error and returns false.</summary>
@@ -135,12 +172,12 @@ public abstract class ManifestInputCmdlet : PSCmdlet
     {
         if (Directory.Exists(path))
         {
-            WriteError(Errors.PathIsDirectory(path));
+            WriteInputError(Errors.PathIsDirectory(path));
             return false;
         }
         if (!File.Exists(path))
         {
-            WriteError(Errors.FileNotFound(path, null));
+            WriteInputError(Errors.FileNotFound(path, null));
             return false;
         }
         return true;
@@ -174,21 +211,26 @@ public abstract class ManifestInputCmdlet : PSCmdlet
             ProcessManifest(EditsManifests ? conversion.Document.Clone() : conversion.Document);
             return;
         }
-        if (baseObject is FileInfo file)
+        if (baseObject is FileSystemInfo entry)
         {
             // Already a full file system path: resolving it through the provider again (which reads the mount
             // table on Linux) would cost more than reading a small manifest. A FileInfo from a folder listing already
             // knows it is a file; only one that does not is asked of the disk again, for the right error.
-            if (file.Exists || IsFile(file.FullName))
+            if ((entry is FileInfo { Exists: true }) || IsFile(entry.FullName))
             {
-                ProcessFile(file.FullName);
+                ProcessFile(entry.FullName);
             }
             return;
         }
         if (input is null)
         {
-            WriteError(Errors.NotAManifest(new ManifestException(ManifestErrorKind.NotAManifest, "pipeline object",
+            WriteInputError(Errors.NotAManifest(new ManifestException(ManifestErrorKind.NotAManifest, "pipeline object",
                 "The input object is null; pass a manifest file, JSON text or an object."), null));
+            return;
+        }
+        if (!AzureDeployment.IsDeployment(input) && PipedPath.Of(input) is { } piped)
+        {
+            ProcessPath(piped.Path, piped.Literal);
             return;
         }
         var graph = AzureDeployment.IsDeployment(input) ? AzureDeployment.ToGraph(input) : PowerShellGraph.ToPlain(input);
@@ -214,26 +256,30 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         {
             return;
         }
-        if (trimmed[0] == '{')
+        switch (PipedText.Classify(text, trimmed, LiteralFile))
         {
-            if (text.IndexOf('\n') >= 0 || LooksComplete(text))
-            {
+            case PipedTextKind.Json:
                 ReadText(text, "JSON text");
-            }
-            else
-            {
+                return;
+            case PipedTextKind.JsonStart:
                 _pendingJson.Append(text);
                 _pendingLines = 1;
-            }
-            return;
+                return;
+            case PipedTextKind.Path:
+                ProcessPath(text, literal: false);
+                return;
+            default:
+                // Never quoted back: such text may be a line of a manifest, and manifests hold registry passwords.
+                WriteInputError(Errors.NotAManifest(new ManifestException(ManifestErrorKind.NotAManifest, "text from the pipeline",
+                    "The text is neither JSON that starts with {, [ or a comment, nor the path of a file."), "text from the pipeline"));
+                return;
         }
-        ProcessPath(text, literal: false);
     }
 
     private void TryFinishPendingJson()
     {
         var text = _pendingJson.ToString();
-        if (!LooksComplete(text))
+        if (!PipedText.IsComplete(text))
         {
             return;
         }
@@ -257,26 +303,6 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         }
     }
 
-    /// <summary>True when the braces outside strings balance: the text is one whole JSON object.</summary>
-    private static bool LooksComplete(string text)
-    {
-        int depth = 0;
-        var inString = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (inString)
-            {
-                if (c == '\\') i++;
-                else if (c == '"') inString = false;
-            }
-            else if (c == '"') inString = true;
-            else if (c is '{' or '[') depth++;
-            else if (c is '}' or ']') depth--;
-        }
-        return depth <= 0 && !inString;
-    }
-
     /// <summary>
     /// Reads and hands on one manifest, or writes its error. The error's target is the file path or a description of
     /// the input, never the input itself: JSON text and objects hold registry passwords, and Get-Error shows targets.
@@ -290,6 +316,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         }
         catch (ManifestException ex)
         {
+            FinishEarlierInputs();
             WriteReadError(ex, target);
             return;
         }

@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Management.Automation;
 using EdgeMigration.Core.Rules;
 
@@ -22,4 +24,19 @@ public abstract class RuleSelectingCmdlet : ManifestInputCmdlet
     public string[]? ExcludeRule { get; set; }
 
     protected RuleSelection Selection => new(Rule, ExcludeRule);
+
+    /// <summary>
+    /// An id without wildcards that names no rule is a mistake: a typo in -Rule would check or fix nothing and report the
+    /// manifest compatible, one in -ExcludeRule would not leave out what was meant. A terminating error, before any input.
+    /// </summary>
+    protected void RejectUnknownRuleIds()
+    {
+        foreach (var id in (Rule ?? Array.Empty<string>()).Concat(ExcludeRule ?? Array.Empty<string>()))
+        {
+            if (!WildcardPattern.ContainsWildcardCharacters(id) && RuleCatalog.Find(id) is null)
+            {
+                ThrowTerminatingError(Errors.RuleNotFound(id));
+            }
+        }
+    }
 }

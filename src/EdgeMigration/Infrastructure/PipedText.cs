@@ -1,0 +1,115 @@
+using System;
+
+namespace EdgeMigration.Infrastructure;
+
+/// <summary>What a string from the pipeline is.</summary>
+internal enum PipedTextKind
+{
+    /// <summary>A whole JSON text.</summary>
+    Json,
+
+    /// <summary>The first line of a JSON text that Get-Content (without -Raw) sends one line at a time.</summary>
+    JsonStart,
+
+    /// <summary>A path of a manifest file.</summary>
+    Path,
+
+    /// <summary>Neither: a line of something else, reported without being quoted.</summary>
+    Other,
+}
+
+/// <summary>Tells JSON text from paths among piped strings, and when the lines of a JSON text are all there.</summary>
+internal static class PipedText
+{
+    /// <param name="text">The string as piped.</param>
+    /// <param name="trimmed">The string without leading blanks and byte order mark; not empty.</param>
+    /// <param name="existingFile">The file a string names taken literally, or null: a file named "[a].json" or "//server/x.json" is a path.</param>
+    public static PipedTextKind Classify(string text, string trimmed, Func<string, string?> existingFile)
+    {
+        var multiline = text.IndexOf('\n') >= 0;
+        switch (trimmed[0])
+        {
+            case '{':
+                return multiline || IsComplete(text) ? PipedTextKind.Json : PipedTextKind.JsonStart;
+            case '[':
+            case '/' when trimmed.StartsWith("//", StringComparison.Ordinal) || trimmed.StartsWith("/*", StringComparison.Ordinal):
+                if (multiline)
+                {
+                    return PipedTextKind.Json;
+                }
+                if (existingFile(text) is not null)
+                {
+                    return PipedTextKind.Path;
+                }
+                if (trimmed[0] != '[' || !IsComplete(text))
+                {
+                    return PipedTextKind.JsonStart;
+                }
+                return trimmed.TrimEnd().EndsWith("]", StringComparison.Ordinal) ? PipedTextKind.Json : PipedTextKind.Path;
+            default:
+                return LooksLikePath(text) ? PipedTextKind.Path : PipedTextKind.Other;
+        }
+    }
+
+    /// <summary>
+    /// True once an object or array has opened and closed again, outside strings and comments: the joined lines are one
+    /// whole JSON text (a brace in a comment or a string does not count).
+    /// </summary>
+    public static bool IsComplete(string text)
+    {
+        var depth = 0;
+        var opened = false;
+        var inString = false;
+        var inLineComment = false;
+        var inBlockComment = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var next = i + 1 < text.Length ? text[i + 1] : '\0';
+            if (inString)
+            {
+                if (c == '\\') i++;
+                else if (c == '"') inString = false;
+            }
+            else if (inLineComment)
+            {
+                inLineComment = c != '\n';
+            }
+            else if (inBlockComment)
+            {
+                if (c == '*' && next == '/')
+                {
+                    inBlockComment = false;
+                    i++;
+                }
+            }
+            else if (c == '"') inString = true;
+            else if (c == '/' && next == '/') inLineComment = true;
+            else if (c == '/' && next == '*')
+            {
+                inBlockComment = true;
+                i++;
+            }
+            else if (c is '{' or '[')
+            {
+                depth++;
+                opened = true;
+            }
+            else if (c is '}' or ']') depth--;
+        }
+        return opened && depth <= 0 && !inString && !inBlockComment;
+    }
+
+    /// <summary>Line breaks, quotes and braces belong to JSON (or other text), not to the paths of manifest files.</summary>
+    private static bool LooksLikePath(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c < ' ' || c is '"' or '{' or '}')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

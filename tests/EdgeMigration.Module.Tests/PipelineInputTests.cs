@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Xunit;
+
+namespace EdgeMigration.Tests;
+
+/// <summary>
+/// What both manifest cmdlets take from the pipeline besides files and whole JSON text: objects that name files, JSON
+/// text that starts with a comment or a bracket, lines of any of it, and what is neither; and that errors keep their
+/// place among the results.
+/// </summary>
+public sealed class PipelineInputTests : IDisposable
+{
+    private const string Password = "pipeline-registry-password";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("edgemigration-").FullName;
+
+    private static string Sample => TestPaths.Samples + "/fpga-deployment.json";
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    public static TheoryData<string> Cmdlets => new() { "Test-EdgeModuleCompatibility", "ConvertTo-GpuEdgeManifest" };
+
+    /// <summary>The sample with a registry password, as a file in the test's folder.</summary>
+    private string SampleWithPassword(string name = "secret.json")
+    {
+        var file = Path.Combine(_folder, name);
+        File.WriteAllText(file, File.ReadAllText(Sample).Replace("REPLACE-WITH-REGISTRY-PASSWORD", Password));
+        return file;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void ObjectsThatNameAFileAreReadAsThatFile(string cmdlet)
+    {
+        var file = Path.Combine(_folder, "site[1].json");
+        File.Copy(Sample, file);
+        using var ps = new PowerShellSession();
+        foreach (var property in new[] { "FullName", "PSPath", "LP", "LiteralPath" })
+        {
+            var run = ps.Run($"[pscustomobject]@{{ {property} = $file; Length = 1 }} | {cmdlet} -WarningAction Ignore | ForEach-Object {{ $_.Manifest }}",
+                new Dictionary<string, object?> { ["file"] = file }).AssertNoErrors();
+            Assert.NotEmpty(run.Output);
+            Assert.All(run.Output, o => Assert.Equal(file, o.ToString()));
+        }
+        // -Path by property name takes wildcards, as for Get-Content.
+        var wildcard = ps.Run($"[pscustomobject]@{{ Path = $folder + '/site`[1`].json' }} | {cmdlet} -WarningAction Ignore | ForEach-Object {{ $_.Manifest }}",
+            new Dictionary<string, object?> { ["folder"] = _folder }).AssertNoErrors();
+        Assert.Equal(file, wildcard.Output.First().ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void AFolderFromThePipelineIsAFolderError(string cmdlet)
+    {
+        using var ps = new PowerShellSession();
+        var run = ps.Run($"[System.IO.DirectoryInfo]::new('{_folder}') | {cmdlet}");
+        Assert.Equal($"PathIsDirectory,EdgeMigration.Commands.{cmdlet.Replace("-", "")}Command", Assert.Single(run.ErrorIds));
+        Assert.Equal(_folder, run.Errors[0].TargetObject);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void AFileNameWithBracketsIsFoundThoughNotEscaped(string cmdlet)
+    {
+        var file = Path.Combine(_folder, "a[1].json");
+        File.Copy(Sample, file);
+        using var ps = new PowerShellSession();
+        var run = ps.Run($"$file | {cmdlet} -WarningAction Ignore | ForEach-Object Manifest", new Dictionary<string, object?> { ["file"] = file }).AssertNoErrors();
+        Assert.NotEmpty(run.Output);
+        Assert.All(run.Output, o => Assert.Equal(file, o.ToString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void JsonTextThatStartsWithACommentIsRead(string cmdlet)
+    {
+        var text = "// Deployment for site A { see the wiki }\n/* \"quoted\" [ */\n" + File.ReadAllText(Sample);
+        using var ps = new PowerShellSession();
+        var whole = ps.Run($"$text | {cmdlet} -WarningAction Ignore", new Dictionary<string, object?> { ["text"] = text }).AssertNoErrors();
+        var lines = ps.Run($"$text.Split(\"`n\") | {cmdlet} -WarningAction Ignore", new Dictionary<string, object?> { ["text"] = text }).AssertNoErrors();
+        Assert.NotEmpty(whole.Output);
+        Assert.Equal(whole.Output.Count, lines.Output.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void ABraceInACommentDoesNotEndTheLinesOfAManifest(string cmdlet)
+    {
+        var text = File.ReadAllText(Sample).Replace("\"modulesContent\"", "// TODO: drop the old FPGA modules }\n  \"modulesContent\"");
+        using var ps = new PowerShellSession();
+        var run = ps.Run($"$text.Split(\"`n\") | {cmdlet} -WarningAction Ignore", new Dictionary<string, object?> { ["text"] = text }).AssertNoErrors();
+        Assert.NotEmpty(run.Output);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void TextThatIsNotAManifestNeverShowsItsPasswords(string cmdlet)
+    {
+        var text = File.ReadAllText(SampleWithPassword());
+        using var ps = new PowerShellSession();
+        // A JSON array of the manifest, whole and as lines; and the manifest's lines one by one, as if each were a path.
+        var run = ps.Run($"'[' + $text + ']' | {cmdlet}; ('[' + $text + ']').Split(\"`n\") | {cmdlet}; $text.Split(\"`n\") | ForEach-Object {{ $_ | {cmdlet} }}",
+            new Dictionary<string, object?> { ["text"] = text });
+
+        Assert.NotEmpty(run.Errors);
+        Assert.Contains(run.Errors, e => e.Exception.Message.Contains("array", StringComparison.Ordinal));
+        foreach (var error in run.Errors)
+        {
+            Assert.DoesNotContain(Password, error.Exception.Message);
+            Assert.DoesNotContain(Password, error.TargetObject?.ToString() ?? "");
+            Assert.DoesNotContain(Password, error.ToString());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void ErrorsComeInTheirPlaceAndStopAfterTheResultsBeforeThem(string cmdlet)
+    {
+        var good = Path.Combine(_folder, "good.json");
+        File.Copy(Sample, good);
+        var missing = Path.Combine(_folder, "missing.json");
+        using var ps = new PowerShellSession();
+        var variables = new Dictionary<string, object?> { ["good"] = good, ["missing"] = missing, ["folder"] = _folder };
+
+        var merged = ps.Run($"{cmdlet} $good, $missing, $folder, $good -WarningAction Ignore 2>&1 | ForEach-Object {{ if ($_ -is [System.Management.Automation.ErrorRecord]) {{ 'error ' + $_.FullyQualifiedErrorId.Split(',')[0] }} else {{ 'result' }} }}",
+            variables);
+        var order = merged.Output.Select(o => o.ToString()).Distinct().ToList();
+        Assert.Equal(new[] { "result", "error ManifestFileNotFound", "error PathIsDirectory" }, order.Take(3));
+        Assert.Equal("result", merged.Output.Last().ToString());
+
+        var stopped = ps.Run($"try {{ {cmdlet} $good, $missing -WarningAction Ignore -ErrorAction Stop | ForEach-Object {{ 'result' }} }} catch {{ 'stopped' }}", variables);
+        Assert.Equal("stopped", stopped.Output.Last().ToString());
+        Assert.Contains("result", stopped.Output.Select(o => o.ToString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void ARuleIdThatNamesNoRuleStopsTheCommand(string cmdlet)
+    {
+        using var ps = new PowerShellSession();
+        foreach (var parameter in new[] { "-Rule R01", "-ExcludeRule X9" })
+        {
+            var run = ps.Run($"{cmdlet} '{Sample}' {parameter} -WarningAction Ignore");
+            Assert.Empty(run.Output);
+            Assert.Equal($"RuleNotFound,EdgeMigration.Commands.{cmdlet.Replace("-", "")}Command", Assert.Single(run.ErrorIds));
+        }
+        ps.Run($"{cmdlet} '{Sample}' -Rule 'R*' -ExcludeRule 'Z*' -WarningAction Ignore").AssertNoErrors();
+    }
+
+    [Fact]
+    public void AModuleNameThatNamesNoModuleIsAnError()
+    {
+        using var ps = new PowerShellSession();
+        var run = ps.Run($"Test-EdgeModuleCompatibility '{Sample}' -ModuleName file_mover_typo -Quiet");
+        Assert.Empty(run.Output);
+        Assert.Equal("ModuleNotFound,EdgeMigration.Commands.TestEdgeModuleCompatibilityCommand", Assert.Single(run.ErrorIds));
+        // A wildcard that matches no module is no error (as for Get-Process); the manifest's own findings still come out.
+        ps.Run($"Test-EdgeModuleCompatibility '{Sample}' -ModuleName 'nothing*'").AssertNoErrors();
+    }
+}
