@@ -130,6 +130,21 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
     }
 
     [Fact]
+    public void AProxyUrlMustBeOneAndIsSetForEdgeHub()
+    {
+        using var ps = new PowerShellSession();
+        foreach (var wrong in new[] { "not a url", "proxy.contoso.com:3128", "ftp://proxy.contoso.com", "http://user:secret@/" })
+        {
+            var refused = ps.Run($"ConvertTo-GpuEdgeManifest '{Sample}' -ProxyUrl '{wrong}'");
+            Assert.Empty(refused.Output);
+            Assert.Equal("ParameterArgumentValidationError,EdgeMigration.Commands.ConvertToGpuEdgeManifestCommand", Assert.Single(refused.ErrorIds));
+            Assert.DoesNotContain("secret", refused.Errors[0].ToString());
+        }
+        var set = ps.Run($"(ConvertTo-GpuEdgeManifest '{Sample}' -ProxyUrl 'http://proxy.contoso.com:3128' -WarningAction Ignore).Changes | Where-Object RuleId -eq P1 | ForEach-Object After").AssertNoErrors();
+        Assert.Contains(set.Output, o => o.ToString()!.Contains("http://proxy.contoso.com:3128", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AFixLeftOutLeavesTheResultIncompatible()
     {
         using var ps = new PowerShellSession();

@@ -97,6 +97,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     /// <summary>A web proxy for edgeHub: sets https_proxy, UpstreamProtocol AmqpWs and no_proxy localhost.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ValidateProxyUrl]
     public string? ProxyUrl { get; set; }
 
     /// <summary>Module renames of your choosing: @{ 'My_Module' = 'my-module' }.</summary>

@@ -61,8 +61,8 @@ public sealed class MemoryCpuLimitsRule : ModuleRule
     {
         var defaults = new[]
         {
-            (Resource: ModuleResources.Memory, Quantity: Validated(context.Options.DefaultMemoryLimit, nameof(ConversionOptions.DefaultMemoryLimit))),
-            (Resource: ModuleResources.Cpu, Quantity: Validated(context.Options.DefaultCpuLimit, nameof(ConversionOptions.DefaultCpuLimit))),
+            (Resource: ModuleResources.Memory, Quantity: Validated(context.Options.DefaultMemoryLimit, nameof(ConversionOptions.DefaultMemoryLimit), "512Mi")),
+            (Resource: ModuleResources.Cpu, Quantity: Validated(context.Options.DefaultCpuLimit, nameof(ConversionOptions.DefaultCpuLimit), "500m")),
         };
         foreach (var module in context.Manifest.Modules)
         {
@@ -98,9 +98,9 @@ public sealed class MemoryCpuLimitsRule : ModuleRule
         context.Record(this, module, limits.PathOf(resource), null, value, description);
     }
 
-    private static string? Validated(string? quantity, string option) =>
+    private static string? Validated(string? quantity, string option, string example) =>
         quantity is null || KubernetesQuantity.Parse(quantity) is > 0 ? quantity
-            : throw new ArgumentException($"{option} '{quantity}' is not a positive Kubernetes quantity such as \"512Mi\" or \"500m\".", option);
+            : throw new ArgumentException($"{option} '{quantity}' is not a positive Kubernetes quantity such as \"{example}\".", option);
 
     /// <summary>The Docker limits that have an exact (or, for CPU, millicore) Kubernetes equivalent.</summary>
     private static List<DockerLimit> DockerLimits(EdgeModule module)
