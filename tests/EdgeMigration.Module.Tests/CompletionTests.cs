@@ -72,4 +72,13 @@ public class CompletionTests
         Assert.Equal(proxyRules, Complete($"Test-EdgeModuleCompatibility '{Sample}' -Rule p"));
         Assert.Contains("O2", Complete($"ConvertTo-GpuEdgeManifest '{Sample}' -ExcludeRule O"));
     }
+
+    [Fact]
+    public void RuleIdsCompleteWithTheWildcardsTheParametersTake()
+    {
+        // In catalog order, as every rule list.
+        Assert.Equal(new[] { "O4", "O2" }, Complete("Get-EdgeMigrationRule -Id 'O[24]"));
+        Assert.Equal(new[] { "R1", "R2" }, Complete($"Test-EdgeModuleCompatibility '{Sample}' -Rule 'R[1-2]"));
+        Assert.Empty(Complete("Get-EdgeMigrationRule -Id 'O[2"));
+    }
 }

@@ -41,6 +41,19 @@ public class TestEdgeModuleCompatibilityTests
     }
 
     [Fact]
+    public void RuleTakesCharacterClassesAndRefusesAnUnclosedBracket()
+    {
+        using var ps = new PowerShellSession();
+        var ruleIds = ps.Run($"Test-EdgeModuleCompatibility '{Sample}' -Rule 'O[24]' | ForEach-Object Findings | ForEach-Object RuleId").AssertNoErrors();
+        Assert.Equal(new object[] { "O2", "O4" }, ruleIds.Output.Select(o => o.BaseObject).Distinct().OrderBy(id => id));
+
+        var invalid = ps.Run($"Test-EdgeModuleCompatibility '{Sample}' -ExcludeRule 'O[24'");
+        Assert.Empty(invalid.Output);
+        Assert.StartsWith("ParameterArgumentValidationError,", Assert.Single(invalid.ErrorIds));
+        Assert.Contains("The specified wildcard character pattern is not valid: O[24", invalid.Errors[0].ToString());
+    }
+
+    [Fact]
     public void SeverityFiltersTheFindingsShown()
     {
         using var ps = new PowerShellSession();
@@ -137,5 +150,16 @@ public class TestEdgeModuleCompatibilityTests
         Assert.True(ps.Run("Get-EdgeMigrationRule").AssertNoErrors().Output.Count >= 1);
         var missing = ps.Run("Get-EdgeMigrationRule -Id Z9");
         Assert.Equal("RuleNotFound,EdgeMigration.Commands.GetEdgeMigrationRuleCommand", Assert.Single(missing.ErrorIds));
+    }
+
+    [Fact]
+    public void GetEdgeMigrationRuleSelectsAsRuleDoes()
+    {
+        using var ps = new PowerShellSession();
+        var ids = ps.Run("Get-EdgeMigrationRule '[KR]1', 'R`2', 'Z[19]' | ForEach-Object Id").AssertNoErrors();
+        Assert.Equal(new object[] { "K1", "R1", "R2" }, ids.Output.Select(o => o.BaseObject).OrderBy(id => id));
+        var escapedStar = ps.Run("Get-EdgeMigrationRule 'R`*'");
+        Assert.Empty(escapedStar.Output);
+        Assert.Equal("RuleNotFound,EdgeMigration.Commands.GetEdgeMigrationRuleCommand", Assert.Single(escapedStar.ErrorIds));
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Linq;
 using System.Management.Automation;
 using EdgeMigration.Core.Rules;
@@ -13,11 +12,12 @@ namespace EdgeMigration.Commands;
 [OutputType(typeof(EdgeMigrationRuleInfo))]
 public sealed class GetEdgeMigrationRuleCommand : PSCmdlet
 {
-    /// <summary>Rule ids to list (wildcards); all rules when omitted.</summary>
+    /// <summary>Rule ids to list (PowerShell wildcards, as -Rule takes them); all rules when omitted.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("RuleId")]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ValidateRulePattern]
     [ArgumentCompleter(typeof(RuleIdCompleter))]
     public string[]? Id { get; set; }
 
@@ -35,12 +35,9 @@ public sealed class GetEdgeMigrationRuleCommand : PSCmdlet
                 WriteObject(new EdgeMigrationRuleInfo(rule));
             }
         }
-        foreach (var id in Id ?? Array.Empty<string>())
+        foreach (var id in selection.UnknownIds(RuleCatalog.All))
         {
-            if (!WildcardPattern.ContainsWildcardCharacters(id) && RuleCatalog.Find(id) is null)
-            {
-                WriteError(Errors.RuleNotFound(id));
-            }
+            WriteError(Errors.RuleNotFound(id));
         }
     }
 }

@@ -3,19 +3,24 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using EdgeMigration.Core;
 using EdgeMigration.Core.Rules;
 
 namespace EdgeMigration.Infrastructure;
 
-/// <summary>Tab completion of rule ids for -Rule, -ExcludeRule and Get-EdgeMigrationRule -Id, with the title as tooltip.</summary>
+/// <summary>
+/// Tab completion of rule ids for -Rule, -ExcludeRule and Get-EdgeMigrationRule -Id, with the title as tooltip: the ids
+/// the word typed so far selects as a pattern followed by *, with the wildcards the parameters themselves take.
+/// </summary>
 public sealed class RuleIdCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var pattern = new WildcardPattern((wordToComplete ?? "").Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
+        // A pattern still being typed ("O[2") is not a valid one yet: nothing to offer.
+        var pattern = PowerShellWildcard.TryParse((wordToComplete ?? "").Trim('\'', '"') + "*");
         return RuleCatalog.All
-            .Where(rule => pattern.IsMatch(rule.Id))
+            .Where(rule => pattern is not null && pattern.IsMatch(rule.Id))
             .Select(rule => new CompletionResult(rule.Id, rule.Id, CompletionResultType.ParameterValue, $"{rule.Id} ({rule.DefaultSeverity}): {rule.Title}"));
     }
 }

@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using System.Management.Automation;
 using EdgeMigration.Core.Rules;
 
@@ -8,18 +6,20 @@ namespace EdgeMigration.Infrastructure;
 /// <summary>Manifest cmdlets that run a chosen set of rules: -Rule and -ExcludeRule, like PSScriptAnalyzer's -IncludeRule/-ExcludeRule.</summary>
 public abstract class RuleSelectingCmdlet : ManifestInputCmdlet
 {
-    /// <summary>Only these rules (ids, wildcards).</summary>
+    /// <summary>Only these rules (ids, PowerShell wildcards: * ? [24] [1-3], ` escapes).</summary>
     [Parameter]
     [Alias("IncludeRule")]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ValidateRulePattern]
     [ArgumentCompleter(typeof(RuleIdCompleter))]
     public string[]? Rule { get; set; }
 
-    /// <summary>Rules to skip (ids, wildcards).</summary>
+    /// <summary>Rules to skip (ids, PowerShell wildcards).</summary>
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ValidateRulePattern]
     [ArgumentCompleter(typeof(RuleIdCompleter))]
     public string[]? ExcludeRule { get; set; }
 
@@ -31,9 +31,9 @@ public abstract class RuleSelectingCmdlet : ManifestInputCmdlet
     /// </summary>
     protected void RejectUnknownRuleIds()
     {
-        foreach (var id in (Rule ?? Array.Empty<string>()).Concat(ExcludeRule ?? Array.Empty<string>()))
+        foreach (var ids in new[] { Rule, ExcludeRule })
         {
-            if (!WildcardPattern.ContainsWildcardCharacters(id) && RuleCatalog.Find(id) is null)
+            foreach (var id in new RuleSelection(ids, null).UnknownIds(RuleCatalog.All))
             {
                 ThrowTerminatingError(Errors.RuleNotFound(id));
             }

@@ -1,3 +1,4 @@
+using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Rules.Resources;
 using Xunit;
 
@@ -59,6 +60,36 @@ public class KubernetesQuantityTests
     [InlineData("12 Mi")]
     [InlineData("")]
     public void ParseRejectsWhatItDoesNotKnow(string text) => Assert.Null(KubernetesQuantity.Parse(text));
+
+    [Theory]
+    [InlineData("2", "2")]
+    [InlineData("\"2\"", "2")]
+    [InlineData("2.0", "2")]
+    [InlineData("\" 2 \"", "2")]
+    [InlineData("\"1500m\"", "1.5")]
+    public void OfReadsNumbersAndQuantityStrings(string json, string value) =>
+        Assert.Equal(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), KubernetesQuantity.Of(JDocument.Parse(json).Root));
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("null")]
+    [InlineData("\"two\"")]
+    [InlineData("[2]")]
+    public void OfRefusesWhatIsNoQuantity(string json) => Assert.Null(KubernetesQuantity.Of(JDocument.Parse(json).Root));
+
+    [Theory]
+    [InlineData("nvidia.com/gpu", true)]
+    [InlineData("example.com/foo", true)]
+    [InlineData("microsoft.com/fpga_catapult", true)]
+    [InlineData("cpu", false)]
+    [InlineData("memory", false)]
+    [InlineData("ephemeral-storage", false)]
+    [InlineData("hugepages-2Mi", false)]
+    [InlineData("kubernetes.io/batch-cpu", false)]
+    [InlineData("requests.kubernetes.io/foo", false)]
+    [InlineData("/gpu", false)]
+    public void ExtendedResourcesHaveADomainOutsideKubernetesIo(string name, bool extended) =>
+        Assert.Equal(extended, ModuleResources.IsExtendedResource(name));
 
     [Fact]
     public void ConvertedQuantitiesReadBackToTheSameValue()

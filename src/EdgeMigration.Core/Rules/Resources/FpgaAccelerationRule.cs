@@ -10,7 +10,8 @@ namespace EdgeMigration.Core.Rules.Resources;
 /// <summary>
 /// R1: FPGA modules ask for <c>microsoft.com/fpga_catapult</c> and point at the FPGA wire server
 /// (WIRESERVER_ADDRESS); the GPU device has neither, so the pod would stay Pending. GPUs are asked for with
-/// <c>nvidia.com/gpu</c> in limits (for extended resources, requests must equal limits when both are given).
+/// <c>nvidia.com/gpu</c> in limits; for extended resources requests must equal limits when both are given
+/// (kubernetes-mode.md), which this rule checks for every extended resource a module asks for.
 /// </summary>
 public sealed class FpgaAccelerationRule : ModuleRule
 {
@@ -35,6 +36,7 @@ public sealed class FpgaAccelerationRule : ModuleRule
                     $"Ask for GPUs instead: \"{ModuleResources.GpuResource}\": N in k8s-experimental.resources.limits (requests, if given, must equal limits), with an image built for the GPU."));
             }
         }
+        ExtendedResourceMismatches(module, findings);
         var wireServers = WireServerVariables(module);
         foreach (var variable in wireServers)
         {
@@ -88,7 +90,10 @@ public sealed class FpgaAccelerationRule : ModuleRule
         {
             return;
         }
-        JNode gpus = context.Options.GpuCount is int count ? JValue.Number(count) : fpga.Value.DeepClone();
+        // One count for both lists, as requests of GPUs must equal limits: a GPU count the module already gives (kept
+        // in its list below), else -GpuCount, else as many GPUs as FPGAs.
+        var given = limits?.Values.Find(ModuleResources.GpuResource) ?? requests?.Values.Find(ModuleResources.GpuResource);
+        JNode gpus = given?.Value.DeepClone() ?? (context.Options.GpuCount is int count ? JValue.Number(count) : fpga.Value.DeepClone());
         // Kubernetes takes GPUs from limits; requests-only is invalid for extended resources.
         ReplaceInList(context, module, limits ?? ModuleResources.GetOrAdd(module, ModuleResources.Limits), gpus);
         if (requests?.Values.Find(ModuleResources.FpgaResource) is not null)
@@ -121,6 +126,35 @@ public sealed class FpgaAccelerationRule : ModuleRule
         }
         context.Record(this, module, list.Location, before, list.Values,
             $"Asked for {gpus.ToCompactJson()} GPU(s) ('{ModuleResources.GpuResource}') instead of FPGAs.");
+    }
+
+    /// <summary>
+    /// Requests of an extended resource (a GPU) that differ from its limits: Kubernetes does not overcommit extended
+    /// resources and refuses such a pod. Not fixed: whether the module needs the requested or the limited number is the
+    /// user's decision. The FPGA resource is left to its own finding above, whose fix writes one count into both lists.
+    /// </summary>
+    private void ExtendedResourceMismatches(EdgeModule module, List<Finding> findings)
+    {
+        if (ModuleResources.Find(module, ModuleResources.Requests) is not { } requests ||
+            ModuleResources.Find(module, ModuleResources.Limits) is not { } limits)
+        {
+            return;
+        }
+        foreach (var request in requests.Values.Members)
+        {
+            if (request.Name == ModuleResources.FpgaResource || !ModuleResources.IsExtendedResource(request.Name) ||
+                limits.Values.Find(request.Name) is not { } limit ||
+                KubernetesQuantity.Of(request.Value) is not { } requested || KubernetesQuantity.Of(limit.Value) is not { } limited ||
+                requested == limited)
+            {
+                continue;
+            }
+            var limitText = limit.Value.ToCompactJson();
+            findings.Add(Finding(module, requests.PathOf(request.Name),
+                $"The module requests {request.Value.ToCompactJson()} of '{request.Name}' but limits it to {limitText}; for an extended resource Kubernetes needs requests equal to limits and refuses the pod.",
+                $"Set requests['{request.Name}'] to {limitText} as in limits (or both to the number the module needs), or give '{request.Name}' in limits only: without requests, the limits are the request.",
+                fixable: false));
+        }
     }
 
     private static List<ModuleVariable> WireServerVariables(EdgeModule module) => ModuleEnvironment.VariablesNamed(module, WireServerVariable);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeMigration.Core.Json;
 
 namespace EdgeMigration.Core.Rules.Resources;
 
@@ -56,6 +57,14 @@ public static class KubernetesQuantity
         }
         return number * Multiplier(suffix);
     }
+
+    /// <summary>The value of a quantity as a manifest gives it, a JSON number (<c>2</c>) or a string (<c>"2"</c>, <c>"500m"</c>); null for anything else.</summary>
+    public static decimal? Of(JNode value) => value switch
+    {
+        JValue { Kind: JValueKind.Number } number when number.TryGetDecimal(out var written) => written,
+        JValue { IsString: true } text => Parse(text.Text),
+        _ => null,
+    };
 
     private static string FromMillicores(long numerator, long denominatorPerMillicore, out bool exact)
     {

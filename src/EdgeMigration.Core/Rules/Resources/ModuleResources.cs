@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
@@ -38,6 +39,9 @@ public static class ModuleResources
 
     private const string ResourcesName = "resources";
 
+    /// <summary>The domain of Kubernetes' own resource names; a name with any other domain is an extended resource.</summary>
+    private const string KubernetesDomain = "kubernetes.io";
+
     /// <summary>The limits or requests of a module (<paramref name="kind"/>), or null when it has none.</summary>
     public static ResourceList? Find(EdgeModule module, string kind)
     {
@@ -59,4 +63,20 @@ public static class ModuleResources
     public static bool HoldsAccelerator(EdgeModule module) =>
         new[] { Limits, Requests }.Any(kind => Find(module, kind)?.Values is { } values &&
             (values.Find(GpuResource) is not null || values.Find(FpgaResource) is not null));
+
+    /// <summary>
+    /// True for an extended resource: a name with a domain outside *.kubernetes.io (<c>nvidia.com/gpu</c>,
+    /// <c>example.com/foo</c>), as Kubernetes defines them; cpu, memory, ephemeral-storage and hugepages-* have no domain.
+    /// </summary>
+    public static bool IsExtendedResource(string name)
+    {
+        var slash = name.IndexOf('/');
+        if (slash <= 0)
+        {
+            return false;
+        }
+        var domain = name.Substring(0, slash);
+        return !string.Equals(domain, KubernetesDomain, StringComparison.OrdinalIgnoreCase) &&
+               !domain.EndsWith("." + KubernetesDomain, StringComparison.OrdinalIgnoreCase);
+    }
 }
