@@ -38,7 +38,15 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         AppDomain.CurrentDomain.AssemblyResolve += Resolve;
         if (!IsNetFramework && PrecompiledCore() is { } precompiled && !IsLoaded(CoreAssembly))
         {
-            Assembly.LoadFrom(precompiled);
+            try
+            {
+                Assembly.LoadFrom(precompiled);
+            }
+            catch (FileLoadException)
+            {
+                // Another runspace imported a copy of the module from another folder at the same moment and loaded its
+                // core first: that one serves.
+            }
         }
     }
 
