@@ -145,6 +145,21 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
     }
 
     [Fact]
+    public void ModuleNameMapKeysThatNameNoModuleAreWarnedOfOnce()
+    {
+        using var ps = new PowerShellSession();
+        var run = ps.Run($"ConvertTo-GpuEdgeManifest '{Sample}', '{Sample}' -ModuleNameMap @{{ nosuch = 'abc'; FILE_MOVER = 'mover'; FpgaInference = 'inference'; edgeHub = 'hub' }} | ForEach-Object {{ @($_.Changes | Where-Object {{ $_.RuleId -eq 'O2' -and $_.ModuleName -eq 'FpgaInference' }}).Count }}").AssertNoErrors();
+
+        Assert.Equal(new object[] { 1, 1 }, run.Output.Select(o => o.BaseObject));
+        var warning = Assert.Single(run.Warnings, w => w.StartsWith("-ModuleNameMap", StringComparison.Ordinal));
+        Assert.Contains("'nosuch'", warning);
+        Assert.Contains("'FILE_MOVER'", warning);
+        Assert.Contains("'edgeHub'", warning);
+        Assert.DoesNotContain("'FpgaInference'", warning);
+        Assert.DoesNotContain(ps.Run($"ConvertTo-GpuEdgeManifest '{Sample}' -ModuleNameMap @{{ file_mover = 'mover' }}").AssertNoErrors().Warnings, w => w.StartsWith("-ModuleNameMap", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AFixLeftOutLeavesTheResultIncompatible()
     {
         using var ps = new PowerShellSession();

@@ -46,6 +46,9 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     /// <summary>Output folders made (or found) by this pipeline: each is made once, before the first write into it starts.</summary>
     private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
 
+    /// <summary>-ModuleNameMap's keys that no converted manifest has had as a custom module's id so far.</summary>
+    private HashSet<string>? _unusedNameMapKeys;
+
     /// <summary>Each file this pipeline writes, and the input it is the conversion of: no second input may overwrite it.</summary>
     private readonly Dictionary<string, string> _written = new(StringComparer.Ordinal);
 
@@ -148,6 +151,37 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         TakeConverted(all: true);
         TakeWritten(all: true);
         _progress!.Complete();
+        if (_converted > 0 && _unusedNameMapKeys is { Count: > 0 } unused)
+        {
+            // Once for the whole command: a fleet shares one map, and a key is a typo only if no manifest has the module.
+            WriteWarning($"-ModuleNameMap: no converted manifest has a custom module with the id {string.Join(", ", unused.Select(k => "'" + k + "'"))}, " +
+                "so nothing was renamed by it. Ids are case-sensitive, and edgeAgent and edgeHub keep their ids.");
+        }
+    }
+
+    /// <summary>Takes off the unused -ModuleNameMap keys those that are ids of this manifest's custom modules.</summary>
+    private void MarkUsedNameMapKeys(ConversionResult result)
+    {
+        var unused = _unusedNameMapKeys ??= new HashSet<string>(HashtableParameters.ToStringMap(ModuleNameMap).Keys, StringComparer.Ordinal);
+        if (unused.Count == 0)
+        {
+            return;
+        }
+        // A renamed module's change carries its old id; a module the map leaves as it is keeps it.
+        foreach (var change in result.Changes)
+        {
+            if (change.RuleId == "O2" && change.Location.Length == 0 && change.ModuleName is { } renamed)
+            {
+                unused.Remove(renamed);
+            }
+        }
+        foreach (var module in result.Manifest.Modules)
+        {
+            if (!module.IsSystemModule)
+            {
+                unused.Remove(module.Name);
+            }
+        }
     }
 
     /// <summary>Waits for the conversions and writes still running, if the pipeline stopped before its end: no file is left half-written.</summary>
@@ -172,6 +206,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         var manifest = result.Manifest;
         _converted++;
         _progress!.Report(manifest.SourceName, _converted);
+        MarkUsedNameMapKeys(result);
         var target = OutputPath(manifest, fromFile, out var refusal);
         if (refusal is not null)
         {
