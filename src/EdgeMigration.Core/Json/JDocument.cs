@@ -34,9 +34,10 @@ public sealed class JsonStyle
 /// <summary>A whole JSON text: the root value, the trivia around it, its encoding and layout.</summary>
 public sealed class JDocument
 {
-    internal JDocument(JNode root, string leading, string trailing, JsonStyle style, TextEncodingKind encoding, bool hasBom)
+    internal JDocument(JNode root, string leading, string trailing, JsonStyle style, TextEncodingKind encoding, bool hasBom, SourceEscapes? escapes = null)
     {
         Root = root;
+        Escapes = escapes;
         Leading = leading;
         Trailing = trailing;
         Style = style;
@@ -56,6 +57,9 @@ public sealed class JDocument
     public TextEncodingKind Encoding { get; }
     public bool HasByteOrderMark { get; }
 
+    /// <summary>The escapes the source uses, for the strings written anew in the document; null for a document made in code.</summary>
+    internal SourceEscapes? Escapes { get; }
+
     public static JDocument Parse(string text) => JsonTreeReader.Parse(text);
 
     /// <summary>
@@ -66,7 +70,7 @@ public sealed class JDocument
     public static JDocument Parse(byte[] bytes) => JsonTreeReader.Parse(bytes);
 
     /// <summary>The document as text (no byte order mark).</summary>
-    public string ToJson() => JsonTreeWriter.Write(Root, Style, Leading, Trailing);
+    public string ToJson() => JsonTreeWriter.Write(Root, Style, Leading, Trailing, Escapes);
 
     /// <summary>The document as bytes in its source encoding, with the byte order mark if it had one.</summary>
     public byte[] ToBytes()
@@ -77,7 +81,7 @@ public sealed class JDocument
             TextEncodingKind.Utf16BigEndian => new UnicodeEncoding(true, HasByteOrderMark),
             _ => new UTF8Encoding(HasByteOrderMark),
         };
-        return JsonTreeWriter.Encode(Root, Style, Leading, Trailing, encoding);
+        return JsonTreeWriter.Encode(Root, Style, Leading, Trailing, encoding, Escapes);
     }
 }
 

@@ -40,7 +40,10 @@ public enum JValueKind
 /// <summary>A string, number, literal or bare placeholder.</summary>
 public sealed class JValue : JNode
 {
-    /// <summary>The source spelling: a string, or the <see cref="SourceToken"/> it is decoded from when first asked for.</summary>
+    /// <summary>
+    /// The source spelling: a string, or the <see cref="SourceToken"/> it is decoded from when first asked for. A string made
+    /// in code has none, and holds instead the source string whose spelling it follows, if any (<see cref="SpellingModel"/>).
+    /// </summary>
     private object? _raw;
 
     private JValue(JValueKind kind, string text, object? raw, bool quotedVerbatim = false)
@@ -57,10 +60,34 @@ public sealed class JValue : JNode
     public string Text { get; }
 
     /// <summary>The token exactly as written in the source (null for values made in code, and for <see cref="QuotedVerbatim"/> strings).</summary>
-    internal string? Raw => _raw is SourceToken token ? (string)(_raw = token.Decode()) : (string?)_raw;
+    internal string? Raw => _raw is SourceToken token ? (string)(_raw = token.Decode()) : _raw as string;
 
     /// <summary>A source string without escapes: written as <see cref="Text"/> in quotes, so no copy of the token is kept.</summary>
     internal bool QuotedVerbatim { get; }
+
+    /// <summary>The source bytes of a token not yet decoded (<see cref="Raw"/> decodes it).</summary>
+    internal SourceToken? UndecodedToken => _raw as SourceToken;
+
+    /// <summary>
+    /// For a string made in code, the source string whose escapes it is written with: the one it was first put in place
+    /// of (see <see cref="SpelledLike"/>), so that a changed value keeps the look it had.
+    /// </summary>
+    internal JValue? SpellingModel => _raw as JValue;
+
+    private bool IsSourceString => Kind == JValueKind.String && (QuotedVerbatim || _raw is string or SourceToken);
+
+    /// <summary>
+    /// Has this string, made in code and without a model yet, follow the spelling of <paramref name="model"/>: a source
+    /// string, or a string that follows one. A string set in several places keeps its first model. Returns this string.
+    /// </summary>
+    internal JValue SpelledLike(JNode? model)
+    {
+        if (Kind == JValueKind.String && _raw is null && !QuotedVerbatim && model is JValue { Kind: JValueKind.String } other)
+        {
+            _raw = other.IsSourceString ? other : other.SpellingModel;
+        }
+        return this;
+    }
 
     public static JValue String(string value) => new(JValueKind.String, value ?? throw new ArgumentNullException(nameof(value)), null);
     public static JValue Number(long value) => new(JValueKind.Number, value.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
@@ -119,16 +146,28 @@ public sealed class JValue : JNode
 /// <summary>One "name": value pair of an object, with the source trivia around it.</summary>
 public sealed class JMember
 {
+    private JNode _value;
+
     public JMember(string name, JNode value)
     {
         Name = name ?? throw new ArgumentNullException(nameof(name));
-        Value = value ?? throw new ArgumentNullException(nameof(value));
+        _value = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     public string Name { get; private set; }
-    public JNode Value { get; set; }
 
+    /// <summary>A string made in code that replaces a source string is spelled like it (<see cref="JValue.SpelledLike"/>).</summary>
+    public JNode Value
+    {
+        get => _value;
+        set => _value = value is JValue replacement ? replacement.SpelledLike(_value) : value;
+    }
+
+    /// <summary>The name's source spelling (null for a name read without escapes or made in code): written as it is unless <see cref="Renamed"/>.</summary>
     internal string? RawName { get; set; }
+
+    /// <summary>The name was changed: it is spelled anew, like <see cref="RawName"/>, the source spelling it replaced.</summary>
+    internal bool Renamed { get; set; }
 
     /// <summary>The name was read without escape sequences: written as <see cref="Name"/> in quotes.</summary>
     internal bool NameVerbatim { get; set; }
@@ -139,18 +178,30 @@ public sealed class JMember
 
     internal void Rename(string name)
     {
+        if (NameVerbatim)
+        {
+            RawName = "\"" + Name + "\"";
+        }
         Name = name;
-        RawName = null;
         NameVerbatim = false;
+        Renamed = true;
     }
 }
 
 /// <summary>One array element, with the source trivia around it.</summary>
 internal sealed class JElement
 {
-    public JElement(JNode value) => Value = value;
+    private JNode _value;
 
-    public JNode Value { get; set; }
+    public JElement(JNode value) => _value = value;
+
+    /// <summary>As <see cref="JMember.Value"/>.</summary>
+    public JNode Value
+    {
+        get => _value;
+        set => _value = value is JValue replacement ? replacement.SpelledLike(_value) : value;
+    }
+
     public string? Before { get; set; }
     public string? After { get; set; }
 }

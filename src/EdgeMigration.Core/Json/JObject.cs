@@ -125,6 +125,7 @@ public sealed class JObject : JNode, IEnumerable<JMember>
             {
                 RawName = m.RawName,
                 NameVerbatim = m.NameVerbatim,
+                Renamed = m.Renamed,
                 BeforeName = m.BeforeName,
                 AfterName = m.AfterName,
                 AfterColon = m.AfterColon,

@@ -95,7 +95,7 @@ internal static class JsonTreeReader
             throw Locate(source, reader.TokenStartIndex, "a string is not valid (" + ex.Message + ")", ex);
         }
         var trailing = Decode(source, builder.End, source.Length);
-        return new JDocument(builder.Root!, builder.Leading, trailing, StyleDetector.Detect(builder.Root!), encoding, hasBom);
+        return new JDocument(builder.Root!, builder.Leading, trailing, StyleDetector.Detect(builder.Root!), encoding, hasBom, new SourceEscapes(source));
     }
 
     internal static string Decode(byte[] source, long start, long end)

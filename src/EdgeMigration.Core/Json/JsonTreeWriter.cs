@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -7,7 +8,8 @@ namespace EdgeMigration.Core.Json;
 
 /// <summary>
 /// Writes a tree back: what came from the source is written exactly as it was read; what the program
-/// added is laid out like its siblings, or else by the document's style.
+/// added is laid out like its siblings, or else by the document's style, and the strings it spells follow the escapes
+/// the source uses (<see cref="SourceEscapes"/>).
 /// </summary>
 internal sealed class JsonTreeWriter
 {
@@ -15,11 +17,15 @@ internal sealed class JsonTreeWriter
     private readonly JsonStyle _style;
     private readonly bool _ignoreTrivia;
 
-    private JsonTreeWriter(PooledText output, JsonStyle style, bool ignoreTrivia)
+    /// <summary>The escapes of the document's source, which what the writer spells follows; null for one-line output and trees made in code.</summary>
+    private readonly SourceEscapes? _escapes;
+
+    private JsonTreeWriter(PooledText output, JsonStyle style, bool ignoreTrivia, SourceEscapes? escapes = null)
     {
         _out = output;
         _style = style;
         _ignoreTrivia = ignoreTrivia;
+        _escapes = escapes;
     }
 
     public static string Write(JNode node) => Write(node, JsonStyle.Compact);
@@ -29,17 +35,17 @@ internal sealed class JsonTreeWriter
     /// <summary>One line, no whitespace or comments from the source, strings escaped one way: for messages and change logs.</summary>
     public static string WriteCompact(JNode node) => Write(node, JsonStyle.Compact, true);
 
-    /// <summary>A document's text: <paramref name="leading"/>, the tree, <paramref name="trailing"/>.</summary>
-    public static string Write(JNode root, JsonStyle style, string leading, string trailing)
+    /// <summary>A document's text: <paramref name="leading"/>, the tree, <paramref name="trailing"/>; what is spelled anew follows <paramref name="escapes"/>.</summary>
+    public static string Write(JNode root, JsonStyle style, string leading, string trailing, SourceEscapes? escapes = null)
     {
-        using var text = WriteText(root, style, leading, trailing);
+        using var text = WriteText(root, style, leading, trailing, escapes);
         return text.ToString();
     }
 
     /// <summary>A document's text in <paramref name="encoding"/>, written straight from the writer's buffer.</summary>
-    public static byte[] Encode(JNode root, JsonStyle style, string leading, string trailing, Encoding encoding)
+    public static byte[] Encode(JNode root, JsonStyle style, string leading, string trailing, Encoding encoding, SourceEscapes? escapes = null)
     {
-        using var text = WriteText(root, style, leading, trailing);
+        using var text = WriteText(root, style, leading, trailing, escapes);
         return text.ToBytes(encoding);
     }
 
@@ -55,11 +61,11 @@ internal sealed class JsonTreeWriter
         return text.ToString();
     }
 
-    private static PooledText WriteText(JNode root, JsonStyle style, string leading, string trailing)
+    private static PooledText WriteText(JNode root, JsonStyle style, string leading, string trailing, SourceEscapes? escapes)
     {
         var text = new PooledText(4096);
         text.Append(leading);
-        new JsonTreeWriter(text, style, false).WriteNode(root, "");
+        new JsonTreeWriter(text, style, false, escapes).WriteNode(root, "");
         text.Append(trailing);
         return text;
     }
@@ -79,24 +85,30 @@ internal sealed class JsonTreeWriter
     [MethodImpl(HotPath.Optimized)]
     private static void AppendQuoted(PooledText output, string value)
     {
-        output.Append('"');
         if (IsPrintableAscii(value))
         {
-            var start = 0;
-            for (var i = 0; i < value.Length; i++)
-            {
-                if (value[i] is '"' or '\\')
-                {
-                    output.Append(value, start, i - start).Append('\\').Append(value[i]);
-                    start = i + 1;
-                }
-            }
-            output.Append(value, start, value.Length - start);
+            AppendQuotedPrintableAscii(output, value);
         }
         else
         {
-            output.Append(JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString());
+            output.Append('"').Append(JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString()).Append('"');
         }
+    }
+
+    [MethodImpl(HotPath.Optimized)]
+    private static void AppendQuotedPrintableAscii(PooledText output, string value)
+    {
+        output.Append('"');
+        var start = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] is '"' or '\\')
+            {
+                output.Append(value, start, i - start).Append('\\').Append(value[i]);
+                start = i + 1;
+            }
+        }
+        output.Append(value, start, value.Length - start);
         output.Append('"');
     }
 
@@ -111,6 +123,66 @@ internal sealed class JsonTreeWriter
             }
         }
         return true;
+    }
+
+    /// <summary>
+    /// A string the program spells in a document (new, changed, renamed), as <paramref name="escaping"/> says. The
+    /// relaxed spelling is <see cref="AppendQuoted(PooledText, string)"/>'s, fast path included; it differs from the
+    /// spelling of a document without escapes only where that document writes non-ASCII literally and the string has a
+    /// character outside the BMP, which is looked for only in strings past printable ASCII.
+    /// </summary>
+    private void AppendRespelled(string text, StringEscaping escaping)
+    {
+        if (escaping == StringEscaping.Relaxed)
+        {
+            if (IsPrintableAscii(text))
+            {
+                AppendQuotedPrintableAscii(_out, text);
+                return;
+            }
+            if (!HasSurrogate(text) || !_escapes!.WritesNonAsciiLiterally)
+            {
+                AppendQuoted(_out, text);
+                return;
+            }
+            escaping = StringEscaping.LiteralNonAscii;
+        }
+        escaping.AppendQuoted(_out, text);
+    }
+
+    private static bool HasSurrogate(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsSurrogate(c))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A string value the source did not spell: in place of a source string, like it, and as it was when set back to it.</summary>
+    private void AppendString(JValue value)
+    {
+        var model = value.SpellingModel;
+        if (_escapes is null)
+        {
+            AppendQuoted(_out, value.Text);
+        }
+        else if (model is null || !string.Equals(model.Text, value.Text, StringComparison.Ordinal))
+        {
+            AppendRespelled(value.Text, _escapes.For(model));
+        }
+        else if (model.UndecodedToken is { } token)
+        {
+            // From the source bytes: a decoded copy would stay on the model, and createOptions pieces are long.
+            token.AppendTo(_out);
+        }
+        else
+        {
+            WriteNode(model, "");
+        }
     }
 
     private void WriteNode(JNode node, string indent)
@@ -130,7 +202,7 @@ internal sealed class JsonTreeWriter
                 _out.Append(raw);
                 break;
             case JValue { Kind: JValueKind.String } value:
-                AppendQuoted(_out, value.Text);
+                AppendString(value);
                 break;
             case JValue value:
                 _out.Append(value.Text);
@@ -167,13 +239,17 @@ internal sealed class JsonTreeWriter
             {
                 _out.Append('"').Append(member.Name).Append('"');
             }
-            else if (member.RawName is { } rawName)
+            else if (member.RawName is { } rawName && !member.Renamed)
             {
                 _out.Append(rawName);
             }
-            else
+            else if (_escapes is null)
             {
                 AppendQuoted(_out, member.Name);
+            }
+            else
+            {
+                AppendRespelled(member.Name, _escapes.ForName(member.RawName));
             }
             _out.Append(Source(member.AfterName) ?? "");
             _out.Append(':');

@@ -45,6 +45,18 @@ internal sealed class PooledText : IDisposable
         return this;
     }
 
+    /// <summary>Decodes <paramref name="count"/> bytes of UTF-8 from <paramref name="bytes"/> straight into the text.</summary>
+    public PooledText AppendUtf8(byte[] bytes, int start, int count)
+    {
+        // UTF-8 never decodes to more UTF-16 characters than it has bytes.
+        if (count > _chars.Length - _length)
+        {
+            Grow(count);
+        }
+        _length += Encoding.UTF8.GetChars(bytes, start, count, _chars, _length);
+        return this;
+    }
+
     public override string ToString() => new(_chars, 0, _length);
 
     /// <summary>The text in <paramref name="encoding"/>, after its preamble (the byte order mark, if it writes one).</summary>

@@ -245,10 +245,19 @@ public sealed class CreateOptions
         return names;
     }
 
+    /// <summary>
+    /// Puts the text back as pieces. Escaping works at two levels here: the options text is a document of its own, whose
+    /// new strings <see cref="_document"/> spells with the escapes that text uses; each piece is a manifest string, which
+    /// the manifest's writer spells like the piece it replaces (or, for a piece the text grew by, like the first piece
+    /// before), else with the manifest's escapes. The outer level is what the user sees (<c>\u0026</c>, <c>\/</c> in the
+    /// manifest): the inner text holds escapes only where the manifest escaped a backslash (<c>\\u0026</c>), and those
+    /// are what the inner level keeps.
+    /// </summary>
     private void WritePieces(List<string> pieces)
     {
         var existing = PieceMembers();
         var anchor = existing.Count > 0 ? _settings.IndexOf(existing[existing.Count - 1]) + 1 : _settings.Count;
+        var firstPiece = existing.Count > 0 ? existing[0].Value : null;
         for (var i = 0; i < pieces.Count; i++)
         {
             var name = PieceNameFor(i);
@@ -260,7 +269,7 @@ public sealed class CreateOptions
             }
             else
             {
-                _settings.Insert(anchor, name, JValue.String(pieces[i]));
+                _settings.Insert(anchor, name, JValue.String(pieces[i]).SpelledLike(firstPiece));
             }
             anchor = _settings.IndexOf(_settings.Find(name, StringComparison.OrdinalIgnoreCase)!) + 1;
         }
