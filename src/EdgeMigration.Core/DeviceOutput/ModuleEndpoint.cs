@@ -7,6 +7,7 @@ namespace EdgeMigration.Core.DeviceOutput;
 public sealed class ModuleEndpoint
 {
     public const string ClusterIpType = "ClusterIP";
+    public const string NodePortType = "NodePort";
     public const string LoadBalancerType = "LoadBalancer";
 
     public ModuleEndpoint(string name, DeviceOutputFormat format, string? serviceType, IPAddress? externalIp, IReadOnlyList<ServicePort> ports)
@@ -35,7 +36,8 @@ public sealed class ModuleEndpoint
     /// <summary>
     /// ClusterIP, NodePort or LoadBalancer; null when the module has no Service. kubectl says it; for
     /// <c>iotedge list</c> it is inferred from EXTERNAL-IP: an address or &lt;pending&gt; means LoadBalancer,
-    /// &lt;none&gt; means ClusterIP, an empty cell means no Service (or, with ports, unknown).
+    /// &lt;none&gt; means NodePort when PORT(S) has a node port and ClusterIP otherwise, an empty cell means no Service
+    /// (or, with ports, unknown).
     /// </summary>
     public string? ServiceType { get; }
 

@@ -74,7 +74,6 @@ internal sealed class TableReader
         }
         var externalIpCell = Cell(ColumnRole.ExternalIp);
         var externalIp = ParseExternalIp(externalIpCell, name, line);
-        var serviceType = _layout.Format == DeviceOutputFormat.KubectlTable ? Optional(ColumnRole.ServiceType) : InferServiceType(externalIpCell);
         IReadOnlyList<ServicePort> ports;
         try
         {
@@ -84,6 +83,7 @@ internal sealed class TableReader
         {
             throw new DeviceOutputException($"PORT(S) of '{name}': {ex.Message}", line, ex);
         }
+        var serviceType = _layout.Format == DeviceOutputFormat.KubectlTable ? Optional(ColumnRole.ServiceType) : InferServiceType(externalIpCell, ports);
         return new ModuleEndpoint(name, _layout.Format, serviceType, externalIp, ports)
         {
             Status = Optional(ColumnRole.Status),
@@ -93,11 +93,15 @@ internal sealed class TableReader
         };
     }
 
-    /// <summary>iotedge list prints kubectl's EXTERNAL-IP: an address (or &lt;pending&gt;) for a LoadBalancer, &lt;none&gt; for ClusterIP.</summary>
-    private static string? InferServiceType(string externalIpCell) => externalIpCell switch
+    /// <summary>
+    /// iotedge list prints kubectl's EXTERNAL-IP: an address (or &lt;pending&gt;) for a LoadBalancer, &lt;none&gt; for
+    /// ClusterIP and for NodePort. Only a NodePort Service has node ports and no address (a ClusterIP Service has no node
+    /// ports), so &lt;none&gt; with a node port in PORT(S) is NodePort.
+    /// </summary>
+    private static string? InferServiceType(string externalIpCell, IReadOnlyList<ServicePort> ports) => externalIpCell switch
     {
         "" => null,
-        "<none>" => ModuleEndpoint.ClusterIpType,
+        "<none>" => ports.Any(p => p.NodePort is not null) ? ModuleEndpoint.NodePortType : ModuleEndpoint.ClusterIpType,
         _ => ModuleEndpoint.LoadBalancerType,
     };
 

@@ -21,11 +21,12 @@ public sealed class EdgeModuleEndpoint
 
     /// <summary>
     /// ClusterIP, NodePort or LoadBalancer; null when the module has no Service. From iotedge list it is
-    /// inferred from EXTERNAL-IP (an address or &lt;pending&gt;: LoadBalancer; &lt;none&gt;: ClusterIP).
+    /// inferred from EXTERNAL-IP (an address or &lt;pending&gt;: LoadBalancer; &lt;none&gt;: NodePort when a port has a
+    /// node port, else ClusterIP).
     /// </summary>
     public string? ServiceType { get; set; }
 
-    /// <summary>True for a ClusterIP Service (&lt;none&gt; in EXTERNAL-IP): reachable by other modules only.</summary>
+    /// <summary>True for a ClusterIP Service (&lt;none&gt; in EXTERNAL-IP, no node port): reachable by other modules only.</summary>
     public bool IsClusterOnly { get; set; }
 
     /// <summary>The address from the device's "Kubernetes external service IPs" range; null when the module has none.</summary>

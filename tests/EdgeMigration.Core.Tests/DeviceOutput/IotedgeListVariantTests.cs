@@ -235,6 +235,22 @@ public class IotedgeListVariantTests
     }
 
     [Fact]
+    public void IotedgeListShowsANodePortServiceAsNoneWithANodePort()
+    {
+        var rows = new[]
+        {
+            new[] { "webserverapp", "Running", "Up 1 days", "nginx:stable", "<none>", "8080:30976/TCP" },
+            new[] { "iotedged", "Running", "Up 7 days", "iotedged:1.0", "<none>", "35000/TCP,35001/TCP" },
+        };
+
+        var modules = DeviceOutputReader.Read(TableText.Format(Headers, rows)).Modules;
+
+        Assert.Equal(new[] { "NodePort", "ClusterIP" }, modules.Select(m => m.ServiceType));
+        Assert.Equal(new[] { false, true }, modules.Select(m => m.IsClusterOnly));
+        Assert.All(modules, m => Assert.False(m.IsMissingExternalIp));
+    }
+
+    [Fact]
     public void SeveralExternalAddressesGiveTheFirst()
     {
         var text = TableText.Format(new[] { "NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE" },
