@@ -121,6 +121,15 @@ public class FormatViewTests
     }
 
     [Fact]
+    public void AModuleWaitingForItsAddressShowsPendingAsKubectlDoes()
+    {
+        var result = ShellRunner.Run("\"NAME   EXTERNAL-IP`nfilter <pending>`nedge   10.1.2.3\" | Get-EdgeModuleExternalIp 3>$null");
+
+        Assert.Matches(@"(?m)^filter +LoadBalancer +<pending> *$", result.StandardOutput);
+        Assert.Matches(@"(?m)^edge +LoadBalancer +10\.1\.2\.3 *$", result.StandardOutput);
+    }
+
+    [Fact]
     public void RedirectedOutputHasNoAnsiEvenWhenAsked()
     {
         var result = ShellRunner.Run("$PSStyle.OutputRendering = 'Ansi'; Get-EdgeMigrationRule; Get-EdgeMigrationRule R1 | Format-List", TestPaths.Samples);

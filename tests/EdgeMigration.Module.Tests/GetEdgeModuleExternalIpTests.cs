@@ -129,6 +129,23 @@ public class GetEdgeModuleExternalIpTests
         Assert.All(result.Warnings, w => Assert.Contains("Kubernetes external service IPs", w));
         Assert.All(result.Warnings, w => Assert.Contains("Compute", w));
         Assert.Null(result.Named("webserverapp").Value("ExternalIp"));
+        Assert.Equal(new object?[] { false, true, true, false }, result.Output.Select(o => o.Value("IsExternalIpPending")));
+    }
+
+    [Fact]
+    public void PendingWarnsAndSaysSoEvenWithoutAPortsColumn()
+    {
+        var lines = SampleLines(FiveColumns).ToList();
+        lines[6] = lines[6].Replace("10.128.44.243", "<pending>    ");
+
+        var result = Run($"$text | {CmdletName}", lines.ToArray()).AssertNoErrors();
+
+        var warning = Assert.Single(result.Warnings);
+        Assert.StartsWith("'edgehub' has a LoadBalancer Service but no external IP (pipeline input).", warning);
+        Assert.Contains("Kubernetes external service IPs", warning);
+        Assert.Equal(true, result.Named("edgehub").Value("IsExternalIpPending"));
+        Assert.Null(result.Named("edgehub").Value("ExternalIp"));
+        Assert.Equal(new object?[] { false, false, false, false }, result.Output.Where(o => (string)o.Value("Name")! != "edgehub").Select(o => o.Value("IsExternalIpPending")));
     }
 
     [Fact]

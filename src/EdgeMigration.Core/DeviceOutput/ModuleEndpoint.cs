@@ -53,10 +53,12 @@ public sealed class ModuleEndpoint
     public bool IsClusterOnly => ServiceType == ClusterIpType;
 
     /// <summary>
-    /// Ports are bound for outside access but no address came: on Azure Stack Edge the usual cause is a
-    /// "Kubernetes external service IPs" range with fewer free addresses than modules with port bindings.
+    /// The module waits for an address from the device's load balancer (kubectl's &lt;pending&gt;): a LoadBalancer
+    /// Service without one, whether or not its ports are known (iotedge list may have no PORT(S) column), or ports
+    /// without an address or a Service type. On Azure Stack Edge the usual cause is a "Kubernetes external service
+    /// IPs" range with fewer free addresses than modules with port bindings.
     /// </summary>
-    public bool IsMissingExternalIp => Ports.Count > 0 && ExternalIp is null && ServiceType is null or LoadBalancerType;
+    public bool IsExternalIpPending => ExternalIp is null && (ServiceType == LoadBalancerType || ServiceType is null && Ports.Count > 0);
 
     public override string ToString() => Name;
 }

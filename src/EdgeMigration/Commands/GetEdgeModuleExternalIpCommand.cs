@@ -217,10 +217,12 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
         var filter = new DeviceNameFilter(Name);
         foreach (var module in parsed.Modules.Where(m => filter.Matches(m.Name)))
         {
-            if (module.IsMissingExternalIp)
+            if (module.IsExternalIpPending)
             {
+                // iotedge list without PORT(S) shows a LoadBalancer Service waiting for its address only as <pending>.
+                var exposed = module.Ports.Count > 0 ? $"has port bindings ({string.Join(",", module.Ports)})" : "has a LoadBalancer Service";
                 WriteWarning(
-                    $"'{module.Name}' has port bindings ({string.Join(",", module.Ports)}) but no external IP ({origin}). " +
+                    $"'{module.Name}' {exposed} but no external IP ({origin}). " +
                     "The device gives each module with port bindings one address from its 'Kubernetes external service IPs' " +
                     "range (local web UI, Compute page); that range is likely too small. Widen it, or expose modules that " +
                     "only other modules use as \"k8s-experimental\": {\"serviceOptions\": {\"type\": \"ClusterIP\"}}.");

@@ -73,13 +73,13 @@ public class KubectlServiceJsonTests
 
         Assert.True(modules[1].IsClusterOnly);
         Assert.Equal("35000/TCP,35001/TCP", string.Join(",", modules[1].Ports));
-        Assert.False(modules[1].IsMissingExternalIp);
+        Assert.False(modules[1].IsExternalIpPending);
 
         Assert.Equal("62222:31001/UDP", modules[2].Ports.Single().ToString());
-        Assert.False(modules[2].IsMissingExternalIp);
+        Assert.False(modules[2].IsExternalIpPending);
 
         Assert.Null(modules[3].ExternalIp);
-        Assert.True(modules[3].IsMissingExternalIp);
+        Assert.True(modules[3].IsExternalIpPending);
     }
 
     [Fact]
