@@ -8,12 +8,19 @@ public sealed class DeviceOutputException : Exception
     public const string Expected =
         "the table printed by 'iotedge list' or 'kubectl get svc -n iotedge', or the JSON of 'kubectl get svc -n iotedge -o json'";
 
-    public DeviceOutputException(string message, int? line = null, Exception? inner = null)
-        : base(line is null ? message : $"Line {line}: {message}", inner)
+    public DeviceOutputException(string message, int? line = null, Exception? inner = null, int? column = null)
+        : base(Where(line, column) + message, inner)
     {
         Line = line;
+        Column = line is null ? null : column;
     }
 
     /// <summary>The 1-based line of the input the problem is on, when it is on one.</summary>
     public int? Line { get; }
+
+    /// <summary>The 1-based column on <see cref="Line"/> where the problem is, when that is known (invalid JSON).</summary>
+    public int? Column { get; }
+
+    private static string Where(int? line, int? column) =>
+        line is null ? "" : column is null ? $"Line {line}: " : $"Line {line}, column {column}: ";
 }

@@ -21,7 +21,7 @@ internal static class KubectlServiceJson
         }
         catch (JsonException ex)
         {
-            throw new DeviceOutputException($"the text starts like kubectl's JSON but is not valid JSON: {ex.Message}", inner: ex);
+            throw JsonSyntaxError.From(ex, json, firstLine: 1);
         }
         using (document)
         {

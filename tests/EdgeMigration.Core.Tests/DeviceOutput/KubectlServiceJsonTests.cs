@@ -121,6 +121,21 @@ public class KubectlServiceJsonTests
     }
 
     [Theory]
+    [InlineData("{\n  \"kind\": \"List\",\n  \"items\": [ }\n}", 4, 14, "'}' is an invalid start of a value.")]
+    [InlineData("{\r\n  \"kind\": \"Service\",\r\n  \"metadata\": { \"nämé\": tru }\r\n}", 4, 28, "is an invalid JSON literal. Expected the literal 'true'.")]
+    [InlineData("{ \"kind\": \"List\", \"items\": [ ", 2, 29, "There is an open JSON object or array that should be closed.")]
+    public void InvalidJsonSaysTheInputsLineAndColumnAsTablesDo(string json, int line, int column, string reason)
+    {
+        var ex = Assert.Throws<DeviceOutputException>(() => DeviceOutputReader.Read("[10.100.10.10]: PS>kubectl get svc -n iotedge -o json\n" + json));
+
+        Assert.Equal(line, ex.Line);
+        Assert.Equal(column, ex.Column);
+        Assert.StartsWith($"Line {line}, column {column}: ", ex.Message);
+        Assert.EndsWith(reason, ex.Message);
+        Assert.DoesNotContain("LineNumber", ex.Message);
+    }
+
+    [Theory]
     [InlineData("{ \"kind\": \"List\", \"items\": [ ", "not valid JSON")]
     [InlineData("{ \"kind\": \"Deployment\", \"metadata\": {} }", "neither a Kubernetes Service nor a list")]
     [InlineData("{ \"kind\": \"Service\", \"metadata\": {} }", "no metadata.name")]
