@@ -163,6 +163,7 @@ public class GetEdgeModuleExternalIpTests
     [InlineData("garbage")]
     [InlineData("")]
     [InlineData("{ \"kind\": \"Deployment\" }")]
+    [InlineData("{\"apiVersion\":\"v1\",\"kind\":\"List\",\"items\":[{\"kind\":\"Pod\",\"metadata\":{\"name\":\"edgehub-5d8\"}}]}")]
     public void TextThatIsNotDeviceOutputIsANonTerminatingError(string text)
     {
         var result = Run($"$text | {CmdletName}; 'after'", text);

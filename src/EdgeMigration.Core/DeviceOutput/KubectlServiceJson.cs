@@ -35,7 +35,13 @@ internal static class KubectlServiceJson
             else if (Child(root, "items") is { ValueKind: JsonValueKind.Array } items)
             {
                 // A List may hold other kinds (kubectl get all -o json); only Services carry addresses.
-                services = items.EnumerateArray().Where(item => Text(item, "kind") is null or "Service");
+                services = items.EnumerateArray().Where(item => Text(item, "kind") is null or "Service").ToList();
+                if (!services.Any() && items.GetArrayLength() > 0)
+                {
+                    // kubectl get pods -o json: output, but of the wrong command (an empty List is "No resources found").
+                    var kinds = string.Join(", ", items.EnumerateArray().Select(item => Text(item, "kind")).Distinct());
+                    throw new DeviceOutputException($"the JSON is a list of {kinds} with no Service in it; expected {DeviceOutputException.Expected}.");
+                }
             }
             else
             {

@@ -138,6 +138,8 @@ public class KubectlServiceJsonTests
     [Theory]
     [InlineData("{ \"kind\": \"List\", \"items\": [ ", "not valid JSON")]
     [InlineData("{ \"kind\": \"Deployment\", \"metadata\": {} }", "neither a Kubernetes Service nor a list")]
+    [InlineData("{ \"kind\": \"List\", \"items\": [ {\"kind\": \"Pod\", \"metadata\": {\"name\": \"edgehub-5d8\"}}, {\"kind\": \"Pod\"}, {\"kind\": \"Deployment\"} ] }",
+        "a list of Pod, Deployment with no Service in it")]
     [InlineData("{ \"kind\": \"Service\", \"metadata\": {} }", "no metadata.name")]
     [InlineData("{ \"kind\": \"Service\", \"metadata\": {\"name\": \"a\"}, \"spec\": {\"ports\": [{\"name\": \"x\"}]} }", "port without a port number")]
     public void JsonThatIsNotAServiceListIsAnError(string json, string message)
