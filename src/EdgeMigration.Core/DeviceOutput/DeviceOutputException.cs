@@ -2,7 +2,7 @@ using System;
 
 namespace EdgeMigration.Core.DeviceOutput;
 
-/// <summary>Text that is not <c>iotedge list</c> or <c>kubectl get svc</c> output, or is damaged: why, and where.</summary>
+/// <summary>Text that is not <c>iotedge list</c> or <c>kubectl get svc</c> output, or a damaged part of it: why, and where.</summary>
 public sealed class DeviceOutputException : Exception
 {
     public const string Expected =
@@ -20,6 +20,9 @@ public sealed class DeviceOutputException : Exception
 
     /// <summary>The 1-based column on <see cref="Line"/> where the problem is, when that is known (invalid JSON).</summary>
     public int? Column { get; }
+
+    /// <summary>The module whose row could not be read, when its name could be.</summary>
+    public string? ModuleName { get; init; }
 
     private static string Where(int? line, int? column) =>
         line is null ? "" : column is null ? $"Line {line}: " : $"Line {line}, column {column}: ";

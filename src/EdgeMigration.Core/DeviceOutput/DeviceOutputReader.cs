@@ -12,7 +12,8 @@ public static class DeviceOutputReader
 {
     private const string NoServices = "No resources found";
 
-    /// <exception cref="DeviceOutputException">The text holds no such output, or a table or the JSON is damaged.</exception>
+    /// <summary>The modules, and errors for the rows and tables that cannot be read, in input order.</summary>
+    /// <exception cref="DeviceOutputException">The text holds no such output, or the JSON is damaged or of other objects.</exception>
     public static ParsedDeviceOutput Read(string text)
     {
         var lines = SourceLine.Split(text);
@@ -33,7 +34,7 @@ public static class DeviceOutputReader
     /// <summary>A table runs from its header to the next blank line, prompt or header.</summary>
     private static ParsedDeviceOutput ReadTables(List<SourceLine> lines)
     {
-        var modules = new List<ModuleEndpoint>();
+        var entries = new List<DeviceOutputEntry>();
         var skipped = new List<int>();
         var recognized = false;
         TableReader? table = null;
@@ -48,7 +49,7 @@ public static class DeviceOutputReader
             {
                 Finish();
                 SourceLine? dashes = i + 1 < lines.Count && TableLayout.IsDashLine(lines[i + 1]) ? lines[++i] : null;
-                table = new TableReader(TableLayout.Create(line, dashes));
+                table = TableReader.Start(line, dashes);
                 recognized = true;
             }
             else if (table is not null)
@@ -70,13 +71,13 @@ public static class DeviceOutputReader
         {
             throw new DeviceOutputException($"The input is not device output; expected {DeviceOutputException.Expected} (a header with NAME and EXTERNAL-IP).");
         }
-        return new ParsedDeviceOutput(modules, skipped);
+        return new ParsedDeviceOutput(entries, skipped);
 
         void Finish()
         {
             if (table is not null)
             {
-                modules.AddRange(table.Endpoints());
+                entries.AddRange(table.Entries());
                 table = null;
             }
         }

@@ -12,7 +12,9 @@ namespace EdgeMigration.Core.DeviceOutput;
 /// </summary>
 internal static class KubectlServiceJson
 {
-    public static IReadOnlyList<ModuleEndpoint> Read(string json)
+    /// <summary>The Services' modules, and in their place an error for each Service that cannot be read.</summary>
+    /// <exception cref="DeviceOutputException">The text is not JSON, or not a Service or a list that holds one.</exception>
+    public static IReadOnlyList<DeviceOutputEntry> Read(string json)
     {
         JsonDocument document;
         try
@@ -47,7 +49,19 @@ internal static class KubectlServiceJson
             {
                 throw new DeviceOutputException($"the JSON is neither a Kubernetes Service nor a list of them; expected {DeviceOutputException.Expected}.");
             }
-            return services.Select(ToEndpoint).ToList();
+            return services.Select(Read).ToList();
+        }
+    }
+
+    private static DeviceOutputEntry Read(JsonElement service)
+    {
+        try
+        {
+            return DeviceOutputEntry.Of(ToEndpoint(service));
+        }
+        catch (DeviceOutputException ex)
+        {
+            return DeviceOutputEntry.Of(ex);
         }
     }
 
@@ -77,7 +91,7 @@ internal static class KubectlServiceJson
     {
         if (Number(port, "port") is not { } number)
         {
-            throw new DeviceOutputException($"Service '{service}' has a port without a port number.");
+            throw new DeviceOutputException($"Service '{service}' has a port without a port number.") { ModuleName = service };
         }
         return new ServicePort(number, Number(port, "nodePort"), (Text(port, "protocol") ?? "TCP").ToUpperInvariant());
     }

@@ -140,10 +140,28 @@ public class KubectlServiceJsonTests
     [InlineData("{ \"kind\": \"Deployment\", \"metadata\": {} }", "neither a Kubernetes Service nor a list")]
     [InlineData("{ \"kind\": \"List\", \"items\": [ {\"kind\": \"Pod\", \"metadata\": {\"name\": \"edgehub-5d8\"}}, {\"kind\": \"Pod\"}, {\"kind\": \"Deployment\"} ] }",
         "a list of Pod, Deployment with no Service in it")]
-    [InlineData("{ \"kind\": \"Service\", \"metadata\": {} }", "no metadata.name")]
-    [InlineData("{ \"kind\": \"Service\", \"metadata\": {\"name\": \"a\"}, \"spec\": {\"ports\": [{\"name\": \"x\"}]} }", "port without a port number")]
     public void JsonThatIsNotAServiceListIsAnError(string json, string message)
     {
         Assert.Contains(message, Assert.Throws<DeviceOutputException>(() => DeviceOutputReader.Read(json)).Message);
+    }
+
+    [Fact]
+    public void AServiceThatCannotBeReadIsAnErrorInItsPlace()
+    {
+        var json = """
+            {"kind": "List", "items": [
+              {"kind": "Service", "metadata": {}},
+              {"kind": "Service", "metadata": {"name": "edgehub"}, "spec": {"type": "LoadBalancer", "ports": [{"port": 443}]}},
+              {"kind": "Service", "metadata": {"name": "filter"}, "spec": {"ports": [{"name": "x"}]}}
+            ]}
+            """;
+
+        var entries = DeviceOutputReader.Read(json).Entries;
+
+        Assert.Equal(new[] { null, "edgehub", null }, entries.Select(e => e.Module?.Name));
+        Assert.Contains("no metadata.name", entries[0].Error!.Message);
+        Assert.Null(entries[0].Error!.ModuleName);
+        Assert.Contains("port without a port number", entries[2].Error!.Message);
+        Assert.Equal("filter", entries[2].Error!.ModuleName);
     }
 }
