@@ -10,12 +10,6 @@ namespace EdgeMigration.Tests;
 /// <summary>Get-EdgeModuleExternalIp reading captured text from the pipeline, as users do.</summary>
 public class GetEdgeModuleExternalIpTests
 {
-    private static RunResult Run(string script, object? text = null)
-    {
-        using var ps = new PowerShellSession();
-        return ps.Run(script, new Dictionary<string, object?> { ["text"] = text });
-    }
-
     [Fact]
     public void RawTextFromThePipelineGivesTypedObjectsWithJoinedPorts()
     {
@@ -173,49 +167,6 @@ public class GetEdgeModuleExternalIpTests
         Assert.Equal("DeviceOutputNotRecognized" + ErrorSuffix, error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
         Assert.Equal(text + "\n", error.TargetObject);
-    }
-
-    [Fact]
-    public void ADamagedRowIsAnErrorOnItsLineAndTheOtherModulesStillCome()
-    {
-        var lines = SampleLines(FiveColumns).ToList();
-        lines[5] = "iotedged Running Up 10 days azureiotedge/azureiotedge-iotedged:0.1.0-beta10 <none>";
-
-        var result = Run($"$text | {CmdletName}; 'after'", lines.ToArray());
-
-        Assert.Equal(new object[] { "gettingstartedwithgpus", "edgehub", "edgeagent", "webserverapp", "after" },
-            result.Output.Select(o => o.Properties["Name"]?.Value ?? o.BaseObject));
-        var error = Assert.Single(result.Errors);
-        Assert.StartsWith("Line 6:", error.Exception.Message);
-        Assert.Equal("DeviceOutputNotRecognized" + ErrorSuffix, error.FullyQualifiedErrorId);
-    }
-
-    [Fact]
-    public void ErrorsComeInInputOrderSoErrorActionStopKeepsTheModulesAbove()
-    {
-        var lines = SampleLines(FiveColumns).ToList();
-        lines[6] = lines[6].Replace("10.128.44.243", "db.contoso.loc");
-
-        var result = Run($"try {{ $text | {CmdletName} -ErrorAction Stop | ForEach-Object Name }} catch {{ $_.Exception.Message }}", lines.ToArray());
-
-        Assert.Equal(new object[] { "gettingstartedwithgpus", "iotedged", "Line 7: EXTERNAL-IP 'db.contoso.loc' of 'edgehub' is not an IP address." },
-            result.Output.Select(o => o.BaseObject));
-    }
-
-    [Theory]
-    [InlineData("webserverapp", new[] { "webserverapp" }, 0)]
-    [InlineData("edgeHub", new string[0], 1)]
-    [InlineData("edge*", new[] { "edgeagent" }, 1)]
-    public void NameLeavesOutTheErrorsOfOtherModulesAndADamagedRowIsNoMissingModule(string name, string[] expected, int errors)
-    {
-        var lines = SampleLines(FiveColumns).ToList();
-        lines[6] = lines[6].Replace("10.128.44.243", "db.contoso.loc");
-
-        var result = Run($"$text | {CmdletName} -Name {name}", lines.ToArray());
-
-        Assert.Equal(expected, result.Names());
-        Assert.Equal(errors, result.Errors.Count);
-        Assert.All(result.Errors, e => Assert.Equal("DeviceOutputNotRecognized" + ErrorSuffix, e.FullyQualifiedErrorId));
     }
 
     [Fact]

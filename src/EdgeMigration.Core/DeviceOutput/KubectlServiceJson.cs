@@ -12,48 +12,39 @@ namespace EdgeMigration.Core.DeviceOutput;
 /// </summary>
 internal static class KubectlServiceJson
 {
-    /// <summary>The Services' modules, and in their place an error for each Service that cannot be read.</summary>
-    /// <exception cref="DeviceOutputException">The text is not JSON, or not a Service or a list that holds one.</exception>
-    public static IReadOnlyList<DeviceOutputEntry> Read(string json)
+    /// <summary>
+    /// The Services' modules, and in their place an error for each Service that cannot be read; a document that is
+    /// not a Service or a list that holds one is an error on <paramref name="line"/>, where it starts.
+    /// </summary>
+    public static IReadOnlyList<DeviceOutputEntry> Read(JsonElement root, int line)
     {
-        JsonDocument document;
-        try
+        var kind = Text(root, "kind");
+        IEnumerable<JsonElement> services;
+        if (kind == "Service")
         {
-            document = JsonDocument.Parse(json);
+            services = new[] { root };
         }
-        catch (JsonException ex)
+        else if (Child(root, "items") is { ValueKind: JsonValueKind.Array } items)
         {
-            throw JsonSyntaxError.From(ex, json, firstLine: 1);
+            // A List may hold other kinds (kubectl get all -o json); only Services carry addresses.
+            services = items.EnumerateArray().Where(item => Text(item, "kind") is null or "Service").ToList();
+            if (!services.Any() && items.GetArrayLength() > 0)
+            {
+                // kubectl get pods -o json: output, but of the wrong command (an empty List is "No resources found").
+                var kinds = string.Join(", ", items.EnumerateArray().Select(item => Text(item, "kind")).Distinct());
+                return Error($"the JSON is a list of {kinds} with no Service in it; expected {DeviceOutputException.Expected}.", line);
+            }
         }
-        using (document)
+        else
         {
-            var root = document.RootElement;
-            var kind = Text(root, "kind");
-            IEnumerable<JsonElement> services;
-            if (kind == "Service")
-            {
-                services = new[] { root };
-            }
-            else if (Child(root, "items") is { ValueKind: JsonValueKind.Array } items)
-            {
-                // A List may hold other kinds (kubectl get all -o json); only Services carry addresses.
-                services = items.EnumerateArray().Where(item => Text(item, "kind") is null or "Service").ToList();
-                if (!services.Any() && items.GetArrayLength() > 0)
-                {
-                    // kubectl get pods -o json: output, but of the wrong command (an empty List is "No resources found").
-                    var kinds = string.Join(", ", items.EnumerateArray().Select(item => Text(item, "kind")).Distinct());
-                    throw new DeviceOutputException($"the JSON is a list of {kinds} with no Service in it; expected {DeviceOutputException.Expected}.");
-                }
-            }
-            else
-            {
-                throw new DeviceOutputException($"the JSON is neither a Kubernetes Service nor a list of them; expected {DeviceOutputException.Expected}.");
-            }
-            return services.Select(Read).ToList();
+            return Error($"the JSON is neither a Kubernetes Service nor a list of them; expected {DeviceOutputException.Expected}.", line);
         }
+        return services.Select(ReadService).ToList();
     }
 
-    private static DeviceOutputEntry Read(JsonElement service)
+    private static DeviceOutputEntry[] Error(string message, int line) => new[] { DeviceOutputEntry.Of(new DeviceOutputException(message, line)) };
+
+    private static DeviceOutputEntry ReadService(JsonElement service)
     {
         try
         {

@@ -212,7 +212,7 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
         }
         if (parsed.SkippedLines.Count > 0)
         {
-            WriteVerbose($"Skipped lines {string.Join(", ", parsed.SkippedLines)} of the {origin}: they are not part of a table.");
+            WriteVerbose($"Skipped lines {string.Join(", ", parsed.SkippedLines)} of the {origin}: they are not part of a table or JSON document.");
         }
         var filter = new DeviceNameFilter(Name);
         foreach (var entry in parsed.Entries)

@@ -126,7 +126,7 @@ public class KubectlServiceJsonTests
     [InlineData("{ \"kind\": \"List\", \"items\": [ ", 2, 29, "There is an open JSON object or array that should be closed.")]
     public void InvalidJsonSaysTheInputsLineAndColumnAsTablesDo(string json, int line, int column, string reason)
     {
-        var ex = Assert.Throws<DeviceOutputException>(() => DeviceOutputReader.Read("[10.100.10.10]: PS>kubectl get svc -n iotedge -o json\n" + json));
+        var ex = Assert.Single(DeviceOutputReader.Read("[10.100.10.10]: PS>kubectl get svc -n iotedge -o json\n" + json).Errors);
 
         Assert.Equal(line, ex.Line);
         Assert.Equal(column, ex.Column);
@@ -142,7 +142,10 @@ public class KubectlServiceJsonTests
         "a list of Pod, Deployment with no Service in it")]
     public void JsonThatIsNotAServiceListIsAnError(string json, string message)
     {
-        Assert.Contains(message, Assert.Throws<DeviceOutputException>(() => DeviceOutputReader.Read(json)).Message);
+        var ex = Assert.Single(DeviceOutputReader.Read(json).Errors);
+
+        Assert.Contains(message, ex.Message);
+        Assert.Equal(1, ex.Line);
     }
 
     [Fact]
