@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 
 namespace EdgeMigration.Tests;
@@ -13,6 +14,13 @@ internal static class ExternalIpTestData
     public static string SampleText(string name) => File.ReadAllText(SamplePath(name));
 
     public static string[] SampleLines(string name) => File.ReadAllLines(SamplePath(name));
+
+    /// <summary>Runs <paramref name="script"/> in a fresh session, with <paramref name="text"/> as $text.</summary>
+    public static RunResult Run(string script, object? text = null)
+    {
+        using var ps = new PowerShellSession();
+        return ps.Run(script, new Dictionary<string, object?> { ["text"] = text });
+    }
 
     public const string FiveColumns = "iotedge-list-5col.txt";
     public const string PortsWrapped = "iotedge-list-ports-wrapped.txt";

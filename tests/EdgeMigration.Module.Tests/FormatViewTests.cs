@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Xunit;
 
@@ -118,6 +119,31 @@ public class FormatViewTests
         Assert.DoesNotContain("$.modulesContent['$edgeHub']", changes.StandardOutput);
         AssertFitsAndIsPlain(modules.StandardOutput);
         AssertFitsAndIsPlain(changes.StandardOutput);
+    }
+
+    /// <summary>The longest module name the device allows (a DNS label, 63 characters) and the longest IPv6 address.</summary>
+    [Theory]
+    [InlineData("simulatedtemperaturesensor", "fd12:3456:789a:bcde:f012:3456:789a:bcde", "")]
+    [InlineData("simulatedtemperaturesensor", "fd12:3456:789a:bcde:f012:3456:789a:bcde", " | Format-Table")]
+    [InlineData("m0123456789012345678901234567890123456789012345678901234567890z", "10.128.44.244", "")]
+    public void EndpointNamesAndAddressesAreShownInFull(string name, string address, string formatting)
+    {
+        var table = "NAME".PadRight(64) + "EXTERNAL-IP".PadRight(40) + "PORT(S)`n" + name.PadRight(64) + address.PadRight(40) + "443:31457/TCP,5671:30881/TCP";
+
+        var result = ShellRunner.Run($"\"{table}\" | Get-EdgeModuleExternalIp{formatting}");
+
+        Assert.Equal("", result.StandardError);
+        Assert.Matches($@"(?m)^{name} +LoadBalancer +{Regex.Escape(address)} +443:31457/TCP,", result.StandardOutput);
+        AssertFitsAndIsPlain(result.StandardOutput);
+    }
+
+    [Fact]
+    public void AModuleWaitingForItsAddressShowsPendingAsKubectlDoes()
+    {
+        var result = ShellRunner.Run("\"NAME   EXTERNAL-IP`nfilter <pending>`nedge   10.1.2.3\" | Get-EdgeModuleExternalIp 3>$null");
+
+        Assert.Matches(@"(?m)^filter +LoadBalancer +<pending> *$", result.StandardOutput);
+        Assert.Matches(@"(?m)^edge +LoadBalancer +10\.1\.2\.3 *$", result.StandardOutput);
     }
 
     [Fact]

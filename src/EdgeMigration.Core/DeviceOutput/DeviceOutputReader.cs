@@ -6,34 +6,27 @@ namespace EdgeMigration.Core.DeviceOutput;
 
 /// <summary>
 /// Reads what a user captured from the GPU device: <c>iotedge list</c> or <c>kubectl get svc -n iotedge</c>
-/// tables (one or more, with or without the device's prompt lines) or <c>kubectl get svc -n iotedge -o json</c>.
+/// tables and <c>kubectl get svc -n iotedge -o json</c> documents, one or several, with or without the device's
+/// prompt lines, kubectl's warnings or a transcript's header around them.
 /// </summary>
 public static class DeviceOutputReader
 {
     private const string NoServices = "No resources found";
 
-    /// <exception cref="DeviceOutputException">The text holds no such output, or a table or the JSON is damaged.</exception>
+    /// <summary>
+    /// The modules of every table and JSON document in the text, and errors for the rows, tables and documents that
+    /// cannot be read, in input order. A table runs from its header to the next blank line, prompt, header or JSON
+    /// document; a JSON document to the end of its value; other lines are skipped.
+    /// </summary>
+    /// <exception cref="DeviceOutputException">The text holds no table, no JSON document and no "No resources found".</exception>
     public static ParsedDeviceOutput Read(string text)
     {
         var lines = SourceLine.Split(text);
-        var firstOutput = lines.Where(l => !l.IsBlank && !l.IsPrompt).Select(l => l.Text).FirstOrDefault();
-        if (firstOutput is null)
+        if (lines.All(l => l.IsBlank || l.IsPrompt))
         {
             throw new DeviceOutputException($"The input holds no command output; expected {DeviceOutputException.Expected}.");
         }
-        if (firstOutput.TrimStart().StartsWith("{", StringComparison.Ordinal))
-        {
-            // Prompt lines become blank lines, so JSON line numbers stay those of the input.
-            var json = string.Join("\n", lines.Select(l => l.IsPrompt ? "" : l.Text));
-            return new ParsedDeviceOutput(KubectlServiceJson.Read(json), Array.Empty<int>());
-        }
-        return ReadTables(lines);
-    }
-
-    /// <summary>A table runs from its header to the next blank line, prompt or header.</summary>
-    private static ParsedDeviceOutput ReadTables(List<SourceLine> lines)
-    {
-        var modules = new List<ModuleEndpoint>();
+        var entries = new List<DeviceOutputEntry>();
         var skipped = new List<int>();
         var recognized = false;
         TableReader? table = null;
@@ -48,7 +41,13 @@ public static class DeviceOutputReader
             {
                 Finish();
                 SourceLine? dashes = i + 1 < lines.Count && TableLayout.IsDashLine(lines[i + 1]) ? lines[++i] : null;
-                table = new TableReader(TableLayout.Create(line, dashes));
+                table = TableReader.Start(line, dashes);
+                recognized = true;
+            }
+            else if (JsonInText.Starts(line))
+            {
+                Finish();
+                i = JsonInText.Read(lines, i, entries);
                 recognized = true;
             }
             else if (table is not null)
@@ -70,13 +69,13 @@ public static class DeviceOutputReader
         {
             throw new DeviceOutputException($"The input is not device output; expected {DeviceOutputException.Expected} (a header with NAME and EXTERNAL-IP).");
         }
-        return new ParsedDeviceOutput(modules, skipped);
+        return new ParsedDeviceOutput(entries, skipped);
 
         void Finish()
         {
             if (table is not null)
             {
-                modules.AddRange(table.Endpoints());
+                entries.AddRange(table.Entries());
                 table = null;
             }
         }

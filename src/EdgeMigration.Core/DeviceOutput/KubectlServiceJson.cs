@@ -12,36 +12,47 @@ namespace EdgeMigration.Core.DeviceOutput;
 /// </summary>
 internal static class KubectlServiceJson
 {
-    public static IReadOnlyList<ModuleEndpoint> Read(string json)
+    /// <summary>
+    /// The Services' modules, and in their place an error for each Service that cannot be read; a document that is
+    /// not a Service or a list that holds one is an error on <paramref name="line"/>, where it starts.
+    /// </summary>
+    public static IReadOnlyList<DeviceOutputEntry> Read(JsonElement root, int line)
     {
-        JsonDocument document;
+        var kind = Text(root, "kind");
+        IEnumerable<JsonElement> services;
+        if (kind == "Service")
+        {
+            services = new[] { root };
+        }
+        else if (Child(root, "items") is { ValueKind: JsonValueKind.Array } items)
+        {
+            // A List may hold other kinds (kubectl get all -o json); only Services carry addresses.
+            services = items.EnumerateArray().Where(item => Text(item, "kind") is null or "Service").ToList();
+            if (!services.Any() && items.GetArrayLength() > 0)
+            {
+                // kubectl get pods -o json: output, but of the wrong command (an empty List is "No resources found").
+                var kinds = string.Join(", ", items.EnumerateArray().Select(item => Text(item, "kind")).Distinct());
+                return Error($"the JSON is a list of {kinds} with no Service in it; expected {DeviceOutputException.Expected}.", line);
+            }
+        }
+        else
+        {
+            return Error($"the JSON is neither a Kubernetes Service nor a list of them; expected {DeviceOutputException.Expected}.", line);
+        }
+        return services.Select(ReadService).ToList();
+    }
+
+    private static DeviceOutputEntry[] Error(string message, int line) => new[] { DeviceOutputEntry.Of(new DeviceOutputException(message, line)) };
+
+    private static DeviceOutputEntry ReadService(JsonElement service)
+    {
         try
         {
-            document = JsonDocument.Parse(json);
+            return DeviceOutputEntry.Of(ToEndpoint(service));
         }
-        catch (JsonException ex)
+        catch (DeviceOutputException ex)
         {
-            throw new DeviceOutputException($"the text starts like kubectl's JSON but is not valid JSON: {ex.Message}", inner: ex);
-        }
-        using (document)
-        {
-            var root = document.RootElement;
-            var kind = Text(root, "kind");
-            IEnumerable<JsonElement> services;
-            if (kind == "Service")
-            {
-                services = new[] { root };
-            }
-            else if (Child(root, "items") is { ValueKind: JsonValueKind.Array } items)
-            {
-                // A List may hold other kinds (kubectl get all -o json); only Services carry addresses.
-                services = items.EnumerateArray().Where(item => Text(item, "kind") is null or "Service");
-            }
-            else
-            {
-                throw new DeviceOutputException($"the JSON is neither a Kubernetes Service nor a list of them; expected {DeviceOutputException.Expected}.");
-            }
-            return services.Select(ToEndpoint).ToList();
+            return DeviceOutputEntry.Of(ex);
         }
     }
 
@@ -71,7 +82,7 @@ internal static class KubectlServiceJson
     {
         if (Number(port, "port") is not { } number)
         {
-            throw new DeviceOutputException($"Service '{service}' has a port without a port number.");
+            throw new DeviceOutputException($"Service '{service}' has a port without a port number.") { ModuleName = service };
         }
         return new ServicePort(number, Number(port, "nodePort"), (Text(port, "protocol") ?? "TCP").ToUpperInvariant());
     }

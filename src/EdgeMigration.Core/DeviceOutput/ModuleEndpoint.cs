@@ -7,6 +7,7 @@ namespace EdgeMigration.Core.DeviceOutput;
 public sealed class ModuleEndpoint
 {
     public const string ClusterIpType = "ClusterIP";
+    public const string NodePortType = "NodePort";
     public const string LoadBalancerType = "LoadBalancer";
 
     public ModuleEndpoint(string name, DeviceOutputFormat format, string? serviceType, IPAddress? externalIp, IReadOnlyList<ServicePort> ports)
@@ -35,7 +36,8 @@ public sealed class ModuleEndpoint
     /// <summary>
     /// ClusterIP, NodePort or LoadBalancer; null when the module has no Service. kubectl says it; for
     /// <c>iotedge list</c> it is inferred from EXTERNAL-IP: an address or &lt;pending&gt; means LoadBalancer,
-    /// &lt;none&gt; means ClusterIP, an empty cell means no Service (or, with ports, unknown).
+    /// &lt;none&gt; means NodePort when PORT(S) has a node port and ClusterIP otherwise, an empty cell means no Service
+    /// (or, with ports, unknown).
     /// </summary>
     public string? ServiceType { get; }
 
@@ -51,10 +53,12 @@ public sealed class ModuleEndpoint
     public bool IsClusterOnly => ServiceType == ClusterIpType;
 
     /// <summary>
-    /// Ports are bound for outside access but no address came: on Azure Stack Edge the usual cause is a
-    /// "Kubernetes external service IPs" range with fewer free addresses than modules with port bindings.
+    /// The module waits for an address from the device's load balancer (kubectl's &lt;pending&gt;): a LoadBalancer
+    /// Service without one, whether or not its ports are known (iotedge list may have no PORT(S) column), or ports
+    /// without an address or a Service type. On Azure Stack Edge the usual cause is a "Kubernetes external service
+    /// IPs" range with fewer free addresses than modules with port bindings.
     /// </summary>
-    public bool IsMissingExternalIp => Ports.Count > 0 && ExternalIp is null && ServiceType is null or LoadBalancerType;
+    public bool IsExternalIpPending => ExternalIp is null && (ServiceType == LoadBalancerType || ServiceType is null && Ports.Count > 0);
 
     public override string ToString() => Name;
 }

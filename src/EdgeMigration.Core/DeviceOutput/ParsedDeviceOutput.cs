@@ -1,17 +1,28 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace EdgeMigration.Core.DeviceOutput;
 
-/// <summary>The modules read from captured device output, and the lines that were neither table, prompt nor blank.</summary>
+/// <summary>
+/// What was read from captured device output: its modules and the errors of the rows that could not be read, in
+/// input order, and the lines that were neither table, prompt nor blank.
+/// </summary>
 public sealed class ParsedDeviceOutput
 {
-    public ParsedDeviceOutput(IReadOnlyList<ModuleEndpoint> modules, IReadOnlyList<int> skippedLines)
+    public ParsedDeviceOutput(IReadOnlyList<DeviceOutputEntry> entries, IReadOnlyList<int> skippedLines)
     {
-        Modules = modules;
+        Entries = entries;
+        Modules = entries.Where(e => e.Module is not null).Select(e => e.Module!).ToList();
+        Errors = entries.Where(e => e.Error is not null).Select(e => e.Error!).ToList();
         SkippedLines = skippedLines;
     }
 
+    /// <summary>Modules and errors as the input has them: one damaged row does not cost the others.</summary>
+    public IReadOnlyList<DeviceOutputEntry> Entries { get; }
+
     public IReadOnlyList<ModuleEndpoint> Modules { get; }
+
+    public IReadOnlyList<DeviceOutputException> Errors { get; }
 
     /// <summary>1-based numbers of lines outside any table (a transcript's header, other commands' output).</summary>
     public IReadOnlyList<int> SkippedLines { get; }

@@ -212,24 +212,45 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
         }
         if (parsed.SkippedLines.Count > 0)
         {
-            WriteVerbose($"Skipped lines {string.Join(", ", parsed.SkippedLines)} of the {origin}: they are not part of a table.");
+            WriteVerbose($"Skipped lines {string.Join(", ", parsed.SkippedLines)} of the {origin}: they are not part of a table or JSON document.");
         }
         var filter = new DeviceNameFilter(Name);
-        foreach (var module in parsed.Modules.Where(m => filter.Matches(m.Name)))
+        foreach (var entry in parsed.Entries)
         {
-            if (module.IsMissingExternalIp)
+            if (entry.Error is { } error)
             {
-                WriteWarning(
-                    $"'{module.Name}' has port bindings ({string.Join(",", module.Ports)}) but no external IP ({origin}). " +
-                    "The device gives each module with port bindings one address from its 'Kubernetes external service IPs' " +
-                    "range (local web UI, Compute page); that range is likely too small. Widen it, or expose modules that " +
-                    "only other modules use as \"k8s-experimental\": {\"serviceOptions\": {\"type\": \"ClusterIP\"}}.");
+                // A damaged row costs only itself; one of a module -Name leaves out is none of the user's business.
+                if (error.ModuleName is null || filter.Matches(error.ModuleName))
+                {
+                    WriteError(DeviceErrors.NotRecognized(error, target));
+                }
             }
-            WriteObject(EdgeModuleEndpoint.From(module, origin));
+            else if (entry.Module is { } module && filter.Matches(module.Name))
+            {
+                Write(module, origin);
+            }
         }
-        foreach (var name in filter.Unmatched(parsed.Modules.Select(m => m.Name).ToList()))
+        // A module whose row is damaged was found: its error says so, "no module named" would not be true.
+        var found = parsed.Entries.Select(e => e.Module?.Name ?? e.Error?.ModuleName).OfType<string>().ToList();
+        foreach (var name in filter.Unmatched(found))
         {
             WriteError(DeviceErrors.ModuleNotFound(name, origin));
         }
+    }
+
+    /// <summary>The module, after a warning when it waits for an external IP.</summary>
+    private void Write(ModuleEndpoint module, string origin)
+    {
+        if (module.IsExternalIpPending)
+        {
+            // iotedge list without PORT(S) shows a LoadBalancer Service waiting for its address only as <pending>.
+            var exposed = module.Ports.Count > 0 ? $"has port bindings ({string.Join(",", module.Ports)})" : "has a LoadBalancer Service";
+            WriteWarning(
+                $"'{module.Name}' {exposed} but no external IP ({origin}). " +
+                "The device gives each module with port bindings one address from its 'Kubernetes external service IPs' " +
+                "range (local web UI, Compute page); that range is likely too small. Widen it, or expose modules that " +
+                "only other modules use as \"k8s-experimental\": {\"serviceOptions\": {\"type\": \"ClusterIP\"}}.");
+        }
+        WriteObject(EdgeModuleEndpoint.From(module, origin));
     }
 }

@@ -21,15 +21,22 @@ public sealed class EdgeModuleEndpoint
 
     /// <summary>
     /// ClusterIP, NodePort or LoadBalancer; null when the module has no Service. From iotedge list it is
-    /// inferred from EXTERNAL-IP (an address or &lt;pending&gt;: LoadBalancer; &lt;none&gt;: ClusterIP).
+    /// inferred from EXTERNAL-IP (an address or &lt;pending&gt;: LoadBalancer; &lt;none&gt;: NodePort when a port has a
+    /// node port, else ClusterIP).
     /// </summary>
     public string? ServiceType { get; set; }
 
-    /// <summary>True for a ClusterIP Service (&lt;none&gt; in EXTERNAL-IP): reachable by other modules only.</summary>
+    /// <summary>True for a ClusterIP Service (&lt;none&gt; in EXTERNAL-IP, no node port): reachable by other modules only.</summary>
     public bool IsClusterOnly { get; set; }
 
     /// <summary>The address from the device's "Kubernetes external service IPs" range; null when the module has none.</summary>
     public IPAddress? ExternalIp { get; set; }
+
+    /// <summary>
+    /// True when the module waits for an external IP (kubectl shows &lt;pending&gt;): its LoadBalancer Service, or its
+    /// port bindings, got no address; the device's "Kubernetes external service IPs" range is likely too small.
+    /// </summary>
+    public bool IsExternalIpPending { get; set; }
 
     /// <summary>The Service's address inside the cluster (kubectl only).</summary>
     public IPAddress? ClusterIp { get; set; }
@@ -51,6 +58,7 @@ public sealed class EdgeModuleEndpoint
         ServiceType = module.ServiceType,
         IsClusterOnly = module.IsClusterOnly,
         ExternalIp = module.ExternalIp,
+        IsExternalIpPending = module.IsExternalIpPending,
         ClusterIp = module.ClusterIp,
         Ports = module.Ports.Select(p => new EdgeModulePort { Port = p.Port, NodePort = p.NodePort, Protocol = p.Protocol }).ToArray(),
         Source = module.Format.ToString(),

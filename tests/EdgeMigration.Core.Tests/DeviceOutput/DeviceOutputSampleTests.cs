@@ -39,7 +39,7 @@ public class DeviceOutputSampleTests
         Assert.Null(noService.ServiceType);
         Assert.False(noService.IsClusterOnly);
         Assert.Equal("mcr.microsoft.com/intelligentedge/solutions:latest", noService.Image);
-        Assert.DoesNotContain(modules, m => m.IsMissingExternalIp);
+        Assert.DoesNotContain(modules, m => m.IsExternalIpPending);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class DeviceOutputSampleTests
         Assert.True(iotedged.IsClusterOnly);
         Assert.Equal(new[] { 35000, 35001 }, iotedged.Ports.Select(p => p.Port));
         Assert.All(iotedged.Ports, p => Assert.Null(p.NodePort));
-        Assert.False(iotedged.IsMissingExternalIp);
+        Assert.False(iotedged.IsExternalIpPending);
 
         Assert.Equal("nvidia/samples:nbody", modules[2].Image);
         Assert.Equal("Up 1 days", modules[2].Description);

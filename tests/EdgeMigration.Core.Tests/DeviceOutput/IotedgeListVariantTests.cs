@@ -214,10 +214,24 @@ public class IotedgeListVariantTests
 
         var modules = DeviceOutputReader.Read(TableText.Format(Headers, rows)).Modules;
 
-        Assert.All(modules, m => Assert.True(m.IsMissingExternalIp));
+        Assert.All(modules, m => Assert.True(m.IsExternalIpPending));
         Assert.Null(modules[0].ServiceType);
         Assert.Equal("LoadBalancer", modules[1].ServiceType);
         Assert.All(modules, m => Assert.False(m.IsClusterOnly));
+    }
+
+    [Fact]
+    public void PendingWithoutAPortsColumnIsALoadBalancerWaitingForItsAddress()
+    {
+        var text = TableText.Format(new[] { "NAME", "STATUS", "DESCRIPTION", "CONFIG", "EXTERNAL-IP" },
+            new[] { new[] { "filter", "Running", "Up 1 days", "filter:1", "<pending>" }, new[] { "iotedged", "Running", "Up 7 days", "iotedged:1.0", "<none>" } });
+
+        var modules = DeviceOutputReader.Read(text).Modules;
+
+        Assert.Equal("LoadBalancer", modules[0].ServiceType);
+        Assert.Empty(modules[0].Ports);
+        Assert.True(modules[0].IsExternalIpPending);
+        Assert.False(modules[1].IsExternalIpPending);
     }
 
     [Fact]
@@ -230,8 +244,24 @@ public class IotedgeListVariantTests
 
         Assert.Equal("NodePort", module.ServiceType);
         Assert.False(module.IsClusterOnly);
-        Assert.False(module.IsMissingExternalIp);
+        Assert.False(module.IsExternalIpPending);
         Assert.Equal(31001, module.Ports.Single().NodePort);
+    }
+
+    [Fact]
+    public void IotedgeListShowsANodePortServiceAsNoneWithANodePort()
+    {
+        var rows = new[]
+        {
+            new[] { "webserverapp", "Running", "Up 1 days", "nginx:stable", "<none>", "8080:30976/TCP" },
+            new[] { "iotedged", "Running", "Up 7 days", "iotedged:1.0", "<none>", "35000/TCP,35001/TCP" },
+        };
+
+        var modules = DeviceOutputReader.Read(TableText.Format(Headers, rows)).Modules;
+
+        Assert.Equal(new[] { "NodePort", "ClusterIP" }, modules.Select(m => m.ServiceType));
+        Assert.Equal(new[] { false, true }, modules.Select(m => m.IsClusterOnly));
+        Assert.All(modules, m => Assert.False(m.IsExternalIpPending));
     }
 
     [Fact]

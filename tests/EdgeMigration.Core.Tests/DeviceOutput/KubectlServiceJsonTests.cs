@@ -73,13 +73,13 @@ public class KubectlServiceJsonTests
 
         Assert.True(modules[1].IsClusterOnly);
         Assert.Equal("35000/TCP,35001/TCP", string.Join(",", modules[1].Ports));
-        Assert.False(modules[1].IsMissingExternalIp);
+        Assert.False(modules[1].IsExternalIpPending);
 
         Assert.Equal("62222:31001/UDP", modules[2].Ports.Single().ToString());
-        Assert.False(modules[2].IsMissingExternalIp);
+        Assert.False(modules[2].IsExternalIpPending);
 
         Assert.Null(modules[3].ExternalIp);
-        Assert.True(modules[3].IsMissingExternalIp);
+        Assert.True(modules[3].IsExternalIpPending);
     }
 
     [Fact]
@@ -121,12 +121,50 @@ public class KubectlServiceJsonTests
     }
 
     [Theory]
+    [InlineData("{\n  \"kind\": \"List\",\n  \"items\": [ }\n}", 4, 14, "'}' is an invalid start of a value.")]
+    [InlineData("{\r\n  \"kind\": \"Service\",\r\n  \"metadata\": { \"nämé\": tru }\r\n}", 4, 28, "is an invalid JSON literal. Expected the literal 'true'.")]
+    [InlineData("{ \"kind\": \"List\", \"items\": [ ", 2, 29, "There is an open JSON object or array that should be closed.")]
+    public void InvalidJsonSaysTheInputsLineAndColumnAsTablesDo(string json, int line, int column, string reason)
+    {
+        var ex = Assert.Single(DeviceOutputReader.Read("[10.100.10.10]: PS>kubectl get svc -n iotedge -o json\n" + json).Errors);
+
+        Assert.Equal(line, ex.Line);
+        Assert.Equal(column, ex.Column);
+        Assert.StartsWith($"Line {line}, column {column}: ", ex.Message);
+        Assert.EndsWith(reason, ex.Message);
+        Assert.DoesNotContain("LineNumber", ex.Message);
+    }
+
+    [Theory]
     [InlineData("{ \"kind\": \"List\", \"items\": [ ", "not valid JSON")]
     [InlineData("{ \"kind\": \"Deployment\", \"metadata\": {} }", "neither a Kubernetes Service nor a list")]
-    [InlineData("{ \"kind\": \"Service\", \"metadata\": {} }", "no metadata.name")]
-    [InlineData("{ \"kind\": \"Service\", \"metadata\": {\"name\": \"a\"}, \"spec\": {\"ports\": [{\"name\": \"x\"}]} }", "port without a port number")]
+    [InlineData("{ \"kind\": \"List\", \"items\": [ {\"kind\": \"Pod\", \"metadata\": {\"name\": \"edgehub-5d8\"}}, {\"kind\": \"Pod\"}, {\"kind\": \"Deployment\"} ] }",
+        "a list of Pod, Deployment with no Service in it")]
     public void JsonThatIsNotAServiceListIsAnError(string json, string message)
     {
-        Assert.Contains(message, Assert.Throws<DeviceOutputException>(() => DeviceOutputReader.Read(json)).Message);
+        var ex = Assert.Single(DeviceOutputReader.Read(json).Errors);
+
+        Assert.Contains(message, ex.Message);
+        Assert.Equal(1, ex.Line);
+    }
+
+    [Fact]
+    public void AServiceThatCannotBeReadIsAnErrorInItsPlace()
+    {
+        var json = """
+            {"kind": "List", "items": [
+              {"kind": "Service", "metadata": {}},
+              {"kind": "Service", "metadata": {"name": "edgehub"}, "spec": {"type": "LoadBalancer", "ports": [{"port": 443}]}},
+              {"kind": "Service", "metadata": {"name": "filter"}, "spec": {"ports": [{"name": "x"}]}}
+            ]}
+            """;
+
+        var entries = DeviceOutputReader.Read(json).Entries;
+
+        Assert.Equal(new[] { null, "edgehub", null }, entries.Select(e => e.Module?.Name));
+        Assert.Contains("no metadata.name", entries[0].Error!.Message);
+        Assert.Null(entries[0].Error!.ModuleName);
+        Assert.Contains("port without a port number", entries[2].Error!.Message);
+        Assert.Equal("filter", entries[2].Error!.ModuleName);
     }
 }

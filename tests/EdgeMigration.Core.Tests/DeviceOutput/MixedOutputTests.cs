@@ -1,0 +1,86 @@
+using System.Linq;
+using EdgeMigration.Core.DeviceOutput;
+using Xunit;
+
+namespace EdgeMigration.Tests.DeviceOutput;
+
+/// <summary>
+/// Captures that hold more than one output, or other text between them (2>&amp;1, a transcript): every table and
+/// JSON document is read, in order, and lines that are neither are skipped.
+/// </summary>
+public class MixedOutputTests
+{
+    private const string HubService =
+        """{"kind": "Service", "metadata": {"name": "edgehub"}, "spec": {"type": "LoadBalancer", "ports": [{"port": 443, "nodePort": 31457}]}, "status": {"loadBalancer": {"ingress": [{"ip": "10.57.48.62"}]}}}""";
+
+    private const string IotedgeList =
+        "NAME         STATUS  DESCRIPTION CONFIG       EXTERNAL-IP PORT(S)\n" +
+        "----         ------  ----------- ------       ----------- -------\n" +
+        "webserverapp Running Up 1 days   nginx:stable 10.57.48.64 8080:30976/TCP\n";
+
+    [Fact]
+    public void KubectlWarningsBeforeTheJsonAreSkipped()
+    {
+        var text = "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n" +
+                   "W0312 10:15:02.123456   4242 warnings.go:70] unknown field \"spec.foo\"\n" +
+                   "{\n  \"kind\": \"List\",\n  \"items\": [" + HubService + "]\n}\n";
+
+        var parsed = DeviceOutputReader.Read(text);
+
+        Assert.Equal("edgehub", Assert.Single(parsed.Modules).Name);
+        Assert.Equal(DeviceOutputFormat.KubectlJson, parsed.Modules[0].Format);
+        Assert.Equal(new[] { 1, 2 }, parsed.SkippedLines);
+        Assert.Empty(parsed.Errors);
+    }
+
+    [Fact]
+    public void ATableAPromptAndJsonAreAllReadInOrder()
+    {
+        var text = "[10.100.10.10]: PS>iotedge list\n\n" + IotedgeList +
+                   "[10.100.10.10]: PS>kubectl get svc edgehub -n iotedge -o json\n" + HubService + "\n" +
+                   "[10.100.10.10]: PS>kubectl get svc -n iotedge -o json\n{\n \"kind\": \"List\",\n \"items\": []\n}\n" +
+                   "[10.100.10.10]: PS>\n";
+
+        var parsed = DeviceOutputReader.Read(text);
+
+        Assert.Equal(new[] { "webserverapp", "edgehub" }, parsed.Modules.Select(m => m.Name));
+        Assert.Equal(new[] { DeviceOutputFormat.IotedgeList, DeviceOutputFormat.KubectlJson }, parsed.Modules.Select(m => m.Format));
+        Assert.Empty(parsed.SkippedLines);
+        Assert.Empty(parsed.Errors);
+    }
+
+    [Fact]
+    public void JsonEndsWhereItsValueEndsAndATableMayFollowWithoutAPrompt()
+    {
+        var text = HubService + "\nservice/edgehub annotated\n" + IotedgeList;
+
+        var parsed = DeviceOutputReader.Read(text);
+
+        Assert.Equal(new[] { "edgehub", "webserverapp" }, parsed.Modules.Select(m => m.Name));
+        Assert.Equal(new[] { 2 }, parsed.SkippedLines);
+    }
+
+    [Fact]
+    public void JsonThatIsNotValidCostsTheRestOfTheInputButNotWhatCameBefore()
+    {
+        var text = IotedgeList + "\n{\n  \"kind\": \"List\",\n  \"items\": [ }\n" + IotedgeList;
+
+        var parsed = DeviceOutputReader.Read(text);
+
+        Assert.Equal("webserverapp", Assert.Single(parsed.Modules).Name);
+        var error = Assert.Single(parsed.Errors);
+        Assert.Equal(7, error.Line);
+        Assert.Contains("not valid JSON", error.Message);
+    }
+
+    [Fact]
+    public void JsonOfOtherObjectsIsAnErrorOnItsFirstLineAndTheTablesAreStillRead()
+    {
+        var text = IotedgeList + "\n{\n  \"kind\": \"Pod\",\n  \"metadata\": {\"name\": \"edgehub-5d8\"}\n}\n" + "\n" + IotedgeList;
+
+        var parsed = DeviceOutputReader.Read(text);
+
+        Assert.Equal(new[] { "webserverapp", null, "webserverapp" }, parsed.Entries.Select(e => e.Module?.Name));
+        Assert.Equal(5, parsed.Errors.Single().Line);
+    }
+}
