@@ -160,6 +160,22 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
     }
 
     [Fact]
+    public void DefaultLimitsTakeEveryKubernetesQuantityForm()
+    {
+        using var ps = new PowerShellSession();
+        var run = ps.Run($"(ConvertTo-GpuEdgeManifest '{Sample}' -DefaultMemoryLimit 1e9 -DefaultCpuLimit 5e-1 -WarningAction Ignore).Changes | Where-Object {{ $_.RuleId -eq 'R2' -and $_.ModuleName -eq 'file_mover' }} | ForEach-Object After").AssertNoErrors();
+        Assert.Equal(new[] { "\"1e9\"", "\"5e-1\"" }, run.Output.Select(o => o.ToString()));
+        foreach (var wrong in new[] { "1e", "1mi", "512MB" })
+        {
+            Assert.Equal("ParameterArgumentValidationError,EdgeMigration.Commands.ConvertToGpuEdgeManifestCommand",
+                Assert.Single(ps.Run($"ConvertTo-GpuEdgeManifest '{Sample}' -DefaultMemoryLimit {wrong}").ErrorIds));
+        }
+        var zero = ps.Run($"ConvertTo-GpuEdgeManifest '{Sample}' -DefaultMemoryLimit 0Mi");
+        Assert.Empty(zero.Output);
+        Assert.Equal("LimitNotPositive,EdgeMigration.Commands.ConvertToGpuEdgeManifestCommand", Assert.Single(zero.ErrorIds));
+    }
+
+    [Fact]
     public void AFixLeftOutLeavesTheResultIncompatible()
     {
         using var ps = new PowerShellSession();

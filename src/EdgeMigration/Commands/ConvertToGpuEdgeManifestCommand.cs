@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Text.RegularExpressions;
 using EdgeMigration.Core.Conversion;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
@@ -81,12 +82,12 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
 
     /// <summary>A memory limit (Kubernetes quantity, e.g. 512Mi) for modules that have none.</summary>
     [Parameter]
-    [ValidatePattern(@"^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$")]
+    [ValidatePattern(@"^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$", Options = RegexOptions.None)]
     public string? DefaultMemoryLimit { get; set; }
 
     /// <summary>A CPU limit (Kubernetes quantity, e.g. 500m or 2) for modules that have none.</summary>
     [Parameter]
-    [ValidatePattern(@"^[0-9]+(\.[0-9]+)?m?$")]
+    [ValidatePattern(@"^[0-9]+(\.[0-9]+)?(m|[eE][+-]?[0-9]+)?$", Options = RegexOptions.None)]
     public string? DefaultCpuLimit { get; set; }
 
     /// <summary>Recreate (default) adds the Recreate strategy where the how-to recommends it; RollingUpdate and Keep leave strategies alone.</summary>
@@ -122,8 +123,20 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
                 "OutFileAndDestination", ErrorCategory.InvalidArgument, null));
         }
         RejectUnknownRuleIds();
+        RejectZeroLimit(DefaultMemoryLimit, nameof(DefaultMemoryLimit));
+        RejectZeroLimit(DefaultCpuLimit, nameof(DefaultCpuLimit));
         _ = HashtableParameters.CheckSettings(this, ShareMap);
         _progress = new ThrottledProgress(this, 1, "Converting manifests for Azure Stack Edge Pro GPU");
+    }
+
+    /// <summary>A limit of nothing (0, 0Mi) fits the parameter's pattern but would stop every module: refused before any input.</summary>
+    private void RejectZeroLimit(string? quantity, string parameter)
+    {
+        if (quantity is not null && !(Core.Rules.Resources.KubernetesQuantity.Parse(quantity) > 0))
+        {
+            ThrowTerminatingError(new ErrorRecord(new PSArgumentException($"-{parameter} {quantity} is no limit: give a positive quantity.", parameter),
+                "LimitNotPositive", ErrorCategory.InvalidArgument, quantity));
+        }
     }
 
     /// <summary>

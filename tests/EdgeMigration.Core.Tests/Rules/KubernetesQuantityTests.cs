@@ -51,12 +51,20 @@ public class KubernetesQuantityTests
     [InlineData("2", "2")]
     [InlineData("1k", "1000")]
     [InlineData("268435456", "268435456")]
+    [InlineData("1e3", "1000")]
+    [InlineData("1.5E6", "1500000")]
+    [InlineData("2e-3", "0.002")]
+    [InlineData("1e+2", "100")]
+    [InlineData("1E", "1000000000000000000")]
     public void ParseReadsQuantities(string text, string value) =>
         Assert.Equal(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), KubernetesQuantity.Parse(text));
 
     [Theory]
     [InlineData("abc")]
-    [InlineData("1e3")]
+    [InlineData("1e")]
+    [InlineData("1e3.5")]
+    [InlineData("1ex")]
+    [InlineData("1e99")]
     [InlineData("12 Mi")]
     [InlineData("")]
     public void ParseRejectsWhatItDoesNotKnow(string text) => Assert.Null(KubernetesQuantity.Parse(text));

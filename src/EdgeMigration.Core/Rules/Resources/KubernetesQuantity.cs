@@ -35,8 +35,9 @@ public static class KubernetesQuantity
     public static string FromCpuQuota(long quota, long period, out bool exact) => FromMillicores(quota * 1000, period, out exact);
 
     /// <summary>
-    /// The value of a quantity ("128Mi" → 134217728, "500m" → 0.5), or null when it is not one this reader knows: around
-    /// white space, a sign, digits with a decimal point (at least one digit), then one of the suffixes or none.
+    /// The value of a quantity ("128Mi" → 134217728, "500m" → 0.5, "1e3" → 1000), or null when it is not one this reader
+    /// knows: around white space, a sign, digits with a decimal point (at least one digit), then one of the suffixes, a
+    /// decimal exponent (e or E and a signed integer, as Kubernetes' quantity grammar allows), or none.
     /// </summary>
     public static decimal? Parse(string text)
     {
@@ -50,12 +51,37 @@ public static class KubernetesQuantity
             digits += quantity[end] == '.' ? 0 : 1;
         }
         var suffix = quantity.Substring(end);
-        if (digits == 0 || (suffix.Length > 0 && Multiplier(suffix) == 1m) ||
+        var multiplier = suffix.Length == 0 ? 1m : Multiplier(suffix) is var named && named != 1m ? named : Exponent(suffix);
+        if (digits == 0 || multiplier is null ||
             !decimal.TryParse(quantity.Substring(0, end), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
             return null;
         }
-        return number * Multiplier(suffix);
+        try
+        {
+            return number * multiplier.Value;
+        }
+        catch (System.OverflowException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>10 to the power a decimal exponent gives ("e3", "E-2"), or null for any other suffix ("E" alone is exa).</summary>
+    private static decimal? Exponent(string suffix)
+    {
+        if (suffix.Length < 2 || suffix[0] is not ('e' or 'E') ||
+            !int.TryParse(suffix.Substring(1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var power) ||
+            power is < -28 or > 28)
+        {
+            return null;
+        }
+        var value = 1m;
+        for (var i = 0; i < System.Math.Abs(power); i++)
+        {
+            value = power > 0 ? value * 10 : value / 10;
+        }
+        return value;
     }
 
     /// <summary>The value of a quantity as a manifest gives it, a JSON number (<c>2</c>) or a string (<c>"2"</c>, <c>"500m"</c>); null for anything else.</summary>
