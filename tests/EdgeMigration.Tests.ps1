@@ -83,6 +83,24 @@ Describe 'ConvertTo-GpuEdgeManifest' {
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'OutputFileExists,*'
     }
 
+    It 'checks the result with every rule when -ExcludeRule leaves a fix out' {
+        $result = ConvertTo-GpuEdgeManifest -Path $sample -ExcludeRule R1 -WarningAction SilentlyContinue
+        $result.Compatible | Should -BeFalse
+        $result.RemainingFindings.RuleId | Should -Contain 'R1'
+    }
+
+    It 'reads objects that name a file, as from Select-Object FullName' {
+        Copy-Item -LiteralPath $sample -Destination (Join-Path $TestDrive 'site[1].json')
+        $results = Get-ChildItem -LiteralPath $TestDrive -Filter 'site*.json' | Select-Object FullName | ConvertTo-GpuEdgeManifest -WarningAction SilentlyContinue
+        $results.Manifest | Should -Be (Join-Path $TestDrive 'site[1].json')
+    }
+
+    It 'writes an error in its place after the results before it' {
+        $order = ConvertTo-GpuEdgeManifest -Path $sample, (Join-Path $TestDrive 'missing.json') -WarningAction SilentlyContinue 2>&1 |
+            ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { 'error' } else { 'result' } }
+        $order | Should -Be @('result', 'error')
+    }
+
     It 'writes nothing with -WhatIf' {
         $out = Join-Path $TestDrive 'whatif.json'
         ConvertTo-GpuEdgeManifest -Path $sample -OutFile $out -WhatIf | Out-Null
