@@ -89,6 +89,7 @@ public class TestEdgeModuleCompatibilityTests
         var result = ps.Run("'{\"Env\": [\"A:B=1\"]}' | Test-EdgeModuleCompatibility -ModuleName filter -Rule O4").AssertNoErrors().Single();
         Assert.Equal("filter", result.Properties["ModuleName"].Value);
         Assert.Equal(false, result.Properties["Compatible"].Value);
+        Assert.Equal("CreateOptions", result.Properties["Shape"].Value);
     }
 
     [Fact]

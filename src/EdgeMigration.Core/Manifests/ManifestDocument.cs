@@ -145,7 +145,8 @@ public sealed class ManifestDocument
         content.Add(EdgeAgent, agent);
         var root = new JObject();
         root.Add("modulesContent", content);
-        return new ManifestDocument(new JDocument(root, JsonStyle.Indented), sourceName);
+        // Read as the deployment made around them, but reported as what was given.
+        return new ManifestDocument(new JDocument(root, JsonStyle.Indented), sourceName) { Shape = ManifestShape.CreateOptions };
     }
 
     private static ManifestDocument Read(Func<JDocument> parse, string sourceName)

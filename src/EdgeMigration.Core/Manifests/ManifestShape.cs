@@ -23,4 +23,7 @@ public enum ManifestShape
 
     /// <summary>Only the <c>$edgeAgent</c> desired properties (<c>schemaVersion</c>, <c>runtime</c>, <c>modules</c>...).</summary>
     EdgeAgentDesiredProperties,
+
+    /// <summary>The createOptions of one module, given on their own (Test-EdgeModuleCompatibility -ModuleName).</summary>
+    CreateOptions,
 }
