@@ -27,7 +27,8 @@ public static class ManifestGen
         select new JsonLayout(indent, newline, space, escape);
 
     public static readonly Gen<GeneratedManifest> Any =
-        from shape in Gen.Enum<ManifestShape>()
+        // Every shape a manifest file can have; CreateOptions is said of createOptions given on their own, not read.
+        from shape in Gen.Enum<ManifestShape>().Where(s => s != ManifestShape.CreateOptions)
         from drawn in ModuleGen.Id.Array[shape == ManifestShape.LayeredDeployment ? 1 : 0, 5]
         from keepDuplicates in Gen.Int[0, 19]
         let ids = keepDuplicates == 0 ? drawn : drawn.Distinct().ToArray()
