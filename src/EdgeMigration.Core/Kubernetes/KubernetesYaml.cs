@@ -20,8 +20,14 @@ public static class KubernetesYaml
     /// Plain-looking text such as "500m" or "nginx:stable" stays plain, as kubectl prints it.
     /// </summary>
     private static readonly Regex NotPlainText = new(
-        @"^([-+]?\.?[0-9][0-9a-fA-FxXoO._:+-]*|[-+]?\.?(inf|Inf|INF|nan|NaN|NAN)|~|null|Null|NULL|[yY]|[nN]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*)$",
+        @"^([-+]?\.?[0-9][0-9a-fA-FxXoO._:+-]*|[-+]?\.?(inf|Inf|INF|nan|NaN|NAN)|~|null|Null|NULL|[yY]|[nN]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*|=|<<)$",
         RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Characters YAML 1.1 readers (PyYAML among them) take for line breaks: in a comment, the rest of the line would be
+    /// read as YAML. Written as escapes instead.
+    /// </summary>
+    private static readonly char[] YamlLineBreaks = { '\u0085', '\u2028', '\u2029' };
 
     public static string Write(KubernetesRendering rendering)
     {
@@ -32,7 +38,7 @@ public static class KubernetesYaml
         {
             foreach (var line in Comments(module))
             {
-                emitter.Emit(new Comment(line, false));
+                emitter.Emit(new Comment(WithoutLineBreaks(line), false));
             }
             foreach (var resource in module.Resources.Where(r => !r.IsReference))
             {
@@ -93,10 +99,27 @@ public static class KubernetesYaml
         }
     }
 
-    /// <summary>A string scalar: plain when it cannot be read back as another type, quoted otherwise.</summary>
+    private static string WithoutLineBreaks(string line)
+    {
+        if (line.IndexOfAny(YamlLineBreaks) < 0)
+        {
+            return line;
+        }
+        var text = new System.Text.StringBuilder(line.Length + 10);
+        foreach (var c in line)
+        {
+            text.Append(System.Array.IndexOf(YamlLineBreaks, c) >= 0 ? "\\u" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString());
+        }
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// A string scalar: plain when it cannot be read back as another type, quoted otherwise. Tabs are quoted too: YAML
+    /// allows them in plain text, but PyYAML, which tools that read the preview may use, does not.
+    /// </summary>
     private static void EmitString(IEmitter emitter, string text)
     {
-        var plain = text.Length > 0 && !NotPlainText.IsMatch(text);
+        var plain = text.Length > 0 && text.IndexOf('\t') < 0 && !NotPlainText.IsMatch(text);
         emitter.Emit(new Scalar(null, null, text, plain ? ScalarStyle.Any : ScalarStyle.DoubleQuoted, plain, true));
     }
 }

@@ -26,6 +26,22 @@ public class KubernetesYamlTests
     }
 
     [Fact]
+    public void WhatYaml11ReadersTakeForOtherThingsIsQuotedOrEscaped()
+    {
+        // '=' and '<<' are YAML 1.1's value and merge keys, and PyYAML refuses a tab in plain text and ends a comment at
+        // U+2028, U+2029 and U+0085.
+        var yaml = KubernetesYaml.Write(Rendering("{\"Env\":[\"A=x\\ty\",\"B==\",\"C=<<\"],\"ExposedPorts\":{\"80/tcp\\u2028x: [\":{},\"81/tcp\\u0085y\":{}}}"));
+
+        Assert.Contains("value: \"x\ty\"", yaml);
+        Assert.Contains("value: \"=\"", yaml);
+        Assert.Contains("value: \"<<\"", yaml);
+        Assert.Contains("80/tcp\\u2028x: [", yaml);
+        Assert.Contains("81/tcp\\u0085y", yaml);
+        Assert.DoesNotContain('\u2028', yaml);
+        Assert.DoesNotContain('\u0085', yaml);
+    }
+
+    [Fact]
     public void EachObjectIsADocumentAndEachModuleStartsWithWhatItDrops()
     {
         var yaml = KubernetesYaml.Write(Rendering("""{"User":"1000","ExposedPorts":{"80/tcp":{}}}"""));

@@ -1,3 +1,4 @@
+using System.Linq;
 using Xunit;
 using static EdgeMigration.Tests.RuleTestKit;
 
@@ -37,6 +38,22 @@ public class PortSettingsRuleTests
     public void UsualBindingsPass()
     {
         Assert.Empty(Check(ManifestBuilder.Deployment(("web", """{"ExposedPorts":{"80/tcp":{}},"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"8080","HostIp":"0.0.0.0"}],"53/udp":[{"HostPort":"53"}]}}}""")), "K10"));
+    }
+
+    [Fact]
+    public void AHostPortIsReadAsTheAgentReadsIt()
+    {
+        // The agent reads HostPort with int.TryParse: blanks around the number and a sign are fine, a fraction is not.
+        var manifest = ManifestBuilder.Deployment(
+            ("padded", """{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":" 8080 "}],"81/tcp":[{"HostPort":"+9696"}],"82/tcp":[{"HostPort":"8082.0"}],"83/tcp":[{"HostPort":"-83"}]}}}"""));
+
+        Assert.Equal(new[]
+        {
+            "K10 Warning padded HostConfig.PortBindings['82/tcp'][0] manual",
+            "K10 Error padded HostConfig.PortBindings['83/tcp'][0] manual",
+        }, Summary(Check(manifest, "K10")));
+        var bindings = Core.Rules.Network.ModulePorts.Bindings(manifest.FindModule("padded")!);
+        Assert.Equal(new int?[] { 8080, 9696, null, null }, bindings.Select(b => b.Bindings[0].HostPort));
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public static class ModulePorts
             {
                 var binding = array[i] as JObject;
                 var hostPort = binding?.GetIgnoreCase("HostPort") is JValue { Kind: JValueKind.String or JValueKind.Number } value ? value.Text : null;
-                list.Add(new PortBinding(i, JsonPath.Index(location, i), array[i], hostPort, hostPort is null ? null : ToPort(hostPort), binding.StringOf("HostIp")));
+                list.Add(new PortBinding(i, JsonPath.Index(location, i), array[i], hostPort, ToNumber(hostPort) is int port and >= 1 and <= 65535 ? port : null, binding.StringOf("HostIp")));
             }
             entries.Add(new PortBindingsEntry(entry, PortKey.Parse(entry.Name), location, list));
         }
@@ -96,7 +96,10 @@ public static class ModulePorts
     public static int? ToPort(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535 ? port : null;
 
-    /// <summary>The whole number a HostPort holds (range not checked), or null when it is not one.</summary>
-    public static long? ToNumber(string text) =>
-        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+    /// <summary>
+    /// The whole number a HostPort holds (range not checked), or null when it is not one: read as the agent reads it,
+    /// with int.TryParse, which takes blanks around the digits and a sign (" 8080", "+8080").
+    /// </summary>
+    public static int? ToNumber(string? text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;
 }
