@@ -84,4 +84,15 @@ public class GetEdgeModuleTests
         Assert.Equal("NotAManifest,EdgeMigration.Commands.GetEdgeModuleCommand", Assert.Single(result.ErrorIds));
         Assert.Contains("Accepted: a deployment manifest", result.Errors[0].Exception.Message);
     }
+
+    [Fact]
+    public void ANameWithoutWildcardsThatNamesNoModuleIsAnError()
+    {
+        using var ps = new PowerShellSession();
+        var sample = TestPaths.Samples + "/fpga-deployment.json";
+        var run = ps.Run($"Get-EdgeModule '{sample}' -Name file_mover, nope | ForEach-Object Name");
+        Assert.Equal(new object[] { "file_mover" }, run.Output.Select(o => o.BaseObject));
+        Assert.Equal("ModuleNotFound,EdgeMigration.Commands.GetEdgeModuleCommand", Assert.Single(run.ErrorIds));
+        ps.Run($"Get-EdgeModule '{sample}' -Name 'nope*'").AssertNoErrors();
+    }
 }

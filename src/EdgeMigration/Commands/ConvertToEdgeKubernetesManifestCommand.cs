@@ -117,7 +117,7 @@ public sealed class ConvertToEdgeKubernetesManifestCommand : ManifestInputCmdlet
         {
             if (!rendering.Modules.Any(m => string.Equals(m.ModuleName, name, StringComparison.OrdinalIgnoreCase)))
             {
-                WriteError(new ErrorRecord(new ItemNotFoundException($"{manifest.SourceName} has no module '{name}'."), "ModuleNotFound", ErrorCategory.ObjectNotFound, name));
+                WriteError(Errors.ModuleNotFound(manifest.SourceName, name));
             }
         }
     }

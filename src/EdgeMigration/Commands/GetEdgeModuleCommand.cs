@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Management.Automation;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
@@ -47,6 +49,14 @@ public sealed class GetEdgeModuleCommand : ManifestInputCmdlet
                 info.Env[variable.Name] = variable.Value is null ? null : SecretRedactor.Redact(variable.Value, manifest.Secrets);
             }
             WriteObject(info);
+        }
+        // A name without wildcards that names no module is an error, as a missing file is.
+        foreach (var name in Name ?? Array.Empty<string>())
+        {
+            if (!WildcardPattern.ContainsWildcardCharacters(name) && !manifest.Modules.Any(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                WriteError(Errors.ModuleNotFound(manifest.SourceName, name));
+            }
         }
     }
 }

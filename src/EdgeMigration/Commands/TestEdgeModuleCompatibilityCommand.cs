@@ -113,8 +113,7 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet, ID
         if (modules.Count == 0 && ModuleName is not null && !WildcardPattern.ContainsWildcardCharacters(ModuleName))
         {
             // A misspelt name would otherwise report nothing, which -Quiet would take for compatible.
-            WriteError(new ErrorRecord(new ItemNotFoundException($"{manifest.SourceName} has no module '{ModuleName}'."),
-                "ModuleNotFound", ErrorCategory.ObjectNotFound, manifest.SourceName));
+            WriteError(Errors.ModuleNotFound(manifest.SourceName, ModuleName));
             return;
         }
 

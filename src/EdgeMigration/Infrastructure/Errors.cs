@@ -28,6 +28,10 @@ internal static class Errors
     public static ErrorRecord Unreadable(ManifestException ex, string target) =>
         new(ex, "ManifestUnreadable", ErrorCategory.ReadError, target);
 
+    /// <summary>A module id given without wildcards that a manifest does not have: an error, as for a missing file.</summary>
+    public static ErrorRecord ModuleNotFound(string manifest, string name) =>
+        new(new ItemNotFoundException($"{manifest} has no module '{name}'."), "ModuleNotFound", ErrorCategory.ObjectNotFound, name);
+
     public static ErrorRecord RuleNotFound(string id) =>
         new(new ItemNotFoundException($"There is no migration rule '{id}'. Get-EdgeMigrationRule lists them all."),
             "RuleNotFound", ErrorCategory.ObjectNotFound, id);
