@@ -4,6 +4,7 @@ using System.Linq;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
+using EdgeMigration.Core.Rules.Resources;
 
 namespace EdgeMigration.Core.Kubernetes;
 
@@ -60,6 +61,7 @@ internal sealed class KubernetesExtensions
         {
             case "resources":
                 Resources = reader.ReadObject(member.Value, KubernetesSchema.ResourceRequirements, location);
+                RefuseUnequalExtendedRequests(context, location);
                 break;
             case "strategy":
                 Strategy = reader.ReadObject(member.Value, KubernetesSchema.DeploymentStrategy, location);
@@ -76,6 +78,28 @@ internal sealed class KubernetesExtensions
             case "serviceoptions":
                 ReadServiceOptions(context, reader.ReadObject(member.Value, KubernetesSchema.ServiceOptions, location), location);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Requests of an extended resource (a GPU) that differ from its limits: the API server validates the pod template
+    /// and refuses the Deployment (HTTP 422), as rule R1 says.
+    /// </summary>
+    private void RefuseUnequalExtendedRequests(RenderContext context, string location)
+    {
+        if (Resources?["requests"] is not JObject requests || Resources["limits"] is not JObject limits)
+        {
+            return;
+        }
+        foreach (var request in requests.Members)
+        {
+            if (ModuleResources.IsExtendedResource(request.Name) && limits.Find(request.Name)?.Value is { } limit &&
+                KubernetesQuantity.Of(request.Value) is { } requested && KubernetesQuantity.Of(limit) is { } limited && requested != limited)
+            {
+                context.Fail(JsonPath.Member(JsonPath.Member(location, "requests"), request.Name), request.Value,
+                    $"requests {request.Value.ToCompactJson()} of '{request.Name}' differ from its limits {limit.ToCompactJson()}; Kubernetes needs them equal for an extended resource and refuses the Deployment (HTTP 422), so the module is not deployed.",
+                    $"Set requests['{request.Name}'] to {limit.ToCompactJson()}, or give '{request.Name}' in limits only.");
+            }
         }
     }
 

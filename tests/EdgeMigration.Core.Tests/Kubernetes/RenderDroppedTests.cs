@@ -37,6 +37,20 @@ public class RenderDroppedTests
     }
 
     [Fact]
+    public void GpuRequestsThatDifferFromLimitsFailTheModuleAsR1Says()
+    {
+        var unequal = Render("""{"k8s-experimental":{"resources":{"limits":{"nvidia.com/gpu":1,"memory":"1Gi"},"requests":{"nvidia.com/gpu":2,"memory":"512Mi"}}}}""");
+        var equal = Render("""{"k8s-experimental":{"resources":{"limits":{"nvidia.com/gpu":1},"requests":{"nvidia.com/gpu":"1"}}}}""");
+
+        var failed = Assert.Single(unequal.Dropped);
+        Assert.Equal((DropEffect.Fails, "k8s-experimental.resources.requests['nvidia.com/gpu']"), (failed.Effect, failed.Location));
+        Assert.Contains("HTTP 422", failed.Reason);
+        Assert.True(unequal.Fails);
+        Assert.Empty(equal.Dropped);
+        Assert.False(equal.Fails);
+    }
+
+    [Fact]
     public void EdgeAgentIsNotRendered()
     {
         var agent = KubernetesRenderer.Render(ManifestBuilder.Deployment(("m", "{}"))).Modules.Single(m => m.ModuleName == "edgeAgent");
