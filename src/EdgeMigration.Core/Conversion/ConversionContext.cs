@@ -31,7 +31,8 @@ public sealed class ConversionContext
             ManifestPath = module?.PathOf(location, inDefinition) ?? location,
             Before = before is null ? null : SecretRedactor.Redact(before.ToCompactJson(), Manifest.Secrets),
             After = after is null ? null : SecretRedactor.Redact(after.ToCompactJson(), Manifest.Secrets),
-            Description = description,
+            // A description may quote a setting (a bind) that holds a registry password.
+            Description = SecretRedactor.Redact(description, Manifest.Secrets),
         });
     }
 }

@@ -43,6 +43,21 @@ public class SecretRedactionTests
         Assert.Contains(texts, t => t.Contains("u********\") is not read by the GPU device's agent"));
     }
 
+    [Fact]
+    public void AChangeDescriptionThatQuotesASettingHidesThePasswordInIt()
+    {
+        var manifest = ManifestDocument.Parse("""
+            {"modulesContent": {"$edgeAgent": {"properties.desired": {"schemaVersion": "1.1",
+              "runtime": {"type": "docker", "settings": {"registryCredentials": {"acr": {"username": "u", "password": "Hunter2Secret", "address": "a"}}}},
+              "modules": {"m": {"type": "docker", "settings": {"image": "m:1", "createOptions": "{\"HostConfig\":{\"Binds\":[\"/Hunter2Secret:/x\"]}}"}}}}}}}
+            """);
+
+        var result = ManifestConverter.Convert(manifest);
+
+        Assert.Contains(result.Changes, c => c.Description.Contains("/********:/x", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Changes, c => c.Description.Contains("Hunter2Secret", System.StringComparison.Ordinal));
+    }
+
     private static IEnumerable<string> Texts(IEnumerable<Finding> findings) =>
         findings.SelectMany(f => new[] { f.Message, f.Recommendation, f.Location, f.ManifestPath });
 }
