@@ -176,6 +176,27 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
     }
 
     [Fact]
+    public void StoppingAtAFileNotWrittenWritesNothingAfterIt()
+    {
+        using var ps = new PowerShellSession();
+        var inputs = Path.Combine(_folder, "in");
+        var output = Path.Combine(_folder, "stop-out");
+        Directory.CreateDirectory(inputs);
+        Directory.CreateDirectory(output);
+        var names = new[] { "a.json", "b.json", "c.json", "d.json" };
+        foreach (var name in names)
+        {
+            File.Copy(Sample, Path.Combine(inputs, name));
+        }
+        File.WriteAllText(Path.Combine(output, "b.json"), "yesterday's");
+
+        var run = ps.Run($"try {{ ConvertTo-GpuEdgeManifest {string.Join(", ", names.Select(n => $"'{inputs}/{n}'"))} -Destination '{output}' -ErrorAction Stop -WarningAction Ignore | ForEach-Object OutFile }} catch {{ 'stopped ' + $_.FullyQualifiedErrorId.Split(',')[0] }}");
+
+        Assert.Equal(new[] { Path.Combine(output, "a.json"), "stopped OutputFileExists" }, run.Output.Select(o => o.ToString()));
+        Assert.Equal(new[] { "a.json", "b.json" }, Directory.GetFiles(output).Select(Path.GetFileName).OrderBy(n => n));
+    }
+
+    [Fact]
     public void AFixLeftOutLeavesTheResultIncompatible()
     {
         using var ps = new PowerShellSession();

@@ -223,23 +223,27 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         var target = OutputPath(manifest, fromFile, out var refusal);
         if (refusal is not null)
         {
-            _writing.Add(WrittenFile.Refused(result, refusal));
+            Refuse(result, refusal);
+            return;
         }
-        else if (target is not null && ShouldProcess(target, $"Write the GPU manifest converted from {manifest.SourceName}"))
+        if (target is not null && ShouldProcess(target, $"Write the GPU manifest converted from {manifest.SourceName}"))
         {
             if (_written.TryGetValue(target, out var earlier))
             {
                 // -Force is for files that were there before: another input's conversion is not overwritten.
-                _writing.Add(WrittenFile.Refused(result, new ErrorRecord(
-                    new IOException($"The file '{target}' is the conversion of {earlier}; {manifest.SourceName} has the same name. Convert the two into different folders."),
-                    "OutputFileOfAnotherInput", ErrorCategory.ResourceExists, target)));
+                Refuse(result, new ErrorRecord(new IOException(earlier == manifest.SourceName
+                        ? $"The file '{target}' was written for {earlier} earlier in this command; it is not converted twice into one folder."
+                        : $"The file '{target}' is the conversion of {earlier}; {manifest.SourceName} has the same name. Convert the two into different folders."),
+                    "OutputFileOfAnotherInput", ErrorCategory.ResourceExists, target));
+                return;
             }
-            else if (!Force && File.Exists(target))
+            if (!Force && File.Exists(target))
             {
-                _writing.Add(WrittenFile.Refused(result, new ErrorRecord(new IOException($"The file '{target}' already exists; use -Force to overwrite it."),
-                    "OutputFileExists", ErrorCategory.ResourceExists, target)));
+                Refuse(result, new ErrorRecord(new IOException($"The file '{target}' already exists; use -Force to overwrite it."),
+                    "OutputFileExists", ErrorCategory.ResourceExists, target));
+                return;
             }
-            else if (MakeFolder(target) is { } error)
+            if (MakeFolder(target) is { } error)
             {
                 _writing.Add(new WrittenFile(result, target, error));
             }
@@ -258,6 +262,26 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     }
 
     /// <summary>
+    /// A conversion whose file is not written (it exists, is another input's, or no file can be named): its error comes
+    /// now, after the results before it, and before any later input's file is started, so that -ErrorAction Stop leaves
+    /// nothing written that was not reported.
+    /// </summary>
+    private void Refuse(ConversionResult result, ErrorRecord error)
+    {
+        TakeWritten(all: true);
+        WriteRemainingWarnings(result);
+        WriteError(error);
+    }
+
+    private void WriteRemainingWarnings(ConversionResult result)
+    {
+        foreach (var finding in result.RemainingFindings.Where(f => f.Severity >= Core.Rules.Severity.Warning))
+        {
+            WriteWarning($"{result.Manifest.SourceName}: {finding.RuleId} {finding.ModuleName}: {finding.Message} {finding.Recommendation}".Trim());
+        }
+    }
+
+    /// <summary>
     /// Each result whose file is written, in input order, after the warnings of what its conversion could not fix; an
     /// error for each file that could not be, or was not, written.
     /// </summary>
@@ -265,16 +289,8 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     {
         foreach (var written in _writing.Done(all))
         {
-            var manifest = written.Result.Manifest;
-            foreach (var finding in written.Result.RemainingFindings.Where(f => f.Severity >= Core.Rules.Severity.Warning))
-            {
-                WriteWarning($"{manifest.SourceName}: {finding.RuleId} {finding.ModuleName}: {finding.Message} {finding.Recommendation}".Trim());
-            }
-            if (written.Refusal is not null)
-            {
-                WriteError(written.Refusal);
-            }
-            else if (written.Error is null)
+            WriteRemainingWarnings(written.Result);
+            if (written.Error is null)
             {
                 WriteObject(new EdgeManifestConversion(written.Result, written.Target));
             }
