@@ -117,6 +117,73 @@ public sealed class PipelineInputTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Cmdlets))]
+    public void PathsThatStartLikeACommentAreStillPaths(string cmdlet)
+    {
+        var good = Path.Combine(_folder, "good.json");
+        File.Copy(Sample, good);
+        using var ps = new PowerShellSession();
+        var variables = new Dictionary<string, object?> { ["good"] = good, ["wildcard"] = "/*/" + Path.GetFileName(_folder) + "/good.json" };
+
+        var run = ps.Run($"'//nosuchserver/share/m.json', $good, $wildcard | {cmdlet} -WarningAction Ignore | ForEach-Object Manifest", variables);
+
+        Assert.Equal("ManifestFileNotFound", Assert.Single(run.ErrorIds).Split(',')[0]);
+        Assert.Equal(new[] { good }, run.Output.Select(o => o.ToString()).Distinct());
+        Assert.True(run.Output.Count >= 2);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void CommentsAfterAManifestBelongToIt(string cmdlet)
+    {
+        var text = File.ReadAllText(Sample);
+        using var ps = new PowerShellSession();
+        var variables = new Dictionary<string, object?> { ["text"] = text, ["line"] = text.Replace("\n", " ").Replace("\r", " ") };
+
+        var lines = ps.Run($"($text + \"`n// end of the deployment`n/* generated */\").Split(\"`n\") | {cmdlet} -WarningAction Ignore", variables).AssertNoErrors();
+        var oneLine = ps.Run($"$line, '// end' | {cmdlet} -WarningAction Ignore", variables).AssertNoErrors();
+
+        Assert.NotEmpty(lines.Output);
+        Assert.Equal(lines.Output.Count, oneLine.Output.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void AByteOrderMarkDecodedIntoTheTextIsSkipped(string cmdlet)
+    {
+        var text = "\uFEFF" + File.ReadAllText(Sample);
+        using var ps = new PowerShellSession();
+        var whole = ps.Run($"$text | {cmdlet} -WarningAction Ignore", new Dictionary<string, object?> { ["text"] = text }).AssertNoErrors();
+        var lines = ps.Run($"$text.Split(\"`n\") | {cmdlet} -WarningAction Ignore", new Dictionary<string, object?> { ["text"] = text }).AssertNoErrors();
+        Assert.NotEmpty(whole.Output);
+        Assert.Equal(whole.Output.Count, lines.Output.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void FilesNamedInBracesOrWithQuotesAreFound(string cmdlet)
+    {
+        var braces = Path.Combine(_folder, "{6f1c2a7e}.json");
+        var quote = Path.Combine(_folder, "dq\"uote.json");
+        File.Copy(Sample, braces);
+        File.Copy(Sample, quote);
+        using var ps = new PowerShellSession();
+        var run = ps.Run($"$braces, $quote | {cmdlet} -WarningAction Ignore | ForEach-Object Manifest",
+            new Dictionary<string, object?> { ["braces"] = braces, ["quote"] = quote }).AssertNoErrors();
+        Assert.Equal(new[] { braces, quote }, run.Output.Select(o => o.ToString()).Distinct());
+    }
+
+    [Fact]
+    public void AManifestObjectWithAPathPropertyIsTheManifest()
+    {
+        using var ps = new PowerShellSession();
+        var run = ps.Run("[pscustomobject]@{ schemaVersion = '1.1'; modules = [pscustomobject]@{ mine = [pscustomobject]@{ type = 'docker'; settings = [pscustomobject]@{ image = 'x' } } }; Path = $sample } | Get-EdgeModule | ForEach-Object Name",
+            new Dictionary<string, object?> { ["sample"] = Sample }).AssertNoErrors();
+        Assert.Contains("mine", run.Output.Select(o => o.ToString()));
+        Assert.DoesNotContain("file_mover", run.Output.Select(o => o.ToString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
     public void ErrorsComeInTheirPlaceAndStopAfterTheResultsBeforeThem(string cmdlet)
     {
         var good = Path.Combine(_folder, "good.json");

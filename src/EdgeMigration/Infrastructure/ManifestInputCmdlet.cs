@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Text;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
 
@@ -23,8 +22,11 @@ public abstract class ManifestInputCmdlet : PSCmdlet
     protected const string LiteralPathSet = "LiteralPath";
     protected const string InputObjectSet = "InputObject";
 
-    private readonly StringBuilder _pendingJson = new();
-    private int _pendingLines;
+    /// <summary>Lines of a JSON text piped one at a time, until it is whole.</summary>
+    private readonly PipedLines _pendingLines = new();
+
+    /// <summary>The input before the current one was the end of a JSON text: comments right after it belong to it.</summary>
+    private bool _previousEndedJson;
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
     [ValidateNotNullOrEmpty]
@@ -96,12 +98,9 @@ public abstract class ManifestInputCmdlet : PSCmdlet
 
     protected override void EndProcessing()
     {
-        if (_pendingLines > 0)
+        if (!_pendingLines.IsEmpty)
         {
-            var text = _pendingJson.ToString();
-            _pendingJson.Clear();
-            _pendingLines = 0;
-            ReadText(text, "JSON text from the pipeline");
+            SettlePendingLines();
         }
     }
 
@@ -206,6 +205,12 @@ public abstract class ManifestInputCmdlet : PSCmdlet
             ProcessText(text);
             return;
         }
+        // Lines piped before an object end there.
+        if (!_pendingLines.IsEmpty)
+        {
+            SettlePendingLines();
+        }
+        _previousEndedJson = false;
         if (baseObject is EdgeManifestConversion conversion)
         {
             ProcessManifest(EditsManifests ? conversion.Document.Clone() : conversion.Document);
@@ -244,29 +249,58 @@ public abstract class ManifestInputCmdlet : PSCmdlet
     /// </summary>
     private void ProcessText(string text)
     {
-        if (_pendingLines > 0)
+        var previousEndedJson = _previousEndedJson;
+        _previousEndedJson = false;
+        if (!_pendingLines.IsEmpty && _pendingLines.EndsBefore(text))
         {
-            _pendingJson.Append('\n').Append(text);
-            _pendingLines++;
-            TryFinishPendingJson();
+            SettlePendingLines();
+        }
+        if (!_pendingLines.IsEmpty)
+        {
+            if (_pendingLines.Add(text) is { } whole)
+            {
+                ReadText(whole, "JSON text from the pipeline");
+                _previousEndedJson = true;
+            }
             return;
         }
         var trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if (trimmed.Length == 0)
         {
+            _previousEndedJson = previousEndedJson;
             return;
         }
-        switch (PipedText.Classify(text, trimmed, LiteralFile))
+        var kind = PipedText.Classify(text, trimmed, LiteralFile);
+        if (kind == PipedTextKind.JsonStart)
+        {
+            _pendingLines.Start(text, previousEndedJson);
+            return;
+        }
+        ProcessPipedText(kind, text, "JSON text");
+    }
+
+    /// <summary>The lines pending, now that no more of them will come: JSON text, a path, comments after JSON, or other text.</summary>
+    private void SettlePendingLines()
+    {
+        var (kind, text) = _pendingLines.Settle();
+        ProcessPipedText(kind, text, "JSON text from the pipeline");
+    }
+
+    private void ProcessPipedText(PipedTextKind kind, string text, string source)
+    {
+        switch (kind)
         {
             case PipedTextKind.Json:
-                ReadText(text, "JSON text");
-                return;
-            case PipedTextKind.JsonStart:
-                _pendingJson.Append(text);
-                _pendingLines = 1;
+                ReadText(text, source);
+                _previousEndedJson = true;
                 return;
             case PipedTextKind.Path:
-                ProcessPath(text, literal: false);
+                foreach (var line in text.Split('\n'))
+                {
+                    ProcessPath(line, literal: false);
+                }
+                return;
+            case PipedTextKind.TrailingComments:
                 return;
             default:
                 // Never quoted back: such text may be a line of a manifest, and manifests hold registry passwords.
@@ -276,20 +310,12 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         }
     }
 
-    private void TryFinishPendingJson()
+    private void ReadText(string text, string source)
     {
-        var text = _pendingJson.ToString();
-        if (!PipedText.IsComplete(text))
-        {
-            return;
-        }
-        _pendingJson.Clear();
-        _pendingLines = 0;
-        ReadText(text, "JSON text from the pipeline");
-    }
-
-    private void ReadText(string text, string source) =>
+        // A byte order mark decoded into the text (a file read as a string) is not JSON; from a file the reader skips it.
+        text = text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text;
         ReadAndProcess(() => OrCreateOptions(() => ManifestDocument.Parse(text, source), () => JDocument.Parse(text).Root, source), source);
+    }
 
     private ManifestDocument OrCreateOptions(Func<ManifestDocument> read, Func<JNode> node, string source)
     {

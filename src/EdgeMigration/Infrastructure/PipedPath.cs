@@ -9,8 +9,15 @@ namespace EdgeMigration.Infrastructure;
 /// </summary>
 internal static class PipedPath
 {
-    /// <summary>Names a manifest's own root may have: an object with one of them is a manifest, whatever else it holds.</summary>
-    private static readonly string[] ManifestRoots = { "modulesContent", "moduleContent", "content", "$edgeAgent" };
+    /// <summary>
+    /// Names the root of a manifest of any shape may have (deployment, hub deployment, modulesContent, the $edgeAgent
+    /// twin and its desired properties; layered keys start with "properties.desired"): an object with one of them is a
+    /// manifest, whatever else it holds.
+    /// </summary>
+    private static readonly string[] ManifestRoots =
+    {
+        "modulesContent", "moduleContent", "content", "$edgeAgent", "$edgeHub", "properties", "schemaVersion", "modules", "systemModules", "runtime",
+    };
 
     /// <summary>Taken literally, in this order: Get-ChildItem's PSPath, then the aliases of -LiteralPath.</summary>
     private static readonly string[] LiteralNames = { "PSPath", "LiteralPath", "FullName", "LP" };
@@ -27,9 +34,10 @@ internal static class PipedPath
             // Resolve-Path output: already resolved, so literal.
             return (resolved.Path, true);
         }
-        foreach (var root in ManifestRoots)
+        foreach (var property in input.Properties)
         {
-            if (input.Properties[root] is not null)
+            if (System.Array.Exists(ManifestRoots, root => string.Equals(root, property.Name, System.StringComparison.OrdinalIgnoreCase)) ||
+                property.Name.StartsWith("properties.desired", System.StringComparison.OrdinalIgnoreCase))
             {
                 return null;
             }

@@ -16,6 +16,9 @@ internal enum PipedTextKind
 
     /// <summary>Neither: a line of something else, reported without being quoted.</summary>
     Other,
+
+    /// <summary>Comments after a JSON text piped before them: nothing to read.</summary>
+    TrailingComments,
 }
 
 /// <summary>Tells JSON text from paths among piped strings, and when the lines of a JSON text are all there.</summary>
@@ -29,6 +32,9 @@ internal static class PipedText
         var multiline = text.IndexOf('\n') >= 0;
         switch (trimmed[0])
         {
+            case '{' when !multiline && existingFile(text) is not null:
+                // A file named in braces, as Windows tools name them after GUIDs.
+                return PipedTextKind.Path;
             case '{':
                 return multiline || IsComplete(text) ? PipedTextKind.Json : PipedTextKind.JsonStart;
             case '[':
@@ -47,7 +53,7 @@ internal static class PipedText
                 }
                 return trimmed.TrimEnd().EndsWith("]", StringComparison.Ordinal) ? PipedTextKind.Json : PipedTextKind.Path;
             default:
-                return LooksLikePath(text) ? PipedTextKind.Path : PipedTextKind.Other;
+                return LooksLikePath(text) || existingFile(text) is not null ? PipedTextKind.Path : PipedTextKind.Other;
         }
     }
 
@@ -56,6 +62,24 @@ internal static class PipedText
     /// whole JSON text (a brace in a comment or a string does not count).
     /// </summary>
     public static bool IsComplete(string text)
+    {
+        var state = Scan(text);
+        return state.Opened && state.Depth <= 0 && !state.InString && !state.InBlockComment;
+    }
+
+    /// <summary>True when <paramref name="line"/> goes on from comment lines: more comments, a blank, or the start of a value.</summary>
+    public static bool ContinuesComments(string comments, string line)
+    {
+        var trimmed = line.Trim().TrimStart('\uFEFF');
+        return Scan(comments).InBlockComment || trimmed.Length == 0 || IsComment(trimmed) || StartsValue(trimmed);
+    }
+
+    public static bool IsComment(string line) =>
+        line.TrimStart().TrimStart('\uFEFF') is var trimmed && (trimmed.StartsWith("//", StringComparison.Ordinal) || trimmed.StartsWith("/*", StringComparison.Ordinal));
+
+    public static bool StartsValue(string line) => line.TrimStart().TrimStart('\uFEFF') is { Length: > 0 } trimmed && trimmed[0] is '{' or '[';
+
+    private static (int Depth, bool Opened, bool InString, bool InBlockComment) Scan(string text)
     {
         var depth = 0;
         var opened = false;
@@ -97,11 +121,11 @@ internal static class PipedText
             }
             else if (c is '}' or ']') depth--;
         }
-        return opened && depth <= 0 && !inString && !inBlockComment;
+        return (depth, opened, inString, inBlockComment);
     }
 
     /// <summary>Line breaks, quotes and braces belong to JSON (or other text), not to the paths of manifest files.</summary>
-    private static bool LooksLikePath(string text)
+    public static bool LooksLikePath(string text)
     {
         foreach (var c in text)
         {
