@@ -89,6 +89,9 @@ public class ConvertToEdgeKubernetesManifestTests
         var missing = ps.Run($"ConvertTo-EdgeKubernetesManifest '{Sample}' -ModuleName NoSuchModule, Web*");
         Assert.Equal("ModuleNotFound," + Command, Assert.Single(missing.ErrorIds));
         Assert.Equal(3, missing.Output.Count);
+        // The error comes after the modules found: -ErrorAction Stop keeps them.
+        var stopped = ps.Run($"try {{ ConvertTo-EdgeKubernetesManifest '{Sample}' -ModuleName NoSuchModule, Web* -ErrorAction Stop | ForEach-Object Kind }} catch {{ 'stopped' }}");
+        Assert.Equal(new[] { "Deployment", "Service", "ServiceAccount", "stopped" }, stopped.Output.Select(o => o.ToString()));
 
         var invalid = ps.Run("'{ \"modulesContent\": ' | ConvertTo-EdgeKubernetesManifest");
         Assert.Equal("InvalidManifestJson," + Command, Assert.Single(invalid.ErrorIds));

@@ -77,7 +77,6 @@ public sealed class ConvertToEdgeKubernetesManifestCommand : ManifestInputCmdlet
     {
         var filter = new NameFilter(ModuleName);
         var rendering = KubernetesRenderer.Render(manifest, _options).Where(m => filter.Matches(m.ModuleName));
-        ReportModulesNotFound(manifest, rendering);
         foreach (var module in rendering.Modules)
         {
             foreach (var dropped in module.Dropped)
@@ -108,6 +107,8 @@ public sealed class ConvertToEdgeKubernetesManifestCommand : ManifestInputCmdlet
                 WriteObject(module.Resources.Select(r => new EdgeKubernetesResource(r, module, manifest.SourceName)), enumerateCollection: true);
             }
         }
+        // After the modules found, as Get-EdgeModule does: -ErrorAction Stop keeps what was rendered.
+        ReportModulesNotFound(manifest, rendering);
     }
 
     /// <summary>A module id given without wildcards that the manifest does not have is an error, as for a missing file.</summary>
