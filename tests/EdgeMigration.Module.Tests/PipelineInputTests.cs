@@ -217,6 +217,20 @@ public sealed class PipelineInputTests : IDisposable
         ps.Run($"{cmdlet} '{Sample}' -Rule 'R*' -ExcludeRule 'Z*' -WarningAction Ignore").AssertNoErrors();
     }
 
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void ShareMapEntriesThatNoBindUsesAreWarnedOfOnce(string cmdlet)
+    {
+        using var ps = new PowerShellSession();
+        var run = ps.Run($"{cmdlet} '{Sample}', '{Sample}' -ShareMap @{{ '/nope' = 'x'; 'Input' = 'y'; '/var/www/html/' = 'webcontent' }}").AssertNoErrors();
+
+        var warning = Assert.Single(run.Warnings, w => w.StartsWith("-ShareMap", StringComparison.Ordinal));
+        Assert.Contains("'/nope' or 'Input'", warning);
+        Assert.DoesNotContain("/var/www/html", warning);
+        Assert.DoesNotContain(ps.Run($"{cmdlet} '{Sample}' -ShareMap @{{ '/var/www/html' = 'webcontent' }}").AssertNoErrors().Warnings,
+            w => w.StartsWith("-ShareMap", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void AModuleNameThatNamesNoModuleIsAnError()
     {

@@ -47,6 +47,9 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     /// <summary>Output folders made (or found) by this pipeline: each is made once, before the first write into it starts.</summary>
     private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
 
+    /// <summary>-ShareMap's entries that no bind of the manifests read stands under so far.</summary>
+    private UnusedShareMapKeys? _unusedShareMapKeys;
+
     /// <summary>-ModuleNameMap's keys that no converted manifest has had as a custom module's id so far.</summary>
     private HashSet<string>? _unusedNameMapKeys;
 
@@ -125,7 +128,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         RejectUnknownRuleIds();
         RejectZeroLimit(DefaultMemoryLimit, nameof(DefaultMemoryLimit));
         RejectZeroLimit(DefaultCpuLimit, nameof(DefaultCpuLimit));
-        _ = HashtableParameters.CheckSettings(this, ShareMap);
+        _unusedShareMapKeys = new UnusedShareMapKeys(ShareMap, HashtableParameters.CheckSettings(this, ShareMap).Shares);
         _progress = new ThrottledProgress(this, 1, "Converting manifests for Azure Stack Edge Pro GPU");
     }
 
@@ -147,7 +150,12 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     {
         WriteVerbose($"Reading {file}");
         var options = _options ??= Options();
-        _converting.Start(() => FileWork<ConversionResult>.Run(file, manifest => ManifestConverter.ConvertInPlace(manifest, options)));
+        var unused = _unusedShareMapKeys!;
+        _converting.Start(() => FileWork<ConversionResult>.Run(file, manifest =>
+        {
+            unused.Record(manifest);
+            return ManifestConverter.ConvertInPlace(manifest, options);
+        }));
         TakeConverted(all: false);
     }
 
@@ -155,6 +163,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     protected override void ProcessManifest(ManifestDocument manifest)
     {
         TakeConverted(all: true);
+        _unusedShareMapKeys!.Record(manifest);
         Finish(ManifestConverter.ConvertInPlace(manifest, _options ??= Options()), fromFile: false);
     }
 
@@ -164,6 +173,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         TakeConverted(all: true);
         TakeWritten(all: true);
         _progress!.Complete();
+        _unusedShareMapKeys!.WarnOfUnused(this);
         if (_converted > 0 && _unusedNameMapKeys is { Count: > 0 } unused)
         {
             // Once for the whole command: a fleet shares one map, and a key is a typo only if no manifest has the module.

@@ -47,7 +47,10 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet, ID
     {
         RejectUnknownRuleIds();
         _settings = HashtableParameters.CheckSettings(this, ShareMap);
+        _unusedShareMapKeys = new UnusedShareMapKeys(ShareMap, _settings.Shares);
     }
+
+    private UnusedShareMapKeys? _unusedShareMapKeys;
 
     protected override string? CreateOptionsModuleName =>
         ModuleName is not null && !WildcardPattern.ContainsWildcardCharacters(ModuleName) ? ModuleName : null;
@@ -64,7 +67,12 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet, ID
         WriteVerbose($"Reading {file}");
         var selection = Selection;
         var settings = _settings;
-        _checking.Start(() => FileWork<CheckedManifest>.Run(file, manifest => new CheckedManifest(manifest, RuleEngine.Check(manifest, selection, settings: settings))));
+        var unused = _unusedShareMapKeys!;
+        _checking.Start(() => FileWork<CheckedManifest>.Run(file, manifest =>
+        {
+            unused.Record(manifest);
+            return new CheckedManifest(manifest, RuleEngine.Check(manifest, selection, settings: settings));
+        }));
         TakeChecked(all: false);
     }
 
@@ -72,6 +80,7 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet, ID
     protected override void ProcessManifest(ManifestDocument manifest)
     {
         TakeChecked(all: true);
+        _unusedShareMapKeys!.Record(manifest);
         Report(manifest, RuleEngine.Check(manifest, Selection, settings: _settings));
     }
 
@@ -79,6 +88,7 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet, ID
     {
         base.EndProcessing();
         TakeChecked(all: true);
+        _unusedShareMapKeys!.WarnOfUnused(this);
     }
 
     /// <summary>Waits for the checks still running, if the pipeline stopped before its end.</summary>

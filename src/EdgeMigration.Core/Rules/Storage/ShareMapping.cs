@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using EdgeMigration.Core.Manifests;
 
 namespace EdgeMigration.Core.Rules.Storage;
 
@@ -43,7 +44,7 @@ public sealed class ShareMapping
         }
         foreach (var pair in map)
         {
-            var key = BindSpec.Normalize(pair.Key.Trim());
+            var key = KeyOf(pair.Key);
             var entry = new MapEntry(key, key.EndsWith("/", StringComparison.Ordinal) ? key : key + "/", pair.Value.Trim());
             // Longest first, so that the most specific prefix wins; keys of one length stay in the map's order.
             var at = 0;
@@ -103,6 +104,26 @@ public sealed class ShareMapping
         }
         return path.StartsWith(folder, StringComparison.Ordinal) ? path.Substring(folder.Length) : null;
     }
+
+    /// <summary>The map's keys (trimmed, without a trailing '/') that a bind of <paramref name="manifest"/> stands under.</summary>
+    public IEnumerable<string> KeysUsedBy(ManifestDocument manifest)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var module in manifest.Modules)
+        {
+            foreach (var entry in BindPlan.EntriesOf(module, this))
+            {
+                if (entry.Share is { FromShareMap: true } match)
+                {
+                    used.Add(match.MappedFrom);
+                }
+            }
+        }
+        return used;
+    }
+
+    /// <summary>A ShareMap key as the map holds it, to compare with <see cref="KeysUsedBy"/>.</summary>
+    public static string KeyOf(string key) => BindSpec.Normalize(key.Trim());
 
     /// <summary>One ShareMap entry: host path or volume name, the same ending in '/' to match paths below it, and the share.</summary>
     private sealed record MapEntry(string Key, string KeyFolder, string Share);
