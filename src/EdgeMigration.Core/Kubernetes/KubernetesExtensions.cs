@@ -91,15 +91,11 @@ internal sealed class KubernetesExtensions
         {
             return;
         }
-        foreach (var request in requests.Members)
+        foreach (var (request, limit) in ModuleResources.UnequalExtendedRequests(requests, limits))
         {
-            if (ModuleResources.IsExtendedResource(request.Name) && limits.Find(request.Name)?.Value is { } limit &&
-                KubernetesQuantity.Of(request.Value) is { } requested && KubernetesQuantity.Of(limit) is { } limited && requested != limited)
-            {
-                context.Fail(JsonPath.Member(JsonPath.Member(location, "requests"), request.Name), request.Value,
-                    $"requests {request.Value.ToCompactJson()} of '{request.Name}' differ from its limits {limit.ToCompactJson()}; Kubernetes needs them equal for an extended resource and refuses the Deployment (HTTP 422), so the module is not deployed.",
-                    $"Set requests['{request.Name}'] to {limit.ToCompactJson()}, or give '{request.Name}' in limits only.");
-            }
+            context.Fail(JsonPath.Member(JsonPath.Member(location, "requests"), request.Name), request.Value,
+                $"requests {request.Value.ToCompactJson()} of '{request.Name}' differ from its limits {limit.ToCompactJson()}; Kubernetes needs them equal for an extended resource and refuses the Deployment (HTTP 422), so the module is not deployed.",
+                $"Set requests['{request.Name}'] to {limit.ToCompactJson()}, or give '{request.Name}' in limits only.");
         }
     }
 

@@ -140,16 +140,13 @@ public sealed class FpgaAccelerationRule : ModuleRule
         {
             return;
         }
-        foreach (var request in requests.Values.Members)
+        foreach (var (request, limit) in ModuleResources.UnequalExtendedRequests(requests.Values, limits.Values))
         {
-            if (request.Name == ModuleResources.FpgaResource || !ModuleResources.IsExtendedResource(request.Name) ||
-                limits.Values.Find(request.Name) is not { } limit ||
-                KubernetesQuantity.Of(request.Value) is not { } requested || KubernetesQuantity.Of(limit.Value) is not { } limited ||
-                requested == limited)
+            if (request.Name == ModuleResources.FpgaResource)
             {
                 continue;
             }
-            var limitText = limit.Value.ToCompactJson();
+            var limitText = limit.ToCompactJson();
             findings.Add(Finding(module, requests.PathOf(request.Name),
                 $"The module requests {request.Value.ToCompactJson()} of '{request.Name}' but limits it to {limitText}; for an extended resource Kubernetes needs requests equal to limits and refuses the pod.",
                 $"Set requests['{request.Name}'] to {limitText} as in limits (or both to the number the module needs), or give '{request.Name}' in limits only: without requests, the limits are the request.",

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
@@ -63,6 +64,22 @@ public static class ModuleResources
     public static bool HoldsAccelerator(EdgeModule module) =>
         new[] { Limits, Requests }.Any(kind => Find(module, kind)?.Values is { } values &&
             (values.Find(GpuResource) is not null || values.Find(FpgaResource) is not null));
+
+    /// <summary>
+    /// Each request of an extended resource that differs from its limit, as quantities ("2" and 2 are equal): Kubernetes
+    /// does not overcommit extended resources and refuses such a pod. R1 reports them and the preview fails the module.
+    /// </summary>
+    public static IEnumerable<(JMember Request, JNode Limit)> UnequalExtendedRequests(JObject requests, JObject limits)
+    {
+        foreach (var request in requests.Members)
+        {
+            if (IsExtendedResource(request.Name) && limits.Find(request.Name)?.Value is { } limit &&
+                KubernetesQuantity.Of(request.Value) is { } requested && KubernetesQuantity.Of(limit) is { } limited && requested != limited)
+            {
+                yield return (request, limit);
+            }
+        }
+    }
 
     /// <summary>
     /// True for an extended resource: a name with a domain outside *.kubernetes.io (<c>nvidia.com/gpu</c>,
