@@ -108,18 +108,15 @@ public sealed class ConvertToEdgeKubernetesManifestCommand : ManifestInputCmdlet
             }
         }
         // After the modules found, as Get-EdgeModule does: -ErrorAction Stop keeps what was rendered.
-        ReportModulesNotFound(manifest, rendering);
+        ReportModulesNotFound(manifest, rendering, filter);
     }
 
     /// <summary>A module id given without wildcards that the manifest does not have is an error, as for a missing file.</summary>
-    private void ReportModulesNotFound(ManifestDocument manifest, KubernetesRendering rendering)
+    private void ReportModulesNotFound(ManifestDocument manifest, KubernetesRendering rendering, NameFilter filter)
     {
-        foreach (var name in ModuleName?.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)) ?? Enumerable.Empty<string>())
+        foreach (var name in filter.Unmatched(rendering.Modules.Select(m => m.ModuleName).ToList()))
         {
-            if (!rendering.Modules.Any(m => string.Equals(m.ModuleName, name, StringComparison.OrdinalIgnoreCase)))
-            {
-                WriteError(Errors.ModuleNotFound(manifest.SourceName, name));
-            }
+            WriteError(Errors.ModuleNotFound(manifest.SourceName, name));
         }
     }
 }

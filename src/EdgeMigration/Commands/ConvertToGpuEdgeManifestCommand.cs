@@ -185,7 +185,8 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     /// <summary>Takes off the unused -ModuleNameMap keys those that are ids of this manifest's custom modules.</summary>
     private void MarkUsedNameMapKeys(ConversionResult result)
     {
-        var unused = _unusedNameMapKeys ??= new HashSet<string>(HashtableParameters.ToStringMap(ModuleNameMap).Keys, StringComparer.Ordinal);
+        // The options hold the map as the conversion reads it: each conversion's result comes after them.
+        var unused = _unusedNameMapKeys ??= new HashSet<string>(_options!.ModuleNameMap.Keys, StringComparer.Ordinal);
         if (unused.Count == 0)
         {
             return;

@@ -1,4 +1,3 @@
-using System;
 using System.Linq;
 using System.Management.Automation;
 using EdgeMigration.Core.Manifests;
@@ -51,12 +50,9 @@ public sealed class GetEdgeModuleCommand : ManifestInputCmdlet
             WriteObject(info);
         }
         // A name without wildcards that names no module is an error, as a missing file is.
-        foreach (var name in Name ?? Array.Empty<string>())
+        foreach (var name in filter.Unmatched(manifest.Modules.Select(m => m.Name).ToList()))
         {
-            if (!WildcardPattern.ContainsWildcardCharacters(name) && !manifest.Modules.Any(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase)))
-            {
-                WriteError(Errors.ModuleNotFound(manifest.SourceName, name));
-            }
+            WriteError(Errors.ModuleNotFound(manifest.SourceName, name));
         }
     }
 }

@@ -120,10 +120,10 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet, ID
         }
         var filter = new NameFilter(ModuleName is null ? null : new[] { ModuleName });
         var modules = manifest.Modules.Where(m => filter.Matches(m.Name)).ToList();
-        if (modules.Count == 0 && ModuleName is not null && !WildcardPattern.ContainsWildcardCharacters(ModuleName))
+        if (filter.Unmatched(manifest.Modules.Select(m => m.Name).ToList()).FirstOrDefault() is { } missing)
         {
             // A misspelt name would otherwise report nothing, which -Quiet would take for compatible.
-            WriteError(Errors.ModuleNotFound(manifest.SourceName, ModuleName));
+            WriteError(Errors.ModuleNotFound(manifest.SourceName, missing));
             return;
         }
 

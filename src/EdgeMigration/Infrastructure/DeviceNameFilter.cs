@@ -22,5 +22,5 @@ internal sealed class DeviceNameFilter
 
     /// <summary>The names without wildcards that match none of the device's names: those are errors, as for Get-Process -Name.</summary>
     public IEnumerable<string> Unmatched(IReadOnlyCollection<string> deviceNames) =>
-        _names.Where(n => !WildcardPattern.ContainsWildcardCharacters(n.Name) && !deviceNames.Any(n.Filter.Matches)).Select(n => n.Name);
+        _names.Where(n => n.Filter.Unmatched(deviceNames).Any()).Select(n => n.Name);
 }

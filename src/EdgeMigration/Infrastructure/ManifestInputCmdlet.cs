@@ -233,12 +233,13 @@ public abstract class ManifestInputCmdlet : PSCmdlet
                 "The input object is null; pass a manifest file, JSON text or an object."), null));
             return;
         }
-        if (!AzureDeployment.IsDeployment(input) && PipedPath.Of(input) is { } piped)
+        var isDeployment = AzureDeployment.IsDeployment(input);
+        if (!isDeployment && PipedPath.Of(input) is { } piped)
         {
             ProcessPath(piped.Path, piped.Literal);
             return;
         }
-        var graph = AzureDeployment.IsDeployment(input) ? AzureDeployment.ToGraph(input) : PowerShellGraph.ToPlain(input);
+        var graph = isDeployment ? AzureDeployment.ToGraph(input) : PowerShellGraph.ToPlain(input);
         var source = DescribeObject(input);
         ReadAndProcess(() => OrCreateOptions(() => ManifestDocument.FromObject(graph, source), () => ObjectGraph.ToNode(graph), source), source);
     }
