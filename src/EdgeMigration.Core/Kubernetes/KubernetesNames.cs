@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace EdgeMigration.Core.Kubernetes;
 
@@ -21,11 +20,14 @@ public static class KubernetesNames
     /// <summary>Names the agent uses itself: the sidecar container in every pod, and the workload daemon's Service.</summary>
     public static IReadOnlyList<string> ReservedNames { get; } = Array.AsReadOnly(new[] { "proxy", "iotedged" });
 
-    private static readonly Regex SafeNamePattern = new("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant);
-
     /// <summary>What the device does to a module id: lower case, every character outside [a-z0-9.-] dropped.</summary>
     public static string Sanitize(string id)
     {
+        // Most ids are already names: then the id itself, with no copy.
+        if (IsKeptAsIs(id))
+        {
+            return id;
+        }
         var name = new StringBuilder(id.Length);
         foreach (var c in id.ToLowerInvariant())
         {
@@ -41,7 +43,7 @@ public static class KubernetesNames
     /// True when the device uses the id unchanged for every object and it is a valid Service name:
     /// <c>^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$</c> and not reserved.
     /// </summary>
-    public static bool IsSafeName(string name) => SafeNamePattern.IsMatch(name) && !IsReserved(name);
+    public static bool IsSafeName(string name) => IsDnsLabel(name) && !IsReserved(name);
 
     public static bool IsReserved(string name) => ReservedNames.Contains(name, StringComparer.Ordinal);
 
@@ -87,6 +89,36 @@ public static class KubernetesNames
             candidate = Cut(name, MaxLabelLength - suffix.Length) + suffix;
         }
         return candidate;
+    }
+
+    /// <summary><c>^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$</c>, read as Kubernetes reads it: no line break at the end either.</summary>
+    private static bool IsDnsLabel(string name)
+    {
+        if (name.Length == 0 || name.Length > MaxLabelLength || !Ascii.IsLowerLetter(name[0]) || name[name.Length - 1] == '-')
+        {
+            return false;
+        }
+        foreach (var c in name)
+        {
+            if (!Ascii.IsLowerLetterOrDigit(c) && c != '-')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>True when <see cref="Sanitize"/> keeps every character of <paramref name="id"/>.</summary>
+    private static bool IsKeptAsIs(string id)
+    {
+        foreach (var c in id)
+        {
+            if (!Ascii.IsLowerLetterOrDigit(c) && c != '-' && c != '.')
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static string Cut(string name, int length) =>

@@ -25,8 +25,7 @@ public static class ModuleIdCheck
         {
             return new("has no character the device keeps in names ([a-z0-9.-]), so the deployment fails", true);
         }
-        var alike = idsByDeviceName[name].Where(other => other != id).Select(other => "'" + other + "'").ToList();
-        if (alike.Count > 0)
+        if (OthersNamed(name, id, idsByDeviceName) is { } alike)
         {
             return new($"becomes '{name}' on the device, as {string.Join(", ", alike)} does; the deployment fails with a name collision", true);
         }
@@ -43,5 +42,19 @@ public static class ModuleIdCheck
             return new($"runs as '{name}' on the device; other modules must address it by that name, and the how-to asks for Kubernetes names", false);
         }
         return null;
+    }
+
+    /// <summary>The other ids the device gives <paramref name="name"/>, quoted, or null when there are none (nearly always).</summary>
+    private static List<string>? OthersNamed(string name, string id, ILookup<string, string> idsByDeviceName)
+    {
+        List<string>? others = null;
+        foreach (var other in idsByDeviceName[name])
+        {
+            if (other != id)
+            {
+                (others ??= new List<string>()).Add("'" + other + "'");
+            }
+        }
+        return others;
     }
 }

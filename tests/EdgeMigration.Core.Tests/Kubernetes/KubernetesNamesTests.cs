@@ -28,6 +28,7 @@ public class KubernetesNamesTests
     [InlineData("proxy", false)]
     [InlineData("iotedged", false)]
     [InlineData("", false)]
+    [InlineData("a\n", false)]
     public void IsSafeName(string name, bool safe) => Assert.Equal(safe, KubernetesNames.IsSafeName(name));
 
     [Fact]

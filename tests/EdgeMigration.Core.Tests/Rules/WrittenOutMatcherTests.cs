@@ -6,6 +6,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Core.Rules.Network;
 using EdgeMigration.Core.Rules.Other;
 using EdgeMigration.Core.Rules.Resources;
@@ -135,11 +136,26 @@ public class WrittenOutMatcherTests
     }
 
     [Fact]
+    public void SafeNamesAsTheExpressionFoundThem()
+    {
+        var expression = new Regex(@"\A[a-z]([a-z0-9-]{0,61}[a-z0-9])?\z", RegexOptions.CultureInvariant);
+        AssertSame(Strings("a1-.A_\n", 6), text => expression.IsMatch(text), KubernetesNames.IsSafeName);
+    }
+
+    [Fact]
+    public void SanitizedIdsAsLowerCaseAndFilterMadeThem()
+    {
+        static string Expected(string id) => string.Concat(id.ToLowerInvariant().Where(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '.'));
+        AssertSame(Strings("aZ9-._\u212A\u0130", 6), Expected, KubernetesNames.Sanitize);
+    }
+
+    [Fact]
     public void RouteReferencesAsOneExpressionOfAllIdsFoundThem()
     {
         var random = new Random(7);
         var fragments = new[] { "FROM ", "/messages/modules/", "/outputs/*", " INTO ", "BrokeredEndpoint(\"", "brokeredendpoint ( \"/", "modules/",
-            "/inputs/in1\")", " WHERE $connectionModuleId = '", "$CONNECTIONMODULEID='", "'", "\"", "/", " ", "\n", "a", "ab", "a-b", "M1", "messages" };
+            "/inputs/in1\")", " WHERE $connectionModuleId = '", "$CONNECTIONMODULEID='", "'", "\"", "/", " ", "\n", "a", "ab", "a-b", "M1", "messages",
+            "BrokeredEndpoint", "bROKEREDeNDPOINT", "(", "$connectionModuleId", "=", "\t", "\u00a0", "$" };
         var pool = new[] { "a", "ab", "a-b", "m1", "M1", "messages", "modules", "", "a'b" };
         for (var i = 0; i < 20_000; i++)
         {

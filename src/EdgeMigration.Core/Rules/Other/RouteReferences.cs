@@ -2,24 +2,37 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace EdgeMigration.Core.Rules.Other;
 
 /// <summary>
 /// Where an $edgeHub route names a module by its IoT Hub id: <c>FROM /messages/modules/&lt;id&gt;/…</c>,
 /// <c>BrokeredEndpoint("/modules/&lt;id&gt;/inputs/…")</c> (also without the leading '/'), and
-/// <c>WHERE $connectionModuleId = '&lt;id&gt;'</c>. Ids are case-sensitive, the keywords are not. One pattern, built once,
-/// finds what comes before an id; the ids are then compared where it ends, so a manifest with many modules and routes
-/// is read in linear time and no regular expression is built per manifest.
+/// <c>WHERE $connectionModuleId = '&lt;id&gt;'</c>. Ids are case-sensitive, the keywords are not. What comes before an
+/// id is found by reading the route once (as the pattern <c>/messages/modules/|BrokeredEndpoint\s*\(\s*"/?modules/|
+/// \$connectionModuleId\s*=\s*['"]</c> would, keywords ignoring case); the ids are then compared where it ends, so a
+/// manifest with many modules and routes is read in linear time.
 /// </summary>
 internal sealed class RouteReferences
 {
-    private static readonly Regex Prefix = new(
-        "(?<path>/messages/modules/)" +
-        @"|(?<endpoint>(?i:BrokeredEndpoint)\s*\(\s*""/?modules/)" +
-        @"|(?<condition>(?i:\$connectionModuleId)\s*=\s*['""])",
-        RegexOptions.CultureInvariant);
+    private const string MessagesPath = "/messages/modules/";
+    private const string EndpointKeyword = "BrokeredEndpoint";
+    private const string EndpointPath = "modules/";
+    private const string ConditionKeyword = "$connectionModuleId";
+
+    /// <summary>The characters a prefix can start with.</summary>
+    private static readonly char[] PrefixStarts = { '/', 'B', 'b', '$' };
+
+    /// <summary>What comes before an id, and so what may follow it.</summary>
+    private enum PrefixKind
+    {
+        Path,
+        Endpoint,
+        Condition,
+    }
+
+    /// <summary>A prefix found in a route: where it starts, where the id after it would start, and its kind.</summary>
+    private readonly record struct Prefix(int Index, int End, PrefixKind Kind);
 
     /// <summary>Longest first, so that an id that begins another id does not match in its place.</summary>
     private readonly List<string> _ids;
@@ -68,27 +81,26 @@ internal sealed class RouteReferences
         {
             yield break;
         }
-        for (var match = Prefix.Match(route); match.Success;)
+        for (var prefix = NextPrefix(route, 0); prefix is { } found;)
         {
-            var start = match.Index + match.Length;
-            if (IdAt(route, match) is { } id)
+            if (IdAt(route, found) is { } id)
             {
-                yield return (start, id.Length, id);
-                match = Prefix.Match(route, start + id.Length);
+                yield return (found.End, id.Length, id);
+                prefix = NextPrefix(route, found.End + id.Length);
             }
             else
             {
-                match = Prefix.Match(route, match.Index + 1);
+                prefix = NextPrefix(route, found.Index + 1);
             }
         }
     }
 
-    /// <summary>The first (longest) id that follows the prefix <paramref name="match"/>, or null.</summary>
-    private string? IdAt(string route, Match match)
+    /// <summary>The first (longest) id that follows <paramref name="prefix"/>, or null.</summary>
+    private string? IdAt(string route, Prefix prefix)
     {
         foreach (var id in _ids)
         {
-            if (IsIdAt(route, match, id))
+            if (IsIdAt(route, prefix, id))
             {
                 return id;
             }
@@ -96,24 +108,88 @@ internal sealed class RouteReferences
         return null;
     }
 
-    /// <summary>True when <paramref name="id"/> follows the prefix <paramref name="match"/> and is followed by what ends an id there.</summary>
-    private static bool IsIdAt(string route, Match match, string id)
+    /// <summary>True when <paramref name="id"/> follows <paramref name="prefix"/> and is followed by what ends an id there.</summary>
+    private static bool IsIdAt(string route, Prefix prefix, string id)
     {
-        var start = match.Index + match.Length;
+        var start = prefix.End;
         if (start + id.Length > route.Length || string.CompareOrdinal(route, start, id, 0, id.Length) != 0)
         {
             return false;
         }
         var end = start + id.Length;
-        if (match.Groups["path"].Success)
+        return prefix.Kind switch
         {
             // The id is followed by '/', white space or the end of the route.
-            return end == route.Length || route[end] == '/' || char.IsWhiteSpace(route[end]);
-        }
-        if (match.Groups["endpoint"].Success)
+            PrefixKind.Path => end == route.Length || route[end] == '/' || char.IsWhiteSpace(route[end]),
+            PrefixKind.Endpoint => end < route.Length && route[end] == '/',
+            _ => end < route.Length && route[end] is '\'' or '"',
+        };
+    }
+
+    /// <summary>The leftmost prefix that starts at or after <paramref name="from"/>, or null.</summary>
+    private static Prefix? NextPrefix(string route, int from)
+    {
+        for (var i = route.IndexOfAny(PrefixStarts, from); i >= 0; i = route.IndexOfAny(PrefixStarts, i + 1))
         {
-            return end < route.Length && route[end] == '/';
+            var prefix = route[i] switch
+            {
+                '/' => Matches(route, i, MessagesPath, StringComparison.Ordinal) ? new Prefix(i, i + MessagesPath.Length, PrefixKind.Path) : (Prefix?)null,
+                '$' => ConditionAt(route, i),
+                _ => EndpointAt(route, i),
+            };
+            if (prefix is not null)
+            {
+                return prefix;
+            }
         }
-        return end < route.Length && route[end] is '\'' or '"';
+        return null;
+    }
+
+    /// <summary><c>BrokeredEndpoint\s*\(\s*"/?modules/</c> at <paramref name="index"/>, the keyword in any case.</summary>
+    private static Prefix? EndpointAt(string route, int index)
+    {
+        var i = AfterKeyword(route, index, EndpointKeyword, '(');
+        if (i < 0 || i >= route.Length || route[i] != '"')
+        {
+            return null;
+        }
+        i++;
+        if (i < route.Length && route[i] == '/')
+        {
+            i++;
+        }
+        return Matches(route, i, EndpointPath, StringComparison.Ordinal) ? new Prefix(index, i + EndpointPath.Length, PrefixKind.Endpoint) : null;
+    }
+
+    /// <summary><c>\$connectionModuleId\s*=\s*['"]</c> at <paramref name="index"/>, the keyword in any case.</summary>
+    private static Prefix? ConditionAt(string route, int index)
+    {
+        var i = AfterKeyword(route, index, ConditionKeyword, '=');
+        return i >= 0 && i < route.Length && route[i] is '\'' or '"' ? new Prefix(index, i + 1, PrefixKind.Condition) : null;
+    }
+
+    /// <summary>
+    /// Where <c>keyword\s*punctuation\s*</c> at <paramref name="index"/> ends, the keyword in any case; -1 when it is not there.
+    /// </summary>
+    private static int AfterKeyword(string route, int index, string keyword, char punctuation)
+    {
+        if (!Matches(route, index, keyword, StringComparison.OrdinalIgnoreCase))
+        {
+            return -1;
+        }
+        var i = SkipWhiteSpace(route, index + keyword.Length);
+        return i < route.Length && route[i] == punctuation ? SkipWhiteSpace(route, i + 1) : -1;
+    }
+
+    private static bool Matches(string route, int index, string text, StringComparison comparison) =>
+        index + text.Length <= route.Length && string.Compare(route, index, text, 0, text.Length, comparison) == 0;
+
+    private static int SkipWhiteSpace(string route, int index)
+    {
+        while (index < route.Length && char.IsWhiteSpace(route[index]))
+        {
+            index++;
+        }
+        return index;
     }
 }

@@ -23,7 +23,8 @@ public sealed class ShareVolumeRule : BindRule
     {
         foreach (var entry in BindPlan.EntriesOf(module, shares))
         {
-            var bind = entry.Node.ToCompactJson();
+            // Written out only for the entries reported: most binds of a module are not shares.
+            var bind = entry.Class is BindClass.Share or BindClass.ShareFolder ? entry.Node.ToCompactJson() : "";
             if (entry.Class == BindClass.Share && entry.Spec!.Kind == BindSourceKind.NamedVolume)
             {
                 findings.Add(Finding(module, entry.Location,
