@@ -93,6 +93,23 @@ public class TestEdgeModuleCompatibilityTests
     }
 
     [Fact]
+    public void RequestsTheApiServerRefusesAreErrorsAtTheRequest()
+    {
+        using var ps = new PowerShellSession();
+        const string Options = """{"k8s-experimental": {"resources": {"limits": {"memory": "256Mi"}, "requests": {"memory": "1Gi", "nvidia.com/gpu": 1}}}}""";
+        var result = ps.Run($"'{Options}' | Test-EdgeModuleCompatibility -ModuleName detector").AssertNoErrors().Single();
+        Assert.Equal(false, result.Properties["Compatible"].Value);
+
+        var findings = ps.Run($"('{Options}' | Test-EdgeModuleCompatibility -ModuleName detector -Rule K12).Findings | ForEach-Object {{ $_.Location + ' | ' + $_.Message }}")
+            .AssertNoErrors().Output.Select(o => (string)o.BaseObject).ToList();
+        Assert.Equal(new[]
+        {
+            "k8s-experimental.resources.requests.memory | requests.memory (\"1Gi\") is above limits.memory (\"256Mi\"); the Kubernetes API server refuses a request above its limit (\"must be less than or equal to memory limit of 256Mi\") and with it the module's Deployment, so the module never runs.",
+            "k8s-experimental.resources.requests['nvidia.com/gpu'] | requests['nvidia.com/gpu'] (1) is given without limits['nvidia.com/gpu']; Kubernetes does not overcommit an extended resource such as 'nvidia.com/gpu' (a name with a domain outside kubernetes.io), so the API server refuses a request without a limit (\"Limit must be set for non overcommitable resources\") and with it the module's Deployment, so the module never runs.",
+        }, findings);
+    }
+
+    [Fact]
     public void RuleIdsTabComplete()
     {
         using var ps = new PowerShellSession();

@@ -61,7 +61,7 @@ internal sealed class KubernetesExtensions
         {
             case "resources":
                 Resources = reader.ReadObject(member.Value, KubernetesSchema.ResourceRequirements, location);
-                RefuseUnequalExtendedRequests(context, location);
+                RefuseRequestsBeyondLimits(context, location);
                 break;
             case "strategy":
                 Strategy = reader.ReadObject(member.Value, KubernetesSchema.DeploymentStrategy, location);
@@ -82,20 +82,19 @@ internal sealed class KubernetesExtensions
     }
 
     /// <summary>
-    /// Requests of an extended resource (a GPU) that differ from its limits: the API server validates the pod template
-    /// and refuses the Deployment (HTTP 422), as rule R1 says.
+    /// Requests the API server refuses when it validates the pod template (above their limits, or for a resource
+    /// Kubernetes does not overcommit, a GPU, unequal to them or without one): it refuses the Deployment, as rule K12 says.
     /// </summary>
-    private void RefuseUnequalExtendedRequests(RenderContext context, string location)
+    private void RefuseRequestsBeyondLimits(RenderContext context, string location)
     {
-        if (Resources?["requests"] is not JObject requests || Resources["limits"] is not JObject limits)
+        if (Resources?["requests"] is not JObject requests)
         {
             return;
         }
-        foreach (var (request, limit) in ModuleResources.UnequalExtendedRequests(requests, limits))
+        foreach (var refused in ModuleResources.RefusedRequests(requests, Resources["limits"] as JObject))
         {
-            context.Fail(JsonPath.Member(JsonPath.Member(location, "requests"), request.Name), request.Value,
-                $"requests {request.Value.ToCompactJson()} of '{request.Name}' differ from its limits {limit.ToCompactJson()}; Kubernetes needs them equal for an extended resource and refuses the Deployment (HTTP 422), so the module is not deployed.",
-                $"Set requests['{request.Name}'] to {limit.ToCompactJson()}, or give '{request.Name}' in limits only.");
+            context.Fail(JsonPath.Member(JsonPath.Member(location, "requests"), refused.Name), refused.Request.Value,
+                refused.Problem + " (HTTP 422), so the module is not deployed.", refused.Remedy);
         }
     }
 

@@ -20,6 +20,8 @@ public static class RuleCatalog
         new Resources.FpgaAccelerationRule(),
         new Resources.MemoryCpuLimitsRule(),
         new Resources.SharedMemoryRule(),
+        // K12 checks the requests and limits R1 and R2 leave; it has no fix.
+        new Resources.RequestsWithinLimitsRule(),
         // Storage: S4 drops file binds (when asked), S2 and S3 convert shares and host directories, S1 whatever is left.
         new Storage.FileBindRule(),
         new Storage.ShareVolumeRule(),

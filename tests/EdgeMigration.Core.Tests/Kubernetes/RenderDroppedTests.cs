@@ -37,7 +37,7 @@ public class RenderDroppedTests
     }
 
     [Fact]
-    public void GpuRequestsThatDifferFromLimitsFailTheModuleAsR1Says()
+    public void GpuRequestsThatDifferFromLimitsFailTheModuleAsK12Says()
     {
         var unequal = Render("""{"k8s-experimental":{"resources":{"limits":{"nvidia.com/gpu":1,"memory":"1Gi"},"requests":{"nvidia.com/gpu":2,"memory":"512Mi"}}}}""");
         var equal = Render("""{"k8s-experimental":{"resources":{"limits":{"nvidia.com/gpu":1},"requests":{"nvidia.com/gpu":"1"}}}}""");
@@ -48,6 +48,23 @@ public class RenderDroppedTests
         Assert.True(unequal.Fails);
         Assert.Empty(equal.Dropped);
         Assert.False(equal.Fails);
+    }
+
+    [Fact]
+    public void RequestsAboveLimitsAndGpusRequestedWithoutALimitFailTheModuleInTheWordsOfK12()
+    {
+        const string Options = """{"k8s-experimental":{"resources":{"limits":{"memory":"256Mi","cpu":"500m"},"requests":{"memory":"1Gi","cpu":"0.5","nvidia.com/gpu":"1"}}}}""";
+        var module = Render(Options);
+
+        Assert.Equal(new[] { "Fails k8s-experimental.resources.requests.memory", "Fails k8s-experimental.resources.requests['nvidia.com/gpu']" }, Dropped(module));
+        Assert.True(module.Fails);
+        var check = RuleEngine.Check(ManifestBuilder.Deployment((Module, Options)), new RuleSelection(new[] { "K12" }, null));
+        Assert.Equal(check.Select(f => f.Location), module.Dropped.Select(d => d.Location));
+        Assert.Equal(check.Select(f => f.Recommendation), module.Dropped.Select(d => d.Advice));
+        Assert.Equal(
+            "requests.memory (\"1Gi\") is above limits.memory (\"256Mi\"); the Kubernetes API server refuses a request above its limit (\"must be less than or equal to memory limit of 256Mi\") and with it the module's Deployment (HTTP 422), so the module is not deployed.",
+            module.Dropped[0].Reason);
+        Assert.Contains("(\"Limit must be set for non overcommitable resources\")", module.Dropped[1].Reason);
     }
 
     [Fact]

@@ -86,39 +86,6 @@ public class FpgaAccelerationRuleTests
     }
 
     [Fact]
-    public void GpuRequestsThatDifferFromLimitsAreAnErrorNotFixed()
-    {
-        var manifest = ManifestBuilder.Deployment(
-            ("detector", """{"k8s-experimental":{"resources":{"limits":{"nvidia.com/gpu":2},"requests":{"nvidia.com/gpu":1}}}}"""));
-
-        var findings = Check(manifest, "R1");
-
-        Assert.Equal(new[] { "R1 Error detector k8s-experimental.resources.requests['nvidia.com/gpu'] manual" }, Summary(findings));
-        Assert.EndsWith(".modules.detector.settings.createOptions.k8s-experimental.resources.requests['nvidia.com/gpu']", findings[0].ManifestPath);
-        Assert.Contains("requests 1 of 'nvidia.com/gpu' but limits it to 2", findings[0].Message);
-        Assert.Contains("Set requests['nvidia.com/gpu'] to 2", findings[0].Recommendation);
-        Assert.Contains("in limits only", findings[0].Recommendation);
-        var result = Convert(manifest, "R1", o => o.GpuCount = 1);
-        Assert.Empty(result.Changes);
-        Assert.Equal(Summary(findings), Summary(result.RemainingFindings.Where(f => f.RuleId == "R1")));
-    }
-
-    [Fact]
-    public void ExtendedResourcesAreComparedAsQuantitiesAndOtherResourcesAreNotJudged()
-    {
-        var manifest = ManifestBuilder.Deployment(
-            ("same", """{"k8s-experimental":{"resources":{"limits":{"nvidia.com/gpu":2,"example.com/dongle":"3"},"requests":{"nvidia.com/gpu":"2","example.com/dongle":3.0}}}}"""),
-            ("dongle", """{"k8s-experimental":{"Resources":{"Limits":{"example.com/dongle":"3"},"Requests":{"example.com/dongle":"1"}}}}"""),
-            ("native", """{"k8s-experimental":{"resources":{"limits":{"cpu":"1","memory":"1Gi","hugepages-2Mi":"4Mi","kubernetes.io/other":2},"requests":{"cpu":"500m","memory":"512Mi","hugepages-2Mi":"2Mi","kubernetes.io/other":1}}}}"""),
-            ("one-list", """{"k8s-experimental":{"resources":{"limits":{"nvidia.com/gpu":1},"requests":{"example.com/dongle":1}}}}"""));
-
-        var findings = Check(manifest, "R1");
-
-        Assert.Equal(new[] { "R1 Error dongle k8s-experimental.Resources.Requests['example.com/dongle'] manual" }, Summary(findings));
-        Assert.Contains("requests \"1\" of 'example.com/dongle' but limits it to \"3\"", findings[0].Message);
-    }
-
-    [Fact]
     public void AGpuCountTheModuleGivesGoesInBothListsSoRequestsEqualLimits()
     {
         var manifest = ManifestBuilder.Deployment(

@@ -86,18 +86,19 @@ public class KubernetesQuantityTests
     public void OfRefusesWhatIsNoQuantity(string json) => Assert.Null(KubernetesQuantity.Of(JDocument.Parse(json).Root));
 
     [Theory]
-    [InlineData("nvidia.com/gpu", true)]
-    [InlineData("example.com/foo", true)]
-    [InlineData("microsoft.com/fpga_catapult", true)]
-    [InlineData("cpu", false)]
-    [InlineData("memory", false)]
-    [InlineData("ephemeral-storage", false)]
+    [InlineData("cpu", true)]
+    [InlineData("memory", true)]
+    [InlineData("ephemeral-storage", true)]
+    [InlineData("kubernetes.io/batch-cpu", true)]
+    [InlineData("requests.kubernetes.io/foo", true)]
+    [InlineData("nvidia.com/gpu", false)]
+    [InlineData("example.com/foo", false)]
+    [InlineData("microsoft.com/fpga_catapult", false)]
     [InlineData("hugepages-2Mi", false)]
-    [InlineData("kubernetes.io/batch-cpu", false)]
-    [InlineData("requests.kubernetes.io/foo", false)]
+    [InlineData("Kubernetes.io/foo", false)]
     [InlineData("/gpu", false)]
-    public void ExtendedResourcesHaveADomainOutsideKubernetesIo(string name, bool extended) =>
-        Assert.Equal(extended, ModuleResources.IsExtendedResource(name));
+    public void OnlyNativeResourcesOtherThanHugePagesAreOvercommitted(string name, bool overcommitable) =>
+        Assert.Equal(overcommitable, ModuleResources.IsOvercommitAllowed(name));
 
     [Fact]
     public void ConvertedQuantitiesReadBackToTheSameValue()

@@ -10,8 +10,8 @@ namespace EdgeMigration.Core.Rules.Resources;
 /// <summary>
 /// R1: FPGA modules ask for <c>microsoft.com/fpga_catapult</c> and point at the FPGA wire server
 /// (WIRESERVER_ADDRESS); the GPU device has neither, so the pod would stay Pending. GPUs are asked for with
-/// <c>nvidia.com/gpu</c> in limits; for extended resources requests must equal limits when both are given
-/// (kubernetes-mode.md), which this rule checks for every extended resource a module asks for.
+/// <c>nvidia.com/gpu</c> in limits; requests, if given, must equal limits (kubernetes-mode.md), which K12 checks for every
+/// resource a module asks for.
 /// </summary>
 public sealed class FpgaAccelerationRule : ModuleRule
 {
@@ -36,7 +36,6 @@ public sealed class FpgaAccelerationRule : ModuleRule
                     $"Ask for GPUs instead: \"{ModuleResources.GpuResource}\": N in k8s-experimental.resources.limits (requests, if given, must equal limits), with an image built for the GPU."));
             }
         }
-        ExtendedResourceMismatches(module, findings);
         var wireServers = WireServerVariables(module);
         foreach (var variable in wireServers)
         {
@@ -126,32 +125,6 @@ public sealed class FpgaAccelerationRule : ModuleRule
         }
         context.Record(this, module, list.Location, before, list.Values,
             $"Asked for {gpus.ToCompactJson()} GPU(s) ('{ModuleResources.GpuResource}') instead of FPGAs.");
-    }
-
-    /// <summary>
-    /// Requests of an extended resource (a GPU) that differ from its limits: Kubernetes does not overcommit extended
-    /// resources and refuses such a pod. Not fixed: whether the module needs the requested or the limited number is the
-    /// user's decision. The FPGA resource is left to its own finding above, whose fix writes one count into both lists.
-    /// </summary>
-    private void ExtendedResourceMismatches(EdgeModule module, List<Finding> findings)
-    {
-        if (ModuleResources.Find(module, ModuleResources.Requests) is not { } requests ||
-            ModuleResources.Find(module, ModuleResources.Limits) is not { } limits)
-        {
-            return;
-        }
-        foreach (var (request, limit) in ModuleResources.UnequalExtendedRequests(requests.Values, limits.Values))
-        {
-            if (request.Name == ModuleResources.FpgaResource)
-            {
-                continue;
-            }
-            var limitText = limit.ToCompactJson();
-            findings.Add(Finding(module, requests.PathOf(request.Name),
-                $"The module requests {request.Value.ToCompactJson()} of '{request.Name}' but limits it to {limitText}; for an extended resource Kubernetes needs requests equal to limits and refuses the pod.",
-                $"Set requests['{request.Name}'] to {limitText} as in limits (or both to the number the module needs), or give '{request.Name}' in limits only: without requests, the limits are the request.",
-                fixable: false));
-        }
     }
 
     private static List<ModuleVariable> WireServerVariables(EdgeModule module) => ModuleEnvironment.VariablesNamed(module, WireServerVariable);

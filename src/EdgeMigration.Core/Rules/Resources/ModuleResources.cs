@@ -40,8 +40,11 @@ public static class ModuleResources
 
     private const string ResourcesName = "resources";
 
-    /// <summary>The domain of Kubernetes' own resource names; a name with any other domain is an extended resource.</summary>
-    private const string KubernetesDomain = "kubernetes.io";
+    /// <summary>The prefix of huge pages resources (hugepages-2Mi), which Kubernetes does not overcommit.</summary>
+    public const string HugePagesPrefix = "hugepages-";
+
+    /// <summary>What a name within Kubernetes' own domain holds (kubernetes.io/, example.kubernetes.io/); other names with a domain are extended resources.</summary>
+    private const string KubernetesDomainPrefix = "kubernetes.io/";
 
     /// <summary>The limits or requests of a module (<paramref name="kind"/>), or null when it has none.</summary>
     public static ResourceList? Find(EdgeModule module, string kind)
@@ -66,34 +69,54 @@ public static class ModuleResources
             (values.Find(GpuResource) is not null || values.Find(FpgaResource) is not null));
 
     /// <summary>
-    /// Each request of an extended resource that differs from its limit, as quantities ("2" and 2 are equal): Kubernetes
-    /// does not overcommit extended resources and refuses such a pod. R1 reports them and the preview fails the module.
+    /// Each request the API server refuses when it validates the container's resources (Kubernetes
+    /// ValidateResourceRequirements): a request above its limit, and for a resource Kubernetes does not overcommit (a GPU,
+    /// any extended resource, huge pages) one that differs from its limit or has none. Rule K12 reports them, the preview
+    /// fails the module for them, and R2 writes no limit that would be one.
     /// </summary>
-    public static IEnumerable<(JMember Request, JNode Limit)> UnequalExtendedRequests(JObject requests, JObject limits)
+    public static IEnumerable<RefusedRequest> RefusedRequests(JObject requests, JObject? limits)
     {
         foreach (var request in requests.Members)
         {
-            if (IsExtendedResource(request.Name) && limits.Find(request.Name)?.Value is { } limit &&
-                KubernetesQuantity.Of(request.Value) is { } requested && KubernetesQuantity.Of(limit) is { } limited && requested != limited)
+            var limit = Given(limits?.Find(request.Name)?.Value);
+            if (Given(request.Value) is { } requested && Judge(request.Name, requested, limit) is { } refusal)
             {
-                yield return (request, limit);
+                yield return new RefusedRequest(request, limit, refusal);
             }
         }
     }
 
     /// <summary>
-    /// True for an extended resource: a name with a domain outside *.kubernetes.io (<c>nvidia.com/gpu</c>,
-    /// <c>example.com/foo</c>), as Kubernetes defines them; cpu, memory, ephemeral-storage and hugepages-* have no domain.
+    /// Whether the API server refuses a request of <paramref name="resource"/> with that limit (null: none), comparing
+    /// quantities as Kubernetes does ("1Gi" is above "1000Mi", "0.5" equals "500m"); null when it accepts the pair, or
+    /// when a quantity cannot be read (the agent then fails the createOptions, which other checks report).
     /// </summary>
-    public static bool IsExtendedResource(string name)
+    public static RequestRefusal? Judge(string resource, JNode request, JNode? limit)
     {
-        var slash = name.IndexOf('/');
-        if (slash <= 0)
+        var overcommitable = IsOvercommitAllowed(resource);
+        if (limit is null)
         {
-            return false;
+            return overcommitable ? null : RequestRefusal.WithoutLimit;
         }
-        var domain = name.Substring(0, slash);
-        return !string.Equals(domain, KubernetesDomain, StringComparison.OrdinalIgnoreCase) &&
-               !domain.EndsWith("." + KubernetesDomain, StringComparison.OrdinalIgnoreCase);
+        if (KubernetesQuantity.Of(request) is not { } requested || KubernetesQuantity.Of(limit) is not { } limited)
+        {
+            return null;
+        }
+        return !overcommitable && requested != limited ? RequestRefusal.NotEqualToLimit
+            : requested > limited ? RequestRefusal.AboveLimit
+            : null;
     }
+
+    /// <summary>
+    /// True for a resource a container may request less of than its limit (Kubernetes helper.IsOvercommitAllowed): a
+    /// native one (no domain, or one within kubernetes.io/: cpu, memory, ephemeral-storage) that is not huge pages.
+    /// Extended resources (a domain outside kubernetes.io: nvidia.com/gpu) and hugepages-* are not. Names are matched
+    /// as Kubernetes matches them, case-sensitively.
+    /// </summary>
+    public static bool IsOvercommitAllowed(string name) =>
+        (name.IndexOf('/') < 0 || name.IndexOf(KubernetesDomainPrefix, StringComparison.Ordinal) >= 0) &&
+        !name.StartsWith(HugePagesPrefix, StringComparison.Ordinal);
+
+    /// <summary>A quantity the agent's typed model keeps: a JSON null is dropped, as if the entry were not there.</summary>
+    private static JNode? Given(JNode? value) => value is JValue { Kind: JValueKind.Null } ? null : value;
 }

@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Core.Rules.Resources;
+
+/// <summary>
+/// K12: the device's agent copies <c>k8s-experimental.resources</c> into the module's container, and the API server
+/// validates them with the Deployment: a request above its limit, or for a resource Kubernetes does not overcommit (a
+/// GPU, any extended resource, huge pages) a request that differs from its limit or has none, refuses the Deployment
+/// (HTTP 422) and the module never runs. Not fixed: how much the module needs is the user's decision. The comparison is
+/// <see cref="ModuleResources.RefusedRequests"/>, which the Kubernetes preview fails modules with too.
+/// </summary>
+public sealed class RequestsWithinLimitsRule : ModuleRule
+{
+    public override string Id => "K12";
+    public override string Title => "Resource requests must fit their limits";
+    public override Severity DefaultSeverity => Severity.Error;
+    public override string Section => "memory-and-cpu-usage";
+
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
+    {
+        if (ModuleResources.Find(module, ModuleResources.Requests) is not { } requests)
+        {
+            return;
+        }
+        foreach (var refused in ModuleResources.RefusedRequests(requests.Values, ModuleResources.Find(module, ModuleResources.Limits)?.Values))
+        {
+            // R1 reports FPGAs, and its fix writes one GPU count into both lists.
+            if (refused.Name != ModuleResources.FpgaResource)
+            {
+                findings.Add(Finding(module, requests.PathOf(refused.Name), refused.Problem + ", so the module never runs.", refused.Remedy));
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Linq;
+using Xunit;
+using static EdgeMigration.Tests.RuleTestKit;
+
+namespace EdgeMigration.Tests.Rules;
+
+public class RequestsWithinLimitsRuleTests
+{
+    /// <summary>createOptions with these limits and requests (their members, without braces).</summary>
+    private static string Resources(string limits, string requests) =>
+        "{\"k8s-experimental\":{\"resources\":{\"limits\":{" + limits + "},\"requests\":{" + requests + "}}}}";
+
+    [Fact]
+    public void RequestsAboveTheirLimitsAreErrorsAtTheRequest()
+    {
+        var manifest = ManifestBuilder.Deployment(("m", Resources("\"memory\":\"1000Mi\",\"cpu\":\"1500m\"", "\"memory\":\"1Gi\",\"cpu\":2")));
+
+        var findings = Check(manifest, "K12");
+
+        Assert.Equal(new[]
+        {
+            "K12 Error m k8s-experimental.resources.requests.memory manual",
+            "K12 Error m k8s-experimental.resources.requests.cpu manual",
+        }, Summary(findings));
+        Assert.EndsWith(".modules.m.settings.createOptions.k8s-experimental.resources.requests.memory", findings[0].ManifestPath);
+        Assert.Equal(
+            "requests.memory (\"1Gi\") is above limits.memory (\"1000Mi\"); the Kubernetes API server refuses a request above its limit (\"must be less than or equal to memory limit of 1000Mi\") and with it the module's Deployment, so the module never runs.",
+            findings[0].Message);
+        Assert.Equal("Raise limits.cpu to 2 or more, or lower requests.cpu to \"1500m\" or less: the request is what the module is guaranteed, the limit the most it may use.",
+            findings[1].Recommendation);
+        Assert.EndsWith("#memory-and-cpu-usage", findings[0].HelpUri);
+    }
+
+    [Theory]
+    [InlineData("\"cpu\":\"500m\"", "\"cpu\":\"0.5\"")]
+    [InlineData("\"cpu\":\"1000m\"", "\"cpu\":1")]
+    [InlineData("\"memory\":\"1Gi\"", "\"memory\":\"1024Mi\"")]
+    [InlineData("\"memory\":\"1G\"", "\"memory\":\"1e9\"")]
+    [InlineData("\"memory\":\"1Gi\"", "\"memory\":\"1000Mi\"")]
+    [InlineData("\"cpu\":\"1\",\"memory\":\"1Gi\"", "\"cpu\":\"250m\"")]
+    [InlineData("\"nvidia.com/gpu\":2", "\"nvidia.com/gpu\":\"2\"")]
+    [InlineData("\"nvidia.com/gpu\":1", "\"cpu\":\"4\"")]
+    [InlineData("\"kubernetes.io/other\":2", "\"kubernetes.io/other\":1")]
+    [InlineData("\"cpu\":\"1\"", "\"cpu\":null,\"nvidia.com/gpu\":null")]
+    public void RequestsTheApiServerTakesAreFine(string limits, string requests) =>
+        Assert.Empty(Check(ManifestBuilder.Deployment(("m", Resources(limits, requests))), "K12"));
+
+    [Fact]
+    public void ResourcesKubernetesDoesNotOvercommitNeedRequestsEqualToLimits()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("gpu", Resources("\"nvidia.com/gpu\":2", "\"nvidia.com/gpu\":1")),
+            ("dongle", """{"k8s-experimental":{"Resources":{"Limits":{"example.com/dongle":"3"},"Requests":{"example.com/dongle":"1"}}}}"""),
+            ("pages", Resources("\"hugepages-2Mi\":\"4Mi\",\"memory\":\"1Gi\"", "\"hugepages-2Mi\":\"2Mi\",\"memory\":\"512Mi\"")));
+
+        var findings = Check(manifest, "K12");
+
+        Assert.Equal(new[]
+        {
+            "K12 Error gpu k8s-experimental.resources.requests['nvidia.com/gpu'] manual",
+            "K12 Error dongle k8s-experimental.Resources.Requests['example.com/dongle'] manual",
+            "K12 Error pages k8s-experimental.resources.requests.hugepages-2Mi manual",
+        }, Summary(findings));
+        Assert.Contains("(\"must be equal to nvidia.com/gpu limit of 2\")", findings[0].Message);
+        Assert.Contains("an extended resource such as 'nvidia.com/gpu'", findings[0].Message);
+        Assert.Equal("Set requests['nvidia.com/gpu'] to 2 as in limits (or both to the quantity the module needs), or give 'nvidia.com/gpu' in limits only: without requests, the limits are the request.",
+            findings[0].Recommendation);
+        Assert.Contains("requests['example.com/dongle'] (\"1\") differs from limits['example.com/dongle'] (\"3\")", findings[1].Message);
+        Assert.Contains("huge pages ('hugepages-2Mi')", findings[2].Message);
+    }
+
+    [Fact]
+    public void AnExtendedResourceRequestedWithoutALimitIsAnError()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("requests-only", """{"k8s-experimental":{"resources":{"requests":{"nvidia.com/gpu":1,"cpu":"1"}}}}"""),
+            // Resource names are case-sensitive: 'Nvidia.com/gpu' has no limit, whatever 'nvidia.com/gpu' has.
+            ("other-case", Resources("\"nvidia.com/gpu\":1", "\"Nvidia.com/gpu\":1")),
+            ("null-limit", Resources("\"nvidia.com/gpu\":null", "\"nvidia.com/gpu\":1")),
+            ("limits-only", """{"k8s-experimental":{"resources":{"limits":{"nvidia.com/gpu":1}}}}"""));
+
+        var findings = Check(manifest, "K12");
+
+        Assert.Equal(new[]
+        {
+            "K12 Error requests-only k8s-experimental.resources.requests['nvidia.com/gpu'] manual",
+            "K12 Error other-case k8s-experimental.resources.requests['Nvidia.com/gpu'] manual",
+            "K12 Error null-limit k8s-experimental.resources.requests['nvidia.com/gpu'] manual",
+        }, Summary(findings));
+        Assert.Equal(
+            "requests['nvidia.com/gpu'] (1) is given without limits['nvidia.com/gpu']; Kubernetes does not overcommit an extended resource such as 'nvidia.com/gpu' (a name with a domain outside kubernetes.io), so the API server refuses a request without a limit (\"Limit must be set for non overcommitable resources\") and with it the module's Deployment, so the module never runs.",
+            findings[0].Message);
+        Assert.StartsWith("Give \"nvidia.com/gpu\": 1 in k8s-experimental.resources.limits", findings[0].Recommendation);
+    }
+
+    [Fact]
+    public void FpgasAreLeftToR1WhoseFixWritesOneCountIntoBothLists()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("unequal", Resources("\"microsoft.com/fpga_catapult\":1", "\"microsoft.com/fpga_catapult\":2")),
+            ("requests-only", """{"k8s-experimental":{"resources":{"requests":{"microsoft.com/fpga_catapult":1}}}}"""));
+
+        Assert.Empty(Check(manifest, "K12"));
+        Assert.Equal(new[] { "R1 Error unequal", "R1 Error unequal", "R1 Error requests-only" },
+            Check(manifest, "R1").Select(f => $"{f.RuleId} {f.Severity} {f.ModuleName}"));
+        Assert.DoesNotContain(Convert(manifest, "R1").RemainingFindings, f => f.RuleId == "K12");
+    }
+
+    [Fact]
+    public void NothingIsFixed()
+    {
+        var result = Convert(ManifestBuilder.Deployment(("m", Resources("\"cpu\":\"1\"", "\"cpu\":\"2\""))), "K12");
+
+        Assert.Empty(result.Changes);
+        Assert.Equal(new[] { "K12 Error m k8s-experimental.resources.requests.cpu manual" }, Summary(result.RemainingFindings.Where(f => f.RuleId == "K12")));
+    }
+}
