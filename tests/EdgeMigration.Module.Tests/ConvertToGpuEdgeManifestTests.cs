@@ -176,6 +176,20 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
     }
 
     [Fact]
+    public void LimitsBelowTheRequestsAreNotWrittenAndLeftToTheUserWithAWarning()
+    {
+        using var ps = new PowerShellSession();
+        const string Options = """{"HostConfig": {"Memory": 268435456}, "k8s-experimental": {"resources": {"requests": {"memory": "1Gi", "cpu": "1"}}}}""";
+        var manifest = "@{ modulesContent = @{ '$edgeAgent' = @{ 'properties.desired' = @{ schemaVersion = '1.0'; modules = @{ detector = @{ type = 'docker'; " +
+            $"settings = @{{ image = 'contoso/detector:1'; createOptions = '{Options}' }} }} }} }} }} }} }}";
+        var run = ps.Run($"({manifest} | ConvertTo-GpuEdgeManifest -DefaultCpuLimit 500m).Changes | Where-Object RuleId -eq R2").AssertNoErrors();
+
+        Assert.Empty(run.Output);
+        Assert.Contains(run.Warnings, w => w.Contains("R2 detector: HostConfig.Memory (268435456 bytes) is ignored on the GPU device, and the same limit there, \"256Mi\", is below requests.memory (\"1Gi\")"));
+        Assert.Contains(run.Warnings, w => w.Contains("R2 detector: The default cpu limit given for the conversion (\"500m\") is below requests.cpu (\"1\")"));
+    }
+
+    [Fact]
     public void StoppingAtAFileNotWrittenWritesNothingAfterIt()
     {
         using var ps = new PowerShellSession();

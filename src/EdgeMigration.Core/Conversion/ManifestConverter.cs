@@ -46,7 +46,7 @@ public static class ManifestConverter
         manifest.CommitAndRefresh();
         // Every rule, not only those whose fixes were chosen: a fix left out leaves its findings, and the result must say
         // so (Compatible is false while an error remains).
-        var remaining = RuleEngine.Check(manifest, settings: CheckSettings.ForShareMap(options.ShareMap));
+        var remaining = RuleEngine.Check(manifest, settings: CheckSettings.ForConversion(options));
         return new ConversionResult(manifest, context.Changes, remaining);
     }
 }

@@ -67,15 +67,21 @@ public abstract class MigrationRule
 /// <summary>A rule that looks at each module on its own.</summary>
 public abstract class ModuleRule : MigrationRule
 {
-    public sealed override IEnumerable<Finding> Check(ManifestDocument manifest)
+    public sealed override IEnumerable<Finding> Check(ManifestDocument manifest) => Check(manifest, CheckSettings.Default);
+
+    public sealed override IEnumerable<Finding> Check(ManifestDocument manifest, CheckSettings settings)
     {
         var findings = new List<Finding>();
         foreach (var module in manifest.Modules)
         {
-            CheckModule(module, manifest, findings);
+            CheckModule(module, manifest, settings, findings);
         }
         return findings;
     }
+
+    /// <summary>The check of a module with the user's decisions; a rule they concern overrides it, the others check without them.</summary>
+    protected virtual void CheckModule(EdgeModule module, ManifestDocument manifest, CheckSettings settings, List<Finding> findings) =>
+        CheckModule(module, manifest, findings);
 
     /// <summary>
     /// Adds the module's findings to <paramref name="findings"/>, in order. A list rather than an iterator: every rule

@@ -38,6 +38,19 @@ public class ConversionProperties
         });
 
     [Fact]
+    public void TheConversionWritesNoLimitBelowARequest() =>
+        Check((input, _, result) =>
+        {
+            // Every request the API server would refuse in the result (K12) was so in the input, in the same words.
+            static string Key(Finding f) => f.Location + " " + f.Message;
+            var before = RuleEngine.Check(input, new RuleSelection(new[] { "K12" }, null)).Select(Key).ToList();
+            foreach (var after in result.RemainingFindings.Where(f => f.RuleId == "K12").Select(Key))
+            {
+                Assert.True(before.Remove(after), "Made by the conversion: " + after);
+            }
+        });
+
+    [Fact]
     public void EveryDifferenceBetweenInputAndOutputIsListedInTheChanges() =>
         Check((input, _, result) =>
         {

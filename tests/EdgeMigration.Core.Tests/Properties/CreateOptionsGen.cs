@@ -76,15 +76,18 @@ public static class CreateOptionsGen
         ("Runtime", Opt(10, Strings("nvidia", "runc"))),
         ("DeviceRequests", Opt(5, ArrayOf(Fields(("Count", Opt(90, Numbers("-1", "1")))).AsJ(), 1, 1)))).AsJ();
 
+    /// <summary>Limits or requests: accelerators, an extended resource and huge pages (never overcommitted), memory and CPU around the default limits.</summary>
     private static readonly Gen<J> ResourceList = Fields(
         ("microsoft.com/fpga_catapult", Opt(40, Gen.OneOf(J.Num(1), J.Num(2), J.Str("1"), J.Null))),
         ("nvidia.com/gpu", Opt(20, Gen.OneOf(J.Num(1), J.Str("2")))),
-        ("memory", Opt(30, Strings("128Mi", "512M", "1Gi", "lots"))),
-        ("cpu", Opt(30, Strings("500m", "1", "0.5")))).AsJ();
+        ("example.com/dongle", Opt(5, Gen.OneOf(J.Num(1), J.Str("2")))),
+        ("hugepages-2Mi", Opt(5, Strings("2Mi", "4Mi"))),
+        ("memory", Opt(30, Strings("128Mi", "512M", "1Gi", "2Gi", "lots"))),
+        ("cpu", Opt(30, Strings("500m", "1", "0.5", "4")))).AsJ();
 
     private static readonly Gen<J> Kubernetes = Gen.Frequency(
         (12, Fields(
-            ("resources", Opt(60, Fields(("limits", Opt(70, ResourceList)), ("requests", Opt(40, ResourceList))).AsJ())),
+            ("resources", Opt(60, Fields(("limits", Opt(70, ResourceList)), ("requests", Opt(50, ResourceList))).AsJ())),
             ("strategy", Opt(25, Fields(("type", Opt(90, Strings("Recreate", "RollingUpdate", "recreate")))).AsJ())),
             ("volumes", Opt(20, ArrayOf(Fields(
                 ("volume", Opt(90, Fields(("name", Opt(95, Strings("share"))), ("persistentVolumeClaim", Opt(60, Fields(("claimName", Opt(95, Strings("claim")))).AsJ())))

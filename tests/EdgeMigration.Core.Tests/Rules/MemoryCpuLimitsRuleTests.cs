@@ -1,5 +1,7 @@
 using System;
 using System.Linq;
+using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Core.Manifests;
 using Xunit;
 using static EdgeMigration.Tests.RuleTestKit;
@@ -103,6 +105,67 @@ public class MemoryCpuLimitsRuleTests
         Assert.Equal(ManifestBuilder.EdgeHubCreateOptions, OptionsText(result.Manifest, "edgeHub"));
         Assert.Equal(3, result.Changes.Count);
         AssertIdempotent(result, "R2", o => { o.DefaultMemoryLimit = "512Mi"; o.DefaultCpuLimit = "250m"; });
+    }
+
+    [Fact]
+    public void ADockerLimitBelowTheRequestIsNotWrittenAndLeftToTheUser()
+    {
+        // Before, limits.memory "256Mi" was written below requests.memory "1Gi", and the device refused the Deployment.
+        var manifest = ManifestBuilder.Deployment(
+            ("a", """{"HostConfig":{"Memory":268435456,"NanoCpus":500000000},"k8s-experimental":{"resources":{"requests":{"memory":"1Gi","cpu":"0.5"}}}}"""));
+
+        var findings = Check(manifest, "R2");
+        var result = Convert(manifest, "R2", o => o.DefaultMemoryLimit = "2Gi");
+
+        Assert.Equal(new[] { "R2 Warning a HostConfig.Memory manual", "R2 Warning a HostConfig.NanoCpus fixable" }, Summary(findings));
+        Assert.Equal(
+            "HostConfig.Memory (268435456 bytes) is ignored on the GPU device, and the same limit there, \"256Mi\", is below requests.memory (\"1Gi\"): the Kubernetes API server refuses a request above its limit, so the conversion does not set it and the module has no memory limit on the GPU device.",
+            findings[0].Message);
+        Assert.Equal(
+            "Decide what the module needs: set \"memory\" in k8s-experimental.resources.limits to \"1Gi\" or more, or lower the request to \"256Mi\" or less and convert again (the Docker key can stay for Docker devices).",
+            findings[0].Recommendation);
+        // The CPU limit equals its request and is written; the default memory limit is not for a module whose Docker limit is the user's to settle.
+        Assert.Equal(new[] { "R2 a k8s-experimental.resources.limits.cpu: - -> \"500m\"" }, Describe(result.Changes));
+        Assert.Equal(new[] { Summary(findings[0]) }, Summary(result.RemainingFindings.Where(f => f.RuleId is "R2" or "K12")));
+        AssertIdempotent(result, "R2", o => o.DefaultMemoryLimit = "2Gi");
+    }
+
+    [Fact]
+    public void ADefaultLimitBelowTheRequestIsNotWrittenAndTheResultSaysWhy()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("big", """{"k8s-experimental":{"resources":{"requests":{"cpu":"1","memory":"256Mi"}}}}"""),
+            ("small", """{"k8s-experimental":{"resources":{"requests":{"cpu":"250m"}}}}"""));
+        void Defaults(ConversionOptions o) { o.DefaultCpuLimit = "500m"; o.DefaultMemoryLimit = "512Mi"; }
+
+        var result = Convert(manifest, "R2", Defaults);
+
+        Assert.Equal(new[]
+        {
+            "R2 big k8s-experimental.resources.limits.memory: - -> \"512Mi\"",
+            "R2 small k8s-experimental.resources.limits.memory: - -> \"512Mi\"",
+            "R2 small k8s-experimental.resources.limits.cpu: - -> \"500m\"",
+        }, Describe(result.Changes));
+        var left = Assert.Single(result.RemainingFindings, f => f.RuleId is "R2" or "K12");
+        Assert.Equal("R2 Warning big k8s-experimental.resources.requests.cpu manual", Summary(left));
+        Assert.Equal(
+            "The default cpu limit given for the conversion (\"500m\") is below requests.cpu (\"1\"): the Kubernetes API server refuses a request above its limit, so the conversion does not set it and the module has no cpu limit on the GPU device.",
+            left.Message);
+        // Without the conversion's defaults, the check has nothing to say about them.
+        Assert.Empty(Check(manifest, "R2"));
+        AssertIdempotent(result, "R2", Defaults);
+    }
+
+    [Fact]
+    public void AModuleWithRequestsAboveItsDockerAndDefaultLimitsStillDeploysOnceConverted()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("a", """{"HostConfig":{"Memory":268435456},"k8s-experimental":{"resources":{"requests":{"memory":"1Gi","cpu":"1"}}}}"""));
+
+        var converted = ManifestConverter.Convert(manifest, new ConversionOptions { DefaultCpuLimit = "500m" }).Manifest;
+
+        var module = KubernetesRenderer.Render(converted).Modules.Single(m => m.ModuleName == "a");
+        Assert.False(module.Fails, string.Join("\n", module.Dropped.Select(d => d.Reason)));
     }
 
     [Fact]

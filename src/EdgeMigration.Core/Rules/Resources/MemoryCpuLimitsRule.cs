@@ -13,7 +13,9 @@ namespace EdgeMigration.Core.Rules.Resources;
 /// limits as exact Kubernetes quantities and keeps the Docker keys: Docker agents ignore k8s-experimental, so the
 /// converted manifest still limits the module on an FPGA (Docker) device during a staged move, while the GPU device
 /// ignores the Docker keys. A limit already in k8s-experimental wins over the Docker value. The conversion's default
-/// limits go to custom modules only: edgeHub's needs are the runtime's business.
+/// limits go to custom modules only: edgeHub's needs are the runtime's business. No limit is written below the module's
+/// own request of that resource: the API server would refuse the module's Deployment (K12), and whether the module needs
+/// the request or the limit is the user's decision, which a finding asks for.
 /// </summary>
 public sealed class MemoryCpuLimitsRule : ModuleRule
 {
@@ -26,15 +28,26 @@ public sealed class MemoryCpuLimitsRule : ModuleRule
     public override string Section => "memory-and-cpu-usage";
     public override bool CanFix => true;
 
-    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
+    /// <summary>Not called (ModuleRule calls the overload with the user's decisions, below); there for the abstract member.</summary>
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings) =>
+        CheckModule(module, manifest, CheckSettings.Default, findings);
+
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, CheckSettings settings, List<Finding> findings)
     {
         var limits = ModuleResources.Find(module, ModuleResources.Limits)?.Values;
+        var requests = ModuleResources.Find(module, ModuleResources.Requests);
         var converted = DockerLimits(module);
         foreach (var limit in converted)
         {
             var existingMember = limits?.Find(limit.Resource);
             var existing = (existingMember?.Value as JValue)?.Text;
-            if (existingMember is null)
+            if (existingMember is null && RequestAbove(requests, limit.Resource, limit.Quantity) is { } request)
+            {
+                findings.Add(Finding(module, limit.Source,
+                    $"{limit.Source} ({limit.DockerValue}) is ignored on the GPU device, and the same limit there, \"{limit.Quantity}\", {BelowRequest(request)}",
+                    LeftToTheUser(request, limit.Quantity) + " (the Docker key can stay for Docker devices).", fixable: false));
+            }
+            else if (existingMember is null)
             {
                 findings.Add(Finding(module, limit.Source,
                     $"{limit.Source} ({limit.DockerValue}) is ignored on the GPU device; the same limit there is k8s-experimental.resources.limits.{limit.Resource}: \"{limit.Quantity}\"{(limit.Exact ? "" : " (rounded up to a whole millicore)")}.",
@@ -47,6 +60,7 @@ public sealed class MemoryCpuLimitsRule : ModuleRule
                     "Make them agree unless the difference is meant.", Severity.Information, fixable: false));
             }
         }
+        DefaultsNotSet(module, requests, converted, settings, findings);
         IgnoredDockerSettings(module, findings);
         if (ModuleResources.HoldsAccelerator(module) && converted.Count == 0 &&
             limits?.Find(ModuleResources.Memory) is null && limits?.Find(ModuleResources.Cpu) is null)
@@ -57,38 +71,51 @@ public sealed class MemoryCpuLimitsRule : ModuleRule
         }
     }
 
+    /// <summary>The conversion's default limits a module was meant to get but requests more than (only in the check of a conversion's result).</summary>
+    private void DefaultsNotSet(EdgeModule module, ResourceList? requests, List<DockerLimit> converted, CheckSettings settings, List<Finding> findings)
+    {
+        foreach (var (resource, quantity) in DefaultsFor(module, converted, settings.DefaultMemoryLimit, settings.DefaultCpuLimit))
+        {
+            if (RequestAbove(requests, resource, quantity) is { } request)
+            {
+                findings.Add(Finding(module, requests!.PathOf(resource),
+                    $"The default {resource} limit given for the conversion (\"{quantity}\") {BelowRequest(request)}",
+                    LeftToTheUser(request, quantity) + ".", fixable: false));
+            }
+        }
+    }
+
     public override void Fix(ConversionContext context)
     {
-        var defaults = new[]
-        {
-            (Resource: ModuleResources.Memory, Quantity: Validated(context.Options.DefaultMemoryLimit, nameof(ConversionOptions.DefaultMemoryLimit), "512Mi")),
-            (Resource: ModuleResources.Cpu, Quantity: Validated(context.Options.DefaultCpuLimit, nameof(ConversionOptions.DefaultCpuLimit), "500m")),
-        };
+        var memory = Validated(context.Options.DefaultMemoryLimit, nameof(ConversionOptions.DefaultMemoryLimit), "512Mi");
+        var cpu = Validated(context.Options.DefaultCpuLimit, nameof(ConversionOptions.DefaultCpuLimit), "500m");
         foreach (var module in context.Manifest.Modules)
         {
             if (module.CreateOptions is null || module.CreateOptions.Error is not null)
             {
                 continue;
             }
-            foreach (var limit in DockerLimits(module))
+            var docker = DockerLimits(module);
+            foreach (var limit in docker)
             {
                 AddLimit(context, module, limit.Resource, limit.Quantity,
                     $"Set the {limit.Resource} limit from {limit.Source} ({limit.DockerValue}){(limit.Exact ? "" : ", rounded up to a whole millicore")}.");
             }
-            foreach (var (resource, quantity) in defaults)
+            foreach (var (resource, quantity) in DefaultsFor(module, docker, memory, cpu))
             {
-                if (quantity is not null && !module.IsSystemModule)
-                {
-                    AddLimit(context, module, resource, quantity, $"Set the default {resource} limit given for the conversion.");
-                }
+                AddLimit(context, module, resource, quantity, $"Set the default {resource} limit given for the conversion.");
             }
         }
     }
 
-    /// <summary>Adds a limit unless the module already has one for that resource.</summary>
+    /// <summary>
+    /// Adds a limit unless the module already has one for that resource, or requests more than it: the API server would
+    /// refuse the Deployment (K12), so the limit is left out and the check of the result says why.
+    /// </summary>
     private void AddLimit(ConversionContext context, EdgeModule module, string resource, string quantity, string description)
     {
-        if (ModuleResources.Find(module, ModuleResources.Limits)?.Values.Find(resource) is not null)
+        if (ModuleResources.Find(module, ModuleResources.Limits)?.Values.Find(resource) is not null ||
+            RequestAbove(ModuleResources.Find(module, ModuleResources.Requests), resource, quantity) is not null)
         {
             return;
         }
@@ -97,6 +124,41 @@ public sealed class MemoryCpuLimitsRule : ModuleRule
         limits.Values.Add(resource, value);
         context.Record(this, module, limits.PathOf(resource), null, value, description);
     }
+
+    /// <summary>
+    /// The conversion's default limits a module is meant to get: custom modules only (edgeHub's needs are the runtime's
+    /// business), for a resource it has no limit for, in k8s-experimental or in a Docker setting R2 converts (a Docker
+    /// limit that cannot be written is the user's decision, not the default's).
+    /// </summary>
+    private static IEnumerable<(string Resource, string Quantity)> DefaultsFor(EdgeModule module, List<DockerLimit> docker, string? memory, string? cpu)
+    {
+        if (module.IsSystemModule || module.CreateOptions is not { Error: null })
+        {
+            yield break;
+        }
+        var limits = ModuleResources.Find(module, ModuleResources.Limits)?.Values;
+        foreach (var (resource, quantity) in new[] { (ModuleResources.Memory, memory), (ModuleResources.Cpu, cpu) })
+        {
+            if (quantity is not null && limits?.Find(resource) is null && !docker.Exists(limit => limit.Resource == resource))
+            {
+                yield return (resource, quantity);
+            }
+        }
+    }
+
+    /// <summary>The module's request of the resource when a limit of <paramref name="quantity"/> would be below it.</summary>
+    private static JMember? RequestAbove(ResourceList? requests, string resource, string quantity) =>
+        requests?.Values.Find(resource) is { } request && ModuleResources.Judge(resource, request.Value, JValue.String(quantity)) is not null
+            ? request
+            : null;
+
+    /// <summary>Why a limit below the module's request is not written, the end of a finding's message.</summary>
+    private static string BelowRequest(JMember request) =>
+        $"is below {JsonPath.Member(ModuleResources.Requests, request.Name)} ({request.Value.ToCompactJson()}): the Kubernetes API server refuses a request above its limit, " +
+        $"so the conversion does not set it and the module has no {request.Name} limit on the GPU device.";
+
+    private static string LeftToTheUser(JMember request, string limit) =>
+        $"Decide what the module needs: set \"{request.Name}\" in k8s-experimental.resources.limits to {request.Value.ToCompactJson()} or more, or lower the request to \"{limit}\" or less and convert again";
 
     private static string? Validated(string? quantity, string option, string example) =>
         quantity is null || KubernetesQuantity.Parse(quantity) is > 0 ? quantity
