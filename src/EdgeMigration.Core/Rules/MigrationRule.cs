@@ -79,13 +79,16 @@ public abstract class ModuleRule : MigrationRule
         return findings;
     }
 
-    /// <summary>The check of a module with the user's decisions; a rule they concern overrides it, the others check without them.</summary>
+    /// <summary>The check of a module with the user's decisions: a rule they concern overrides this one, the others the one without them.</summary>
     protected virtual void CheckModule(EdgeModule module, ManifestDocument manifest, CheckSettings settings, List<Finding> findings) =>
         CheckModule(module, manifest, findings);
 
     /// <summary>
     /// Adds the module's findings to <paramref name="findings"/>, in order. A list rather than an iterator: every rule
-    /// runs over every module, and an iterator per pair costs an object and a compiled class of its own.
+    /// runs over every module, and an iterator per pair costs an object and a compiled class of its own. Every rule
+    /// overrides this or the overload with the user's decisions.
     /// </summary>
-    protected abstract void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings);
+    protected virtual void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
+    {
+    }
 }

@@ -28,10 +28,6 @@ public sealed class MemoryCpuLimitsRule : ModuleRule
     public override string Section => "memory-and-cpu-usage";
     public override bool CanFix => true;
 
-    /// <summary>Not called (ModuleRule calls the overload with the user's decisions, below); there for the abstract member.</summary>
-    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings) =>
-        CheckModule(module, manifest, CheckSettings.Default, findings);
-
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, CheckSettings settings, List<Finding> findings)
     {
         var limits = ModuleResources.Find(module, ModuleResources.Limits)?.Values;
