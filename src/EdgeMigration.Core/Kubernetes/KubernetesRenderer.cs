@@ -10,7 +10,8 @@ namespace EdgeMigration.Core.Kubernetes;
 /// <summary>
 /// Renders a manifest as the GPU device's Kubernetes edgeAgent would deploy it (reference: kubernetes-mode.md): per
 /// module a Deployment, a Service when it has ports, a ServiceAccount, the claims and pull secret its pod refers to,
-/// and every setting left out with the reason. edgeAgent itself is not rendered: the device runs its own.
+/// every setting left out with the reason, and what would keep the module's pod from starting. edgeAgent itself is not
+/// rendered: the device runs its own.
 /// </summary>
 public static class KubernetesRenderer
 {
@@ -20,10 +21,12 @@ public static class KubernetesRenderer
         options.Validate();
         var credentials = ImagePullSecrets.Credentials(manifest).ToList();
         var idsByDeviceName = ModuleIdCheck.ByDeviceName(manifest.Modules.Select(m => m.Name));
-        return new KubernetesRendering(manifest.SourceName, manifest.Modules.Select(m => RenderModule(m, idsByDeviceName, credentials, manifest.Secrets, options)).ToList());
+        var startProblems = StartProblems.Of(manifest);
+        return new KubernetesRendering(manifest.SourceName, manifest.Modules.Select(m => RenderModule(m, idsByDeviceName, startProblems, credentials, manifest.Secrets, options)).ToList());
     }
 
-    private static ModuleRendering RenderModule(EdgeModule module, ILookup<string, string> idsByDeviceName, IReadOnlyList<RegistryCredential> credentials, IReadOnlyCollection<string> secrets, KubernetesRenderOptions options)
+    private static ModuleRendering RenderModule(EdgeModule module, ILookup<string, string> idsByDeviceName, ILookup<string, Finding> startProblems,
+        IReadOnlyList<RegistryCredential> credentials, IReadOnlyCollection<string> secrets, KubernetesRenderOptions options)
     {
         var context = new RenderContext(module, KubernetesNames.Sanitize(module.Name), options, secrets);
         if (module.IsSystemModule && module.Name == "edgeAgent")
@@ -60,15 +63,17 @@ public static class KubernetesRenderer
         {
             resources.Add(Reference(context, "Secret", secret));
         }
-        return Result(context, resources);
+        return Result(context, resources, StartProblems.Of(startProblems, module.Name, context.Dropped));
     }
 
     private static KubernetesResource Reference(RenderContext context, string kind, string name) =>
         new(context.Module.Name, JsonBuild.Object(("apiVersion", JValue.String("v1")), ("kind", JValue.String(kind)),
             ("metadata", JsonBuild.Object(("name", JValue.String(name)), ("namespace", JValue.String(context.Options.Namespace))))), isReference: true);
 
-    private static ModuleRendering Result(RenderContext context, List<KubernetesResource> resources) =>
-        new(context.Module.Name, context.Name, resources.Select(r => new KubernetesResource(r.ModuleName, (JObject)SecretRedactor.Redact(KeysSorted(r.Object), context.Secrets), r.IsReference)).ToList(), context.Dropped.ToList());
+    /// <summary>The module's result; what keeps its pod from starting only where objects were rendered for it.</summary>
+    private static ModuleRendering Result(RenderContext context, List<KubernetesResource> resources, IReadOnlyList<Finding>? startProblems = null) =>
+        new(context.Module.Name, context.Name, resources.Select(r => new KubernetesResource(r.ModuleName, (JObject)SecretRedactor.Redact(KeysSorted(r.Object), context.Secrets), r.IsReference)).ToList(), context.Dropped.ToList(),
+            startProblems ?? Array.Empty<Finding>());
 
     /// <summary>Object keys in ordinal order, as kubectl prints them, so the preview diffs cleanly against the device's objects.</summary>
     private static JObject KeysSorted(JObject obj)

@@ -1,18 +1,21 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using EdgeMigration.Core.Rules;
 
 namespace EdgeMigration.Core.Kubernetes;
 
-/// <summary>One module's Kubernetes objects, and the settings that did not make it into them.</summary>
+/// <summary>One module's Kubernetes objects, the settings that did not make it into them, and what keeps its pod from starting.</summary>
 public sealed class ModuleRendering
 {
-    internal ModuleRendering(string moduleName, string kubernetesName, IReadOnlyList<KubernetesResource> resources, IReadOnlyList<DroppedSetting> dropped)
+    internal ModuleRendering(string moduleName, string kubernetesName, IReadOnlyList<KubernetesResource> resources, IReadOnlyList<DroppedSetting> dropped,
+        IReadOnlyList<Finding> startProblems)
     {
         ModuleName = moduleName;
         KubernetesName = kubernetesName;
         Resources = resources;
         Dropped = dropped;
+        StartProblems = startProblems;
     }
 
     /// <summary>The module id, as the manifest and IoT Hub know it.</summary>
@@ -27,6 +30,15 @@ public sealed class ModuleRendering
 
     /// <summary>True when something of the module keeps it (or the deployment) from running on the device.</summary>
     public bool Fails => Dropped.Any(d => d.Effect == DropEffect.Fails);
+
+    /// <summary>
+    /// What keeps the module's pod from starting once deployed (a bind of a file, a second module on the host network…):
+    /// the Error findings of Test-EdgeModuleCompatibility's rules that mean that, as it reports them.
+    /// </summary>
+    public IReadOnlyList<Finding> StartProblems { get; }
+
+    /// <summary>True when the device deploys the module and nothing the rules know of keeps its pod from starting.</summary>
+    public bool Starts => !Fails && StartProblems.Count == 0;
 }
 
 /// <summary>A manifest as the device's Kubernetes agent would deploy it: per module, its objects and what it drops.</summary>

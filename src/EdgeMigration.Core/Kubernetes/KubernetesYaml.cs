@@ -11,7 +11,8 @@ namespace EdgeMigration.Core.Kubernetes;
 /// <summary>
 /// A rendering as multi-document YAML, the way kubectl prints objects ("---" between documents, keys in order,
 /// sequences not indented under their key), written with YamlDotNet's emitter. Each module's part starts with
-/// comments: what it is called on the device, what it drops and why, and the objects its pod refers to.
+/// comments: what it is called on the device, what it drops and why, what keeps its pod from starting, and the
+/// objects its pod refers to.
 /// </summary>
 public static class KubernetesYaml
 {
@@ -54,12 +55,15 @@ public static class KubernetesYaml
     private static IEnumerable<string> Comments(ModuleRendering module)
     {
         yield return $"Module '{module.ModuleName}' runs as '{module.KubernetesName}'" +
-                     (module.Resources.Count == 0 ? ": nothing is deployed for it." : module.Fails ? ": NOT DEPLOYED, see below." : ".");
+                     (module.Resources.Count == 0 ? ": nothing is deployed for it." : module.Fails ? ": NOT DEPLOYED, see below."
+                         : module.Starts ? "." : ": deployed, but DOES NOT START, see below.");
         foreach (var dropped in module.Dropped)
         {
-            // Most reasons name the setting already.
-            var what = dropped.Location.Length == 0 || dropped.Reason.StartsWith(dropped.Location, System.StringComparison.Ordinal) ? "" : dropped.Location + ": ";
-            yield return $"  {(dropped.Effect == DropEffect.Fails ? "FAILS" : "dropped")} {what}{dropped.Reason}";
+            yield return $"  {(dropped.Effect == DropEffect.Fails ? "FAILS" : "dropped")} {Naming(dropped.Location, dropped.Reason)}";
+        }
+        foreach (var problem in module.StartProblems)
+        {
+            yield return $"  DOES NOT START (rule {problem.RuleId}): {Naming(problem.Location, problem.Message)}";
         }
         foreach (var reference in module.Resources.Where(r => r.IsReference))
         {
@@ -68,6 +72,10 @@ public static class KubernetesYaml
                 : $"  The pod mounts {reference.Kind} '{reference.Name}', which must exist on the device (an Edge share).";
         }
     }
+
+    /// <summary>The text, after the setting's location unless the text names it already, as most do.</summary>
+    private static string Naming(string location, string text) =>
+        location.Length == 0 || text.StartsWith(location, System.StringComparison.Ordinal) ? text : location + ": " + text;
 
     private static void EmitNode(IEmitter emitter, JNode node)
     {

@@ -26,6 +26,13 @@ public abstract class MigrationRule
     /// <summary>True when <see cref="Fix"/> changes the manifest so that the finding goes away.</summary>
     public virtual bool CanFix => false;
 
+    /// <summary>
+    /// True when an Error finding of this rule means the module's pod does not start, or does not keep running, even
+    /// though the device accepts the module (a file it cannot mount, a resource no node has, a port already taken).
+    /// The Kubernetes preview shows the modules it deploys with these findings as not starting.
+    /// </summary>
+    public virtual bool ErrorsKeepPodFromStarting => false;
+
     /// <summary>The section's address: every finding carries it, so each section's is made once.</summary>
     public string HelpUri => SectionUris.GetOrAdd(Section, section => ArticleUri + "#" + section);
 

@@ -20,6 +20,9 @@ public sealed class HostNetworkRule : MigrationRule
     public override Severity DefaultSeverity => Severity.Error;
     public override string Section => "network";
 
+    /// <summary>The device deploys every host-network module, but only one per deployment can use the host network (kubernetes-mode.md: NetworkMode row, known issues).</summary>
+    public override bool ErrorsKeepPodFromStarting => true;
+
     public override IEnumerable<Finding> Check(ManifestDocument manifest)
     {
         var found = new List<Finding>();

@@ -20,6 +20,12 @@ public sealed class ProxyPortsRule : ModuleRule
     public override Severity DefaultSeverity => Severity.Error;
     public override string Section => "web-proxy";
 
+    /// <summary>
+    /// The pod's containers share its network, and its proxy sidecar listens on localhost:35000 and 35001
+    /// (kubernetes-mode.md, Refinements): a module listening there conflicts with it. HostPorts are only warnings.
+    /// </summary>
+    public override bool ErrorsKeepPodFromStarting => true;
+
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         if (MissingHostPortRule.IsEdgeAgent(module))

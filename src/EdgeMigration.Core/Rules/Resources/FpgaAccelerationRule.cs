@@ -23,6 +23,12 @@ public sealed class FpgaAccelerationRule : ModuleRule
     public override string Section => "compute-acceleration-usage";
     public override bool CanFix => true;
 
+    /// <summary>
+    /// No node of the GPU device has the FPGA resource (migration-rules.md R1), so the scheduler leaves the pod Pending.
+    /// GPU requests that differ from the limits are refused instead (kubernetes-mode.md), which the preview reports itself.
+    /// </summary>
+    public override bool ErrorsKeepPodFromStarting => true;
+
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         var asksForFpga = false;

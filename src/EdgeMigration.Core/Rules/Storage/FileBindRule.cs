@@ -21,6 +21,9 @@ public sealed class FileBindRule : BindRule
     public override string Section => "storage";
     public override bool CanFix => true;
 
+    /// <summary>The device deploys the module, but its pod cannot mount a file as a DirectoryOrCreate hostPath and does not start (kubernetes-mode.md: Binds and Mounts rows, directories only).</summary>
+    public override bool ErrorsKeepPodFromStarting => true;
+
     protected override void CheckModule(EdgeModule module, ShareMapping shares, List<Finding> findings)
     {
         foreach (var entry in BindPlan.EntriesOf(module, shares))

@@ -1,0 +1,35 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
+
+namespace EdgeMigration.Core.Kubernetes;
+
+/// <summary>
+/// What keeps the pod of a module the device deploys from starting: the Error findings of the rules whose errors mean
+/// that (<see cref="MigrationRule.ErrorsKeepPodFromStarting"/>: S4, N3, R1, P3), found by those rules themselves, so
+/// that the preview and Test-EdgeModuleCompatibility tell the same story. The other rules' errors mean that the device
+/// refuses the module, which the preview finds as it renders, or that the module runs but not as meant (S2's empty
+/// folder instead of a share, N4's lost port, P2's runtime calls through a proxy, which depend on the module's HTTP
+/// client): those are left to the check.
+/// </summary>
+internal static class StartProblems
+{
+    private static readonly MigrationRule[] Rules = RuleCatalog.All.Where(r => r.ErrorsKeepPodFromStarting).ToArray();
+
+    /// <summary>The findings by module id, secrets redacted; over the whole manifest, as N3 compares its modules.</summary>
+    public static ILookup<string, Finding> Of(ManifestDocument manifest) =>
+        RuleEngine.Check(manifest, rules: Rules)
+            .Where(f => f.Severity == Severity.Error && f.ModuleName is not null)
+            .ToLookup(f => f.ModuleName!, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The findings of one module but those about a setting the device refuses (R1's unequal GPU requests): the
+    /// preview says those once, as Fails among <paramref name="dropped"/>.
+    /// </summary>
+    public static IReadOnlyList<Finding> Of(ILookup<string, Finding> findings, string moduleName, IReadOnlyList<DroppedSetting> dropped) =>
+        findings[moduleName]
+            .Where(f => !dropped.Any(d => d.Effect == DropEffect.Fails && string.Equals(d.ManifestPath, f.ManifestPath, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+}
