@@ -145,6 +145,16 @@ Describe 'ConvertTo-EdgeKubernetesManifest' {
         $warnings | Should -Not -BeNullOrEmpty
     }
 
+    It 'marks modules the device deploys that would not start, and warns' {
+        $deployment = ConvertTo-GpuEdgeManifest -Path $sample -WarningAction SilentlyContinue |
+            ConvertTo-EdgeKubernetesManifest -WarningVariable warnings -WarningAction SilentlyContinue |
+            Where-Object { $_.Kind -eq 'Deployment' -and -not $_.Starts }
+        $deployment.ModuleName | Should -Be 'file-mover'
+        $deployment.Deploys | Should -BeTrue
+        $deployment.StartProblems.RuleId | Should -Be 'S4'
+        $warnings | Should -HaveCount 1
+    }
+
     It 'writes a v1 List with -AsJson' {
         $list = ConvertTo-EdgeKubernetesManifest -Path $sample -ModuleName WebServerApp -AsJson | ConvertFrom-Json
         $list.kind | Should -Be 'List'

@@ -21,8 +21,10 @@ public class ConvertToEdgeKubernetesManifestTests
         Assert.Contains("\n---\napiVersion: apps/v1\nkind: Deployment\n", yaml);
         Assert.Contains("nvidia.com/gpu: \"2\"", yaml);
         Assert.Contains("  name: file-mover\n", yaml);
-        // The converted manifest deploys: no module is refused, and the registry password never shows.
-        Assert.Empty(result.Warnings);
+        // The converted manifest deploys: no module is refused, and the registry password never shows. file-mover's bind
+        // of /etc/localtime, which the conversion keeps without -DropFileBinds, keeps its pod from starting.
+        Assert.EndsWith("(rule S4)", Assert.Single(result.Warnings));
+        Assert.Contains("# Module 'file-mover' runs as 'file-mover': deployed, but DOES NOT START, see below.\n#   DOES NOT START (rule S4): HostConfig.Binds[0]", yaml);
         Assert.DoesNotContain("FAILS", yaml);
         Assert.DoesNotContain("REPLACE-WITH-REGISTRY-PASSWORD", yaml);
     }
@@ -53,6 +55,23 @@ public class ConvertToEdgeKubernetesManifestTests
 
         Assert.Equal(new object[] { "Ignored HostConfig.Memory", "Ignored HostConfig.NanoCpus", "Fails Env[1]" }, result.Output.Select(o => o.BaseObject));
         Assert.Contains(result.Warnings, w => w.Contains("FpgaInference: Environment variable name 'Logging:LogLevel:Default'"));
+    }
+
+    [Fact]
+    public void ModulesTheDeviceDeploysButThatDoNotStartSayWhyInTheTableAndInWarnings()
+    {
+        const string Preview = "ConvertTo-GpuEdgeManifest ./fpga-deployment.json -GpuCount 1 3>$null | ConvertTo-EdgeKubernetesManifest";
+        var table = ShellRunner.Run(Preview + " 3>$null", TestPaths.Samples);
+
+        Assert.Matches(@"(?m)^ModuleName +Kind +Name +Deploys +Starts +Dropped +Note$", table.StandardOutput);
+        Assert.Matches(@"(?m)^webserverapp +Deployment +webserverapp +True +True +0 +replicas 1$", table.StandardOutput);
+        Assert.Matches(@"(?m)^file-mover +Deployment +file-mover +True +False +0 +does not start: S4$", table.StandardOutput);
+
+        using var ps = new PowerShellSession();
+        var problems = ps.Run($"ConvertTo-GpuEdgeManifest '{Sample}' -GpuCount 1 -WarningAction SilentlyContinue | ConvertTo-EdgeKubernetesManifest" +
+            " | Where-Object Starts -eq $false | ForEach-Object StartProblems | ForEach-Object { \"$($_.RuleId) $($_.ModuleName) $($_.Location)\" }").AssertNoErrors();
+        Assert.Equal(new object[] { "S4 file-mover HostConfig.Binds[0]" }, problems.Output.Select(o => o.BaseObject));
+        Assert.Contains("file-mover: HostConfig.Binds[0] mounts '/etc/localtime' at '/etc/localtime', certainly a single file", Assert.Single(problems.Warnings));
     }
 
     [Fact]

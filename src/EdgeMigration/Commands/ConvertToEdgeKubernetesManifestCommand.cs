@@ -79,18 +79,7 @@ public sealed class ConvertToEdgeKubernetesManifestCommand : ManifestInputCmdlet
         var rendering = KubernetesRenderer.Render(manifest, _options).Where(m => filter.Matches(m.ModuleName));
         foreach (var module in rendering.Modules)
         {
-            foreach (var dropped in module.Dropped)
-            {
-                var text = $"{manifest.SourceName}: {module.ModuleName}: {dropped.Reason} {dropped.Advice}";
-                if (dropped.Effect == DropEffect.Fails)
-                {
-                    WriteWarning(text);
-                }
-                else
-                {
-                    WriteVerbose(text);
-                }
-            }
+            Report(manifest.SourceName, module);
         }
         if (AsYaml)
         {
@@ -109,6 +98,30 @@ public sealed class ConvertToEdgeKubernetesManifestCommand : ManifestInputCmdlet
         }
         // After the modules found, as Get-EdgeModule does: -ErrorAction Stop keeps what was rendered.
         ReportModulesNotFound(manifest, rendering, filter);
+    }
+
+    /// <summary>
+    /// A warning for each thing that keeps the module from being deployed or from starting, also with -AsYaml and -AsJson;
+    /// what the device only leaves out is verbose.
+    /// </summary>
+    private void Report(string manifest, ModuleRendering module)
+    {
+        foreach (var dropped in module.Dropped)
+        {
+            var text = $"{manifest}: {module.ModuleName}: {dropped.Reason} {dropped.Advice}";
+            if (dropped.Effect == DropEffect.Fails)
+            {
+                WriteWarning(text);
+            }
+            else
+            {
+                WriteVerbose(text);
+            }
+        }
+        foreach (var problem in module.StartProblems)
+        {
+            WriteWarning($"{manifest}: {module.ModuleName}: {problem.Message} {problem.Recommendation} (rule {problem.RuleId})");
+        }
     }
 
     /// <summary>A module id given without wildcards that the manifest does not have is an error, as for a missing file.</summary>

@@ -25,10 +25,12 @@ public sealed class EdgeKubernetesResource
         Name = resource.Name;
         IsReference = resource.IsReference;
         ModuleFails = module.Fails;
-        // The module's dropped settings go with its Deployment only, so that piping every object's list repeats none.
-        DroppedSettings = resource.Kind == "Deployment" && !resource.IsReference
-            ? module.Dropped.Select(d => new EdgeKubernetesDroppedSetting(d, manifest)).ToArray()
-            : new EdgeKubernetesDroppedSetting[0];
+        Starts = module.Starts;
+        // The module's dropped settings and start problems go with its Deployment only, so that piping every object's
+        // lists repeats none.
+        var isDeployment = resource.Kind == "Deployment" && !resource.IsReference;
+        DroppedSettings = isDeployment ? module.Dropped.Select(d => new EdgeKubernetesDroppedSetting(d, manifest)).ToArray() : new EdgeKubernetesDroppedSetting[0];
+        StartProblems = isDeployment ? module.StartProblems.Select(f => new EdgeMigrationFinding(f, manifest)).ToArray() : new EdgeMigrationFinding[0];
     }
 
     public string Manifest { get; }
@@ -49,11 +51,23 @@ public sealed class EdgeKubernetesResource
     /// <summary>True when something of the module keeps the device from deploying it (see DroppedSettings with Effect Fails).</summary>
     public bool ModuleFails { get; }
 
+    /// <summary>True when the device deploys the module: the opposite of ModuleFails, named as the table's column.</summary>
+    public bool Deploys => !ModuleFails;
+
+    /// <summary>True when the device deploys the module and nothing Test-EdgeModuleCompatibility knows of keeps its pod from starting (see StartProblems).</summary>
+    public bool Starts { get; }
+
     /// <summary>The object as ordered hashtables and arrays, keys in kubectl's order.</summary>
     public OrderedDictionary Object => (OrderedDictionary)PowerShellGraph.FromJson(_resource.Object, asHashtable: true)!;
 
     /// <summary>On the module's Deployment: the settings of the module the device drops, and why; empty on its other objects.</summary>
     public EdgeKubernetesDroppedSetting[] DroppedSettings { get; }
+
+    /// <summary>
+    /// On the module's Deployment: why its pod would not start although the device deploys it (a bind of a file, a
+    /// second module on the host network…), as the findings of Test-EdgeModuleCompatibility; empty on its other objects.
+    /// </summary>
+    public EdgeMigrationFinding[] StartProblems { get; }
 
     /// <summary>The object as indented JSON.</summary>
     public string ToJson() => KubernetesJsonText.Write(_resource.Object);
