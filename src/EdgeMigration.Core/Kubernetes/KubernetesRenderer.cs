@@ -63,7 +63,7 @@ public static class KubernetesRenderer
         {
             resources.Add(Reference(context, "Secret", secret));
         }
-        return Result(context, resources, StartProblems.Of(startProblems, module.Name, context.Dropped));
+        return Result(context, resources, startProblems[module.Name].ToList());
     }
 
     private static KubernetesResource Reference(RenderContext context, string kind, string name) =>

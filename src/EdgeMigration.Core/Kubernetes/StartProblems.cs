@@ -23,13 +23,4 @@ internal static class StartProblems
         RuleEngine.Check(manifest, rules: Rules)
             .Where(f => f.Severity == Severity.Error && f.ModuleName is not null)
             .ToLookup(f => f.ModuleName!, StringComparer.Ordinal);
-
-    /// <summary>
-    /// The findings of one module but those about a setting the device refuses (R1's unequal GPU requests): the
-    /// preview says those once, as Fails among <paramref name="dropped"/>.
-    /// </summary>
-    public static IReadOnlyList<Finding> Of(ILookup<string, Finding> findings, string moduleName, IReadOnlyList<DroppedSetting> dropped) =>
-        findings[moduleName]
-            .Where(f => !dropped.Any(d => d.Effect == DropEffect.Fails && string.Equals(d.ManifestPath, f.ManifestPath, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
 }

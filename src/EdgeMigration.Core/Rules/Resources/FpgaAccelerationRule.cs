@@ -25,7 +25,7 @@ public sealed class FpgaAccelerationRule : ModuleRule
 
     /// <summary>
     /// No node of the GPU device has the FPGA resource (migration-rules.md R1), so the scheduler leaves the pod Pending.
-    /// GPU requests that differ from the limits are refused instead (kubernetes-mode.md), which the preview reports itself.
+    /// Requests the API server refuses (K12) keep the module from being deployed at all, which the preview reports itself.
     /// </summary>
     public override bool ErrorsKeepPodFromStarting => true;
 
