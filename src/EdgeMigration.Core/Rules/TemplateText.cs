@@ -6,5 +6,35 @@ namespace EdgeMigration.Core.Rules;
 /// </summary>
 public static class TemplateText
 {
+    private const string MarkerStart = "__";
+
     public static bool HasPlaceholder(string text) => text.IndexOf('$') >= 0 || text.IndexOf('<') >= 0;
+
+    /// <summary>
+    /// True for a module id that stands for the real one: a placeholder, or a marker that a notebook or script replaces
+    /// as text before it deploys the template (<c>__MODULE_NAME</c>, <c>__AML_MODULE_NAME</c> in Azure Machine
+    /// Learning's IoT Edge templates: two underscores, then capitals, digits and underscores).
+    /// </summary>
+    public static bool IsPlaceholderId(string id) => HasPlaceholder(id) || IsReplacementMarker(id);
+
+    private static bool IsReplacementMarker(string id)
+    {
+        if (id.Length <= MarkerStart.Length || !id.StartsWith(MarkerStart, System.StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var hasLetter = false;
+        foreach (var c in id)
+        {
+            if (c is >= 'A' and <= 'Z')
+            {
+                hasLetter = true;
+            }
+            else if (c != '_' && !Ascii.IsDigit(c))
+            {
+                return false;
+            }
+        }
+        return hasLetter;
+    }
 }

@@ -196,6 +196,36 @@ public class ModuleNameRuleTests
     }
 
     [Fact]
+    public void CorpusTemplateModuleIdsThatANotebookReplacesAreKeptAndExplained()
+    {
+        // Azure Machine Learning's notebook replaces __MODULE_NAME as text before deploying: renamed, it would replace nothing.
+        var manifest = ManifestDocument.Load(TestPaths.CorpusFile("Azure-Samples__azure-intelligent-edge-patterns__machine-learning-notebooks__deploying-on-iotedge__iotedge-tf-template-gpu.json"));
+
+        var finding = Assert.Single(Check(manifest, "O2"));
+        var result = Convert(manifest, "O2");
+
+        Assert.Equal("O2 Information __MODULE_NAME  manual", Summary(finding));
+        Assert.Contains("is a template placeholder, kept as it is", finding.Message);
+        Assert.Empty(result.Changes);
+        Assert.Contains(result.Manifest.Modules, m => m.Name == "__MODULE_NAME");
+        Assert.Contains("/messages/modules/__MODULE_NAME/", Assert.Single(result.Manifest.Routes).Text);
+        Assert.Equal("__MODULE_NAME", Assert.Single(result.Manifest.ModuleTwins).ModuleId);
+    }
+
+    [Theory]
+    [InlineData("__MODULE_NAME", true)]
+    [InlineData("__AML_MODULE_NAME", true)]
+    [InlineData("__MODULE2", true)]
+    [InlineData("${MODULE_NAME}", true)]
+    [InlineData("<module name>", true)]
+    [InlineData("__module_name", false)]
+    [InlineData("__123", false)]
+    [InlineData("__", false)]
+    [InlineData("MY__MODULE", false)]
+    [InlineData("_MODULE_NAME", false)]
+    public void PlaceholderIds(string id, bool placeholder) => Assert.Equal(placeholder, TemplateText.IsPlaceholderId(id));
+
+    [Fact]
     public void ARenamedModuleNeverTakesAKeyAlreadyUsedForSomethingElse()
     {
         // Found by the conversion properties: "Filter" became "filter" beside a "filter" entry that is not a module

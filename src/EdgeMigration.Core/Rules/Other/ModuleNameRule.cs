@@ -13,7 +13,8 @@ namespace EdgeMigration.Core.Rules.Other;
 /// character outside [a-z0-9.-] dropped. Ids that collide that way, or that do not end up as a DNS label, fail
 /// the deployment; others work under a different name than the one other modules use. The fix renames modules to
 /// safe names and rewrites every reference to them: the module's key, routes, and module twin sections. It runs
-/// last among the fixes, so the other rules' changes are recorded under the ids the user knows.
+/// last among the fixes, so the other rules' changes are recorded under the ids the user knows. A template's placeholder
+/// ids (<c>__MODULE_NAME</c>, <c>${MODULE}</c>) keep their ids: what the replacing id must be is reported instead.
 /// </summary>
 public sealed class ModuleNameRule : MigrationRule
 {
@@ -41,6 +42,16 @@ public sealed class ModuleNameRule : MigrationRule
                 $"Module id '{module.Name}' {problem.Text}.",
                 $"Rename it to '{newName}' (ConvertTo-GpuEdgeManifest does, with its routes and module twin section). Its IoT Hub module identity changes too: update whatever calls its direct methods or reads its messages by module id.",
                 problem.Fails ? Severity.Error : Severity.Warning, inDefinition: true));
+        }
+        foreach (var module in manifest.Modules)
+        {
+            if (!module.IsSystemModule && TemplateText.IsPlaceholderId(module.Name))
+            {
+                found.Add(Finding(module, "",
+                    $"Module id '{module.Name}' is a template placeholder, kept as it is; the device names the module after the id that replaces it, lower-cased with every character outside a-z, 0-9, '.' and '-' dropped.",
+                    "Replace it with a Kubernetes name (lower-case letters, digits and '-', starting with a letter), so that the module runs under the id other modules and IoT Hub know.",
+                    Severity.Information, fixable: false, inDefinition: true));
+            }
         }
         var references = new RouteReferences(renames.Keys);
         foreach (var route in manifest.Routes)

@@ -98,7 +98,8 @@ internal sealed class ModuleRenamePlan
     }
 
     /// <summary>
-    /// Ids of custom modules, once each, in manifest order; ids with '$' are template placeholders, judged only once expanded.
+    /// Ids of custom modules, once each, in manifest order; placeholders of a template (<see cref="TemplateText.IsPlaceholderId"/>)
+    /// are judged only once expanded, and renaming one would leave the script that expands it nothing to replace.
     /// </summary>
     public static List<string> CustomModuleIds(ManifestDocument manifest)
     {
@@ -106,7 +107,7 @@ internal sealed class ModuleRenamePlan
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var module in manifest.Modules)
         {
-            if (!module.IsSystemModule && module.Name.IndexOf('$') < 0 && seen.Add(module.Name))
+            if (!module.IsSystemModule && !TemplateText.IsPlaceholderId(module.Name) && seen.Add(module.Name))
             {
                 ids.Add(module.Name);
             }
