@@ -212,6 +212,20 @@ public class ModuleNameRuleTests
         Assert.Equal("__MODULE_NAME", Assert.Single(result.Manifest.ModuleTwins).ModuleId);
     }
 
+    [Fact]
+    public void AModuleNameMapRenamesAPlaceholderIdWithItsRouteAndTwin()
+    {
+        var manifest = ManifestDocument.Load(TestPaths.CorpusFile("Azure-Samples__azure-intelligent-edge-patterns__machine-learning-notebooks__deploying-on-iotedge__iotedge-tf-template-gpu.json"));
+
+        var result = Convert(manifest, "O2", options => options.ModuleNameMap["__MODULE_NAME"] = "scorer");
+
+        Assert.Equal(3, result.Changes.Count);
+        Assert.Contains(result.Manifest.Modules, m => m.Name == "scorer");
+        Assert.Contains("/messages/modules/scorer/", Assert.Single(result.Manifest.Routes).Text);
+        Assert.Equal("scorer", Assert.Single(result.Manifest.ModuleTwins).ModuleId);
+        Assert.DoesNotContain(result.RemainingFindings, f => f.RuleId == "O2");
+    }
+
     [Theory]
     [InlineData("__MODULE_NAME", true)]
     [InlineData("__AML_MODULE_NAME", true)]

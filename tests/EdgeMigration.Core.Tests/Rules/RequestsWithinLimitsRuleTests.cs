@@ -94,16 +94,34 @@ public class RequestsWithinLimitsRuleTests
     }
 
     [Fact]
-    public void FpgasAreLeftToR1WhoseFixWritesOneCountIntoBothLists()
+    public void RefusedFpgaRequestsAreReportedAndFixedByR1WhichWritesOneGpuCountIntoBothLists()
     {
         var manifest = ManifestBuilder.Deployment(
             ("unequal", Resources("\"microsoft.com/fpga_catapult\":1", "\"microsoft.com/fpga_catapult\":2")),
             ("requests-only", """{"k8s-experimental":{"resources":{"requests":{"microsoft.com/fpga_catapult":1}}}}"""));
 
-        Assert.Empty(Check(manifest, "K12"));
-        Assert.Equal(new[] { "R1 Error unequal", "R1 Error unequal", "R1 Error requests-only" },
-            Check(manifest, "R1").Select(f => $"{f.RuleId} {f.Severity} {f.ModuleName}"));
+        Assert.Equal(new[]
+        {
+            "K12 Error unequal k8s-experimental.resources.requests['microsoft.com/fpga_catapult'] fixable",
+            "K12 Error requests-only k8s-experimental.resources.requests['microsoft.com/fpga_catapult'] fixable",
+        }, Summary(Check(manifest, "K12")));
         Assert.DoesNotContain(Convert(manifest, "R1").RemainingFindings, f => f.RuleId == "K12");
+    }
+
+    [Fact]
+    public void EdgeAgentsResourcesAreNotJudgedTheDeviceRunsItsOwn()
+    {
+        var manifest = EdgeMigration.Core.Manifests.ManifestDocument.Parse("""
+            {"modulesContent": {"$edgeAgent": {"properties.desired": {"schemaVersion": "1.1", "runtime": {"type": "docker", "settings": {}},
+              "systemModules": {
+                "edgeAgent": {"type": "docker", "settings": {"image": "mcr.microsoft.com/azureiotedge-agent:1.4",
+                  "createOptions": "{\"k8s-experimental\":{\"resources\":{\"limits\":{\"memory\":\"128Mi\"},\"requests\":{\"memory\":\"256Mi\"}}}}"}},
+                "edgeHub": {"type": "docker", "status": "running", "restartPolicy": "always", "settings": {"image": "mcr.microsoft.com/azureiotedge-hub:1.4",
+                  "createOptions": "{\"k8s-experimental\":{\"resources\":{\"limits\":{\"memory\":\"128Mi\"},\"requests\":{\"memory\":\"256Mi\"}}}}"}}},
+              "modules": {}}}}}
+            """);
+
+        Assert.Equal(new[] { "K12 Error edgeHub k8s-experimental.resources.requests.memory manual" }, Summary(Check(manifest, "K12")));
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class ModuleNameRule : MigrationRule
             {
                 found.Add(Finding(module, "",
                     $"Module id '{module.Name}' is a template placeholder, kept as it is; the device names the module after the id that replaces it, lower-cased with every character outside a-z, 0-9, '.' and '-' dropped.",
-                    "Replace it with a Kubernetes name (lower-case letters, digits and '-', starting with a letter), so that the module runs under the id other modules and IoT Hub know.",
+                    $"Replace it with a Kubernetes name (lower-case letters, digits and '-', starting with a letter), so that the module runs under the id other modules and IoT Hub know; ConvertTo-GpuEdgeManifest -ModuleNameMap @{{ '{module.Name}' = '<name>' }} does, with its routes and module twin section.",
                     Severity.Information, fixable: false, inDefinition: true));
             }
         }

@@ -33,7 +33,8 @@ internal sealed class ModuleRenamePlan
         }
         taken.UnionWith(KeysOfNoModule(manifest));
         var planned = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var id in ids)
+        // The user's renames also name placeholder ids, which are otherwise kept.
+        foreach (var id in WithPlaceholderIds(manifest, ids))
         {
             if (userRenames.TryGetValue(id, out var userId))
             {
@@ -66,6 +67,20 @@ internal sealed class ModuleRenamePlan
             }
         }
         return new ModuleRenamePlan(renames);
+    }
+
+    /// <summary>The custom module ids and, after them, those the plan otherwise keeps as template placeholders.</summary>
+    private static List<string> WithPlaceholderIds(ManifestDocument manifest, List<string> ids)
+    {
+        var all = new List<string>(ids);
+        foreach (var module in manifest.Modules)
+        {
+            if (!module.IsSystemModule && TemplateText.IsPlaceholderId(module.Name) && !all.Contains(module.Name))
+            {
+                all.Add(module.Name);
+            }
+        }
+        return all;
     }
 
     /// <summary>

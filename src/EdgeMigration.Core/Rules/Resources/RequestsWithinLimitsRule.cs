@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules.Network;
 
 namespace EdgeMigration.Core.Rules.Resources;
 
@@ -7,7 +8,8 @@ namespace EdgeMigration.Core.Rules.Resources;
 /// K12: the device's agent copies <c>k8s-experimental.resources</c> into the module's container, and the API server
 /// validates them with the Deployment: a request above its limit, or for a resource Kubernetes does not overcommit (a
 /// GPU, any extended resource, huge pages) a request that differs from its limit or has none, refuses the Deployment
-/// (HTTP 422) and the module never runs. Not fixed: how much the module needs is the user's decision. The comparison is
+/// (HTTP 422) and the module never runs. Not fixed (how much the module needs is the user's decision), but for FPGAs, which
+/// R1's fix replaces. edgeAgent is not judged: the device runs its own. The comparison is
 /// <see cref="ModuleResources.RefusedRequests"/>, which the Kubernetes preview fails modules with too.
 /// </summary>
 public sealed class RequestsWithinLimitsRule : ModuleRule
@@ -19,17 +21,16 @@ public sealed class RequestsWithinLimitsRule : ModuleRule
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
-        if (ModuleResources.Find(module, ModuleResources.Requests) is not { } requests)
+        // The device runs its own edgeAgent and never uses the manifest's createOptions for it (K7).
+        if (MissingHostPortRule.IsEdgeAgent(module) || ModuleResources.Find(module, ModuleResources.Requests) is not { } requests)
         {
             return;
         }
         foreach (var refused in ModuleResources.RefusedRequests(requests.Values, ModuleResources.Find(module, ModuleResources.Limits)?.Values))
         {
-            // R1 reports FPGAs, and its fix writes one GPU count into both lists.
-            if (refused.Name != ModuleResources.FpgaResource)
-            {
-                findings.Add(Finding(module, requests.PathOf(refused.Name), refused.Problem + ", so the module never runs.", refused.Remedy));
-            }
+            // R1's fix replaces FPGAs with one GPU count in both lists, which the API server accepts.
+            findings.Add(Finding(module, requests.PathOf(refused.Name), refused.Problem + ", so the module never runs.", refused.Remedy,
+                fixable: refused.Name == ModuleResources.FpgaResource));
         }
     }
 }
