@@ -41,6 +41,21 @@ public class CorpusFindingsTests
     }
 
     [Fact]
+    public void AzureMachineLearningGpuTemplate()
+    {
+        // createOptions with trailing commas, which the agent's Newtonsoft.Json reader takes, and a module id that the
+        // notebook replaces as text (kept, O2 says what it must become).
+        Assert.Equal(new[]
+        {
+            "K1 Warning edgeHub User manual",
+            "N2 Warning __MODULE_NAME HostConfig.PortBindings['8883/tcp'][0] manual",
+            "O1 Information __MODULE_NAME k8s-experimental.strategy fixable",
+            "O2 Information __MODULE_NAME  manual",
+            "K1 Warning __MODULE_NAME HostConfig.runtime manual",
+        }, Findings("Azure-Samples__azure-intelligent-edge-patterns__machine-learning-notebooks__deploying-on-iotedge__iotedge-tf-template-gpu.json"));
+    }
+
+    [Fact]
     public void LiveVideoAnalyticsOpenVinoGpu()
     {
         // Live Video Analytics with OpenVINO: shared memory, host folders, a remapped port and a device.

@@ -62,6 +62,9 @@ public sealed class JDocument
 
     public static JDocument Parse(string text) => JsonTreeReader.Parse(text);
 
+    /// <summary>Reads text that may have a comma after the last item of an object or array, which Newtonsoft.Json accepts.</summary>
+    internal static JDocument ParseAllowingTrailingCommas(string text) => JsonTreeReader.Parse(text, allowTrailingCommas: true);
+
     /// <summary>
     /// Reads a document from its bytes (UTF-8, or UTF-16 with a byte order mark). The document keeps the array, to write
     /// escaped strings as the source spelled them: do not change it while the document is in use (as with

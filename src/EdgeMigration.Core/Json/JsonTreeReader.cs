@@ -16,8 +16,8 @@ internal static class JsonTreeReader
 
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
-    public static JDocument Parse(string text) =>
-        Parse(StrictUtf8.GetBytes(text ?? throw new ArgumentNullException(nameof(text))), TextEncodingKind.Utf8, false);
+    public static JDocument Parse(string text, bool allowTrailingCommas = false) =>
+        Parse(StrictUtf8.GetBytes(text ?? throw new ArgumentNullException(nameof(text))), TextEncodingKind.Utf8, false, allowTrailingCommas);
 
     public static JDocument Parse(byte[] bytes)
     {
@@ -50,7 +50,7 @@ internal static class JsonTreeReader
         }
     }
 
-    private static JDocument Parse(byte[] source, TextEncodingKind encoding, bool hasBom)
+    private static JDocument Parse(byte[] source, TextEncodingKind encoding, bool hasBom, bool allowTrailingCommas = false)
     {
         if (Array.TrueForAll(source, b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
         {
@@ -60,23 +60,25 @@ internal static class JsonTreeReader
         var builder = new Builder(source, NoPlaceholders);
         try
         {
-            return Read(source, source, builder, encoding, hasBom);
+            return Read(source, source, builder, encoding, hasBom, allowTrailingCommas);
         }
         catch (JsonReadException) when (Placeholders.Mask(source, out var masked) is { Count: > 0 } placeholders)
         {
-            return Read(source, masked, new Builder(source, placeholders), encoding, hasBom);
+            return Read(source, masked, new Builder(source, placeholders), encoding, hasBom, allowTrailingCommas);
         }
     }
 
     private static readonly Dictionary<long, string> NoPlaceholders = new();
 
     [MethodImpl(HotPath.Optimized)]
-    private static JDocument Read(byte[] source, byte[] tokens, Builder builder, TextEncodingKind encoding, bool hasBom)
+    private static JDocument Read(byte[] source, byte[] tokens, Builder builder, TextEncodingKind encoding, bool hasBom, bool allowTrailingCommas)
     {
+        // A trailing comma stays in the container's closing trivia, so the text is written back as it was.
         var reader = new Utf8JsonReader(tokens, new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
             MaxDepth = MaxDepth,
+            AllowTrailingCommas = allowTrailingCommas,
         });
         try
         {

@@ -325,7 +325,9 @@ internal sealed class JsonTreeWriter
     {
         if (count == 0)
         {
-            // An emptied container is written "{}" rather than keeping the line break it had for its items.
+            // An emptied container is written "{}" rather than keeping the line break it had for its items, nor a
+            // trailing comma after them ("{,}" is not JSON even to readers that take trailing commas).
+            closing = sourceCount > 0 && closing is not null ? Trivia.WithoutComma(closing) : closing;
             return closing is not null && (sourceCount == 0 || !Trivia.IsWhitespace(closing)) ? closing : "";
         }
         var itemsOnOwnLines = Trivia.LineIndent(firstTrivia) is not null || (firstTrivia is null && _style.Multiline);

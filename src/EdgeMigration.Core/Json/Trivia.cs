@@ -23,6 +23,18 @@ internal static class Trivia
 
     public static bool IsWhitespace(string text) => IsWhitespace(text, 0);
 
+    /// <summary>The trivia without its comma outside comments (a trailing comma), or the trivia itself when it has none.</summary>
+    public static string WithoutComma(string trivia)
+    {
+        if (trivia.IndexOf(',') < 0)
+        {
+            return trivia;
+        }
+        var bytes = System.Text.Encoding.UTF8.GetBytes(trivia);
+        var (before, after) = SourceTrivia.SplitAt(bytes, 0, bytes.Length, (byte)',');
+        return after.Length == 0 && before.Length == trivia.Length ? trivia : before + after;
+    }
+
     [MethodImpl(HotPath.Optimized)]
     private static bool IsWhitespace(string text, int start)
     {

@@ -317,7 +317,9 @@ public sealed class CreateOptions
         }
         try
         {
-            _document = JDocument.Parse(text);
+            // The agent reads createOptions with Newtonsoft.Json, which takes a comma after the last item (by design,
+            // JamesNK/Newtonsoft.Json#818); such createOptions deploy, so they are read as the agent reads them.
+            _document = JDocument.ParseAllowingTrailingCommas(text);
         }
         catch (JsonReadException ex)
         {

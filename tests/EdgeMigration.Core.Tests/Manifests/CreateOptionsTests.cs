@@ -64,6 +64,32 @@ public class CreateOptionsTests
     }
 
     [Fact]
+    public void TrailingCommasAreReadAsTheAgentsNewtonsoftReaderReadsThemAndKept()
+    {
+        // From Azure Machine Learning's GPU template in the corpus: {"HostConfig":{…,"PortBindings":{…},}}.
+        var module = Module("{\"createOptions\": \"{\\\"Env\\\":[\\\"A=1\\\",],\\\"HostConfig\\\":{\\\"Binds\\\":[\\\"/a:/a\\\"],},}\"}");
+        var options = module.CreateOptions!;
+
+        Assert.Null(options.Error);
+        Assert.Equal("[\"A=1\"]", options.Root!["Env"]!.ToCompactJson());
+        Assert.False(options.Commit());
+        Assert.Equal("{\"Env\":[\"A=1\",],\"HostConfig\":{\"Binds\":[\"/a:/a\"],},}", options.Root.ToJson());
+    }
+
+    [Fact]
+    public void AnEmptiedObjectOrArrayLosesItsTrailingComma()
+    {
+        var module = Module("{\"createOptions\": \"{\\\"Env\\\":[\\\"A=1\\\", /* x, y */],\\\"HostConfig\\\":{\\\"Binds\\\":[],},}\"}");
+        var root = module.CreateOptions!.Root!;
+
+        ((JArray)root["Env"]!).RemoveAt(0);
+        ((JObject)root["HostConfig"]!).Remove("Binds");
+
+        Assert.Equal("{\"Env\":[ /* x, y */],\"HostConfig\":{},}", root.ToJson());
+        Assert.Empty((JArray)((JObject)JDocument.ParseAllowingTrailingCommas(root.ToJson()).Root)["Env"]!);
+    }
+
+    [Fact]
     public void UnchangedOptionsAreNotRewritten()
     {
         var module = Module("{\"createOptions\": \"{ \\\"Env\\\" : [] }\"}");
