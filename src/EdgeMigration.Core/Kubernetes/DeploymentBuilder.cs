@@ -19,7 +19,6 @@ internal static class DeploymentBuilder
     public static JObject Build(RenderContext context, ModuleParts parts)
     {
         var module = context.Module;
-        var stopped = string.Equals(module.Status, "stopped", StringComparison.OrdinalIgnoreCase);
         var podAnnotations = parts.Annotations.Append(new KeyValuePair<string, string>(OriginalModuleIdAnnotation, module.Name));
         var template = JsonBuild.Object(
             ("metadata", JsonBuild.Object(("name", JValue.String(context.Name)), ("labels", JsonBuild.Strings(parts.Labels)), ("annotations", JsonBuild.Strings(podAnnotations)))),
@@ -29,7 +28,7 @@ internal static class DeploymentBuilder
             ("kind", JValue.String("Deployment")),
             ("metadata", parts.Metadata(context.Name)),
             ("spec", JsonBuild.Object(
-                ("replicas", JValue.Number(stopped ? 0 : 1)),
+                ("replicas", JValue.Number(module.IsStopped ? 0 : 1)),
                 ("selector", JsonBuild.Object(("matchLabels", JsonBuild.Strings(parts.Labels)))),
                 ("strategy", JsonBuild.OrNull(parts.Extensions.Strategy)),
                 ("template", template))));

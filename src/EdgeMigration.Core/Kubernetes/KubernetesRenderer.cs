@@ -21,12 +21,14 @@ public static class KubernetesRenderer
         options.Validate();
         var credentials = ImagePullSecrets.Credentials(manifest).ToList();
         var idsByDeviceName = ModuleIdCheck.ByDeviceName(manifest.Modules.Select(m => m.Name));
-        var startProblems = StartProblems.Of(manifest);
-        return new KubernetesRendering(manifest.SourceName, manifest.Modules.Select(m => RenderModule(m, idsByDeviceName, startProblems, credentials, manifest.Secrets, options)).ToList());
+        var modules = manifest.Modules.Select(m => RenderModule(m, idsByDeviceName, credentials, manifest.Secrets, options)).ToList();
+        // What keeps a pod from starting, among the modules the device deploys, only where objects were rendered for it.
+        var startProblems = StartProblems.Of(manifest, modules.Where(m => m.Fails).Select(m => m.ModuleName).ToList());
+        return new KubernetesRendering(manifest.SourceName,
+            modules.Select(m => m.Resources.Count == 0 ? m : m.WithStartProblems(startProblems[m.ModuleName].ToList())).ToList());
     }
 
-    private static ModuleRendering RenderModule(EdgeModule module, ILookup<string, string> idsByDeviceName, ILookup<string, Finding> startProblems,
-        IReadOnlyList<RegistryCredential> credentials, IReadOnlyCollection<string> secrets, KubernetesRenderOptions options)
+    private static ModuleRendering RenderModule(EdgeModule module, ILookup<string, string> idsByDeviceName, IReadOnlyList<RegistryCredential> credentials, IReadOnlyCollection<string> secrets, KubernetesRenderOptions options)
     {
         var context = new RenderContext(module, KubernetesNames.Sanitize(module.Name), options, secrets);
         if (module.IsSystemModule && module.Name == "edgeAgent")
@@ -63,17 +65,17 @@ public static class KubernetesRenderer
         {
             resources.Add(Reference(context, "Secret", secret));
         }
-        return Result(context, resources, startProblems[module.Name].ToList());
+        return Result(context, resources);
     }
 
     private static KubernetesResource Reference(RenderContext context, string kind, string name) =>
         new(context.Module.Name, JsonBuild.Object(("apiVersion", JValue.String("v1")), ("kind", JValue.String(kind)),
             ("metadata", JsonBuild.Object(("name", JValue.String(name)), ("namespace", JValue.String(context.Options.Namespace))))), isReference: true);
 
-    /// <summary>The module's result; what keeps its pod from starting only where objects were rendered for it.</summary>
-    private static ModuleRendering Result(RenderContext context, List<KubernetesResource> resources, IReadOnlyList<Finding>? startProblems = null) =>
+    /// <summary>The module's objects and dropped settings; its start problems are added once every module is rendered.</summary>
+    private static ModuleRendering Result(RenderContext context, List<KubernetesResource> resources) =>
         new(context.Module.Name, context.Name, resources.Select(r => new KubernetesResource(r.ModuleName, (JObject)SecretRedactor.Redact(KeysSorted(r.Object), context.Secrets), r.IsReference)).ToList(), context.Dropped.ToList(),
-            startProblems ?? Array.Empty<Finding>());
+            Array.Empty<Finding>());
 
     /// <summary>Object keys in ordinal order, as kubectl prints them, so the preview diffs cleanly against the device's objects.</summary>
     private static JObject KeysSorted(JObject obj)

@@ -37,6 +37,9 @@ public sealed class ModuleRendering
     /// </summary>
     public IReadOnlyList<Finding> StartProblems { get; }
 
+    /// <summary>The same rendering with <paramref name="startProblems"/>.</summary>
+    internal ModuleRendering WithStartProblems(IReadOnlyList<Finding> startProblems) => new(ModuleName, KubernetesName, Resources, Dropped, startProblems);
+
     /// <summary>True when the device deploys the module and nothing the rules know of keeps its pod from starting.</summary>
     public bool Starts => !Fails && StartProblems.Count == 0;
 }

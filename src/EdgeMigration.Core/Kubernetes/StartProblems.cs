@@ -18,9 +18,24 @@ internal static class StartProblems
 {
     private static readonly MigrationRule[] Rules = RuleCatalog.All.Where(r => r.ErrorsKeepPodFromStarting).ToArray();
 
-    /// <summary>The findings by module id, secrets redacted; over the whole manifest, as N3 compares its modules.</summary>
-    public static ILookup<string, Finding> Of(ManifestDocument manifest) =>
-        RuleEngine.Check(manifest, rules: Rules)
+    /// <summary>
+    /// The findings by module id, secrets redacted; over the modules the device deploys, as N3 compares its modules: the
+    /// modules of <paramref name="refused"/> (the device refuses them, the preview says why) have no pod to conflict with.
+    /// </summary>
+    public static ILookup<string, Finding> Of(ManifestDocument manifest, IReadOnlyCollection<string> refused) =>
+        RuleEngine.Check(refused.Count == 0 ? manifest : Without(manifest, refused), rules: Rules)
             .Where(f => f.Severity == Severity.Error && f.ModuleName is not null)
             .ToLookup(f => f.ModuleName!, StringComparer.Ordinal);
+
+    /// <summary>A copy of the manifest without the modules of <paramref name="ids"/>; their keys and so every other module's paths stay.</summary>
+    private static ManifestDocument Without(ManifestDocument manifest, IReadOnlyCollection<string> ids)
+    {
+        var copy = manifest.Clone();
+        foreach (var module in copy.Modules.Where(m => ids.Contains(m.Name)))
+        {
+            module.Container.Remove(module.Member);
+        }
+        copy.Refresh();
+        return copy;
+    }
 }

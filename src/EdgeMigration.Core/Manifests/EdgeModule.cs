@@ -50,6 +50,9 @@ public sealed class EdgeModule
     public string? Image => StringProperty(Settings, "image");
     public string? Type => StringProperty(Definition, "type");
     public string? Status => StringProperty(Definition, "status");
+
+    /// <summary>True for status "stopped": the GPU device deploys the module with no replica, so no pod of it runs (kubernetes-mode.md).</summary>
+    public bool IsStopped => string.Equals(Status, "stopped", System.StringComparison.OrdinalIgnoreCase);
     public string? Version => StringProperty(Definition, "version");
     public string? RestartPolicy => StringProperty(Definition, "restartPolicy");
     public JNode? StartupOrder => Definition.FindIgnoreCase("startupOrder")?.Value;

@@ -50,6 +50,27 @@ public class RenderStartTests
     }
 
     [Fact]
+    public void AStoppedOrRefusedModuleOnTheHostNetworkKeepsNoOtherFromStarting()
+    {
+        const string Host = """{"HostConfig":{"NetworkMode":"host"}}""";
+        var stopped = ManifestBuilder.Deployment(("first", Host), ("spare", Host));
+        stopped.FindModule("spare")!.Definition.Set("status", JValue.String("stopped"));
+        // The device refuses 'refused' (an env name with ':'), so no pod of it holds the node's ports; the check still
+        // reports both, as the user may fix the name.
+        var refused = ManifestBuilder.Deployment(("first", Host, null), ("refused", Host, """{"A:B":{"value":"1"}}"""));
+
+        var withStopped = KubernetesRenderer.Render(stopped).Modules;
+        var withRefused = KubernetesRenderer.Render(refused).Modules;
+
+        Assert.All(withStopped, m => Assert.True(m.Starts, m.ModuleName));
+        Assert.Empty(ErrorsOf(stopped, "N3"));
+        Assert.True(withRefused.Single(m => m.ModuleName == "first").Starts);
+        Assert.True(withRefused.Single(m => m.ModuleName == "refused").Fails);
+        Assert.Empty(withRefused.Single(m => m.ModuleName == "refused").StartProblems);
+        Assert.Equal(2, ErrorsOf(refused, "N3").Length);
+    }
+
+    [Fact]
     public void AnFpgaKeepsThePodPendingAndGpuRequestsUnequalToLimitsAreToldOnceAsRefused()
     {
         var fpga = Render("""{"k8s-experimental":{"resources":{"limits":{"microsoft.com/fpga_catapult":1}}}}""");

@@ -37,6 +37,17 @@ public class HostNetworkRuleTests
     }
 
     [Fact]
+    public void AStoppedModuleHasNoPodOnTheHostNetwork()
+    {
+        var manifest = ManifestBuilder.Deployment(("camera", Host), ("spare", Host));
+        manifest.FindModule("spare")!.Definition.Set("status", JValue.String("stopped"));
+
+        var finding = Assert.Single(Check(manifest, "N3"));
+
+        Assert.Equal("N3 Information camera HostConfig.NetworkMode manual", Summary(finding));
+    }
+
+    [Fact]
     public void EdgeHubNeedNotBeOnTheHostNetwork()
     {
         var manifest = ManifestBuilder.Deployment(("camera", Host));

@@ -9,7 +9,8 @@ namespace EdgeMigration.Core.Rules.Network;
 /// <summary>
 /// N3: NetworkMode host becomes the pod's hostNetwork with dnsPolicy ClusterFirstWithHostNet, so the module still
 /// resolves the other modules' Services and edgeHub need not be on the host network too (the how-to). Only one module
-/// per deployment can use the host network (a known issue of IoT Edge on Kubernetes).
+/// per deployment can use the host network (a known issue of IoT Edge on Kubernetes). A stopped module is deployed
+/// with no replica: no pod of it holds the node's ports, so it is left out.
 /// </summary>
 public sealed class HostNetworkRule : MigrationRule
 {
@@ -26,7 +27,7 @@ public sealed class HostNetworkRule : MigrationRule
     public override IEnumerable<Finding> Check(ManifestDocument manifest)
     {
         var found = new List<Finding>();
-        var hostModules = manifest.Modules.Where(UsesHostNetwork).ToList();
+        var hostModules = manifest.Modules.Where(m => UsesHostNetwork(m) && !m.IsStopped).ToList();
         foreach (var module in hostModules)
         {
             var location = "HostConfig." + module.HostConfig()!.FindIgnoreCase(NetworkModeName)!.Name;
