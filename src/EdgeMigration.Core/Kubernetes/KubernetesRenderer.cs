@@ -4,6 +4,7 @@ using System.Linq;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
+using EdgeMigration.Core.Rules.Other;
 
 namespace EdgeMigration.Core.Kubernetes;
 
@@ -21,14 +22,16 @@ public static class KubernetesRenderer
         options.Validate();
         var credentials = ImagePullSecrets.Credentials(manifest).ToList();
         var idsByDeviceName = ModuleIdCheck.ByDeviceName(manifest.Modules.Select(m => m.Name));
-        var modules = manifest.Modules.Select(m => RenderModule(m, idsByDeviceName, credentials, manifest.Secrets, options)).ToList();
+        var renames = ModuleRenamePlan.For(manifest, new Dictionary<string, string>()).Renames;
+        var modules = manifest.Modules.Select(m => RenderModule(m, idsByDeviceName, renames, credentials, manifest.Secrets, options)).ToList();
         // What keeps a pod from starting, among the modules the device deploys, only where objects were rendered for it.
         var startProblems = StartProblems.Of(manifest, modules.Where(m => m.Fails).Select(m => m.ModuleName).ToList());
         return new KubernetesRendering(manifest.SourceName,
             modules.Select(m => m.Resources.Count == 0 ? m : m.WithStartProblems(startProblems[m.ModuleName].ToList())).ToList());
     }
 
-    private static ModuleRendering RenderModule(EdgeModule module, ILookup<string, string> idsByDeviceName, IReadOnlyList<RegistryCredential> credentials, IReadOnlyCollection<string> secrets, KubernetesRenderOptions options)
+    private static ModuleRendering RenderModule(EdgeModule module, ILookup<string, string> idsByDeviceName, IReadOnlyDictionary<string, string> renames,
+        IReadOnlyList<RegistryCredential> credentials, IReadOnlyCollection<string> secrets, KubernetesRenderOptions options)
     {
         var context = new RenderContext(module, KubernetesNames.Sanitize(module.Name), options, secrets);
         if (module.IsSystemModule && module.Name == "edgeAgent")
@@ -44,8 +47,7 @@ public static class KubernetesRenderer
         }
         if (ModuleIdCheck.Check(module.Name, idsByDeviceName) is { Fails: true } problem)
         {
-            context.Drop("", null, DropEffect.Fails, $"Module id '{module.Name}' {problem.Text} (rule O2).",
-                "Rename the module (ConvertTo-GpuEdgeManifest does).", inDefinition: true);
+            context.Drop("", null, DropEffect.Fails, $"Module id '{module.Name}' {problem.Text} (rule O2).", RenameAdvice(module.Name, renames), inDefinition: true);
         }
         if (module.CreateOptions?.Error is { } error)
         {
@@ -67,6 +69,15 @@ public static class KubernetesRenderer
         }
         return Result(context, resources);
     }
+
+    /// <summary>
+    /// What ConvertTo-GpuEdgeManifest does about an id that fails (<see cref="ModuleRenamePlan"/>, rule O2): renames it, or
+    /// keeps it, when it is already a Kubernetes name, and renames the modules that would take the same name.
+    /// </summary>
+    private static string RenameAdvice(string id, IReadOnlyDictionary<string, string> renames) =>
+        renames.TryGetValue(id, out var newName)
+            ? $"Rename it to '{newName}' (ConvertTo-GpuEdgeManifest does)."
+            : "Rename the other modules that take its name on the device (ConvertTo-GpuEdgeManifest does, and keeps this id).";
 
     private static KubernetesResource Reference(RenderContext context, string kind, string name) =>
         new(context.Module.Name, JsonBuild.Object(("apiVersion", JValue.String("v1")), ("kind", JValue.String(kind)),

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using EdgeMigration.Core.Rules;
 
 namespace EdgeMigration.Core.Kubernetes;
 
@@ -10,16 +11,22 @@ public sealed record ModuleIdProblem(string Text, bool Fails);
 /// <summary>
 /// The device names each module's Deployment, Service, container and ServiceAccount after its id sanitized
 /// (<see cref="KubernetesNames.Sanitize"/>). Rule O2 reports these problems; the Kubernetes preview lists the ones
-/// that fail the deployment.
+/// that fail the deployment. A template's placeholder ids (<see cref="TemplateText.IsPlaceholderId"/>) are left out:
+/// the device names the module after the id that replaces it, unknown until the template is expanded.
 /// </summary>
 public static class ModuleIdCheck
 {
     /// <summary>The manifest's module ids grouped by the name the device gives them, for <see cref="Check"/>: one index per manifest keeps thousands of modules linear.</summary>
-    public static ILookup<string, string> ByDeviceName(IEnumerable<string> ids) => ids.Distinct(StringComparer.Ordinal).ToLookup(KubernetesNames.Sanitize, StringComparer.Ordinal);
+    public static ILookup<string, string> ByDeviceName(IEnumerable<string> ids) =>
+        ids.Where(id => !TemplateText.IsPlaceholderId(id)).Distinct(StringComparer.Ordinal).ToLookup(KubernetesNames.Sanitize, StringComparer.Ordinal);
 
-    /// <summary>The problem with <paramref name="id"/> among the manifest's ids (<see cref="ByDeviceName"/>), or null when the device uses it unchanged.</summary>
+    /// <summary>The problem with <paramref name="id"/> among the manifest's ids (<see cref="ByDeviceName"/>), or null when the device uses it unchanged or it is a placeholder.</summary>
     public static ModuleIdProblem? Check(string id, ILookup<string, string> idsByDeviceName)
     {
+        if (TemplateText.IsPlaceholderId(id))
+        {
+            return null;
+        }
         var name = KubernetesNames.Sanitize(id);
         if (name.Length == 0)
         {

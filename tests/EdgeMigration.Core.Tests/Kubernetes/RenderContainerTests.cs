@@ -114,6 +114,17 @@ public class RenderContainerTests
 
         Assert.All(rendering.Modules.Where(m => !m.ModuleName.StartsWith("edge")), m =>
             Assert.Contains("name collision", Assert.Single(m.Dropped, d => d.Effect == DropEffect.Fails).Reason));
+        // As O2's fix does it: 'filter' is a Kubernetes name and stays, 'Filter' is renamed.
+        Assert.Equal("Rename it to 'filter-2' (ConvertTo-GpuEdgeManifest does).", rendering.Modules.Single(m => m.ModuleName == "Filter").Dropped.Single().Advice);
+        Assert.StartsWith("Rename the other modules", rendering.Modules.Single(m => m.ModuleName == "filter").Dropped.Single().Advice);
+    }
+
+    [Fact]
+    public void APlaceholderIdFailsNoModuleAsItsNameIsKnownOnlyOnceExpanded()
+    {
+        var rendering = KubernetesRenderer.Render(ManifestBuilder.Deployment(("${MODULE}", "{}"), ("module", "{}"), ("__MODULE_NAME", "{}"), ("<>", "{}")));
+
+        Assert.All(rendering.Modules, m => Assert.False(m.Fails, m.ModuleName));
     }
 
     [Fact]
