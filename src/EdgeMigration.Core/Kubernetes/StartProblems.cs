@@ -19,16 +19,31 @@ internal static class StartProblems
     private static readonly MigrationRule[] Rules = RuleCatalog.All.Where(r => r.ErrorsKeepPodFromStarting).ToArray();
 
     /// <summary>
-    /// The findings by module id, secrets redacted; over the modules the device deploys, as N3 compares its modules: the
-    /// modules of <paramref name="refused"/> (the device refuses them, the preview says why) have no pod to conflict with.
+    /// The findings by module id, secrets redacted. A module the device deploys gets them over the modules the device
+    /// deploys, as N3 compares its modules: those of <paramref name="refused"/> (the preview says why the device refuses
+    /// them) have no pod to conflict with. A refused module gets them over the whole manifest, as the check reports
+    /// them: what keeps its pod from starting once the refusals are fixed.
     /// </summary>
-    public static ILookup<string, Finding> Of(ManifestDocument manifest, IReadOnlyCollection<string> refused) =>
-        RuleEngine.Check(refused.Count == 0 ? manifest : Without(manifest, refused), rules: Rules)
+    public static ILookup<string, Finding> Of(ManifestDocument manifest, IReadOnlyCollection<string> refused)
+    {
+        var asChecked = Errors(manifest);
+        if (refused.Count == 0)
+        {
+            return asChecked;
+        }
+        var refusedIds = new HashSet<string>(refused, StringComparer.Ordinal);
+        return Errors(Without(manifest, refusedIds)).SelectMany(g => g)
+            .Concat(asChecked.Where(g => refusedIds.Contains(g.Key)).SelectMany(g => g))
+            .ToLookup(f => f.ModuleName!, StringComparer.Ordinal);
+    }
+
+    private static ILookup<string, Finding> Errors(ManifestDocument manifest) =>
+        RuleEngine.Check(manifest, rules: Rules)
             .Where(f => f.Severity == Severity.Error && f.ModuleName is not null)
             .ToLookup(f => f.ModuleName!, StringComparer.Ordinal);
 
     /// <summary>A copy of the manifest without the modules of <paramref name="ids"/>; their keys and so every other module's paths stay.</summary>
-    private static ManifestDocument Without(ManifestDocument manifest, IReadOnlyCollection<string> ids)
+    private static ManifestDocument Without(ManifestDocument manifest, HashSet<string> ids)
     {
         var copy = manifest.Clone();
         foreach (var module in copy.Modules.Where(m => ids.Contains(m.Name)))

@@ -66,7 +66,8 @@ public class RenderStartTests
         Assert.Empty(ErrorsOf(stopped, "N3"));
         Assert.True(withRefused.Single(m => m.ModuleName == "first").Starts);
         Assert.True(withRefused.Single(m => m.ModuleName == "refused").Fails);
-        Assert.Empty(withRefused.Single(m => m.ModuleName == "refused").StartProblems);
+        // Once its env name is fixed, 'refused' conflicts with 'first', as the check says.
+        Assert.Equal(ErrorsOf(refused, "N3").Where(f => f.ModuleName == "refused"), withRefused.Single(m => m.ModuleName == "refused").StartProblems);
         Assert.Equal(2, ErrorsOf(refused, "N3").Length);
     }
 
