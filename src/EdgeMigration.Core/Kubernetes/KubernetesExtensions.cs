@@ -11,7 +11,8 @@ namespace EdgeMigration.Core.Kubernetes;
 /// <summary>
 /// A module's k8s-experimental section as the agent reads it (reference: "The k8s-experimental section"): the key
 /// matched exactly, its keys in any case (the last spelling wins), each value through the Kubernetes type it holds.
-/// Unknown keys are <see cref="IgnoredSettings"/>.
+/// Unknown keys are <see cref="IgnoredSettings"/>. What the typed reading cannot read fails the module's createOptions:
+/// the preview fails the module for it and rule K3 reports it (<see cref="Unreadable"/>), from this one reading.
 /// </summary>
 internal sealed class KubernetesExtensions
 {
@@ -32,27 +33,49 @@ internal sealed class KubernetesExtensions
 
     public string? LoadBalancerIpLocation { get; private set; }
 
+    /// <summary>Where resources is, relative to createOptions, once read.</summary>
+    private string? _resourcesLocation;
+
+    /// <summary>True when the typed reading recorded a failure: the agent then sends no objects of the module.</summary>
+    private bool _unreadable;
+
+    /// <summary>The settings of the module's k8s-experimental section the agent cannot read, each of which fails its createOptions.</summary>
+    public static IEnumerable<DroppedSetting> Unreadable(EdgeModule module)
+    {
+        var context = new RenderContext(module, KubernetesNames.Sanitize(module.Name), new KubernetesRenderOptions(), Array.Empty<string>());
+        Read(context);
+        return context.Dropped.Where(d => d.Effect == DropEffect.Fails);
+    }
+
+    /// <summary>The section as the agent's typed model reads it; what it cannot read is recorded as a failure in <paramref name="context"/>.</summary>
     public static KubernetesExtensions Read(RenderContext context)
     {
+        var failures = context.Dropped.Count(d => d.Effect == DropEffect.Fails);
         var extensions = new KubernetesExtensions();
+        extensions.ReadSection(context);
+        extensions._unreadable = context.Dropped.Count(d => d.Effect == DropEffect.Fails) > failures;
+        return extensions;
+    }
+
+    private void ReadSection(RenderContext context)
+    {
         var section = context.Module.Options()?.Find(CreateOptionsAccess.KubernetesSection);
         if (section is null)
         {
-            return extensions;
+            return;
         }
         if (section.Value is not JObject settings)
         {
             context.Fail(CreateOptionsAccess.KubernetesSection, section.Value,
                 $"k8s-experimental is {CreateOptions.Describe(section.Value)}, not an object; the agent cannot read the module's createOptions, so the module is not deployed.",
                 "Make it an object such as {\"strategy\": {\"type\": \"Recreate\"}}.");
-            return extensions;
+            return;
         }
         var reader = new TypedReader(context);
         foreach (var member in settings.Members.Where(m => AgentCreateOptions.IsKnownKubernetesKey(m.Name)))
         {
-            extensions.ReadOption(context, reader, member, JsonPath.Member(CreateOptionsAccess.KubernetesSection, member.Name));
+            ReadOption(context, reader, member, JsonPath.Member(CreateOptionsAccess.KubernetesSection, member.Name));
         }
-        return extensions;
     }
 
     private void ReadOption(RenderContext context, TypedReader reader, JMember member, string location)
@@ -61,7 +84,7 @@ internal sealed class KubernetesExtensions
         {
             case "resources":
                 Resources = reader.ReadObject(member.Value, KubernetesSchema.ResourceRequirements, location);
-                RefuseRequestsBeyondLimits(context, location);
+                _resourcesLocation = location;
                 break;
             case "strategy":
                 Strategy = reader.ReadObject(member.Value, KubernetesSchema.DeploymentStrategy, location);
@@ -84,13 +107,16 @@ internal sealed class KubernetesExtensions
     /// <summary>
     /// Requests the API server refuses when it validates the pod template (above their limits, or for a resource
     /// Kubernetes does not overcommit, a GPU, unequal to them or without one): it refuses the Deployment, as rule K12 says.
+    /// Not judged when the section could not be read: the agent then sends no Deployment, and a quantity it could not
+    /// read would look missing.
     /// </summary>
-    private void RefuseRequestsBeyondLimits(RenderContext context, string location)
+    public void RefuseRequestsBeyondLimits(RenderContext context)
     {
-        if (Resources?["requests"] is not JObject requests)
+        if (_unreadable || Resources?["requests"] is not JObject requests)
         {
             return;
         }
+        var location = _resourcesLocation!;
         foreach (var refused in ModuleResources.RefusedRequests(requests, Resources["limits"] as JObject))
         {
             context.Fail(JsonPath.Member(JsonPath.Member(location, "requests"), refused.Name), refused.Request.Value,

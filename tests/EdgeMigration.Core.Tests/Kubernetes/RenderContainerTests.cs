@@ -94,6 +94,15 @@ public class RenderContainerTests
     }
 
     [Fact]
+    public void AGpuLimitKubernetesCannotReadIsNotAMissingOne()
+    {
+        // The agent fails the createOptions and sends no Deployment, so no request is judged against the limits it read.
+        var module = Render("""{"k8s-experimental":{"resources":{"limits":{"nvidia.com/gpu":"lots"},"requests":{"nvidia.com/gpu":1}}}}""");
+
+        Assert.Equal(new[] { "Fails k8s-experimental.resources.limits['nvidia.com/gpu']" }, Dropped(module));
+    }
+
+    [Fact]
     public void ObjectsAreNamedAfterTheSanitizedIdWhichAnAnnotationKeeps()
     {
         var manifest = ManifestBuilder.Deployment(("My_Module", "{}"));

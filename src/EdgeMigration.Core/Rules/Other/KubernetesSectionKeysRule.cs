@@ -1,7 +1,8 @@
 using System.Collections.Generic;
-using EdgeMigration.Core.Json;
+using System.Linq;
 using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules.Network;
 
 namespace EdgeMigration.Core.Rules.Other;
 
@@ -9,7 +10,9 @@ namespace EdgeMigration.Core.Rules.Other;
 /// K3: the agent matches the <c>k8s-experimental</c> key exactly, and inside it knows only resources, volumes,
 /// nodeSelector, securityContext, strategy and serviceOptions (in any case). Anything else is logged as "Unknown
 /// Kubernetes CreateOption" and ignored; the docs' <c>service-options</c> spelling is ignored without a word
-/// (<see cref="IgnoredSettings"/>, shared with the Kubernetes preview). A section that is not an object fails.
+/// (<see cref="IgnoredSettings"/>, shared with the Kubernetes preview). A section that is not an object, or a value
+/// its Kubernetes type cannot hold ("lots" of memory), fails the module's createOptions: the Errors are what the
+/// preview's typed reading fails the module for (<see cref="KubernetesExtensions.Unreadable"/>).
 /// </summary>
 public sealed class KubernetesSectionKeysRule : ModuleRule
 {
@@ -24,11 +27,10 @@ public sealed class KubernetesSectionKeysRule : ModuleRule
         {
             findings.Add(Finding(module, ignored.Location, ignored.Reason, ignored.Advice));
         }
-        if (module.Options()?.Find(CreateOptionsAccess.KubernetesSection) is { Value: not JObject } section)
+        // The device runs its own edgeAgent and never reads the manifest's createOptions of it (K7).
+        foreach (var unreadable in MissingHostPortRule.IsEdgeAgent(module) ? Enumerable.Empty<DroppedSetting>() : KubernetesExtensions.Unreadable(module))
         {
-            findings.Add(Finding(module, CreateOptionsAccess.KubernetesSection,
-                $"k8s-experimental is {section.Value.ToCompactJson()}, not an object; the agent cannot read the module's createOptions.",
-                "Make it an object such as {\"strategy\": {\"type\": \"Recreate\"}}.", Severity.Error));
+            findings.Add(Finding(module, unreadable.Location, unreadable.Reason, unreadable.Advice, Severity.Error));
         }
     }
 }

@@ -89,7 +89,9 @@ public static class ModuleResources
     /// <summary>
     /// Whether the API server refuses a request of <paramref name="resource"/> with that limit (null: none), comparing
     /// quantities as Kubernetes does ("1Gi" is above "1000Mi", "0.5" equals "500m"); null when it accepts the pair, or
-    /// when a quantity cannot be read (the agent then fails the createOptions, which other checks report).
+    /// when a quantity cannot be read: a template's placeholder ("${GPUS}") is judged only once expanded, and any other
+    /// value the agent's typed model cannot read fails the module's createOptions before its Deployment is sent (rule
+    /// K3 reports that, and the preview fails the module for it).
     /// </summary>
     public static RequestRefusal? Judge(string resource, JNode request, JNode? limit)
     {
