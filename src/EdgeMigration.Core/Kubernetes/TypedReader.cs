@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
 using EdgeMigration.Core.Rules.Resources;
 
 namespace EdgeMigration.Core.Kubernetes;
@@ -10,7 +11,8 @@ namespace EdgeMigration.Core.Kubernetes;
 /// <summary>
 /// Reads a k8s-experimental value the way the agent's typed model does (Json.NET's defaults): field names in any
 /// case, fields the type lacks dropped, "true" and "1" taken for a Boolean and a number, numbers for strings. A value
-/// that cannot be converted fails the module's createOptions. The result uses the Kubernetes field names.
+/// that cannot be converted fails the module's createOptions. A template's placeholder ("${GPUS}") is kept as written:
+/// what it stands for is known only once the template is expanded. The result uses the Kubernetes field names.
 /// </summary>
 internal sealed class TypedReader
 {
@@ -55,6 +57,10 @@ internal sealed class TypedReader
         if (value is JValue { Kind: JValueKind.Null })
         {
             return null;
+        }
+        if (IsPlaceholder(value, field.Type))
+        {
+            return value.DeepClone();
         }
         switch (field.Type)
         {
@@ -131,6 +137,10 @@ internal sealed class TypedReader
             "Write it as the Kubernetes API reference shows.");
         return null;
     }
+
+    /// <summary>A placeholder where a Boolean, number or quantity goes (strings are read as they are anyway).</summary>
+    private static bool IsPlaceholder(JNode value, FieldType type) =>
+        type is FieldType.Boolean or FieldType.Integer or FieldType.Quantity && value is JValue { IsString: true } text && TemplateText.HasPlaceholder(text.Text);
 
     /// <summary>Text for a string field: strings as they are, numbers and Booleans as their JSON text.</summary>
     private static string? Scalar(JNode value) => value is JValue { Kind: not JValueKind.Null } v ? v.Text : null;

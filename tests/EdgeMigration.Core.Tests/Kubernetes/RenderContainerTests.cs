@@ -103,6 +103,16 @@ public class RenderContainerTests
     }
 
     [Fact]
+    public void APlaceholderQuantityIsKeptAsWrittenUntilTheTemplateIsExpanded()
+    {
+        var module = Render("""{"k8s-experimental":{"resources":{"limits":{"nvidia.com/gpu":"${GPUS}"},"requests":{"memory":"${MEM}","nvidia.com/gpu":1}},"securityContext":{"runAsUser":"<uid>"}}}""");
+
+        Assert.Empty(Dropped(module));
+        Assert.Equal("""{"limits":{"nvidia.com/gpu":"${GPUS}"},"requests":{"memory":"${MEM}","nvidia.com/gpu":"1"}}""", Compact(Container(module)["resources"]));
+        Assert.Equal("""{"runAsUser":"<uid>"}""", Compact(PodSpec(module)["securityContext"]));
+    }
+
+    [Fact]
     public void ObjectsAreNamedAfterTheSanitizedIdWhichAnAnnotationKeeps()
     {
         var manifest = ManifestBuilder.Deployment(("My_Module", "{}"));

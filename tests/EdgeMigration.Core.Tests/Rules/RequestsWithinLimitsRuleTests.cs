@@ -125,6 +125,15 @@ public class RequestsWithinLimitsRuleTests
     }
 
     [Fact]
+    public void APlaceholderLimitIsNotAMissingOneNorUnreadable()
+    {
+        var manifest = ManifestBuilder.Deployment(("m", Resources("\"nvidia.com/gpu\":\"${GPUS}\"", "\"memory\":\"${MEM}\",\"nvidia.com/gpu\":1")));
+
+        Assert.Empty(Check(manifest, "K12"));
+        Assert.Empty(Check(manifest, "K3"));
+    }
+
+    [Fact]
     public void NothingIsFixed()
     {
         var result = Convert(ManifestBuilder.Deployment(("m", Resources("\"cpu\":\"1\"", "\"cpu\":\"2\""))), "K12");
