@@ -67,6 +67,23 @@ public sealed class SecretStreamTests : IDisposable
     }
 
     [Fact]
+    public void TheKubernetesPreviewShowsNoPasswordThatNamesASetting()
+    {
+        var input = Path.Combine(_folder, "naming.json");
+        File.WriteAllText(input, NamingText);
+        using var ps = new PowerShellSession();
+
+        var result = ps.Run($"$VerbosePreference = 'Continue'; ConvertTo-EdgeKubernetesManifest -Path '{input}'; " +
+                            $"ConvertTo-EdgeKubernetesManifest -Path '{input}' -AsYaml; ConvertTo-EdgeKubernetesManifest -Path '{input}' -AsJson");
+
+        var texts = result.Output.SelectMany(o => Texts(o, 0)).Concat(result.Warnings).Concat(result.Verbose).Concat(result.Errors.SelectMany(e => Texts(e))).ToList();
+        Assert.Empty(Leaks(texts));
+        Assert.DoesNotContain(texts, t => t.ToLowerInvariant().Contains("7q2x9lk", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t == "k8s-experimental.resources.requests['contoso.com/********']");
+        Assert.NotEmpty(result.Warnings);
+    }
+
+    [Fact]
     public void TheConsoleShowsNoPassword()
     {
         var shown = ShellRunner.Run(Script());

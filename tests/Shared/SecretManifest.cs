@@ -37,6 +37,29 @@ public static class SecretManifest
         }
     }
 
+    /// <summary>
+    /// A manifest whose password is part of setting names, which the Kubernetes preview shows as keys and locations:
+    /// an extended resource requested without a limit (the agent refuses it), a label, an environment variable; and in a bind.
+    /// </summary>
+    public static string NamingText
+    {
+        get
+        {
+            var options = "{\"Env\": [" + Quote("X_" + Password + "=1") + "]" +
+                          ", \"Labels\": {" + Quote(Password) + ": \"v\"}" +
+                          ", \"HostConfig\": {\"Binds\": [" + Quote("/srv/" + Password + ".conf:/etc/app.conf") + "]}" +
+                          ", \"k8s-experimental\": {\"resources\": {\"requests\": {" + Quote("contoso.com/" + Password) + ": 1}}}}";
+            return """
+                {"modulesContent": {
+                  "$edgeAgent": {"properties.desired": {"schemaVersion": "1.0",
+                    "runtime": {"type": "docker", "settings": {"registryCredentials": {
+                      "acr": {"username": "contoso", "password": @PASSWORD@, "address": "contoso.azurecr.io"}}}},
+                    "modules": {"leak": {"type": "docker", "settings": {"image": "contoso.azurecr.io/leak:1", "createOptions": @OPTIONS@}}}}},
+                  "$edgeHub": {"properties.desired": {"schemaVersion": "1.0", "routes": {}}}}}
+                """.Replace("@PASSWORD@", Quote(Password)).Replace("@OPTIONS@", Quote(options));
+        }
+    }
+
     /// <summary>Every six-character piece of each secret, as written and JSON-escaped: finding one is a (partial) leak.</summary>
     public static IReadOnlyList<string> Pieces { get; } = new[] { Password, Token, Escaped(Password) }
         .SelectMany(secret => Enumerable.Range(0, secret.Length - 5).Select(i => secret.Substring(i, 6)))

@@ -35,8 +35,9 @@ internal sealed class RenderContext
         _dropped.Add(new DroppedSetting
         {
             ModuleName = Module.Name,
-            Location = location,
-            ManifestPath = Module.PathOf(location, inDefinition),
+            // A location names a setting by its keys, and a key can hold a password (an extended resource's name).
+            Location = SecretRedactor.Redact(location, Secrets),
+            ManifestPath = SecretRedactor.Redact(Module.PathOf(location, inDefinition), Secrets),
             Value = value is null ? null : SecretRedactor.Redact(value.ToCompactJson(), Secrets),
             Effect = effect,
             Reason = SecretRedactor.Redact(reason, Secrets),

@@ -12,8 +12,11 @@ public static class JsonPath
         {
             return parent.Length == 0 ? name : parent + "." + name;
         }
-        return parent + "['" + name.Replace("\\", "\\\\").Replace("'", "\\'") + "']";
+        return parent + "['" + Bracketed(name) + "']";
     }
+
+    /// <summary>A name as written between <c>['</c> and <c>']</c>: backslashes and single quotes escaped.</summary>
+    public static string Bracketed(string name) => name.Replace("\\", "\\\\").Replace("'", "\\'");
 
     /// <summary>[A-Za-z_][A-Za-z0-9_-]*: written after a dot; other names are quoted in brackets.</summary>
     private static bool IsIdentifier(string name)

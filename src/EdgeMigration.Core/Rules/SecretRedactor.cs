@@ -49,7 +49,10 @@ public static class SecretRedactor
             : finding with { Message = message, Recommendation = recommendation, Location = location, ManifestPath = manifestPath };
     }
 
-    /// <summary>A copy of <paramref name="node"/> with every string redacted; the node itself when there is nothing to hide.</summary>
+    /// <summary>
+    /// A copy of <paramref name="node"/> with every string and every member name redacted (a setting can be named by
+    /// a password: an extended resource <c>contoso.com/&lt;password&gt;</c>); the node itself when there is nothing to hide.
+    /// </summary>
     public static JNode Redact(JNode node, IReadOnlyCollection<string> secrets)
     {
         if (secrets.Count == 0)
@@ -62,7 +65,7 @@ public static class SecretRedactor
                 var copy = new JObject();
                 foreach (var member in obj.Members)
                 {
-                    copy.Add(member.Name, Redact(member.Value, secrets));
+                    copy.Add(Redact(member.Name, secrets), Redact(member.Value, secrets));
                 }
                 return copy;
             case JArray array:
@@ -74,14 +77,35 @@ public static class SecretRedactor
         }
     }
 
+    private const int MinimumNameSpelling = 6;
+
+    /// <summary>The ASCII letters and digits of <paramref name="secret"/>, and the punctuation <paramref name="keep"/> keeps.</summary>
+    private static string NameCharacters(string secret, Func<char, bool> keep) =>
+        new string(secret.Where(c => c < 128 && (char.IsLetterOrDigit(c) || keep(c))).ToArray());
+
     /// <summary>Each spelling once: most passwords have nothing to escape, and all three of their spellings are the same.</summary>
     private static string[] SpellingsLongestFirst(IReadOnlyCollection<string> secrets) =>
         secrets.SelectMany(Spellings).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(f => f.Length).ToArray();
 
-    /// <summary>The secret as written, and as JSON writes it with either escaping the module uses.</summary>
+    /// <summary>
+    /// The secret as written, as JSON writes it with either escaping the module uses, and as a location names a key
+    /// holding it (<c>requests['contoso.com/&lt;password&gt;']</c>, see <see cref="JsonPath.Bracketed"/>).
+    /// </summary>
     private static IEnumerable<string> Spellings(string secret)
     {
         yield return secret;
+        yield return JsonPath.Bracketed(secret);
+        // The Kubernetes preview names volumes, annotations and labels after settings (a bind's host path, a label key),
+        // keeping only what a name may hold, some lower-cased: what remains of a password there is still the password.
+        // Shorter remains are too common to mask without masking unrelated text.
+        foreach (var name in new[] { NameCharacters(secret, c => c is '-' or '.' or '_'), NameCharacters(secret, c => c == '-') })
+        {
+            if (name.Length >= MinimumNameSpelling)
+            {
+                yield return name;
+                yield return name.ToLowerInvariant();
+            }
+        }
         yield return JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
         yield return JsonEncodedText.Encode(secret, JavaScriptEncoder.Default).ToString();
     }
