@@ -89,9 +89,12 @@ public class RenderStartTests
     {
         var listening = Render("""{"ExposedPorts":{"35000/tcp":{}}}""");
         var hostPort = Render("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"35001"}]}}}""");
+        var udp = Render("""{"ExposedPorts":{"35000/udp":{}}}""");
 
         Assert.Equal("P3", Assert.Single(listening.StartProblems).RuleId);
         Assert.True(hostPort.Starts);
+        // The sidecar listens on TCP only.
+        Assert.True(udp.Starts);
     }
 
     [Fact]

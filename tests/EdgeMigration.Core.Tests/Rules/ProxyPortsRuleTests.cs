@@ -18,10 +18,26 @@ public class ProxyPortsRuleTests
         Assert.Equal(new[]
         {
             "P3 Error listens ExposedPorts['35000/tcp'] manual",
-            "P3 Error listens HostConfig.PortBindings['35001/udp'] manual",
+            "P3 Information listens HostConfig.PortBindings['35001/udp'] manual",
             "P3 Warning maps HostConfig.PortBindings['8080/tcp'][0] manual",
         }, Summary(findings));
         Assert.Contains("IoT Edge proxy sidecar", findings[0].Message);
+        Assert.Contains("TCP only", findings[1].Message);
         Assert.Equal("https://learn.microsoft.com/azure/databox-online/azure-stack-edge-gpu-modify-fpga-modules-gpu#web-proxy", findings[0].HelpUri);
+    }
+
+    [Fact]
+    public void UdpOnAProxyPortIsInformationAndItsTcpTwinStillAnError()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("udp", """{"ExposedPorts":{"35000/udp":{}}}"""),
+            ("both", """{"ExposedPorts":{"35000/udp":{},"35000/tcp":{}}}"""));
+
+        Assert.Equal(new[]
+        {
+            "P3 Information udp ExposedPorts['35000/udp'] manual",
+            "P3 Information both ExposedPorts['35000/udp'] manual",
+            "P3 Error both ExposedPorts['35000/tcp'] manual",
+        }, Summary(Check(manifest, "P3")));
     }
 }

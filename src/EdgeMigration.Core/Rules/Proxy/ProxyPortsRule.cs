@@ -10,6 +10,8 @@ namespace EdgeMigration.Core.Rules.Proxy;
 /// P3: the IoT Edge proxy on Kubernetes, a sidecar in every pod, listens on localhost:35000 and 35001, which the
 /// module's container shares; a module listening there conflicts with it. The how-to asks modules not to use these
 /// ports at all; as a HostPort (a Service port on the device) they do not meet the sidecar, so that is a warning.
+/// The sidecar serves HTTP (modules reach the runtime at http://localhost:35001), so it holds TCP sockets only: a
+/// module listening on UDP or SCTP 35000 does not conflict with it, which is only worth knowing.
 /// </summary>
 public sealed class ProxyPortsRule : ModuleRule
 {
@@ -32,8 +34,8 @@ public sealed class ProxyPortsRule : ModuleRule
         {
             return;
         }
-        // Each sidecar port once, where it first appears (exposed ports, then bindings).
-        var reported = new List<int>();
+        // Each sidecar port and protocol once, where it first appears (exposed ports, then bindings).
+        var reported = new List<string>();
         foreach (var exposed in ModulePorts.Exposed(module))
         {
             AddContainerPort(module, exposed.Key, exposed.Location, reported, findings);
@@ -56,13 +58,20 @@ public sealed class ProxyPortsRule : ModuleRule
         }
     }
 
-    private void AddContainerPort(EdgeModule module, PortKey key, string location, List<int> reported, List<Finding> findings)
+    private void AddContainerPort(EdgeModule module, PortKey key, string location, List<string> reported, List<Finding> findings)
     {
-        if (key.Number is not { } port || Array.IndexOf(SidecarPorts, port) < 0 || reported.Contains(port))
+        if (key.Number is not { } port || Array.IndexOf(SidecarPorts, port) < 0 || reported.Contains(key.Name))
         {
             return;
         }
-        reported.Add(port);
+        reported.Add(key.Name);
+        if (key.Protocol is "udp" or "sctp")
+        {
+            findings.Add(Finding(module, location,
+                $"The module listens on {key.Protocol.ToUpperInvariant()} port {port}, a number the IoT Edge proxy sidecar uses in every pod on the GPU device; the sidecar listens on TCP only, so they do not conflict, but the how-to asks modules not to use these ports.",
+                "Nothing to change; another port avoids any doubt.", Severity.Information));
+            return;
+        }
         findings.Add(Finding(module, location,
             $"The module listens on port {key.Number}, which the IoT Edge proxy sidecar uses in every pod on the GPU device (localhost:35000 and 35001); the ports conflict.",
             "Make the module listen on another port."));
