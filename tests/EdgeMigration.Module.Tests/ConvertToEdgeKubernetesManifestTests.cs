@@ -63,7 +63,7 @@ public class ConvertToEdgeKubernetesManifestTests
         const string Preview = "ConvertTo-GpuEdgeManifest ./fpga-deployment.json -GpuCount 1 3>$null | ConvertTo-EdgeKubernetesManifest";
         var table = ShellRunner.Run(Preview + " 3>$null", TestPaths.Samples);
 
-        Assert.Matches(@"(?m)^ModuleName +Kind +Name +Deploys +Starts +Dropped +Note$", table.StandardOutput);
+        Assert.Matches(@"(?m)^Module +Kind +Name +Deploys +Starts +Drops +Note$", table.StandardOutput);
         Assert.Matches(@"(?m)^webserverapp +Deployment +webserverapp +True +True +0 +replicas 1$", table.StandardOutput);
         Assert.Matches(@"(?m)^file-mover +Deployment +file-mover +True +False +0 +does not start: S4$", table.StandardOutput);
 
@@ -72,6 +72,25 @@ public class ConvertToEdgeKubernetesManifestTests
             " | Where-Object Starts -eq $false | ForEach-Object StartProblems | ForEach-Object { \"$($_.RuleId) $($_.ModuleName) $($_.Location)\" }").AssertNoErrors();
         Assert.Equal(new object[] { "S4 file-mover HostConfig.Binds[0]" }, problems.Output.Select(o => o.BaseObject));
         Assert.Contains("file-mover: HostConfig.Binds[0] mounts '/etc/localtime' at '/etc/localtime', certainly a single file", Assert.Single(problems.Warnings));
+    }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(100)]
+    [InlineData(120)]
+    public void TheTableKeepsEveryColumnAndItsNotesWordsFromEightyColumnsOn(int columns)
+    {
+        const string Preview = "ConvertTo-GpuEdgeManifest ./fpga-deployment.json -GpuCount 1 3>$null | ConvertTo-EdgeKubernetesManifest 3>$null";
+        var table = ShellRunner.Run(Preview, TestPaths.Samples, columns: columns);
+
+        Assert.Matches(@"(?m)^Module +Kind +Name +Deploys +Starts +Drops +Note$", table.StandardOutput);
+        Assert.Matches(@"(?m)^edgeHub +Service +edgehub +True +True +LoadBalancer$", table.StandardOutput);
+        Assert.Matches(@"(?m)^file-mover +ServiceAccount +file-mover +True +False *$", table.StandardOutput);
+        if (columns >= 100)
+        {
+            Assert.Matches(@"(?m)^file-mover +Deployment +file-mover +True +False +0 +does not start: S4$", table.StandardOutput);
+        }
+        Assert.DoesNotContain(table.StandardOutput.Split('\n'), line => line.TrimEnd('\r').Length > columns);
     }
 
     [Fact]
