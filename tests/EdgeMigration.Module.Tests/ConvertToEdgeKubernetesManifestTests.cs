@@ -94,6 +94,29 @@ public class ConvertToEdgeKubernetesManifestTests
     }
 
     [Fact]
+    public void AModuleTheAgentCannotReadIsADeploymentRowThatDoesNotDeploy()
+    {
+        // createOptions that are not JSON: the agent renders nothing for the module, and the device does not deploy it.
+        var manifest = System.IO.Path.Combine(System.IO.Directory.CreateTempSubdirectory("edgemigration-badjson-").FullName, "badjson.json");
+        System.IO.File.WriteAllText(manifest, """
+            {"modulesContent": {"$edgeAgent": {"properties.desired": {"schemaVersion": "1.1", "runtime": {"type": "docker", "settings": {}},
+              "modules": {"broken": {"type": "docker", "settings": {"image": "b:1", "createOptions": "{\"HostConfig\":{}"}},
+                          "fine": {"type": "docker", "settings": {"image": "f:1", "createOptions": "{}"}}}}},
+              "$edgeHub": {"properties.desired": {"schemaVersion": "1.1", "routes": {}}}}}
+            """);
+        using var ps = new PowerShellSession();
+
+        var result = ps.Run($"ConvertTo-EdgeKubernetesManifest '{manifest}' -WarningAction SilentlyContinue | Where-Object Deploys -eq $false | " +
+                            "ForEach-Object { \"$($_.ModuleName) $($_.Kind)/$($_.Name) $($_.Starts) $($_.Object.metadata.namespace)\"; $_.DroppedSettings | ForEach-Object { \"$($_.Effect) $($_.Reason)\" } }").AssertNoErrors();
+        System.IO.Directory.Delete(System.IO.Path.GetDirectoryName(manifest)!, recursive: true);
+
+        Assert.Equal(2, result.Output.Count);
+        Assert.Equal("broken Deployment/broken False iotedge", result.Output[0].BaseObject);
+        Assert.StartsWith("Fails ", (string)result.Output[1].BaseObject);
+        Assert.Contains("the agent cannot read the module's createOptions", (string)result.Output[1].BaseObject);
+    }
+
+    [Fact]
     public void CreateOptionsOfOneModuleCanBeRenderedOnTheirOwn()
     {
         using var ps = new PowerShellSession();

@@ -93,6 +93,11 @@ public sealed class ConvertToEdgeKubernetesManifestCommand : ManifestInputCmdlet
         {
             foreach (var module in rendering.Modules)
             {
+                if (module.Resources.Count == 0 && module.Fails)
+                {
+                    WriteObject(EdgeKubernetesResource.NotDeployed(module, manifest.SourceName, Namespace));
+                    continue;
+                }
                 WriteObject(module.Resources.Select(r => new EdgeKubernetesResource(r, module, manifest.SourceName)), enumerateCollection: true);
             }
         }

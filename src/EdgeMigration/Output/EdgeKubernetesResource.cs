@@ -1,5 +1,6 @@
 using System.Collections.Specialized;
 using System.Linq;
+using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Infrastructure;
 
@@ -31,6 +32,23 @@ public sealed class EdgeKubernetesResource
         var isDeployment = resource.Kind == "Deployment" && !resource.IsReference;
         DroppedSettings = isDeployment ? module.Dropped.Select(d => new EdgeKubernetesDroppedSetting(d, manifest)).ToArray() : new EdgeKubernetesDroppedSetting[0];
         StartProblems = isDeployment ? module.StartProblems.Select(f => new EdgeMigrationFinding(f, manifest)).ToArray() : new EdgeMigrationFinding[0];
+    }
+
+    /// <summary>
+    /// The row of a module the agent renders no object for because it cannot read the module (createOptions that are not
+    /// JSON): a Deployment named as the device would name it, with only its metadata, Deploys False and the reason in
+    /// DroppedSettings, so that filtering on Deploys finds every module the device does not deploy.
+    /// </summary>
+    internal static EdgeKubernetesResource NotDeployed(ModuleRendering module, string manifest, string ns)
+    {
+        var metadata = new JObject();
+        metadata.Add("name", JValue.String(module.KubernetesName));
+        metadata.Add("namespace", JValue.String(ns));
+        var deployment = new JObject();
+        deployment.Add("apiVersion", JValue.String("apps/v1"));
+        deployment.Add("kind", JValue.String("Deployment"));
+        deployment.Add("metadata", metadata);
+        return new EdgeKubernetesResource(new KubernetesResource(module.ModuleName, deployment), module, manifest);
     }
 
     public string Manifest { get; }
