@@ -78,16 +78,17 @@ public class ConvertToEdgeKubernetesManifestTests
     [InlineData(80)]
     [InlineData(100)]
     [InlineData(120)]
-    public void TheTableKeepsEveryColumnAndItsNotesWordsFromEightyColumnsOn(int columns)
+    public void TheTableKeepsEveryColumnFromEightyColumnsOnAndWholeKindsAndNotesFromAHundred(int columns)
     {
         const string Preview = "ConvertTo-GpuEdgeManifest ./fpga-deployment.json -GpuCount 1 3>$null | ConvertTo-EdgeKubernetesManifest 3>$null";
         var table = ShellRunner.Run(Preview, TestPaths.Samples, columns: columns);
 
         Assert.Matches(@"(?m)^Module +Kind +Name +Deploys +Starts +Drops +Note$", table.StandardOutput);
-        Assert.Matches(@"(?m)^edgeHub +Service +edgehub +True +True +LoadBalancer$", table.StandardOutput);
         Assert.Matches(@"(?m)^file-mover +ServiceAccount +file-mover +True +False *$", table.StandardOutput);
         if (columns >= 100)
         {
+            Assert.Matches(@"(?m)^edgeHub +Service +edgehub +True +True +LoadBalancer$", table.StandardOutput);
+            Assert.Matches(@"(?m)^fpgainference +PersistentVolumeClaim +fpgainput +True +True +must exist \(share\)$", table.StandardOutput);
             Assert.Matches(@"(?m)^file-mover +Deployment +file-mover +True +False +0 +does not start: S4$", table.StandardOutput);
         }
         Assert.DoesNotContain(table.StandardOutput.Split('\n'), line => line.TrimEnd('\r').Length > columns);
