@@ -17,7 +17,7 @@ namespace EdgeMigration.Core.Rules.Other;
 public sealed class KubernetesSectionKeysRule : ModuleRule
 {
     public override string Id => "K3";
-    public override string Title => "Unknown k8s-experimental settings are ignored";
+    public override string Title => "k8s-experimental: unknown settings are ignored, unreadable values fail";
     public override Severity DefaultSeverity => Severity.Warning;
     public override string Section => "other-differences";
 
