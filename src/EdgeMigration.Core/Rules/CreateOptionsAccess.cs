@@ -21,33 +21,43 @@ public static class CreateOptionsAccess
 
     public static string? StringOf(this JObject? obj, string name) => (obj?.GetIgnoreCase(name) as JValue)?.AsString();
 
-    /// <summary>The object under <paramref name="name"/> (any case), added when missing or not an object.</summary>
-    public static JObject GetOrAddObject(this JObject obj, string name)
+    /// <summary>
+    /// The object under <paramref name="name"/> (any case), added when missing or null; null when the user wrote
+    /// something else there (a template placeholder, a value of the wrong type): a fix never replaces what the user
+    /// wrote, and leaves the finding for the user instead.
+    /// </summary>
+    public static JObject? GetOrAddObject(this JObject obj, string name) => GetOrAdd(obj, obj.FindIgnoreCase(name), name);
+
+    private static JObject? GetOrAdd(JObject obj, JMember? member, string name)
     {
-        var member = obj.FindIgnoreCase(name);
-        if (member?.Value is JObject existing)
+        switch (member?.Value)
         {
-            return existing;
+            case JObject existing:
+                return existing;
+            case null:
+            case JValue { Kind: JValueKind.Null }:
+                var created = new JObject();
+                obj.Set(member?.Name ?? name, created);
+                return created;
+            default:
+                return null;
         }
-        var created = new JObject();
-        obj.Set(member?.Name ?? name, created);
-        return created;
     }
 
     /// <summary>
     /// The k8s-experimental section of a module's createOptions, created when missing. Matched exactly, as the agent
-    /// does: a section spelled in another case is ignored by the device and left for K3 to report; a value that is
-    /// not an object (unreadable for the agent) is replaced.
+    /// does: a section spelled in another case is ignored by the device and left for K3 to report; null when it holds
+    /// something other than an object, which K3 reports and no fix replaces.
     /// </summary>
-    public static JObject GetOrAddKubernetes(this EdgeModule module)
+    /// <summary>True when <see cref="GetOrAddKubernetes"/> gives a section: a fix can write there.</summary>
+    public static bool CanAddKubernetes(this EdgeModule module) => CanHoldObject(module.Options()?.Find(KubernetesSection));
+
+    /// <summary>True when <paramref name="member"/> is missing or null (an object may be added) or holds an object.</summary>
+    public static bool CanHoldObject(JMember? member) => member?.Value is null or JObject or JValue { Kind: JValueKind.Null };
+
+    public static JObject? GetOrAddKubernetes(this EdgeModule module)
     {
         var root = module.CreateOptions!.GetOrCreateRoot();
-        if (root.Find(KubernetesSection)?.Value is JObject existing)
-        {
-            return existing;
-        }
-        var created = new JObject();
-        root.Set(KubernetesSection, created);
-        return created;
+        return GetOrAdd(root, root.Find(KubernetesSection), KubernetesSection);
     }
 }

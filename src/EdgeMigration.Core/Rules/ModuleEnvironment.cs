@@ -189,7 +189,10 @@ public static class ModuleEnvironment
     {
         if (inDefinition)
         {
-            var section = module.Definition.GetOrAddObject(SectionName);
+            if (module.Definition.GetOrAddObject(SectionName) is not { } section)
+            {
+                return;
+            }
             var setting = ValueSetting(value);
             section.Set(name, setting);
             context.Record(rule, module, JsonPath.Member(SectionName, name), null, setting, description, inDefinition: true);

@@ -43,7 +43,7 @@ public sealed class DeploymentStrategyRule : ModuleRule
             findings.Add(Finding(module, location,
                 $"The module is updated by a rolling update (the default), which starts the new pod while the old one still runs, but it {why}.",
                 "Set \"k8s-experimental\": {\"strategy\": {\"type\": \"Recreate\"}}.",
-                reasons.Max(r => r.Severity)));
+                reasons.Max(r => r.Severity), fixable: module.CanAddKubernetes()));
         }
         else if (!string.Equals((strategy.Value as JObject).StringOf("type"), Recreate, StringComparison.OrdinalIgnoreCase))
         {
@@ -61,11 +61,11 @@ public sealed class DeploymentStrategyRule : ModuleRule
         }
         foreach (var module in context.Manifest.Modules)
         {
-            if (Reasons(module).Count > 0 && module.Kubernetes()?.FindIgnoreCase(StrategyName) is null)
+            if (Reasons(module).Count > 0 && module.Kubernetes()?.FindIgnoreCase(StrategyName) is null && module.GetOrAddKubernetes() is { } section)
             {
                 var strategy = new JObject();
                 strategy.Add("type", JValue.String(Recreate));
-                module.GetOrAddKubernetes().Add(StrategyName, strategy);
+                section.Add(StrategyName, strategy);
                 context.Record(this, module, JsonPath.Member(CreateOptionsAccess.KubernetesSection, StrategyName), null, strategy,
                     "Recreate: the old pod stops before the new one starts, releasing what it holds.");
             }

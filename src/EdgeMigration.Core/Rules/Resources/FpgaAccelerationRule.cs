@@ -100,7 +100,11 @@ public sealed class FpgaAccelerationRule : ModuleRule
         var given = limits?.Values.Find(ModuleResources.GpuResource) ?? requests?.Values.Find(ModuleResources.GpuResource);
         JNode gpus = given?.Value.DeepClone() ?? (context.Options.GpuCount is int count ? JValue.Number(count) : fpga.Value.DeepClone());
         // Kubernetes takes GPUs from limits; requests-only is invalid for extended resources.
-        ReplaceInList(context, module, limits ?? ModuleResources.GetOrAdd(module, ModuleResources.Limits), gpus);
+        if ((limits ?? ModuleResources.GetOrAdd(module, ModuleResources.Limits)) is not { } gpuLimits)
+        {
+            return;
+        }
+        ReplaceInList(context, module, gpuLimits, gpus);
         if (requests?.Values.Find(ModuleResources.FpgaResource) is not null)
         {
             ReplaceInList(context, module, requests, gpus);

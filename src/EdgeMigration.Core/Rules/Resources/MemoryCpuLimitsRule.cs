@@ -47,7 +47,8 @@ public sealed class MemoryCpuLimitsRule : ModuleRule
             {
                 findings.Add(Finding(module, limit.Source,
                     $"{limit.Source} ({limit.DockerValue}) is ignored on the GPU device; the same limit there is k8s-experimental.resources.limits.{limit.Resource}: \"{limit.Quantity}\"{(limit.Exact ? "" : " (rounded up to a whole millicore)")}.",
-                    $"Set \"{limit.Resource}\": \"{limit.Quantity}\" in k8s-experimental.resources.limits (the Docker key can stay for Docker devices)."));
+                    $"Set \"{limit.Resource}\": \"{limit.Quantity}\" in k8s-experimental.resources.limits (the Docker key can stay for Docker devices).",
+                    fixable: ModuleResources.CanAdd(module, ModuleResources.Limits)));
             }
             else if (existing is not null && KubernetesQuantity.Parse(existing) is { } value && value != KubernetesQuantity.Parse(limit.Quantity))
             {
@@ -115,7 +116,10 @@ public sealed class MemoryCpuLimitsRule : ModuleRule
         {
             return;
         }
-        var limits = ModuleResources.GetOrAdd(module, ModuleResources.Limits);
+        if (ModuleResources.GetOrAdd(module, ModuleResources.Limits) is not { } limits)
+        {
+            return;
+        }
         var value = JValue.String(quantity);
         limits.Values.Add(resource, value);
         context.Record(this, module, limits.PathOf(resource), null, value, description);

@@ -56,12 +56,23 @@ public static class ModuleResources
             : null;
     }
 
-    /// <summary>The limits or requests of a module, created when missing.</summary>
-    public static ResourceList GetOrAdd(EdgeModule module, string kind)
+    /// <summary>
+    /// The limits or requests of a module, created when missing; null when something the user wrote stands where an
+    /// object goes (k8s-experimental, resources or the list itself), which no fix replaces.
+    /// </summary>
+    public static ResourceList? GetOrAdd(EdgeModule module, string kind) =>
+        CanAdd(module, kind) ? GetOrAddAll(module, kind) : null;
+
+    /// <summary>True when <see cref="GetOrAdd"/> gives the list: each of k8s-experimental, resources and the list is missing, null or an object.</summary>
+    public static bool CanAdd(EdgeModule module, string kind)
     {
-        module.GetOrAddKubernetes().GetOrAddObject(ResourcesName).GetOrAddObject(kind);
-        return Find(module, kind)!;
+        var resources = module.Kubernetes()?.FindIgnoreCase(ResourcesName);
+        return module.CanAddKubernetes() && CreateOptionsAccess.CanHoldObject(resources) &&
+            CreateOptionsAccess.CanHoldObject((resources?.Value as JObject)?.FindIgnoreCase(kind));
     }
+
+    private static ResourceList? GetOrAddAll(EdgeModule module, string kind) =>
+        module.GetOrAddKubernetes()?.GetOrAddObject(ResourcesName)?.GetOrAddObject(kind) is not null ? Find(module, kind) : null;
 
     /// <summary>True when the module asks for a GPU or an FPGA (resource names are case-sensitive in Kubernetes).</summary>
     public static bool HoldsAccelerator(EdgeModule module) =>

@@ -83,7 +83,10 @@ public sealed class SharedMemoryRule : MigrationRule
         {
             var module = switching[i];
             var partners = partnersOf[i];
-            var hostConfig = module.CreateOptions!.GetOrCreateRoot().GetOrAddObject("HostConfig");
+            if (module.CreateOptions!.GetOrCreateRoot().GetOrAddObject("HostConfig") is not { } hostConfig)
+            {
+                continue;
+            }
             var ipc = hostConfig.FindIgnoreCase(IpcModeName);
             var before = ipc?.Value;
             var after = JValue.String(Host);
