@@ -106,17 +106,30 @@ internal sealed class KubernetesExtensions
 
     /// <summary>
     /// Requests the API server refuses when it validates the pod template (above their limits, or for a resource
-    /// Kubernetes does not overcommit, a GPU, unequal to them or without one): it refuses the Deployment, as rule K12 says.
+    /// Kubernetes does not overcommit, a GPU, unequal to them or without one), and fractions of a GPU in either list: it
+    /// refuses the Deployment, as rule K12 says.
     /// Not judged when the section could not be read: the agent then sends no Deployment, and a quantity it could not
     /// read would look missing.
     /// </summary>
     public void RefuseRequestsBeyondLimits(RenderContext context)
     {
-        if (_unreadable || Resources?["requests"] is not JObject requests)
+        if (_unreadable || Resources is null)
         {
             return;
         }
         var location = _resourcesLocation!;
+        foreach (var kind in new[] { ModuleResources.Limits, ModuleResources.Requests })
+        {
+            foreach (var fraction in Resources[kind] is JObject list ? ModuleResources.FractionalExtendedQuantities(list) : Enumerable.Empty<JMember>())
+            {
+                context.Fail(JsonPath.Member(JsonPath.Member(location, kind), fraction.Name), fraction.Value,
+                    ModuleResources.FractionProblem(kind, fraction) + " (HTTP 422), so the module is not deployed.", ModuleResources.FractionRemedy(fraction));
+            }
+        }
+        if (Resources["requests"] is not JObject requests)
+        {
+            return;
+        }
         foreach (var refused in ModuleResources.RefusedRequests(requests, Resources["limits"] as JObject))
         {
             context.Fail(JsonPath.Member(JsonPath.Member(location, "requests"), refused.Name), refused.Request.Value,

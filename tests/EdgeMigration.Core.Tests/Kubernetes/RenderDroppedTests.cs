@@ -51,6 +51,23 @@ public class RenderDroppedTests
     }
 
     [Fact]
+    public void FractionsOfAGpuFailTheModuleWhereK12ReportsThem()
+    {
+        const string Options = """{"k8s-experimental":{"resources":{"limits":{"nvidia.com/gpu":0.5,"cpu":"0.5","hugepages-2Mi":"1Mi"},"requests":{"example.com/dongle":"500m"}}}}""";
+        var module = Render(Options);
+
+        Assert.Equal(new[]
+        {
+            "Fails k8s-experimental.resources.limits['nvidia.com/gpu']",
+            "Fails k8s-experimental.resources.requests['example.com/dongle']",
+            "Fails k8s-experimental.resources.requests['example.com/dongle']",
+        }, Dropped(module));
+        Assert.Contains("is not a whole number; Kubernetes hands out an extended resource such as 'nvidia.com/gpu' only whole, so the API server refuses it (\"must be an integer\")", module.Dropped[0].Reason);
+        var check = RuleEngine.Check(ManifestBuilder.Deployment((Module, Options)), new RuleSelection(new[] { "K12" }, null));
+        Assert.Equal(check.Select(f => f.Location), module.Dropped.Select(d => d.Location));
+    }
+
+    [Fact]
     public void RequestsAboveLimitsAndGpusRequestedWithoutALimitFailTheModuleInTheWordsOfK12()
     {
         const string Options = """{"k8s-experimental":{"resources":{"limits":{"memory":"256Mi","cpu":"500m"},"requests":{"memory":"1Gi","cpu":"0.5","nvidia.com/gpu":"1"}}}}""";

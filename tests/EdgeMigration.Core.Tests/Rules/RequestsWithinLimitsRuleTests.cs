@@ -134,6 +134,25 @@ public class RequestsWithinLimitsRuleTests
     }
 
     [Fact]
+    public void FractionsOfExtendedResourcesAreErrorsInLimitsAndRequests()
+    {
+        var manifest = ManifestBuilder.Deployment(("m", Resources("\"nvidia.com/gpu\":1.5,\"cpu\":\"1.5\"", "\"nvidia.com/gpu\":\"1500m\",\"hugepages-2Mi\":\"0.5\"")));
+
+        var findings = Check(manifest, "K12");
+
+        Assert.Equal(new[]
+        {
+            "K12 Error m k8s-experimental.resources.limits['nvidia.com/gpu'] manual",
+            "K12 Error m k8s-experimental.resources.requests['nvidia.com/gpu'] manual",
+            "K12 Error m k8s-experimental.resources.requests.hugepages-2Mi manual",
+        }, Summary(findings));
+        Assert.Equal(
+            "limits['nvidia.com/gpu'] (1.5) is not a whole number; Kubernetes hands out an extended resource such as 'nvidia.com/gpu' only whole, so the API server refuses it (\"must be an integer\") and with it the module's Deployment, so the module never runs.",
+            findings[0].Message);
+        Assert.Equal("Ask for a whole number of 'nvidia.com/gpu' (a GPU is not shared by fractions).", findings[0].Recommendation);
+    }
+
+    [Fact]
     public void NothingIsFixed()
     {
         var result = Convert(ManifestBuilder.Deployment(("m", Resources("\"cpu\":\"1\"", "\"cpu\":\"2\""))), "K12");

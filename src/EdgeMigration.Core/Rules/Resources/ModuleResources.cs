@@ -22,6 +22,9 @@ public sealed class ResourceList
 
     public JObject Values { get; }
 
+    /// <summary>"limits" or "requests", as written.</summary>
+    public string Kind => _kindName;
+
     /// <summary>Relative to createOptions, e.g. <c>k8s-experimental.resources.limits</c>; made when asked for, as most lists are only read.</summary>
     public string Location => _location ??= JsonPath.Member(JsonPath.Member(CreateOptionsAccess.KubernetesSection, _resourcesName), _kindName);
 
@@ -96,6 +99,30 @@ public static class ModuleResources
             }
         }
     }
+
+    /// <summary>
+    /// Each quantity of an extended resource (nvidia.com/gpu, a domain outside kubernetes.io; not huge pages) in
+    /// <paramref name="list"/> that is not a whole number: the API server refuses it ("must be an integer", Kubernetes
+    /// IsIntegerResourceName), in limits as in requests. Rule K12 reports them and the preview fails the module for them.
+    /// </summary>
+    public static IEnumerable<JMember> FractionalExtendedQuantities(JObject list)
+    {
+        foreach (var member in list.Members)
+        {
+            if (!IsOvercommitAllowed(member.Name) && !member.Name.StartsWith(HugePagesPrefix, StringComparison.Ordinal) &&
+                KubernetesQuantity.Of(member.Value) is { } quantity && quantity != decimal.Truncate(quantity))
+            {
+                yield return member;
+            }
+        }
+    }
+
+    /// <summary>What is wrong with a fraction of <see cref="FractionalExtendedQuantities"/>, as one clause the rule and the preview end with their own consequence.</summary>
+    public static string FractionProblem(string kind, JMember quantity) =>
+        $"{JsonPath.Member(kind, quantity.Name)} ({quantity.Value.ToCompactJson()}) is not a whole number; Kubernetes hands out an extended resource such as '{quantity.Name}' only whole, so the API server refuses it (\"must be an integer\") and with it the module's Deployment";
+
+    public static string FractionRemedy(JMember quantity) =>
+        $"Ask for a whole number of '{quantity.Name}' (a GPU is not shared by fractions).";
 
     /// <summary>
     /// Whether the API server refuses a request of <paramref name="resource"/> with that limit (null: none), comparing

@@ -1,3 +1,5 @@
+using EdgeMigration.Core.Json;
+using System.Linq;
 using System.Collections.Generic;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules.Network;
@@ -22,11 +24,25 @@ public sealed class RequestsWithinLimitsRule : ModuleRule
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         // The device runs its own edgeAgent and never uses the manifest's createOptions for it (K7).
-        if (MissingHostPortRule.IsEdgeAgent(module) || ModuleResources.Find(module, ModuleResources.Requests) is not { } requests)
+        if (MissingHostPortRule.IsEdgeAgent(module))
         {
             return;
         }
-        foreach (var refused in ModuleResources.RefusedRequests(requests.Values, ModuleResources.Find(module, ModuleResources.Limits)?.Values))
+        var limits = ModuleResources.Find(module, ModuleResources.Limits);
+        var requests = ModuleResources.Find(module, ModuleResources.Requests);
+        foreach (var list in new[] { limits, requests })
+        {
+            foreach (var fraction in list is null ? Enumerable.Empty<JMember>() : ModuleResources.FractionalExtendedQuantities(list.Values))
+            {
+                findings.Add(Finding(module, list!.PathOf(fraction.Name), ModuleResources.FractionProblem(list.Kind, fraction) + ", so the module never runs.",
+                    ModuleResources.FractionRemedy(fraction), fixable: false));
+            }
+        }
+        if (requests is null)
+        {
+            return;
+        }
+        foreach (var refused in ModuleResources.RefusedRequests(requests.Values, limits?.Values))
         {
             // R1's fix replaces FPGAs with one GPU count in both lists, which the API server accepts.
             findings.Add(Finding(module, requests.PathOf(refused.Name), refused.Problem + ", so the module never runs.", refused.Remedy,
