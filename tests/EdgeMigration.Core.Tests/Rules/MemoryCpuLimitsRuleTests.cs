@@ -195,14 +195,17 @@ public class MemoryCpuLimitsRuleTests
         // A template's placeholder for the whole list, and a list of the wrong type: the fixes leave them, and say so.
         var manifest = ManifestBuilder.Deployment(
             ("templated", """{"HostConfig":{"Memory":268435456},"k8s-experimental":{"resources":{"limits":"${LIMITS}"}}}"""),
-            ("strategy", """{"HostConfig":{"NetworkMode":"host"},"k8s-experimental":"${K8S}"}"""));
+            ("strategy", """{"HostConfig":{"NetworkMode":"host"},"k8s-experimental":"${K8S}"}"""),
+            ("fpga", """{"k8s-experimental":{"resources":{"limits":["${LIMITS}"],"requests":{"microsoft.com/fpga_catapult":1}}}}"""));
 
         var result = ManifestConverter.ConvertInPlace(manifest, new ConversionOptions { DefaultMemoryLimit = "512Mi" });
 
-        Assert.DoesNotContain(result.Changes, c => c.RuleId is "R2" or "O1");
+        Assert.DoesNotContain(result.Changes, c => c.RuleId is "R2" or "R1" || (c.RuleId == "O1" && c.ModuleName == "strategy"));
         Assert.Contains("\"limits\":\"${LIMITS}\"", OptionsText(result.Manifest, "templated"));
         Assert.Contains("\"k8s-experimental\":\"${K8S}\"", OptionsText(result.Manifest, "strategy"));
         Assert.Contains(result.RemainingFindings, f => f is { RuleId: "R2", ModuleName: "templated", IsFixable: false });
         Assert.Contains(result.RemainingFindings, f => f is { RuleId: "O1", ModuleName: "strategy", IsFixable: false });
+        Assert.Contains(result.RemainingFindings, f => f is { RuleId: "R1", ModuleName: "fpga", IsFixable: false });
+        Assert.DoesNotContain(result.RemainingFindings, f => f.IsFixable);
     }
 }

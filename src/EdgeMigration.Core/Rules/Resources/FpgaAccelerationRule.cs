@@ -39,7 +39,8 @@ public sealed class FpgaAccelerationRule : ModuleRule
                 asksForFpga = true;
                 findings.Add(Finding(module, list.PathOf(ModuleResources.FpgaResource),
                     $"The module asks for {fpga.Value.ToCompactJson()} FPGA(s) ('{ModuleResources.FpgaResource}' in {kind}); the GPU device has no FPGA, so the pod stays Pending.",
-                    $"Ask for GPUs instead: \"{ModuleResources.GpuResource}\": N in k8s-experimental.resources.limits (requests, if given, must equal limits), with an image built for the GPU."));
+                    $"Ask for GPUs instead: \"{ModuleResources.GpuResource}\": N in k8s-experimental.resources.limits (requests, if given, must equal limits), with an image built for the GPU.",
+                    fixable: ModuleResources.HasOrCanAddLimits(module)));
             }
         }
         var wireServers = WireServerVariables(module);

@@ -74,6 +74,9 @@ public static class ModuleResources
             CreateOptionsAccess.CanHoldObject((resources?.Value as JObject)?.FindIgnoreCase(kind));
     }
 
+    /// <summary>True when R1's fix can put GPUs in the module's limits: they are there, or can be added.</summary>
+    public static bool HasOrCanAddLimits(EdgeModule module) => Find(module, Limits) is not null || CanAdd(module, Limits);
+
     private static ResourceList? GetOrAddAll(EdgeModule module, string kind) =>
         module.GetOrAddKubernetes()?.GetOrAddObject(ResourcesName)?.GetOrAddObject(kind) is not null ? Find(module, kind) : null;
 

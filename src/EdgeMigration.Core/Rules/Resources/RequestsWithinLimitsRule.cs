@@ -46,7 +46,7 @@ public sealed class RequestsWithinLimitsRule : ModuleRule
         {
             // R1's fix replaces FPGAs with one GPU count in both lists, which the API server accepts.
             findings.Add(Finding(module, requests.PathOf(refused.Name), refused.Problem + ", so the module never runs.", refused.Remedy,
-                fixable: refused.Name == ModuleResources.FpgaResource));
+                fixable: refused.Name == ModuleResources.FpgaResource && ModuleResources.HasOrCanAddLimits(module)));
         }
     }
 }
