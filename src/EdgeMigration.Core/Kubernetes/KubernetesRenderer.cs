@@ -34,7 +34,7 @@ public static class KubernetesRenderer
         IReadOnlyList<RegistryCredential> credentials, IReadOnlyCollection<string> secrets, KubernetesRenderOptions options)
     {
         var context = new RenderContext(module, KubernetesNames.Sanitize(module.Name), options, secrets);
-        if (module.IsSystemModule && module.Name == "edgeAgent")
+        if (module.IsEdgeAgent)
         {
             context.Drop("", null, DropEffect.Ignored,
                 "The GPU device runs its own edgeAgent; the manifest's edgeAgent image, createOptions and env are not deployed (rule K7).",

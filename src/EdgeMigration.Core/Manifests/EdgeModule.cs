@@ -30,6 +30,9 @@ public sealed class EdgeModule
 
     public bool IsSystemModule { get; }
 
+    /// <summary>True for the system module edgeAgent, whose image and createOptions the GPU device does not use: it runs its own (K7).</summary>
+    public bool IsEdgeAgent => IsSystemModule && Name == "edgeAgent";
+
     /// <summary>The module's definition object in the manifest (edits change the manifest).</summary>
     public JObject Definition { get; }
 

@@ -62,5 +62,5 @@ public sealed class HostNetworkRule : MigrationRule
     private static bool UsesHostNetwork(EdgeModule module) =>
         module.HostConfig()?.GetIgnoreCase(NetworkModeName) is JValue { IsString: true } mode &&
         string.Equals(mode.Text, "host", StringComparison.OrdinalIgnoreCase) &&
-        !(module.IsSystemModule && module.Name == "edgeAgent");
+        !module.IsEdgeAgent;
 }

@@ -18,7 +18,7 @@ public sealed class MappedPortRule : ModuleRule
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
-        if (MissingHostPortRule.IsEdgeAgent(module))
+        if (module.IsEdgeAgent)
         {
             return;
         }

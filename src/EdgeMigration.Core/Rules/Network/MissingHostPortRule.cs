@@ -25,7 +25,7 @@ public sealed class MissingHostPortRule : ModuleRule
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
-        if (IsEdgeAgent(module))
+        if (module.IsEdgeAgent)
         {
             return;
         }
@@ -51,7 +51,7 @@ public sealed class MissingHostPortRule : ModuleRule
 
     public override void Fix(ConversionContext context)
     {
-        foreach (var module in context.Manifest.Modules.Where(m => m.CreateOptions is { Error: null } && !IsEdgeAgent(m)))
+        foreach (var module in context.Manifest.Modules.Where(m => m.CreateOptions is { Error: null } && !m.IsEdgeAgent))
         {
             foreach (var (entry, binding) in Missing(ModulePorts.Bindings(module).ToList()))
             {
@@ -103,5 +103,4 @@ public sealed class MissingHostPortRule : ModuleRule
     private static bool ClusterOnly(EdgeModule module) =>
         string.Equals(module.Kubernetes().ObjectOf("serviceOptions").StringOf("type"), "ClusterIP", StringComparison.OrdinalIgnoreCase);
 
-    internal static bool IsEdgeAgent(EdgeModule module) => module.IsSystemModule && module.Name == "edgeAgent";
 }

@@ -21,7 +21,7 @@ public sealed class PortSettingsRule : ModuleRule
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
-        if (MissingHostPortRule.IsEdgeAgent(module))
+        if (module.IsEdgeAgent)
         {
             return;
         }

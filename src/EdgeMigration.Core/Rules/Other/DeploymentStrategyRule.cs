@@ -75,7 +75,7 @@ public sealed class DeploymentStrategyRule : ModuleRule
     private static List<Reason> Reasons(EdgeModule module)
     {
         var reasons = new List<Reason>();
-        if (module.IsSystemModule && module.Name == "edgeAgent")
+        if (module.IsEdgeAgent)
         {
             return reasons;
         }

@@ -20,7 +20,7 @@ public sealed class EdgeAgentSettingsRule : ModuleRule
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
-        if (!module.IsSystemModule || module.Name != "edgeAgent")
+        if (!module.IsEdgeAgent)
         {
             return;
         }

@@ -28,7 +28,7 @@ public sealed class IgnoredSettingsRule : ModuleRule
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         // The device runs its own agent: everything about edgeAgent is K7's business.
-        if (module.IsSystemModule && module.Name == "edgeAgent")
+        if (module.IsEdgeAgent)
         {
             return;
         }

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Core.Manifests;
-using EdgeMigration.Core.Rules.Network;
 
 namespace EdgeMigration.Core.Rules.Other;
 
@@ -28,7 +27,7 @@ public sealed class KubernetesSectionKeysRule : ModuleRule
             findings.Add(Finding(module, ignored.Location, ignored.Reason, ignored.Advice));
         }
         // The device runs its own edgeAgent and never reads the manifest's createOptions of it (K7).
-        foreach (var unreadable in MissingHostPortRule.IsEdgeAgent(module) ? Enumerable.Empty<DroppedSetting>() : KubernetesExtensions.Unreadable(module))
+        foreach (var unreadable in module.IsEdgeAgent ? Enumerable.Empty<DroppedSetting>() : KubernetesExtensions.Unreadable(module))
         {
             findings.Add(Finding(module, unreadable.Location, unreadable.Reason, unreadable.Advice, Severity.Error));
         }

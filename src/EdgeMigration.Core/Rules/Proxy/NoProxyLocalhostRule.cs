@@ -43,5 +43,5 @@ public sealed class NoProxyLocalhostRule : ModuleRule
 
     /// <summary>The proxy variable of a module that needs localhost in no_proxy, or null.</summary>
     private static ModuleVariable? NeedsBypass(EdgeModule module) =>
-        (module.IsSystemModule && module.Name == "edgeAgent") || ProxySettings.BypassesLocalhost(module) ? null : ProxySettings.Proxy(module);
+        module.IsEdgeAgent || ProxySettings.BypassesLocalhost(module) ? null : ProxySettings.Proxy(module);
 }

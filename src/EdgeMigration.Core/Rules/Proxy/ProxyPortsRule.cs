@@ -30,7 +30,7 @@ public sealed class ProxyPortsRule : ModuleRule
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
-        if (MissingHostPortRule.IsEdgeAgent(module))
+        if (module.IsEdgeAgent)
         {
             return;
         }

@@ -1,8 +1,5 @@
-using EdgeMigration.Core.Json;
-using System.Linq;
 using System.Collections.Generic;
 using EdgeMigration.Core.Manifests;
-using EdgeMigration.Core.Rules.Network;
 
 namespace EdgeMigration.Core.Rules.Resources;
 
@@ -24,7 +21,7 @@ public sealed class RequestsWithinLimitsRule : ModuleRule
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         // The device runs its own edgeAgent and never uses the manifest's createOptions for it (K7).
-        if (MissingHostPortRule.IsEdgeAgent(module))
+        if (module.IsEdgeAgent)
         {
             return;
         }
@@ -32,9 +29,13 @@ public sealed class RequestsWithinLimitsRule : ModuleRule
         var requests = ModuleResources.Find(module, ModuleResources.Requests);
         foreach (var list in new[] { limits, requests })
         {
-            foreach (var fraction in list is null ? Enumerable.Empty<JMember>() : ModuleResources.FractionalExtendedQuantities(list.Values))
+            if (list is null)
             {
-                findings.Add(Finding(module, list!.PathOf(fraction.Name), ModuleResources.FractionProblem(list.Kind, fraction) + ", so the module never runs.",
+                continue;
+            }
+            foreach (var fraction in ModuleResources.FractionalExtendedQuantities(list.Values))
+            {
+                findings.Add(Finding(module, list.PathOf(fraction.Name), ModuleResources.FractionProblem(list.Kind, fraction) + ", so the module never runs.",
                     ModuleResources.FractionRemedy(fraction), fixable: false));
             }
         }
