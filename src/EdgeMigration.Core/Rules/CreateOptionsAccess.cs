@@ -30,31 +30,30 @@ public static class CreateOptionsAccess
 
     private static JObject? GetOrAdd(JObject obj, JMember? member, string name)
     {
-        switch (member?.Value)
+        if (member?.Value is JObject existing)
         {
-            case JObject existing:
-                return existing;
-            case null:
-            case JValue { Kind: JValueKind.Null }:
-                var created = new JObject();
-                obj.Set(member?.Name ?? name, created);
-                return created;
-            default:
-                return null;
+            return existing;
         }
+        if (!CanHoldObject(member))
+        {
+            return null;
+        }
+        var created = new JObject();
+        obj.Set(member?.Name ?? name, created);
+        return created;
     }
+
+    /// <summary>True when <paramref name="member"/> is missing or null (an object may be added) or holds an object.</summary>
+    public static bool CanHoldObject(JMember? member) => member?.Value is null or JObject or JValue { Kind: JValueKind.Null };
+
+    /// <summary>True when <see cref="GetOrAddKubernetes"/> gives a section: a fix can write there.</summary>
+    public static bool CanAddKubernetes(this EdgeModule module) => CanHoldObject(module.Options()?.Find(KubernetesSection));
 
     /// <summary>
     /// The k8s-experimental section of a module's createOptions, created when missing. Matched exactly, as the agent
     /// does: a section spelled in another case is ignored by the device and left for K3 to report; null when it holds
     /// something other than an object, which K3 reports and no fix replaces.
     /// </summary>
-    /// <summary>True when <see cref="GetOrAddKubernetes"/> gives a section: a fix can write there.</summary>
-    public static bool CanAddKubernetes(this EdgeModule module) => CanHoldObject(module.Options()?.Find(KubernetesSection));
-
-    /// <summary>True when <paramref name="member"/> is missing or null (an object may be added) or holds an object.</summary>
-    public static bool CanHoldObject(JMember? member) => member?.Value is null or JObject or JValue { Kind: JValueKind.Null };
-
     public static JObject? GetOrAddKubernetes(this EdgeModule module)
     {
         var root = module.CreateOptions!.GetOrCreateRoot();

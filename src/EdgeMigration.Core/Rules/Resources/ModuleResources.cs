@@ -63,8 +63,15 @@ public static class ModuleResources
     /// The limits or requests of a module, created when missing; null when something the user wrote stands where an
     /// object goes (k8s-experimental, resources or the list itself), which no fix replaces.
     /// </summary>
-    public static ResourceList? GetOrAdd(EdgeModule module, string kind) =>
-        CanAdd(module, kind) ? GetOrAddAll(module, kind) : null;
+    public static ResourceList? GetOrAdd(EdgeModule module, string kind)
+    {
+        if (!CanAdd(module, kind))
+        {
+            return null;
+        }
+        module.GetOrAddKubernetes()!.GetOrAddObject(ResourcesName)!.GetOrAddObject(kind);
+        return Find(module, kind);
+    }
 
     /// <summary>True when <see cref="GetOrAdd"/> gives the list: each of k8s-experimental, resources and the list is missing, null or an object.</summary>
     public static bool CanAdd(EdgeModule module, string kind)
@@ -76,9 +83,6 @@ public static class ModuleResources
 
     /// <summary>True when R1's fix can put GPUs in the module's limits: they are there, or can be added.</summary>
     public static bool HasOrCanAddLimits(EdgeModule module) => Find(module, Limits) is not null || CanAdd(module, Limits);
-
-    private static ResourceList? GetOrAddAll(EdgeModule module, string kind) =>
-        module.GetOrAddKubernetes()?.GetOrAddObject(ResourcesName)?.GetOrAddObject(kind) is not null ? Find(module, kind) : null;
 
     /// <summary>True when the module asks for a GPU or an FPGA (resource names are case-sensitive in Kubernetes).</summary>
     public static bool HoldsAccelerator(EdgeModule module) =>
