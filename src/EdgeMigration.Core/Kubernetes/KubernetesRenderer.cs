@@ -80,8 +80,7 @@ public static class KubernetesRenderer
             : "Rename the other modules that take its name on the device (ConvertTo-GpuEdgeManifest does, and keeps this id).";
 
     private static KubernetesResource Reference(RenderContext context, string kind, string name) =>
-        new(context.Module.Name, JsonBuild.Object(("apiVersion", JValue.String("v1")), ("kind", JValue.String(kind)),
-            ("metadata", JsonBuild.Object(("name", JValue.String(name)), ("namespace", JValue.String(context.Options.Namespace))))), isReference: true);
+        KubernetesResource.Named(context.Module.Name, "v1", kind, name, context.Options.Namespace, isReference: true);
 
     /// <summary>The module's objects and dropped settings; its start problems are added once every module is rendered.</summary>
     private static ModuleRendering Result(RenderContext context, List<KubernetesResource> resources) =>

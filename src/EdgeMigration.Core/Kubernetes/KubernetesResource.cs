@@ -12,6 +12,11 @@ public sealed class KubernetesResource
         IsReference = isReference;
     }
 
+    /// <summary>An object with only its kind, name and namespace: what the preview shows of an object it does not render.</summary>
+    public static KubernetesResource Named(string moduleName, string apiVersion, string kind, string name, string ns, bool isReference = false) =>
+        new(moduleName, JsonBuild.Object(("apiVersion", JValue.String(apiVersion)), ("kind", JValue.String(kind)),
+            ("metadata", JsonBuild.Object(("name", JValue.String(name)), ("namespace", JValue.String(ns))))), isReference);
+
     public string ModuleName { get; }
 
     public string Kind => ((JValue)Object["kind"]!).Text;

@@ -1,6 +1,5 @@
 using System.Collections.Specialized;
 using System.Linq;
-using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Infrastructure;
 
@@ -39,17 +38,8 @@ public sealed class EdgeKubernetesResource
     /// JSON): a Deployment named as the device would name it, with only its metadata, Deploys False and the reason in
     /// DroppedSettings, so that filtering on Deploys finds every module the device does not deploy.
     /// </summary>
-    internal static EdgeKubernetesResource NotDeployed(ModuleRendering module, string manifest, string ns)
-    {
-        var metadata = new JObject();
-        metadata.Add("name", JValue.String(module.KubernetesName));
-        metadata.Add("namespace", JValue.String(ns));
-        var deployment = new JObject();
-        deployment.Add("apiVersion", JValue.String("apps/v1"));
-        deployment.Add("kind", JValue.String("Deployment"));
-        deployment.Add("metadata", metadata);
-        return new EdgeKubernetesResource(new KubernetesResource(module.ModuleName, deployment), module, manifest);
-    }
+    internal static EdgeKubernetesResource NotDeployed(ModuleRendering module, string manifest, string ns) =>
+        new(KubernetesResource.Named(module.ModuleName, "apps/v1", "Deployment", module.KubernetesName, ns), module, manifest);
 
     public string Manifest { get; }
 
