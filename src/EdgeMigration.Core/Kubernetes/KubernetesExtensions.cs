@@ -42,6 +42,11 @@ internal sealed class KubernetesExtensions
     /// <summary>The settings of the module's k8s-experimental section the agent cannot read, each of which fails its createOptions.</summary>
     public static IEnumerable<DroppedSetting> Unreadable(EdgeModule module)
     {
+        // Every check asks for every module, and most have no section: nothing to read, no context to make.
+        if (module.Options()?.Find(CreateOptionsAccess.KubernetesSection) is null)
+        {
+            return Enumerable.Empty<DroppedSetting>();
+        }
         var context = new RenderContext(module, KubernetesNames.Sanitize(module.Name), new KubernetesRenderOptions(), Array.Empty<string>());
         Read(context);
         return context.Dropped.Where(d => d.Effect == DropEffect.Fails);
