@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using EdgeMigration.Core.Rules;
+using EdgeMigration.Core.Rules.Resources;
 
 namespace EdgeMigration.Core.Conversion;
 
@@ -26,11 +27,24 @@ public sealed class ConversionOptions
     /// <summary>GPUs for modules that asked for FPGAs; null keeps the FPGA count.</summary>
     public int? GpuCount { get; set; }
 
+    private string? _defaultMemoryLimit;
+    private string? _defaultCpuLimit;
+
     /// <summary>A Kubernetes memory quantity ("512Mi") for modules with no memory limit at all; null adds none.</summary>
-    public string? DefaultMemoryLimit { get; set; }
+    /// <exception cref="ArgumentException">The quantity is not a positive Kubernetes quantity.</exception>
+    public string? DefaultMemoryLimit
+    {
+        get => _defaultMemoryLimit;
+        set => _defaultMemoryLimit = PositiveQuantity(value, nameof(DefaultMemoryLimit), "512Mi");
+    }
 
     /// <summary>A Kubernetes CPU quantity ("500m") for modules with no CPU limit at all; null adds none.</summary>
-    public string? DefaultCpuLimit { get; set; }
+    /// <exception cref="ArgumentException">The quantity is not a positive Kubernetes quantity.</exception>
+    public string? DefaultCpuLimit
+    {
+        get => _defaultCpuLimit;
+        set => _defaultCpuLimit = PositiveQuantity(value, nameof(DefaultCpuLimit), "500m");
+    }
 
     public DeploymentStrategyOption DeploymentStrategy { get; set; } = DeploymentStrategyOption.Recreate;
 
@@ -45,4 +59,9 @@ public sealed class ConversionOptions
 
     /// <summary>Which rules' fixes are applied; the result is checked with every rule all the same.</summary>
     public RuleSelection Rules { get; set; } = RuleSelection.AllRules;
+
+    /// <summary>A limit of nothing (0, 0Mi) would stop every module it is added to: refused when it is set, before any manifest.</summary>
+    private static string? PositiveQuantity(string? quantity, string option, string example) =>
+        quantity is null || KubernetesQuantity.Parse(quantity) is > 0 ? quantity
+            : throw new ArgumentException($"{option} '{quantity}' is not a positive Kubernetes quantity such as \"{example}\".", option);
 }

@@ -126,20 +126,9 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
                 "OutFileAndDestination", ErrorCategory.InvalidArgument, null));
         }
         RejectUnknownRuleIds();
-        RejectZeroLimit(DefaultMemoryLimit, nameof(DefaultMemoryLimit));
-        RejectZeroLimit(DefaultCpuLimit, nameof(DefaultCpuLimit));
+        _options = Options();
         _unusedShareMapKeys = new UnusedShareMapKeys(ShareMap, HashtableParameters.CheckSettings(this, ShareMap).Shares);
         _progress = new ThrottledProgress(this, 1, "Converting manifests for Azure Stack Edge Pro GPU");
-    }
-
-    /// <summary>A limit of nothing (0, 0Mi) fits the parameter's pattern but would stop every module: refused before any input.</summary>
-    private void RejectZeroLimit(string? quantity, string parameter)
-    {
-        if (quantity is not null && !(Core.Rules.Resources.KubernetesQuantity.Parse(quantity) > 0))
-        {
-            ThrowTerminatingError(new ErrorRecord(new PSArgumentException($"-{parameter} {quantity} is no limit: give a positive quantity.", parameter),
-                "LimitNotPositive", ErrorCategory.InvalidArgument, quantity));
-        }
     }
 
     /// <summary>
@@ -149,7 +138,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     protected override void ProcessFile(string file)
     {
         WriteVerbose($"Reading {file}");
-        var options = _options ??= Options();
+        var options = _options!;
         var unused = _unusedShareMapKeys!;
         _converting.Start(() => FileWork<ConversionResult>.Run(file, manifest =>
         {
@@ -164,7 +153,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     {
         TakeConverted(all: true);
         _unusedShareMapKeys!.Record(manifest);
-        Finish(ManifestConverter.ConvertInPlace(manifest, _options ??= Options()), fromFile: false);
+        Finish(ManifestConverter.ConvertInPlace(manifest, _options!), fromFile: false);
     }
 
     protected override void EndProcessing()
@@ -312,18 +301,33 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         }
     }
 
-    private ConversionOptions Options() => new()
+    /// <summary>The options of every conversion, made before any input.</summary>
+    private ConversionOptions Options()
     {
-        ShareMap = HashtableParameters.ToStringMap(ShareMap),
-        GpuCount = GpuCount,
-        DefaultMemoryLimit = DefaultMemoryLimit,
-        DefaultCpuLimit = DefaultCpuLimit,
-        DeploymentStrategy = DeploymentStrategy,
-        ProxyUrl = ProxyUrl,
-        ModuleNameMap = HashtableParameters.ToStringMap(ModuleNameMap),
-        DropFileBinds = DropFileBinds,
-        Rules = Selection,
-    };
+        var options = new ConversionOptions
+        {
+            ShareMap = HashtableParameters.ToStringMap(ShareMap),
+            GpuCount = GpuCount,
+            DeploymentStrategy = DeploymentStrategy,
+            ProxyUrl = ProxyUrl,
+            ModuleNameMap = HashtableParameters.ToStringMap(ModuleNameMap),
+            DropFileBinds = DropFileBinds,
+            Rules = Selection,
+        };
+        try
+        {
+            options.DefaultMemoryLimit = DefaultMemoryLimit;
+            options.DefaultCpuLimit = DefaultCpuLimit;
+        }
+        catch (ArgumentException ex)
+        {
+            // A limit of nothing (0, 0Mi) fits the parameter's pattern, but the core refuses it: it would stop every module.
+            var quantity = ex.ParamName == nameof(DefaultMemoryLimit) ? DefaultMemoryLimit : DefaultCpuLimit;
+            ThrowTerminatingError(new ErrorRecord(new PSArgumentException($"-{ex.ParamName} {quantity} is no limit: give a positive quantity.", ex.ParamName),
+                "LimitNotPositive", ErrorCategory.InvalidArgument, quantity));
+        }
+        return options;
+    }
 
     /// <summary>
     /// Makes the folder <paramref name="target"/> goes in, unless this pipeline already has: here, so that no write

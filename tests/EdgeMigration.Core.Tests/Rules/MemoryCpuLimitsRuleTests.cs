@@ -168,13 +168,19 @@ public class MemoryCpuLimitsRuleTests
         Assert.False(module.Fails, string.Join("\n", module.Dropped.Select(d => d.Reason)));
     }
 
-    [Fact]
-    public void AnInvalidDefaultLimitIsRefused()
+    [Theory]
+    [InlineData("lots")]
+    [InlineData("0Mi")]
+    [InlineData("0")]
+    public void AnInvalidOrZeroDefaultLimitIsRefusedWhenItIsSet(string quantity)
     {
-        var error = Assert.Throws<ArgumentException>(() =>
-            Convert(ManifestBuilder.Deployment(("a", "{}")), "R2", o => o.DefaultMemoryLimit = "lots"));
+        // Refused by the options themselves, so that no caller of the library converts anything with a limit that stops every module.
+        var memory = Assert.Throws<ArgumentException>(() => new ConversionOptions { DefaultMemoryLimit = quantity });
+        var cpu = Assert.Throws<ArgumentException>(() => new ConversionOptions { DefaultCpuLimit = quantity });
 
-        Assert.Contains("DefaultMemoryLimit 'lots'", error.Message);
+        Assert.Contains($"DefaultMemoryLimit '{quantity}'", memory.Message);
+        Assert.Equal(nameof(ConversionOptions.DefaultMemoryLimit), memory.ParamName);
+        Assert.Equal(nameof(ConversionOptions.DefaultCpuLimit), cpu.ParamName);
     }
 
     [Fact]

@@ -84,8 +84,8 @@ public sealed class MemoryCpuLimitsRule : ModuleRule
 
     public override void Fix(ConversionContext context)
     {
-        var memory = Validated(context.Options.DefaultMemoryLimit, nameof(ConversionOptions.DefaultMemoryLimit), "512Mi");
-        var cpu = Validated(context.Options.DefaultCpuLimit, nameof(ConversionOptions.DefaultCpuLimit), "500m");
+        var memory = context.Options.DefaultMemoryLimit;
+        var cpu = context.Options.DefaultCpuLimit;
         foreach (var module in context.Manifest.Modules)
         {
             if (module.CreateOptions is null || module.CreateOptions.Error is not null)
@@ -159,10 +159,6 @@ public sealed class MemoryCpuLimitsRule : ModuleRule
 
     private static string LeftToTheUser(JMember request, string limit) =>
         $"Decide what the module needs: set \"{request.Name}\" in k8s-experimental.resources.limits to {request.Value.ToCompactJson()} or more, or lower the request to \"{limit}\" or less and convert again";
-
-    private static string? Validated(string? quantity, string option, string example) =>
-        quantity is null || KubernetesQuantity.Parse(quantity) is > 0 ? quantity
-            : throw new ArgumentException($"{option} '{quantity}' is not a positive Kubernetes quantity such as \"{example}\".", option);
 
     /// <summary>The Docker limits that have an exact (or, for CPU, millicore) Kubernetes equivalent.</summary>
     private static List<DockerLimit> DockerLimits(EdgeModule module)
