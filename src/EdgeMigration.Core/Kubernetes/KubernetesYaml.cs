@@ -73,9 +73,29 @@ public static class KubernetesYaml
         }
     }
 
-    /// <summary>The text, after the setting's location unless the text names it already, as most do.</summary>
-    private static string Naming(string location, string text) =>
-        location.Length == 0 || text.StartsWith(location, System.StringComparison.Ordinal) ? text : location + ": " + text;
+    /// <summary>
+    /// The text, after the setting's location unless the text names it already, as most do. A text that begins with the
+    /// location's last steps (<c>requests['nvidia.com/gpu']</c>) gets the whole location there, so that it is said once.
+    /// </summary>
+    private static string Naming(string location, string text)
+    {
+        if (location.Length == 0 || text.StartsWith(location, System.StringComparison.Ordinal))
+        {
+            return text;
+        }
+        for (var step = location.IndexOf('.'); step >= 0; step = location.IndexOf('.', step + 1))
+        {
+            var lastSteps = location.Substring(step + 1);
+            // Two steps at least (a member and its index or key): a text that begins with one word is not naming the setting.
+            if (lastSteps.IndexOfAny(StepSeparators) > 0 && text.StartsWith(lastSteps, System.StringComparison.Ordinal))
+            {
+                return location.Substring(0, step + 1) + text;
+            }
+        }
+        return location + ": " + text;
+    }
+
+    private static readonly char[] StepSeparators = { '.', '[' };
 
     private static void EmitNode(IEmitter emitter, JNode node)
     {

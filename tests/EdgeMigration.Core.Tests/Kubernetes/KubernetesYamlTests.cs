@@ -55,6 +55,17 @@ public class KubernetesYamlTests
     }
 
     [Fact]
+    public void ACommentNamesTheSettingOnceEvenWhereTheReasonBeginsWithItsLastSteps()
+    {
+        var yaml = KubernetesYaml.Write(Rendering("""{"Env":["A:B=1"],"k8s-experimental":{"resources":{"limits":{"nvidia.com/gpu":1},"requests":{"nvidia.com/gpu":2}}}}"""));
+        var comments = yaml.Split('\n').Where(line => line.StartsWith("#   FAILS ")).ToList();
+
+        // K12's reason begins "requests['nvidia.com/gpu'] (2) differs…"; the variable name's begins with neither step.
+        Assert.Contains(comments, c => c.StartsWith("#   FAILS k8s-experimental.resources.requests['nvidia.com/gpu'] (") && c.IndexOf("requests['nvidia.com/gpu']") == c.LastIndexOf("requests['nvidia.com/gpu'] ("));
+        Assert.Contains("#   FAILS Env[0]: Environment variable name 'A:B'", comments.Select(c => c.Substring(0, System.Math.Min(c.Length, 49))));
+    }
+
+    [Fact]
     public void JsonIsAListOfTheCreatedObjects()
     {
         var rendering = Rendering("""{"HostConfig":{"Mounts":[{"Type":"volume","Source":"share","Target":"/s"}]}}""");
