@@ -120,19 +120,38 @@ internal static class JsonTreeReader
         {
             reason = reason.Substring(0, cut).TrimEnd();
         }
-        // The reader speaks of "depth" both for nesting past the limit and for text that ends inside an object.
-        if (reason.IndexOf("maximum configured depth", StringComparison.OrdinalIgnoreCase) >= 0)
-        {
-            reason = $"nesting is deeper than {MaxDepth} levels";
-        }
-        else if (reason.StartsWith("Expected depth to be zero", StringComparison.Ordinal))
-        {
-            reason = "the text ends before every object and array is closed";
-        }
+        reason = InWordsOfTheText(reason);
         var line = (ex.LineNumber ?? 0) + 1;
         var lineStart = LineStart(source, line);
         var column = CharacterCount(source, lineStart, lineStart + (ex.BytePositionInLine ?? 0)) + 1;
         return new JsonReadException(reason, line, column, ex);
+    }
+
+    /// <summary>
+    /// The reader's reason, said of the text where the reader speaks to its caller: of "depth" both for nesting past the
+    /// limit and for text that ends inside an object, of its options ("Change the reader options"), of its buffers
+    /// ("isFinalBlock").
+    /// </summary>
+    private static string InWordsOfTheText(string reason)
+    {
+        if (reason.IndexOf("maximum configured depth", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return $"nesting is deeper than {MaxDepth} levels";
+        }
+        if (reason.StartsWith("Expected depth to be zero", StringComparison.Ordinal))
+        {
+            return "the text ends before every object and array is closed";
+        }
+        if (reason.IndexOf("trailing comma", StringComparison.Ordinal) >= 0)
+        {
+            var container = reason.IndexOf("JSON array", StringComparison.Ordinal) >= 0 ? "an array's last element" : "an object's last member";
+            return $"a comma follows {container} (a trailing comma, which JSON does not allow here)";
+        }
+        if (reason.IndexOf("does not contain any JSON tokens", StringComparison.Ordinal) >= 0)
+        {
+            return "the text holds no JSON value (only comments or whitespace)";
+        }
+        return reason;
     }
 
     private static JsonReadException Locate(byte[] source, long offset, string reason, Exception inner)

@@ -31,7 +31,7 @@ public class HostileJsonTests
         { "a byte order mark only", new byte[] { 0xEF, 0xBB, 0xBF }, "line 1, column 1: the text is empty; a JSON value was expected" },
         { "whitespace only", Utf8(" \r\n\t\n"), "line 1, column 1: the text is empty; a JSON value was expected" },
         { "two values", Utf8("{} {}"), "line 1, column 4: '{' is invalid after a single JSON value. Expected end of data." },
-        { "a trailing comma", Utf8("{\"modulesContent\": {},}"), "line 1, column 23: The JSON object contains a trailing comma at the end which is not supported in this mode. Change the reader options." },
+        { "a trailing comma", Utf8("{\"modulesContent\": {},}"), "line 1, column 23: a comma follows an object's last member (a trailing comma, which JSON does not allow here)" },
         { "single quotes", Utf8("{'modulesContent': {}}"), "line 1, column 2: ''' is an invalid start of a property name. Expected a '\"'." },
         { "NaN", Utf8("{\"modulesContent\": NaN}"), "line 1, column 20: 'N' is an invalid start of a value." },
         { "a raw control character in a string", Utf8("{\"modulesContent\": \"a\u0001b\"}"), "line 1, column 22: '0x01' is invalid within a JSON string. The string should be correctly escaped." },

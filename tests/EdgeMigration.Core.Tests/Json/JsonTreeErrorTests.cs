@@ -20,6 +20,16 @@ public class JsonTreeErrorTests
         Assert.StartsWith($"Invalid JSON at line {line}, column {column}: ", error.Message);
     }
 
+    [Theory]
+    [InlineData("{\"a\": 1,}", "a comma follows an object's last member (a trailing comma, which JSON does not allow here)")]
+    [InlineData("{\"a\": [1,]}", "a comma follows an array's last element (a trailing comma, which JSON does not allow here)")]
+    [InlineData("// a comment\n", "the text holds no JSON value (only comments or whitespace)")]
+    public void ReasonsSpeakOfTheTextNotOfTheReadersOptions(string json, string reason)
+    {
+        var error = Assert.Throws<JsonReadException>(() => JDocument.Parse(json));
+        Assert.Equal(reason, error.Reason);
+    }
+
     [Fact]
     public void EmptyTextIsAnError()
     {
