@@ -62,6 +62,6 @@ public sealed class ConversionOptions
 
     /// <summary>A limit of nothing (0, 0Mi) would stop every module it is added to: refused when it is set, before any manifest.</summary>
     private static string? PositiveQuantity(string? quantity, string option, string example) =>
-        quantity is null || KubernetesQuantity.Parse(quantity) is > 0 ? quantity
+        quantity is null || ParsedQuantity.Parse(quantity) is { Sign: > 0 } ? quantity
             : throw new ArgumentException($"{option} '{quantity}' is not a positive Kubernetes quantity such as \"{example}\".", option);
 }

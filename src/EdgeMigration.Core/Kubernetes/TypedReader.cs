@@ -165,7 +165,7 @@ internal sealed class TypedReader
     private static string? Quantity(JNode value) => value switch
     {
         JValue { Kind: JValueKind.Number } number => number.Text,
-        JValue { IsString: true } text when KubernetesQuantity.Parse(text.Text) is not null => text.Text.Trim(),
+        JValue { IsString: true } text when ParsedQuantity.Parse(text.Text) is not null => text.Text.Trim(),
         _ => null,
     };
 }

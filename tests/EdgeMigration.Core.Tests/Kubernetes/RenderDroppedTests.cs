@@ -85,6 +85,14 @@ public class RenderDroppedTests
     }
 
     [Fact]
+    public void QuantitiesBeyondWhatSystemDecimalHoldsAreReadAndCompared()
+    {
+        var module = Render("""{"k8s-experimental":{"resources":{"limits":{"memory":"1e30","cpu":1e29},"requests":{"memory":"2e30","cpu":"1e29"}}}}""");
+
+        Assert.Equal(new[] { "Fails k8s-experimental.resources.requests.memory" }, Dropped(module));
+    }
+
+    [Fact]
     public void EdgeAgentIsNotRendered()
     {
         var agent = KubernetesRenderer.Render(ManifestBuilder.Deployment(("m", "{}"))).Modules.Single(m => m.ModuleName == "edgeAgent");

@@ -46,6 +46,29 @@ public class RequestsWithinLimitsRuleTests
         Assert.Empty(Check(ManifestBuilder.Deployment(("m", Resources(limits, requests))), "K12"));
 
     [Fact]
+    public void QuantitiesBeyondWhatSystemDecimalHoldsAreComparedToo()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("strings", Resources("\"memory\":\"1e30\"", "\"memory\":\"2e30\"")),
+            ("numbers", Resources("\"cpu\":1e29", "\"cpu\":1e30")),
+            ("exa", Resources("\"memory\":\"100000000000E\"", "\"memory\":\"1000000000000E\"")),
+            ("equal", Resources("\"nvidia.com/gpu\":\"1e30\"", "\"nvidia.com/gpu\":\"1000000000000000000000000000000\"")),
+            ("within", Resources("\"memory\":\"1e30\"", "\"memory\":\"100000000000E\"")));
+
+        var findings = Check(manifest, "K12");
+
+        Assert.Equal(new[]
+        {
+            "K12 Error strings k8s-experimental.resources.requests.memory manual",
+            "K12 Error numbers k8s-experimental.resources.requests.cpu manual",
+            "K12 Error exa k8s-experimental.resources.requests.memory manual",
+        }, Summary(findings));
+        Assert.Contains("(\"must be less than or equal to memory limit of 1e30\")", findings[0].Message);
+        // Kubernetes accepts them all, so the agent reads them.
+        Assert.Empty(Check(manifest, "K3"));
+    }
+
+    [Fact]
     public void ResourcesKubernetesDoesNotOvercommitNeedRequestsEqualToLimits()
     {
         var manifest = ManifestBuilder.Deployment(

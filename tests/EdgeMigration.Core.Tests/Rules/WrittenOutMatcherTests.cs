@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Numerics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -61,36 +62,52 @@ public class WrittenOutMatcherTests
     public void QuantitiesAsTheExpressionReadThem()
     {
         var expression = new Regex(@"^(?<number>[+-]?(\d+(\.\d*)?|\.\d+))((?<suffix>Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)|[eE](?<exponent>[+-]?\d+))?$", RegexOptions.CultureInvariant);
-        var suffixes = new[] { "Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "n", "u", "m", "k", "M", "G", "T", "P", "E" };
-        decimal? Old(string text)
+        var decimalPowers = new Dictionary<string, int> { ["n"] = -9, ["u"] = -6, ["m"] = -3, ["k"] = 3, ["M"] = 6, ["G"] = 9, ["T"] = 12, ["P"] = 15, ["E"] = 18 };
+        var binarySuffixes = new[] { "Ki", "Mi", "Gi", "Ti", "Pi", "Ei" };
+        // The exact value as digits and a power of ten, worked out with BigInteger.
+        string? Old(string text)
         {
             var match = expression.Match(text.Trim());
-            if (!match.Success || !decimal.TryParse(match.Groups["number"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            var number = match.Groups["number"].Value.TrimStart('+', '-');
+            var fraction = number.IndexOf('.') is var point and >= 0 ? number.Length - point - 1 : 0;
+            // \d also takes other scripts' digits, which neither BigInteger nor int reads.
+            if (!match.Success || !BigInteger.TryParse(number.Replace(".", ""), NumberStyles.None, CultureInfo.InvariantCulture, out var digits))
             {
                 return null;
             }
+            long exponent = -fraction;
+            var suffix = match.Groups["suffix"].Value;
+            var binary = Array.IndexOf(binarySuffixes, suffix) + 1;
             if (match.Groups["exponent"].Success)
             {
-                // A decimal exponent as decimal reads one; beyond what decimal holds, no quantity.
-                if (!int.TryParse(match.Groups["exponent"].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var power) ||
-                    !decimal.TryParse("1E" + power.ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var scale) || scale == 0)
+                if (!int.TryParse(match.Groups["exponent"].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var power))
                 {
                     return null;
                 }
-                try
-                {
-                    return number * scale;
-                }
-                catch (OverflowException)
-                {
-                    return null;
-                }
+                exponent += power;
             }
-            // The suffix's value as Kubernetes defines it, checked on one.
-            return match.Groups["suffix"].Value is { Length: > 0 } suffix ? number * KubernetesQuantity.Parse("1" + suffix) : number;
+            exponent += decimalPowers.TryGetValue(suffix, out var decimalPower) ? decimalPower : 0;
+            digits *= BigInteger.Pow(1024, binary);
+            // Kubernetes rounds up to 1n and caps a binary quantity at 2^63-1.
+            if (exponent < -9)
+            {
+                var unit = BigInteger.Pow(10, (int)(-9 - exponent));
+                digits = BigInteger.DivRem(digits, unit, out var rest) + (rest.IsZero ? 0 : 1);
+                exponent = -9;
+            }
+            if (binary > 0 && digits > long.MaxValue * BigInteger.Pow(10, (int)-exponent))
+            {
+                (digits, exponent) = (long.MaxValue, 0);
+            }
+            for (; !digits.IsZero && digits % 10 == 0; digits /= 10)
+            {
+                exponent++;
+            }
+            return digits.IsZero ? "0" : (match.Groups["number"].Value.StartsWith('-') ? "-" : "") + digits + "e" + exponent;
         }
-        Assert.Equal(15, suffixes.Count(s => KubernetesQuantity.Parse("1" + s) is > 0 and not 1m));
-        AssertSame(Strings("05.+-MiEekmu \u0665x", 4), Old, KubernetesQuantity.Parse);
+        string? New(string text) =>
+            ParsedQuantity.Parse(text) is { } quantity ? (quantity.Sign == 0 ? "0" : (quantity.Sign < 0 ? "-" : "") + quantity.Digits + "e" + quantity.Exponent) : null;
+        AssertSame(Strings("05.+-MiEekmu \u0665x", 4), Old, New);
     }
 
     [Fact]

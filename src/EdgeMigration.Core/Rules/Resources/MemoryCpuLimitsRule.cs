@@ -50,7 +50,7 @@ public sealed class MemoryCpuLimitsRule : ModuleRule
                     $"Set \"{limit.Resource}\": \"{limit.Quantity}\" in k8s-experimental.resources.limits (the Docker key can stay for Docker devices).",
                     fixable: ModuleResources.CanAdd(module, ModuleResources.Limits)));
             }
-            else if (existing is not null && KubernetesQuantity.Parse(existing) is { } value && value != KubernetesQuantity.Parse(limit.Quantity))
+            else if (existing is not null && ParsedQuantity.Parse(existing) is { } value && value != ParsedQuantity.Parse(limit.Quantity))
             {
                 findings.Add(Finding(module, limit.Source,
                     $"{limit.Source} ({limit.DockerValue} = \"{limit.Quantity}\") differs from k8s-experimental.resources.limits.{limit.Resource} (\"{existing}\"); the GPU device uses the latter, Docker devices the former.",

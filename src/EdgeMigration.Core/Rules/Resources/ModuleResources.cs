@@ -117,7 +117,7 @@ public static class ModuleResources
         foreach (var member in list.Members)
         {
             if (!IsOvercommitAllowed(member.Name) && !member.Name.StartsWith(HugePagesPrefix, StringComparison.Ordinal) &&
-                KubernetesQuantity.Of(member.Value) is { } quantity && quantity != decimal.Truncate(quantity))
+                ParsedQuantity.Of(member.Value) is { IsWhole: false })
             {
                 yield return member;
             }
@@ -145,7 +145,7 @@ public static class ModuleResources
         {
             return overcommitable ? null : RequestRefusal.WithoutLimit;
         }
-        if (KubernetesQuantity.Of(request) is not { } requested || KubernetesQuantity.Of(limit) is not { } limited)
+        if (ParsedQuantity.Of(request) is not { } requested || ParsedQuantity.Of(limit) is not { } limited)
         {
             return null;
         }
