@@ -33,9 +33,6 @@ internal sealed class KubernetesExtensions
 
     public string? LoadBalancerIpLocation { get; private set; }
 
-    /// <summary>Where resources is, relative to createOptions, once read.</summary>
-    private string? _resourcesLocation;
-
     /// <summary>True when the typed reading recorded a failure: the agent then sends no objects of the module.</summary>
     private bool _unreadable;
 
@@ -89,7 +86,6 @@ internal sealed class KubernetesExtensions
         {
             case "resources":
                 Resources = reader.ReadObject(member.Value, KubernetesSchema.ResourceRequirements, location);
-                _resourcesLocation = location;
                 break;
             case "strategy":
                 Strategy = reader.ReadObject(member.Value, KubernetesSchema.DeploymentStrategy, location);
@@ -110,35 +106,20 @@ internal sealed class KubernetesExtensions
     }
 
     /// <summary>
-    /// Requests the API server refuses when it validates the pod template (above their limits, or for a resource
-    /// Kubernetes does not overcommit, a GPU, unequal to them or without one), and fractions of a GPU in either list: it
-    /// refuses the Deployment, as rule K12 says.
+    /// What the API server refuses when it validates the pod template's resources (<see cref="ResourceRefusals"/>): it
+    /// refuses the Deployment, as rule K12 says, in its words and quoting the values as the user wrote them.
     /// Not judged when the section could not be read: the agent then sends no Deployment, and a quantity it could not
     /// read would look missing.
     /// </summary>
-    public void RefuseRequestsBeyondLimits(RenderContext context)
+    public void FailRefusedResources(RenderContext context)
     {
-        if (_unreadable || Resources is null)
+        if (_unreadable)
         {
             return;
         }
-        var location = _resourcesLocation!;
-        foreach (var kind in new[] { ModuleResources.Limits, ModuleResources.Requests })
+        foreach (var refusal in ResourceRefusals.Of(context.Module))
         {
-            foreach (var fraction in Resources[kind] is JObject list ? ModuleResources.FractionalExtendedQuantities(list) : Enumerable.Empty<JMember>())
-            {
-                context.Fail(JsonPath.Member(JsonPath.Member(location, kind), fraction.Name), fraction.Value,
-                    ModuleResources.FractionProblem(kind, fraction) + " (HTTP 422), so the module is not deployed.", ModuleResources.FractionRemedy(fraction));
-            }
-        }
-        if (Resources["requests"] is not JObject requests)
-        {
-            return;
-        }
-        foreach (var refused in ModuleResources.RefusedRequests(requests, Resources["limits"] as JObject))
-        {
-            context.Fail(JsonPath.Member(JsonPath.Member(location, "requests"), refused.Name), refused.Request.Value,
-                refused.Problem + " (HTTP 422), so the module is not deployed.", refused.Remedy);
+            context.Fail(refusal.Location, refusal.Value, refusal.Problem + " (HTTP 422), so the module is not deployed.", refusal.Remedy);
         }
     }
 

@@ -85,6 +85,22 @@ public class RenderDroppedTests
     }
 
     [Fact]
+    public void RefusedResourcesFailTheModuleWhereAndAsK12SaysQuotingTheValuesAsWritten()
+    {
+        const string Options = """{"k8s-experimental":{"Resources":{"Limits":{"cpu":"0.5","nvidia.com/gpu":1,"example.com/dongle":1.5},"Requests":{"cpu":1,"nvidia.com/gpu":2}}}}""";
+        var module = Render(Options);
+        var check = RuleEngine.Check(ManifestBuilder.Deployment((Module, Options)), new RuleSelection(new[] { "K12" }, null));
+
+        Assert.Equal(3, module.Dropped.Count);
+        Assert.Equal(check.Select(f => (f.Location, f.Message.Replace(", so the module never runs.", ""))),
+            module.Dropped.Select(d => (d.Location, d.Reason.Replace(" (HTTP 422), so the module is not deployed.", ""))));
+        Assert.StartsWith("Limits['example.com/dongle'] (1.5) is not a whole number", module.Dropped[0].Reason);
+        Assert.StartsWith("requests.cpu (1) is above limits.cpu (\"0.5\")", module.Dropped[1].Reason);
+        Assert.Contains("(\"must be less than or equal to cpu limit of 500m\")", module.Dropped[1].Reason);
+        Assert.Equal("1", module.Dropped[1].Value);
+    }
+
+    [Fact]
     public void QuantitiesBeyondWhatSystemDecimalHoldsAreReadAndCompared()
     {
         var module = Render("""{"k8s-experimental":{"resources":{"limits":{"memory":"1e30","cpu":1e29},"requests":{"memory":"2e30","cpu":"1e29"}}}}""");

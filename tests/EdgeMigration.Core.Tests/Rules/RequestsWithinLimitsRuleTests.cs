@@ -46,6 +46,24 @@ public class RequestsWithinLimitsRuleTests
         Assert.Empty(Check(ManifestBuilder.Deployment(("m", Resources(limits, requests))), "K12"));
 
     [Fact]
+    public void TheApiServersWordsQuoteTheLimitInKubernetesCanonicalFormAndTheUsersValuesAsWritten()
+    {
+        var manifest = ManifestBuilder.Deployment(("m", Resources(
+            "\"cpu\":\"0.5\",\"memory\":\"1024Mi\",\"ephemeral-storage\":\"1000\",\"nvidia.com/gpu\":1",
+            "\"cpu\":1,\"memory\":\"2Gi\",\"ephemeral-storage\":\"2k\",\"nvidia.com/gpu\":\"2\"")));
+
+        var findings = Check(manifest, "K12");
+
+        Assert.Equal(
+            "requests.cpu (1) is above limits.cpu (\"0.5\"); the Kubernetes API server refuses a request above its limit (\"must be less than or equal to cpu limit of 500m\") and with it the module's Deployment, so the module never runs.",
+            findings[0].Message);
+        Assert.Contains("(\"must be less than or equal to memory limit of 1Gi\")", findings[1].Message);
+        Assert.Contains("(\"must be less than or equal to ephemeral-storage limit of 1k\")", findings[2].Message);
+        Assert.Contains("requests['nvidia.com/gpu'] (\"2\") differs from limits['nvidia.com/gpu'] (1)", findings[3].Message);
+        Assert.Contains("(\"must be equal to nvidia.com/gpu limit of 1\")", findings[3].Message);
+    }
+
+    [Fact]
     public void QuantitiesBeyondWhatSystemDecimalHoldsAreComparedToo()
     {
         var manifest = ManifestBuilder.Deployment(

@@ -90,48 +90,6 @@ public static class ModuleResources
             (values.Find(GpuResource) is not null || values.Find(FpgaResource) is not null));
 
     /// <summary>
-    /// Each request the API server refuses when it validates the container's resources (Kubernetes
-    /// ValidateResourceRequirements): a request above its limit, and for a resource Kubernetes does not overcommit (a GPU,
-    /// any extended resource, huge pages) one that differs from its limit or has none. Rule K12 reports them, the preview
-    /// fails the module for them, and R2 writes no limit that would be one.
-    /// </summary>
-    public static IEnumerable<RefusedRequest> RefusedRequests(JObject requests, JObject? limits)
-    {
-        foreach (var request in requests.Members)
-        {
-            var limit = Given(limits?.Find(request.Name)?.Value);
-            if (Given(request.Value) is { } requested && Judge(request.Name, requested, limit) is { } refusal)
-            {
-                yield return new RefusedRequest(request, limit, refusal);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Each quantity of an extended resource (nvidia.com/gpu, a domain outside kubernetes.io; not huge pages) in
-    /// <paramref name="list"/> that is not a whole number: the API server refuses it ("must be an integer", Kubernetes
-    /// IsIntegerResourceName), in limits as in requests. Rule K12 reports them and the preview fails the module for them.
-    /// </summary>
-    public static IEnumerable<JMember> FractionalExtendedQuantities(JObject list)
-    {
-        foreach (var member in list.Members)
-        {
-            if (!IsOvercommitAllowed(member.Name) && !member.Name.StartsWith(HugePagesPrefix, StringComparison.Ordinal) &&
-                ParsedQuantity.Of(member.Value) is { IsWhole: false })
-            {
-                yield return member;
-            }
-        }
-    }
-
-    /// <summary>What is wrong with a fraction of <see cref="FractionalExtendedQuantities"/>, as one clause the rule and the preview end with their own consequence.</summary>
-    public static string FractionProblem(string kind, JMember quantity) =>
-        $"{JsonPath.Member(kind, quantity.Name)} ({quantity.Value.ToCompactJson()}) is not a whole number; Kubernetes hands out an extended resource such as '{quantity.Name}' only whole, so the API server refuses it (\"must be an integer\") and with it the module's Deployment";
-
-    public static string FractionRemedy(JMember quantity) =>
-        $"Ask for a whole number of '{quantity.Name}' (a GPU is not shared by fractions).";
-
-    /// <summary>
     /// Whether the API server refuses a request of <paramref name="resource"/> with that limit (null: none), comparing
     /// quantities as Kubernetes does ("1Gi" is above "1000Mi", "0.5" equals "500m"); null when it accepts the pair, or
     /// when a quantity cannot be read: a template's placeholder ("${GPUS}") is judged only once expanded, and any other
@@ -161,9 +119,8 @@ public static class ModuleResources
     /// as Kubernetes matches them, case-sensitively.
     /// </summary>
     public static bool IsOvercommitAllowed(string name) =>
-        (name.IndexOf('/') < 0 || name.IndexOf(KubernetesDomainPrefix, StringComparison.Ordinal) >= 0) &&
-        !name.StartsWith(HugePagesPrefix, StringComparison.Ordinal);
+        (name.IndexOf('/') < 0 || name.IndexOf(KubernetesDomainPrefix, StringComparison.Ordinal) >= 0) && !IsHugePages(name);
 
-    /// <summary>A quantity the agent's typed model keeps: a JSON null is dropped, as if the entry were not there.</summary>
-    private static JNode? Given(JNode? value) => value is JValue { Kind: JValueKind.Null } ? null : value;
+    /// <summary>True for huge pages of any size (hugepages-2Mi, hugepages-1Gi; Kubernetes helper.IsHugePageResourceName).</summary>
+    public static bool IsHugePages(string name) => name.StartsWith(HugePagesPrefix, StringComparison.Ordinal);
 }

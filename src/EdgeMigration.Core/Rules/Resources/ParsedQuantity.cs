@@ -21,7 +21,7 @@ public enum QuantityFormat
 /// A Kubernetes resource quantity as the API server reads it (resource.ParseQuantity): its exact value whatever the
 /// exponent ("1e30" and "1000E" are far beyond System.Decimal, and quantities all the same), rounded up to a whole
 /// nano unit, a binary one capped at 2^63-1 as Kubernetes caps it; and the form of its suffix. Compared by value ("0.5"
-/// equals "500m", "1Gi" is above "1000Mi").
+/// equals "500m", "1Gi" is above "1000Mi"); written in Kubernetes' canonical form, the one its messages quote.
 /// </summary>
 public readonly struct ParsedQuantity : IEquatable<ParsedQuantity>, IComparable<ParsedQuantity>
 {
@@ -112,6 +112,39 @@ public readonly struct ParsedQuantity : IEquatable<ParsedQuantity>, IComparable<
     public override bool Equals(object? obj) => obj is ParsedQuantity other && Equals(other);
 
     public override int GetHashCode() => (Digits.GetHashCode() * 31 + Exponent.GetHashCode()) * 3 + Sign;
+
+    /// <summary>
+    /// Kubernetes' canonical form (Quantity.String), which the API server's messages quote: the suffix's form kept, no
+    /// fractional digits, the largest suffix that loses nothing ("0.5" is 500m, "1024Mi" is 1Gi, "1000" is 1k, "1.5e3"
+    /// is 1500). A binary quantity below 1024 or not whole is written in decimal. Beyond E (10^18), where a
+    /// decimal suffix is lacking, the exponent form (1e21): Kubernetes 1.27 dropped the power there and wrote "1".
+    /// </summary>
+    public override string ToString()
+    {
+        if (Sign == 0)
+        {
+            return "0";
+        }
+        var sign = Sign < 0 ? "-" : "";
+        if (Format == QuantityFormat.BinarySI && IsWhole && DecimalDigits.Compare(Digits, Exponent, "1024", 0) >= 0)
+        {
+            // Capped at 2^63-1, so a long holds it.
+            var value = long.Parse(Digits + new string('0', (int)Exponent), CultureInfo.InvariantCulture);
+            var power = 0;
+            for (; value % 1024 == 0; value /= 1024)
+            {
+                power++;
+            }
+            return sign + value.ToString(CultureInfo.InvariantCulture) + BinarySuffixes[power];
+        }
+        // The exponent down to a multiple of three, the digits padded to make up for it.
+        var padding = (int)((Exponent % 3 + 3) % 3);
+        var exponent = Exponent - padding;
+        var suffix = Format != QuantityFormat.DecimalExponent && exponent <= 18 ? DecimalSuffixes[(exponent + 9) / 3]
+            : exponent == 0 ? ""
+            : "e" + exponent.ToString(CultureInfo.InvariantCulture);
+        return sign + Digits + new string('0', padding) + suffix;
+    }
 
     public static bool operator ==(ParsedQuantity left, ParsedQuantity right) => left.Equals(right);
 

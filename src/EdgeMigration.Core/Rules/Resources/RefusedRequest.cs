@@ -53,10 +53,10 @@ public sealed record RefusedRequest(JMember Request, JNode? Limit, RequestRefusa
 
     private string LimitPath => JsonPath.Member(ModuleResources.Limits, Name);
 
-    /// <summary>The limit as the API server quotes it: a quantity's text, without JSON quotes.</summary>
-    private string LimitText => Limit is JValue value ? value.Text : Limit?.ToCompactJson() ?? "";
+    /// <summary>The limit as the API server quotes it: Kubernetes' canonical form of the quantity ("0.5" is 500m, "1024Mi" is 1Gi).</summary>
+    private string LimitText => Limit is null ? "" : ParsedQuantity.Of(Limit)?.ToString() ?? Limit.ToCompactJson();
 
-    private string NotOvercommitted => Name.StartsWith(ModuleResources.HugePagesPrefix, System.StringComparison.Ordinal)
+    private string NotOvercommitted => ModuleResources.IsHugePages(Name)
         ? $"huge pages ('{Name}')"
         : $"an extended resource such as '{Name}' (a name with a domain outside kubernetes.io)";
 }

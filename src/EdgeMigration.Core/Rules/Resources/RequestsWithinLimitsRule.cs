@@ -8,8 +8,8 @@ namespace EdgeMigration.Core.Rules.Resources;
 /// validates them with the Deployment: a request above its limit, or for a resource Kubernetes does not overcommit (a
 /// GPU, any extended resource, huge pages) a request that differs from its limit or has none, refuses the Deployment
 /// (HTTP 422) and the module never runs. Not fixed (how much the module needs is the user's decision), but for FPGAs, which
-/// R1's fix replaces. edgeAgent is not judged: the device runs its own. The comparison is
-/// <see cref="ModuleResources.RefusedRequests"/>, which the Kubernetes preview fails modules with too.
+/// R1's fix replaces. edgeAgent is not judged: the device runs its own. What is refused is
+/// <see cref="ResourceRefusals.Of"/>, which the Kubernetes preview fails modules for too.
 /// </summary>
 public sealed class RequestsWithinLimitsRule : ModuleRule
 {
@@ -25,29 +25,10 @@ public sealed class RequestsWithinLimitsRule : ModuleRule
         {
             return;
         }
-        var limits = ModuleResources.Find(module, ModuleResources.Limits);
-        var requests = ModuleResources.Find(module, ModuleResources.Requests);
-        foreach (var list in new[] { limits, requests })
+        foreach (var refusal in ResourceRefusals.Of(module))
         {
-            if (list is null)
-            {
-                continue;
-            }
-            foreach (var fraction in ModuleResources.FractionalExtendedQuantities(list.Values))
-            {
-                findings.Add(Finding(module, list.PathOf(fraction.Name), ModuleResources.FractionProblem(list.Kind, fraction) + ", so the module never runs.",
-                    ModuleResources.FractionRemedy(fraction), fixable: false));
-            }
-        }
-        if (requests is null)
-        {
-            return;
-        }
-        foreach (var refused in ModuleResources.RefusedRequests(requests.Values, limits?.Values))
-        {
-            // R1's fix replaces FPGAs with one GPU count in both lists, which the API server accepts.
-            findings.Add(Finding(module, requests.PathOf(refused.Name), refused.Problem + ", so the module never runs.", refused.Remedy,
-                fixable: refused.Name == ModuleResources.FpgaResource && ModuleResources.HasOrCanAddLimits(module)));
+            findings.Add(Finding(module, refusal.Location, refusal.Problem + ", so the module never runs.", refusal.Remedy,
+                fixable: refusal.ReplacedByR1 && ModuleResources.HasOrCanAddLimits(module)));
         }
     }
 }

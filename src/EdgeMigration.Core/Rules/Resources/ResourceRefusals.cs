@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Core.Rules.Resources;
+
+/// <summary>
+/// Something in a module's <c>k8s-experimental.resources</c> that the API server refuses, and with it the module's
+/// Deployment. Rule K12 reports it and the Kubernetes preview fails the module for it, at the same place in the same words.
+/// </summary>
+/// <param name="Location">Relative to createOptions, names as written: <c>k8s-experimental.resources.requests.memory</c>.</param>
+/// <param name="Value">What the user wrote there.</param>
+/// <param name="Problem">What is wrong and what the API server does about it, one clause that the rule and the preview end with their own consequence.</param>
+/// <param name="Remedy">The fix, for the user to choose.</param>
+/// <param name="ReplacedByR1">A refused FPGA request: R1's fix replaces it with a GPU count in both lists, which the API server accepts.</param>
+public sealed record ResourceRefusal(string Location, JNode Value, string Problem, string Remedy, bool ReplacedByR1);
+
+/// <summary>What the API server refuses when it validates a container's resources (Kubernetes ValidateResourceRequirements).</summary>
+public static class ResourceRefusals
+{
+    /// <summary>
+    /// Each refusal in the module's resources, as the user wrote them, in the API server's order: fractions of extended
+    /// resources in limits, then in requests, then requests against their limits. The agent's typed reading of the
+    /// section keeps the same entries whenever it can read them all, and when it cannot no Deployment is sent.
+    /// </summary>
+    public static IEnumerable<ResourceRefusal> Of(EdgeModule module)
+    {
+        var limits = ModuleResources.Find(module, ModuleResources.Limits);
+        var requests = ModuleResources.Find(module, ModuleResources.Requests);
+        foreach (var list in new[] { limits, requests })
+        {
+            foreach (var fraction in list is null ? Enumerable.Empty<JMember>() : FractionalExtendedQuantities(list.Values))
+            {
+                yield return new ResourceRefusal(list!.PathOf(fraction.Name), fraction.Value, FractionProblem(list.Kind, fraction), FractionRemedy(fraction), false);
+            }
+        }
+        foreach (var refused in requests is null ? Enumerable.Empty<RefusedRequest>() : RefusedRequests(requests.Values, limits?.Values))
+        {
+            yield return new ResourceRefusal(requests!.PathOf(refused.Name), refused.Request.Value, refused.Problem, refused.Remedy,
+                refused.Name == ModuleResources.FpgaResource);
+        }
+    }
+
+    /// <summary>
+    /// Each request the API server refuses: a request above its limit, and for a resource Kubernetes does not overcommit
+    /// (a GPU, any extended resource, huge pages) one that differs from its limit or has none. R2 writes no limit that
+    /// would make one (<see cref="ModuleResources.Judge"/>).
+    /// </summary>
+    private static IEnumerable<RefusedRequest> RefusedRequests(JObject requests, JObject? limits)
+    {
+        foreach (var request in requests.Members)
+        {
+            var limit = Given(limits?.Find(request.Name)?.Value);
+            if (Given(request.Value) is { } requested && ModuleResources.Judge(request.Name, requested, limit) is { } refusal)
+            {
+                yield return new RefusedRequest(request, limit, refusal);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Each quantity of an extended resource (nvidia.com/gpu, a domain outside kubernetes.io; not huge pages) in
+    /// <paramref name="list"/> that is not a whole number: the API server refuses it ("must be an integer", Kubernetes
+    /// IsIntegerResourceName), in limits as in requests.
+    /// </summary>
+    private static IEnumerable<JMember> FractionalExtendedQuantities(JObject list) =>
+        list.Members.Where(member => !ModuleResources.IsOvercommitAllowed(member.Name) && !ModuleResources.IsHugePages(member.Name) &&
+            ParsedQuantity.Of(member.Value) is { IsWhole: false });
+
+    private static string FractionProblem(string kind, JMember quantity) =>
+        $"{JsonPath.Member(kind, quantity.Name)} ({quantity.Value.ToCompactJson()}) is not a whole number; Kubernetes hands out an extended resource such as '{quantity.Name}' only whole, so the API server refuses it (\"must be an integer\") and with it the module's Deployment";
+
+    private static string FractionRemedy(JMember quantity) =>
+        $"Ask for a whole number of '{quantity.Name}' (a GPU is not shared by fractions).";
+
+    /// <summary>A quantity the agent's typed model keeps: a JSON null is dropped, as if the entry were not there.</summary>
+    private static JNode? Given(JNode? value) => value is JValue { Kind: JValueKind.Null } ? null : value;
+}
