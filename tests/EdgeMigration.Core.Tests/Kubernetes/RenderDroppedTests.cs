@@ -101,6 +101,22 @@ public class RenderDroppedTests
     }
 
     [Fact]
+    public void HugePagesWithoutCpuOrMemoryFailTheModuleAsK12Says()
+    {
+        const string Options = """{"k8s-experimental":{"resources":{"limits":{"hugepages-2Mi":"4Mi"},"requests":{"hugepages-2Mi":"4Mi"}}}}""";
+        var module = Render(Options);
+        var withMemory = Render("""{"k8s-experimental":{"resources":{"limits":{"hugepages-2Mi":"4Mi","memory":"256Mi"}}}}""");
+
+        var failed = Assert.Single(module.Dropped);
+        var check = Assert.Single(RuleEngine.Check(ManifestBuilder.Deployment((Module, Options)), new RuleSelection(new[] { "K12" }, null)));
+        Assert.Equal((DropEffect.Fails, "k8s-experimental.resources"), (failed.Effect, failed.Location));
+        Assert.Equal(check.Message.Replace(", so the module never runs.", " (HTTP 422), so the module is not deployed."), failed.Reason);
+        Assert.Equal(check.Recommendation, failed.Advice);
+        Assert.True(module.Fails);
+        Assert.Empty(withMemory.Dropped);
+    }
+
+    [Fact]
     public void QuantitiesBeyondWhatSystemDecimalHoldsAreReadAndCompared()
     {
         var module = Render("""{"k8s-experimental":{"resources":{"limits":{"memory":"1e30","cpu":1e29},"requests":{"memory":"2e30","cpu":"1e29"}}}}""");

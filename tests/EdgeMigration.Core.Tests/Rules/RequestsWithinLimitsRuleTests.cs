@@ -135,6 +135,34 @@ public class RequestsWithinLimitsRuleTests
     }
 
     [Fact]
+    public void HugePagesWithoutCpuOrMemoryAreAnErrorAtTheResources()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("pages", Resources("\"hugepages-2Mi\":\"4Mi\"", "\"hugepages-2Mi\":\"4Mi\"")),
+            ("gpu", """{"k8s-experimental":{"Resources":{"limits":{"nvidia.com/gpu":1,"hugepages-1Gi":"1Gi"}}}}"""),
+            // A null is dropped by the agent, and names are case-sensitive: neither is memory.
+            ("null-memory", Resources("\"hugepages-2Mi\":\"4Mi\",\"memory\":null", "\"Memory\":\"1Gi\"")),
+            ("memory-request", Resources("\"hugepages-2Mi\":\"4Mi\"", "\"hugepages-2Mi\":\"4Mi\",\"memory\":\"1Gi\"")),
+            ("cpu-placeholder", Resources("\"hugepages-2Mi\":\"4Mi\",\"cpu\":\"${CPU}\"", "")),
+            ("no-pages", Resources("\"nvidia.com/gpu\":1", "")));
+
+        var findings = Check(manifest, "K12");
+
+        Assert.Equal(new[]
+        {
+            "K12 Error pages k8s-experimental.resources manual",
+            "K12 Error gpu k8s-experimental.Resources manual",
+            "K12 Error null-memory k8s-experimental.resources manual",
+        }, Summary(findings));
+        Assert.Equal(
+            "resources asks for huge pages ('hugepages-2Mi') but names neither cpu nor memory, in limits or in requests; the Kubernetes API server refuses huge pages without either (\"HugePages require cpu or memory\") and with it the module's Deployment, so the module never runs.",
+            findings[0].Message);
+        Assert.Equal("Give the module the memory it needs besides its huge pages (or its cpu) too, for example \"memory\": \"256Mi\" in k8s-experimental.resources.limits.",
+            findings[0].Recommendation);
+        Assert.Contains("('hugepages-1Gi')", findings[1].Message);
+    }
+
+    [Fact]
     public void RefusedFpgaRequestsAreReportedAndFixedByR1WhichWritesOneGpuCountIntoBothLists()
     {
         var manifest = ManifestBuilder.Deployment(

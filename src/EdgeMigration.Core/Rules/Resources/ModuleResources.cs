@@ -49,10 +49,13 @@ public static class ModuleResources
     /// <summary>What a name within Kubernetes' own domain holds (kubernetes.io/, example.kubernetes.io/); other names with a domain are extended resources.</summary>
     private const string KubernetesDomainPrefix = "kubernetes.io/";
 
+    /// <summary><c>k8s-experimental.resources</c> of a module, whatever it holds; null when it is not there.</summary>
+    public static JMember? FindResources(EdgeModule module) => module.Kubernetes()?.FindIgnoreCase(ResourcesName);
+
     /// <summary>The limits or requests of a module (<paramref name="kind"/>), or null when it has none.</summary>
     public static ResourceList? Find(EdgeModule module, string kind)
     {
-        var resources = module.Kubernetes()?.FindIgnoreCase(ResourcesName);
+        var resources = FindResources(module);
         var list = (resources?.Value as JObject)?.FindIgnoreCase(kind);
         return list?.Value is JObject values
             ? new ResourceList(values, resources!.Name, list.Name)
@@ -76,7 +79,7 @@ public static class ModuleResources
     /// <summary>True when <see cref="GetOrAdd"/> gives the list: each of k8s-experimental, resources and the list is missing, null or an object.</summary>
     public static bool CanAdd(EdgeModule module, string kind)
     {
-        var resources = module.Kubernetes()?.FindIgnoreCase(ResourcesName);
+        var resources = FindResources(module);
         return module.CanAddKubernetes() && CreateOptionsAccess.CanHoldObject(resources) &&
             CreateOptionsAccess.CanHoldObject((resources?.Value as JObject)?.FindIgnoreCase(kind));
     }

@@ -6,8 +6,8 @@ namespace EdgeMigration.Core.Rules.Resources;
 /// <summary>
 /// K12: the device's agent copies <c>k8s-experimental.resources</c> into the module's container, and the API server
 /// validates them with the Deployment: a request above its limit, or for a resource Kubernetes does not overcommit (a
-/// GPU, any extended resource, huge pages) a request that differs from its limit or has none, refuses the Deployment
-/// (HTTP 422) and the module never runs. Not fixed (how much the module needs is the user's decision), but for FPGAs, which
+/// GPU, any extended resource, huge pages) a request that differs from its limit or has none, a fraction of an extended
+/// resource, or huge pages without cpu or memory, refuses the Deployment (HTTP 422) and the module never runs. Not fixed (how much the module needs is the user's decision), but for FPGAs, which
 /// R1's fix replaces. edgeAgent is not judged: the device runs its own. What is refused is
 /// <see cref="ResourceRefusals.Of"/>, which the Kubernetes preview fails modules for too.
 /// </summary>

@@ -21,8 +21,9 @@ public static class ResourceRefusals
 {
     /// <summary>
     /// Each refusal in the module's resources, as the user wrote them, in the API server's order: fractions of extended
-    /// resources in limits, then in requests, then requests against their limits. The agent's typed reading of the
-    /// section keeps the same entries whenever it can read them all, and when it cannot no Deployment is sent.
+    /// resources in limits, then in requests, then requests against their limits, then huge pages without cpu or memory
+    /// (at the resources themselves). The agent's typed reading of the section keeps the same entries whenever it can
+    /// read them all, and when it cannot no Deployment is sent.
     /// </summary>
     public static IEnumerable<ResourceRefusal> Of(EdgeModule module)
     {
@@ -40,6 +41,24 @@ public static class ResourceRefusals
             yield return new ResourceRefusal(requests!.PathOf(refused.Name), refused.Request.Value, refused.Problem, refused.Remedy,
                 refused.Name == ModuleResources.FpgaResource);
         }
+        if (HugePagesWithoutCpuOrMemory(limits, requests) is { } hugePages && ModuleResources.FindResources(module) is { } resources)
+        {
+            yield return new ResourceRefusal(JsonPath.Member(CreateOptionsAccess.KubernetesSection, resources.Name), resources.Value,
+                $"{resources.Name} asks for huge pages ('{hugePages}') but names neither cpu nor memory, in limits or in requests; the Kubernetes API server refuses huge pages without either (\"HugePages require cpu or memory\") and with it the module's Deployment",
+                $"Give the module the memory it needs besides its huge pages (or its cpu) too, for example \"memory\": \"256Mi\" in k8s-experimental.{resources.Name}.limits.",
+                false);
+        }
+    }
+
+    /// <summary>
+    /// The first huge pages resource (hugepages-2Mi) the module asks for, when neither list names cpu or memory (names
+    /// as Kubernetes matches them, case-sensitively, whatever the quantity); null otherwise.
+    /// </summary>
+    private static string? HugePagesWithoutCpuOrMemory(params ResourceList?[] lists)
+    {
+        var names = lists.SelectMany(list => list?.Values.Members ?? Enumerable.Empty<JMember>())
+            .Where(member => Given(member.Value) is not null).Select(member => member.Name).ToList();
+        return names.Any(name => name is ModuleResources.Cpu or ModuleResources.Memory) ? null : names.FirstOrDefault(ModuleResources.IsHugePages);
     }
 
     /// <summary>
