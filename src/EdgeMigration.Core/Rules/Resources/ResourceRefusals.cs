@@ -29,17 +29,20 @@ public static class ResourceRefusals
     {
         var limits = ModuleResources.Find(module, ModuleResources.Limits);
         var requests = ModuleResources.Find(module, ModuleResources.Requests);
-        foreach (var list in new[] { limits, requests })
+        foreach (var list in new[] { limits, requests }.OfType<ResourceList>())
         {
-            foreach (var fraction in list is null ? Enumerable.Empty<JMember>() : FractionalExtendedQuantities(list.Values))
+            foreach (var fraction in FractionalExtendedQuantities(list.Values))
             {
-                yield return new ResourceRefusal(list!.PathOf(fraction.Name), fraction.Value, FractionProblem(list.Kind, fraction), FractionRemedy(fraction), false);
+                yield return new ResourceRefusal(list.PathOf(fraction.Name), fraction.Value, FractionProblem(list.Kind, fraction), FractionRemedy(fraction), false);
             }
         }
-        foreach (var refused in requests is null ? Enumerable.Empty<RefusedRequest>() : RefusedRequests(requests.Values, limits?.Values))
+        if (requests is not null)
         {
-            yield return new ResourceRefusal(requests!.PathOf(refused.Name), refused.Request.Value, refused.Problem, refused.Remedy,
-                refused.Name == ModuleResources.FpgaResource);
+            foreach (var refused in RefusedRequests(requests.Values, limits?.Values))
+            {
+                yield return new ResourceRefusal(requests.PathOf(refused.Name), refused.Request.Value, refused.Problem, refused.Remedy,
+                    refused.Name == ModuleResources.FpgaResource);
+            }
         }
         if (HugePagesWithoutCpuOrMemory(limits, requests) is { } hugePages && ModuleResources.FindResources(module) is { } resources)
         {
