@@ -127,6 +127,17 @@ public class ConvertToEdgeKubernetesManifestTests
     }
 
     [Fact]
+    public void APlaceholderForAnObjectIsPendingNotAReasonToRefuseTheModule()
+    {
+        using var ps = new PowerShellSession();
+        var result = ps.Run("'{\"k8s-experimental\": {\"resources\": {\"limits\": \"${LIMITS}\"}}}' | ConvertTo-EdgeKubernetesManifest -ModuleName gpu | Where-Object Kind -eq Deployment | " +
+            "ForEach-Object { \"$($_.Deploys) $($_.Object.spec.template.spec.containers[0].resources.limits)\"; $_.DroppedSettings | ForEach-Object { \"$($_.Effect) $($_.Location)\" } }").AssertNoErrors();
+
+        Assert.Equal(new object[] { "True ${LIMITS}", "Pending k8s-experimental.resources.limits" }, result.Output.Select(o => o.BaseObject));
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
     public void JsonIsOneListPerManifest()
     {
         using var ps = new PowerShellSession();

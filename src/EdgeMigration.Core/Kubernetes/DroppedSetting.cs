@@ -8,9 +8,12 @@ public enum DropEffect
 
     /// <summary>The agent or the API server refuses it: the module (or the whole deployment) is not deployed.</summary>
     Fails,
+
+    /// <summary>A template placeholder stands for it (<c>"limits": "${LIMITS}"</c>): what it does is known only once the template is expanded.</summary>
+    Pending,
 }
 
-/// <summary>A setting of a module that is not in the Kubernetes objects the agent creates, and why.</summary>
+/// <summary>A setting of a module that is not in the Kubernetes objects the agent creates (or, a template placeholder, may not be), and why.</summary>
 public sealed record DroppedSetting
 {
     public string ModuleName { get; init; } = "";

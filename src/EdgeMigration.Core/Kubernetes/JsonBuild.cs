@@ -40,8 +40,8 @@ internal static class JsonBuild
         return array.Count == 0 ? null : array;
     }
 
-    /// <summary>The object; null when it has no members.</summary>
-    public static JObject? OrNull(JObject? obj) => obj is { Count: > 0 } ? obj : null;
+    /// <summary>The value; null when it is an object without members.</summary>
+    public static JNode? OrNull(JNode? value) => value is JObject { Count: 0 } ? null : value;
 
     public static JArray Array(IEnumerable<string> items) => new(items.Select(JValue.String));
 }

@@ -12,17 +12,19 @@ namespace EdgeMigration.Core.Kubernetes;
 /// A module's k8s-experimental section as the agent reads it (reference: "The k8s-experimental section"): the key
 /// matched exactly, its keys in any case (the last spelling wins), each value through the Kubernetes type it holds.
 /// Unknown keys are <see cref="IgnoredSettings"/>. What the typed reading cannot read fails the module's createOptions:
-/// the preview fails the module for it and rule K3 reports it (<see cref="Unreadable"/>), from this one reading.
+/// the preview fails the module for it and rule K3 reports it (<see cref="UnreadableOrPending"/>), from this one reading,
+/// as it does a template placeholder standing for an object or a list, pending until the template is expanded.
 /// </summary>
 internal sealed class KubernetesExtensions
 {
     /// <summary>The Service types the agent knows (PortMapServiceType), matched in any case.</summary>
     private static readonly string[] ServiceTypes = { "ClusterIP", "NodePort", "LoadBalancer" };
 
-    public JObject? Resources { get; private set; }
-    public JObject? Strategy { get; private set; }
-    public JObject? SecurityContext { get; private set; }
-    public JObject? NodeSelector { get; private set; }
+    // Each an object, or a template's placeholder kept as written.
+    public JNode? Resources { get; private set; }
+    public JNode? Strategy { get; private set; }
+    public JNode? SecurityContext { get; private set; }
+    public JNode? NodeSelector { get; private set; }
     public List<JObject> Volumes { get; } = new();
     public List<JObject> VolumeMounts { get; } = new();
 
@@ -36,8 +38,11 @@ internal sealed class KubernetesExtensions
     /// <summary>True when the typed reading recorded a failure: the agent then sends no objects of the module.</summary>
     private bool _unreadable;
 
-    /// <summary>The settings of the module's k8s-experimental section the agent cannot read, each of which fails its createOptions.</summary>
-    public static IEnumerable<DroppedSetting> Unreadable(EdgeModule module)
+    /// <summary>
+    /// The settings of the module's k8s-experimental section the agent cannot read, each of which fails its createOptions
+    /// (<see cref="DropEffect.Fails"/>), and the template placeholders standing for an object or a list (<see cref="DropEffect.Pending"/>).
+    /// </summary>
+    public static IEnumerable<DroppedSetting> UnreadableOrPending(EdgeModule module)
     {
         // Every check asks for every module, and most have no section: nothing to read, no context to make.
         if (module.Options()?.Find(CreateOptionsAccess.KubernetesSection) is null)
@@ -46,7 +51,7 @@ internal sealed class KubernetesExtensions
         }
         var context = new RenderContext(module, KubernetesNames.Sanitize(module.Name), new KubernetesRenderOptions(), Array.Empty<string>());
         Read(context);
-        return context.Dropped.Where(d => d.Effect == DropEffect.Fails);
+        return context.Dropped.Where(d => d.Effect != DropEffect.Ignored);
     }
 
     /// <summary>The section as the agent's typed model reads it; what it cannot read is recorded as a failure in <paramref name="context"/>.</summary>
@@ -66,17 +71,23 @@ internal sealed class KubernetesExtensions
         {
             return;
         }
-        if (section.Value is not JObject settings)
+        var reader = new TypedReader(context);
+        if (section.Value is JObject settings)
+        {
+            foreach (var member in settings.Members.Where(m => AgentCreateOptions.IsKnownKubernetesKey(m.Name)))
+            {
+                ReadOption(context, reader, member, JsonPath.Member(CreateOptionsAccess.KubernetesSection, member.Name));
+            }
+        }
+        else if (TemplateText.IsPlaceholder(section.Value))
+        {
+            reader.RecordPending(CreateOptionsAccess.KubernetesSection, section.Value, "an object of Kubernetes settings");
+        }
+        else
         {
             context.Fail(CreateOptionsAccess.KubernetesSection, section.Value,
                 $"k8s-experimental is {CreateOptions.Describe(section.Value)}, not an object; the agent cannot read the module's createOptions, so the module is not deployed.",
                 "Make it an object such as {\"strategy\": {\"type\": \"Recreate\"}}.");
-            return;
-        }
-        var reader = new TypedReader(context);
-        foreach (var member in settings.Members.Where(m => AgentCreateOptions.IsKnownKubernetesKey(m.Name)))
-        {
-            ReadOption(context, reader, member, JsonPath.Member(CreateOptionsAccess.KubernetesSection, member.Name));
         }
     }
 
@@ -94,13 +105,13 @@ internal sealed class KubernetesExtensions
                 SecurityContext = reader.ReadObject(member.Value, KubernetesSchema.PodSecurityContext, location);
                 break;
             case "nodeselector":
-                NodeSelector = reader.Read(member.Value, new SchemaField("nodeSelector", FieldType.StringMap), location) as JObject;
+                NodeSelector = reader.Read(member.Value, new SchemaField("nodeSelector", FieldType.StringMap), location);
                 break;
             case "volumes":
                 ReadVolumes(reader, member.Value, location);
                 break;
             case "serviceoptions":
-                ReadServiceOptions(context, reader.ReadObject(member.Value, KubernetesSchema.ServiceOptions, location), location);
+                ReadServiceOptions(context, reader.ReadObject(member.Value, KubernetesSchema.ServiceOptions, location) as JObject, location);
                 break;
         }
     }

@@ -59,7 +59,8 @@ public static class KubernetesYaml
                          : module.Starts ? "." : ": deployed, but DOES NOT START, see below.");
         foreach (var dropped in module.Dropped)
         {
-            yield return $"  {(dropped.Effect == DropEffect.Fails ? "FAILS" : "dropped")} {Naming(dropped.Location, dropped.Reason)}";
+            var effect = dropped.Effect switch { DropEffect.Fails => "FAILS", DropEffect.Pending => "pending", _ => "dropped" };
+            yield return $"  {effect} {Naming(dropped.Location, dropped.Reason)}";
         }
         foreach (var problem in module.StartProblems)
         {

@@ -11,8 +11,9 @@ namespace EdgeMigration.Core.Kubernetes;
 /// <summary>
 /// Reads a k8s-experimental value the way the agent's typed model does (Json.NET's defaults): field names in any
 /// case, fields the type lacks dropped, "true" and "1" taken for a Boolean and a number, numbers for strings. A value
-/// that cannot be converted fails the module's createOptions. A template's placeholder ("${GPUS}") is kept as written:
-/// what it stands for is known only once the template is expanded. The result uses the Kubernetes field names.
+/// that cannot be converted fails the module's createOptions. A template's placeholder ("${GPUS}", or "${LIMITS}" for a
+/// whole object or list) is kept as written: what it stands for is known only once the template is expanded. The result
+/// uses the Kubernetes field names.
 /// </summary>
 internal sealed class TypedReader
 {
@@ -20,18 +21,69 @@ internal sealed class TypedReader
 
     public TypedReader(RenderContext context) => _context = context;
 
-    /// <summary>The object as the type reads it; null when it is null, or not an object (recorded as a failure).</summary>
-    public JObject? ReadObject(JNode node, SchemaType type, string location)
+    /// <summary>The object as the type reads it, or a placeholder kept as written; null when it is null, or not an object (recorded as a failure).</summary>
+    public JNode? ReadObject(JNode node, SchemaType type, string location) => Read(node, new SchemaField(type.Name, FieldType.Object, type), location);
+
+    public JNode? Read(JNode value, SchemaField field, string location)
     {
-        if (node is JValue { Kind: JValueKind.Null })
+        if (value is JValue { Kind: JValueKind.Null })
         {
             return null;
         }
-        if (node is not JObject obj)
+        // Strings are read as they are anyway.
+        if (field.Type != FieldType.String && TemplateText.IsPlaceholder(value))
         {
-            Fail(location, node, "an object (" + type.Name + ")");
-            return null;
+            return Placeholder(value, field, location);
         }
+        switch (field.Type)
+        {
+            case FieldType.String:
+                return Scalar(value) is { } text ? JValue.String(text) : Fail(location, value, field);
+            case FieldType.Boolean:
+                return Boolean(value) is { } flag ? JValue.Boolean(flag) : Fail(location, value, field);
+            case FieldType.Integer:
+                return Integer(value) is { } number ? JValue.Number(number) : Fail(location, value, field);
+            case FieldType.Quantity:
+                return Quantity(value) is { } quantity ? JValue.String(quantity) : Fail(location, value, field);
+            case FieldType.IntOrString:
+                return value is JValue { Kind: JValueKind.Number } && Integer(value) is { } port ? JValue.Number(port)
+                    : Scalar(value) is { } name ? JValue.String(name) : Fail(location, value, field);
+            case FieldType.StringMap:
+            case FieldType.QuantityMap:
+                return Map(value, field, location);
+            case FieldType.StringList:
+            case FieldType.IntegerList:
+            case FieldType.ObjectList:
+                return List(value, field, location);
+            case FieldType.Object:
+                return value is JObject obj ? Members(obj, field.Item!, location) : Fail(location, value, field);
+            default:
+                return value.DeepClone();
+        }
+    }
+
+    /// <summary>Records a template placeholder standing where <paramref name="expected"/> belongs as pending: what it holds is judged once the template is expanded.</summary>
+    public void RecordPending(string location, JNode value, string expected) =>
+        _context.Drop(location, value, DropEffect.Pending,
+            $"{location} {value.ToCompactJson()} is a template placeholder where {expected} belongs; what it holds is known only once the template is expanded.",
+            "Check the expanded manifest.");
+
+    /// <summary>
+    /// The placeholder as the preview writes it: a string, also when written bare. One that stands for an object or a
+    /// list is recorded as pending: it hides every setting it stands for from the checks (R1, R2, K12) and the preview.
+    /// One that stands for a single value (a quantity) is shown where it stands and hides nothing else.
+    /// </summary>
+    private JNode Placeholder(JNode value, SchemaField field, string location)
+    {
+        if (field.Type is not (FieldType.Boolean or FieldType.Integer or FieldType.Quantity or FieldType.IntOrString))
+        {
+            RecordPending(location, value, Expected(field));
+        }
+        return JValue.String(((JValue)value).Text);
+    }
+
+    private JObject Members(JObject obj, SchemaType type, string location)
+    {
         var result = new JObject();
         foreach (var member in obj.Members)
         {
@@ -52,48 +104,11 @@ internal sealed class TypedReader
         return result;
     }
 
-    public JNode? Read(JNode value, SchemaField field, string location)
-    {
-        if (value is JValue { Kind: JValueKind.Null })
-        {
-            return null;
-        }
-        if (IsPlaceholder(value, field.Type))
-        {
-            return value.DeepClone();
-        }
-        switch (field.Type)
-        {
-            case FieldType.String:
-                return Scalar(value) is { } text ? JValue.String(text) : Fail(location, value, "a string");
-            case FieldType.Boolean:
-                return Boolean(value) is { } flag ? JValue.Boolean(flag) : Fail(location, value, "a Boolean");
-            case FieldType.Integer:
-                return Integer(value) is { } number ? JValue.Number(number) : Fail(location, value, "a whole number");
-            case FieldType.Quantity:
-                return Quantity(value) is { } quantity ? JValue.String(quantity) : Fail(location, value, "a Kubernetes quantity such as \"128Mi\" or \"500m\"");
-            case FieldType.IntOrString:
-                return value is JValue { Kind: JValueKind.Number } && Integer(value) is { } port ? JValue.Number(port)
-                    : Scalar(value) is { } name ? JValue.String(name) : Fail(location, value, "a number or a string");
-            case FieldType.StringMap:
-            case FieldType.QuantityMap:
-                return Map(value, field, location);
-            case FieldType.StringList:
-            case FieldType.IntegerList:
-            case FieldType.ObjectList:
-                return List(value, field, location);
-            case FieldType.Object:
-                return ReadObject(value, field.Item!, location);
-            default:
-                return value.DeepClone();
-        }
-    }
-
     private JNode? Map(JNode value, SchemaField field, string location)
     {
         if (value is not JObject obj)
         {
-            return Fail(location, value, "an object of names and values");
+            return Fail(location, value, field);
         }
         var item = new SchemaField(field.Name, field.Type == FieldType.QuantityMap ? FieldType.Quantity : FieldType.String);
         var result = new JObject();
@@ -111,7 +126,7 @@ internal sealed class TypedReader
     {
         if (value is not JArray array)
         {
-            return Fail(location, value, "an array");
+            return Fail(location, value, field);
         }
         var item = field.Type switch
         {
@@ -130,17 +145,27 @@ internal sealed class TypedReader
         return result;
     }
 
-    private JNode? Fail(string location, JNode value, string expected)
+    private JNode? Fail(string location, JNode value, SchemaField field)
     {
         _context.Fail(location, value,
-            $"{location} is {CreateOptions.Describe(value)} where Kubernetes expects {expected}; the agent cannot read the module's createOptions, so the module is not deployed.",
+            $"{location} is {CreateOptions.Describe(value)} where Kubernetes expects {Expected(field)}; the agent cannot read the module's createOptions, so the module is not deployed.",
             "Write it as the Kubernetes API reference shows.");
         return null;
     }
 
-    /// <summary>A placeholder where a Boolean, number or quantity goes (strings are read as they are anyway).</summary>
-    private static bool IsPlaceholder(JNode value, FieldType type) =>
-        type is FieldType.Boolean or FieldType.Integer or FieldType.Quantity && value is JValue { IsString: true } text && TemplateText.HasPlaceholder(text.Text);
+    /// <summary>What a field holds, as the messages name it.</summary>
+    private static string Expected(SchemaField field) => field.Type switch
+    {
+        FieldType.String => "a string",
+        FieldType.Boolean => "a Boolean",
+        FieldType.Integer => "a whole number",
+        FieldType.Quantity => "a Kubernetes quantity such as \"128Mi\" or \"500m\"",
+        FieldType.IntOrString => "a number or a string",
+        FieldType.StringMap or FieldType.QuantityMap => "an object of names and values",
+        FieldType.StringList or FieldType.IntegerList or FieldType.ObjectList => "an array",
+        FieldType.Object => "an object (" + field.Item!.Name + ")",
+        _ => "an object",
+    };
 
     /// <summary>Text for a string field: strings as they are, numbers and Booleans as their JSON text.</summary>
     private static string? Scalar(JNode value) => value is JValue { Kind: not JValueKind.Null } v ? v.Text : null;

@@ -1,3 +1,5 @@
+using EdgeMigration.Core.Json;
+
 namespace EdgeMigration.Core.Rules;
 
 /// <summary>
@@ -9,6 +11,10 @@ public static class TemplateText
     private const string MarkerStart = "__";
 
     public static bool HasPlaceholder(string text) => text.IndexOf('$') >= 0 || text.IndexOf('<') >= 0;
+
+    /// <summary>A JSON value that stands for another: a string holding a placeholder, or one written bare (<c>"limits": ${LIMITS}</c>).</summary>
+    public static bool IsPlaceholder(JNode value) =>
+        value is JValue { Kind: JValueKind.Placeholder } || (value is JValue { IsString: true } text && HasPlaceholder(text.Text));
 
     /// <summary>
     /// True for a module id that stands for the real one: a placeholder, or a marker that a notebook or script replaces

@@ -25,7 +25,7 @@ public sealed class EdgeKubernetesDroppedSetting
     /// <summary>The setting's value as JSON.</summary>
     public string? Value => _dropped.Value;
 
-    /// <summary>Ignored (the module deploys without it) or Fails (the device does not deploy the module).</summary>
+    /// <summary>Ignored (the module deploys without it), Fails (the device does not deploy the module) or Pending (a template placeholder, judged once the template is expanded).</summary>
     public DropEffect Effect => _dropped.Effect;
 
     public string Reason => _dropped.Reason;

@@ -113,6 +113,39 @@ public class RenderContainerTests
     }
 
     [Fact]
+    public void APlaceholderWrittenBareIsKeptAsAString()
+    {
+        var module = Render("""{"k8s-experimental":{"resources":{"limits":{"nvidia.com/gpu":${GPUS}}}}}""");
+
+        Assert.Empty(Dropped(module));
+        Assert.Equal("""{"limits":{"nvidia.com/gpu":"${GPUS}"}}""", Compact(Container(module)["resources"]));
+    }
+
+    [Fact]
+    public void APlaceholderForAnObjectOrAListIsKeptAsWrittenAndPendingWithoutFailingTheModule()
+    {
+        var module = Render("""{"k8s-experimental":{"resources":{"limits":"${LIMITS}","requests":{"cpu":"${CPU}"}},"strategy":"${STRATEGY}","securityContext":"<context>","nodeSelector":${NODES},"volumes":"${VOLUMES}"}}""");
+
+        Assert.False(module.Fails);
+        Assert.Equal(new[]
+        {
+            "Pending k8s-experimental.resources.limits",
+            "Pending k8s-experimental.strategy",
+            "Pending k8s-experimental.securityContext",
+            "Pending k8s-experimental.nodeSelector",
+            "Pending k8s-experimental.volumes",
+        }, Dropped(module));
+        Assert.Equal("""{"limits":"${LIMITS}","requests":{"cpu":"${CPU}"}}""", Compact(Container(module)["resources"]));
+        Assert.Equal("\"${STRATEGY}\"", Compact(Deployment(module), "spec.strategy"));
+        Assert.Equal("\"<context>\"", Compact(PodSpec(module)["securityContext"]));
+        Assert.Equal("\"${NODES}\"", Compact(PodSpec(module)["nodeSelector"]));
+        // A list the agent merges with the module's binds cannot be shown as written: the comment says it is pending.
+        Assert.Equal("-", Compact(PodSpec(module)["volumes"]));
+        Assert.Contains("#   pending k8s-experimental.volumes \"${VOLUMES}\" is a template placeholder where an array belongs; what it holds is known only once the template is expanded.",
+            KubernetesYaml.Write(KubernetesRenderer.Render(ManifestBuilder.Deployment((Module, """{"k8s-experimental":{"volumes":"${VOLUMES}"}}""")))));
+    }
+
+    [Fact]
     public void ObjectsAreNamedAfterTheSanitizedIdWhichAnAnnotationKeeps()
     {
         var manifest = ManifestBuilder.Deployment(("My_Module", "{}"));

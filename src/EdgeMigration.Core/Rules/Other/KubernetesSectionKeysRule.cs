@@ -11,7 +11,9 @@ namespace EdgeMigration.Core.Rules.Other;
 /// Kubernetes CreateOption" and ignored; the docs' <c>service-options</c> spelling is ignored without a word
 /// (<see cref="IgnoredSettings"/>, shared with the Kubernetes preview). A section that is not an object, or a value
 /// its Kubernetes type cannot hold ("lots" of memory), fails the module's createOptions: the Errors are what the
-/// preview's typed reading fails the module for (<see cref="KubernetesExtensions.Unreadable"/>).
+/// preview's typed reading fails the module for (<see cref="KubernetesExtensions.UnreadableOrPending"/>). A template's
+/// placeholder standing for the section, an object or a list (<c>"limits": "${LIMITS}"</c>) is Information, as that
+/// reading keeps it: what it holds is judged once the template is expanded.
 /// </summary>
 public sealed class KubernetesSectionKeysRule : ModuleRule
 {
@@ -27,9 +29,9 @@ public sealed class KubernetesSectionKeysRule : ModuleRule
             findings.Add(Finding(module, ignored.Location, ignored.Reason, ignored.Advice));
         }
         // The device runs its own edgeAgent and never reads the manifest's createOptions of it (K7).
-        foreach (var unreadable in module.IsEdgeAgent ? Enumerable.Empty<DroppedSetting>() : KubernetesExtensions.Unreadable(module))
+        foreach (var setting in module.IsEdgeAgent ? Enumerable.Empty<DroppedSetting>() : KubernetesExtensions.UnreadableOrPending(module))
         {
-            findings.Add(Finding(module, unreadable.Location, unreadable.Reason, unreadable.Advice, Severity.Error));
+            findings.Add(Finding(module, setting.Location, setting.Reason, setting.Advice, setting.Effect == DropEffect.Fails ? Severity.Error : Severity.Information));
         }
     }
 }
