@@ -49,7 +49,7 @@ internal sealed class KubernetesExtensions
         {
             return Enumerable.Empty<DroppedSetting>();
         }
-        var context = new RenderContext(module, KubernetesNames.Sanitize(module.Name), new KubernetesRenderOptions(), Array.Empty<string>());
+        var context = new RenderContext(module, KubernetesNames.NameShown(module.Name), new KubernetesRenderOptions(), Array.Empty<string>());
         Read(context);
         return context.Dropped.Where(d => d.Effect != DropEffect.Ignored);
     }

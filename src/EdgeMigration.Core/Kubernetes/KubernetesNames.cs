@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using EdgeMigration.Core.Rules;
 
 namespace EdgeMigration.Core.Kubernetes;
 
@@ -38,6 +39,15 @@ public static class KubernetesNames
         }
         return name.ToString();
     }
+
+    /// <summary>
+    /// The name the preview and the rules' messages show for a module on the device: its id sanitized, but a template's
+    /// placeholder id (<see cref="TemplateText.IsPlaceholderId"/>) as written. The device names that module after the id
+    /// that replaces the placeholder, unknown until the template is expanded; sanitized, '${MODULE}' would pass for a
+    /// module named 'module', and its objects would take the names of that module's. As written, it reads as the
+    /// placeholder it is and is no other module's name: a sanitized name holds no '$', '&lt;', '_' or capital.
+    /// </summary>
+    public static string NameShown(string id) => TemplateText.IsPlaceholderId(id) ? id : Sanitize(id);
 
     /// <summary>
     /// True when the device uses the id unchanged for every object and it is a valid Service name:

@@ -33,7 +33,7 @@ public static class KubernetesRenderer
     private static ModuleRendering RenderModule(EdgeModule module, ILookup<string, string> idsByDeviceName, IReadOnlyDictionary<string, string> renames,
         IReadOnlyList<RegistryCredential> credentials, IReadOnlyCollection<string> secrets, KubernetesRenderOptions options)
     {
-        var context = new RenderContext(module, KubernetesNames.Sanitize(module.Name), options, secrets);
+        var context = new RenderContext(module, KubernetesNames.NameShown(module.Name), options, secrets);
         if (module.IsEdgeAgent)
         {
             context.Drop("", null, DropEffect.Ignored,

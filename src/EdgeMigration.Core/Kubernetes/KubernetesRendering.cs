@@ -21,7 +21,7 @@ public sealed class ModuleRendering
     /// <summary>The module id, as the manifest and IoT Hub know it.</summary>
     public string ModuleName { get; }
 
-    /// <summary>The name of the module's Deployment, Service, container and ServiceAccount on the device.</summary>
+    /// <summary>The name of the module's Deployment, Service, container and ServiceAccount on the device; a template's placeholder id as written (<see cref="KubernetesNames.NameShown"/>).</summary>
     public string KubernetesName { get; }
 
     public IReadOnlyList<KubernetesResource> Resources { get; }

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Rules;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -54,7 +55,8 @@ public static class KubernetesYaml
 
     private static IEnumerable<string> Comments(ModuleRendering module)
     {
-        yield return $"Module '{module.ModuleName}' runs as '{module.KubernetesName}'" +
+        yield return $"Module '{module.ModuleName}' runs as " +
+                     (TemplateText.IsPlaceholderId(module.ModuleName) ? $"the id that replaces this placeholder, sanitized (named '{module.KubernetesName}' here)" : $"'{module.KubernetesName}'") +
                      (module.Resources.Count == 0 ? ": nothing is deployed for it." : module.Fails ? ": NOT DEPLOYED, see below."
                          : module.Starts ? "." : ": deployed, but DOES NOT START, see below.");
         foreach (var dropped in module.Dropped)

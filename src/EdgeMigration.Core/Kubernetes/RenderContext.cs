@@ -20,7 +20,7 @@ internal sealed class RenderContext
 
     public EdgeModule Module { get; }
 
-    /// <summary>The sanitized module id: the name of the Deployment, Service, container and ServiceAccount.</summary>
+    /// <summary>The module's name on the device (<see cref="KubernetesNames.NameShown"/>): the name of the Deployment, Service, container and ServiceAccount.</summary>
     public string Name { get; }
 
     public KubernetesRenderOptions Options { get; }

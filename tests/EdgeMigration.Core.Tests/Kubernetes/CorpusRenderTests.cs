@@ -21,7 +21,8 @@ public class CorpusRenderTests
     {
         var rendering = Converted(file);
 
-        Assert.All(rendering.Modules.Where(m => !m.Fails && m.Resources.Count > 0), KubernetesValidator.AssertValid);
+        // A template's placeholder module is named as written until the template is expanded: its names are judged then.
+        Assert.All(rendering.Modules.Where(m => !m.Fails && m.Resources.Count > 0 && !TemplateText.IsPlaceholderId(m.ModuleName)), KubernetesValidator.AssertValid);
         // Modules the device refuses still render into well-typed objects: the preview shows what would be sent.
         Assert.All(rendering.CreatedResources, resource => KubernetesValidator.Typed(resource));
     }

@@ -180,6 +180,18 @@ public class RenderContainerTests
     }
 
     [Fact]
+    public void APlaceholderIdNamesItsObjectsAsWrittenSoTheyTakeNoOtherModulesNames()
+    {
+        // Sanitized, '${MODULE}' and '__MODULE_NAME' would be 'module' and 'modulename', the names of the modules beside them.
+        var rendering = KubernetesRenderer.Render(ManifestBuilder.Deployment(("${MODULE}", "{}"), ("module", "{}"), ("__MODULE_NAME", "{}"), ("modulename", "{}")));
+
+        Assert.Equal(new[] { "${MODULE}", "module", "__MODULE_NAME", "modulename" },
+            rendering.Modules.Where(m => !m.ModuleName.StartsWith("edge")).Select(m => m.KubernetesName));
+        Assert.Equal(rendering.CreatedResources.Count(), rendering.CreatedResources.Select(r => r.Kind + "/" + r.Name).Distinct().Count());
+        Assert.Contains("# Module '${MODULE}' runs as the id that replaces this placeholder, sanitized (named '${MODULE}' here).\n", KubernetesYaml.Write(rendering));
+    }
+
+    [Fact]
     public void AStoppedModuleHasNoReplica()
     {
         Assert.Equal("1", Compact(Deployment(Render("{}")), "spec.replicas"));

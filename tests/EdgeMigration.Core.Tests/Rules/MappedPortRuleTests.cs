@@ -19,4 +19,12 @@ public class MappedPortRuleTests
         Assert.Contains("not at port 80", finding.Message);
         Assert.Equal("https://learn.microsoft.com/azure/databox-online/azure-stack-edge-gpu-modify-fpga-modules-gpu#network", finding.HelpUri);
     }
+
+    [Fact]
+    public void APlaceholderModuleIsReachedAtThePlaceholderNotAtItsSanitizedText()
+    {
+        var manifest = ManifestBuilder.Deployment(("__MODULE_NAME", """{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"8080"}]}}}"""));
+
+        Assert.Contains("other modules reach it at '__MODULE_NAME:8080'", Assert.Single(Check(manifest, "N2")).Message);
+    }
 }

@@ -28,7 +28,7 @@ public sealed class MappedPortRule : ModuleRule
             {
                 if (entry.Key.IsValid && binding.HostPort is { } hostPort && hostPort != entry.Key.Number)
                 {
-                    var service = KubernetesNames.Sanitize(module.Name);
+                    var service = KubernetesNames.NameShown(module.Name);
                     findings.Add(Finding(module, binding.Location,
                         $"Container port {entry.Key.Name} is bound to HostPort {hostPort}. On the GPU device other modules reach it at '{service}:{hostPort}' (the Service port is the HostPort), not at port {entry.Key.Number} as on Docker's module network.",
                         $"Make the modules that call it use port {hostPort}, or bind HostPort {entry.Key.Number} so that both devices agree."));
