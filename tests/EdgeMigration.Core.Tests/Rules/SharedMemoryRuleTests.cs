@@ -110,4 +110,33 @@ public class SharedMemoryRuleTests
         Assert.All(result.Changes, c => Assert.Equal("\"host\"", c.After));
         AssertIdempotent(result, "R3");
     }
+
+    [Fact]
+    public void AModuleIsFixableWhereTheFixCanWriteItsIpcMode()
+    {
+        // 'template' has a placeholder HostConfig, which the fix does not replace; the module joining it is switched.
+        var manifest = ManifestBuilder.Deployment(
+            ("template", """{"HostConfig":"${HOST_CONFIG}"}"""),
+            ("joiner", """{"HostConfig":{"IpcMode":"container:template"}}"""),
+            ("empty", """{}"""),
+            ("nulled", """{"HostConfig":null,"Env":["A=1"]}"""),
+            ("reader", """{"HostConfig":{"IpcMode":"container:empty"}}"""),
+            ("other", """{"HostConfig":{"IpcMode":"container:nulled"}}"""));
+
+        var findings = Check(manifest, "R3");
+        var result = Convert(manifest, "R3");
+
+        Assert.Equal(new[]
+        {
+            "R3 Warning template HostConfig.IpcMode manual",
+            "R3 Warning joiner HostConfig.IpcMode fixable",
+            "R3 Warning empty HostConfig.IpcMode fixable",
+            "R3 Warning nulled HostConfig.IpcMode fixable",
+            "R3 Warning reader HostConfig.IpcMode fixable",
+            "R3 Warning other HostConfig.IpcMode fixable",
+        }, Summary(findings));
+        Assert.All(findings, f => Assert.Equal(f.IsFixable, result.Changes.Any(c => c.ModuleName == f.ModuleName)));
+        Assert.Contains("\"HostConfig\":\"${HOST_CONFIG}\"", OptionsText(result.Manifest, "template"));
+        AssertIdempotent(result, "R3");
+    }
 }

@@ -11,11 +11,13 @@ namespace EdgeMigration.Core.Rules.Resources;
 /// R3: shared memory between modules. The device maps only <c>IpcMode: host</c> (pod hostIPC); other IPC modes and
 /// ShmSize are ignored. Docker modules that share memory through <c>container:&lt;module&gt;</c> (with the joined module
 /// <c>shareable</c>, as Live Video Analytics pairs do) are both switched to host IPC, which the how-to recommends and
-/// which also works on Docker devices.
+/// which also works on Docker devices. A module whose HostConfig holds something other than an object (a template
+/// placeholder) is left as the user wrote it, and its finding is not fixable.
 /// </summary>
 public sealed class SharedMemoryRule : MigrationRule
 {
     private const string Host = "host";
+    private const string HostConfigName = "HostConfig";
     private const string IpcModeName = "IpcMode";
     private const string ContainerPrefix = "container:";
 
@@ -45,7 +47,8 @@ public sealed class SharedMemoryRule : MigrationRule
         {
             findings.Add(Finding(module, location,
                 $"{(mode is null ? "The module" : $"IpcMode \"{mode}\"")} shares memory with {Partners(module, modes)}; the GPU device maps only IpcMode host, so the modules no longer share memory.",
-                "Use \"IpcMode\": \"host\" on both modules (pod hostIPC), as the how-to does for Live Video Analytics and its inferencing module."));
+                "Use \"IpcMode\": \"host\" on both modules (pod hostIPC), as the how-to does for Live Video Analytics and its inferencing module.",
+                fixable: CanSetIpcMode(module)));
         }
         else if (string.Equals(mode, Host, StringComparison.OrdinalIgnoreCase))
         {
@@ -77,16 +80,13 @@ public sealed class SharedMemoryRule : MigrationRule
     {
         // Decide for every module first: switching one module of a pair must not hide the pair from the other.
         var modes = new IpcModes(context.Manifest);
-        var switching = context.Manifest.Modules.Where(m => NeedsHostIpc(m, modes)).ToList();
+        var switching = context.Manifest.Modules.Where(m => NeedsHostIpc(m, modes) && CanSetIpcMode(m)).ToList();
         var partnersOf = switching.ConvertAll(m => Partners(m, modes));
         for (var i = 0; i < switching.Count; i++)
         {
             var module = switching[i];
             var partners = partnersOf[i];
-            if (module.CreateOptions!.GetOrCreateRoot().GetOrAddObject("HostConfig") is not { } hostConfig)
-            {
-                continue;
-            }
+            var hostConfig = module.CreateOptions!.GetOrCreateRoot().GetOrAddObject(HostConfigName)!;
             var ipc = hostConfig.FindIgnoreCase(IpcModeName);
             var before = ipc?.Value;
             var after = JValue.String(Host);
@@ -103,6 +103,9 @@ public sealed class SharedMemoryRule : MigrationRule
         return module.CreateOptions is { Error: null } && !string.Equals(mode, Host, StringComparison.OrdinalIgnoreCase) &&
                (mode?.StartsWith(ContainerPrefix, StringComparison.OrdinalIgnoreCase) == true || modes.Joiners(module).Any());
     }
+
+    /// <summary>True when the fix can write the module's IpcMode: HostConfig is an object or can be added, not something else the user wrote (a template placeholder).</summary>
+    private static bool CanSetIpcMode(EdgeModule module) => CreateOptionsAccess.CanHoldObject(module.Options()?.FindIgnoreCase(HostConfigName));
 
     private static string Partners(EdgeModule module, IpcModes modes)
     {
