@@ -44,7 +44,13 @@ public static class CreateOptionsAccess
     }
 
     /// <summary>True when <paramref name="member"/> is missing or null (an object may be added) or holds an object.</summary>
-    public static bool CanHoldObject(JMember? member) => member?.Value is null or JObject or JValue { Kind: JValueKind.Null };
+    public static bool CanHoldObject(JMember? member) => member?.Value is JObject || HoldsNothing(member);
+
+    /// <summary>True when <paramref name="member"/> is missing or null (an array may be added) or holds an array.</summary>
+    public static bool CanHoldArray(JMember? member) => member?.Value is JArray || HoldsNothing(member);
+
+    /// <summary>A JSON null counts as nothing written.</summary>
+    private static bool HoldsNothing(JMember? member) => member?.Value is null or JValue { Kind: JValueKind.Null };
 
     /// <summary>True when <see cref="GetOrAddKubernetes"/> gives a section: a fix can write there.</summary>
     public static bool CanAddKubernetes(this EdgeModule module) => CanHoldObject(module.Options()?.Find(KubernetesSection));

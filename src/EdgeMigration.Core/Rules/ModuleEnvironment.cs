@@ -184,7 +184,11 @@ public static class ModuleEnvironment
         context.Record(rule, module, variable.Location, entry, env[variable.EnvIndex], description);
     }
 
-    /// <summary>Adds a variable to the env section (<paramref name="inDefinition"/>) or to createOptions Env, creating either when missing.</summary>
+    /// <summary>
+    /// Adds a variable to the env section (<paramref name="inDefinition"/>) or to createOptions Env, creating either when
+    /// missing or null; nothing when the user wrote something else there (a template placeholder such as "Env": "${ENV}"):
+    /// a fix never replaces it.
+    /// </summary>
     public static void Add(ConversionContext context, MigrationRule rule, EdgeModule module, bool inDefinition, string name, string value, string description)
     {
         if (inDefinition)
@@ -199,10 +203,15 @@ public static class ModuleEnvironment
             return;
         }
         var root = module.CreateOptions!.GetOrCreateRoot();
-        if (root.ArrayOf(EnvName) is not { } env)
+        var member = root.FindIgnoreCase(EnvName);
+        if (!CreateOptionsAccess.CanHoldArray(member))
+        {
+            return;
+        }
+        if (member?.Value is not JArray env)
         {
             env = new JArray();
-            root.Set(root.FindIgnoreCase(EnvName)?.Name ?? EnvName, env);
+            root.Set(member?.Name ?? EnvName, env);
         }
         var entry = JValue.String(name + "=" + value);
         env.Add(entry);

@@ -122,6 +122,55 @@ public class ProxyRulesTests
     }
 
     [Fact]
+    public void ProxyUrlLeavesAnEnvSectionThatIsAPlaceholder()
+    {
+        var result = Convert(HubWithEnv("\"${EDGEHUB_ENV}\""), "P1", o => o.ProxyUrl = Proxy);
+
+        Assert.Empty(result.Changes);
+        Assert.Equal("\"${EDGEHUB_ENV}\"", result.Manifest.FindModule("edgeHub")!.Definition["env"]!.ToCompactJson());
+    }
+
+    [Fact]
+    public void ProxyUrlFillsAnEmptyProxyWhereItTakesEffect()
+    {
+        // The empty https_proxy in createOptions Env would hide one added to the env section.
+        var manifest = ManifestBuilder.Deployment(("filter", "{}"));
+        var hub = manifest.FindModule("edgeHub")!;
+        hub.CreateOptions!.GetOrCreateRoot().Set("Env", EdgeMigration.Core.Json.JDocument.Parse("""["https_proxy="]""").Root);
+        hub.CreateOptions.Commit();
+
+        var result = Convert(ManifestDocument.Parse(manifest.ToJson()), "P1", o => o.ProxyUrl = Proxy);
+
+        Assert.Equal(new[]
+        {
+            $"P1 edgeHub Env[0]: \"https_proxy=\" -> \"https_proxy={Proxy}\"",
+            "P1 edgeHub Env[1]: - -> \"no_proxy=localhost\"",
+            "P1 edgeHub Env[2]: - -> \"UpstreamProtocol=AmqpWs\"",
+        }, Describe(result.Changes));
+        AssertIdempotent(result, "P1", o => o.ProxyUrl = Proxy);
+    }
+
+    [Fact]
+    public void ProxyFindingsAreFixableExactlyWhereTheConversionChangesTheModule()
+    {
+        // Templates whose other environment is a placeholder: each fix writes beside the proxy, where it is set.
+        var manifest = ManifestBuilder.Deployment(
+            ("section", """{"Env":"${ENV}"}""", """{"https_proxy": {"value": "http://proxy.contoso.com:3128"}}"""),
+            ("strings", """{"Env":["HTTPS_PROXY=http://proxy.contoso.com:3128"]}""", "\"${ENV}\""));
+        manifest.FindModule("edgeHub")!.Definition.Set("env", EdgeMigration.Core.Json.JDocument.Parse("""{"https_proxy": {"value": "http://proxy.contoso.com:3128"}}""").Root);
+        manifest = ManifestDocument.Parse(manifest.ToJson());
+
+        foreach (var rule in new[] { "P1", "P2" })
+        {
+            var findings = Check(manifest, rule);
+            var result = Convert(manifest, rule);
+
+            Assert.NotEmpty(findings);
+            Assert.All(findings, f => Assert.Equal(f.IsFixable, result.Changes.Any(c => c.ModuleName == f.ModuleName)));
+        }
+    }
+
+    [Fact]
     public void CorpusNestedEdgeTopLayerGetsNoProxyAndAmqpWs()
     {
         var manifest = ManifestDocument.Load(TestPaths.CorpusFile("Azure__iotedge__e2e_deployment_files__nestededge_topLayerBaseDeployment_amqp.json"));

@@ -55,32 +55,46 @@ public sealed class EdgeHubProxyRule : ModuleRule
 
     private void FixHub(ConversionContext context, EdgeModule hub)
     {
-        var proxy = HttpsProxy(hub);
         if (context.Options.ProxyUrl is { } url)
         {
-            if (proxy is null)
-            {
-                ModuleEnvironment.Add(context, this, hub, true, ProxySettings.HttpsProxy, url, "Set edgeHub's web proxy given for the conversion.");
-            }
-            else if (proxy.Value != url)
-            {
-                ModuleEnvironment.SetValue(context, this, hub, proxy, url, "Set edgeHub's web proxy given for the conversion.");
-            }
-            proxy = HttpsProxy(hub)!;
-            if (!ProxySettings.BypassesLocalhost(hub))
-            {
-                ProxySettings.BypassLocalhost(context, this, hub, proxy);
-            }
+            SetProxy(context, hub, url);
+        }
+        // None set, or the one given could not be: the env section holds something else (a template placeholder).
+        if (HttpsProxy(hub) is not { } proxy)
+        {
+            return;
+        }
+        if (context.Options.ProxyUrl is not null && !ProxySettings.BypassesLocalhost(hub))
+        {
+            ProxySettings.BypassLocalhost(context, this, hub, proxy);
         }
         const string Why = "edgeHub reaches IoT Hub through the web proxy over AMQP on WebSockets.";
         var upstream = ModuleEnvironment.Find(hub, UpstreamProtocol);
-        if (proxy is not null && upstream is null)
+        if (upstream is null)
         {
             ModuleEnvironment.Add(context, this, hub, proxy.InDefinition, UpstreamProtocol, AmqpWs, Why);
         }
-        else if (proxy is not null && upstream!.Value is null)
+        else if (upstream.Value is null)
         {
             ModuleEnvironment.SetValue(context, this, hub, upstream, AmqpWs, Why);
+        }
+    }
+
+    /// <summary>
+    /// Gives the https_proxy that takes effect the URL given for the conversion, where it is set, also when it is empty
+    /// (a proxy added to the env section would not take effect over an empty one in createOptions Env); adds one when none is set.
+    /// </summary>
+    private void SetProxy(ConversionContext context, EdgeModule hub, string url)
+    {
+        const string Description = "Set edgeHub's web proxy given for the conversion.";
+        var proxy = ModuleEnvironment.Find(hub, ProxySettings.HttpsProxy);
+        if (proxy is null)
+        {
+            ModuleEnvironment.Add(context, this, hub, true, ProxySettings.HttpsProxy, url, Description);
+        }
+        else if (proxy.Value != url)
+        {
+            ModuleEnvironment.SetValue(context, this, hub, proxy, url, Description);
         }
     }
 
