@@ -51,7 +51,9 @@ public class MemoryCpuLimitsRuleTests
         var manifest = ManifestBuilder.Deployment(
             ("gpu", """{"k8s-experimental":{"resources":{"limits":{"nvidia.com/gpu":1}}}}"""),
             ("limited", """{"k8s-experimental":{"resources":{"limits":{"nvidia.com/gpu":1,"cpu":"1"}}}}"""),
-            ("cpu-only", "{}"));
+            ("cpu-only", "{}"),
+            // What the template's limits hold is known only once it is expanded.
+            ("template", """{"k8s-experimental":{"resources":{"limits":"${LIMITS}","requests":{"nvidia.com/gpu":1}}}}"""));
 
         Assert.Equal(new[] { "R2 Information gpu k8s-experimental.resources.limits manual" }, Summary(Check(manifest, "R2")));
     }

@@ -1,4 +1,5 @@
 using System.Linq;
+using EdgeMigration.Core.Kubernetes;
 using Xunit;
 using static EdgeMigration.Tests.RuleTestKit;
 
@@ -160,6 +161,21 @@ public class RequestsWithinLimitsRuleTests
         Assert.Equal("Give the module the memory it needs besides its huge pages (or its cpu) too, for example \"memory\": \"256Mi\" in k8s-experimental.resources.limits.",
             findings[0].Recommendation);
         Assert.Contains("('hugepages-1Gi')", findings[1].Message);
+    }
+
+    [Fact]
+    public void RequestsAreNotComparedWithLimitsAPlaceholderStandsFor()
+    {
+        // The template's limits are known only once expanded: no "without a limit", no huge pages "without memory".
+        var manifest = ManifestBuilder.Deployment(
+            ("limits", """{"k8s-experimental":{"resources":{"limits":"${LIMITS}","requests":{"nvidia.com/gpu":1,"hugepages-2Mi":"2Mi"}}}}"""),
+            ("requests", """{"k8s-experimental":{"resources":{"limits":{"hugepages-2Mi":"2Mi"},"requests":"${REQUESTS}"}}}"""),
+            ("both-known", """{"k8s-experimental":{"resources":{"limits":{"cpu":"1"},"requests":{"nvidia.com/gpu":1}}}}"""));
+
+        var modules = KubernetesRenderer.Render(manifest).Modules.Where(m => m.ModuleName != "edgeAgent" && m.ModuleName != "edgeHub");
+
+        Assert.Equal(new[] { "K12 Error both-known k8s-experimental.resources.requests['nvidia.com/gpu'] manual" }, Summary(Check(manifest, "K12")));
+        Assert.Equal(new[] { false, false, true }, modules.Select(m => m.Fails));
     }
 
     [Fact]

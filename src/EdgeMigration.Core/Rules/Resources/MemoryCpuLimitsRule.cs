@@ -59,7 +59,7 @@ public sealed class MemoryCpuLimitsRule : ModuleRule
         }
         DefaultsNotSet(module, requests, converted, settings, findings);
         IgnoredDockerSettings(module, findings);
-        if (ModuleResources.HoldsAccelerator(module) && converted.Count == 0 &&
+        if (ModuleResources.HoldsAccelerator(module) && converted.Count == 0 && !ModuleResources.IsPlaceholder(module, ModuleResources.Limits) &&
             limits?.Find(ModuleResources.Memory) is null && limits?.Find(ModuleResources.Cpu) is null)
         {
             findings.Add(Finding(module, $"{CreateOptionsAccess.KubernetesSection}.resources.limits",

@@ -63,6 +63,14 @@ public static class ModuleResources
     }
 
     /// <summary>
+    /// True when a template's placeholder stands for the module's limits or requests (<paramref name="kind"/>), or for its
+    /// whole resources: what they hold, and so what the other list is compared with, is known only once it is expanded.
+    /// </summary>
+    public static bool IsPlaceholder(EdgeModule module, string kind) =>
+        FindResources(module)?.Value is { } resources &&
+        (TemplateText.IsPlaceholder(resources) || (resources as JObject)?.FindIgnoreCase(kind)?.Value is { } list && TemplateText.IsPlaceholder(list));
+
+    /// <summary>
     /// The limits or requests of a module, created when missing; null when something the user wrote stands where an
     /// object goes (k8s-experimental, resources or the list itself), which no fix replaces.
     /// </summary>

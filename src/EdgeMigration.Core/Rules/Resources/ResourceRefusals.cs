@@ -36,7 +36,8 @@ public static class ResourceRefusals
                 yield return new ResourceRefusal(list.PathOf(fraction.Name), fraction.Value, FractionProblem(list.Kind, fraction), FractionRemedy(fraction), false);
             }
         }
-        if (requests is not null)
+        // Requests are compared with limits a placeholder stands for only once the template is expanded.
+        if (requests is not null && !ModuleResources.IsPlaceholder(module, ModuleResources.Limits))
         {
             foreach (var refused in RefusedRequests(requests.Values, limits?.Values))
             {
@@ -44,7 +45,8 @@ public static class ResourceRefusals
                     refused.Name == ModuleResources.FpgaResource);
             }
         }
-        if (HugePagesWithoutCpuOrMemory(limits, requests) is { } hugePages && ModuleResources.FindResources(module) is { } resources)
+        if (!new[] { ModuleResources.Limits, ModuleResources.Requests }.Any(kind => ModuleResources.IsPlaceholder(module, kind)) &&
+            HugePagesWithoutCpuOrMemory(limits, requests) is { } hugePages && ModuleResources.FindResources(module) is { } resources)
         {
             yield return new ResourceRefusal(JsonPath.Member(CreateOptionsAccess.KubernetesSection, resources.Name), resources.Value,
                 $"{resources.Name} asks for huge pages ('{hugePages}') but names neither cpu nor memory, in limits or in requests; the Kubernetes API server refuses huge pages without either (\"HugePages require cpu or memory\") and with it the module's Deployment",
