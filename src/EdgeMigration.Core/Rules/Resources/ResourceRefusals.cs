@@ -27,10 +27,19 @@ public static class ResourceRefusals
     /// </summary>
     public static IEnumerable<ResourceRefusal> Of(EdgeModule module)
     {
+        // Every module of every check comes here, and most have no resources.
+        if (ModuleResources.FindResources(module) is null)
+        {
+            yield break;
+        }
         var limits = ModuleResources.Find(module, ModuleResources.Limits);
         var requests = ModuleResources.Find(module, ModuleResources.Requests);
-        foreach (var list in new[] { limits, requests }.OfType<ResourceList>())
+        foreach (var list in new[] { limits, requests })
         {
+            if (list is null)
+            {
+                continue;
+            }
             foreach (var fraction in FractionalExtendedQuantities(list.Values))
             {
                 yield return new ResourceRefusal(list.PathOf(fraction.Name), fraction.Value, FractionProblem(list.Kind, fraction), FractionRemedy(fraction), false);
@@ -45,8 +54,8 @@ public static class ResourceRefusals
                     refused.Name == ModuleResources.FpgaResource);
             }
         }
-        if (!new[] { ModuleResources.Limits, ModuleResources.Requests }.Any(kind => ModuleResources.IsPlaceholder(module, kind)) &&
-            HugePagesWithoutCpuOrMemory(limits, requests) is { } hugePages && ModuleResources.FindResources(module) is { } resources)
+        if (HugePagesWithoutCpuOrMemory(limits, requests) is { } hugePages && ModuleResources.FindResources(module) is { } resources &&
+            !ModuleResources.IsPlaceholder(module, ModuleResources.Limits) && !ModuleResources.IsPlaceholder(module, ModuleResources.Requests))
         {
             yield return new ResourceRefusal(JsonPath.Member(CreateOptionsAccess.KubernetesSection, resources.Name), resources.Value,
                 $"{resources.Name} asks for huge pages ('{hugePages}') but names neither cpu nor memory, in limits or in requests; the Kubernetes API server refuses huge pages without either (\"HugePages require cpu or memory\") and with it the module's Deployment",
@@ -61,9 +70,20 @@ public static class ResourceRefusals
     /// </summary>
     private static string? HugePagesWithoutCpuOrMemory(params ResourceList?[] lists)
     {
-        var names = lists.SelectMany(list => list?.Values.Members ?? Enumerable.Empty<JMember>())
-            .Where(member => Given(member.Value) is not null).Select(member => member.Name).ToList();
-        return names.Any(name => name is ModuleResources.Cpu or ModuleResources.Memory) ? null : names.FirstOrDefault(ModuleResources.IsHugePages);
+        string? hugePages = null;
+        foreach (var member in lists.Where(list => list is not null).SelectMany(list => list!.Values.Members))
+        {
+            if (Given(member.Value) is null)
+            {
+                continue;
+            }
+            if (member.Name is ModuleResources.Cpu or ModuleResources.Memory)
+            {
+                return null;
+            }
+            hugePages ??= ModuleResources.IsHugePages(member.Name) ? member.Name : null;
+        }
+        return hugePages;
     }
 
     /// <summary>
