@@ -141,7 +141,7 @@ public class RequestsWithinLimitsRuleTests
         var manifest = ManifestBuilder.Deployment(
             ("pages", Resources("\"hugepages-2Mi\":\"4Mi\"", "\"hugepages-2Mi\":\"4Mi\"")),
             ("gpu", """{"k8s-experimental":{"Resources":{"limits":{"nvidia.com/gpu":1,"hugepages-1Gi":"1Gi"}}}}"""),
-            // A null is dropped by the agent, and names are case-sensitive: neither is memory.
+            // A null is dropped by the agent, and names are case-sensitive: neither is memory ("Memory" is refused itself).
             ("null-memory", Resources("\"hugepages-2Mi\":\"4Mi\",\"memory\":null", "\"Memory\":\"1Gi\"")),
             ("memory-request", Resources("\"hugepages-2Mi\":\"4Mi\"", "\"hugepages-2Mi\":\"4Mi\",\"memory\":\"1Gi\"")),
             ("cpu-placeholder", Resources("\"hugepages-2Mi\":\"4Mi\",\"cpu\":\"${CPU}\"", "")),
@@ -153,6 +153,7 @@ public class RequestsWithinLimitsRuleTests
         {
             "K12 Error pages k8s-experimental.resources manual",
             "K12 Error gpu k8s-experimental.Resources manual",
+            "K12 Error null-memory k8s-experimental.resources.requests.Memory manual",
             "K12 Error null-memory k8s-experimental.resources manual",
         }, Summary(findings));
         Assert.Equal(
@@ -161,6 +162,38 @@ public class RequestsWithinLimitsRuleTests
         Assert.Equal("Give the module the memory it needs besides its huge pages (or its cpu) too, for example \"memory\": \"256Mi\" in k8s-experimental.resources.limits.",
             findings[0].Recommendation);
         Assert.Contains("('hugepages-1Gi')", findings[1].Message);
+    }
+
+    [Fact]
+    public void EntriesTheApiServerRefusesByThemselvesAreErrorsAtTheEntryInBothLists()
+    {
+        // Kubernetes validateContainerResourceName and ValidateResourceQuantityValue: a name without a domain must be a
+        // container's standard resource, exactly spelt; no quantity may be negative.
+        var manifest = ManifestBuilder.Deployment(
+            ("names", Resources("\"gpu\":1,\"CPU\":\"1\",\"memory\":\"1Gi\"", "\"Memory\":\"1Gi\",\"memory\":\"1Gi\"")),
+            ("negative", Resources("\"memory\":\"-1Gi\",\"nvidia.com/gpu\":-1", "\"cpu\":-0.5")),
+            ("accepted", Resources("\"cpu\":\"1\",\"memory\":\"1Gi\",\"ephemeral-storage\":\"2Gi\",\"hugepages-2Mi\":\"2Mi\",\"nvidia.com/gpu\":1,\"cpu2\":null,\"${RESOURCE}\":1", "\"cpu\":0")));
+
+        var findings = Check(manifest, "K12");
+
+        Assert.Equal(new[]
+        {
+            "K12 Error names k8s-experimental.resources.limits.gpu manual",
+            "K12 Error names k8s-experimental.resources.limits.CPU manual",
+            "K12 Error names k8s-experimental.resources.requests.Memory manual",
+            "K12 Error negative k8s-experimental.resources.limits.memory manual",
+            "K12 Error negative k8s-experimental.resources.limits['nvidia.com/gpu'] manual",
+            "K12 Error negative k8s-experimental.resources.requests.cpu manual",
+        }, Summary(findings));
+        Assert.Equal("'gpu' is not a resource of a container: a name without a domain must be cpu, memory, ephemeral-storage or hugepages-<size>, exactly so, in lower case, so the API server refuses it (\"must be a standard resource for containers\") and with it the module's Deployment, so the module never runs.",
+            findings[0].Message);
+        Assert.Equal("Name the resource as Kubernetes does: \"nvidia.com/gpu\" for GPUs, or one of cpu, memory, ephemeral-storage, hugepages-2Mi.", findings[0].Recommendation);
+        Assert.Equal("limits.memory (\"-1Gi\") is negative; the API server refuses a quantity below zero (\"must be greater than or equal to 0\") and with it the module's Deployment, so the module never runs.",
+            findings[3].Message);
+
+        var rendered = KubernetesRenderer.Render(manifest).Modules.Where(m => m.ModuleName is "names" or "negative" or "accepted").ToList();
+        Assert.Equal(new[] { true, true, false }, rendered.Select(m => m.Fails));
+        Assert.Equal(findings.Select(f => f.Location), rendered.SelectMany(m => m.Dropped).Where(d => d.Effect == DropEffect.Fails).Select(d => d.Location));
     }
 
     [Fact]

@@ -5,10 +5,11 @@ namespace EdgeMigration.Core.Rules.Resources;
 
 /// <summary>
 /// K12: the device's agent copies <c>k8s-experimental.resources</c> into the module's container, and the API server
-/// validates them with the Deployment: a request above its limit, or for a resource Kubernetes does not overcommit (a
-/// GPU, any extended resource, huge pages) a request that differs from its limit or has none, a fraction of an extended
-/// resource, or huge pages without cpu or memory, refuses the Deployment (HTTP 422) and the module never runs. Not fixed (how much the module needs is the user's decision), but for FPGAs, which
-/// R1's fix replaces. edgeAgent is not judged: the device runs its own. What is refused is
+/// validates them with the Deployment: a name without a domain that is not a container's resource ("gpu", "Memory"), a
+/// negative quantity, a fraction of an extended resource, a request above its limit, or for a resource Kubernetes does not
+/// overcommit (a GPU, any extended resource, huge pages) a request that differs from its limit or has none, or huge pages
+/// without cpu or memory, refuses the Deployment (HTTP 422) and the module never runs. Not fixed (how much the module
+/// needs is the user's decision), but for FPGAs, which R1's fix replaces. edgeAgent is not judged: the device runs its own. What is refused is
 /// <see cref="ResourceRefusals.Of"/>, which the Kubernetes preview fails modules for too.
 /// </summary>
 public sealed class RequestsWithinLimitsRule : ModuleRule

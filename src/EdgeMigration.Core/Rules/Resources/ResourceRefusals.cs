@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using EdgeMigration.Core.Json;
@@ -40,9 +41,12 @@ public static class ResourceRefusals
             {
                 continue;
             }
-            foreach (var fraction in FractionalExtendedQuantities(list.Values))
+            foreach (var entry in list.Values.Members)
             {
-                yield return new ResourceRefusal(list.PathOf(fraction.Name), fraction.Value, FractionProblem(list.Kind, fraction), FractionRemedy(fraction), false);
+                if (EntryRefusal(list.Kind, entry) is { } refused)
+                {
+                    yield return new ResourceRefusal(list.PathOf(entry.Name), entry.Value, refused.Problem, refused.Remedy, false);
+                }
             }
         }
         // Requests are compared with limits a placeholder stands for only once the template is expanded.
@@ -104,19 +108,45 @@ public static class ResourceRefusals
     }
 
     /// <summary>
-    /// Each quantity of an extended resource (nvidia.com/gpu, a domain outside kubernetes.io; not huge pages) in
-    /// <paramref name="list"/> that is not a whole number: the API server refuses it ("must be an integer", Kubernetes
-    /// IsIntegerResourceName), in limits as in requests.
+    /// What the API server refuses of one entry of limits or requests by itself (Kubernetes validateContainerResourceName,
+    /// then ValidateResourceQuantityValue): a name without a domain that is none of cpu, memory, ephemeral-storage and
+    /// hugepages-* (names are case-sensitive: "Memory" is refused), a negative quantity, and a fraction of an extended
+    /// resource (nvidia.com/gpu, a domain outside kubernetes.io; "must be an integer", IsIntegerResourceName). Null when
+    /// it accepts the entry, or when the quantity cannot be read (K3 reports that, and a placeholder waits for its value).
     /// </summary>
-    private static IEnumerable<JMember> FractionalExtendedQuantities(JObject list) =>
-        list.Members.Where(member => !ModuleResources.IsOvercommitAllowed(member.Name) && !ModuleResources.IsHugePages(member.Name) &&
-            ParsedQuantity.Of(member.Value) is { IsWhole: false });
+    private static (string Problem, string Remedy)? EntryRefusal(string kind, JMember entry)
+    {
+        var name = entry.Name;
+        // The agent drops a null entry; a template's placeholder name is judged once expanded.
+        if (Given(entry.Value) is null || TemplateText.HasPlaceholder(name))
+        {
+            return null;
+        }
+        var written = $"{JsonPath.Member(kind, name)} ({entry.Value.ToCompactJson()})";
+        if (name.IndexOf('/') < 0 && !ModuleResources.IsHugePages(name) && Array.IndexOf(StandardContainerResources, name) < 0)
+        {
+            return ($"'{name}' is not a resource of a container: a name without a domain must be cpu, memory, ephemeral-storage or hugepages-<size>, exactly so, in lower case, so the API server refuses it (\"must be a standard resource for containers\") and with it the module's Deployment",
+                $"Name the resource as Kubernetes does: \"{ModuleResources.GpuResource}\" for GPUs, or one of cpu, memory, ephemeral-storage, hugepages-2Mi.");
+        }
+        if (ParsedQuantity.Of(entry.Value) is not { } quantity)
+        {
+            return null;
+        }
+        if (quantity.Sign < 0)
+        {
+            return ($"{written} is negative; the API server refuses a quantity below zero (\"must be greater than or equal to 0\") and with it the module's Deployment",
+                $"Give '{name}' a quantity of zero or more.");
+        }
+        if (!quantity.IsWhole && !ModuleResources.IsOvercommitAllowed(name) && !ModuleResources.IsHugePages(name))
+        {
+            return ($"{written} is not a whole number; Kubernetes hands out an extended resource such as '{name}' only whole, so the API server refuses it (\"must be an integer\") and with it the module's Deployment",
+                $"Ask for a whole number of '{name}' (a GPU is not shared by fractions).");
+        }
+        return null;
+    }
 
-    private static string FractionProblem(string kind, JMember quantity) =>
-        $"{JsonPath.Member(kind, quantity.Name)} ({quantity.Value.ToCompactJson()}) is not a whole number; Kubernetes hands out an extended resource such as '{quantity.Name}' only whole, so the API server refuses it (\"must be an integer\") and with it the module's Deployment";
-
-    private static string FractionRemedy(JMember quantity) =>
-        $"Ask for a whole number of '{quantity.Name}' (a GPU is not shared by fractions).";
+    /// <summary>The names without a domain a container may ask for, besides huge pages (Kubernetes standardContainerResources).</summary>
+    private static readonly string[] StandardContainerResources = { ModuleResources.Cpu, ModuleResources.Memory, "ephemeral-storage" };
 
     /// <summary>A quantity the agent's typed model keeps: a JSON null is dropped, as if the entry were not there.</summary>
     private static JNode? Given(JNode? value) => value is JValue { Kind: JValueKind.Null } ? null : value;
