@@ -142,6 +142,15 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
         }
         var set = ps.Run($"(ConvertTo-GpuEdgeManifest '{Sample}' -ProxyUrl 'http://proxy.contoso.com:3128' -WarningAction Ignore).Changes | Where-Object RuleId -eq P1 | ForEach-Object After").AssertNoErrors();
         Assert.Contains(set.Output, o => o.ToString()!.Contains("http://proxy.contoso.com:3128", StringComparison.Ordinal));
+
+        // A template whose edgeHub env section is a placeholder keeps it, and the user is told the proxy is not set (without its password).
+        const string Template = "@{ modulesContent = @{ '$edgeAgent' = @{ 'properties.desired' = @{ schemaVersion = '1.1'; modules = @{}; " +
+            "systemModules = @{ edgeHub = @{ type = 'docker'; env = '${EDGEHUB_ENV}'; settings = @{ image = 'mcr.microsoft.com/azureiotedge-hub:1.4' } } } } } } }";
+        var template = ps.Run($"{Template} | ConvertTo-GpuEdgeManifest -ProxyUrl 'http://user:secret@proxy.contoso.com:3128' | ForEach-Object {{ $_.Changes.Count }}").AssertNoErrors();
+        Assert.Equal("0", Assert.Single(template.Output).ToString());
+        var warning = Assert.Single(template.Warnings, w => w.Contains("P1 edgeHub", StringComparison.Ordinal));
+        Assert.Contains("the web proxy given for it (-ProxyUrl) is not set", warning);
+        Assert.DoesNotContain("secret", string.Join("\n", template.Warnings));
     }
 
     [Fact]

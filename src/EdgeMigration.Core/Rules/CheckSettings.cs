@@ -7,17 +7,19 @@ namespace EdgeMigration.Core.Rules;
 /// <summary>
 /// The user's decisions that change what a check finds, so that Test-EdgeModuleCompatibility and the findings a
 /// conversion leaves judge a manifest as ConvertTo-GpuEdgeManifest converts it: the ShareMap decides which binds are
-/// shares, and the conversion's default limits which modules were meant to get a limit.
+/// shares, the conversion's default limits which modules were meant to get a limit, and its proxy whether edgeHub was
+/// meant to get one.
 /// </summary>
 public sealed class CheckSettings
 {
     public static readonly CheckSettings Default = new(ShareMapping.Default);
 
-    public CheckSettings(ShareMapping shares, string? defaultMemoryLimit = null, string? defaultCpuLimit = null)
+    public CheckSettings(ShareMapping shares, string? defaultMemoryLimit = null, string? defaultCpuLimit = null, string? proxyUrl = null)
     {
         Shares = shares;
         DefaultMemoryLimit = defaultMemoryLimit;
         DefaultCpuLimit = defaultCpuLimit;
+        ProxyUrl = proxyUrl;
     }
 
     /// <summary>From a ShareMap (host path or volume name → GPU share name); an empty map is the defaults.</summary>
@@ -28,9 +30,9 @@ public sealed class CheckSettings
     public static CheckSettings ForConversion(ConversionOptions options)
     {
         var shares = ForShareMap(options.ShareMap);
-        return options.DefaultMemoryLimit is null && options.DefaultCpuLimit is null
+        return options.DefaultMemoryLimit is null && options.DefaultCpuLimit is null && options.ProxyUrl is null
             ? shares
-            : new CheckSettings(shares.Shares, options.DefaultMemoryLimit, options.DefaultCpuLimit);
+            : new CheckSettings(shares.Shares, options.DefaultMemoryLimit, options.DefaultCpuLimit, options.ProxyUrl);
     }
 
     public ShareMapping Shares { get; }
@@ -40,4 +42,7 @@ public sealed class CheckSettings
 
     /// <summary>-DefaultCpuLimit of the conversion (R2), or null.</summary>
     public string? DefaultCpuLimit { get; }
+
+    /// <summary>-ProxyUrl of the conversion (P1), or null.</summary>
+    public string? ProxyUrl { get; }
 }

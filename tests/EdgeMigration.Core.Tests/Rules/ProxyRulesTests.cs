@@ -1,5 +1,6 @@
 using System.Linq;
 using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
 using Xunit;
 using static EdgeMigration.Tests.RuleTestKit;
 
@@ -128,6 +129,14 @@ public class ProxyRulesTests
 
         Assert.Empty(result.Changes);
         Assert.Equal("\"${EDGEHUB_ENV}\"", result.Manifest.FindModule("edgeHub")!.Definition["env"]!.ToCompactJson());
+        // The result says so (the cmdlet writes it as a warning), without the URL, which may hold the proxy's password.
+        var left = Assert.Single(result.RemainingFindings, f => f.RuleId == "P1");
+        Assert.Equal((Severity.Warning, "env", false), (left.Severity, left.Location, left.IsFixable));
+        Assert.Equal("edgeHub's env section is \"${EDGEHUB_ENV}\", which the conversion does not replace, so the web proxy given for it (-ProxyUrl) is not set.", left.Message);
+        Assert.DoesNotContain(result.RemainingFindings, f => f.RuleId == "P1" && f.ModuleName != "edgeHub");
+        // Without -ProxyUrl, there is nothing to say; nor when the proxy was set.
+        Assert.DoesNotContain(Convert(HubWithEnv("\"${EDGEHUB_ENV}\""), "P1").RemainingFindings, f => f.RuleId == "P1");
+        Assert.DoesNotContain(Convert(HubWithEnv("{}"), "P1", o => o.ProxyUrl = Proxy).RemainingFindings, f => f.RuleId == "P1" && f.Location == "env");
     }
 
     [Fact]

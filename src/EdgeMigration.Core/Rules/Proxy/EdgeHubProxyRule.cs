@@ -23,6 +23,21 @@ public sealed class EdgeHubProxyRule : ModuleRule
     public override string Section => "web-proxy";
     public override bool CanFix => true;
 
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, CheckSettings settings, List<Finding> findings)
+    {
+        CheckModule(module, manifest, findings);
+        // The proxy given for a conversion goes into edgeHub's env section, which no fix replaces when it holds something
+        // else (a template's "${ENV}"). The URL is not repeated: it may hold the proxy's password.
+        if (settings.ProxyUrl is { } url && IsEdgeHub(module) && ModuleEnvironment.Find(module, ProxySettings.HttpsProxy)?.Value != url &&
+            module.Definition.FindIgnoreCase(ModuleEnvironment.SectionName) is { } env && !CreateOptionsAccess.CanHoldObject(env))
+        {
+            findings.Add(Finding(module, ModuleEnvironment.SectionName,
+                $"edgeHub's env section is {env.Value.ToCompactJson()}, which the conversion does not replace, so the web proxy given for it (-ProxyUrl) is not set.",
+                "Expand the template and convert again, or set https_proxy in edgeHub's env section yourself, with UpstreamProtocol=AmqpWs and no_proxy=localhost.",
+                Severity.Warning, fixable: false, inDefinition: true));
+        }
+    }
+
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         if (!IsEdgeHub(module) || HttpsProxy(module) is not { } proxy)
