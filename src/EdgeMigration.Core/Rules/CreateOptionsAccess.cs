@@ -28,7 +28,8 @@ public static class CreateOptionsAccess
     /// </summary>
     public static JObject? GetOrAddObject(this JObject obj, string name) => GetOrAdd(obj, obj.FindIgnoreCase(name), name);
 
-    private static JObject? GetOrAdd(JObject obj, JMember? member, string name)
+    /// <summary>The object <paramref name="member"/> of <paramref name="obj"/> holds, added under <paramref name="name"/> when it is missing or null; null when it holds something else.</summary>
+    internal static JObject? GetOrAdd(JObject obj, JMember? member, string name)
     {
         if (member?.Value is JObject existing)
         {

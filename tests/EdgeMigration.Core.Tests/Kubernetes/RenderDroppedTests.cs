@@ -59,6 +59,8 @@ public class RenderDroppedTests
         Assert.Equal(new[]
         {
             "Fails k8s-experimental.resources.limits['nvidia.com/gpu']",
+            // Less than one page: huge pages come whole.
+            "Fails k8s-experimental.resources.limits.hugepages-2Mi",
             "Fails k8s-experimental.resources.requests['example.com/dongle']",
             "Fails k8s-experimental.resources.requests['example.com/dongle']",
         }, Dropped(module));

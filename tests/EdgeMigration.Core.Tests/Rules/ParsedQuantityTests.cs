@@ -14,6 +14,20 @@ public class ParsedQuantityTests
         quantity.Sign == 0 ? "0" : (quantity.Sign < 0 ? "-" : "") + quantity.Digits + "e" + quantity.Exponent;
 
     [Theory]
+    [InlineData("0", 0L)]
+    [InlineData("1.5", 2L)]
+    [InlineData("1n", 1L)]
+    [InlineData("2Mi", 2097152L)]
+    [InlineData("1500m", 2L)]
+    [InlineData("-1.5", -1L)]
+    [InlineData("1e17", 100000000000000000L)]
+    [InlineData("1e18", null)]
+    [InlineData("1e19", null)]
+    [InlineData("100E", null)]
+    public void WholeValueRoundsUpAsKubernetesValueDoesWithinALong(string text, long? value) =>
+        Assert.Equal(value, ParsedQuantity.Parse(text)!.Value.WholeValue);
+
+    [Theory]
     [InlineData("128Mi", "134217728e0")]
     [InlineData("500m", "5e-1")]
     [InlineData("1.5Gi", "1610612736e0")]

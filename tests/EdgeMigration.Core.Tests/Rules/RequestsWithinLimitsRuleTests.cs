@@ -126,6 +126,8 @@ public class RequestsWithinLimitsRuleTests
         Assert.Equal(new[]
         {
             "K12 Error requests-only k8s-experimental.resources.requests['nvidia.com/gpu'] manual",
+            // Refused for its name too: a domain is lower case.
+            "K12 Error other-case k8s-experimental.resources.requests['Nvidia.com/gpu'] manual",
             "K12 Error other-case k8s-experimental.resources.requests['Nvidia.com/gpu'] manual",
             "K12 Error null-limit k8s-experimental.resources.requests['nvidia.com/gpu'] manual",
         }, Summary(findings));
@@ -197,6 +199,60 @@ public class RequestsWithinLimitsRuleTests
     }
 
     [Fact]
+    public void NamesThatAreNotQualifiedNamesAndHugePagesThatAreNotWholePagesAreRefused()
+    {
+        // validateResourceName (IsQualifiedName) and validateResourceQuantityHugePageValue (since Kubernetes 1.21).
+        var manifest = ManifestBuilder.Deployment(
+            ("prefix", Resources("\"memory\":\"1Gi\",\"Nvidia.com/gpu\":1", "")),
+            ("name-part", Resources("\"memory\":\"1Gi\",\"hugepages-\":\"2Mi\",\"example.com/a b\":1,\"example.com/x/y\":1", "")),
+            ("pages", Resources("\"memory\":\"1Gi\",\"hugepages-2Mi\":\"3Mi\",\"hugepages-1Gi\":\"2Gi\",\"hugepages-0.5\":\"1\"", "\"memory\":\"1Gi\",\"hugepages-2Mi\":\"3Mi\"")),
+            ("whole", Resources("\"memory\":\"1Gi\",\"hugepages-2Mi\":\"4Mi\",\"hugepages-1Gi\":0,\"example.com/My_Thing.2\":1", "\"hugepages-2Mi\":\"4Mi\"")));
+
+        var findings = Check(manifest, "K12");
+
+        Assert.Equal(new[]
+        {
+            "K12 Error prefix k8s-experimental.resources.limits['Nvidia.com/gpu'] manual",
+            "K12 Error name-part k8s-experimental.resources.limits.hugepages- manual",
+            "K12 Error name-part k8s-experimental.resources.limits['example.com/a b'] manual",
+            "K12 Error name-part k8s-experimental.resources.limits['example.com/x/y'] manual",
+            "K12 Error pages k8s-experimental.resources.limits.hugepages-2Mi manual",
+            "K12 Error pages k8s-experimental.resources.limits['hugepages-0.5'] manual",
+            "K12 Error pages k8s-experimental.resources.requests.hugepages-2Mi manual",
+        }, Summary(findings));
+        Assert.StartsWith("'Nvidia.com/gpu' is not a resource name Kubernetes takes, so the API server refuses it (\"prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters", findings[0].Message);
+        Assert.Equal("limits.hugepages-2Mi (\"3Mi\") is not a whole number of pages of 2Mi; the API server refuses it (\"3Mi is not positive integer multiple of hugepages-2Mi\") and with it the module's Deployment, so the module never runs.",
+            findings[4].Message);
+        Assert.Equal("Ask for a multiple of the page size, 2Mi.", findings[4].Recommendation);
+    }
+
+    [Fact]
+    public void HugePagesBesideANameAPlaceholderStandsForWaitForTheTemplate()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("braces", Resources("\"hugepages-2Mi\":\"2Mi\",\"${MEMORY}\":\"1Gi\"", "")),
+            ("angles", Resources("\"hugepages-2Mi\":\"2Mi\"", "\"<memory>\":\"1Gi\"")));
+
+        Assert.Empty(Check(manifest, "K12"));
+    }
+
+    [Fact]
+    public void OfTwoSpellingsTheLastIsJudgedAsTheAgentReadsItAndThePreviewShowsIt()
+    {
+        // The agent's Json.NET matches the keys in any case and keeps the last spelling: its limits are 4Gi in the first
+        // module, 1Gi in the second.
+        var manifest = ManifestBuilder.Deployment(
+            ("limits", """{"k8s-experimental":{"resources":{"limits":{"memory":"1Gi"},"Limits":{"memory":"4Gi"},"requests":{"memory":"2Gi"}}}}"""),
+            ("resources", """{"k8s-experimental":{"resources":{"limits":{"memory":"4Gi"},"requests":{"memory":"2Gi"}},"Resources":{"limits":{"memory":"1Gi"},"requests":{"memory":"2Gi"}}}}"""));
+
+        var rendered = KubernetesRenderer.Render(manifest).Modules.Where(m => m.ModuleName is "limits" or "resources").ToList();
+
+        Assert.Equal(new[] { "K12 Error resources k8s-experimental.Resources.requests.memory manual" }, Summary(Check(manifest, "K12")));
+        Assert.Equal(new[] { false, true }, rendered.Select(m => m.Fails));
+        Assert.Equal("k8s-experimental.Resources.requests.memory", Assert.Single(rendered[1].Dropped, d => d.Effect == DropEffect.Fails).Location);
+    }
+
+    [Fact]
     public void RequestsAreNotComparedWithLimitsAPlaceholderStandsFor()
     {
         // The template's limits are known only once expanded: no "without a limit", no huge pages "without memory".
@@ -262,8 +318,11 @@ public class RequestsWithinLimitsRuleTests
         {
             "K12 Error m k8s-experimental.resources.limits['nvidia.com/gpu'] manual",
             "K12 Error m k8s-experimental.resources.requests['nvidia.com/gpu'] manual",
+            // Huge pages may be asked for in fractions of their unit, but whole pages only (0.5 is less than one page of 2Mi).
+            "K12 Error m k8s-experimental.resources.requests.hugepages-2Mi manual",
             "K12 Error m k8s-experimental.resources.requests.hugepages-2Mi manual",
         }, Summary(findings));
+        Assert.Contains("is not a whole number of pages of 2Mi", findings[2].Message);
         Assert.Equal(
             "limits['nvidia.com/gpu'] (1.5) is not a whole number; Kubernetes hands out an extended resource such as 'nvidia.com/gpu' only whole, so the API server refuses it (\"must be an integer\") and with it the module's Deployment, so the module never runs.",
             findings[0].Message);

@@ -50,13 +50,19 @@ public static class ModuleResources
     private const string KubernetesDomainPrefix = "kubernetes.io/";
 
     /// <summary><c>k8s-experimental.resources</c> of a module, whatever it holds; null when it is not there.</summary>
-    public static JMember? FindResources(EdgeModule module) => module.Kubernetes()?.FindIgnoreCase(ResourcesName);
+    public static JMember? FindResources(EdgeModule module) => AsRead(module.Kubernetes(), ResourcesName);
+
+    /// <summary>
+    /// A key of k8s-experimental or of its resources as the agent's typed model reads it with Json.NET: in any case, and
+    /// where two spellings stand, the last one wins (the preview renders that one, and the API server judges it).
+    /// </summary>
+    private static JMember? AsRead(JObject? obj, string name) => obj?.Find(name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The limits or requests of a module (<paramref name="kind"/>), or null when it has none.</summary>
     public static ResourceList? Find(EdgeModule module, string kind)
     {
         var resources = FindResources(module);
-        var list = (resources?.Value as JObject)?.FindIgnoreCase(kind);
+        var list = AsRead(resources?.Value as JObject, kind);
         return list?.Value is JObject values
             ? new ResourceList(values, resources!.Name, list.Name)
             : null;
@@ -68,7 +74,7 @@ public static class ModuleResources
     /// </summary>
     public static bool IsPlaceholder(EdgeModule module, string kind) =>
         FindResources(module)?.Value is { } resources &&
-        (TemplateText.IsPlaceholder(resources) || (resources as JObject)?.FindIgnoreCase(kind)?.Value is { } list && TemplateText.IsPlaceholder(list));
+        (TemplateText.IsPlaceholder(resources) || AsRead(resources as JObject, kind)?.Value is { } list && TemplateText.IsPlaceholder(list));
 
     /// <summary>
     /// The limits or requests of a module, created when missing; null when something the user wrote stands where an
@@ -80,7 +86,9 @@ public static class ModuleResources
         {
             return null;
         }
-        module.GetOrAddKubernetes()!.GetOrAddObject(ResourcesName)!.GetOrAddObject(kind);
+        var section = module.GetOrAddKubernetes()!;
+        var resources = CreateOptionsAccess.GetOrAdd(section, AsRead(section, ResourcesName), ResourcesName)!;
+        CreateOptionsAccess.GetOrAdd(resources, AsRead(resources, kind), kind);
         return Find(module, kind);
     }
 
@@ -89,7 +97,7 @@ public static class ModuleResources
     {
         var resources = FindResources(module);
         return module.CanAddKubernetes() && CreateOptionsAccess.CanHoldObject(resources) &&
-            CreateOptionsAccess.CanHoldObject((resources?.Value as JObject)?.FindIgnoreCase(kind));
+            CreateOptionsAccess.CanHoldObject(AsRead(resources?.Value as JObject, kind));
     }
 
     /// <summary>True when R1's fix can put GPUs in the module's limits: they are there, or can be added.</summary>

@@ -61,6 +61,25 @@ public readonly struct ParsedQuantity : IEquatable<ParsedQuantity>, IComparable<
     /// <summary>The power of ten <see cref="Digits"/> stand at: the magnitude is Digits × 10^Exponent.</summary>
     internal long Exponent { get; }
 
+    /// <summary>The quantity rounded up to a whole number, as Kubernetes' Value() gives it; null beyond 18 digits, which a long may not hold.</summary>
+    internal long? WholeValue
+    {
+        get
+        {
+            if (Digits.Length + Exponent > 18)
+            {
+                return null;
+            }
+            // At most 18 whole digits and 9 fractional ones (quantities are kept to 1n): within a decimal's 28.
+            var value = Digits.Length == 0 ? 0m : decimal.Parse(Digits, CultureInfo.InvariantCulture);
+            for (var power = Exponent; power != 0; power += power > 0 ? -1 : 1)
+            {
+                value = power > 0 ? value * 10 : value / 10;
+            }
+            return (long)Math.Ceiling(Sign * value);
+        }
+    }
+
     /// <summary>
     /// The quantity a text holds, or null when it is none: around white space, a sign, digits with a decimal point (at
     /// least one digit), then a suffix (n u m k M G T P E, Ki Mi Gi Ti Pi Ei), a decimal exponent (e or E and a signed

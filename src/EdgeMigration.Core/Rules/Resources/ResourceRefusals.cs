@@ -81,7 +81,8 @@ public static class ResourceRefusals
             {
                 continue;
             }
-            if (member.Name is ModuleResources.Cpu or ModuleResources.Memory)
+            // A placeholder's name may be cpu or memory once the template is expanded.
+            if (member.Name is ModuleResources.Cpu or ModuleResources.Memory || TemplateText.HasPlaceholder(member.Name))
             {
                 return null;
             }
@@ -109,10 +110,11 @@ public static class ResourceRefusals
 
     /// <summary>
     /// What the API server refuses of one entry of limits or requests by itself (Kubernetes validateContainerResourceName,
-    /// then ValidateResourceQuantityValue): a name without a domain that is none of cpu, memory, ephemeral-storage and
-    /// hugepages-* (names are case-sensitive: "Memory" is refused), a negative quantity, and a fraction of an extended
-    /// resource (nvidia.com/gpu, a domain outside kubernetes.io; "must be an integer", IsIntegerResourceName). Null when
-    /// it accepts the entry, or when the quantity cannot be read (K3 reports that, and a placeholder waits for its value).
+    /// ValidateResourceQuantityValue and validateResourceQuantityHugePageValue): a name that is not a qualified name, or
+    /// without a domain none of cpu, memory, ephemeral-storage and hugepages-* (names are case-sensitive: "Memory" is
+    /// refused; <see cref="ResourceNames"/>), a negative quantity, a fraction of an extended resource (nvidia.com/gpu, a
+    /// domain outside kubernetes.io; "must be an integer"), and huge pages that are not whole pages. Null when it accepts
+    /// the entry, or when the quantity cannot be read (K3 reports that, and a placeholder waits for its value).
     /// </summary>
     private static (string Problem, string Remedy)? EntryRefusal(string kind, JMember entry)
     {
@@ -123,9 +125,11 @@ public static class ResourceRefusals
             return null;
         }
         var written = $"{JsonPath.Member(kind, name)} ({entry.Value.ToCompactJson()})";
-        if (name.IndexOf('/') < 0 && !ModuleResources.IsHugePages(name) && Array.IndexOf(StandardContainerResources, name) < 0)
+        if (ResourceNames.Problem(name) is { } nameProblem)
         {
-            return ($"'{name}' is not a resource of a container: a name without a domain must be cpu, memory, ephemeral-storage or hugepages-<size>, exactly so, in lower case, so the API server refuses it (\"must be a standard resource for containers\") and with it the module's Deployment",
+            return (nameProblem == ResourceNames.NotStandard
+                    ? $"'{name}' is not a resource of a container: a name without a domain must be cpu, memory, ephemeral-storage or hugepages-<size>, exactly so, in lower case, so the API server refuses it (\"{nameProblem}\") and with it the module's Deployment"
+                    : $"'{name}' is not a resource name Kubernetes takes, so the API server refuses it (\"{nameProblem}\") and with it the module's Deployment",
                 $"Name the resource as Kubernetes does: \"{ModuleResources.GpuResource}\" for GPUs, or one of cpu, memory, ephemeral-storage, hugepages-2Mi.");
         }
         if (ParsedQuantity.Of(entry.Value) is not { } quantity)
@@ -142,11 +146,27 @@ public static class ResourceRefusals
             return ($"{written} is not a whole number; Kubernetes hands out an extended resource such as '{name}' only whole, so the API server refuses it (\"must be an integer\") and with it the module's Deployment",
                 $"Ask for a whole number of '{name}' (a GPU is not shared by fractions).");
         }
+        if (ModuleResources.IsHugePages(name) && !IsWholePages(name, quantity))
+        {
+            return ($"{written} is not a whole number of pages of {name.Substring(ModuleResources.HugePagesPrefix.Length)}; the API server refuses it (\"{quantity} is not positive integer multiple of {name}\") and with it the module's Deployment",
+                $"Ask for a multiple of the page size, {name.Substring(ModuleResources.HugePagesPrefix.Length)}.");
+        }
         return null;
     }
 
-    /// <summary>The names without a domain a container may ask for, besides huge pages (Kubernetes standardContainerResources).</summary>
-    private static readonly string[] StandardContainerResources = { ModuleResources.Cpu, ModuleResources.Memory, "ephemeral-storage" };
+    /// <summary>
+    /// False when the API server refuses the quantity of huge pages (Kubernetes IsHugePageResourceValueDivisible): the
+    /// page size the name gives is not a positive whole quantity, or the quantity, rounded up, is not a multiple of it.
+    /// </summary>
+    private static bool IsWholePages(string name, ParsedQuantity quantity)
+    {
+        if (ParsedQuantity.Parse(name.Substring(ModuleResources.HugePagesPrefix.Length)) is not { Sign: > 0, IsWhole: true } page)
+        {
+            return false;
+        }
+        // Beyond a long, Kubernetes' own arithmetic wraps: not judged.
+        return quantity.WholeValue is not { } value || page.WholeValue is not { } size || value % size == 0;
+    }
 
     /// <summary>A quantity the agent's typed model keeps: a JSON null is dropped, as if the entry were not there.</summary>
     private static JNode? Given(JNode? value) => value is JValue { Kind: JValueKind.Null } ? null : value;

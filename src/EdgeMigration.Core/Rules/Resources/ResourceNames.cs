@@ -1,0 +1,79 @@
+using System;
+using System.Linq;
+
+namespace EdgeMigration.Core.Rules.Resources;
+
+/// <summary>
+/// The names the API server takes in a container's limits and requests (Kubernetes validateContainerResourceName): a
+/// qualified name, an optional lower-case DNS subdomain and '/' before at most 63 of [A-Za-z0-9-_.] that start and end
+/// with a letter or digit (IsQualifiedName); and, without a domain, one of a container's standard resources.
+/// </summary>
+internal static class ResourceNames
+{
+    /// <summary>The problem of a well-formed name without a domain that is none of a container's resources ("gpu", "Memory").</summary>
+    public const string NotStandard = "must be a standard resource for containers";
+
+    private const int MaxNamePartLength = 63;
+    private const int MaxPrefixLength = 253;
+
+    /// <summary>The names without a domain a container may ask for, besides huge pages (Kubernetes standardContainerResources).</summary>
+    private static readonly string[] StandardContainerResources = { ModuleResources.Cpu, ModuleResources.Memory, "ephemeral-storage" };
+
+    /// <summary>The API server's words for what is wrong with <paramref name="name"/>, or null when it takes the name.</summary>
+    public static string? Problem(string name)
+    {
+        var slash = name.IndexOf('/');
+        var namePart = name.Substring(slash + 1);
+        if (namePart.IndexOf('/') >= 0)
+        {
+            return "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character with an optional DNS subdomain prefix and '/'";
+        }
+        if (slash >= 0 && PrefixProblem(name.Substring(0, slash)) is { } prefixProblem)
+        {
+            return prefixProblem;
+        }
+        if (namePart.Length == 0)
+        {
+            return "name part must be non-empty";
+        }
+        if (namePart.Length > MaxNamePartLength)
+        {
+            return $"name part must be no more than {MaxNamePartLength} characters";
+        }
+        if (!IsNamePart(namePart))
+        {
+            return "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+        }
+        return slash < 0 && !ModuleResources.IsHugePages(name) && Array.IndexOf(StandardContainerResources, name) < 0 ? NotStandard : null;
+    }
+
+    private static string? PrefixProblem(string prefix)
+    {
+        if (prefix.Length == 0)
+        {
+            return "prefix part must be non-empty";
+        }
+        if (prefix.Length > MaxPrefixLength)
+        {
+            return $"prefix part must be no more than {MaxPrefixLength} characters";
+        }
+        foreach (var label in prefix.Split('.'))
+        {
+            if (!IsLowerLabel(label))
+            {
+                return "prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>[a-z0-9]([-a-z0-9]*[a-z0-9])?: one label of a DNS-1123 subdomain.</summary>
+    private static bool IsLowerLabel(string label) =>
+        label.Length > 0 && Ascii.IsLowerLetterOrDigit(label[0]) && Ascii.IsLowerLetterOrDigit(label[label.Length - 1]) &&
+        label.All(c => Ascii.IsLowerLetterOrDigit(c) || c == '-');
+
+    /// <summary>([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]: the name part of a qualified name.</summary>
+    private static bool IsNamePart(string part) =>
+        Ascii.IsLetterOrDigit(part[0]) && Ascii.IsLetterOrDigit(part[part.Length - 1]) &&
+        part.All(c => Ascii.IsLetterOrDigit(c) || c is '-' or '_' or '.');
+}
