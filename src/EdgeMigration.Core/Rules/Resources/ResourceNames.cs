@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 
 namespace EdgeMigration.Core.Rules.Resources;
 
@@ -23,7 +22,7 @@ internal static class ResourceNames
     public static string? Problem(string name)
     {
         var slash = name.IndexOf('/');
-        var namePart = name.Substring(slash + 1);
+        var namePart = slash < 0 ? name : name.Substring(slash + 1);
         if (namePart.IndexOf('/') >= 0)
         {
             return "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character with an optional DNS subdomain prefix and '/'";
@@ -70,10 +69,23 @@ internal static class ResourceNames
     /// <summary>[a-z0-9]([-a-z0-9]*[a-z0-9])?: one label of a DNS-1123 subdomain.</summary>
     private static bool IsLowerLabel(string label) =>
         label.Length > 0 && Ascii.IsLowerLetterOrDigit(label[0]) && Ascii.IsLowerLetterOrDigit(label[label.Length - 1]) &&
-        label.All(c => Ascii.IsLowerLetterOrDigit(c) || c == '-');
+        All(label, c => Ascii.IsLowerLetterOrDigit(c) || c == '-');
 
     /// <summary>([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]: the name part of a qualified name.</summary>
     private static bool IsNamePart(string part) =>
         Ascii.IsLetterOrDigit(part[0]) && Ascii.IsLetterOrDigit(part[part.Length - 1]) &&
-        part.All(c => Ascii.IsLetterOrDigit(c) || c is '-' or '_' or '.');
+        All(part, c => Ascii.IsLetterOrDigit(c) || c is '-' or '_' or '.');
+
+    /// <summary>Enumerable.All without a string's boxed enumerator: every entry of every module's resources in every check comes here.</summary>
+    private static bool All(string text, Func<char, bool> allowed)
+    {
+        foreach (var c in text)
+        {
+            if (!allowed(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }

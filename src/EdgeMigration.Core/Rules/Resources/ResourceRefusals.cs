@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Linq;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
 
@@ -72,21 +70,25 @@ public static class ResourceRefusals
     /// The first huge pages resource (hugepages-2Mi) the module asks for, when neither list names cpu or memory (names
     /// as Kubernetes matches them, case-sensitively, whatever the quantity); null otherwise.
     /// </summary>
-    private static string? HugePagesWithoutCpuOrMemory(params ResourceList?[] lists)
+    private static string? HugePagesWithoutCpuOrMemory(ResourceList? limits, ResourceList? requests)
     {
         string? hugePages = null;
-        foreach (var member in lists.Where(list => list is not null).SelectMany(list => list!.Values.Members))
+        foreach (var members in new[] { limits?.Values.Members, requests?.Values.Members })
         {
-            if (Given(member.Value) is null)
+            for (var i = 0; members is not null && i < members.Count; i++)
             {
-                continue;
+                var member = members[i];
+                if (Given(member.Value) is null)
+                {
+                    continue;
+                }
+                // A placeholder's name may be cpu or memory once the template is expanded.
+                if (member.Name is ModuleResources.Cpu or ModuleResources.Memory || TemplateText.HasPlaceholder(member.Name))
+                {
+                    return null;
+                }
+                hugePages ??= ModuleResources.IsHugePages(member.Name) ? member.Name : null;
             }
-            // A placeholder's name may be cpu or memory once the template is expanded.
-            if (member.Name is ModuleResources.Cpu or ModuleResources.Memory || TemplateText.HasPlaceholder(member.Name))
-            {
-                return null;
-            }
-            hugePages ??= ModuleResources.IsHugePages(member.Name) ? member.Name : null;
         }
         return hugePages;
     }
@@ -124,7 +126,6 @@ public static class ResourceRefusals
         {
             return null;
         }
-        var written = $"{JsonPath.Member(kind, name)} ({entry.Value.ToCompactJson()})";
         if (ResourceNames.Problem(name) is { } nameProblem)
         {
             return (nameProblem == ResourceNames.NotStandard
@@ -138,21 +139,24 @@ public static class ResourceRefusals
         }
         if (quantity.Sign < 0)
         {
-            return ($"{written} is negative; the API server refuses a quantity below zero (\"must be greater than or equal to 0\") and with it the module's Deployment",
+            return ($"{Written(kind, entry)} is negative; the API server refuses a quantity below zero (\"must be greater than or equal to 0\") and with it the module's Deployment",
                 $"Give '{name}' a quantity of zero or more.");
         }
         if (!quantity.IsWhole && !ModuleResources.IsOvercommitAllowed(name) && !ModuleResources.IsHugePages(name))
         {
-            return ($"{written} is not a whole number; Kubernetes hands out an extended resource such as '{name}' only whole, so the API server refuses it (\"must be an integer\") and with it the module's Deployment",
+            return ($"{Written(kind, entry)} is not a whole number; Kubernetes hands out an extended resource such as '{name}' only whole, so the API server refuses it (\"must be an integer\") and with it the module's Deployment",
                 $"Ask for a whole number of '{name}' (a GPU is not shared by fractions).");
         }
         if (ModuleResources.IsHugePages(name) && !IsWholePages(name, quantity))
         {
-            return ($"{written} is not a whole number of pages of {name.Substring(ModuleResources.HugePagesPrefix.Length)}; the API server refuses it (\"{quantity} is not positive integer multiple of {name}\") and with it the module's Deployment",
+            return ($"{Written(kind, entry)} is not a whole number of pages of {name.Substring(ModuleResources.HugePagesPrefix.Length)}; the API server refuses it (\"{quantity} is not positive integer multiple of {name}\") and with it the module's Deployment",
                 $"Ask for a multiple of the page size, {name.Substring(ModuleResources.HugePagesPrefix.Length)}.");
         }
         return null;
     }
+
+    /// <summary>The entry as a message names it: <c>limits.memory ("-1Gi")</c>.</summary>
+    private static string Written(string kind, JMember entry) => $"{JsonPath.Member(kind, entry.Name)} ({entry.Value.ToCompactJson()})";
 
     /// <summary>
     /// False when the API server refuses the quantity of huge pages (Kubernetes IsHugePageResourceValueDivisible): the
