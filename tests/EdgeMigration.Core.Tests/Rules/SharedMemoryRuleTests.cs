@@ -1,5 +1,6 @@
 using System.Linq;
 using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
 using Xunit;
 using static EdgeMigration.Tests.RuleTestKit;
 
@@ -114,7 +115,8 @@ public class SharedMemoryRuleTests
     [Fact]
     public void AModuleIsFixableWhereTheFixCanWriteItsIpcMode()
     {
-        // 'template' has a placeholder HostConfig, which the fix does not replace; the module joining it is switched.
+        // 'template' has a placeholder HostConfig, which the fix does not replace; the module joining it is not switched
+        // alone either, which would part the pair and leave no finding to say so.
         var manifest = ManifestBuilder.Deployment(
             ("template", """{"HostConfig":"${HOST_CONFIG}"}"""),
             ("joiner", """{"HostConfig":{"IpcMode":"container:template"}}"""),
@@ -129,7 +131,7 @@ public class SharedMemoryRuleTests
         Assert.Equal(new[]
         {
             "R3 Warning template HostConfig.IpcMode manual",
-            "R3 Warning joiner HostConfig.IpcMode fixable",
+            "R3 Warning joiner HostConfig.IpcMode manual",
             "R3 Warning empty HostConfig.IpcMode fixable",
             "R3 Warning nulled HostConfig.IpcMode fixable",
             "R3 Warning reader HostConfig.IpcMode fixable",
@@ -137,6 +139,7 @@ public class SharedMemoryRuleTests
         }, Summary(findings));
         Assert.All(findings, f => Assert.Equal(f.IsFixable, result.Changes.Any(c => c.ModuleName == f.ModuleName)));
         Assert.Contains("\"HostConfig\":\"${HOST_CONFIG}\"", OptionsText(result.Manifest, "template"));
+        Assert.Equal(new[] { "template", "joiner" }, result.RemainingFindings.Where(f => f.RuleId == "R3" && f.Severity == Severity.Warning).Select(f => f.ModuleName));
         AssertIdempotent(result, "R3");
     }
 }

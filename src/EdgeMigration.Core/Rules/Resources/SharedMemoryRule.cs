@@ -12,7 +12,8 @@ namespace EdgeMigration.Core.Rules.Resources;
 /// ShmSize are ignored. Docker modules that share memory through <c>container:&lt;module&gt;</c> (with the joined module
 /// <c>shareable</c>, as Live Video Analytics pairs do) are both switched to host IPC, which the how-to recommends and
 /// which also works on Docker devices. A module whose HostConfig holds something other than an object (a template
-/// placeholder) is left as the user wrote it, and its finding is not fixable.
+/// placeholder) is left as the user wrote it, and its finding is not fixable; nor are its partners switched alone, which
+/// would part the pair without a finding left to say so.
 /// </summary>
 public sealed class SharedMemoryRule : MigrationRule
 {
@@ -48,7 +49,7 @@ public sealed class SharedMemoryRule : MigrationRule
             findings.Add(Finding(module, location,
                 $"{(mode is null ? "The module" : $"IpcMode \"{mode}\"")} shares memory with {Partners(module, modes)}; the GPU device maps only IpcMode host, so the modules no longer share memory.",
                 "Use \"IpcMode\": \"host\" on both modules (pod hostIPC), as the how-to does for Live Video Analytics and its inferencing module.",
-                fixable: CanSetIpcMode(module)));
+                fixable: CanSwitch(module, modes)));
         }
         else if (string.Equals(mode, Host, StringComparison.OrdinalIgnoreCase))
         {
@@ -80,7 +81,7 @@ public sealed class SharedMemoryRule : MigrationRule
     {
         // Decide for every module first: switching one module of a pair must not hide the pair from the other.
         var modes = new IpcModes(context.Manifest);
-        var switching = context.Manifest.Modules.Where(m => NeedsHostIpc(m, modes) && CanSetIpcMode(m)).ToList();
+        var switching = context.Manifest.Modules.Where(m => NeedsHostIpc(m, modes) && CanSwitch(m, modes)).ToList();
         var partnersOf = switching.ConvertAll(m => Partners(m, modes));
         for (var i = 0; i < switching.Count; i++)
         {
@@ -106,6 +107,10 @@ public sealed class SharedMemoryRule : MigrationRule
 
     /// <summary>True when the fix can write the module's IpcMode: HostConfig is an object or can be added, not something else the user wrote (a template placeholder).</summary>
     private static bool CanSetIpcMode(EdgeModule module) => CreateOptionsAccess.CanHoldObject(module.Options()?.FindIgnoreCase(HostConfigName));
+
+    /// <summary>True when the fix switches the module: it can write the module's IpcMode, and that of each partner that needs it.</summary>
+    private static bool CanSwitch(EdgeModule module, IpcModes modes) =>
+        CanSetIpcMode(module) && modes.Partners(module).All(partner => !NeedsHostIpc(partner, modes) || CanSetIpcMode(partner));
 
     private static string Partners(EdgeModule module, IpcModes modes)
     {
@@ -133,11 +138,16 @@ public sealed class SharedMemoryRule : MigrationRule
     private sealed class IpcModes
     {
         private readonly Dictionary<string, List<EdgeModule>> _joiners = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, EdgeModule> _byName = new(StringComparer.OrdinalIgnoreCase);
 
         public IpcModes(ManifestDocument manifest)
         {
             foreach (var module in manifest.Modules)
             {
+                if (!_byName.ContainsKey(module.Name))
+                {
+                    _byName[module.Name] = module;
+                }
                 if (IpcMode(module) is { } mode && mode.StartsWith(ContainerPrefix, StringComparison.OrdinalIgnoreCase))
                 {
                     var joined = mode.Substring(ContainerPrefix.Length);
@@ -152,5 +162,13 @@ public sealed class SharedMemoryRule : MigrationRule
 
         public IReadOnlyList<EdgeModule> Joiners(EdgeModule module) =>
             _joiners.TryGetValue(module.Name, out var joiners) ? joiners : Array.Empty<EdgeModule>();
+
+        /// <summary>The modules that join <paramref name="module"/>'s IPC namespace, and the one it joins when the manifest has it.</summary>
+        public IEnumerable<EdgeModule> Partners(EdgeModule module)
+        {
+            var joined = IpcMode(module) is { } mode && mode.StartsWith(ContainerPrefix, StringComparison.OrdinalIgnoreCase) &&
+                         _byName.TryGetValue(mode.Substring(ContainerPrefix.Length), out var target) ? target : null;
+            return joined is null ? Joiners(module) : Joiners(module).Append(joined);
+        }
     }
 }
