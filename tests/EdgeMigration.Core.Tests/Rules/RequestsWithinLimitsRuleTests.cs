@@ -227,6 +227,41 @@ public class RequestsWithinLimitsRuleTests
     }
 
     [Fact]
+    public void OnlyTheLastOfTwoEntriesOfOneNameIsJudgedAsOnlyItIsSent()
+    {
+        // K6 reports the duplicate; Json.NET keeps the last value, which the API server accepts here.
+        var manifest = ManifestBuilder.Deployment(
+            ("limit", Resources("\"memory\":\"-1\",\"memory\":\"1Gi\"", "")),
+            ("request", Resources("\"nvidia.com/gpu\":\"1\"", "\"nvidia.com/gpu\":\"2\",\"nvidia.com/gpu\":\"1\"")),
+            ("last-refused", Resources("\"memory\":\"1Gi\",\"memory\":\"-1\"", "")));
+
+        var rendered = KubernetesRenderer.Render(manifest).Modules.Where(m => m.ModuleName is "limit" or "request" or "last-refused");
+
+        Assert.Equal(new[] { "K12 Error last-refused k8s-experimental.resources.limits.memory manual" }, Summary(Check(manifest, "K12")));
+        Assert.Equal(new[] { false, false, true }, rendered.Select(m => m.Fails));
+    }
+
+    [Fact]
+    public void ExtendedResourceNamesFollowTheirStandard()
+    {
+        // IsExtendedResourceName: not a quota name ("requests." first), and its quota name is a qualified name too.
+        var longDomain = string.Join(".", Enumerable.Repeat(new string('d', 60), 4)) + ".com";
+        var manifest = ManifestBuilder.Deployment(
+            ("quota", Resources("\"memory\":\"1Gi\",\"requests.nvidia.com/gpu\":1", "")),
+            ("long", Resources($"\"memory\":\"1Gi\",\"{longDomain}/gpu\":1", "")),
+            ("native", Resources("\"memory\":\"1Gi\",\"example.kubernetes.io/thing\":\"1\",\"nvidia.com/gpu\":1", "")));
+
+        var findings = Check(manifest, "K12");
+
+        Assert.Equal(new[]
+        {
+            "K12 Error quota k8s-experimental.resources.limits['requests.nvidia.com/gpu'] manual",
+            $"K12 Error long k8s-experimental.resources.limits['{longDomain}/gpu'] manual",
+        }, Summary(findings));
+        Assert.Contains("(\"doesn't follow extended resource name standard\")", findings[0].Message);
+    }
+
+    [Fact]
     public void HugePagesBesideANameAPlaceholderStandsForWaitForTheTemplate()
     {
         var manifest = ManifestBuilder.Deployment(

@@ -142,4 +142,32 @@ public class SharedMemoryRuleTests
         Assert.Equal(new[] { "template", "joiner" }, result.RemainingFindings.Where(f => f.RuleId == "R3" && f.Severity == Severity.Warning).Select(f => f.ModuleName));
         AssertIdempotent(result, "R3");
     }
+
+    [Fact]
+    public void AGroupSwitchesWholeOrNotAtAllAlongChainsAndOverUnreadablePartners()
+    {
+        // a joins b, b joins c, c's HostConfig is a placeholder; x joins y, whose createOptions are a placeholder; p joins q, both settable.
+        var manifest = ManifestBuilder.Deployment(
+            ("a", """{"HostConfig":{"IpcMode":"container:b"}}"""),
+            ("b", """{"HostConfig":{"IpcMode":"container:c"}}"""),
+            ("c", """{"HostConfig":"${HC}"}"""),
+            ("x", """{"HostConfig":{"IpcMode":"container:y"}}"""),
+            ("y", "${OPTIONS}"),
+            ("p", """{"HostConfig":{"IpcMode":"container:q"}}"""),
+            ("q", "{}"));
+
+        var findings = Check(manifest, "R3");
+        var result = Convert(manifest, "R3");
+
+        Assert.Equal(new[]
+        {
+            "R3 Warning a HostConfig.IpcMode manual",
+            "R3 Warning b HostConfig.IpcMode manual",
+            "R3 Warning c HostConfig.IpcMode manual",
+            "R3 Warning x HostConfig.IpcMode manual",
+            "R3 Warning p HostConfig.IpcMode fixable",
+            "R3 Warning q HostConfig.IpcMode fixable",
+        }, Summary(findings));
+        Assert.Equal(new[] { "p", "q" }, result.Changes.Select(c => c.ModuleName));
+    }
 }

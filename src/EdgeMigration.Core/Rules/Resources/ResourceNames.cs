@@ -5,7 +5,8 @@ namespace EdgeMigration.Core.Rules.Resources;
 /// <summary>
 /// The names the API server takes in a container's limits and requests (Kubernetes validateContainerResourceName): a
 /// qualified name, an optional lower-case DNS subdomain and '/' before at most 63 of [A-Za-z0-9-_.] that start and end
-/// with a letter or digit (IsQualifiedName); and, without a domain, one of a container's standard resources.
+/// with a letter or digit (IsQualifiedName); without a domain, one of a container's standard resources; with one outside
+/// kubernetes.io, an extended resource.
 /// </summary>
 internal static class ResourceNames
 {
@@ -14,12 +15,33 @@ internal static class ResourceNames
 
     private const int MaxNamePartLength = 63;
     private const int MaxPrefixLength = 253;
+    private const string KubernetesDomain = "kubernetes.io/";
+    private const string QuotaPrefix = "requests.";
 
     /// <summary>The names without a domain a container may ask for, besides huge pages (Kubernetes standardContainerResources).</summary>
     private static readonly string[] StandardContainerResources = { ModuleResources.Cpu, ModuleResources.Memory, "ephemeral-storage" };
 
     /// <summary>The API server's words for what is wrong with <paramref name="name"/>, or null when it takes the name.</summary>
     public static string? Problem(string name)
+    {
+        if (QualifiedNameProblem(name) is { } problem)
+        {
+            return problem;
+        }
+        if (name.IndexOf('/') < 0)
+        {
+            return !ModuleResources.IsHugePages(name) && Array.IndexOf(StandardContainerResources, name) < 0 ? NotStandard : null;
+        }
+        // Outside kubernetes.io, an extended resource (IsExtendedResourceName): not a quota name itself, and its quota
+        // name ("requests." before it) a qualified name too.
+        return name.IndexOf(KubernetesDomain, StringComparison.Ordinal) < 0 &&
+               (name.StartsWith(QuotaPrefix, StringComparison.Ordinal) || QualifiedNameProblem(QuotaPrefix + name) is not null)
+            ? "doesn't follow extended resource name standard"
+            : null;
+    }
+
+    /// <summary>What Kubernetes' IsQualifiedName finds wrong with the name first, or null.</summary>
+    private static string? QualifiedNameProblem(string name)
     {
         var slash = name.IndexOf('/');
         var namePart = slash < 0 ? name : name.Substring(slash + 1);
@@ -39,11 +61,8 @@ internal static class ResourceNames
         {
             return $"name part must be no more than {MaxNamePartLength} characters";
         }
-        if (!IsNamePart(namePart))
-        {
-            return "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-        }
-        return slash < 0 && !ModuleResources.IsHugePages(name) && Array.IndexOf(StandardContainerResources, name) < 0 ? NotStandard : null;
+        return IsNamePart(namePart) ? null
+            : "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
     }
 
     private static string? PrefixProblem(string prefix)

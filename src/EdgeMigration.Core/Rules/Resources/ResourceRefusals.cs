@@ -41,7 +41,7 @@ public static class ResourceRefusals
             }
             foreach (var entry in list.Values.Members)
             {
-                if (EntryRefusal(list.Kind, entry) is { } refused)
+                if (IsSent(list.Values.Members, entry) && EntryRefusal(list.Kind, entry) is { } refused)
                 {
                     yield return new ResourceRefusal(list.PathOf(entry.Name), entry.Value, refused.Problem, refused.Remedy, false);
                 }
@@ -78,7 +78,7 @@ public static class ResourceRefusals
             for (var i = 0; members is not null && i < members.Count; i++)
             {
                 var member = members[i];
-                if (Given(member.Value) is null)
+                if (Given(member.Value) is null || !IsSent(members, member))
                 {
                     continue;
                 }
@@ -103,7 +103,7 @@ public static class ResourceRefusals
         foreach (var request in requests.Members)
         {
             var limit = Given(limits?.Find(request.Name)?.Value);
-            if (Given(request.Value) is { } requested && ModuleResources.Judge(request.Name, requested, limit) is { } refusal)
+            if (IsSent(requests.Members, request) && Given(request.Value) is { } requested && ModuleResources.Judge(request.Name, requested, limit) is { } refusal)
             {
                 yield return new RefusedRequest(request, limit, refusal);
             }
@@ -170,6 +170,22 @@ public static class ResourceRefusals
         }
         // Beyond a long, Kubernetes' own arithmetic wraps: not judged.
         return quantity.WholeValue is not { } value || page.WholeValue is not { } size || value % size == 0;
+    }
+
+    /// <summary>
+    /// False for an entry that a later one of the same name hides (rule K6): Json.NET keeps the last, and only that one
+    /// reaches the API server.
+    /// </summary>
+    private static bool IsSent(IReadOnlyList<JMember> members, JMember entry)
+    {
+        for (var i = members.Count - 1; i >= 0; i--)
+        {
+            if (members[i].Name == entry.Name)
+            {
+                return ReferenceEquals(members[i], entry);
+            }
+        }
+        return false;
     }
 
     /// <summary>A quantity the agent's typed model keeps: a JSON null is dropped, as if the entry were not there.</summary>

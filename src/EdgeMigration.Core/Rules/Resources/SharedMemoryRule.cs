@@ -108,9 +108,21 @@ public sealed class SharedMemoryRule : MigrationRule
     /// <summary>True when the fix can write the module's IpcMode: HostConfig is an object or can be added, not something else the user wrote (a template placeholder).</summary>
     private static bool CanSetIpcMode(EdgeModule module) => CreateOptionsAccess.CanHoldObject(module.Options()?.FindIgnoreCase(HostConfigName));
 
-    /// <summary>True when the fix switches the module: it can write the module's IpcMode, and that of each partner that needs it.</summary>
-    private static bool CanSwitch(EdgeModule module, IpcModes modes) =>
-        CanSetIpcMode(module) && modes.Partners(module).All(partner => !NeedsHostIpc(partner, modes) || CanSetIpcMode(partner));
+    /// <summary>
+    /// True when the fix switches the module: it can write the IpcMode of every module that shares memory with it,
+    /// directly or along a chain (a joins b, b joins c), or they use host IPC already; switching some of them would part
+    /// the rest with no finding left to say so.
+    /// </summary>
+    private static bool CanSwitch(EdgeModule module, IpcModes modes) => modes.GroupCanSwitch(module);
+
+    /// <summary>
+    /// True for a module that does not hold its sharing group back: it uses host IPC already, or its IpcMode can be
+    /// written, or the agent cannot read its createOptions at all (K4, K5: it is not deployed, so it shares nothing) and
+    /// they are not a template's placeholder, which the expanded template fills.
+    /// </summary>
+    private static bool IsHostOrSettable(EdgeModule module) =>
+        string.Equals(IpcMode(module), Host, StringComparison.OrdinalIgnoreCase) ||
+        (module.CreateOptions is { Error: null } ? CanSetIpcMode(module) : !(module.CreateOptions?.Text is { } text && TemplateText.HasPlaceholder(text)));
 
     private static string Partners(EdgeModule module, IpcModes modes)
     {
@@ -163,8 +175,42 @@ public sealed class SharedMemoryRule : MigrationRule
         public IReadOnlyList<EdgeModule> Joiners(EdgeModule module) =>
             _joiners.TryGetValue(module.Name, out var joiners) ? joiners : Array.Empty<EdgeModule>();
 
+        /// <summary>True when every module of <paramref name="module"/>'s sharing group is host or settable (<see cref="IsHostOrSettable"/>).</summary>
+        public bool GroupCanSwitch(EdgeModule module)
+        {
+            _switchable ??= SwitchableGroups();
+            return _switchable.TryGetValue(module, out var switchable) ? switchable : module.CreateOptions is { Error: null } && CanSetIpcMode(module);
+        }
+
+        private Dictionary<EdgeModule, bool>? _switchable;
+
+        /// <summary>Each module that shares memory, and whether its whole group (the modules joined to it along any chain) can switch.</summary>
+        private Dictionary<EdgeModule, bool> SwitchableGroups()
+        {
+            var switchable = new Dictionary<EdgeModule, bool>();
+            foreach (var start in _joiners.Values.SelectMany(joiners => joiners))
+            {
+                if (switchable.ContainsKey(start))
+                {
+                    continue;
+                }
+                var group = new List<EdgeModule> { start };
+                var seen = new HashSet<EdgeModule> { start };
+                for (var i = 0; i < group.Count; i++)
+                {
+                    foreach (var partner in Partners(group[i]).Where(seen.Add))
+                    {
+                        group.Add(partner);
+                    }
+                }
+                var all = group.TrueForAll(IsHostOrSettable);
+                group.ForEach(member => switchable[member] = all);
+            }
+            return switchable;
+        }
+
         /// <summary>The modules that join <paramref name="module"/>'s IPC namespace, and the one it joins when the manifest has it.</summary>
-        public IEnumerable<EdgeModule> Partners(EdgeModule module)
+        private IEnumerable<EdgeModule> Partners(EdgeModule module)
         {
             var joined = IpcMode(module) is { } mode && mode.StartsWith(ContainerPrefix, StringComparison.OrdinalIgnoreCase) &&
                          _byName.TryGetValue(mode.Substring(ContainerPrefix.Length), out var target) ? target : null;
