@@ -97,7 +97,8 @@ internal sealed class TypedReader
             }
             if (Read(member.Value, field, memberLocation) is { } value)
             {
-                // Json.NET keeps the last of two spellings of one field.
+                // Json.NET keeps the last of two spellings of one field; where both hold objects (limits and Limits) it
+                // fills the first with the second's members instead, which is not followed here.
                 result.Set(field.Name, value);
             }
         }

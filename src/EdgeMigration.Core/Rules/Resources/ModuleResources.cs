@@ -54,7 +54,8 @@ public static class ModuleResources
 
     /// <summary>
     /// A key of k8s-experimental or of its resources as the agent's typed model reads it with Json.NET: in any case, and
-    /// where two spellings stand, the last one wins (the preview renders that one, and the API server judges it).
+    /// where two spellings stand, the last one wins (the preview renders that one, and the API server judges it). Json.NET
+    /// merges two spellings of limits or requests that both hold objects; that rare case is judged by the last alone.
     /// </summary>
     private static JMember? AsRead(JObject? obj, string name) => obj?.Find(name, StringComparison.OrdinalIgnoreCase);
 
