@@ -151,6 +151,15 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
         var warning = Assert.Single(template.Warnings, w => w.Contains("P1 edgeHub", StringComparison.Ordinal));
         Assert.Contains("the web proxy given for it (-ProxyUrl) is not set", warning);
         Assert.DoesNotContain("secret", string.Join("\n", template.Warnings));
+
+        // A layered deployment has no edgeHub to give the proxy to: the user is told, once for the manifest.
+        const string Layered = "@{ content = @{ modulesContent = @{ '$edgeAgent' = @{ 'properties.desired.modules.web' = @{ type = 'docker'; " +
+            "settings = @{ image = 'contoso/web:1' } } } } } }";
+        var layered = ps.Run($"{Layered} | ConvertTo-GpuEdgeManifest -ProxyUrl 'http://proxy.contoso.com:3128' | ForEach-Object {{ $_.Changes.Count }}").AssertNoErrors();
+        Assert.Single(layered.Warnings, w => w.Contains("-ProxyUrl: the manifest has no edgeHub", StringComparison.Ordinal));
+        var withHub = ps.Run($"ConvertTo-GpuEdgeManifest '{Sample}' -ProxyUrl 'http://proxy.contoso.com:3128' | ForEach-Object {{ $_.Changes.Count }}").AssertNoErrors();
+        Assert.NotEmpty(withHub.Warnings);
+        Assert.DoesNotContain(withHub.Warnings, w => w.Contains("-ProxyUrl: the manifest has no edgeHub", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -86,6 +86,28 @@ public class ModuleNameRuleTests
         AssertIdempotent(result, "O2");
     }
 
+    [Fact]
+    public void ModulesNamingARenamedModulesContainerFollowIt()
+    {
+        // On Docker devices a module's container is named after its id: "container:<id>" must follow the rename.
+        var manifest = ManifestBuilder.Deployment(
+            ("Video_Source", "{}"),
+            ("reader", """{"HostConfig":{"IpcMode":"container:Video_Source","NetworkMode":"container:Video_Source","PidMode":"host"}}"""),
+            ("other", """{"HostConfig":{"ipcmode":"container:elsewhere"}}"""));
+
+        var result = Convert(manifest, "O2");
+
+        Assert.Equal(new[]
+        {
+            "O2 Video_Source : \"Video_Source\" -> \"video-source\"",
+            "O2 reader HostConfig.IpcMode: \"container:Video_Source\" -> \"container:video-source\"",
+            "O2 reader HostConfig.NetworkMode: \"container:Video_Source\" -> \"container:video-source\"",
+        }, Describe(result.Changes));
+        Assert.Contains("\"IpcMode\":\"container:video-source\"", OptionsText(result.Manifest, "reader"));
+        Assert.Contains("\"ipcmode\":\"container:elsewhere\"", OptionsText(result.Manifest, "other"));
+        AssertIdempotent(result, "O2");
+    }
+
     /// <summary>
     /// The rename does not read the modules again itself: the converter does, once, when it writes createOptions back
     /// after the last fix. A fix after it would see the old ids.

@@ -154,7 +154,10 @@ public class SharedMemoryRuleTests
             ("x", """{"HostConfig":{"IpcMode":"container:y"}}"""),
             ("y", "${OPTIONS}"),
             ("p", """{"HostConfig":{"IpcMode":"container:q"}}"""),
-            ("q", "{}"));
+            ("q", "{}"),
+            // w's createOptions are broken JSON (a '$' in a value makes them no placeholder): the agent deploys no w.
+            ("z", """{"HostConfig":{"IpcMode":"container:w"}}"""),
+            ("w", """{"Labels":{"cost":"$5"}"""));
 
         var findings = Check(manifest, "R3");
         var result = Convert(manifest, "R3");
@@ -167,7 +170,8 @@ public class SharedMemoryRuleTests
             "R3 Warning x HostConfig.IpcMode manual",
             "R3 Warning p HostConfig.IpcMode fixable",
             "R3 Warning q HostConfig.IpcMode fixable",
+            "R3 Warning z HostConfig.IpcMode fixable",
         }, Summary(findings));
-        Assert.Equal(new[] { "p", "q" }, result.Changes.Select(c => c.ModuleName));
+        Assert.Equal(new[] { "p", "q", "z" }, result.Changes.Select(c => c.ModuleName));
     }
 }

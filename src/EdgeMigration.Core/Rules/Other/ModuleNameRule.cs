@@ -87,6 +87,7 @@ public sealed class ModuleNameRule : MigrationRule
             module.Container.Rename(module.Member, key.Substring(0, key.Length - module.Name.Length) + newName);
             context.Record(this, module, "", JValue.String(module.Name), JValue.String(newName), $"Renamed module '{module.Name}' to '{newName}'.", inDefinition: true);
         }
+        FollowContainerReferences(context, renames);
         var references = new RouteReferences(renames.Keys);
         foreach (var route in manifest.Routes)
         {
@@ -104,5 +105,33 @@ public sealed class ModuleNameRule : MigrationRule
         }
         // No fix runs after this one: the converter reads the modules again under their new ids when it writes their
         // createOptions back (CommitAndRefresh), keeping the edits made to them; reading them here as well doubled that work.
+    }
+
+    /// <summary>The HostConfig modes in which Docker names another module's container (<c>"IpcMode": "container:&lt;id&gt;"</c>).</summary>
+    private static readonly string[] ContainerModes = { "IpcMode", "NetworkMode", "PidMode" };
+
+    private const string ContainerPrefix = "container:";
+
+    /// <summary>
+    /// A module that names a renamed one's container in its IPC, network or PID mode follows it: on Docker devices the
+    /// container is named after the module's id, and R3 reads the pairs before and after the conversion alike.
+    /// </summary>
+    private void FollowContainerReferences(ConversionContext context, IReadOnlyDictionary<string, string> renames)
+    {
+        foreach (var module in context.Manifest.Modules)
+        {
+            var hostConfig = module.CreateOptions is { Error: null } ? module.HostConfig() : null;
+            foreach (var mode in ContainerModes)
+            {
+                if (hostConfig?.FindIgnoreCase(mode) is { Value: JValue { IsString: true } value } member &&
+                    value.Text.StartsWith(ContainerPrefix, StringComparison.OrdinalIgnoreCase) &&
+                    renames.TryGetValue(value.Text.Substring(ContainerPrefix.Length), out var newName))
+                {
+                    var after = JValue.String(value.Text.Substring(0, ContainerPrefix.Length) + newName);
+                    hostConfig.Set(member.Name, after);
+                    context.Record(this, module, "HostConfig." + member.Name, value, after, $"{member.Name} follows the module it names, renamed '{newName}'.");
+                }
+            }
+        }
     }
 }

@@ -122,7 +122,10 @@ public sealed class SharedMemoryRule : MigrationRule
     /// </summary>
     private static bool IsHostOrSettable(EdgeModule module) =>
         string.Equals(IpcMode(module), Host, StringComparison.OrdinalIgnoreCase) ||
-        (module.CreateOptions is { Error: null } ? CanSetIpcMode(module) : !(module.CreateOptions?.Text is { } text && TemplateText.HasPlaceholder(text)));
+        (module.CreateOptions is { Error: null } ? CanSetIpcMode(module) : !IsPlaceholderText(module.CreateOptions?.Text));
+
+    /// <summary>createOptions that are a placeholder as a whole ("${OPTIONS}", "&lt;options&gt;"): no JSON begins so.</summary>
+    private static bool IsPlaceholderText(string? text) => text?.TrimStart() is { Length: > 0 } start && start[0] is '$' or '<';
 
     private static string Partners(EdgeModule module, IpcModes modes)
     {
