@@ -21,9 +21,18 @@ internal static class ResourceNames
     /// <summary>The names without a domain a container may ask for, besides huge pages (Kubernetes standardContainerResources).</summary>
     private static readonly string[] StandardContainerResources = { ModuleResources.Cpu, ModuleResources.Memory, "ephemeral-storage" };
 
+    /// <summary>Names the API server takes, that manifests use most.</summary>
+    private static readonly string[] CommonNames =
+        { ModuleResources.Cpu, ModuleResources.Memory, ModuleResources.GpuResource, ModuleResources.FpgaResource, "ephemeral-storage", "hugepages-2Mi", "hugepages-1Gi" };
+
     /// <summary>The API server's words for what is wrong with <paramref name="name"/>, or null when it takes the name.</summary>
     public static string? Problem(string name)
     {
+        // Nearly every name is one of these: no copies of it to check (every entry of every module in every check comes here).
+        if (Array.IndexOf(CommonNames, name) >= 0)
+        {
+            return null;
+        }
         if (QualifiedNameProblem(name) is { } problem)
         {
             return problem;
