@@ -42,16 +42,22 @@ internal sealed class KubernetesExtensions
     /// The settings of the module's k8s-experimental section the agent cannot read, each of which fails its createOptions
     /// (<see cref="DropEffect.Fails"/>), and the template placeholders standing for an object or a list (<see cref="DropEffect.Pending"/>).
     /// </summary>
-    public static IEnumerable<DroppedSetting> UnreadableOrPending(EdgeModule module)
+    public static IReadOnlyList<DroppedSetting> UnreadableOrPending(EdgeModule module) =>
+        CheckScope.Read(module, UnreadableOrPendingView, (m, _) => ReadUnreadableOrPending(m));
+
+    /// <summary>The key of <see cref="UnreadableOrPending"/> in a check's views: K3 reports them, and K12 judges no module that has one failing.</summary>
+    private static readonly object UnreadableOrPendingView = new();
+
+    private static IReadOnlyList<DroppedSetting> ReadUnreadableOrPending(EdgeModule module)
     {
         // Every check asks for every module, and most have no section: nothing to read, no context to make.
         if (module.Options()?.Find(CreateOptionsAccess.KubernetesSection) is null)
         {
-            return Enumerable.Empty<DroppedSetting>();
+            return Array.Empty<DroppedSetting>();
         }
         var context = new RenderContext(module, KubernetesNames.NameShown(module.Name), new KubernetesRenderOptions(), Array.Empty<string>());
         Read(context);
-        return context.Dropped.Where(d => d.Effect != DropEffect.Ignored);
+        return context.Dropped.Where(d => d.Effect != DropEffect.Ignored).ToList();
     }
 
     /// <summary>The section as the agent's typed model reads it; what it cannot read is recorded as a failure in <paramref name="context"/>.</summary>

@@ -262,6 +262,19 @@ public class RequestsWithinLimitsRuleTests
     }
 
     [Fact]
+    public void AModuleWhoseSectionTheAgentCannotReadIsLeftToK3AsThePreviewDoes()
+    {
+        // cpu {} is no quantity: the agent cannot read the section and sends no Deployment, so none is refused for -1.
+        var manifest = ManifestBuilder.Deployment(("m", Resources("\"memory\":\"-1\",\"cpu\":{}", "")));
+
+        var rendered = KubernetesRenderer.Render(manifest).Modules.Single(m => m.ModuleName == "m");
+
+        Assert.Empty(Check(manifest, "K12"));
+        Assert.Equal(new[] { "K3 Error m k8s-experimental.resources.limits.cpu manual" }, Summary(Check(manifest, "K3")));
+        Assert.Equal(new[] { "k8s-experimental.resources.limits.cpu" }, rendered.Dropped.Where(d => d.Effect == DropEffect.Fails).Select(d => d.Location));
+    }
+
+    [Fact]
     public void HugePagesBesideANameAPlaceholderStandsForWaitForTheTemplate()
     {
         var manifest = ManifestBuilder.Deployment(

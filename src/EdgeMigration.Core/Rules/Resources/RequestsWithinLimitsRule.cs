@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Core.Manifests;
 
 namespace EdgeMigration.Core.Rules.Resources;
@@ -22,7 +24,8 @@ public sealed class RequestsWithinLimitsRule : ModuleRule
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
         // The device runs its own edgeAgent and never uses the manifest's createOptions for it (K7).
-        if (module.IsEdgeAgent)
+        // Nor a module whose k8s-experimental the agent cannot read (K3): it sends no Deployment to refuse.
+        if (module.IsEdgeAgent || KubernetesExtensions.UnreadableOrPending(module).Any(setting => setting.Effect == DropEffect.Fails))
         {
             return;
         }
