@@ -19,10 +19,10 @@ public sealed record ResourceRefusal(string Location, JNode Value, string Proble
 public static class ResourceRefusals
 {
     /// <summary>
-    /// Each refusal in the module's resources, as the user wrote them, in the API server's order: fractions of extended
-    /// resources in limits, then in requests, then requests against their limits, then huge pages without cpu or memory
-    /// (at the resources themselves). The agent's typed reading of the section keeps the same entries whenever it can
-    /// read them all, and when it cannot no Deployment is sent.
+    /// Each refusal in the module's resources, as the user wrote them, in about the API server's order: each entry of
+    /// limits, then of requests, by itself (<see cref="EntryRefusal"/>), then requests against their limits, then huge
+    /// pages without cpu or memory (at the resources themselves). The agent's typed reading of the section keeps the same
+    /// entries whenever it can read them all, and when it cannot no Deployment is sent (K12 and the preview then judge none).
     /// </summary>
     public static IEnumerable<ResourceRefusal> Of(EdgeModule module)
     {
