@@ -97,7 +97,8 @@ public class RenderDroppedTests
         Assert.Equal(check.Select(f => (f.Location, f.Message.Replace(", so the module never runs.", ""))),
             module.Dropped.Select(d => (d.Location, d.Reason.Replace(" (HTTP 422), so the module is not deployed.", ""))));
         Assert.StartsWith("Limits['example.com/dongle'] (1.5) is not a whole number", module.Dropped[0].Reason);
-        Assert.StartsWith("requests.cpu (1) is above limits.cpu (\"0.5\")", module.Dropped[1].Reason);
+        // The keys as the user spelt them, as in the location.
+        Assert.StartsWith("Requests.cpu (1) is above Limits.cpu (\"0.5\")", module.Dropped[1].Reason);
         Assert.Contains("(\"must be less than or equal to cpu limit of 500m\")", module.Dropped[1].Reason);
         Assert.Equal("1", module.Dropped[1].Value);
     }

@@ -107,7 +107,7 @@ public class RequestsWithinLimitsRuleTests
         Assert.Contains("an extended resource such as 'nvidia.com/gpu'", findings[0].Message);
         Assert.Equal("Set requests['nvidia.com/gpu'] to 2 as in limits (or both to the quantity the module needs), or give 'nvidia.com/gpu' in limits only: without requests, the limits are the request.",
             findings[0].Recommendation);
-        Assert.Contains("requests['example.com/dongle'] (\"1\") differs from limits['example.com/dongle'] (\"3\")", findings[1].Message);
+        Assert.Contains("Requests['example.com/dongle'] (\"1\") differs from Limits['example.com/dongle'] (\"3\")", findings[1].Message);
         Assert.Contains("huge pages ('hugepages-2Mi')", findings[2].Message);
     }
 

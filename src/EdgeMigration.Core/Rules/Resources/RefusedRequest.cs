@@ -20,7 +20,12 @@ public enum RequestRefusal
 /// A request of a module's <c>k8s-experimental.resources</c> that the API server refuses, and with it the module's
 /// Deployment. Rule K12 and the Kubernetes preview say the same thing about it, in these words.
 /// </summary>
-public sealed record RefusedRequest(JMember Request, JNode? Limit, RequestRefusal Refusal)
+/// <param name="Request">The refused entry of requests.</param>
+/// <param name="Limit">Its limit, or null when it has none.</param>
+/// <param name="Refusal">Why the API server refuses it.</param>
+/// <param name="RequestsName">The requests' key as the user spelt it (<c>requests</c>, <c>Requests</c>).</param>
+/// <param name="LimitsName">The limits' key as the user spelt it, or <c>limits</c> where there are none.</param>
+public sealed record RefusedRequest(JMember Request, JNode? Limit, RequestRefusal Refusal, string RequestsName, string LimitsName)
 {
     public string Name => Request.Name;
 
@@ -49,9 +54,9 @@ public sealed record RefusedRequest(JMember Request, JNode? Limit, RequestRefusa
             $"Give \"{Name}\": {Request.Value.ToCompactJson()} in k8s-experimental.resources.limits, and then in requests only if equal: without requests, the limits are the request.",
     };
 
-    private string RequestPath => JsonPath.Member(ModuleResources.Requests, Name);
+    private string RequestPath => JsonPath.Member(RequestsName, Name);
 
-    private string LimitPath => JsonPath.Member(ModuleResources.Limits, Name);
+    private string LimitPath => JsonPath.Member(LimitsName, Name);
 
     /// <summary>The limit as the API server quotes it: Kubernetes' canonical form of the quantity ("0.5" is 500m, "1024Mi" is 1Gi).</summary>
     private string LimitText => Limit is null ? "" : ParsedQuantity.Of(Limit)?.ToString() ?? Limit.ToCompactJson();

@@ -50,7 +50,7 @@ public static class ResourceRefusals
         // Requests are compared with limits a placeholder stands for only once the template is expanded.
         if (requests is not null && !ModuleResources.IsPlaceholder(module, ModuleResources.Limits))
         {
-            foreach (var refused in RefusedRequests(requests.Values, limits?.Values))
+            foreach (var refused in RefusedRequests(requests, limits))
             {
                 yield return new ResourceRefusal(requests.PathOf(refused.Name), refused.Request.Value, refused.Problem, refused.Remedy,
                     refused.Name == ModuleResources.FpgaResource);
@@ -98,14 +98,14 @@ public static class ResourceRefusals
     /// (a GPU, any extended resource, huge pages) one that differs from its limit or has none. R2 writes no limit that
     /// would make one (<see cref="ModuleResources.Judge"/>).
     /// </summary>
-    private static IEnumerable<RefusedRequest> RefusedRequests(JObject requests, JObject? limits)
+    private static IEnumerable<RefusedRequest> RefusedRequests(ResourceList requests, ResourceList? limits)
     {
-        foreach (var request in requests.Members)
+        foreach (var request in requests.Values.Members)
         {
-            var limit = Given(limits?.Find(request.Name)?.Value);
-            if (IsSent(requests.Members, request) && Given(request.Value) is { } requested && ModuleResources.Judge(request.Name, requested, limit) is { } refusal)
+            var limit = Given(limits?.Values.Find(request.Name)?.Value);
+            if (IsSent(requests.Values.Members, request) && Given(request.Value) is { } requested && ModuleResources.Judge(request.Name, requested, limit) is { } refusal)
             {
-                yield return new RefusedRequest(request, limit, refusal);
+                yield return new RefusedRequest(request, limit, refusal, requests.Kind, limits?.Kind ?? ModuleResources.Limits);
             }
         }
     }
