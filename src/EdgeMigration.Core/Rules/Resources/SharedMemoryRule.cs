@@ -155,6 +155,9 @@ public sealed class SharedMemoryRule : MigrationRule
         private readonly Dictionary<string, List<EdgeModule>> _joiners = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, EdgeModule> _byName = new(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>Whether each module's sharing group can switch, worked out at the first question.</summary>
+        private Dictionary<EdgeModule, bool>? _switchable;
+
         public IpcModes(ManifestDocument manifest)
         {
             foreach (var module in manifest.Modules)
@@ -182,10 +185,8 @@ public sealed class SharedMemoryRule : MigrationRule
         public bool GroupCanSwitch(EdgeModule module)
         {
             _switchable ??= SwitchableGroups();
-            return _switchable.TryGetValue(module, out var switchable) ? switchable : module.CreateOptions is { Error: null } && CanSetIpcMode(module);
+            return _switchable.TryGetValue(module, out var switchable) ? switchable : IsHostOrSettable(module);
         }
-
-        private Dictionary<EdgeModule, bool>? _switchable;
 
         /// <summary>Each module that shares memory, and whether its whole group (the modules joined to it along any chain) can switch.</summary>
         private Dictionary<EdgeModule, bool> SwitchableGroups()
@@ -201,9 +202,12 @@ public sealed class SharedMemoryRule : MigrationRule
                 var seen = new HashSet<EdgeModule> { start };
                 for (var i = 0; i < group.Count; i++)
                 {
-                    foreach (var partner in Partners(group[i]).Where(seen.Add))
+                    foreach (var partner in Partners(group[i]))
                     {
-                        group.Add(partner);
+                        if (seen.Add(partner))
+                        {
+                            group.Add(partner);
+                        }
                     }
                 }
                 var all = group.TrueForAll(IsHostOrSettable);
