@@ -93,16 +93,21 @@ public class ModuleNameRuleTests
         var manifest = ManifestBuilder.Deployment(
             ("Video_Source", "{}"),
             ("reader", """{"HostConfig":{"IpcMode":"container:Video_Source","NetworkMode":"container:Video_Source","PidMode":"host"}}"""),
-            ("other", """{"HostConfig":{"ipcmode":"container:elsewhere"}}"""));
+            ("other", """{"HostConfig":{"ipcmode":"container:elsewhere"}}"""),
+            // Renamed itself, and naming another renamed module.
+            ("Pair_B", """{"HostConfig":{"IpcMode":"container:Video_Source"}}"""));
 
         var result = Convert(manifest, "O2");
 
         Assert.Equal(new[]
         {
             "O2 Video_Source : \"Video_Source\" -> \"video-source\"",
+            "O2 Pair_B : \"Pair_B\" -> \"pair-b\"",
             "O2 reader HostConfig.IpcMode: \"container:Video_Source\" -> \"container:video-source\"",
             "O2 reader HostConfig.NetworkMode: \"container:Video_Source\" -> \"container:video-source\"",
+            "O2 Pair_B HostConfig.IpcMode: \"container:Video_Source\" -> \"container:video-source\"",
         }, Describe(result.Changes));
+        Assert.Contains("\"IpcMode\":\"container:video-source\"", OptionsText(result.Manifest, "pair-b"));
         Assert.Contains("\"IpcMode\":\"container:video-source\"", OptionsText(result.Manifest, "reader"));
         Assert.Contains("\"ipcmode\":\"container:elsewhere\"", OptionsText(result.Manifest, "other"));
         AssertIdempotent(result, "O2");
