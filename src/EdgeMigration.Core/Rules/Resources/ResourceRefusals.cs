@@ -27,12 +27,14 @@ public static class ResourceRefusals
     public static IEnumerable<ResourceRefusal> Of(EdgeModule module)
     {
         // Every module of every check comes here, and most have no resources.
-        if (ModuleResources.FindResources(module) is null)
+        if (ModuleResources.FindResources(module) is not { } resources)
         {
             yield break;
         }
         var limits = ModuleResources.Find(module, ModuleResources.Limits);
         var requests = ModuleResources.Find(module, ModuleResources.Requests);
+        // What a placeholder stands for is known only once the template is expanded: nothing is compared with it.
+        var limitsPending = ModuleResources.IsPlaceholder(module, ModuleResources.Limits);
         foreach (var list in new[] { limits, requests })
         {
             if (list is null)
@@ -41,14 +43,13 @@ public static class ResourceRefusals
             }
             foreach (var entry in list.Values.Members)
             {
-                if (IsSent(list.Values.Members, entry) && EntryRefusal(list.Kind, entry) is { } refused)
+                if (IsSent(list.Values, entry) && EntryRefusal(list.Kind, entry) is { } refused)
                 {
                     yield return new ResourceRefusal(list.PathOf(entry.Name), entry.Value, refused.Problem, refused.Remedy, false);
                 }
             }
         }
-        // Requests are compared with limits a placeholder stands for only once the template is expanded.
-        if (requests is not null && !ModuleResources.IsPlaceholder(module, ModuleResources.Limits))
+        if (requests is not null && !limitsPending)
         {
             foreach (var refused in RefusedRequests(requests, limits))
             {
@@ -56,8 +57,7 @@ public static class ResourceRefusals
                     refused.Name == ModuleResources.FpgaResource);
             }
         }
-        if (HugePagesWithoutCpuOrMemory(limits, requests) is { } hugePages && ModuleResources.FindResources(module) is { } resources &&
-            !ModuleResources.IsPlaceholder(module, ModuleResources.Limits) && !ModuleResources.IsPlaceholder(module, ModuleResources.Requests))
+        if (HugePagesWithoutCpuOrMemory(limits, requests) is { } hugePages && !limitsPending && !ModuleResources.IsPlaceholder(module, ModuleResources.Requests))
         {
             yield return new ResourceRefusal(JsonPath.Member(CreateOptionsAccess.KubernetesSection, resources.Name), resources.Value,
                 $"{resources.Name} asks for huge pages ('{hugePages}') but names neither cpu nor memory, in limits or in requests; the Kubernetes API server refuses huge pages without either (\"HugePages require cpu or memory\") and with it the module's Deployment",
@@ -73,12 +73,12 @@ public static class ResourceRefusals
     private static string? HugePagesWithoutCpuOrMemory(ResourceList? limits, ResourceList? requests)
     {
         string? hugePages = null;
-        foreach (var members in new[] { limits?.Values.Members, requests?.Values.Members })
+        foreach (var list in new[] { limits?.Values, requests?.Values })
         {
-            for (var i = 0; members is not null && i < members.Count; i++)
+            for (var i = 0; list is not null && i < list.Count; i++)
             {
-                var member = members[i];
-                if (Given(member.Value) is null || !IsSent(members, member))
+                var member = list.Members[i];
+                if (Given(member.Value) is null || !IsSent(list, member))
                 {
                     continue;
                 }
@@ -103,7 +103,7 @@ public static class ResourceRefusals
         foreach (var request in requests.Values.Members)
         {
             var limit = Given(limits?.Values.Find(request.Name)?.Value);
-            if (IsSent(requests.Values.Members, request) && Given(request.Value) is { } requested && ModuleResources.Judge(request.Name, requested, limit) is { } refusal)
+            if (IsSent(requests.Values, request) && Given(request.Value) is { } requested && ModuleResources.Judge(request.Name, requested, limit) is { } refusal)
             {
                 yield return new RefusedRequest(request, limit, refusal, requests.Kind, limits?.Kind ?? ModuleResources.Limits);
             }
@@ -176,17 +176,7 @@ public static class ResourceRefusals
     /// False for an entry that a later one of the same name hides (rule K6): Json.NET keeps the last, and only that one
     /// reaches the API server.
     /// </summary>
-    private static bool IsSent(IReadOnlyList<JMember> members, JMember entry)
-    {
-        for (var i = members.Count - 1; i >= 0; i--)
-        {
-            if (members[i].Name == entry.Name)
-            {
-                return ReferenceEquals(members[i], entry);
-            }
-        }
-        return false;
-    }
+    private static bool IsSent(JObject list, JMember entry) => ReferenceEquals(list.Find(entry.Name), entry);
 
     /// <summary>A quantity the agent's typed model keeps: a JSON null is dropped, as if the entry were not there.</summary>
     private static JNode? Given(JNode? value) => value is JValue { Kind: JValueKind.Null } ? null : value;
