@@ -9,7 +9,13 @@ public static class CreateOptionsAccess
 {
     public const string KubernetesSection = "k8s-experimental";
 
+    private const string ContainerPrefix = "container:";
+
     public static JObject? Options(this EdgeModule module) => module.CreateOptions?.Root;
+
+    /// <summary>The module id a Docker mode (IpcMode, NetworkMode, PidMode) names as <c>container:&lt;id&gt;</c>, or null for any other mode.</summary>
+    public static string? JoinedContainer(string? mode) =>
+        mode is not null && mode.StartsWith(ContainerPrefix, System.StringComparison.OrdinalIgnoreCase) ? mode.Substring(ContainerPrefix.Length) : null;
 
     public static JObject? HostConfig(this EdgeModule module) => module.Options().ObjectOf("HostConfig");
 

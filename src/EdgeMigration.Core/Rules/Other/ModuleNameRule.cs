@@ -110,8 +110,6 @@ public sealed class ModuleNameRule : MigrationRule
     /// <summary>The HostConfig modes in which Docker names another module's container (<c>"IpcMode": "container:&lt;id&gt;"</c>).</summary>
     private static readonly string[] ContainerModes = { "IpcMode", "NetworkMode", "PidMode" };
 
-    private const string ContainerPrefix = "container:";
-
     /// <summary>
     /// A module that names a renamed one's container in its IPC, network or PID mode follows it: on Docker devices the
     /// container is named after the module's id, and R3 reads the pairs before and after the conversion alike.
@@ -124,10 +122,10 @@ public sealed class ModuleNameRule : MigrationRule
             foreach (var mode in ContainerModes)
             {
                 if (hostConfig?.FindIgnoreCase(mode) is { Value: JValue { IsString: true } value } member &&
-                    value.Text.StartsWith(ContainerPrefix, StringComparison.OrdinalIgnoreCase) &&
-                    renames.TryGetValue(value.Text.Substring(ContainerPrefix.Length), out var newName))
+                    CreateOptionsAccess.JoinedContainer(value.Text) is { } joined && renames.TryGetValue(joined, out var newName))
                 {
-                    var after = JValue.String(value.Text.Substring(0, ContainerPrefix.Length) + newName);
+                    // The prefix as the user spelt it ("Container:").
+                    var after = JValue.String(value.Text.Substring(0, value.Text.Length - joined.Length) + newName);
                     hostConfig.Set(member.Name, after);
                     context.Record(this, module, "HostConfig." + member.Name, value, after, $"{member.Name} follows the module it names, renamed '{newName}'.");
                 }

@@ -20,7 +20,6 @@ public sealed class SharedMemoryRule : MigrationRule
     private const string Host = "host";
     private const string HostConfigName = "HostConfig";
     private const string IpcModeName = "IpcMode";
-    private const string ContainerPrefix = "container:";
 
     public override string Id => "R3";
     public override string Title => "Shared memory needs host IPC";
@@ -102,7 +101,7 @@ public sealed class SharedMemoryRule : MigrationRule
     {
         var mode = IpcMode(module);
         return module.CreateOptions is { Error: null } && !string.Equals(mode, Host, StringComparison.OrdinalIgnoreCase) &&
-               (mode?.StartsWith(ContainerPrefix, StringComparison.OrdinalIgnoreCase) == true || modes.Joiners(module).Any());
+               (CreateOptionsAccess.JoinedContainer(mode) is not null || modes.Joiners(module).Any());
     }
 
     /// <summary>True when the fix can write the module's IpcMode: HostConfig is an object or can be added, not something else the user wrote (a template placeholder).</summary>
@@ -129,16 +128,18 @@ public sealed class SharedMemoryRule : MigrationRule
 
     private static string Partners(EdgeModule module, IpcModes modes)
     {
-        var mode = IpcMode(module);
         var partners = modes.Joiners(module).Select(m => m.Name).ToList();
-        if (mode?.StartsWith(ContainerPrefix, StringComparison.OrdinalIgnoreCase) == true)
+        if (JoinedContainer(module) is { } joined)
         {
-            partners.Insert(0, mode.Substring(ContainerPrefix.Length));
+            partners.Insert(0, joined);
         }
         return string.Join(", ", partners.Select(name => "module '" + name + "'"));
     }
 
     private static string? IpcMode(EdgeModule module) => module.HostConfig().StringOf(IpcModeName);
+
+    /// <summary>The module whose IPC namespace the module joins (<c>container:&lt;module&gt;</c>), or null.</summary>
+    private static string? JoinedContainer(EdgeModule module) => CreateOptionsAccess.JoinedContainer(IpcMode(module));
 
     /// <summary>True when k8s-experimental already mounts a volume at /dev/shm (as the spatial analysis manifests do).</summary>
     private static bool HasShmVolume(EdgeModule module) =>
@@ -166,9 +167,8 @@ public sealed class SharedMemoryRule : MigrationRule
                 {
                     _byName[module.Name] = module;
                 }
-                if (IpcMode(module) is { } mode && mode.StartsWith(ContainerPrefix, StringComparison.OrdinalIgnoreCase))
+                if (JoinedContainer(module) is { } joined)
                 {
-                    var joined = mode.Substring(ContainerPrefix.Length);
                     if (!_joiners.TryGetValue(joined, out var joiners))
                     {
                         _joiners[joined] = joiners = new List<EdgeModule>();
@@ -219,8 +219,7 @@ public sealed class SharedMemoryRule : MigrationRule
         /// <summary>The modules that join <paramref name="module"/>'s IPC namespace, and the one it joins when the manifest has it.</summary>
         private IEnumerable<EdgeModule> Partners(EdgeModule module)
         {
-            var joined = IpcMode(module) is { } mode && mode.StartsWith(ContainerPrefix, StringComparison.OrdinalIgnoreCase) &&
-                         _byName.TryGetValue(mode.Substring(ContainerPrefix.Length), out var target) ? target : null;
+            var joined = JoinedContainer(module) is { } id && _byName.TryGetValue(id, out var target) ? target : null;
             return joined is null ? Joiners(module) : Joiners(module).Append(joined);
         }
     }
