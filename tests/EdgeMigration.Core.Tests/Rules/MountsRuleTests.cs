@@ -41,6 +41,34 @@ public class MountsRuleTests
     }
 
     [Fact]
+    public void BindMountsWhoseHostPathNamesNoVolumeAreErrors()
+    {
+        // The agent names a bind's hostPath volume after its Source as it names a claim (KubeUtils.SanitizeDNSLabel).
+        var manifest = ManifestBuilder.Deployment(
+            ("paths", """
+                {"HostConfig":{"Mounts":[
+                  {"Type":"bind","Source":"/var/lib/azuremediaservices/application/data/recordings/camera-front-door","Target":"/a"},
+                  {"Type":"bind","Source":"/","Target":"/host"},
+                  {"Type":"bind","Source":"/config-volume","Target":"/c"},
+                  {"Type":"bind","Source":"/var/data","Target":"/d"},
+                  {"Type":"bind","Source":"${DATA_DIR}","Target":"/e"},
+                  {"Type":"bind","Source":"C:\\data","Target":"/f"}]}}
+                """));
+
+        var findings = Check(manifest, "K9");
+
+        Assert.Equal(new[]
+        {
+            "K9 Error paths HostConfig.Mounts[0] manual",
+            "K9 Error paths HostConfig.Mounts[1] manual",
+            "K9 Error paths HostConfig.Mounts[2] manual",
+        }, Summary(findings));
+        Assert.Contains("exceeded maximum length of 63", findings[0].Message);
+        Assert.Contains("does not start with a valid character", findings[1].Message);
+        Assert.Contains("a volume name the agent uses itself", findings[2].Message);
+    }
+
+    [Fact]
     public void OptionsTheAgentDoesNotMapAreInformation()
     {
         var manifest = ManifestBuilder.Deployment(

@@ -12,7 +12,8 @@ namespace EdgeMigration.Core.Rules.Storage;
 /// deployment fails; only bind and volume are mapped (tmpfs and npipe are ignored or fail); a volume is a
 /// PersistentVolumeClaim named after its Source as the agent sanitizes it (<see cref="DnsNames.Label"/>), which must be a DNS
 /// label, must not be one of the agent's own volume names, and merges silently with another Source that sanitizes
-/// alike. ReadOnly is honoured; BindOptions, VolumeOptions, TmpfsOptions and Consistency are not.
+/// alike; a bind's hostPath volume is named after its Source the same way, within the same two limits. ReadOnly is
+/// honoured; BindOptions, VolumeOptions, TmpfsOptions and Consistency are not.
 /// </summary>
 public sealed class MountsRule : ModuleRule
 {
@@ -84,30 +85,34 @@ public sealed class MountsRule : ModuleRule
                     : "Use Type volume (a share) or bind (a host directory).",
                 tmpfs ? Severity.Warning : null));
         }
-        else if (mount.IsVolume && !TemplateText.HasPlaceholder(mount.Source!))
+        else if (!TemplateText.HasPlaceholder(mount.Source!) && (mount.IsVolume || !BindSpec.IsWindowsPath(mount.Source!)))
         {
-            var claim = ClaimName(mount.Source!, out var problem);
-            if (claim is null)
+            // A bind's hostPath volume is named after its host path as a volume's claim is after its share (K11 judges Windows paths).
+            var name = VolumeName(mount.Source!, out var problem);
+            var source = mount.IsVolume ? $"Volume '{mount.Source}'" : $"Host path '{mount.Source}'";
+            if (name is null)
             {
                 findings.Add(Finding(module, mount.Location,
-                    $"Volume '{mount.Source}' gives a claim name that is not a DNS label of 1 to {KubernetesNames.MaxLabelLength} characters ({problem}); the deployment fails.",
-                    "Use a share whose name is a short DNS label (lower-case letters, digits and '-')."));
+                    $"{source} gives a {(mount.IsVolume ? "claim" : "volume")} name that is not a DNS label of 1 to {KubernetesNames.MaxLabelLength} characters ({problem}); the deployment fails.",
+                    mount.IsVolume
+                        ? "Use a share whose name is a short DNS label (lower-case letters, digits and '-')."
+                        : "Mount a directory whose path has at most 63 letters, digits and '-' (a parent directory), or use a share (Type volume)."));
             }
-            else if (ReservedVolumes.Contains(claim, StringComparer.Ordinal))
+            else if (ReservedVolumes.Contains(name, StringComparer.Ordinal))
             {
                 findings.Add(Finding(module, mount.Location,
-                    $"Volume '{mount.Source}' becomes '{claim}', a volume name the agent uses itself in every pod; the deployment fails.",
-                    "Use a share of another name."));
+                    $"{source} becomes '{name}', a volume name the agent uses itself in every pod; the deployment fails.",
+                    mount.IsVolume ? "Use a share of another name." : "Mount the directory from another path."));
             }
-            else if (volumes.TryGetValue(claim, out var first) && !string.Equals(first.Source, mount.Source, StringComparison.Ordinal))
+            else if (mount.IsVolume && volumes.TryGetValue(name, out var first) && !string.Equals(first.Source, mount.Source, StringComparison.Ordinal))
             {
                 findings.Add(Finding(module, mount.Location,
-                    $"Volumes '{first.Source}' ({first.Location}) and '{mount.Source}' both become the claim '{claim}' on the device, which merges them without a word.",
+                    $"Volumes '{first.Source}' ({first.Location}) and '{mount.Source}' both become the claim '{name}' on the device, which merges them without a word.",
                     "Use shares whose names differ in more than case and punctuation.", Severity.Warning));
             }
-            if (claim is not null && !volumes.ContainsKey(claim))
+            if (mount.IsVolume && name is not null && !volumes.ContainsKey(name))
             {
-                volumes[claim] = mount;
+                volumes[name] = mount;
             }
         }
         foreach (var option in IgnoredOptions.Select(mount.Value.FindIgnoreCase).Where(m => m is not null))
@@ -118,8 +123,8 @@ public sealed class MountsRule : ModuleRule
         }
     }
 
-    /// <summary>The claim the agent names after a volume's Source (<see cref="DnsNames.Label"/>), or null and why it cannot.</summary>
-    private static string? ClaimName(string source, out string? problem)
+    /// <summary>The volume (for Type volume, also the claim) the agent names after a mount's Source (<see cref="DnsNames.Label"/>), or null and why it cannot.</summary>
+    private static string? VolumeName(string source, out string? problem)
     {
         problem = null;
         try
