@@ -178,6 +178,24 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
     }
 
     [Fact]
+    public void ModuleNameMapKeysThatALayersRoutesNameAreUsedThere()
+    {
+        // The layer routes from SimulatedSensor, which the base deployment defines: the fleet's one map renames it in both.
+        var layer = Path.Combine(_folder, "layer.json");
+        File.WriteAllText(layer, """
+            {"content":{"modulesContent":{
+              "$edgeAgent":{"properties.desired.modules.filter":{"type":"docker","settings":{"image":"filter:1"}}},
+              "$edgeHub":{"properties.desired.routes.toFilter":"FROM /messages/modules/SimulatedSensor/* INTO BrokeredEndpoint(\"/modules/filter/inputs/in\")"}}}}
+            """);
+        using var ps = new PowerShellSession();
+
+        var run = ps.Run($"ConvertTo-GpuEdgeManifest '{layer}' -ModuleNameMap @{{ SimulatedSensor = 'sensor' }} | ForEach-Object {{ $_.Changes.After }}").AssertNoErrors();
+
+        Assert.Equal("\"FROM /messages/modules/sensor/* INTO BrokeredEndpoint(\\\"/modules/filter/inputs/in\\\")\"", Assert.Single(run.Output).ToString());
+        Assert.DoesNotContain(run.Warnings, w => w.StartsWith("-ModuleNameMap", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void DefaultLimitsTakeEveryKubernetesQuantityForm()
     {
         using var ps = new PowerShellSession();

@@ -20,6 +20,9 @@ public sealed class ConversionContext
     public ConversionOptions Options { get; }
     public IReadOnlyList<Change> Changes => _changes;
 
+    /// <summary>Old id → new id of every module the conversion renamed, or whose references it renamed (O2's fix sets it).</summary>
+    internal IReadOnlyDictionary<string, string> ModuleRenames { get; set; } = new Dictionary<string, string>();
+
     /// <summary>Records a change; before/after are the JSON values (null for added/removed).</summary>
     public void Record(MigrationRule rule, EdgeModule? module, string location, JNode? before, JNode? after, string description, bool inDefinition = false)
     {

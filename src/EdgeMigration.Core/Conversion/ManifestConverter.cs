@@ -8,16 +8,24 @@ namespace EdgeMigration.Core.Conversion;
 /// <summary>The result of converting one manifest: the new document, every change, and what could not be fixed.</summary>
 public sealed class ConversionResult
 {
-    internal ConversionResult(ManifestDocument manifest, IReadOnlyList<Change> changes, IReadOnlyList<Finding> remaining)
+    internal ConversionResult(ManifestDocument manifest, IReadOnlyList<Change> changes, IReadOnlyList<Finding> remaining,
+        IReadOnlyDictionary<string, string> moduleRenames)
     {
         Manifest = manifest;
         Changes = changes;
         RemainingFindings = remaining;
+        ModuleRenames = moduleRenames;
     }
 
     public ManifestDocument Manifest { get; }
     public IReadOnlyList<Change> Changes { get; }
     public IReadOnlyList<Finding> RemainingFindings { get; }
+
+    /// <summary>
+    /// Old id → new id of every module renamed (O2), with the modules of other deployments whose references a layered
+    /// deployment's routes and module twin sections follow.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ModuleRenames { get; }
 }
 
 /// <summary>
@@ -47,6 +55,6 @@ public static class ManifestConverter
         // Every rule, not only those whose fixes were chosen: a fix left out leaves its findings, and the result must say
         // so (Compatible is false while an error remains).
         var remaining = RuleEngine.Check(manifest, settings: CheckSettings.ForConversion(options));
-        return new ConversionResult(manifest, context.Changes, remaining);
+        return new ConversionResult(manifest, context.Changes, remaining, context.ModuleRenames);
     }
 }

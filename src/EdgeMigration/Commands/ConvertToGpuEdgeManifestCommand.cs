@@ -180,14 +180,9 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         {
             return;
         }
-        // A renamed module's change carries its old id; a module the map leaves as it is keeps it.
-        foreach (var change in result.Changes)
-        {
-            if (change.RuleId == "O2" && change.Location.Length == 0 && change.ModuleName is { } renamed)
-            {
-                unused.Remove(renamed);
-            }
-        }
+        // A renamed module, or a module of another deployment whose references a layered one follows; a module the map
+        // leaves as it is keeps its id.
+        unused.ExceptWith(result.ModuleRenames.Keys);
         foreach (var module in result.Manifest.Modules)
         {
             if (!module.IsSystemModule)

@@ -194,6 +194,94 @@ public class ModuleNameRuleTests
         AssertIdempotent(result, "O2");
     }
 
+    /// <summary>A layer that adds MyFilter and routes to it from SimulatedSensor and tempsensor, which the base deployment defines.</summary>
+    private const string Layer = """
+        {
+          "content": {
+            "modulesContent": {
+              "$edgeAgent": {
+                "properties.desired.modules.MyFilter": { "type": "docker", "settings": { "image": "filter:1", "createOptions": "{}" } }
+              },
+              "$edgeHub": {
+                "properties.desired.routes.sensorToFilter": "FROM /messages/modules/SimulatedSensor/* INTO BrokeredEndpoint(\"/modules/MyFilter/inputs/in\")",
+                "properties.desired.routes.tempToUpstream": "FROM /messages/modules/tempsensor/* WHERE $connectionModuleId = 'tempsensor' INTO $upstream"
+              },
+              "SimulatedSensor": { "properties.desired.SendInterval": 5 }
+            }
+          }
+        }
+        """;
+
+    [Fact]
+    public void LayeredRoutesAndTwinsOfAnotherDeploymentsModuleFollowTheRenameItsConversionMakes()
+    {
+        // The base deployment's conversion renames SimulatedSensor 'simulatedsensor': the layer's references must follow,
+        // or its route and desired properties name a module that is gone once both are deployed. tempsensor keeps its id.
+        var manifest = ManifestDocument.Parse(Layer);
+
+        var findings = Check(manifest, "O2");
+        var result = Convert(manifest, "O2");
+
+        Assert.Equal(new[]
+        {
+            "O2 Information - $.content.modulesContent['$edgeHub']['properties.desired.routes.sensorToFilter'] fixable",
+            "O2 Warning - $.content.modulesContent['$edgeHub']['properties.desired.routes.sensorToFilter'] fixable",
+            "O2 Warning - $.content.modulesContent.SimulatedSensor fixable",
+            "O2 Warning MyFilter  fixable",
+        }, Summary(findings));
+        Assert.Contains("Route 'sensorToFilter' refers to module 'SimulatedSensor', which this layered deployment does not define; the deployment that does is converted with the module renamed 'simulatedsensor'", findings[1].Message);
+        Assert.Contains("The module twin section 'SimulatedSensor' is for module 'SimulatedSensor', which this layered deployment does not define", findings[2].Message);
+        Assert.Equal(Layer.Replace("modules.MyFilter", "modules.myfilter").Replace("modules/MyFilter/", "modules/myfilter/")
+            .Replace("modules/SimulatedSensor/", "modules/simulatedsensor/").Replace("\"SimulatedSensor\": {", "\"simulatedsensor\": {"), result.Manifest.ToJson());
+        Assert.Equal(new[] { ("MyFilter", "myfilter"), ("SimulatedSensor", "simulatedsensor") },
+            result.ModuleRenames.Select(r => (r.Key, r.Value)));
+        Assert.DoesNotContain(result.RemainingFindings, f => f.RuleId == "O2");
+        AssertIdempotent(result, "O2");
+    }
+
+    [Fact]
+    public void ModuleNameMapRenamesAnotherDeploymentsModuleInALayersReferences()
+    {
+        var options = new ConversionOptions { Rules = Only("O2") };
+        options.ModuleNameMap["SimulatedSensor"] = "sensor";
+        options.ModuleNameMap["tempsensor"] = "temperature";
+
+        var result = ManifestConverter.Convert(ManifestDocument.Parse(Layer), options);
+
+        Assert.Equal(new[] { "FROM /messages/modules/sensor/* INTO BrokeredEndpoint(\"/modules/myfilter/inputs/in\")",
+            "FROM /messages/modules/temperature/* WHERE $connectionModuleId = 'temperature' INTO $upstream" }, result.Manifest.Routes.Select(r => r.Text));
+        Assert.Equal("sensor", Assert.Single(result.Manifest.ModuleTwins).ModuleId);
+        Assert.Equal(new[] { "MyFilter", "SimulatedSensor", "tempsensor" }, result.ModuleRenames.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ALayersReferenceWhoseRenameThisLayerTakesIsLeftAndExplained()
+    {
+        // The base's conversion cannot see that this layer already has a module named simulatedsensor.
+        var layer = Layer.Replace("modules.MyFilter", "modules.simulatedsensor").Replace("modules/MyFilter/", "modules/simulatedsensor/");
+
+        var findings = Check(ManifestDocument.Parse(layer), "O2");
+        var result = Convert(ManifestDocument.Parse(layer), "O2");
+
+        var finding = Assert.Single(findings);
+        Assert.Equal("O2 Warning -  manual", Summary(finding));
+        Assert.Contains("refers to module 'SimulatedSensor', which it does not define; the deployment that does is converted with the module renamed 'simulatedsensor', which this deployment uses for something else", finding.Message);
+        Assert.Empty(result.Changes);
+        Assert.Empty(result.ModuleRenames);
+    }
+
+    [Fact]
+    public void ADeploymentThatStandsAloneRenamesNoReferenceToAModuleItLacks()
+    {
+        // Without layers, a route naming a module the deployment lacks names nothing, whatever other deployments hold.
+        var manifest = ManifestDocument.Parse(Manifest);
+
+        var result = Convert(manifest, "O2");
+
+        Assert.Contains("FROM /messages/modules/yoloModuleV2/* INTO $upstream", result.Manifest.Routes.Select(r => r.Text));
+        Assert.DoesNotContain("yoloModuleV2", result.ModuleRenames.Keys);
+    }
+
     [Fact]
     public void LayeredDeploymentKeysAreRenamed()
     {

@@ -195,6 +195,22 @@ public class WrittenOutMatcherTests
         }
     }
 
+    [Fact]
+    public void RouteNamedIdsAsOneExpressionOfAnyIdFoundThem()
+    {
+        var random = new Random(11);
+        var fragments = new[] { "FROM ", "/messages/modules/", "/outputs/*", " INTO ", "BrokeredEndpoint(\"", "brokeredendpoint ( \"/", "modules/",
+            "/inputs/in1\")", " WHERE $connectionModuleId = '", "$CONNECTIONMODULEID=\"", "'", "\"", "/", " ", "\n", "a", "Ab_1", "*", "$upstream" };
+        var expression = new Regex(@"/messages/modules/(?<id>[^/\s]*)(?=/|\s|$)|(?i:BrokeredEndpoint)\s*\(\s*""/?modules/(?<id>[^/]*)(?=/)" +
+            @"|(?i:\$connectionModuleId)\s*=\s*['""](?<id>[^'""]*)(?=['""])", RegexOptions.CultureInvariant);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var route = string.Concat(Enumerable.Range(0, random.Next(1, 9)).Select(_ => fragments[random.Next(fragments.Length)]));
+            var expected = expression.Matches(route).Select(m => m.Groups["id"].Value).Where(id => id.Length > 0 && !id.Contains('*')).Distinct().ToList();
+            Assert.Equal(expected, RouteReferences.NamedIds(route));
+        }
+    }
+
     private static void AssertSame<T>(IEnumerable<string> inputs, Func<string, T> expected, Func<string, T> actual)
     {
         var count = 0;

@@ -27,7 +27,8 @@ public sealed class ModuleNameRule : MigrationRule
     public override IEnumerable<Finding> Check(ManifestDocument manifest)
     {
         var found = new List<Finding>();
-        var renames = ModuleRenamePlan.For(manifest, new Dictionary<string, string>()).Renames;
+        var plan = ModuleRenamePlan.For(manifest, new Dictionary<string, string>());
+        var renames = plan.Renames;
         var customIds = new HashSet<string>(ModuleRenamePlan.CustomModuleIds(manifest), StringComparer.Ordinal);
         var modules = manifest.Modules.Where(m => m.IsSystemModule || customIds.Contains(m.Name)).ToList();
         var idsByDeviceName = ModuleIdCheck.ByDeviceName(modules.Select(m => m.Name));
@@ -61,13 +62,38 @@ public sealed class ModuleNameRule : MigrationRule
             var ids = mentioned.Count < 2 ? mentioned : renames.Keys.Where(mentioned.Contains);
             foreach (var id in ids)
             {
-                found.Add(Finding(null, route.Location,
-                    $"Route '{route.Name}' refers to module '{id}', which is to be renamed '{renames[id]}'.",
-                    "Rename the module and the route together.", Severity.Information));
+                found.Add(plan.IsForeign(id)
+                    ? Foreign(route.Location, $"Route '{route.Name}' refers to module '{id}'", id, renames[id])
+                    : Finding(null, route.Location,
+                        $"Route '{route.Name}' refers to module '{id}', which is to be renamed '{renames[id]}'.",
+                        "Rename the module and the route together.", Severity.Information));
             }
+        }
+        foreach (var twin in manifest.ModuleTwins)
+        {
+            if (plan.IsForeign(twin.ModuleId) && renames.TryGetValue(twin.ModuleId, out var newName))
+            {
+                found.Add(Foreign(twin.Location, $"The module twin section '{twin.ModuleId}' is for module '{twin.ModuleId}'", twin.ModuleId, newName));
+            }
+        }
+        foreach (var blocked in plan.Blocked)
+        {
+            found.Add(Finding(null, "",
+                $"This layered deployment refers to module '{blocked.Key}', which it does not define; the deployment that does is converted with the module renamed '{blocked.Value}', which this deployment uses for something else, so its references to '{blocked.Key}' are left as they are.",
+                $"Give the module another id in all the deployments for the device: ConvertTo-GpuEdgeManifest -ModuleNameMap @{{ '{blocked.Key}' = '<name>' }} on each of them.",
+                fixable: false));
         }
         return found;
     }
+
+    /// <summary>
+    /// A layered deployment's reference to a module another deployment defines: that deployment's conversion renames the
+    /// module, so the reference must follow, or it names a module that no longer exists once both are deployed.
+    /// </summary>
+    private Finding Foreign(string location, string reference, string id, string newName) =>
+        Finding(null, location,
+            $"{reference}, which this layered deployment does not define; the deployment that does is converted with the module renamed '{newName}', and the reference follows it.",
+            $"Convert every deployment for the device with the same -ModuleNameMap (none is the same too), so that the module and the references to it keep one id; @{{ '{id}' = '<name>' }} gives it another.");
 
     public override void Fix(ConversionContext context)
     {
@@ -77,6 +103,7 @@ public sealed class ModuleNameRule : MigrationRule
         {
             return;
         }
+        context.ModuleRenames = renames;
         var modules = manifest.Modules.Where(m => !m.IsSystemModule && renames.ContainsKey(m.Name)).ToList();
         var twins = manifest.ModuleTwins.Where(t => renames.ContainsKey(t.ModuleId)).ToList();
         foreach (var module in modules)

@@ -14,10 +14,30 @@ namespace EdgeMigration.Core.Rules.Other;
 /// </summary>
 internal sealed class ModuleRenamePlan
 {
-    private ModuleRenamePlan(Dictionary<string, string> renames) => Renames = renames;
+    private ModuleRenamePlan(Dictionary<string, string> renames, List<string> foreignIds, Dictionary<string, string> blocked)
+    {
+        Renames = renames;
+        ForeignIds = foreignIds;
+        Blocked = blocked;
+    }
 
-    /// <summary>Old id → new id, for the modules whose id changes.</summary>
+    /// <summary>
+    /// Old id → new id, for the modules whose id changes, and for the modules of other deployments that a layered one's
+    /// routes and module twin sections name (<see cref="ForeignIds"/>), which its references follow.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Renames { get; }
+
+    /// <summary>
+    /// Ids a layered deployment's routes and module twin sections name without defining the module: another deployment
+    /// for the same devices does, and its conversion renames the module as <see cref="KubernetesNames.MakeSafe"/> does
+    /// unless the user's renames say otherwise.
+    /// </summary>
+    public IReadOnlyList<string> ForeignIds { get; }
+
+    /// <summary>Foreign ids whose safe name a module or key of this deployment already has → that name: not followed.</summary>
+    public IReadOnlyDictionary<string, string> Blocked { get; }
+
+    public bool IsForeign(string id) => ForeignIds.Contains(id);
 
     public static ModuleRenamePlan For(ManifestDocument manifest, IDictionary<string, string> userRenames)
     {
@@ -57,6 +77,28 @@ internal sealed class ModuleRenamePlan
                 taken.Add(planned[id]);
             }
         }
+        var foreignIds = ForeignModuleIds(manifest);
+        var blocked = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var id in foreignIds)
+        {
+            // The other deployment's conversion cannot see this one's names: a safe name taken here is reported, not made unique.
+            if (userRenames.TryGetValue(id, out var userId))
+            {
+                planned[id] = userId;
+            }
+            else if (!KubernetesNames.IsSafeName(id) && !TemplateText.IsPlaceholderId(id))
+            {
+                var safe = KubernetesNames.MakeSafe(id);
+                if (taken.Contains(safe))
+                {
+                    blocked[id] = safe;
+                }
+                else
+                {
+                    planned[id] = safe;
+                }
+            }
+        }
         // In the plan's order (a dictionary filled without removals enumerates in insertion order).
         var renames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in planned)
@@ -66,7 +108,48 @@ internal sealed class ModuleRenamePlan
                 renames[pair.Key] = pair.Value;
             }
         }
-        return new ModuleRenamePlan(renames);
+        return new ModuleRenamePlan(renames, foreignIds, blocked);
+    }
+
+    /// <summary>
+    /// In a layered deployment, the ids its routes and module twin sections name that are no module of its own, once each
+    /// in manifest order (routes first); none in a deployment that stands alone, where such a reference names nothing.
+    /// </summary>
+    private static List<string> ForeignModuleIds(ManifestDocument manifest)
+    {
+        var foreign = new List<string>();
+        if (!manifest.IsLayered)
+        {
+            return foreign;
+        }
+        var defined = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var module in manifest.Modules)
+        {
+            defined.Add(module.Name);
+        }
+        void Add(string id)
+        {
+            // "$edgeHub" and "$upstream" are no modules' ids.
+            if (!id.StartsWith("$", StringComparison.Ordinal) && !defined.Contains(id) && !foreign.Contains(id))
+            {
+                foreign.Add(id);
+            }
+        }
+        foreach (var route in manifest.Routes)
+        {
+            if (route.Text is { } text)
+            {
+                foreach (var id in RouteReferences.NamedIds(text))
+                {
+                    Add(id);
+                }
+            }
+        }
+        foreach (var twin in manifest.ModuleTwins)
+        {
+            Add(twin.ModuleId);
+        }
+        return foreign;
     }
 
     /// <summary>The custom module ids and, after them, those the plan otherwise keeps as template placeholders.</summary>

@@ -57,6 +57,36 @@ internal sealed class RouteReferences
         return mentioned ?? (IReadOnlyCollection<string>)Array.Empty<string>();
     }
 
+    /// <summary>
+    /// Every id <paramref name="route"/> names, known or not, once each in order: what follows each prefix up to what ends
+    /// an id there. A wildcard (<c>/messages/modules/*</c>) names none.
+    /// </summary>
+    public static IReadOnlyList<string> NamedIds(string route)
+    {
+        var named = new List<string>();
+        for (var prefix = NextPrefix(route, 0); prefix is { } found;)
+        {
+            var end = found.End;
+            while (end < route.Length && !EndsId(route, found, end))
+            {
+                end++;
+            }
+            if (end == route.Length && found.Kind != PrefixKind.Path)
+            {
+                // Nothing ends the id: no reference here, and a prefix may still follow within the rest.
+                prefix = NextPrefix(route, found.Index + 1);
+                continue;
+            }
+            var id = route.Substring(found.End, end - found.End);
+            if (id.Length > 0 && id.IndexOf('*') < 0 && !named.Contains(id))
+            {
+                named.Add(id);
+            }
+            prefix = NextPrefix(route, Math.Max(end, found.Index + 1));
+        }
+        return named;
+    }
+
     /// <summary>The route with every module of <paramref name="renames"/> (old id → new id) renamed in one pass.</summary>
     public string Rename(string route, IReadOnlyDictionary<string, string> renames)
     {
@@ -117,14 +147,17 @@ internal sealed class RouteReferences
             return false;
         }
         var end = start + id.Length;
-        return prefix.Kind switch
-        {
-            // The id is followed by '/', white space or the end of the route.
-            PrefixKind.Path => end == route.Length || route[end] == '/' || char.IsWhiteSpace(route[end]),
-            PrefixKind.Endpoint => end < route.Length && route[end] == '/',
-            _ => end < route.Length && route[end] is '\'' or '"',
-        };
+        return end == route.Length ? prefix.Kind == PrefixKind.Path : EndsId(route, prefix, end);
     }
+
+    /// <summary>True when the character at <paramref name="index"/> (within the route) ends an id that follows <paramref name="prefix"/>.</summary>
+    private static bool EndsId(string route, Prefix prefix, int index) => prefix.Kind switch
+    {
+        // The id is followed by '/', white space or the end of the route.
+        PrefixKind.Path => route[index] == '/' || char.IsWhiteSpace(route[index]),
+        PrefixKind.Endpoint => route[index] == '/',
+        _ => route[index] is '\'' or '"',
+    };
 
     /// <summary>The leftmost prefix that starts at or after <paramref name="from"/>, or null.</summary>
     private static Prefix? NextPrefix(string route, int from)
