@@ -1,5 +1,8 @@
 using System;
 using System.IO;
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 
 namespace EdgeMigration.Core.IO;
 
@@ -10,6 +13,18 @@ namespace EdgeMigration.Core.IO;
 /// </summary>
 public static class AtomicFile
 {
+    /// <summary>
+    /// File.GetUnixFileMode and SetUnixFileMode (.NET 7 and later: every pwsh this module runs in on Unix), which
+    /// netstandard2.0 does not have; null on Windows, where File.Replace keeps the file's ACL and attributes itself.
+    /// </summary>
+    private static readonly MethodInfo? GetUnixFileMode = RuntimeInformation.IsOSPlatform(OSPlatform.Windows)
+        ? null
+        : typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) });
+
+    private static readonly MethodInfo? SetUnixFileMode = GetUnixFileMode is null
+        ? null
+        : typeof(File).GetMethod("SetUnixFileMode", new[] { typeof(string), GetUnixFileMode.ReturnType });
+
     public static void Write(string path, byte[] contents, bool overwrite) => Write(path, contents, overwrite, stream => stream);
 
     /// <summary>As <see cref="Write(string, byte[], bool)"/>; <paramref name="through"/> wraps the temporary file's stream (tests make it fail midway).</summary>
@@ -38,6 +53,7 @@ public static class AtomicFile
             }
             if (existed)
             {
+                KeepMode(fullPath, temporary);
                 File.Replace(temporary, fullPath, null);
             }
             else
@@ -61,6 +77,27 @@ public static class AtomicFile
             {
                 File.Delete(temporary);
             }
+        }
+    }
+
+    /// <summary>
+    /// On Unix the new file takes the old one's place by a rename, and would have the default mode: a manifest kept
+    /// private (600, as it holds registry passwords) or read-only would become readable by all, or writable.
+    /// </summary>
+    private static void KeepMode(string existing, string temporary)
+    {
+        if (GetUnixFileMode is null || SetUnixFileMode is null)
+        {
+            return;
+        }
+        try
+        {
+            SetUnixFileMode.Invoke(null, new[] { temporary, GetUnixFileMode.Invoke(null, new object[] { existing }) });
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            // The file's own error (it is gone, or may not be read), for the caller to report as the write's failure.
+            ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
         }
     }
 

@@ -70,6 +70,26 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal(new[] { "gpu.json" }, Directory.GetFiles(_folder).Select(Path.GetFileName));
     }
 
+    [Theory]
+    [InlineData(UnixFileMode.UserRead | UnixFileMode.UserWrite)]
+    [InlineData(UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead)]
+    public void AnOverwrittenFileKeepsItsPermissions(UnixFileMode mode)
+    {
+        // A manifest kept private (it holds registry passwords) or read-only stays so after -Force overwrites it.
+        // Windows keeps a file's ACL and attributes through File.Replace.
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        File.WriteAllBytes(Target, Original);
+        File.SetUnixFileMode(Target, mode);
+
+        AtomicFile.Write(Target, Converted, overwrite: true);
+
+        Assert.Equal(Converted, File.ReadAllBytes(Target));
+        Assert.Equal(mode, File.GetUnixFileMode(Target));
+    }
+
     [Fact]
     public void AFolderNobodyMayWriteToIsAClearErrorNamingTheFile()
     {
