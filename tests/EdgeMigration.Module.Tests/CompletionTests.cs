@@ -35,6 +35,24 @@ public class CompletionTests
     }
 
     [Fact]
+    public void APathWhoseBracketsMatchNoFileAsAWildcardNamesTheFileOfThatName()
+    {
+        // As the cmdlets read it: site[1].json given without escaping its brackets.
+        var folder = System.IO.Directory.CreateTempSubdirectory("edgemigration-").FullName;
+        try
+        {
+            System.IO.File.Copy(Sample, System.IO.Path.Combine(folder, "site[1].json"));
+
+            Assert.Equal(new[] { "WebServerApp" }, Complete("Test-EdgeModuleCompatibility ./site[1].json -ModuleName web", folder));
+            Assert.Equal(3, Complete("ConvertTo-GpuEdgeManifest site[1].json -ShareMap ", folder).Count);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void NoManifestOrAnUnreadableOneOffersNoModuleNames()
     {
         Assert.Empty(Complete("Get-EdgeModule ./no-such-file.json -Name ", TestPaths.Samples));

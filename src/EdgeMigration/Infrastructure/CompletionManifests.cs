@@ -22,7 +22,7 @@ internal static class CompletionManifests
         var literal = fakeBoundParameters.Contains("LiteralPath");
         var paths = Values(literal ? fakeBoundParameters["LiteralPath"] : fakeBoundParameters.Contains("Path") ? fakeBoundParameters["Path"] : null);
         var manifests = new List<ManifestDocument>();
-        foreach (var file in paths.SelectMany(p => Resolve(p, literal)).Distinct().Take(MaxFiles))
+        foreach (var file in paths.SelectMany(p => Files(p, literal)).Distinct().Take(MaxFiles))
         {
             try
             {
@@ -45,8 +45,18 @@ internal static class CompletionManifests
         _ => new[] { value.ToString() ?? "" },
     };
 
+    /// <summary>
+    /// The files a path names, as the cmdlets read it: a wildcard that matches nothing names the file of that very name,
+    /// such as site[1].json given without escaping its brackets.
+    /// </summary>
+    private static IReadOnlyList<string> Files(string path, bool literal)
+    {
+        var files = Resolve(path, literal);
+        return files.Count == 0 && !literal && WildcardPattern.ContainsWildcardCharacters(path) ? Resolve(path, literal: true) : files;
+    }
+
     /// <summary>The files a path names, as the cmdlet itself would resolve them, run in the runspace being completed.</summary>
-    private static IEnumerable<string> Resolve(string path, bool literal)
+    private static IReadOnlyList<string> Resolve(string path, bool literal)
     {
         using var shell = PowerShell.Create(RunspaceMode.CurrentRunspace);
         shell.AddScript(literal
@@ -58,7 +68,7 @@ internal static class CompletionManifests
         }
         catch (RuntimeException)
         {
-            return Enumerable.Empty<string>();
+            return Array.Empty<string>();
         }
     }
 }
