@@ -33,6 +33,24 @@ public class TestEdgeModuleCompatibilityTests
     }
 
     [Fact]
+    public void EachAzDeploymentOfAHubIsNamedByItsId()
+    {
+        using var ps = new PowerShellSession();
+        // Get-AzIotHubDeployment's PSDeployments, as a runbook checks every deployment of a hub: which one is incompatible?
+        var script = $$"""
+            $content = @{}
+            $modules = [Newtonsoft.Json.Linq.JObject]::Parse([System.IO.File]::ReadAllText('{{Sample}}'))['modulesContent']
+            foreach ($p in $modules.Properties()) { $content[$p.Name] = $p.Value }
+            'fpga-v1', 'fpga-v2' | ForEach-Object { [pscustomobject]@{ Id = $_; Priority = 10; Content = [pscustomobject]@{ ModulesContent = $content } } } |
+                Test-EdgeModuleCompatibility -ModuleName file_mover -Rule O4 | ForEach-Object Manifest
+            """;
+
+        var manifests = ps.Run(script).AssertNoErrors().Output.Select(o => o.ToString());
+
+        Assert.Equal(new[] { "deployment 'fpga-v1'", "deployment 'fpga-v2'" }, manifests);
+    }
+
+    [Fact]
     public void ExcludingARuleRemovesItsFindings()
     {
         using var ps = new PowerShellSession();

@@ -14,6 +14,10 @@ internal static class AzureDeployment
         input.Properties["Content"]?.Value is { } content &&
         PSObject.AsPSObject(content).Properties["ModulesContent"] is not null;
 
+    /// <summary>How results and errors name a deployment: by its id, so that a runbook checking every deployment of a hub tells them apart.</summary>
+    public static string Describe(PSObject input) =>
+        input.Properties["Id"]?.Value?.ToString() is { Length: > 0 } id ? $"deployment '{id}'" : "deployment from the pipeline";
+
     public static object ToGraph(PSObject input)
     {
         var content = PSObject.AsPSObject(input.Properties["Content"].Value);

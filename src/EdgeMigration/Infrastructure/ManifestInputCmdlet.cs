@@ -240,7 +240,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
             return;
         }
         var graph = isDeployment ? AzureDeployment.ToGraph(input) : PowerShellGraph.ToPlain(input);
-        var source = DescribeObject(input);
+        var source = isDeployment ? AzureDeployment.Describe(input) : DescribeObject(input);
         ReadAndProcess(() => OrCreateOptions(() => ManifestDocument.FromObject(graph, source), () => ObjectGraph.ToNode(graph), source), source);
     }
 
