@@ -53,6 +53,24 @@ public sealed class PipelineInputTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Cmdlets))]
+    public void AnArrayGivenToInputObjectIsReadAsIfPiped(string cmdlet)
+    {
+        // -InputObject (Get-Content x.json), -InputObject $deployments, -InputObject (Get-ChildItem …): no manifest is an array.
+        using var ps = new PowerShellSession();
+        var variables = new Dictionary<string, object?> { ["file"] = Sample };
+
+        var one = ps.Run($"{cmdlet} -LiteralPath $file -WarningAction Ignore | ForEach-Object Manifest", variables).AssertNoErrors();
+        var lines = ps.Run($"{cmdlet} -InputObject ([System.IO.File]::ReadAllLines($file)) -WarningAction Ignore | ForEach-Object Manifest", variables).AssertNoErrors();
+        var files = ps.Run($"{cmdlet} -InputObject @([System.IO.FileInfo]::new($file), $file) -WarningAction Ignore | ForEach-Object Manifest", variables).AssertNoErrors();
+
+        Assert.Equal(one.Output.Count, lines.Output.Count);
+        Assert.Equal(new[] { "JSON text from the pipeline" }, lines.Output.Select(o => o.ToString()).Distinct());
+        Assert.Equal(2 * one.Output.Count, files.Output.Count);
+        Assert.Equal(one.Output.Select(o => o.ToString()).Distinct(), files.Output.Select(o => o.ToString()).Distinct());
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
     public void AFolderFromThePipelineIsAFolderError(string cmdlet)
     {
         using var ps = new PowerShellSession();

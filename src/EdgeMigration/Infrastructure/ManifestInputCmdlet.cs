@@ -91,7 +91,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
                 }
                 break;
             default:
-                ProcessInputObject(InputObject);
+                ProcessInputObjects(InputObject);
                 break;
         }
     }
@@ -195,6 +195,23 @@ public abstract class ManifestInputCmdlet : PSCmdlet
     {
         WriteVerbose($"Reading {file}");
         ReadAndProcess(() => ManifestDocument.Load(file), file);
+    }
+
+    /// <summary>
+    /// An array given as the argument of -InputObject (Get-Content's lines, Get-AzIotHubDeployment's deployments,
+    /// Get-ChildItem's files) is read element by element, as the pipeline would send it: no manifest is an array.
+    /// </summary>
+    private void ProcessInputObjects(PSObject? input)
+    {
+        if (MyInvocation.ExpectingInput || LanguagePrimitives.GetEnumerable(input?.BaseObject) is not { } elements)
+        {
+            ProcessInputObject(input);
+            return;
+        }
+        foreach (var element in elements)
+        {
+            ProcessInputObject(element is null ? null : PSObject.AsPSObject(element));
+        }
     }
 
     private void ProcessInputObject(PSObject? input)
