@@ -80,6 +80,7 @@ public class GetEdgeModuleExternalIpTests
     [InlineData("webServerApp", new[] { "webserverapp" })]
     [InlineData("WEB*", new[] { "webserverapp" })]
     [InlineData("Getting_Started*", new[] { "gettingstartedwithgpus" })]
+    [InlineData("Getting_StartedWithGPUs", new[] { "gettingstartedwithgpus" })]
     [InlineData("edgeHub,iotedged", new[] { "iotedged", "edgehub" })]
     public void NameTakesWildcardsAndIotHubModuleIds(string names, string[] expected)
     {

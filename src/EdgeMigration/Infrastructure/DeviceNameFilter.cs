@@ -20,7 +20,10 @@ internal sealed class DeviceNameFilter
 
     public bool Matches(string deviceName) => _names.Count == 0 || _names.Any(n => n.Filter.Matches(deviceName));
 
-    /// <summary>The names without wildcards that match none of the device's names: those are errors, as for Get-Process -Name.</summary>
+    /// <summary>
+    /// The names without wildcards that match none of the device's names, neither as given nor sanitized: those are
+    /// errors, as for Get-Process -Name (my_module is found when the device shows mymodule).
+    /// </summary>
     public IEnumerable<string> Unmatched(IReadOnlyCollection<string> deviceNames) =>
-        _names.Where(n => n.Filter.Unmatched(deviceNames).Any()).Select(n => n.Name);
+        _names.Where(n => !WildcardPattern.ContainsWildcardCharacters(n.Name) && !deviceNames.Any(n.Filter.Matches)).Select(n => n.Name);
 }
