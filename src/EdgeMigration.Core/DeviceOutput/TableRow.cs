@@ -8,6 +8,9 @@ namespace EdgeMigration.Core.DeviceOutput;
 /// <summary>One row of an iotedge list or kubectl get svc table as the module it describes, or why it does not describe one.</summary>
 internal static class TableRow
 {
+    /// <summary>kubectl prefixes names with their kind when it prints several kinds (get all, get svc,deploy, --show-kind).</summary>
+    private const string ServiceKind = "service/";
+
     public static DeviceOutputEntry Read(TableLayout layout, int line, string[] cells)
     {
         try
@@ -36,6 +39,10 @@ internal static class TableRow
         string? Optional(ColumnRole role) => Cell(role) is { Length: > 0 } text ? text : null;
 
         var name = Cell(ColumnRole.Name);
+        if (layout.Format == DeviceOutputFormat.KubectlTable && name.StartsWith(ServiceKind, StringComparison.Ordinal))
+        {
+            name = name.Substring(ServiceKind.Length);
+        }
         if (name != ModuleNames.Sanitize(name))
         {
             throw new DeviceOutputException($"'{name}' is not a module name as the device shows them (lower case, a-z 0-9 - .).", line);

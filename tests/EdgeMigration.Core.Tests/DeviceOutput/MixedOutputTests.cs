@@ -61,6 +61,30 @@ public class MixedOutputTests
     }
 
     [Fact]
+    public void KubectlGetAllGivesTheServicesOfItsServiceTableWithoutTheirKind()
+    {
+        // kubectl prefixes names with their kind when it prints several kinds (get all, get svc,deploy, --show-kind).
+        var text =
+            "[10.100.10.10]: PS>kubectl get all -n iotedge\n" +
+            "NAME                           READY   STATUS    RESTARTS   AGE\n" +
+            "pod/edgehub-5d8b9c5f7d-8kq2p   2/2     Running   0          34h\n" +
+            "\n" +
+            "NAME               TYPE           CLUSTER-IP      EXTERNAL-IP     PORT(S)               AGE\n" +
+            "service/edgehub    LoadBalancer   10.103.52.225   10.128.44.243   443:31987/TCP         34h\n" +
+            "service/iotedged   ClusterIP      10.107.236.20   <none>          35000/TCP,35001/TCP   3d8h\n" +
+            "\n" +
+            "NAME                      READY   UP-TO-DATE   AVAILABLE   AGE\n" +
+            "deployment.apps/edgehub   1/1     1            1           34h\n";
+
+        var parsed = DeviceOutputReader.Read(text);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal(new[] { "edgehub", "iotedged" }, parsed.Modules.Select(m => m.Name));
+        Assert.Equal(new[] { "LoadBalancer", "ClusterIP" }, parsed.Modules.Select(m => m.ServiceType));
+        Assert.Equal(new[] { 2, 3, 9, 10 }, parsed.SkippedLines);
+    }
+
+    [Fact]
     public void JsonThatIsNotValidCostsTheRestOfTheInputButNotWhatCameBefore()
     {
         var text = IotedgeList + "\n{\n  \"kind\": \"List\",\n  \"items\": [ }\n" + IotedgeList;
