@@ -6,8 +6,11 @@ namespace EdgeMigration.Core.DeviceOutput;
 /// <summary>A line of captured output, trailing white space removed, with its 1-based number.</summary>
 internal readonly record struct SourceLine(int Number, string Text)
 {
-    // "[10.100.10.10]: PS>iotedge list", "PS C:\> …", "PS /home/me> …": a prompt, not output.
-    private static readonly Regex Prompt = new(@"^\s*(\[[^\]]*\]:\s*)?PS(\s[^>]*)?>", RegexOptions.CultureInvariant);
+    // "[10.100.10.10]: PS>iotedge list", "PS C:\> …", "PS /home/me> …": a prompt, not output; so are the prompts of the
+    // shells kubectl runs in on a client: "me@host:~$ …", "[me@host ~]$ …", "me@host ~ % …", "$ …". No row starts so.
+    private static readonly Regex Prompt = new(
+        @"^\s*((\[[^\]]*\]:\s*)?PS(\s[^>]*)?>|\[?[\w.-]+@[\w.-]+[:\s][^\s$#%]*\s?[$#%](\s|$)|[$#%](\s|$))",
+        RegexOptions.CultureInvariant);
 
     public bool IsBlank => Text.Length == 0;
 

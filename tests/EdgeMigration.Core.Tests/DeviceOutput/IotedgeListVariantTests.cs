@@ -152,6 +152,24 @@ public class IotedgeListVariantTests
         AssertRowsRead(DeviceOutputReader.Read(text).Modules);
     }
 
+    [Theory]
+    [InlineData("me@client:~$ kubectl get pods -n iotedge")]
+    [InlineData("root@client:/home/me#")]
+    [InlineData("[me@client ~]$")]
+    [InlineData("me@MacBook-Pro ~ % kubectl get pods -n iotedge")]
+    [InlineData("$ kubectl get pods -n iotedge")]
+    public void TheClientShellsPromptEndsTheTableToo(string prompt)
+    {
+        // kubectl, run on the client with the device's kubeconfig, ends its table without a blank line.
+        var text = prompt + "\n" + TableText.Format(Headers, Rows) + prompt + "\n";
+
+        var parsed = DeviceOutputReader.Read(text);
+
+        AssertRowsRead(parsed.Modules);
+        Assert.Empty(parsed.Errors);
+        Assert.Empty(parsed.SkippedLines);
+    }
+
     [Fact]
     public void LinesOutsideTablesAreSkippedAndReported()
     {
