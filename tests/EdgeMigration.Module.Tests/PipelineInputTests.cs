@@ -71,6 +71,32 @@ public sealed class PipelineInputTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Cmdlets))]
+    public void AListOfDeploymentsIsReadDeploymentByDeployment(string cmdlet)
+    {
+        // az iot edge deployment list prints a JSON list: each deployment is a result, named by its id, and what is no
+        // manifest an error of its own. Windows PowerShell's ConvertFrom-Json sends a list as one array, read the same way.
+        var sample = File.ReadAllText(Sample);
+        var list = Path.Combine(_folder, "deployments.json");
+        File.WriteAllText(list, $"[\n{{ \"id\": \"fpga-v1\", \"content\": {sample} }},\n{{ \"content\": {sample} }},\n42\n]\n");
+        using var ps = new PowerShellSession();
+        var variables = new Dictionary<string, object?> { ["file"] = list, ["sample"] = Sample };
+
+        var text = ps.Run($"[System.IO.File]::ReadAllText($file) | {cmdlet} -WarningAction Ignore | ForEach-Object Manifest", variables);
+        var lines = ps.Run($"[System.IO.File]::ReadAllLines($file) | {cmdlet} -WarningAction Ignore | ForEach-Object Manifest", variables);
+        var whole = ps.Run($", @([System.IO.File]::ReadAllText($sample), [System.IO.File]::ReadAllText($sample)) | {cmdlet} -WarningAction Ignore | ForEach-Object Manifest", variables).AssertNoErrors();
+
+        foreach (var (run, source) in new[] { (text, "JSON text"), (lines, "JSON text from the pipeline") })
+        {
+            Assert.Equal(new[] { "deployment 'fpga-v1'", source + ", element [1]" }, run.Output.Select(o => o.ToString()).Distinct());
+            Assert.Equal("NotAManifest", Assert.Single(run.ErrorIds).Split(',')[0]);
+        }
+        var perManifest = text.Output.Count(o => o.ToString() == "deployment 'fpga-v1'");
+        Assert.Equal(2 * perManifest, whole.Output.Count);
+        Assert.Equal(new[] { "JSON text" }, whole.Output.Select(o => o.ToString()).Distinct());
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
     public void AFolderFromThePipelineIsAFolderError(string cmdlet)
     {
         using var ps = new PowerShellSession();

@@ -25,13 +25,16 @@ public sealed class ManifestDocument
     private List<ModuleTwinSection> _twins = new();
     private List<ManifestDiagnostic> _diagnostics = new();
 
+    /// <summary>Files are read as one manifest each; a list's text or objects on the pipeline are read element by element.</summary>
+    private const string ListHint = " A list of deployments (az iot edge deployment list) is read deployment by deployment when its text or its objects are piped: Get-Content -Raw <file> | ….";
+
     private ManifestDocument(JDocument document, string sourceName)
     {
         Document = document;
         SourceName = sourceName;
         Root = document.Root as JObject
             ?? throw new ManifestException(ManifestErrorKind.NotAManifest, sourceName,
-                $"{sourceName}: the JSON is {CreateOptions.Describe(document.Root)}, not a manifest. Accepted: {ManifestException.AcceptedShapes}.");
+                $"{sourceName}: the JSON is {CreateOptions.Describe(document.Root)}, not a manifest.{(document.Root is JArray ? ListHint : "")} Accepted: {ManifestException.AcceptedShapes}.");
         Detect();
         Refresh();
     }

@@ -16,7 +16,9 @@ internal static class AzureDeployment
 
     /// <summary>How results and errors name a deployment: by its id, so that a runbook checking every deployment of a hub tells them apart.</summary>
     public static string Describe(PSObject input) =>
-        input.Properties["Id"]?.Value?.ToString() is { Length: > 0 } id ? $"deployment '{id}'" : "deployment from the pipeline";
+        input.Properties["Id"]?.Value?.ToString() is { Length: > 0 } id ? Describe(id) : "deployment from the pipeline";
+
+    public static string Describe(string id) => $"deployment '{id}'";
 
     public static object ToGraph(PSObject input)
     {

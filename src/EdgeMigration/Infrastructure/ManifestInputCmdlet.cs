@@ -199,11 +199,12 @@ public abstract class ManifestInputCmdlet : PSCmdlet
 
     /// <summary>
     /// An array given as the argument of -InputObject (Get-Content's lines, Get-AzIotHubDeployment's deployments,
-    /// Get-ChildItem's files) is read element by element, as the pipeline would send it: no manifest is an array.
+    /// Get-ChildItem's files), or piped whole (Windows PowerShell's ConvertFrom-Json sends a JSON list as one array), is
+    /// read element by element, as the pipeline would send it: no manifest is an array.
     /// </summary>
     private void ProcessInputObjects(PSObject? input)
     {
-        if (MyInvocation.ExpectingInput || LanguagePrimitives.GetEnumerable(input?.BaseObject) is not { } elements)
+        if (LanguagePrimitives.GetEnumerable(input?.BaseObject) is not { } elements)
         {
             ProcessInputObject(input);
             return;
@@ -332,6 +333,15 @@ public abstract class ManifestInputCmdlet : PSCmdlet
     {
         // A byte order mark decoded into the text (a file read as a string) is not JSON; from a file the reader skips it.
         text = text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text;
+        if (DeploymentList.Read(text) is { } list)
+        {
+            // az iot edge deployment list: each deployment on its own, named by its id as Az.IotHub's objects are.
+            foreach (var entry in list)
+            {
+                ReadText(entry.Text, entry.Id is { } id ? AzureDeployment.Describe(id) : $"{source}, element [{entry.Index}]");
+            }
+            return;
+        }
         ReadAndProcess(() => OrCreateOptions(() => ManifestDocument.Parse(text, source), () => JDocument.Parse(text).Root, source), source);
     }
 

@@ -52,7 +52,7 @@ public class HostileJsonTests
     public static TheoryData<string, string> NotManifests => new()
     {
         { "null", "the JSON is null, not a manifest." },
-        { "[]", "the JSON is an array, not a manifest." },
+        { "[]", "the JSON is an array, not a manifest. A list of deployments (az iot edge deployment list) is read deployment by deployment when its text or its objects are piped: Get-Content -Raw <file> | …." },
         { "\"modulesContent\"", "the JSON is a string, not a manifest." },
         { "42", "the JSON is a number, not a manifest." },
         { "{}", "the JSON is not an IoT Edge manifest (no modulesContent, $edgeAgent or $edgeAgent desired properties found)." },
