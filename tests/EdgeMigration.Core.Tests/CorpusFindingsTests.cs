@@ -105,11 +105,13 @@ public class CorpusFindingsTests
     [Fact]
     public void LayeredSqlEdgeAndGrafana()
     {
-        // A layered deployment: a named volume, a remapped port, settings the agent drops.
+        // A layered deployment: a named volume, a remapped port, settings the agent drops. The named volume is bound and
+        // mounted (Type volume): the agent gives the pod two volumes 'sqlvolume' until S2 makes the bind a mount of the share.
         Assert.Equal(new[]
         {
             "S2 Warning sqledge HostConfig.Binds[0] fixable",
             "S1 Warning sqledge HostConfig.Binds fixable",
+            "K13 Error sqledge HostConfig.Mounts[0] manual",
             "N2 Warning sqledge HostConfig.PortBindings['1433/tcp'][0] manual",
             "O1 Warning sqledge k8s-experimental.strategy fixable",
             "K1 Warning sqledge User manual",

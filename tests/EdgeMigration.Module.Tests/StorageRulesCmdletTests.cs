@@ -43,6 +43,25 @@ public class StorageRulesCmdletTests
     }
 
     [Fact]
+    public void AHostDirectoryBoundTwiceIsAnErrorAndTheModuleIsNotDeployed()
+    {
+        using var ps = new PowerShellSession();
+        const string Options = """{"HostConfig": {"Binds": ["/data:/a", "/data:/b"]}}""";
+
+        var rule = ps.Run("Get-EdgeMigrationRule K13 | ForEach-Object { '{0} {1} {2} {3}' -f $_.Id, $_.Severity, $_.CanFix, $_.Section }").AssertNoErrors();
+        Assert.Equal("K13 Error False storage", Assert.Single(rule.Output).BaseObject);
+        var check = ps.Run($"'{Options}' | Test-EdgeModuleCompatibility -ModuleName twice").AssertNoErrors().Single();
+        Assert.Equal(false, check.Properties["Compatible"].Value);
+        var finding = ps.Run($"('{Options}' | Test-EdgeModuleCompatibility -ModuleName twice -Rule K13).Findings | ForEach-Object {{ $_.Location + ' | ' + $_.Message }}").AssertNoErrors();
+        Assert.Equal("HostConfig.Binds[1] | HostConfig.Binds[0] (host path '/data') and HostConfig.Binds[1] (host path '/data') both become the volume 'data'; the API server refuses the Deployment (duplicate volume name).",
+            Assert.Single(finding.Output).BaseObject);
+        // The preview sends both volumes, as the agent does, and says the Deployment is refused.
+        var preview = ps.Run($"'{Options}' | ConvertTo-EdgeKubernetesManifest -ModuleName twice | Where-Object Kind -eq Deployment | ForEach-Object {{ $_.Deploys; $_.Object.spec.template.spec.volumes.Count; $_.DroppedSettings.Location }}")
+            .AssertNoErrors();
+        Assert.Equal(new object[] { false, 2, "HostConfig.Binds[1]" }, preview.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
     public void AShareMapThatNamesNoShareIsRefused()
     {
         using var ps = new PowerShellSession();

@@ -28,6 +28,7 @@ public static class RuleCatalog
         new Storage.HostPathBindRule(),
         new Storage.BindsRule(),
         new Storage.MountsRule(),
+        new Storage.VolumeNamesRule(),
         new Storage.WindowsPathRule(),
         new Network.MissingHostPortRule(),
         new Network.MappedPortRule(),

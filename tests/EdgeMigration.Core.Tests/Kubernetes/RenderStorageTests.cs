@@ -62,6 +62,36 @@ public class RenderStorageTests
     }
 
     [Fact]
+    public void VolumesOfOneNameAreAllSentAsTheAgentSendsThemAndFailTheModule()
+    {
+        // Only the claims of volume mounts are merged (Mounts[1] into Mounts[0]); the API server refuses the other names given twice.
+        var module = Render("""
+            {"HostConfig":{"Binds":["/data:/a","/data:/b"],"Mounts":[{"Type":"volume","Source":"Data","Target":"/c"},{"Type":"volume","Source":"data","Target":"/d"}]},
+             "k8s-experimental":{"volumes":[{"volume":{"name":"data","emptyDir":{}},"volumeMounts":[{"name":"data","mountPath":"/e"}]}]}}
+            """);
+
+        Assert.Equal("""[{"hostPath":{"path":"/data","type":"DirectoryOrCreate"},"name":"data"},{"hostPath":{"path":"/data","type":"DirectoryOrCreate"},"name":"data"},{"name":"data","persistentVolumeClaim":{"claimName":"data","readOnly":false}},{"emptyDir":{},"name":"data"}]""",
+            Compact(PodSpec(module)["volumes"]));
+        Assert.Equal(5, ((EdgeMigration.Core.Json.JArray)Container(module)["volumeMounts"]!).Count);
+        Assert.Equal(new[] { "Fails HostConfig.Binds[1]", "Fails HostConfig.Mounts[0]", "Fails k8s-experimental.volumes" }, Dropped(module));
+        Assert.True(module.Fails);
+        Assert.Equal("Volume 'data' has the name of the volume from HostConfig.Binds[0]; the agent adds both to the pod, and the API server refuses the Deployment (duplicate volume name).",
+            module.Dropped[0].Reason);
+    }
+
+    [Fact]
+    public void BindMountsComeBeforeTheClaimsAsTheAgentAddsThem()
+    {
+        var module = Render("""{"HostConfig":{"Mounts":[{"Type":"volume","Source":"logs","Target":"/a"},{"Type":"bind","Source":"/logs","Target":"/b"}]}}""");
+
+        Assert.Equal("""[{"hostPath":{"path":"/logs","type":"DirectoryOrCreate"},"name":"logs"},{"name":"logs","persistentVolumeClaim":{"claimName":"logs","readOnly":false}}]""",
+            Compact(PodSpec(module)["volumes"]));
+        Assert.Equal("""[{"mountPath":"/b","name":"logs","readOnly":false},{"mountPath":"/a","name":"logs","readOnly":false}]""", Compact(Container(module)["volumeMounts"]));
+        // The claim is the second volume 'logs', where rule K13 reports it too.
+        Assert.Equal(new[] { "Fails HostConfig.Mounts[0]" }, Dropped(module));
+    }
+
+    [Fact]
     public void KubernetesVolumesAreReadAsTheirTypesAsTheAgentsModelDoes()
     {
         // The spatial analysis manifests write readOnly as a string and sizeLimit as a number.

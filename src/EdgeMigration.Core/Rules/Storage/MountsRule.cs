@@ -17,7 +17,6 @@ namespace EdgeMigration.Core.Rules.Storage;
 /// </summary>
 public sealed class MountsRule : ModuleRule
 {
-    private static readonly string[] ReservedVolumes = { "config-volume", "trust-bundle-volume" };
     private static readonly string[] IgnoredOptions = { "BindOptions", "VolumeOptions", "TmpfsOptions", "Consistency" };
 
     public override string Id => "K9";
@@ -88,23 +87,11 @@ public sealed class MountsRule : ModuleRule
         else if (!TemplateText.HasPlaceholder(mount.Source!) && (mount.IsVolume || !BindSpec.IsWindowsPath(mount.Source!)))
         {
             // A bind's hostPath volume is named after its host path as a volume's claim is after its share (K11 judges Windows paths).
-            var name = VolumeName(mount.Source!, out var problem);
-            var source = mount.IsVolume ? $"Volume '{mount.Source}'" : $"Host path '{mount.Source}'";
-            if (name is null)
+            if (PodVolumeNames.Problem(mount.Source!, mount.IsVolume, out var name) is { } problem)
             {
-                findings.Add(Finding(module, mount.Location,
-                    $"{source} gives a {(mount.IsVolume ? "claim" : "volume")} name that is not a DNS label of 1 to {KubernetesNames.MaxLabelLength} characters ({problem}); the deployment fails.",
-                    mount.IsVolume
-                        ? "Use a share whose name is a short DNS label (lower-case letters, digits and '-')."
-                        : "Mount a directory whose path has at most 63 letters, digits and '-' (a parent directory), or use a share (Type volume)."));
+                findings.Add(Finding(module, mount.Location, problem.Message, problem.Recommendation));
             }
-            else if (ReservedVolumes.Contains(name, StringComparer.Ordinal))
-            {
-                findings.Add(Finding(module, mount.Location,
-                    $"{source} becomes '{name}', a volume name the agent uses itself in every pod; the deployment fails.",
-                    mount.IsVolume ? "Use a share of another name." : "Mount the directory from another path."));
-            }
-            else if (mount.IsVolume && volumes.TryGetValue(name, out var first) && !string.Equals(first.Source, mount.Source, StringComparison.Ordinal))
+            else if (mount.IsVolume && volumes.TryGetValue(name!, out var first) && !string.Equals(first.Source, mount.Source, StringComparison.Ordinal))
             {
                 findings.Add(Finding(module, mount.Location,
                     $"Volumes '{first.Source}' ({first.Location}) and '{mount.Source}' both become the claim '{name}' on the device, which merges them without a word.",
@@ -120,21 +107,6 @@ public sealed class MountsRule : ModuleRule
             findings.Add(Finding(module, JsonPath.Member(mount.Location, option!.Name),
                 $"{option.Name} ({option.Value.ToCompactJson()}) of {mount.Location} is ignored on the GPU device; only Type, Source, Target and ReadOnly are mapped.",
                 "Nothing to change if the module works without it; Docker devices still apply it.", Severity.Information));
-        }
-    }
-
-    /// <summary>The volume (for Type volume, also the claim) the agent names after a mount's Source (<see cref="DnsNames.Label"/>), or null and why it cannot.</summary>
-    private static string? VolumeName(string source, out string? problem)
-    {
-        problem = null;
-        try
-        {
-            return DnsNames.Label(source);
-        }
-        catch (KubernetesNameException ex)
-        {
-            problem = ex.Message;
-            return null;
         }
     }
 }

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Kubernetes;
+
+namespace EdgeMigration.Core.Rules.Storage;
+
+/// <summary>Why the agent cannot give a pod the volume a bind or a mount asks for: a finding's message and recommendation.</summary>
+public sealed record VolumeNameProblem(string Message, string Recommendation);
+
+/// <summary>
+/// The names the device's agent gives a pod's volumes (KubernetesDeploymentMapper.CollectModuleVolumes): a bind's
+/// hostPath volume and a volume mount's claim are named after their Source as KubeUtils.SanitizeDNSLabel makes it
+/// (<see cref="DnsNames.Label"/>), beside the volumes of the proxy sidecar, which come first in every pod.
+/// </summary>
+public static class PodVolumeNames
+{
+    /// <summary>The names of the volumes the agent gives the proxy sidecar of every pod.</summary>
+    public static IReadOnlyList<string> Reserved { get; } = Array.AsReadOnly(new[] { "config-volume", "trust-bundle-volume" });
+
+    public static bool IsReserved(string name) => Reserved.Contains(name, StringComparer.Ordinal);
+
+    /// <summary>The volume the agent names after a bind's or mount's Source, or null and why it cannot (the agent's message).</summary>
+    public static string? Of(string source, out string? problem)
+    {
+        problem = null;
+        try
+        {
+            return DnsNames.Label(source);
+        }
+        catch (KubernetesNameException ex)
+        {
+            problem = ex.Message;
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// What is wrong with the volume named after <paramref name="source"/>, a share (Type volume) or a host path (a bind):
+    /// no DNS label, or a name of the proxy's own volumes; either fails the deployment. Null when the name, given in
+    /// <paramref name="name"/>, can be used (K9 and K13 report these, for mounts and for Binds).
+    /// </summary>
+    public static VolumeNameProblem? Problem(string source, bool share, out string? name)
+    {
+        name = Of(source, out var problem);
+        var what = share ? $"Volume '{source}'" : $"Host path '{source}'";
+        if (name is null)
+        {
+            return new VolumeNameProblem(
+                $"{what} gives a {(share ? "claim" : "volume")} name that is not a DNS label of 1 to {KubernetesNames.MaxLabelLength} characters ({problem}); the deployment fails.",
+                share
+                    ? "Use a share whose name is a short DNS label (lower-case letters, digits and '-')."
+                    : "Mount a directory whose path has at most 63 letters, digits and '-' (a parent directory), or use a share (Type volume).");
+        }
+        return IsReserved(name)
+            ? new VolumeNameProblem($"{what} becomes '{name}', a volume name the agent uses itself in every pod; the deployment fails.",
+                share ? "Use a share of another name." : "Mount the directory from another path.")
+            : null;
+    }
+}

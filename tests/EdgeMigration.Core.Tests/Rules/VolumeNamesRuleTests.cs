@@ -1,0 +1,117 @@
+using System.Linq;
+using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Rules;
+using Xunit;
+using static EdgeMigration.Tests.RuleTestKit;
+
+namespace EdgeMigration.Tests.Rules;
+
+public class VolumeNamesRuleTests
+{
+    [Fact]
+    public void VolumesThePodWouldHoldTwiceAreErrors()
+    {
+        // The agent names a bind's hostPath volume and a volume mount's claim after their Source (KubeUtils.SanitizeDNSLabel)
+        // and adds k8s-experimental volumes as written; it merges none of these but the claims among themselves.
+        var manifest = ManifestBuilder.Deployment(
+            ("twice", """{"HostConfig":{"Binds":["/data:/a","/data/:/b:ro"]}}"""),
+            ("share", """{"HostConfig":{"Binds":["/data:/x"],"Mounts":[{"Type":"volume","Source":"data","Target":"/y"}]}}"""),
+            ("alike", """{"HostConfig":{"Mounts":[{"Type":"bind","Source":"/var/data","Target":"/a"},{"Type":"bind","Source":"/VarData","Target":"/b"}]}}"""),
+            ("written", """
+                {"HostConfig":{"Binds":["/cache:/cache"]},
+                 "k8s-experimental":{"volumes":[{"volume":{"name":"cache","emptyDir":{}},"volumeMounts":[{"name":"cache","mountPath":"/tmp/cache"}]},
+                   {"volume":{"name":"trust-bundle-volume","emptyDir":{}}}]}}
+                """),
+            ("named", """{"HostConfig":{"Binds":["sqlvolume:/sqlvolume"],"Mounts":[{"Type":"volume","Source":"sqlvolume","Target":"/var/opt/mssql"}]}}"""),
+            ("claimfirst", """{"HostConfig":{"Mounts":[{"Type":"volume","Source":"logs","Target":"/a"},{"Type":"bind","Source":"/logs","Target":"/b"}]}}"""));
+
+        var findings = Check(manifest, "K13");
+
+        Assert.Equal(new[]
+        {
+            "K13 Error twice HostConfig.Binds[1] manual",
+            "K13 Error share HostConfig.Mounts[0] manual",
+            "K13 Error alike HostConfig.Mounts[1] manual",
+            "K13 Error written k8s-experimental.volumes[0] manual",
+            "K13 Error written k8s-experimental.volumes[1] manual",
+            "K13 Error named HostConfig.Mounts[0] manual",
+            "K13 Error claimfirst HostConfig.Mounts[0] manual",
+        }, Summary(findings));
+        Assert.Equal("HostConfig.Binds[0] (host path '/data') and HostConfig.Binds[1] (host path '/data/') both become the volume 'data'; the API server refuses the Deployment (duplicate volume name).",
+            findings[0].Message);
+        Assert.StartsWith("Mount the directory once: one k8s-experimental volume", findings[0].Recommendation);
+        Assert.Contains("HostConfig.Binds[0] (host path '/data') and HostConfig.Mounts[0] (share 'data') both become the volume 'data'", findings[1].Message);
+        Assert.StartsWith("Use host paths and shares whose names differ", findings[1].Recommendation);
+        Assert.Contains("both become the volume 'vardata'", findings[2].Message);
+        Assert.Contains("HostConfig.Binds[0] (host path '/cache') and k8s-experimental.volumes[0] (k8s-experimental volume)", findings[3].Message);
+        Assert.StartsWith("Name the k8s-experimental volume", findings[3].Recommendation);
+        Assert.Contains("'trust-bundle-volume', a volume name the agent uses itself in every pod", findings[4].Message);
+        // A Docker volume's bind is a hostPath volume of the same name; converted (S2), it is a mount of the share, merged with the other.
+        Assert.Contains("HostConfig.Binds[0] (Docker volume 'sqlvolume', a host path on the device) and HostConfig.Mounts[0] (share 'sqlvolume')", findings[5].Message);
+        Assert.StartsWith("Mount the share with HostConfig.Mounts (Type volume) only", findings[5].Recommendation);
+        // The agent adds the bind mounts' volumes before the claims, so the claim is the second 'logs'.
+        Assert.Contains("HostConfig.Mounts[1] (host path '/logs') and HostConfig.Mounts[0] (share 'logs')", findings[6].Message);
+    }
+
+    [Fact]
+    public void BindsWhoseHostPathNamesNoVolumeAreErrorsAsBindMountsAreForK9()
+    {
+        var longPath = "/var/lib/azuremediaservices/application/data/recordings/camera-front-door";
+        var manifest = ManifestBuilder.Deployment(
+            ("binds", $$$"""{"HostConfig":{"Binds":["{{{longPath}}}:/a","/:/host","/config-volume:/c","/var/data:/d"]}}"""),
+            ("mounts", $$$"""{"HostConfig":{"Mounts":[{"Type":"bind","Source":"{{{longPath}}}","Target":"/a"},{"Type":"bind","Source":"/","Target":"/host"},{"Type":"bind","Source":"/config-volume","Target":"/c"}]}}"""));
+
+        var binds = Check(manifest, "K13");
+        var mounts = Check(manifest, "K9");
+
+        Assert.Equal(new[]
+        {
+            "K13 Error binds HostConfig.Binds[0] manual",
+            "K13 Error binds HostConfig.Binds[1] manual",
+            "K13 Error binds HostConfig.Binds[2] manual",
+        }, Summary(binds));
+        // The same words as K9's on bind mounts of the same host paths; K13 leaves those to K9.
+        Assert.Equal(mounts.Select(f => (f.Message, f.Recommendation)), binds.Select(f => (f.Message, f.Recommendation)));
+        Assert.Contains("exceeded maximum length of 63", binds[0].Message);
+        Assert.Contains("does not start with a valid character", binds[1].Message);
+        Assert.Contains("a volume name the agent uses itself", binds[2].Message);
+    }
+
+    [Fact]
+    public void ClaimsOfOneShareDistinctNamesPlaceholdersAndWindowsPathsAreNotReported()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            // The agent keeps one volume per claim of the volume mounts (K9 warns when their Sources differ).
+            ("claims", """{"HostConfig":{"Mounts":[{"Type":"volume","Source":"data","Target":"/a"},{"Type":"volume","Source":"Data","Target":"/b"},{"Type":"volume","Source":"data","Target":"/c","ReadOnly":true}]}}"""),
+            // '-' is kept: /var-data is 'var-data', /var/data 'vardata'.
+            ("distinct", """{"HostConfig":{"Binds":["/data:/a","/var-data:/b","/var/data:/c"],"Mounts":[{"Type":"bind","Source":"/data/in","Target":"/in"}]},"k8s-experimental":{"volumes":[{"volume":{"name":"dshm","emptyDir":{"medium":"Memory"}}}]}}"""),
+            ("placeholders", """{"HostConfig":{"Binds":["${DATA}:/a","${DATA}:/b","/data/$SITE:/c","/data/$SITE:/d"],"Mounts":[{"Type":"bind","Source":"<folder>","Target":"/e"},{"Type":"bind","Source":"<folder>","Target":"/f"}]},"k8s-experimental":{"volumes":[{"volume":{"name":"${NAME}"}},{"volume":{"name":"${NAME}"}}]}}"""),
+            ("windows", """{"HostConfig":{"Binds":["C:\\data:C:\\a","C:\\data:C:\\b"],"Mounts":[{"Type":"bind","Source":"C:\\data","Target":"C:\\c"}]}}"""),
+            ("unreadable", """{"HostConfig":{"Binds":["/data:a","/data:/b:ro:x",7],"Mounts":[{"Type":"bind","Source":"/data"},{"Type":"bind","Target":"/data"}]}}"""));
+
+        Assert.Empty(Check(manifest, "K13"));
+        // Every module's createOptions is read (K4), and K11 has the Windows paths.
+        Assert.Empty(Check(manifest, "K4"));
+        Assert.Equal(3, Check(manifest, "K11").Count);
+    }
+
+    [Fact]
+    public void AConversionLeavesAHostDirectoryBoundTwiceAndSoTheModuleIncompatible()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("twice", """{"HostConfig":{"Binds":["/data:/a","/data:/b"]}}"""),
+            // Binds of one share become volume mounts of it, which the agent merges.
+            ("share", """{"HostConfig":{"Binds":["/home/hcsshares/input:/a","/home/hcsshares/input:/b"]}}"""));
+        var before = Check(manifest, "K13");
+        Assert.Equal(new[] { "K13 Error twice HostConfig.Binds[1] manual", "K13 Error share HostConfig.Binds[1] manual" }, Summary(before));
+        Assert.StartsWith("Mount the share with HostConfig.Mounts (Type volume) only", before[1].Recommendation);
+
+        var result = ManifestConverter.Convert(manifest);
+
+        var left = Assert.Single(result.RemainingFindings, f => f.RuleId == "K13");
+        Assert.Equal("K13 Error twice HostConfig.Mounts[1] manual", Summary(left));
+        Assert.Contains("HostConfig.Mounts[0] (host path '/data') and HostConfig.Mounts[1] (host path '/data') both become the volume 'data'", left.Message);
+        Assert.Contains(result.RemainingFindings, f => f is { ModuleName: "twice", Severity: Severity.Error });
+        Assert.DoesNotContain(result.RemainingFindings, f => f is { ModuleName: "share", Severity: Severity.Error });
+    }
+}
