@@ -18,7 +18,18 @@ public static class PodVolumeNames
     /// <summary>The names of the volumes the agent gives the proxy sidecar of every pod.</summary>
     public static IReadOnlyList<string> Reserved { get; } = Array.AsReadOnly(new[] { "config-volume", "trust-bundle-volume" });
 
-    public static bool IsReserved(string name) => Reserved.Contains(name, StringComparer.Ordinal);
+    public static bool IsReserved(string name)
+    {
+        // A loop: every bind and mount of every check asks.
+        foreach (var reserved in Reserved)
+        {
+            if (string.Equals(name, reserved, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>The volume the agent names after a bind's or mount's Source, or null and why it cannot (the agent's message).</summary>
     public static string? Of(string source, out string? problem)
@@ -43,6 +54,10 @@ public static class PodVolumeNames
     public static VolumeNameProblem? Problem(string source, bool share, out string? name)
     {
         name = Of(source, out var problem);
+        if (name is not null && !IsReserved(name))
+        {
+            return null;
+        }
         var what = share ? $"Volume '{source}'" : $"Host path '{source}'";
         if (name is null)
         {
@@ -52,9 +67,7 @@ public static class PodVolumeNames
                     ? "Use a share whose name is a short DNS label (lower-case letters, digits and '-')."
                     : "Mount a directory whose path has at most 63 letters, digits and '-' (a parent directory), or use a share (Type volume).");
         }
-        return IsReserved(name)
-            ? new VolumeNameProblem($"{what} becomes '{name}', a volume name the agent uses itself in every pod; the deployment fails.",
-                share ? "Use a share of another name." : "Mount the directory from another path.")
-            : null;
+        return new VolumeNameProblem($"{what} becomes '{name}', a volume name the agent uses itself in every pod; the deployment fails.",
+            share ? "Use a share of another name." : "Mount the directory from another path.");
     }
 }

@@ -25,7 +25,8 @@ public sealed class VolumeNamesRule : ModuleRule
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, CheckSettings settings, List<Finding> findings)
     {
-        var volumes = new Dictionary<string, PodVolume>(StringComparer.Ordinal);
+        // Most modules have a few volumes or none: a list, made for the first.
+        List<PodVolume>? volumes = null;
         foreach (var entry in BindPlan.EntriesOf(module, settings.Shares))
         {
             if (entry.Spec is { Kind: BindSourceKind.HostPath or BindSourceKind.NamedVolume } spec && !TemplateText.HasPlaceholder(spec.Source))
@@ -35,7 +36,7 @@ public sealed class VolumeNamesRule : ModuleRule
                     findings.Add(Finding(module, entry.Location, problem.Message, problem.Recommendation));
                     continue;
                 }
-                Add(module, new PodVolume(name!, entry.Location, VolumeKind.HostPath, spec.Source, entry.Class == BindClass.Share ? entry.MountSource : null), volumes, findings);
+                Add(module, new PodVolume(name!, entry.Location, VolumeKind.HostPath, spec.Source, entry.Class == BindClass.Share ? entry.MountSource : null), ref volumes, findings);
             }
         }
         // The agent adds the bind mounts' volumes, then one volume per claim of the volume mounts; K9 reports the names it cannot use.
@@ -48,7 +49,7 @@ public sealed class VolumeNamesRule : ModuleRule
             {
                 if (mount.IsBind)
                 {
-                    Add(module, new PodVolume(name!, mount.Location, VolumeKind.HostPath, source, null), volumes, findings);
+                    Add(module, new PodVolume(name!, mount.Location, VolumeKind.HostPath, source, null), ref volumes, findings);
                 }
                 else if ((claims ??= new List<PodVolume>()).TrueForAll(c => c.Name != name))
                 {
@@ -56,7 +57,10 @@ public sealed class VolumeNamesRule : ModuleRule
                 }
             }
         }
-        claims?.ForEach(claim => Add(module, claim, volumes, findings));
+        foreach (var claim in claims ?? (IEnumerable<PodVolume>)Array.Empty<PodVolume>())
+        {
+            Add(module, claim, ref volumes, findings);
+        }
         if (module.Kubernetes()?.FindIgnoreCase(KubernetesVolumes) is { Value: JArray specs } member)
         {
             var location = JsonPath.Member(CreateOptionsAccess.KubernetesSection, member.Name);
@@ -74,17 +78,19 @@ public sealed class VolumeNamesRule : ModuleRule
                         "Name the volume (and its volumeMounts) differently."));
                     continue;
                 }
-                Add(module, volume, volumes, findings);
+                Add(module, volume, ref volumes, findings);
             }
         }
     }
 
     /// <summary>Adds a volume to the pod's, and reports it when the pod has one of its name already.</summary>
-    private void Add(EdgeModule module, PodVolume volume, Dictionary<string, PodVolume> volumes, List<Finding> findings)
+    private void Add(EdgeModule module, PodVolume volume, ref List<PodVolume>? volumes, List<Finding> findings)
     {
-        if (!volumes.TryGetValue(volume.Name, out var first))
+        volumes ??= new List<PodVolume>();
+        var first = volumes.Count == 0 ? null : volumes.Find(v => v.Name == volume.Name);
+        if (first is null)
         {
-            volumes[volume.Name] = volume;
+            volumes.Add(volume);
             return;
         }
         findings.Add(Finding(module, volume.Location,
