@@ -75,6 +75,27 @@ public class GetEdgeModuleExternalIpTests
         Assert.Equal(IPAddress.Parse("10.103.52.225"), fromJson.Output[0].Value("ClusterIp"));
     }
 
+    [Fact]
+    public void KubectlJsonAsConvertFromJsonObjectsAndSavedFilesAreRead()
+    {
+        // kubectl get svc -n iotedge -o json | ConvertFrom-Json | Get-EdgeModuleExternalIp, and captures saved as files.
+        const string objects = """
+            [pscustomobject]@{ apiVersion = 'v1'; kind = 'List'; items = @(
+              [pscustomobject]@{ kind = 'Service'; metadata = [pscustomobject]@{ name = 'webserverapp' };
+                spec = [pscustomobject]@{ type = 'LoadBalancer'; clusterIP = '10.105.186.35'; ports = @([pscustomobject]@{ port = 8080; nodePort = 30976; protocol = 'TCP' }) };
+                status = [pscustomobject]@{ loadBalancer = [pscustomobject]@{ ingress = @([pscustomobject]@{ ip = '10.128.44.244' }) } } }) }
+            """;
+
+        var fromObjects = Run($"{objects} | {CmdletName}").AssertNoErrors();
+        var fromFiles = Run($"[System.IO.FileInfo]::new('{SamplePath(KubectlTable)}'), [System.IO.FileInfo]::new('{SamplePath(FiveColumns)}') | {CmdletName} -Name webserverapp, edgehub").AssertNoErrors();
+
+        Assert.Equal(new[] { "webserverapp LoadBalancer 10.128.44.244 8080:30976/TCP" }, Describe(fromObjects));
+        Assert.Equal("KubectlJson", fromObjects.Output[0].Value("Source"));
+        Assert.Equal(new[] { SamplePath(KubectlTable), SamplePath(KubectlTable), SamplePath(FiveColumns), SamplePath(FiveColumns) },
+            fromFiles.Output.Select(o => o.Value("Origin")));
+        Assert.Equal(Describe(Run($"$text | {CmdletName} -Name webserverapp, edgehub", SampleText(KubectlTable))), Describe(fromFiles).Take(2));
+    }
+
     [Theory]
     [InlineData("edge*", new[] { "edgehub", "edgeagent" })]
     [InlineData("webServerApp", new[] { "webserverapp" })]

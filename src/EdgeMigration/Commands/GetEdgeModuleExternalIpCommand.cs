@@ -7,6 +7,7 @@ using System.Management.Automation.Runspaces;
 using System.Text;
 using System.Threading;
 using EdgeMigration.Core.DeviceOutput;
+using EdgeMigration.Core.Manifests;
 using EdgeMigration.Infrastructure;
 
 namespace EdgeMigration.Commands;
@@ -53,10 +54,14 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
     [ValidateNotNull]
     public PSSessionOption? SessionOption { get; set; }
 
-    /// <summary>Captured output of iotedge list, kubectl get svc -n iotedge, or kubectl get svc -n iotedge -o json; line by line or whole.</summary>
+    /// <summary>
+    /// Captured output of iotedge list, kubectl get svc -n iotedge, or kubectl get svc -n iotedge -o json; line by line or
+    /// whole; kubectl's JSON as ConvertFrom-Json's objects; or the files it was saved in (Get-ChildItem).
+    /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
     [AllowEmptyString]
-    public string[] InputObject { get; set; } = Array.Empty<string>();
+    [AllowNull]
+    public PSObject?[] InputObject { get; set; } = Array.Empty<PSObject?>();
 
     /// <summary>A kubeconfig for the device's Kubernetes cluster; the Services of the iotedge namespace are read with kubectl.</summary>
     [Parameter(Mandatory = true, ParameterSetName = KubeConfigSet)]
@@ -94,12 +99,10 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
                 ReadKubectl();
                 break;
             default:
-                // Get-Content sends a line at a time, -Raw one string: gather everything, read it at the end.
-                foreach (var text in InputObject)
+                foreach (var item in InputObject)
                 {
-                    _input.Append(text).Append('\n');
+                    ReadInput(item);
                 }
-                _receivedInput = true;
                 break;
         }
     }
@@ -111,6 +114,44 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
             var text = _input.ToString();
             Report(text, PipelineOrigin, text);
         }
+    }
+
+    /// <summary>
+    /// Get-Content sends a line at a time, -Raw one string: text is gathered and read at the end. A file is read on its
+    /// own; any other object is kubectl's JSON as ConvertFrom-Json gives it, gathered as that JSON.
+    /// </summary>
+    private void ReadInput(PSObject? item)
+    {
+        switch (item?.BaseObject)
+        {
+            case null:
+                return;
+            case FileInfo file:
+                ReadFile(file.FullName);
+                return;
+            case string text:
+                _input.Append(text).Append('\n');
+                break;
+            default:
+                _input.Append(ObjectGraph.ToNode(PowerShellGraph.ToPlain(item)).ToJson()).Append('\n');
+                break;
+        }
+        _receivedInput = true;
+    }
+
+    private void ReadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            WriteError(DeviceErrors.FileNotRead(path, ex));
+            return;
+        }
+        Report(text, path, path);
     }
 
     protected override void StopProcessing() => _stopping.Cancel();

@@ -27,6 +27,9 @@ internal static class DeviceErrors
                 Kubectl.ExecutableName),
             "KubectlNotFound", ErrorCategory.ObjectNotFound, Kubectl.ExecutableName);
 
+    public static ErrorRecord FileNotRead(string path, Exception ex) =>
+        new(new IOException($"Cannot read the file '{path}': {ex.Message}", ex), "FileNotRead", ErrorCategory.ReadError, path);
+
     public static ErrorRecord KubectlFailed(KubectlException ex, string kubeConfig) =>
         new(ex, "KubectlFailed", ErrorCategory.InvalidResult, kubeConfig);
 
