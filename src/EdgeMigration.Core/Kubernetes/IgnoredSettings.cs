@@ -28,7 +28,7 @@ public enum IgnoredSettingKind
     /// <summary>An Env entry without a name and '='.</summary>
     EnvEntry,
 
-    /// <summary>A k8s-experimental key the agent does not know, or the section spelled in another case.</summary>
+    /// <summary>A k8s-experimental key the agent does not know, the section spelled in another case, or a section that is not an object.</summary>
     KubernetesOption,
 }
 
@@ -140,6 +140,13 @@ public static class IgnoredSettings
                     $"'{member.Name}' is not spelled 'k8s-experimental' exactly; the agent matches the key exactly and ignores the whole section.",
                     "Spell it 'k8s-experimental'."));
             }
+        }
+        if (module.Options()?.Find(CreateOptionsAccess.KubernetesSection) is { Value: not JObject } section && !IsEmpty(section.Value) && !TemplateText.IsPlaceholder(section.Value))
+        {
+            // KubernetesExperimentalCreatePodParameters.ParseParameters: anything but an object is logged and read as no section.
+            found.Add(new IgnoredSetting(IgnoredSettingKind.KubernetesOption, section.Name, section.Name, false, section.Value,
+                $"k8s-experimental is {CreateOptions.Describe(section.Value)}, not an object; the agent logs \"Unable to parse Kubernetes CreateOptions\" and ignores the whole section.",
+                "Make it an object such as {\"strategy\": {\"type\": \"Recreate\"}}."));
         }
         foreach (var member in module.Kubernetes()?.Members.Where(m => !AgentCreateOptions.IsKnownKubernetesKey(m.Name)) ?? Enumerable.Empty<JMember>())
         {

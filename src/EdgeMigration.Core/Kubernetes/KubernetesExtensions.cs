@@ -11,7 +11,7 @@ namespace EdgeMigration.Core.Kubernetes;
 /// <summary>
 /// A module's k8s-experimental section as the agent reads it (reference: "The k8s-experimental section"): the key
 /// matched exactly, its keys in any case (the last spelling wins), each value through the Kubernetes type it holds.
-/// Unknown keys are <see cref="IgnoredSettings"/>. What the typed reading cannot read fails the module's createOptions:
+/// Unknown keys, and a section that is not an object, are <see cref="IgnoredSettings"/>. What the typed reading cannot read fails the module's createOptions:
 /// the preview fails the module for it and rule K3 reports it (<see cref="UnreadableOrPending"/>), from this one reading,
 /// as it does a template placeholder standing for an object or a list, pending until the template is expanded.
 /// </summary>
@@ -89,12 +89,7 @@ internal sealed class KubernetesExtensions
         {
             reader.RecordPending(CreateOptionsAccess.KubernetesSection, section.Value, "an object of Kubernetes settings");
         }
-        else
-        {
-            context.Fail(CreateOptionsAccess.KubernetesSection, section.Value,
-                $"k8s-experimental is {CreateOptions.Describe(section.Value)}, not an object; the agent cannot read the module's createOptions, so the module is not deployed.",
-                "Make it an object such as {\"strategy\": {\"type\": \"Recreate\"}}.");
-        }
+        // Any other value is ignored whole by the agent, as IgnoredSettings says.
     }
 
     private void ReadOption(RenderContext context, TypedReader reader, JMember member, string location)

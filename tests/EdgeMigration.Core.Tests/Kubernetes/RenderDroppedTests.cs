@@ -37,6 +37,20 @@ public class RenderDroppedTests
     }
 
     [Fact]
+    public void ASectionThatIsNotAnObjectIsIgnoredWholeAndTheModuleDeploys()
+    {
+        // KubernetesExperimentalCreatePodParameters logs "Unable to parse Kubernetes CreateOptions" and reads no extension.
+        var module = Render("""{"k8s-experimental":"Recreate","ExposedPorts":{"80/tcp":{}}}""");
+        var empty = Render("""{"k8s-experimental":null}""");
+
+        Assert.Equal(new[] { "Ignored k8s-experimental" }, Dropped(module));
+        Assert.False(module.Fails);
+        Assert.Null(Node(Deployment(module), "spec.strategy"));
+        Assert.Equal("[{\"containerPort\":80,\"protocol\":\"TCP\"}]", Compact(Container(module), "ports"));
+        Assert.Empty(empty.Dropped);
+    }
+
+    [Fact]
     public void GpuRequestsThatDifferFromLimitsFailTheModuleAsK12Says()
     {
         var unequal = Render("""{"k8s-experimental":{"resources":{"limits":{"nvidia.com/gpu":1,"memory":"1Gi"},"requests":{"nvidia.com/gpu":2,"memory":"512Mi"}}}}""");

@@ -26,10 +26,11 @@ public class KubernetesSectionKeysRuleTests
             "K3 Warning a k8s-experimental.service-options manual",
             "K3 Warning a k8s-experimental.affinity manual",
             "K3 Warning b K8s-Experimental manual",
-            "K3 Error c k8s-experimental manual",
+            "K3 Warning c k8s-experimental manual",
         }, Summary(findings));
         Assert.Contains("only 'serviceOptions' works", findings[0].Message);
         Assert.Contains("Unknown Kubernetes CreateOption", findings[1].Message);
+        Assert.Contains("Unable to parse Kubernetes CreateOptions", findings[3].Message);
     }
 
     [Fact]

@@ -9,8 +9,8 @@ namespace EdgeMigration.Core.Rules.Other;
 /// K3: the agent matches the <c>k8s-experimental</c> key exactly, and inside it knows only resources, volumes,
 /// nodeSelector, securityContext, strategy and serviceOptions (in any case). Anything else is logged as "Unknown
 /// Kubernetes CreateOption" and ignored; the docs' <c>service-options</c> spelling is ignored without a word
-/// (<see cref="IgnoredSettings"/>, shared with the Kubernetes preview). A section that is not an object, or a value
-/// its Kubernetes type cannot hold ("lots" of memory), fails the module's createOptions: the Errors are what the
+/// (<see cref="IgnoredSettings"/>, shared with the Kubernetes preview), and so is a section that is not an object. A value
+/// its Kubernetes type cannot hold ("lots" of memory) fails the module's createOptions: the Errors are what the
 /// preview's typed reading fails the module for (<see cref="KubernetesExtensions.UnreadableOrPending"/>). A template's
 /// placeholder standing for the section, an object or a list (<c>"limits": "${LIMITS}"</c>) is Information, as that
 /// reading keeps it: what it holds is judged once the template is expanded.
