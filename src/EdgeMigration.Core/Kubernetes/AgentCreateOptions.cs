@@ -16,8 +16,14 @@ public static class AgentCreateOptions
     /// <summary>The top-level createOptions keys the agent reads (any case); <c>k8s-experimental</c> is matched exactly and handled apart.</summary>
     private static readonly HashSet<string> ReadTopLevel = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "Env", "ExposedPorts", "HostConfig", "Image", "Labels", "Cmd", "Entrypoint", "WorkingDir",
+        "Env", "ExposedPorts", "HostConfig", "Image", "Labels",
     };
+
+    /// <summary>
+    /// The top-level keys the agent reads only as spelled here: its CreateContainerParameters has no field for them, so
+    /// they sit in its extension data, a case-sensitive dictionary (CombinedKubernetesConfigProvider).
+    /// </summary>
+    public static IReadOnlyList<string> ExactTopLevel { get; } = Array.AsReadOnly(new[] { "Entrypoint", "Cmd", "WorkingDir" });
 
     /// <summary>The HostConfig keys the agent maps to the pod; every other HostConfig key is dropped.</summary>
     private static readonly HashSet<string> MappedHostConfig = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -81,10 +87,13 @@ public static class AgentCreateOptions
         ["CpuShares"] = LimitsAdvice,
         ["CpuQuota"] = LimitsAdvice,
         ["CpuPeriod"] = LimitsAdvice,
+        ["Entrypoint"] = "Spell it 'Entrypoint': the agent reads this key only in that case.",
+        ["Cmd"] = "Spell it 'Cmd': the agent reads this key only in that case.",
+        ["WorkingDir"] = "Spell it 'WorkingDir': the agent reads this key only in that case.",
         ["ShmSize"] = "Mount a memory-backed emptyDir volume at /dev/shm through k8s-experimental.volumes, or use IpcMode host.",
     };
 
-    public static bool IsReadTopLevel(string key) => ReadTopLevel.Contains(key);
+    public static bool IsReadTopLevel(string key) => ReadTopLevel.Contains(key) || ExactTopLevel.Contains(key, StringComparer.Ordinal);
 
     public static bool IsMappedHostConfig(string key) => MappedHostConfig.Contains(key);
 

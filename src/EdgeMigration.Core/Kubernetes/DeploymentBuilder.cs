@@ -61,7 +61,7 @@ internal static class DeploymentBuilder
             ("image", JsonBuild.Text(context.Module.Image)),
             ("command", Strings(context, options, "Entrypoint")),
             ("args", Strings(context, options, "Cmd")),
-            ("workingDir", JsonBuild.Text(options.StringOf("WorkingDir"))),
+            ("workingDir", JsonBuild.Text((options?.Find("WorkingDir")?.Value as JValue)?.AsString())),
             ("env", ContainerEnvironment.Build(context)),
             ("ports", JsonBuild.ArrayOrNull(parts.Ports.ContainerPorts)),
             ("resources", parts.Extensions.Resources),
@@ -69,10 +69,10 @@ internal static class DeploymentBuilder
             ("volumeMounts", JsonBuild.ArrayOrNull(parts.Volumes.Mounts)));
     }
 
-    /// <summary>Entrypoint and Cmd: the agent reads them only as arrays of strings; anything else fails (rule O3).</summary>
+    /// <summary>Entrypoint and Cmd, spelled exactly (<see cref="AgentCreateOptions.ExactTopLevel"/>): the agent reads them only as arrays of strings; anything else fails (rule O3).</summary>
     private static JArray? Strings(RenderContext context, JObject? options, string name)
     {
-        var member = options?.FindIgnoreCase(name);
+        var member = options?.Find(name);
         switch (member?.Value)
         {
             case null:

@@ -52,6 +52,17 @@ public class RenderContainerTests
     }
 
     [Fact]
+    public void EntrypointCmdAndWorkingDirInAnotherCaseAreNotRead()
+    {
+        // The agent's CreateContainerParameters keeps them in its extension data, a case-sensitive dictionary.
+        var module = Render("""{"entrypoint":"/bin/sh -c run","cmd":["run"],"workingdir":"/app"}""");
+
+        Assert.Equal(new[] { "Ignored entrypoint", "Ignored cmd", "Ignored workingdir" }, Dropped(module));
+        Assert.Contains("'Entrypoint'", DroppedAt(module, "entrypoint").Advice);
+        Assert.Equal(new JNode?[] { null, null, null }, new[] { "command", "args", "workingDir" }.Select(name => Container(module)[name]));
+    }
+
+    [Fact]
     public void AStringEntrypointFailsAndIsLeftOut()
     {
         var module = Render("""{"Entrypoint":"/bin/sh -c run"}""");

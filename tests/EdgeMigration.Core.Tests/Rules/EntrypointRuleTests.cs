@@ -31,6 +31,10 @@ public class EntrypointRuleTests
     }
 
     [Fact]
+    public void EntrypointInAnotherCaseIsNotReadSoNotJudged() =>
+        Assert.Empty(Check(ManifestBuilder.Deployment(("lower", """{"entrypoint":"python3 app.py","CMD":7}""")), "O3"));
+
+    [Fact]
     public void NoEntrypointNoFinding() =>
         Assert.Empty(Check(ManifestBuilder.Deployment(("plain", """{"Cmd":["a"],"WorkingDir":"/app"}""")), "O3"));
 

@@ -11,7 +11,8 @@ namespace EdgeMigration.Core.Rules.Other;
 /// IReadOnlyList&lt;string&gt;), so a string fails and the module is not deployed. An array Entrypoint becomes the
 /// container's command, but the how-to lists Entrypoint among the options that do not work: a warning, since the
 /// article and the agent's code disagree. A string is turned into an array only when splitting it on whitespace
-/// cannot change its meaning: no quotes, escapes or shell syntax.
+/// cannot change its meaning: no quotes, escapes or shell syntax. Only the keys spelled exactly are read (a miscased one is
+/// ignored, rule K1).
 /// </summary>
 public sealed class EntrypointRule : ModuleRule
 {
@@ -27,7 +28,7 @@ public sealed class EntrypointRule : ModuleRule
     {
         foreach (var name in new[] { "Entrypoint", "Cmd" })
         {
-            if (module.Options()?.FindIgnoreCase(name) is not { } member)
+            if (module.Options()?.Find(name) is not { } member)
             {
                 continue;
             }
@@ -71,7 +72,7 @@ public sealed class EntrypointRule : ModuleRule
         {
             foreach (var name in new[] { "Entrypoint", "Cmd" })
             {
-                if (module.Options()?.FindIgnoreCase(name) is { Value: JValue { IsString: true } text } member && Words(text.Text) is { } words)
+                if (module.Options()?.Find(name) is { Value: JValue { IsString: true } text } member && Words(text.Text) is { } words)
                 {
                     member.Value = ToArray(words);
                     context.Record(this, module, member.Name, text, member.Value, $"{member.Name} written as an array of its words.");
