@@ -60,18 +60,15 @@ internal sealed class ModuleParts
 
     private void ReadAnnotations()
     {
-        var labels = _context.Module.Options()?.FindIgnoreCase("Labels");
-        foreach (var member in (labels?.Value as JObject)?.Members ?? new List<JMember>())
+        foreach (var label in DockerLabels.Of(_context.Module))
         {
-            var location = JsonPath.Member(labels!.Name, member.Name);
-            try
+            if (label.Key is { } key)
             {
-                Annotations.Add(new(DnsNames.AnnotationKey(member.Name), member.Value is JValue value ? value.Text : member.Value.ToCompactJson()));
+                Annotations.Add(new(key, label.Value is JValue value ? value.Text : label.Value.ToCompactJson()));
             }
-            catch (KubernetesNameException ex)
+            else
             {
-                _context.Fail(location, member.Value, $"The agent cannot make an annotation key of label '{member.Name}': {ex.Message}; the deployment fails.",
-                    "Give the label a key with letters or digits.");
+                _context.Fail(label.Location, label.Value, label.Problem!, DockerLabel.Advice);
             }
         }
     }

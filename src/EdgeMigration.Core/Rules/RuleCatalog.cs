@@ -47,6 +47,7 @@ public static class RuleCatalog
         new Other.ManifestDiagnosticsRule(),
         new Other.EdgeAgentSettingsRule(),
         new Other.ImagePullSecretNameRule(),
+        new Other.AnnotationKeyRule(),
     });
 
     public static MigrationRule? Find(string id) =>

@@ -130,6 +130,16 @@ public class RenderNetworkTests
     }
 
     [Fact]
+    public void LabelsWhoseKeysSanitizeAlikeFailTheModule()
+    {
+        // The agent collects the annotations with ToDictionary, which throws on the second key.
+        var module = Render("""{"Labels":{"my label":"1","mylabel":"2","My/x":"3","my/x":"4"}}""");
+
+        Assert.Equal(new[] { "Fails Labels.mylabel", "Fails Labels['my/x']" }, Dropped(module));
+        Assert.Contains("'mylabel', as label 'my label' does", DroppedAt(module, "Labels.mylabel").Reason);
+    }
+
+    [Fact]
     public void AModuleWithoutPortsHasNoService()
     {
         Assert.DoesNotContain(Render("{}").Resources, r => r.Kind == "Service");

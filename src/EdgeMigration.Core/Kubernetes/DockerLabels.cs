@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
+
+namespace EdgeMigration.Core.Kubernetes;
+
+/// <summary>One createOptions label: its annotation key, or why the agent cannot make one (then the deployment fails).</summary>
+public sealed record DockerLabel(string Location, string Name, JNode Value, string? Key, string? Problem)
+{
+    public const string Advice = "Give the label a key of letters, digits, '-', '_' and '.', at most 63 characters after its first '/', unlike the module's other labels.";
+}
+
+/// <summary>
+/// The createOptions Labels as the agent makes them pod and Service annotations (KubernetesDeploymentMapper,
+/// KubernetesServiceMapper): keys through KubeUtils.SanitizeAnnotationKey, collected with ToDictionary, so a key it
+/// cannot sanitize, or one that sanitizes as an earlier one does, throws and the deployment fails (rule K13).
+/// </summary>
+public static class DockerLabels
+{
+    /// <summary>The module's labels, in order.</summary>
+    public static IReadOnlyList<DockerLabel> Of(EdgeModule module)
+    {
+        var labels = new List<DockerLabel>();
+        var member = module.Options()?.FindIgnoreCase("Labels");
+        var firstByKey = new Dictionary<string, string>();
+        foreach (var label in (member?.Value as JObject)?.Members ?? new List<JMember>())
+        {
+            var location = JsonPath.Member(member!.Name, label.Name);
+            string? key = null, problem;
+            try
+            {
+                key = DnsNames.AnnotationKey(label.Name);
+                problem = firstByKey.TryGetValue(key, out var first)
+                    ? $"Label '{label.Name}' becomes the annotation key '{key}', as label '{first}' does; the agent cannot hold both, so the deployment fails."
+                    : null;
+                if (problem is null)
+                {
+                    firstByKey[key] = label.Name;
+                }
+            }
+            catch (KubernetesNameException ex)
+            {
+                problem = $"The agent cannot make an annotation key of label '{label.Name}': {ex.Message}; the deployment fails.";
+            }
+            labels.Add(new DockerLabel(location, label.Name, label.Value, problem is null ? key : null, problem));
+        }
+        return labels;
+    }
+}

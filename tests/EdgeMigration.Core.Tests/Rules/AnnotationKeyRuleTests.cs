@@ -1,0 +1,33 @@
+using System.Linq;
+using EdgeMigration.Core.Kubernetes;
+using Xunit;
+using static EdgeMigration.Tests.RuleTestKit;
+
+namespace EdgeMigration.Tests.Rules;
+
+public class AnnotationKeyRuleTests
+{
+    [Fact]
+    public void KeysTheAgentCannotSanitizeOrThatSanitizeAlikeAreErrorsInThePreviewsWords()
+    {
+        var longKey = "com.contoso.iot.edge.modules.inference.configuration.version.identifier";
+        var manifest = ManifestBuilder.Deployment(
+            ("long", "{\"Labels\":{\"" + longKey + "\":\"1\",\"com.contoso/" + longKey.Substring(0, 60) + "\":\"2\"}}"),
+            ("dashes", """{"Labels":{"---":"x"}}"""),
+            ("twice", """{"labels":{"Team Name":"a","TeamName":"b"}}"""),
+            ("fine", """{"Labels":{"com.example/Team Name":"edge","version":"2","-x-":"y"}}"""));
+
+        var findings = Check(manifest, "K13");
+
+        Assert.Equal(new[]
+        {
+            $"K13 Error long Labels['{longKey}'] manual",
+            "K13 Error dashes Labels['---'] manual",
+            "K13 Error twice labels.TeamName manual",
+        }, Summary(findings));
+        Assert.Contains("exceeded maximum length of 63", findings[0].Message);
+        Assert.Equal(
+            KubernetesRenderer.Render(manifest).Modules.SelectMany(m => m.Dropped).Where(d => d.Effect == DropEffect.Fails).Select(d => (d.ModuleName, d.ManifestPath, d.Reason, d.Advice)),
+            findings.Select(f => (f.ModuleName!, f.ManifestPath, f.Message, f.Recommendation)));
+    }
+}
