@@ -153,7 +153,7 @@ public static class IgnoredSettings
             var location = JsonPath.Member(CreateOptionsAccess.KubernetesSection, member.Name);
             found.Add(string.Equals(member.Name, "service-options", StringComparison.OrdinalIgnoreCase)
                 ? new IgnoredSetting(IgnoredSettingKind.KubernetesOption, member.Name, location, false, member.Value,
-                    "'service-options' is silently ignored by the agent; only 'serviceOptions' works.", "Rename it to 'serviceOptions'.")
+                    "'service-options', the docs' spelling, is not a setting the agent knows: it logs \"Unknown Kubernetes CreateOption\" and ignores it; only 'serviceOptions' works.", "Rename it to 'serviceOptions'.")
                 : new IgnoredSetting(IgnoredSettingKind.KubernetesOption, member.Name, location, false, member.Value,
                     $"'{member.Name}' is not a k8s-experimental setting; the agent logs \"Unknown Kubernetes CreateOption\" and ignores it.",
                     "Use only " + string.Join(", ", AgentCreateOptions.KubernetesSectionKeys) + "."));

@@ -28,7 +28,7 @@ public class KubernetesSectionKeysRuleTests
             "K3 Warning b K8s-Experimental manual",
             "K3 Warning c k8s-experimental manual",
         }, Summary(findings));
-        Assert.Contains("only 'serviceOptions' works", findings[0].Message);
+        Assert.Equal("'service-options', the docs' spelling, is not a setting the agent knows: it logs \"Unknown Kubernetes CreateOption\" and ignores it; only 'serviceOptions' works.", findings[0].Message);
         Assert.Contains("Unknown Kubernetes CreateOption", findings[1].Message);
         Assert.Contains("Unable to parse Kubernetes CreateOptions", findings[3].Message);
     }

@@ -8,7 +8,7 @@ namespace EdgeMigration.Core.Rules.Other;
 /// <summary>
 /// K3: the agent matches the <c>k8s-experimental</c> key exactly, and inside it knows only resources, volumes,
 /// nodeSelector, securityContext, strategy and serviceOptions (in any case). Anything else is logged as "Unknown
-/// Kubernetes CreateOption" and ignored; the docs' <c>service-options</c> spelling is ignored without a word
+/// Kubernetes CreateOption" and ignored; so is the docs' <c>service-options</c> spelling
 /// (<see cref="IgnoredSettings"/>, shared with the Kubernetes preview), and so is a section that is not an object. A value
 /// its Kubernetes type cannot hold ("lots" of memory) fails the module's createOptions: the Errors are what the
 /// preview's typed reading fails the module for (<see cref="KubernetesExtensions.UnreadableOrPending"/>). A template's
