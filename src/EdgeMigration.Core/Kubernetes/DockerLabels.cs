@@ -14,7 +14,7 @@ public sealed record DockerLabel(string Location, string Name, JNode Value, stri
 /// <summary>
 /// The createOptions Labels as the agent makes them pod and Service annotations (KubernetesDeploymentMapper,
 /// KubernetesServiceMapper): keys through KubeUtils.SanitizeAnnotationKey, collected with ToDictionary, so a key it
-/// cannot sanitize, or one that sanitizes as an earlier one does, throws and the deployment fails (rule K13).
+/// cannot sanitize, or one that sanitizes as an earlier one does, throws and the deployment fails (rule K14).
 /// </summary>
 public static class DockerLabels
 {

@@ -17,13 +17,13 @@ public class AnnotationKeyRuleTests
             ("twice", """{"labels":{"Team Name":"a","TeamName":"b"}}"""),
             ("fine", """{"Labels":{"com.example/Team Name":"edge","version":"2","-x-":"y"}}"""));
 
-        var findings = Check(manifest, "K13");
+        var findings = Check(manifest, "K14");
 
         Assert.Equal(new[]
         {
-            $"K13 Error long Labels['{longKey}'] manual",
-            "K13 Error dashes Labels['---'] manual",
-            "K13 Error twice labels.TeamName manual",
+            $"K14 Error long Labels['{longKey}'] manual",
+            "K14 Error dashes Labels['---'] manual",
+            "K14 Error twice labels.TeamName manual",
         }, Summary(findings));
         Assert.Contains("exceeded maximum length of 63", findings[0].Message);
         Assert.Equal(

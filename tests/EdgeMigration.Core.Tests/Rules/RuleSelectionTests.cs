@@ -18,6 +18,13 @@ public class RuleSelectionTests
         Assert.Equal(expected.Split(' '), Selected(new RuleSelection(new[] { pattern }, null)));
 
     [Fact]
+    public void EveryRuleHasAnIdOfItsOwn()
+    {
+        // -Rule, -ExcludeRule and the findings name rules by id: two rules of one id could not be told apart.
+        Assert.Empty(RuleCatalog.All.GroupBy(r => r.Id).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
+
+    [Fact]
     public void ExcludedPatternsWinOverIncludedOnes() =>
         Assert.Equal(new[] { "R2" }, Selected(new RuleSelection(new[] { "R*" }, new[] { "R[13]" })));
 

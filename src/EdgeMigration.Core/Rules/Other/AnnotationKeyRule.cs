@@ -5,13 +5,13 @@ using EdgeMigration.Core.Manifests;
 namespace EdgeMigration.Core.Rules.Other;
 
 /// <summary>
-/// K13: the device's agent makes each createOptions label an annotation of the module's pod and Service
+/// K14: the device's agent makes each createOptions label an annotation of the module's pod and Service
 /// (<see cref="DockerLabels"/>); a key it cannot sanitize (none of letters or digits, a name over 63 characters) or two
 /// keys that sanitize alike fail the deployment, as the Kubernetes preview shows, in the same words.
 /// </summary>
 public sealed class AnnotationKeyRule : ModuleRule
 {
-    public override string Id => "K13";
+    public override string Id => "K14";
     public override string Title => "Labels the device cannot make annotations of";
     public override Severity DefaultSeverity => Severity.Error;
     public override string Section => "other-differences";
