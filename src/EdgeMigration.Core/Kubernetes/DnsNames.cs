@@ -59,8 +59,8 @@ public static class DnsNames
             throw new KubernetesNameException($"DNS Name '{name}' is null or empty");
         }
         var lower = name.ToLowerInvariant();
-        var output = Keep(lower, canStart, c => Ascii.IsLowerLetterOrDigit(c) || c == '-',
-            () => new KubernetesNameException($"DNS name '{lower}' does not start with a valid character"));
+        var output = Keep(lower, canStart, c => Ascii.IsLowerLetterOrDigit(c) || c == '-')
+            ?? throw new KubernetesNameException($"DNS name '{lower}' does not start with a valid character");
         return output.Length > KubernetesNames.MaxLabelLength
             ? throw new KubernetesNameException($"DNS name '{lower}' exceeded maximum length of {KubernetesNames.MaxLabelLength}")
             : output;
@@ -68,8 +68,8 @@ public static class DnsNames
 
     private static string NameValue(string name)
     {
-        var output = Keep(name, Ascii.IsLetterOrDigit, c => Ascii.IsLetterOrDigit(c) || c is '-' or '.' or '_',
-            () => new KubernetesNameException($"Name '{name}' does not start with a valid character"));
+        var output = Keep(name, Ascii.IsLetterOrDigit, c => Ascii.IsLetterOrDigit(c) || c is '-' or '.' or '_')
+            ?? throw new KubernetesNameException($"Name '{name}' does not start with a valid character");
         return output.Length > KubernetesNames.MaxLabelLength
             ? throw new KubernetesNameException($"Name '{name}' exceeded maximum length of {KubernetesNames.MaxLabelLength}")
             : output;
@@ -77,9 +77,9 @@ public static class DnsNames
 
     /// <summary>
     /// From the first character that may start the name to the last letter or digit, the characters <paramref name="allowed"/>
-    /// keeps; the others are dropped, as KubeUtils does.
+    /// keeps; the others are dropped, as KubeUtils does. Null when no character may start it.
     /// </summary>
-    private static string Keep(string name, Func<char, bool> canStart, Func<char, bool> allowed, Func<Exception> noStart)
+    private static string? Keep(string name, Func<char, bool> canStart, Func<char, bool> allowed)
     {
         var start = 0;
         while (start < name.Length && !canStart(name[start]))
@@ -88,12 +88,22 @@ public static class DnsNames
         }
         if (start == name.Length)
         {
-            throw noStart();
+            return null;
         }
         var end = name.Length - 1;
         while (end > start && !Ascii.IsLetterOrDigit(name[end]))
         {
             end--;
+        }
+        // Most names are already clean: the name itself, without a copy (every check sanitizes every label and volume).
+        var clean = start == 0 && end == name.Length - 1;
+        for (var i = start; clean && i <= end; i++)
+        {
+            clean = allowed(name[i]);
+        }
+        if (clean)
+        {
+            return name;
         }
         var output = new StringBuilder(end - start + 1);
         for (var i = start; i <= end; i++)

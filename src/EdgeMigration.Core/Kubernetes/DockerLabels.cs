@@ -6,8 +6,11 @@ using EdgeMigration.Core.Rules;
 namespace EdgeMigration.Core.Kubernetes;
 
 /// <summary>One createOptions label: its annotation key, or why the agent cannot make one (then the deployment fails).</summary>
-public sealed record DockerLabel(string Location, string Name, JNode Value, string? Key, string? Problem)
+public sealed record DockerLabel(string LabelsName, string Name, JNode Value, string? Key, string? Problem)
 {
+    /// <summary>Relative to createOptions (<c>Labels['com.example.tier']</c>): made when asked, as only a failing label's is.</summary>
+    public string Location => JsonPath.Member(LabelsName, Name);
+
     public const string Advice = "Give the label a key of letters, digits, '-', '_' and '.', at most 63 characters after its first '/', unlike the module's other labels.";
 }
 
@@ -21,12 +24,20 @@ public static class DockerLabels
     /// <summary>The module's labels, in order.</summary>
     public static IReadOnlyList<DockerLabel> Of(EdgeModule module)
     {
-        var labels = new List<DockerLabel>();
-        var member = module.Options()?.FindIgnoreCase("Labels");
-        var firstByKey = new Dictionary<string, string>();
-        foreach (var label in (member?.Value as JObject)?.Members ?? new List<JMember>())
+        // Every check asks of every module, and most have no labels.
+        if (module.Options()?.FindIgnoreCase("Labels") is not { Value: JObject { Count: > 0 } values } member)
         {
-            var location = JsonPath.Member(member!.Name, label.Name);
+            return System.Array.Empty<DockerLabel>();
+        }
+        var labels = new List<DockerLabel>(values.Count);
+        var firstByKey = new Dictionary<string, string>();
+        foreach (var label in values.Members)
+        {
+            // The agent reads the labels as a dictionary: of one name written twice, the last is the one (K6 says so).
+            if (!ReferenceEquals(values.Find(label.Name), label))
+            {
+                continue;
+            }
             string? key = null, problem;
             try
             {
@@ -43,7 +54,7 @@ public static class DockerLabels
             {
                 problem = $"The agent cannot make an annotation key of label '{label.Name}': {ex.Message}; the deployment fails.";
             }
-            labels.Add(new DockerLabel(location, label.Name, label.Value, problem is null ? key : null, problem));
+            labels.Add(new DockerLabel(member.Name, label.Name, label.Value, problem is null ? key : null, problem));
         }
         return labels;
     }

@@ -140,6 +140,16 @@ public class RenderNetworkTests
     }
 
     [Fact]
+    public void ALabelWrittenTwiceIsTheLastOne()
+    {
+        // The agent reads the labels as a dictionary, where the last of one name is the one: no key to collide with.
+        var module = Render("""{"Labels":{"tier":"front","tier":"back"}}""");
+
+        Assert.Empty(Dropped(module));
+        Assert.Equal("""{"net.azure-devices.edge.original-moduleid":"m","tier":"back"}""", Compact(Deployment(module), "spec.template.metadata.annotations"));
+    }
+
+    [Fact]
     public void AModuleWithoutPortsHasNoService()
     {
         Assert.DoesNotContain(Render("{}").Resources, r => r.Kind == "Service");

@@ -15,7 +15,9 @@ public class AnnotationKeyRuleTests
             ("long", "{\"Labels\":{\"" + longKey + "\":\"1\",\"com.contoso/" + longKey.Substring(0, 60) + "\":\"2\"}}"),
             ("dashes", """{"Labels":{"---":"x"}}"""),
             ("twice", """{"labels":{"Team Name":"a","TeamName":"b"}}"""),
-            ("fine", """{"Labels":{"com.example/Team Name":"edge","version":"2","-x-":"y"}}"""));
+            ("fine", """{"Labels":{"com.example/Team Name":"edge","version":"2","-x-":"y"}}"""),
+            // A name written twice is one label to the agent, which reads the last (K6 reports the first).
+            ("again", """{"Labels":{"tier":"front","tier":"back"}}"""));
 
         var findings = Check(manifest, "K14");
 
