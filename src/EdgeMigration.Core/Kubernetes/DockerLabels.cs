@@ -6,7 +6,7 @@ using EdgeMigration.Core.Rules;
 namespace EdgeMigration.Core.Kubernetes;
 
 /// <summary>One createOptions label: its annotation key, or why the agent cannot make one (then the deployment fails).</summary>
-public sealed record DockerLabel(string LabelsName, string Name, JNode Value, string? Key, string? Problem)
+public readonly record struct DockerLabel(string LabelsName, string Name, JNode Value, string? Key, string? Problem)
 {
     /// <summary>Relative to createOptions (<c>Labels['com.example.tier']</c>): made when asked, as only a failing label's is.</summary>
     public string Location => JsonPath.Member(LabelsName, Name);
@@ -30,7 +30,8 @@ public static class DockerLabels
             return System.Array.Empty<DockerLabel>();
         }
         var labels = new List<DockerLabel>(values.Count);
-        var firstByKey = new Dictionary<string, string>();
+        // Sized once; a single label has nothing to collide with.
+        var firstByKey = values.Count > 1 ? new Dictionary<string, string>(values.Count) : null;
         foreach (var label in values.Members)
         {
             // The agent reads the labels as a dictionary: of one name written twice, the last is the one (K6 says so).
@@ -42,10 +43,10 @@ public static class DockerLabels
             try
             {
                 key = DnsNames.AnnotationKey(label.Name);
-                problem = firstByKey.TryGetValue(key, out var first)
+                problem = firstByKey is not null && firstByKey.TryGetValue(key, out var first)
                     ? $"Label '{label.Name}' becomes the annotation key '{key}', as label '{first}' does; the agent cannot hold both, so the deployment fails."
                     : null;
-                if (problem is null)
+                if (problem is null && firstByKey is not null)
                 {
                     firstByKey[key] = label.Name;
                 }
