@@ -87,12 +87,17 @@ public sealed class VolumeNamesRule : ModuleRule
     private void Add(EdgeModule module, PodVolume volume, ref List<PodVolume>? volumes, List<Finding> findings)
     {
         volumes ??= new List<PodVolume>();
-        var first = volumes.Count == 0 ? null : volumes.Find(v => v.Name == volume.Name);
-        if (first is null)
+        var at = 0;
+        while (at < volumes.Count && volumes[at].Name != volume.Name)
+        {
+            at++;
+        }
+        if (at == volumes.Count)
         {
             volumes.Add(volume);
             return;
         }
+        var first = volumes[at];
         findings.Add(Finding(module, volume.Location,
             $"{first.Location} ({first.Description}) and {volume.Location} ({volume.Description}) both become the volume '{volume.Name}'; the API server refuses the Deployment (duplicate volume name).",
             Recommendation(first, volume)));
@@ -130,7 +135,7 @@ public sealed class VolumeNamesRule : ModuleRule
     /// A volume of the pod: its name, where it comes from, its host path, share or written name, and the share it is a
     /// volume mount of once converted (a claim's own, a share bind's).
     /// </summary>
-    private sealed record PodVolume(string Name, string Location, VolumeKind Kind, string Source, string? Share)
+    private readonly record struct PodVolume(string Name, string Location, VolumeKind Kind, string Source, string? Share)
     {
         public string Description => Kind switch
         {
