@@ -14,6 +14,8 @@ public static class RuleCatalog
     public static IReadOnlyList<MigrationRule> All { get; } = Array.AsReadOnly(new MigrationRule[]
     {
         new Other.EnvironmentNameColonRule(),
+        // Before the proxy fixes, which set a variable where it takes effect: in the env section once K15 has removed its Env twin.
+        new Other.EnvironmentOverrideRule(),
         new Proxy.EdgeHubProxyRule(),
         new Proxy.NoProxyLocalhostRule(),
         new Proxy.ProxyPortsRule(),
