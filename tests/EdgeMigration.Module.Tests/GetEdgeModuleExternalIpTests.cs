@@ -87,6 +87,9 @@ public class GetEdgeModuleExternalIpTests
             """;
 
         var fromObjects = Run($"{objects} | {CmdletName}").AssertNoErrors();
+        // Other objects are text as PowerShell makes them strings: a StringBuilder (or Select-String's match) holds a capture.
+        var fromText = Run($"[System.Text.StringBuilder]::new($text) | {CmdletName}", SampleText(KubectlTable)).AssertNoErrors();
+        Assert.Equal(Describe(Run($"$text | {CmdletName}", SampleText(KubectlTable))), Describe(fromText));
         var fromFiles = Run($"[System.IO.FileInfo]::new('{SamplePath(KubectlTable)}'), [System.IO.FileInfo]::new('{SamplePath(FiveColumns)}') | {CmdletName} -Name webserverapp, edgehub").AssertNoErrors();
 
         Assert.Equal(new[] { "webserverapp LoadBalancer 10.128.44.244 8080:30976/TCP" }, Describe(fromObjects));

@@ -118,7 +118,7 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
 
     /// <summary>
     /// Get-Content sends a line at a time, -Raw one string: text is gathered and read at the end. A file is read on its
-    /// own; any other object is kubectl's JSON as ConvertFrom-Json gives it, gathered as that JSON.
+    /// own; an object of properties (ConvertFrom-Json's, a hashtable) is kubectl's JSON, gathered as that JSON.
     /// </summary>
     private void ReadInput(PSObject? item)
     {
@@ -129,11 +129,12 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
             case FileInfo file:
                 ReadFile(file.FullName);
                 return;
-            case string text:
-                _input.Append(text).Append('\n');
+            case PSCustomObject or System.Collections.IDictionary:
+                _input.Append(ObjectGraph.ToNode(PowerShellGraph.ToPlain(item)).ToJson()).Append('\n');
                 break;
             default:
-                _input.Append(ObjectGraph.ToNode(PowerShellGraph.ToPlain(item)).ToJson()).Append('\n');
+                // Text, and objects that stand for a line of it (Select-String's matches), as PowerShell makes them strings.
+                _input.Append(item.ToString()).Append('\n');
                 break;
         }
         _receivedInput = true;
