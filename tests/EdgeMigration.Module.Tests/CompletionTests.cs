@@ -82,6 +82,21 @@ public class CompletionTests
     }
 
     [Fact]
+    public void ModuleNameMapOffersTheRenamesOfRuleO2AndIsAValidArgument()
+    {
+        // The sample's FpgaInference, WebServerApp and file_mover are no Kubernetes names; edgeAgent and edgeHub keep their ids.
+        var offered = Complete($"ConvertTo-GpuEdgeManifest '{Sample}' -ModuleNameMap ");
+
+        Assert.Equal("@{ 'FpgaInference' = 'fpgainference'; 'WebServerApp' = 'webserverapp'; 'file_mover' = 'file-mover' }", offered[0]);
+        Assert.Equal(new[] { "@{ 'FpgaInference' = 'fpgainference' }", "@{ 'WebServerApp' = 'webserverapp' }", "@{ 'file_mover' = 'file-mover' }" },
+            offered.Skip(1));
+        using var ps = new PowerShellSession();
+        var result = ps.Run($"ConvertTo-GpuEdgeManifest '{Sample}' -ModuleNameMap {offered[0].Replace("'file-mover'", "'mover'")} -WarningAction SilentlyContinue | ForEach-Object {{ $_.Changes | Where-Object {{ $_.RuleId -eq 'O2' -and $_.Location -eq '' }} | ForEach-Object After }}");
+        Assert.Empty(result.Errors);
+        Assert.Equal(new[] { "\"fpgainference\"", "\"webserverapp\"", "\"mover\"" }, result.Output.Select(o => o.ToString()));
+    }
+
+    [Fact]
     public void RuleIdsCompleteForEveryRuleParameter()
     {
         Assert.Equal(new[] { "R1", "R2", "R3" }, Complete("Get-EdgeMigrationRule -Id R"));

@@ -109,6 +109,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
 
     /// <summary>Module renames of your choosing: @{ 'My_Module' = 'my-module' }.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(ModuleNameMapCompleter))]
     public Hashtable? ModuleNameMap { get; set; }
 
     /// <summary>Drops binds of single files (they cannot work on the GPU device) instead of keeping them with a finding.</summary>

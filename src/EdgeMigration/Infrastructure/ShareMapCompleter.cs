@@ -28,20 +28,9 @@ public sealed class ShareMapCompleter : IArgumentCompleter
             .OfType<ShareMatch>()
             .Where(match => !match.IsShareRoot)
             .GroupBy(match => match.MappedFrom, StringComparer.Ordinal)
-            .Select(group => group.First())
+            .Select(group => new KeyValuePair<string, string>(group.Key, group.First().Share))
             .ToList();
-        var typed = (wordToComplete ?? "").Trim();
-        var choices = shares.Count > 1 ? new[] { shares }.Concat(shares.Select(s => new List<ShareMatch> { s })) : shares.Select(s => new List<ShareMatch> { s });
-        return choices
-            .Select(Hashtable)
-            .Where(text => text.StartsWith(typed, StringComparison.OrdinalIgnoreCase) || "@{".StartsWith(typed, StringComparison.Ordinal))
-            .Select(text => new CompletionResult(text, text, CompletionResultType.ParameterValue,
-                "FPGA share = GPU share name; change the names to the shares of your GPU device."))
-            .ToList();
+        return HashtableCompletions.Of(shares, wordToComplete,
+            "FPGA share = GPU share name; change the names to the shares of your GPU device.");
     }
-
-    private static string Hashtable(IEnumerable<ShareMatch> shares) =>
-        "@{ " + string.Join("; ", shares.Select(s => $"'{Escape(s.MappedFrom)}' = '{Escape(s.Share)}'")) + " }";
-
-    private static string Escape(string text) => text.Replace("'", "''");
 }
