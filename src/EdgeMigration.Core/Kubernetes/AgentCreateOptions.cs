@@ -23,7 +23,7 @@ public static class AgentCreateOptions
     /// The top-level keys the agent reads only as spelled here: its CreateContainerParameters has no field for them, so
     /// they sit in its extension data, a case-sensitive dictionary (CombinedKubernetesConfigProvider).
     /// </summary>
-    public static IReadOnlyList<string> ExactTopLevel { get; } = Array.AsReadOnly(new[] { "Entrypoint", "Cmd", "WorkingDir" });
+    private static readonly HashSet<string> ExactTopLevel = new HashSet<string>(StringComparer.Ordinal) { "Entrypoint", "Cmd", "WorkingDir" };
 
     /// <summary>The HostConfig keys the agent maps to the pod; every other HostConfig key is dropped.</summary>
     private static readonly HashSet<string> MappedHostConfig = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -93,7 +93,7 @@ public static class AgentCreateOptions
         ["ShmSize"] = "Mount a memory-backed emptyDir volume at /dev/shm through k8s-experimental.volumes, or use IpcMode host.",
     };
 
-    public static bool IsReadTopLevel(string key) => ReadTopLevel.Contains(key) || ExactTopLevel.Contains(key, StringComparer.Ordinal);
+    public static bool IsReadTopLevel(string key) => ReadTopLevel.Contains(key) || ExactTopLevel.Contains(key);
 
     public static bool IsMappedHostConfig(string key) => MappedHostConfig.Contains(key);
 
