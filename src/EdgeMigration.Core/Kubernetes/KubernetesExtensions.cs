@@ -25,7 +25,7 @@ internal sealed class KubernetesExtensions
     public JNode? Strategy { get; private set; }
     public JNode? SecurityContext { get; private set; }
     public JNode? NodeSelector { get; private set; }
-    public List<JObject> Volumes { get; } = new();
+    public List<KubernetesVolume> Volumes { get; } = new();
     public List<JObject> VolumeMounts { get; } = new();
 
     /// <summary>serviceOptions.type in the agent's spelling, when it is one the agent knows.</summary>
@@ -38,26 +38,32 @@ internal sealed class KubernetesExtensions
     /// <summary>True when the typed reading recorded a failure: the agent then sends no objects of the module.</summary>
     private bool _unreadable;
 
+    /// <summary>The <see cref="UnreadableOrPending"/> settings of a section read without a rendering (<see cref="ReadAlone"/>); a rendering has them among its own.</summary>
+    private IReadOnlyList<DroppedSetting> Problems { get; set; } = Array.Empty<DroppedSetting>();
+
     /// <summary>
     /// The settings of the module's k8s-experimental section the agent cannot read, each of which fails its createOptions
     /// (<see cref="DropEffect.Fails"/>), and the template placeholders standing for an object or a list (<see cref="DropEffect.Pending"/>).
     /// </summary>
     public static IReadOnlyList<DroppedSetting> UnreadableOrPending(EdgeModule module) =>
-        CheckScope.Read(module, UnreadableOrPendingView, (m, _) => ReadUnreadableOrPending(m));
+        ReadAlone(module)?.Problems ?? (IReadOnlyList<DroppedSetting>)Array.Empty<DroppedSetting>();
 
-    /// <summary>The key of <see cref="UnreadableOrPending"/> in a check's views: K3 reports them, and K12 judges no module that has one failing.</summary>
-    private static readonly object UnreadableOrPendingView = new();
+    /// <summary>
+    /// The section as the checks read it, outside a rendering: once per check, as K3, K12 and K13 (its volumes) ask of
+    /// every module; null when the module has none (most have none: nothing to read, no context to make).
+    /// </summary>
+    public static KubernetesExtensions? ReadAlone(EdgeModule module) =>
+        module.Options()?.Find(CreateOptionsAccess.KubernetesSection) is null ? null : CheckScope.Read(module, AloneView, (m, _) => ReadWithoutRendering(m));
 
-    private static IReadOnlyList<DroppedSetting> ReadUnreadableOrPending(EdgeModule module)
+    /// <summary>The key of <see cref="ReadAlone(EdgeModule)"/> in a check's views.</summary>
+    private static readonly object AloneView = new();
+
+    private static KubernetesExtensions ReadWithoutRendering(EdgeModule module)
     {
-        // Every check asks for every module, and most have no section: nothing to read, no context to make.
-        if (module.Options()?.Find(CreateOptionsAccess.KubernetesSection) is null)
-        {
-            return Array.Empty<DroppedSetting>();
-        }
         var context = new RenderContext(module, KubernetesNames.NameShown(module.Name), new KubernetesRenderOptions(), Array.Empty<string>());
-        Read(context);
-        return context.Dropped.Where(d => d.Effect != DropEffect.Ignored).ToList();
+        var extensions = Read(context);
+        extensions.Problems = context.Dropped.Where(d => d.Effect != DropEffect.Ignored).ToList();
+        return extensions;
     }
 
     /// <summary>The section as the agent's typed model reads it; what it cannot read is recorded as a failure in <paramref name="context"/>.</summary>
@@ -139,15 +145,25 @@ internal sealed class KubernetesExtensions
     {
         Volumes.Clear();
         VolumeMounts.Clear();
-        if (reader.Read(value, new SchemaField("volumes", FieldType.ObjectList, KubernetesSchema.VolumeSpec), location) is not JArray specs)
+        var field = new SchemaField("volumes", FieldType.ObjectList, KubernetesSchema.VolumeSpec);
+        if (value is not JArray specs)
         {
+            // A placeholder, null, or what the agent cannot read as a list: recorded as the list's reading records it.
+            reader.Read(value, field, location);
             return;
         }
-        foreach (var spec in specs.OfType<JObject>())
+        // Each spec read as the list's reading reads it, with its place kept for the volume (rule K13 and the preview name it).
+        var item = new SchemaField(field.Name, FieldType.Object, field.Item);
+        for (var i = 0; i < specs.Count; i++)
         {
+            var specLocation = JsonPath.Index(location, i);
+            if (reader.Read(specs[i], item, specLocation) is not JObject spec)
+            {
+                continue;
+            }
             if (spec["volume"] is JObject volume)
             {
-                Volumes.Add(volume);
+                Volumes.Add(new KubernetesVolume(volume, specLocation));
             }
             VolumeMounts.AddRange((spec["volumeMounts"] as JArray)?.OfType<JObject>() ?? Enumerable.Empty<JObject>());
         }
@@ -170,3 +186,6 @@ internal sealed class KubernetesExtensions
         }
     }
 }
+
+/// <summary>A k8s-experimental volume as the agent's typed model reads it, and where its spec is (<c>k8s-experimental.volumes[0]</c>).</summary>
+internal sealed record KubernetesVolume(JObject Volume, string Location);

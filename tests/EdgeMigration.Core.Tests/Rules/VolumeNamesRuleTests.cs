@@ -1,5 +1,8 @@
+using System;
 using System.Linq;
 using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Kubernetes;
+using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
 using Xunit;
 using static EdgeMigration.Tests.RuleTestKit;
@@ -114,4 +117,50 @@ public class VolumeNamesRuleTests
         Assert.Contains(result.RemainingFindings, f => f is { ModuleName: "twice", Severity: Severity.Error });
         Assert.DoesNotContain(result.RemainingFindings, f => f is { ModuleName: "share", Severity: Severity.Error });
     }
+
+    [Theory]
+    [MemberData(nameof(TestPaths.CorpusManifests), MemberType = typeof(TestPaths))]
+    public void OnTheCorpusK13ReportsTheModulesThePreviewFailsForVolumeNames(string file)
+    {
+        var manifest = ManifestDocument.Load(TestPaths.CorpusFile(file));
+
+        AssertK13ReportsThePreviewsFailures(manifest);
+        AssertK13ReportsThePreviewsFailures(ManifestConverter.Convert(manifest).Manifest);
+    }
+
+    [Fact]
+    public void K13ReportsTheModulesThePreviewFailsForVolumeNames()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("twice", """{"HostConfig":{"Binds":["/data:/a","/data/:/b:ro"]}}"""),
+            ("share", """{"HostConfig":{"Binds":["/data:/x"],"Mounts":[{"Type":"volume","Source":"data","Target":"/y"}]}}"""),
+            ("converted", """{"HostConfig":{"Mounts":[{"Type":"volume","Source":"data","Target":"/y"},{"Type":"bind","Source":"/data","Target":"/x"}]}}"""),
+            ("written", """{"HostConfig":{"Binds":["/cache:/cache"]},"k8s-experimental":{"volumes":[{"volume":{"name":"cache","emptyDir":{}}}]}}"""),
+            ("proxys", """{"HostConfig":{"Binds":["/config-volume:/c"]},"k8s-experimental":{"volumes":[{"volume":{"name":"trust-bundle-volume","emptyDir":{}}}]}}"""),
+            ("unnamed", "{\"HostConfig\":{\"Binds\":[\"/" + new string('a', 64) + ":/a\"]}}"),
+            // The agent's typed model reads a number as the name's text.
+            ("numbers", """{"k8s-experimental":{"volumes":[{"volume":{"name":5,"emptyDir":{}}},{"volume":{"name":"5","emptyDir":{}}}]}}"""),
+            ("claims", """{"HostConfig":{"Mounts":[{"Type":"volume","Source":"data","Target":"/a"},{"Type":"volume","Source":"Data","Target":"/b","ReadOnly":true}]}}"""),
+            ("distinct", """{"HostConfig":{"Binds":["/data:/a","/var-data:/b","/var/data:/c"],"Mounts":[{"Type":"bind","Source":"/data/in","Target":"/in"}]},"k8s-experimental":{"volumes":[{"volume":{"name":"dshm","emptyDir":{"medium":"Memory"}}}]}}"""));
+
+        Assert.Equal(new[] { "twice", "share", "converted", "written", "proxys", "unnamed", "numbers" }, AssertK13ReportsThePreviewsFailures(manifest));
+    }
+
+    /// <summary>
+    /// The modules K13 reports are those the preview fails for a volume name: one of the pod's twice, a bind's or a
+    /// k8s-experimental volume's that the agent cannot make or gives its own (a mount's is K9's). Returns them.
+    /// </summary>
+    private static string[] AssertK13ReportsThePreviewsFailures(ManifestDocument manifest)
+    {
+        var failing = KubernetesRenderer.Render(manifest).Modules.Where(m => m.Dropped.Any(IsVolumeNameFailure)).Select(m => m.ModuleName).ToArray();
+
+        Assert.Equal(failing, Check(manifest, "K13").Select(f => f.ModuleName!).Distinct());
+        return failing;
+    }
+
+    private static bool IsVolumeNameFailure(DroppedSetting setting) =>
+        setting.Effect == DropEffect.Fails &&
+        (setting.Reason.Contains("(duplicate volume name)") ||
+         !setting.Location.StartsWith("HostConfig.Mounts", StringComparison.Ordinal) &&
+         (setting.Reason.StartsWith("Volume name '", StringComparison.Ordinal) || setting.Reason.StartsWith("The agent cannot name a volume after", StringComparison.Ordinal)));
 }

@@ -8,8 +8,23 @@ namespace EdgeMigration.Core.Rules.Storage;
 /// <summary>One entry of <c>HostConfig.Mounts</c>: Type, Source and Target as written (null when missing or not strings).</summary>
 public sealed record MountEntry(int Index, JObject Value, string Location, string? Type, string? Source, string? Target)
 {
+    /// <summary>The Docker mount options the device's agent does not map: it reads only Type, Source, Target and ReadOnly.</summary>
+    private static readonly string[] IgnoredOptionNames = { "BindOptions", "VolumeOptions", "TmpfsOptions", "Consistency" };
+
     public bool IsBind => string.Equals(Type, MountTypes.Bind, StringComparison.OrdinalIgnoreCase);
     public bool IsVolume => string.Equals(Type, MountTypes.Volume, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The options of the mount the device's agent ignores (K9 reports them, the preview drops them), as written.</summary>
+    public IEnumerable<JMember> IgnoredOptions()
+    {
+        foreach (var name in IgnoredOptionNames)
+        {
+            if (Value.FindIgnoreCase(name) is { } option)
+            {
+                yield return option;
+            }
+        }
+    }
 }
 
 public static class MountTypes
@@ -32,13 +47,14 @@ public static class ModuleMounts
     public static string LocationOf(JMember member) => "HostConfig." + member.Name;
 
     /// <summary>The object entries of HostConfig.Mounts (entries that are not objects are K9's business).</summary>
-    public static IEnumerable<MountEntry> Mounts(EdgeModule module)
+    public static IReadOnlyList<MountEntry> Mounts(EdgeModule module)
     {
-        var found = new List<MountEntry>();
+        // Every check asks of every module, and most have no mounts.
         if (MountsMember(module) is not { Value: JArray mounts } member)
         {
-            return found;
+            return Array.Empty<MountEntry>();
         }
+        var found = new List<MountEntry>(mounts.Count);
         for (var i = 0; i < mounts.Count; i++)
         {
             if (mounts[i] is JObject mount)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Core.Manifests;
@@ -17,8 +16,6 @@ namespace EdgeMigration.Core.Rules.Storage;
 /// </summary>
 public sealed class MountsRule : ModuleRule
 {
-    private static readonly string[] IgnoredOptions = { "BindOptions", "VolumeOptions", "TmpfsOptions", "Consistency" };
-
     public override string Id => "K9";
     public override string Title => "Mounts the device's agent rejects or ignores";
     public override Severity DefaultSeverity => Severity.Error;
@@ -102,9 +99,9 @@ public sealed class MountsRule : ModuleRule
                 volumes[name] = mount;
             }
         }
-        foreach (var option in IgnoredOptions.Select(mount.Value.FindIgnoreCase).Where(m => m is not null))
+        foreach (var option in mount.IgnoredOptions())
         {
-            findings.Add(Finding(module, JsonPath.Member(mount.Location, option!.Name),
+            findings.Add(Finding(module, JsonPath.Member(mount.Location, option.Name),
                 $"{option.Name} ({option.Value.ToCompactJson()}) of {mount.Location} is ignored on the GPU device; only Type, Source, Target and ReadOnly are mapped.",
                 "Nothing to change if the module works without it; Docker devices still apply it.", Severity.Information));
         }

@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
+using EdgeMigration.Core.Rules.Storage;
+
+namespace EdgeMigration.Core.Kubernetes;
+
+/// <summary>What the agent makes a pod volume of.</summary>
+public enum PodVolumeKind
+{
+    /// <summary>A Binds entry's or a bind mount's hostPath volume, named after the host path.</summary>
+    HostPath,
+
+    /// <summary>A volume mount's PersistentVolumeClaim, named after the share.</summary>
+    Claim,
+
+    /// <summary>A k8s-experimental volume, named as written.</summary>
+    Written,
+}
+
+/// <summary>
+/// One volume the agent gives a module's pod: its name, null when the agent cannot name a volume after
+/// <see cref="Source"/> (the host path, the share, or the k8s-experimental volume's name) and the deployment fails, and
+/// what it comes from: a Binds entry (<see cref="Bind"/>), a mount (<see cref="Mount"/>) or a k8s-experimental volume.
+/// </summary>
+public readonly struct PodVolume
+{
+    /// <summary>The <see cref="BindEntry"/>, <see cref="MountEntry"/> or <see cref="KubernetesVolume"/> it comes from.</summary>
+    private readonly object _from;
+
+    private PodVolume(string? name, PodVolumeKind kind, string source, object from)
+    {
+        Name = name;
+        Kind = kind;
+        Source = source;
+        _from = from;
+    }
+
+    public string? Name { get; }
+    public PodVolumeKind Kind { get; }
+    public string Source { get; }
+
+    /// <summary>Relative to createOptions (<c>HostConfig.Binds[0]</c>); a bind's is made when asked, as only a failing volume's is.</summary>
+    public string Location => _from switch
+    {
+        BindEntry bind => bind.Location,
+        MountEntry mount => mount.Location,
+        _ => ((KubernetesVolume)_from).Location,
+    };
+
+    /// <summary>The Binds entry of a bind's hostPath volume.</summary>
+    public BindEntry? Bind => _from as BindEntry;
+
+    /// <summary>The mount of a bind mount's hostPath volume or of a claim.</summary>
+    public MountEntry? Mount => _from as MountEntry;
+
+    /// <summary>A k8s-experimental volume as the agent's typed model reads it.</summary>
+    internal JObject? Written => (_from as KubernetesVolume)?.Volume;
+
+    /// <summary>What the volume is, for a message: <c>host path '/data'</c>, <c>share 'input'</c>.</summary>
+    public string Description => Kind switch
+    {
+        // A bind of a Docker volume (sqlvolume:/data) is a hostPath volume of that relative path on the device.
+        PodVolumeKind.HostPath when !Source.StartsWith("/", StringComparison.Ordinal) => $"Docker volume '{Source}', a host path on the device",
+        PodVolumeKind.HostPath => $"host path '{Source}'",
+        PodVolumeKind.Claim => $"share '{Source}'",
+        _ => "k8s-experimental volume",
+    };
+
+    internal static PodVolume Of(BindEntry bind, string hostPath) => new(PodVolumeNames.Of(hostPath, out _), PodVolumeKind.HostPath, hostPath, bind);
+
+    internal static PodVolume Of(MountEntry mount) =>
+        new(PodVolumeNames.Of(mount.Source!, out _), mount.IsVolume ? PodVolumeKind.Claim : PodVolumeKind.HostPath, mount.Source!, mount);
+
+    internal static PodVolume Of(KubernetesVolume volume)
+    {
+        var name = (volume.Volume["name"] as JValue)?.Text ?? "";
+        return new(name, PodVolumeKind.Written, name, volume);
+    }
+}
+
+/// <summary>
+/// The volumes the device's agent gives a module's pod (KubernetesDeploymentMapper.CollectModuleVolumes), in its order:
+/// a hostPath volume for each Binds entry it reads (split on ':', at least two parts) and for each bind mount, named
+/// after the host path (<see cref="PodVolumeNames"/>), a claim for each volume mount, named after the share, then the
+/// k8s-experimental volumes as its typed model reads them, beside the proxy sidecar's own. It keeps one volume of the
+/// volume mounts of a claim and sends every other volume as it comes, so the API server refuses a pod with a name twice
+/// (<see cref="Earlier"/>): rule K13 reports those, and the Kubernetes preview fails the module for them.
+/// </summary>
+public static class PodVolumes
+{
+    /// <summary>The module's pod volumes; <paramref name="shares"/> judges the binds (<see cref="BindPlan"/>), which a check has read already.</summary>
+    public static IReadOnlyList<PodVolume> Of(EdgeModule module, ShareMapping shares) =>
+        // The typed reading only for a section with volumes (most modules have no section, many sections only resources).
+        Read(module, shares, module.Kubernetes()?.Find(KubernetesVolumesKey, StringComparison.OrdinalIgnoreCase) is null ? null : KubernetesExtensions.ReadAlone(module));
+
+    /// <summary>k8s-experimental.volumes, in any case, as the agent reads the section's keys.</summary>
+    private const string KubernetesVolumesKey = "volumes";
+
+    /// <summary>As <see cref="Of"/>, with the k8s-experimental section as a rendering has read it.</summary>
+    internal static IReadOnlyList<PodVolume> Read(EdgeModule module, ShareMapping shares, KubernetesExtensions? extensions)
+    {
+        var binds = BindPlan.For(module, shares)?.Entries;
+        var mounts = ModuleMounts.Mounts(module);
+        var written = extensions?.Volumes;
+        var count = (binds?.Count ?? 0) + mounts.Count + (written?.Count ?? 0);
+        // Every check asks of every module, and many have no storage.
+        if (count == 0)
+        {
+            return Array.Empty<PodVolume>();
+        }
+        var volumes = new List<PodVolume>(count);
+        for (var i = 0; binds is not null && i < binds.Count; i++)
+        {
+            if (HostPathOf(binds[i]) is { } hostPath)
+            {
+                volumes.Add(PodVolume.Of(binds[i], hostPath));
+            }
+        }
+        AddMounts(volumes, mounts, claims: false);
+        AddMounts(volumes, mounts, claims: true);
+        for (var i = 0; written is not null && i < written.Count; i++)
+        {
+            volumes.Add(PodVolume.Of(written[i]));
+        }
+        return volumes;
+    }
+
+    /// <summary>The bind mounts' hostPath volumes, or the volume mounts' claims; a mount without Type, Source and Target, or of another type, has none.</summary>
+    private static void AddMounts(List<PodVolume> volumes, IReadOnlyList<MountEntry> mounts, bool claims)
+    {
+        for (var i = 0; i < mounts.Count; i++)
+        {
+            var mount = mounts[i];
+            if ((claims ? mount.IsVolume : mount.IsBind) && !string.IsNullOrEmpty(mount.Source) && !string.IsNullOrEmpty(mount.Target))
+            {
+                volumes.Add(PodVolume.Of(mount));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The volume before the one at <paramref name="index"/> that holds its name in the pod, among those
+    /// <paramref name="counted"/> takes (all when null); none when the name is free or the volume has none. For a claim,
+    /// the first claim of its name, which the agent keeps for both (<paramref name="merged"/>); else the first volume of
+    /// its name, beside which the API server refuses the Deployment (duplicate volume name).
+    /// </summary>
+    public static PodVolume? Earlier(this IReadOnlyList<PodVolume> volumes, int index, Func<PodVolume, bool>? counted, out bool merged)
+    {
+        var volume = volumes[index];
+        PodVolume? first = null;
+        merged = false;
+        for (var i = 0; volume.Name is not null && i < index; i++)
+        {
+            var other = volumes[i];
+            if (other.Name != volume.Name || (counted is not null && !counted(other)))
+            {
+                continue;
+            }
+            if (volume.Kind == PodVolumeKind.Claim && other.Kind == PodVolumeKind.Claim)
+            {
+                merged = true;
+                return other;
+            }
+            first ??= other;
+        }
+        return first;
+    }
+
+    /// <summary>
+    /// The host path the agent names a bind's volume after: the text before the first ':', or null for a bind it skips
+    /// (no ':', not a string). <see cref="BindSpec"/> has that text for every bind it reads; the agent also reads the
+    /// ones it does not (Windows paths, more parts, a relative container path).
+    /// </summary>
+    private static string? HostPathOf(BindEntry bind)
+    {
+        if (bind.Spec is not { } spec)
+        {
+            return null;
+        }
+        if (spec.Kind is not (BindSourceKind.Windows or BindSourceKind.Invalid))
+        {
+            return spec.Source;
+        }
+        var colon = spec.Text.IndexOf(':');
+        return colon < 0 ? null : spec.Text.Substring(0, colon);
+    }
+}
