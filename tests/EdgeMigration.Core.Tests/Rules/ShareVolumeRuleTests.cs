@@ -57,6 +57,33 @@ public class ShareVolumeRuleTests
     }
 
     [Fact]
+    public void AShareNamedLikeAHostDirectoryOfTheModuleIsSaidToFailItOnceConverted()
+    {
+        // The agent names a bind's hostPath volume after the host path ('/data' is 'data') and a volume mount's claim
+        // after the share: as binds the two volumes are 'data' and 'homehcssharesdata', as mounts both are 'data'.
+        var manifest = ManifestBuilder.Deployment(("app", """{"HostConfig":{"Binds":["/data:/x","/home/hcsshares/data:/y"]}}"""));
+        Assert.Empty(Check(manifest, "K13"));
+
+        var converted = ManifestConverter.Convert(manifest);
+        var alone = Convert(manifest, "S1");
+
+        // Neither name is the conversion's to change: the share is the user's, the host directory's name the agent's.
+        Assert.Equal("K13 Error app HostConfig.Mounts[0] manual", Summary(Assert.Single(converted.RemainingFindings, f => f.RuleId == "K13")));
+        var share = Assert.Single(converted.Changes, c => c.RuleId == "S2" && c.Location == "HostConfig.Mounts[0]");
+        Assert.EndsWith(
+            " The device's agent names this mount's claim 'data', and the volume of HostConfig.Binds[0] (host path '/data') too: a pod cannot hold both, so the device refuses the module (K13). " +
+            "Mount a share of another name (-ShareMap @{ '/home/hcsshares/data' = '<share>' }), or bind the host directory from another path.",
+            share.Description);
+        Assert.DoesNotContain(converted.Changes, c => c.RuleId == "S3" && c.Description.Contains("K13"));
+        // S1 converts both binds at once, and says the same of the share's.
+        Assert.Equal(new[] { false, true, false }, alone.Changes.Select(c => c.Description.Contains("names this mount's claim 'data', and the volume of HostConfig.Mounts[0] (host path '/data') too")));
+        // Another share parts them.
+        var mapped = ManifestConverter.Convert(manifest, new ConversionOptions { ShareMap = new Dictionary<string, string> { ["/home/hcsshares/data"] = "gpudata" } });
+        Assert.DoesNotContain(mapped.RemainingFindings, f => f.RuleId == "K13");
+        Assert.DoesNotContain(mapped.Changes, c => c.Description.Contains("K13"));
+    }
+
+    [Fact]
     public void ShareMapChoosesTheShareLongestPrefixFirst()
     {
         var manifest = ManifestBuilder.Deployment(

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using EdgeMigration.Core.Conversion;
 using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Core.Manifests;
 
 namespace EdgeMigration.Core.Rules.Storage;
@@ -41,16 +42,23 @@ internal static class BindConversion
             mountsMember.Value = mounts;
         }
         var before = binds.DeepClone();
+        var added = new List<(BindEntry Entry, JObject Mount, int Index, List<string> Dropped)>();
         foreach (var entry in chosen.Where(e => e.SameMount is null))
         {
             var mount = Mount(entry, out var dropped);
             mounts.Add(mount);
-            context.Record(rule, module, JsonPath.Index(ModuleMounts.LocationOf(mountsMember), mounts.Count - 1), null, mount,
-                dropped.Count == 0 ? Describe(entry) : Describe(entry) + " " + string.Join(" ", dropped));
+            added.Add((entry, mount, mounts.Count - 1, dropped));
         }
         foreach (var entry in Enumerable.Reverse(chosen))
         {
             binds.RemoveAt(entry.Index);
+        }
+        // The pod's volumes as converted: a share's claim takes the share's name, which another volume may have.
+        var volumes = added.Any(a => a.Entry.Class == BindClass.Share) ? PodVolumes.Of(module, Shares(context)) : null;
+        foreach (var (entry, mount, index, dropped) in added)
+        {
+            context.Record(rule, module, JsonPath.Index(ModuleMounts.LocationOf(mountsMember), index), null, mount,
+                (dropped.Count == 0 ? Describe(entry) : Describe(entry) + " " + string.Join(" ", dropped)) + NameTaken(entry, volumes, index));
         }
         var duplicates = "";
         foreach (var entry in chosen)
@@ -109,6 +117,46 @@ internal static class BindConversion
         }
         return mount;
     }
+
+    /// <summary>
+    /// What the device does with a share's volume mount whose claim has the name of another volume of the pod (a host
+    /// directory named like the share, a k8s-experimental volume), as K13 judges them: it refuses the module. The
+    /// conversion cannot part them: both names are the user's to change, the share's and the other's. Empty when the
+    /// claim's name is its own.
+    /// </summary>
+    private static string NameTaken(BindEntry entry, IReadOnlyList<PodVolume>? volumes, int mountIndex)
+    {
+        if (entry.Class != BindClass.Share || volumes is null)
+        {
+            return "";
+        }
+        for (var i = 0; i < volumes.Count; i++)
+        {
+            if (!VolumeNamesRule.IsJudged(volumes[i]) || volumes.Earlier(i, VolumeNamesRule.IsJudged, out var merged) is not { } first || merged)
+            {
+                continue;
+            }
+            PodVolume other;
+            if (IsMount(volumes[i], mountIndex))
+            {
+                other = first;
+            }
+            else if (IsMount(first, mountIndex))
+            {
+                other = volumes[i];
+            }
+            else
+            {
+                continue;
+            }
+            return $" The device's agent names this mount's claim '{first.Name}', and the volume of {other.Location} ({other.Description}) too: a pod cannot hold both, so the device refuses the module (K13). " +
+                $"Mount a share of another name (-ShareMap @{{ '{entry.Share!.MappedFrom}' = '<share>' }}), or " +
+                (other.Kind == PodVolumeKind.Written ? "name the k8s-experimental volume differently." : "bind the host directory from another path.");
+        }
+        return "";
+    }
+
+    private static bool IsMount(PodVolume volume, int mountIndex) => volume.Kind == PodVolumeKind.Claim && volume.Mount!.Index == mountIndex;
 
     private static int IndexOf(IReadOnlyList<string> options, string option)
     {

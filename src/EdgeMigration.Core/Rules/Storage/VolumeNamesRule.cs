@@ -57,9 +57,9 @@ public sealed class VolumeNamesRule : ModuleRule
 
     /// <summary>
     /// False for what other rules report and what is known only once a template is expanded: a bind Docker cannot read
-    /// (S1), a Windows path (K11), a placeholder for a host path, share or name.
+    /// (S1), a Windows path (K11), a placeholder for a host path, share or name. The conversion judges its claims so too.
     /// </summary>
-    private static bool IsJudged(PodVolume volume) => !TemplateText.HasPlaceholder(volume.Source) && volume.Kind switch
+    internal static bool IsJudged(PodVolume volume) => !TemplateText.HasPlaceholder(volume.Source) && volume.Kind switch
     {
         PodVolumeKind.HostPath when volume.Bind is { } bind => bind.Spec!.Kind is BindSourceKind.HostPath or BindSourceKind.NamedVolume,
         PodVolumeKind.HostPath => !BindSpec.IsWindowsPath(volume.Source),
