@@ -97,6 +97,51 @@ public sealed class PipelineInputTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Cmdlets))]
+    public void OneDeploymentAsTextIsNamedByItsIdAsInAList(string cmdlet)
+    {
+        // az iot edge deployment show | …, or Get-Content -Raw of a file holding one deployment: named as Az.IotHub's objects are.
+        var deployment = Path.Combine(_folder, "deployment.json");
+        File.WriteAllText(deployment, $"{{ \"id\": \"fpga-v1\", \"content\": {File.ReadAllText(Sample)} }}\n");
+        using var ps = new PowerShellSession();
+        var variables = new Dictionary<string, object?> { ["file"] = deployment };
+
+        var text = ps.Run($"[System.IO.File]::ReadAllText($file) | {cmdlet} -WarningAction Ignore | ForEach-Object Manifest", variables).AssertNoErrors();
+        var lines = ps.Run($"[System.IO.File]::ReadAllLines($file) | {cmdlet} -WarningAction Ignore | ForEach-Object Manifest", variables).AssertNoErrors();
+
+        Assert.Equal(new[] { "deployment 'fpga-v1'" }, text.Output.Select(o => o.ToString()).Distinct());
+        Assert.Equal(new[] { "deployment 'fpga-v1'" }, lines.Output.Select(o => o.ToString()).Distinct());
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void DeviceConfigurationsAreNotAManifestErrorsNamedByTheirIds(string cmdlet)
+    {
+        // az iot hub configuration list (or Get-AzIotHubConfiguration) beside deployments: the configurations set device
+        // twin properties and deploy no modules; each is an error of its own, not a manifest without modules that passes.
+        const string configuration = """{"id": "chiller", "content": {"deviceContent": {"properties.desired.chiller-water": {"temperature": 66}}, "moduleContent": {}, "modulesContent": {}}, "targetCondition": "*", "priority": 1}""";
+        var list = Path.Combine(_folder, "configurations.json");
+        File.WriteAllText(list, $"[\n{{ \"id\": \"fpga-v1\", \"content\": {File.ReadAllText(Sample)} }},\n{configuration}\n]\n");
+        using var ps = new PowerShellSession();
+        var variables = new Dictionary<string, object?> { ["file"] = list, ["configuration"] = configuration };
+
+        var text = ps.Run($"[System.IO.File]::ReadAllText($file) | {cmdlet} -WarningAction Ignore | ForEach-Object Manifest", variables);
+        var az = ps.Run($$"""
+            [pscustomobject]@{ Id = 'chiller'; Priority = 1; TargetCondition = '*'; Labels = @{}; Content = [pscustomobject]@{ DeviceContent = @{ 'properties.desired.chiller-water' = @{ temperature = 66 } }; ModulesContent = @{} } } |
+                {{cmdlet}} -WarningAction Ignore
+            """);
+
+        Assert.Equal(new[] { "deployment 'fpga-v1'" }, text.Output.Select(o => o.ToString()).Distinct());
+        foreach (var run in new[] { text, az })
+        {
+            Assert.Equal("NotAManifest", Assert.Single(run.ErrorIds).Split(',')[0]);
+            Assert.Equal("deployment 'chiller'", run.Errors[0].TargetObject);
+            Assert.StartsWith("deployment 'chiller': the JSON is an IoT Hub device configuration", run.Errors[0].Exception.Message);
+        }
+        Assert.Empty(az.Output);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
     public void AFolderFromThePipelineIsAFolderError(string cmdlet)
     {
         using var ps = new PowerShellSession();

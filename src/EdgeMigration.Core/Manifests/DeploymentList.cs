@@ -37,9 +37,12 @@ public static class DeploymentList
         for (var i = 0; i < list.Count; i++)
         {
             var element = list[i];
-            var id = element is JObject deployment && deployment.Find("id")?.Value is JValue { IsString: true } value && value.Text.Length > 0 ? value.Text : null;
-            entries.Add(new DeploymentListEntry(i, element.ToJson(), id));
+            entries.Add(new DeploymentListEntry(i, element.ToJson(), IdOf(element)));
         }
         return entries;
     }
+
+    /// <summary>The id of a deployment (a JSON object with a non-empty string "id"), or null.</summary>
+    public static string? IdOf(JNode node) =>
+        node is JObject deployment && deployment.Find("id")?.Value is JValue { IsString: true } value && value.Text.Length > 0 ? value.Text : null;
 }

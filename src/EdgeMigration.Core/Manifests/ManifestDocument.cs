@@ -100,6 +100,14 @@ public sealed class ManifestDocument
     public static ManifestDocument Parse(string json, string sourceName = "JSON text") =>
         Read(() => JDocument.Parse(json), sourceName);
 
+    /// <summary>
+    /// JSON text as <see cref="Parse(string, string)"/>, but an IoT Hub deployment (an object with an id: az iot edge
+    /// deployment show) is named <paramref name="nameOfDeployment"/>(id), as each deployment of a list is
+    /// (<see cref="DeploymentList"/>).
+    /// </summary>
+    public static ManifestDocument Parse(string json, string sourceName, Func<string, string> nameOfDeployment) =>
+        Read(() => JDocument.Parse(json), sourceName, nameOfDeployment);
+
     /// <summary>A manifest from its bytes; the document keeps the array (see <see cref="JDocument.Parse(byte[])"/>), so do not change it afterwards.</summary>
     public static ManifestDocument Parse(byte[] bytes, string sourceName) =>
         bytes.Length > MaxSizeBytes
@@ -152,11 +160,12 @@ public sealed class ManifestDocument
         return new ManifestDocument(new JDocument(root, JsonStyle.Indented), sourceName) { Shape = ManifestShape.CreateOptions };
     }
 
-    private static ManifestDocument Read(Func<JDocument> parse, string sourceName)
+    private static ManifestDocument Read(Func<JDocument> parse, string sourceName, Func<string, string>? nameOfDeployment = null)
     {
         try
         {
-            return new ManifestDocument(parse(), sourceName);
+            var document = parse();
+            return new ManifestDocument(document, nameOfDeployment is not null && DeploymentList.IdOf(document.Root) is { } id ? nameOfDeployment(id) : sourceName);
         }
         catch (JsonReadException ex)
         {
@@ -237,6 +246,12 @@ public sealed class ManifestDocument
             return;
         }
 
+        if ((ConfigurationTarget(Root) ?? (Root.FindIgnoreCase("content")?.Value is JObject configurationContent ? ConfigurationTarget(configurationContent) : null)) is { } target)
+        {
+            throw new ManifestException(ManifestErrorKind.NotAManifest, SourceName,
+                $"{SourceName}: the JSON is an IoT Hub {target} configuration (automatic {target} management, {target}Content), not an IoT Edge deployment: it sets {target} twin properties and deploys no modules, so there is nothing to check or convert. Accepted: {ManifestException.AcceptedShapes}.");
+        }
+
         ManifestShape wrapper;
         if (FindModulesContent(Root, out var content, out var contentName))
         {
@@ -278,6 +293,28 @@ public sealed class ManifestDocument
         content = member?.Value as JObject;
         name = member?.Name ?? "";
         return content is not null;
+    }
+
+    /// <summary>
+    /// "device" or "module" for the content of an automatic device or module management configuration (az iot hub
+    /// configuration list), which sets twin properties: deviceContent, or moduleContent of "properties.desired…" keys
+    /// (in an IoT Edge deployment, moduleContent is the 2018 spelling of modulesContent and holds $edgeAgent). The REST
+    /// API writes all three contents, those not used empty, so an empty modulesContent beside them is no deployment;
+    /// null for anything else.
+    /// </summary>
+    private static string? ConfigurationTarget(JObject content)
+    {
+        if (content.Find("modulesContent")?.Value is JObject { Count: > 0 })
+        {
+            return null;
+        }
+        if (content.Find("deviceContent")?.Value is JObject { Count: > 0 })
+        {
+            return "device";
+        }
+        return content.Find("moduleContent")?.Value is JObject { Count: > 0 } twin && twin.Names.All(n => n.StartsWith(DesiredProperties, StringComparison.Ordinal))
+            ? "module"
+            : null;
     }
 
     private static bool LooksLikeAgentDesired(JObject obj) =>

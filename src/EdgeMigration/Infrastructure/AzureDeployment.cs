@@ -5,7 +5,8 @@ namespace EdgeMigration.Infrastructure;
 
 /// <summary>
 /// Az.IotHub's PSDeployment (Get-AzIotHubDeployment): Id, Priority, TargetCondition, Labels and
-/// Content.ModulesContent (a Hashtable of Newtonsoft JTokens). Read as the IoT Hub deployment shape.
+/// Content.ModulesContent (a Hashtable of Newtonsoft JTokens). Read as the IoT Hub deployment shape. Get-AzIotHubConfiguration's
+/// PSConfiguration has the same properties, and Content.DeviceContent.
 /// </summary>
 internal static class AzureDeployment
 {
@@ -25,7 +26,10 @@ internal static class AzureDeployment
         var content = PSObject.AsPSObject(input.Properties["Content"].Value);
         var graph = new OrderedDictionary();
         Copy(input, "Id", graph, "id");
-        graph["content"] = new OrderedDictionary { ["modulesContent"] = PowerShellGraph.ToPlain(content.Properties["ModulesContent"].Value) };
+        var contentGraph = new OrderedDictionary { ["modulesContent"] = PowerShellGraph.ToPlain(content.Properties["ModulesContent"].Value) };
+        // Get-AzIotHubConfiguration's objects have ModulesContent too, empty: their DeviceContent tells them from deployments.
+        Copy(content, "DeviceContent", contentGraph, "deviceContent");
+        graph["content"] = contentGraph;
         Copy(input, "TargetCondition", graph, "targetCondition");
         Copy(input, "Priority", graph, "priority");
         Copy(input, "Labels", graph, "labels");

@@ -194,7 +194,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
     protected virtual void ProcessFile(string file)
     {
         WriteVerbose($"Reading {file}");
-        ReadAndProcess(() => ManifestDocument.Load(file), file);
+        ReadAndProcess(() => ManifestDocument.Load(file));
     }
 
     /// <summary>
@@ -259,7 +259,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         }
         var graph = isDeployment ? AzureDeployment.ToGraph(input) : PowerShellGraph.ToPlain(input);
         var source = isDeployment ? AzureDeployment.Describe(input) : DescribeObject(input);
-        ReadAndProcess(() => OrCreateOptions(() => ManifestDocument.FromObject(graph, source), () => ObjectGraph.ToNode(graph), source), source);
+        ReadAndProcess(() => OrCreateOptions(() => ManifestDocument.FromObject(graph, source), () => ObjectGraph.ToNode(graph), source));
     }
 
     /// <summary>
@@ -342,7 +342,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
             }
             return;
         }
-        ReadAndProcess(() => OrCreateOptions(() => ManifestDocument.Parse(text, source), () => JDocument.Parse(text).Root, source), source);
+        ReadAndProcess(() => OrCreateOptions(() => ManifestDocument.Parse(text, source, AzureDeployment.Describe), () => JDocument.Parse(text).Root, source));
     }
 
     private ManifestDocument OrCreateOptions(Func<ManifestDocument> read, Func<JNode> node, string source)
@@ -358,10 +358,11 @@ public abstract class ManifestInputCmdlet : PSCmdlet
     }
 
     /// <summary>
-    /// Reads and hands on one manifest, or writes its error. The error's target is the file path or a description of
-    /// the input, never the input itself: JSON text and objects hold registry passwords, and Get-Error shows targets.
+    /// Reads and hands on one manifest, or writes its error. The error's target is the name the message gives, the file
+    /// path or a description of the input (a deployment's by its id), never the input itself: JSON text and objects hold
+    /// registry passwords, and Get-Error shows targets.
     /// </summary>
-    private void ReadAndProcess(Func<ManifestDocument> read, string target)
+    private void ReadAndProcess(Func<ManifestDocument> read)
     {
         ManifestDocument manifest;
         try
@@ -371,7 +372,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         catch (ManifestException ex)
         {
             FinishEarlierInputs();
-            WriteReadError(ex, target);
+            WriteReadError(ex, ex.SourceName);
             return;
         }
         ProcessManifest(manifest);

@@ -34,6 +34,18 @@ public class DeploymentListTests
         Assert.Equal("fpga-v1", ManifestDocument.Parse(entries[0].Text, "x").Root.Find("id")!.Value.ToJson().Trim('"'));
     }
 
+    [Fact]
+    public void OneDeploymentIsNamedByItsIdAsEachOfAListIs()
+    {
+        static string Name(string id) => $"deployment '{id}'";
+
+        Assert.Equal("deployment 'fpga-v1'", ManifestDocument.Parse("""{"id": "fpga-v1", "content": {"modulesContent": {"$edgeHub": {}}}}""", "JSON text", Name).SourceName);
+        Assert.Equal("JSON text", ManifestDocument.Parse("""{"content": {"modulesContent": {"$edgeHub": {}}}}""", "JSON text", Name).SourceName);
+        var error = Assert.Throws<ManifestException>(() => ManifestDocument.Parse("""{"id": "chiller", "content": {"deviceContent": {"properties.desired.x": 1}}}""", "JSON text", Name));
+        Assert.Equal("deployment 'chiller'", error.SourceName);
+        Assert.StartsWith("deployment 'chiller': ", error.Message);
+    }
+
     [Theory]
     [InlineData("""{ "modulesContent": {} }""")]
     [InlineData("[ 1, ")]

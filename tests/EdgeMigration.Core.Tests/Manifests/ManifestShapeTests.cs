@@ -101,6 +101,29 @@ public class ManifestShapeTests
         Assert.Contains(ManifestException.AcceptedShapes, error.Message);
     }
 
+    [Theory]
+    // az iot hub configuration show: the REST API writes all three contents, the unused ones empty.
+    [InlineData("""{"id": "chiller", "content": {"deviceContent": {"properties.desired.chiller-water": {"temperature": 66}}, "moduleContent": {}, "modulesContent": {}}, "targetCondition": "*"}""", "device")]
+    [InlineData("""{"content": {"deviceContent": {"properties.desired.chiller-water": {"temperature": 66}}}}""", "device")]
+    [InlineData("""{"deviceContent": {"properties.desired.chiller-water": {"temperature": 66}}}""", "device")]
+    [InlineData("""{"id": "sensor", "content": {"moduleContent": {"properties.desired.interval": 10}, "modulesContent": {}, "deviceContent": {}}}""", "module")]
+    public void ConfigurationsOfTwinPropertiesAreNoDeployments(string json, string target)
+    {
+        var error = Assert.Throws<ManifestException>(() => ManifestDocument.Parse(json, "input.json"));
+
+        Assert.Equal(ManifestErrorKind.NotAManifest, error.Kind);
+        Assert.StartsWith($"input.json: the JSON is an IoT Hub {target} configuration (automatic {target} management, {target}Content), not an IoT Edge deployment", error.Message);
+    }
+
+    [Fact]
+    public void ADeploymentThatWrites2018sModuleContentIsNoConfiguration()
+    {
+        var manifest = ManifestDocument.Parse("{\"content\": {\"moduleContent\": " + ModulesContent + ", \"deviceContent\": {}}}");
+
+        Assert.Equal(ManifestShape.HubDeployment, manifest.Shape);
+        Assert.NotEmpty(manifest.Modules);
+    }
+
     [Fact]
     public void DuplicateKeysAndNonObjectModulesAreDiagnosticsNotFailures()
     {
