@@ -55,7 +55,7 @@ internal static class DeploymentBuilder
     private static JObject Container(RenderContext context, ModuleParts parts)
     {
         var options = context.Module.Options();
-        var privileged = options.ObjectOf("HostConfig")?.GetIgnoreCase("Privileged") is JValue { Kind: JValueKind.True };
+        var privileged = options.ObjectOf("HostConfig").IsTrue("Privileged");
         return JsonBuild.Object(
             ("name", JValue.String(context.Name)),
             ("image", JsonBuild.Text(context.Module.Image)),

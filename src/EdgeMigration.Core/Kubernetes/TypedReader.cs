@@ -40,7 +40,7 @@ internal sealed class TypedReader
             case FieldType.String:
                 return Scalar(value) is { } text ? JValue.String(text) : Fail(location, value, field);
             case FieldType.Boolean:
-                return Boolean(value) is { } flag ? JValue.Boolean(flag) : Fail(location, value, field);
+                return CreateOptionsAccess.Boolean(value) is { } flag ? JValue.Boolean(flag) : Fail(location, value, field);
             case FieldType.Integer:
                 return Integer(value) is { } number ? JValue.Number(number) : Fail(location, value, field);
             case FieldType.Quantity:
@@ -170,15 +170,6 @@ internal sealed class TypedReader
 
     /// <summary>Text for a string field: strings as they are, numbers and Booleans as their JSON text.</summary>
     private static string? Scalar(JNode value) => value is JValue { Kind: not JValueKind.Null } v ? v.Text : null;
-
-    private static bool? Boolean(JNode value) => value switch
-    {
-        JValue { Kind: JValueKind.True } => true,
-        JValue { Kind: JValueKind.False } => false,
-        JValue { IsString: true } text when bool.TryParse(text.Text.Trim(), out var flag) => flag,
-        JValue number when number.TryGetDecimal(out var n) => n != 0,
-        _ => null,
-    };
 
     private static long? Integer(JNode value) => value switch
     {

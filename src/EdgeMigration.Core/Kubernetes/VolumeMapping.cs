@@ -154,7 +154,7 @@ internal sealed class VolumeMapping
         else
         {
             target = volume.Mount!.Target!;
-            readOnly = volume.Mount.Value.GetIgnoreCase("ReadOnly") is JValue { Kind: JValueKind.True };
+            readOnly = volume.Mount.Value.IsTrue("ReadOnly");
         }
         if (volume.Kind == PodVolumeKind.HostPath)
         {
@@ -211,7 +211,7 @@ internal sealed class VolumeMapping
 
     private static string LocationOf(PodVolume volume) => volume.Kind == PodVolumeKind.Written ? WrittenLocation : volume.Location;
 
-    private static bool IsReadOnly(PodVolume claim) => claim.Mount!.Value.GetIgnoreCase("ReadOnly") is JValue { Kind: JValueKind.True };
+    private static bool IsReadOnly(PodVolume claim) => claim.Mount!.Value.IsTrue("ReadOnly");
 
     private void FailUnnamed(PodVolume volume)
     {

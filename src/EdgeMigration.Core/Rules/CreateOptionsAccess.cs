@@ -28,6 +28,26 @@ public static class CreateOptionsAccess
     public static string? StringOf(this JObject? obj, string name) => (obj?.GetIgnoreCase(name) as JValue)?.AsString();
 
     /// <summary>
+    /// True when the agent reads the Boolean under <paramref name="name"/> (any case) as true: it reads createOptions
+    /// into typed models with Json.NET (DockerConfig.GetCreateOptions), so "true" in any case counts as true, as a
+    /// nonzero number does (HostConfig.Privileged, a mount's ReadOnly).
+    /// </summary>
+    public static bool IsTrue(this JObject? obj, string name) => obj?.GetIgnoreCase(name) is { } value && Boolean(value) == true;
+
+    /// <summary>
+    /// A value as Json.NET reads it into a Boolean: true and false, a string bool.TryParse takes ("true", " False "), a
+    /// number (nonzero is true); null for anything else, which Json.NET cannot convert.
+    /// </summary>
+    public static bool? Boolean(JNode value) => value switch
+    {
+        JValue { Kind: JValueKind.True } => true,
+        JValue { Kind: JValueKind.False } => false,
+        JValue { IsString: true } text when bool.TryParse(text.Text.Trim(), out var flag) => flag,
+        JValue number when number.TryGetDecimal(out var n) => n != 0,
+        _ => null,
+    };
+
+    /// <summary>
     /// The object under <paramref name="name"/> (any case), added when missing or null; null when the user wrote
     /// something else there (a template placeholder, a value of the wrong type): a fix never replaces what the user
     /// wrote, and leaves the finding for the user instead.

@@ -78,6 +78,16 @@ public class RenderContainerTests
         Assert.Null(Container(Render("""{"HostConfig":{"Privileged":false}}"""))["securityContext"]);
     }
 
+    [Theory]
+    [InlineData("\"true\"")]
+    [InlineData("\" True \"")]
+    [InlineData("1")]
+    public void PrivilegedIsReadAsJsonNetReadsABoolean(string privileged)
+    {
+        // The agent reads createOptions into its HostConfig model with Json.NET, which takes these for true.
+        Assert.Equal("""{"privileged":true}""", Compact(Container(Render("{\"HostConfig\":{\"privileged\":" + privileged + "}}"))["securityContext"]));
+    }
+
     [Fact]
     public void DockerLimitsAreDroppedAndOnlyKubernetesResourcesCount()
     {

@@ -40,6 +40,14 @@ public class RenderStorageTests
     }
 
     [Fact]
+    public void ReadOnlyIsReadAsJsonNetReadsABoolean()
+    {
+        var module = Render("""{"HostConfig":{"Mounts":[{"Type":"bind","Source":"/var/log","Target":"/logs","ReadOnly":"true"},{"Type":"volume","Source":"share","Target":"/in","ReadOnly":"False"}]}}""");
+
+        Assert.Equal("""[{"mountPath":"/logs","name":"varlog","readOnly":true},{"mountPath":"/in","name":"share","readOnly":false}]""", Compact(Container(module)["volumeMounts"]));
+    }
+
+    [Fact]
     public void AMountWithoutTargetFailsAndOtherTypesAreDropped()
     {
         var module = Render("""

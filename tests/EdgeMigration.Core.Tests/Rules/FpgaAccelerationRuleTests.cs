@@ -34,6 +34,16 @@ public class FpgaAccelerationRuleTests
     }
 
     [Fact]
+    public void PrivilegedIsReadAsTheAgentReadsIt()
+    {
+        // Json.NET, which reads createOptions for the agent, takes the string "true" for true.
+        var manifest = ManifestBuilder.Deployment(
+            ("detector", """{"HostConfig":{"Privileged":"true"},"k8s-experimental":{"resources":{"limits":{"microsoft.com/fpga_catapult":1}}}}"""));
+
+        Assert.Contains("R1 Information detector HostConfig.Privileged manual", Summary(Check(manifest, "R1")));
+    }
+
+    [Fact]
     public void GpuModuleAndPrivilegedWithoutFpgaHaveNoFinding()
     {
         var manifest = ManifestBuilder.Deployment(

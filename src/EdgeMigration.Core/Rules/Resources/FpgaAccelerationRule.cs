@@ -58,7 +58,7 @@ public sealed class FpgaAccelerationRule : ModuleRule
                 $"Devices entry {devices![index].ToCompactJson()} looks like the FPGA; the GPU device has no FPGA and ignores Devices.",
                 $"Remove it and ask for \"{ModuleResources.GpuResource}\" in k8s-experimental.resources.limits.", Severity.Warning, certainty: Certainty.Likely));
         }
-        if ((asksForFpga || wireServers.Count > 0 || fpgaDevices.Count > 0) && module.HostConfig()?.GetIgnoreCase("Privileged") is JValue { Kind: JValueKind.True })
+        if ((asksForFpga || wireServers.Count > 0 || fpgaDevices.Count > 0) && module.HostConfig().IsTrue("Privileged"))
         {
             findings.Add(Finding(module, "HostConfig.Privileged",
                 "Privileged: true usually came with FPGA use; GPUs given through nvidia.com/gpu need no privileged container.",
