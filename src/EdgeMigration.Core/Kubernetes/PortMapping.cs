@@ -94,14 +94,13 @@ internal sealed class PortMapping
         AddServicePort(ServicePort("hostport", key, hostPort, key.Number), binding.Location);
     }
 
-    /// <summary>True for a port key the agent reads; any other key is skipped (rule K10).</summary>
+    /// <summary>True for a port key the agent reads; any other key is skipped (rules K10 and K16).</summary>
     private bool Valid(PortKey key, string location, JNode value)
     {
         if (!key.IsValid)
         {
-            _context.Drop(location, value, DropEffect.Ignored,
-                $"Port '{key.Text}' is ignored by the device's agent, which reads only <port>[/tcp|udp|sctp] with a port from 1 to 65535.",
-                "Write it as, for example, \"8080/tcp\".");
+            _context.Drop(location, value, DropEffect.Ignored, key.IgnoredBecause,
+                key.LacksProtocol ? $"Write it as \"{key.Number}/tcp\" (ConvertTo-GpuEdgeManifest does, rule K16)." : "Write it as, for example, \"8080/tcp\".");
         }
         return key.IsValid;
     }

@@ -32,6 +32,8 @@ public static class RuleCatalog
         new Storage.MountsRule(),
         new Storage.VolumeNamesRule(),
         new Storage.WindowsPathRule(),
+        // K16 names the ports' protocol first, so that the other port rules' fixes see the ports the device reads.
+        new Network.PortProtocolRule(),
         new Network.MissingHostPortRule(),
         new Network.MappedPortRule(),
         new Network.HostNetworkRule(),

@@ -10,12 +10,12 @@ public class RenderNetworkTests
     [Fact]
     public void ExposedPortsOnlyMakeAClusterIpService()
     {
-        var module = Render("""{"ExposedPorts":{"80/tcp":{},"53/UDP":{},"9000":{}}}""");
+        var module = Render("""{"ExposedPorts":{"80/tcp":{},"53/UDP":{}}}""");
 
-        Assert.Equal("""[{"containerPort":80,"protocol":"TCP"},{"containerPort":53,"protocol":"UDP"},{"containerPort":9000,"protocol":"TCP"}]""", Compact(Container(module)["ports"]));
+        Assert.Equal("""[{"containerPort":80,"protocol":"TCP"},{"containerPort":53,"protocol":"UDP"}]""", Compact(Container(module)["ports"]));
         var service = Service(module);
         Assert.Equal("\"ClusterIP\"", Compact(service, "spec.type"));
-        Assert.Equal("""[{"name":"exposedport-80-tcp","port":80,"protocol":"TCP"},{"name":"exposedport-53-udp","port":53,"protocol":"UDP"},{"name":"exposedport-9000-tcp","port":9000,"protocol":"TCP"}]""",
+        Assert.Equal("""[{"name":"exposedport-80-tcp","port":80,"protocol":"TCP"},{"name":"exposedport-53-udp","port":53,"protocol":"UDP"}]""",
             Compact(service, "spec.ports"));
         Assert.Equal("""{"net.azure-devices.edge.module":"m"}""", Compact(service, "spec.selector"));
     }
@@ -39,6 +39,19 @@ public class RenderNetworkTests
 
         Assert.DoesNotContain(module.Resources, r => r.Kind == "Service");
         Assert.Equal(new[] { "Ignored ExposedPorts['80/http']", "Ignored ExposedPorts.web" }, Dropped(module));
+    }
+
+    [Fact]
+    public void APortWithoutAProtocolIsSkippedThoughDockerTakesItForTcp()
+    {
+        // PortAndProtocol.Parse splits the key on '/' and wants two parts.
+        var module = Render("""{"ExposedPorts":{"9000":{}},"HostConfig":{"PortBindings":{"9000":[{"HostPort":"9000"}]}}}""");
+
+        Assert.DoesNotContain(module.Resources, r => r.Kind == "Service");
+        Assert.Null(Container(module)["ports"]);
+        Assert.Equal(new[] { "Ignored ExposedPorts['9000']", "Ignored HostConfig.PortBindings['9000']" }, Dropped(module));
+        Assert.Contains("Docker takes it for 9000/tcp", DroppedAt(module, "ExposedPorts['9000']").Reason);
+        Assert.Contains("\"9000/tcp\"", DroppedAt(module, "ExposedPorts['9000']").Advice);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public class WrittenOutMatcherTests
         {
             var match = expression.Match(text.Trim());
             return match.Success && ModulePorts.ToPort(match.Groups["port"].Value) is { } port
-                ? port + "/" + (match.Groups["protocol"].Success ? match.Groups["protocol"].Value.ToLowerInvariant() : "tcp")
+                ? port + "/" + (match.Groups["protocol"].Success ? match.Groups["protocol"].Value.ToLowerInvariant() : "")
                 : "invalid";
         }
         string New(string text) => PortKey.Parse(text) is { Number: { } number } key ? number + "/" + key.Protocol : "invalid";

@@ -8,15 +8,24 @@ using EdgeMigration.Core.Manifests;
 namespace EdgeMigration.Core.Rules.Network;
 
 /// <summary>
-/// A port key of ExposedPorts or PortBindings as the device's agent reads it: <c>&lt;port&gt;[/tcp|udp|sctp]</c>, protocol
-/// case-insensitive and TCP by default; anything else is ignored (<see cref="IsValid"/> false).
+/// A port key of ExposedPorts or PortBindings as the device's agent reads it: <c>&lt;port&gt;/&lt;tcp|udp|sctp&gt;</c>,
+/// protocol case-insensitive (PortAndProtocol.Parse); anything else is ignored (<see cref="IsValid"/> false). A port
+/// without a protocol (<see cref="LacksProtocol"/>) is one Docker takes for TCP, but the agent ignores it too.
 /// </summary>
 public sealed record PortKey(string Text, int? Number, string? Protocol)
 {
-    public bool IsValid => Number is not null;
+    public bool IsValid => Number is not null && Protocol is not null;
+
+    /// <summary>A port number alone ("80"): TCP to Docker, which the FPGA device runs; ignored by the GPU device's agent.</summary>
+    public bool LacksProtocol => Number is not null && Protocol is null;
 
     /// <summary>"80/tcp", as the device names the port.</summary>
     public string Name => $"{Number}/{Protocol}";
+
+    /// <summary>Why the device's agent ignores a key that is not <see cref="IsValid"/>, as the check and the preview say it.</summary>
+    public string IgnoredBecause => LacksProtocol
+        ? $"Port '{Text}' has no protocol: Docker takes it for {Number}/tcp, but the device's agent reads only <port>/<tcp|udp|sctp> and ignores it, so the port is not exposed."
+        : $"Port '{Text}' is ignored by the device's agent, which reads only <port>/<tcp|udp|sctp> with a port from 1 to 65535.";
 
     private static readonly string[] Protocols = { "tcp", "udp", "sctp" };
 
@@ -26,9 +35,8 @@ public sealed record PortKey(string Text, int? Number, string? Protocol)
         var key = text.Trim();
         var slash = key.IndexOf('/');
         var digits = slash < 0 ? key : key.Substring(0, slash);
-        var protocol = slash < 0 ? "tcp" : Protocols.Any(p => string.Equals(key.Substring(slash + 1), p, StringComparison.OrdinalIgnoreCase))
-            ? key.Substring(slash + 1).ToLowerInvariant() : null;
-        return digits.Length is >= 1 and <= 5 && protocol is not null && ModulePorts.ToPort(digits) is { } port
+        var protocol = slash < 0 ? null : Protocols.FirstOrDefault(p => string.Equals(key.Substring(slash + 1), p, StringComparison.OrdinalIgnoreCase));
+        return digits.Length is >= 1 and <= 5 && (protocol is not null || slash < 0) && ModulePorts.ToPort(digits) is { } port
             ? new PortKey(text, port, protocol)
             : new PortKey(text, null, null);
     }

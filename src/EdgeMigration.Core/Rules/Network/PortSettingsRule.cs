@@ -6,10 +6,10 @@ using EdgeMigration.Core.Manifests;
 namespace EdgeMigration.Core.Rules.Network;
 
 /// <summary>
-/// K10: ports as the device's agent maps them. Port keys other than <c>&lt;port&gt;[/tcp|udp|sctp]</c> are ignored;
-/// a HostPort that is not a whole number is skipped with a warning in the agent's log, and one outside 1–65535 is
-/// refused by Kubernetes; a container port bound to several HostPorts gives the Service two ports of the same name
-/// (hostport-&lt;port&gt;-&lt;protocol&gt;), which Kubernetes refuses; HostIp is not mapped. PortBindings that are not
+/// K10: ports as the device's agent maps them. Port keys other than <c>&lt;port&gt;/&lt;tcp|udp|sctp&gt;</c> are ignored (a
+/// port without a protocol is K16's); a HostPort that is not a whole number is skipped with a warning in the agent's
+/// log, and one outside 1–65535 is refused by Kubernetes; a container port bound to several HostPorts gives the Service
+/// two ports of the same name (hostport-&lt;port&gt;-&lt;protocol&gt;), which Kubernetes refuses; HostIp is not mapped. PortBindings that are not
 /// objects and arrays cannot be read at all. Template placeholders are judged once expanded.
 /// </summary>
 public sealed class PortSettingsRule : ModuleRule
@@ -48,10 +48,10 @@ public sealed class PortSettingsRule : ModuleRule
 
     private void AddIfInvalid(EdgeModule module, PortKey key, string location, string name, List<Finding> findings)
     {
-        if (!key.IsValid && !TemplateText.HasPlaceholder(name))
+        // A port without a protocol is K16's.
+        if (!key.IsValid && !key.LacksProtocol && !TemplateText.HasPlaceholder(name))
         {
-            findings.Add(Finding(module, location,
-                $"Port '{name}' is ignored by the device's agent, which reads only <port>[/tcp|udp|sctp] with a port from 1 to 65535.",
+            findings.Add(Finding(module, location, key.IgnoredBecause,
                 "Write it as, for example, \"8080/tcp\"; give each port of a range its own key.", Severity.Warning));
         }
     }

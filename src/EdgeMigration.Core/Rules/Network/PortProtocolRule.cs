@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Core.Rules.Network;
+
+/// <summary>
+/// K16: a port key of ExposedPorts or PortBindings without a protocol ("80"). Docker, on the FPGA device, takes it for
+/// TCP; the GPU device's agent reads only &lt;port&gt;/&lt;protocol&gt; (PortAndProtocol.Parse splits the key on '/' and
+/// wants two parts) and ignores it, so the port is not exposed. The fix writes the TCP Docker meant ("80/tcp"), unless
+/// the object already has a key of that name: the two would then be one port written twice, for the user to settle.
+/// </summary>
+public sealed class PortProtocolRule : ModuleRule
+{
+    public override string Id => "K16";
+    public override string Title => "Port keys without a protocol";
+    public override Severity DefaultSeverity => Severity.Warning;
+    public override string Section => "network";
+    public override bool CanFix => true;
+
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
+    {
+        if (module.IsEdgeAgent)
+        {
+            return;
+        }
+        foreach (var (container, _, key, location) in Unnamed(module))
+        {
+            var fixable = TcpName(container, key) is not null;
+            findings.Add(Finding(module, location, key.IgnoredBecause,
+                fixable
+                    ? $"Write it as \"{key.Number}/tcp\", as ConvertTo-GpuEdgeManifest does."
+                    : $"Remove it: \"{key.Number}/tcp\" beside it is the same port to Docker.",
+                fixable: fixable));
+        }
+    }
+
+    public override void Fix(ConversionContext context)
+    {
+        foreach (var module in context.Manifest.Modules.Where(m => m.CreateOptions is { Error: null } && !m.IsEdgeAgent))
+        {
+            foreach (var (container, member, key, location) in Unnamed(module))
+            {
+                if (TcpName(container, key) is { } name)
+                {
+                    var before = JValue.String(member.Name);
+                    container.Rename(member, name);
+                    context.Record(this, module, location, before, JValue.String(name),
+                        $"Port '{key.Text}' had no protocol, which the GPU device's agent ignores; it is TCP, as Docker read it.");
+                }
+            }
+        }
+    }
+
+    /// <summary>The keys of ExposedPorts and PortBindings without a protocol, each with the object that holds it.</summary>
+    private static List<(JObject Container, JMember Member, PortKey Key, string Location)> Unnamed(EdgeModule module)
+    {
+        var found = new List<(JObject, JMember, PortKey, string)>();
+        var exposed = module.Options().ObjectOf(ModulePorts.ExposedPortsName);
+        foreach (var port in ModulePorts.Exposed(module).Where(p => p.Key.LacksProtocol))
+        {
+            found.Add((exposed!, port.Member, port.Key, port.Location));
+        }
+        var bindings = ModulePorts.PortBindingsMember(module)?.Value as JObject;
+        foreach (var entry in ModulePorts.Bindings(module).Where(e => e.Key.LacksProtocol))
+        {
+            found.Add((bindings!, entry.Member, entry.Key, entry.Location));
+        }
+        return found;
+    }
+
+    /// <summary>"&lt;port&gt;/tcp", or null when <paramref name="container"/> already has a key of that name.</summary>
+    private static string? TcpName(JObject container, PortKey key)
+    {
+        var name = key.Number!.Value.ToString(CultureInfo.InvariantCulture) + "/tcp";
+        return container.FindIgnoreCase(name) is null ? name : null;
+    }
+}

@@ -1,0 +1,38 @@
+using Xunit;
+using static EdgeMigration.Tests.RuleTestKit;
+
+namespace EdgeMigration.Tests.Rules;
+
+public class PortProtocolRuleTests
+{
+    [Fact]
+    public void APortWithoutAProtocolIsIgnoredOnTheDeviceAndBecomesTcp()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("web", """{"ExposedPorts":{"80":{},"53/udp":{}},"HostConfig":{"PortBindings":{"80":[{"HostPort":"8080"}],"443/tcp":[{"HostPort":"443"}]}}}"""),
+            ("twice", """{"ExposedPorts":{"81":{},"81/TCP":{}}}"""));
+
+        var findings = Check(manifest, "K16");
+
+        Assert.Equal(new[]
+        {
+            "K16 Warning web ExposedPorts['80'] fixable",
+            "K16 Warning web HostConfig.PortBindings['80'] fixable",
+            "K16 Warning twice ExposedPorts['81'] manual",
+        }, Summary(findings));
+        Assert.Contains("Docker takes it for 80/tcp, but the device's agent reads only <port>/<tcp|udp|sctp> and ignores it", findings[0].Message);
+        Assert.Empty(Check(manifest, "K10"));
+
+        var result = Convert(manifest, "K16");
+
+        Assert.Equal("""{"ExposedPorts":{"80/tcp":{},"53/udp":{}},"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"8080"}],"443/tcp":[{"HostPort":"443"}]}}}""",
+            OptionsText(result.Manifest, "web"));
+        Assert.Equal("""{"ExposedPorts":{"81":{},"81/TCP":{}}}""", OptionsText(result.Manifest, "twice"));
+        Assert.Equal(new[]
+        {
+            "K16 web ExposedPorts['80']: \"80\" -> \"80/tcp\"",
+            "K16 web HostConfig.PortBindings['80']: \"80\" -> \"80/tcp\"",
+        }, Describe(result.Changes));
+        AssertIdempotent(result, "K16");
+    }
+}
