@@ -114,6 +114,20 @@ public sealed class PipelineInputTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Cmdlets))]
+    public void OneDeploymentAsAHashtableIsNamedByItsId(string cmdlet)
+    {
+        // ConvertFrom-Json -AsHashtable of az iot edge deployment show's output.
+        using var ps = new PowerShellSession();
+        var run = ps.Run($$"""
+            [ordered]@{ id = 'fpga-v1'; content = @{ modulesContent = @{ '$edgeAgent' = @{ 'properties.desired' = @{ schemaVersion = '1.0'; runtime = @{ type = 'docker' };
+                modules = @{ m1 = @{ type = 'docker'; settings = @{ image = 'x'; createOptions = '{}' } } } } } } } } | {{cmdlet}} -WarningAction Ignore | ForEach-Object Manifest
+            """).AssertNoErrors();
+
+        Assert.Equal(new[] { "deployment 'fpga-v1'" }, run.Output.Select(o => o.ToString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
     public void DeviceConfigurationsAreNotAManifestErrorsNamedByTheirIds(string cmdlet)
     {
         // az iot hub configuration list (or Get-AzIotHubConfiguration) beside deployments: the configurations set device

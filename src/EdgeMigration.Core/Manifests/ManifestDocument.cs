@@ -114,8 +114,11 @@ public sealed class ManifestDocument
             ? throw new ManifestException(ManifestErrorKind.Unreadable, sourceName, $"{sourceName}: manifests larger than {MaxSizeBytes / (1024 * 1024)} MiB are not read.")
             : Read(() => JDocument.Parse(bytes), sourceName);
 
-    /// <summary>From dictionaries and lists (ConvertFrom-Json -AsHashtable, Az's ModulesContent) or a JSON tree.</summary>
-    public static ManifestDocument FromObject(object? graph, string sourceName = "pipeline object")
+    /// <summary>
+    /// From dictionaries and lists (ConvertFrom-Json -AsHashtable, Az's ModulesContent) or a JSON tree; with
+    /// <paramref name="nameOfDeployment"/>, one that has an id is named by it, as in <see cref="Parse(string, string, Func{string, string})"/>.
+    /// </summary>
+    public static ManifestDocument FromObject(object? graph, string sourceName = "pipeline object", Func<string, string>? nameOfDeployment = null)
     {
         JNode root;
         try
@@ -126,7 +129,7 @@ public sealed class ManifestDocument
         {
             throw new ManifestException(ManifestErrorKind.Unreadable, sourceName, $"{sourceName}: {ex.Message}", inner: ex);
         }
-        return new ManifestDocument(new JDocument(root, JsonStyle.Indented), sourceName);
+        return new ManifestDocument(new JDocument(root, JsonStyle.Indented), NameOf(root, sourceName, nameOfDeployment));
     }
 
     /// <summary>
@@ -165,7 +168,7 @@ public sealed class ManifestDocument
         try
         {
             var document = parse();
-            return new ManifestDocument(document, nameOfDeployment is not null && DeploymentList.IdOf(document.Root) is { } id ? nameOfDeployment(id) : sourceName);
+            return new ManifestDocument(document, NameOf(document.Root, sourceName, nameOfDeployment));
         }
         catch (JsonReadException ex)
         {
@@ -173,6 +176,10 @@ public sealed class ManifestDocument
                 $"{sourceName}: invalid JSON at line {ex.Line}, column {ex.Column}: {ex.Reason}", ex.Line, ex.Column, ex);
         }
     }
+
+    /// <summary><paramref name="nameOfDeployment"/>(id) for a deployment that has an id, else <paramref name="sourceName"/>.</summary>
+    private static string NameOf(JNode root, string sourceName, Func<string, string>? nameOfDeployment) =>
+        nameOfDeployment is not null && DeploymentList.IdOf(root) is { } id ? nameOfDeployment(id) : sourceName;
 
     public string ToJson() => Document.ToJson();
 

@@ -259,7 +259,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         }
         var graph = isDeployment ? AzureDeployment.ToGraph(input) : PowerShellGraph.ToPlain(input);
         var source = isDeployment ? AzureDeployment.Describe(input) : DescribeObject(input);
-        ReadAndProcess(() => OrCreateOptions(() => ManifestDocument.FromObject(graph, source), () => ObjectGraph.ToNode(graph), source));
+        ReadAndProcess(() => OrCreateOptions(() => ManifestDocument.FromObject(graph, source, AzureDeployment.Describe), () => ObjectGraph.ToNode(graph), source));
     }
 
     /// <summary>
