@@ -22,6 +22,18 @@ internal static class ExternalIpTestData
         return ps.Run(script, new Dictionary<string, object?> { ["text"] = text });
     }
 
+    /// <summary>Lines as Invoke-Command -ComputerName writes them: each a string with its device's PSComputerName.</summary>
+    public const string Remote = """
+        function Remote($computer, $lines) {
+            foreach ($line in $lines) {
+                $remote = [psobject]::new($line)
+                $remote.PSObject.Properties.Add([psnoteproperty]::new('PSComputerName', $computer))
+                $remote.PSObject.Properties.Add([psnoteproperty]::new('PSShowComputerName', $true))
+                $remote
+            }
+        }
+        """;
+
     public const string FiveColumns = "iotedge-list-5col.txt";
     public const string PortsWrapped = "iotedge-list-ports-wrapped.txt";
     public const string KubectlTable = "kubectl-get-svc-iotedge.txt";

@@ -147,6 +147,19 @@ public class FormatViewTests
     }
 
     [Fact]
+    public void ModulesOfSeveralDevicesAreShownUnderEachDevicesName()
+    {
+        // Invoke-Command -ComputerName dev1,dev2 output whose blocks interleave: the modules come device by device.
+        var lines = $"([System.IO.File]::ReadAllLines('{ExternalIpTestData.SamplePath(ExternalIpTestData.KubectlTable)}'))";
+        var result = ShellRunner.Run($"{ExternalIpTestData.Remote}\n@(Remote dev1 {lines}) + @(Remote dev2 {lines}) + @(Remote dev1 'Warning: v1 Endpoints is deprecated') | Get-EdgeModuleExternalIp");
+
+        Assert.Equal("", result.StandardError);
+        Assert.Single(Regex.Matches(result.StandardOutput, "Origin: dev1"));
+        Assert.Single(Regex.Matches(result.StandardOutput, "Origin: dev2"));
+        Assert.Matches(@"Origin: dev1\s+Name .*\s+-+.*\s+edgehub .*\s+iotedged .*\s+webserverapp .*\s+Origin: dev2\s", result.StandardOutput);
+    }
+
+    [Fact]
     public void RedirectedOutputHasNoAnsiEvenWhenAsked()
     {
         var result = ShellRunner.Run("$PSStyle.OutputRendering = 'Ansi'; Get-EdgeMigrationRule; Get-EdgeMigrationRule R1 | Format-List", TestPaths.Samples);

@@ -28,6 +28,20 @@ public class GetEdgeModuleExternalIpSessionTests
     }
 
     [Fact]
+    public void InvokeCommandOutputCarriesTheComputerNameAsTheSessionDoes()
+    {
+        using var ps = new PowerShellSession();
+
+        var result = MinishellStandIn.Run(ps, $"Invoke-Command -Session $session {{ iotedge list }} | {CmdletName}; {CmdletName} -Session $session",
+            SampleLines(PortsWrapped)).AssertNoErrors();
+
+        Assert.Equal(10, result.Output.Count);
+        Assert.All(result.Output, o => Assert.Equal("localhost", o.Value("PSComputerName")));
+        Assert.All(result.Output, o => Assert.Equal("localhost", o.Value("Origin")));
+        Assert.Equal(result.Names().Take(5), result.Names().Skip(5));
+    }
+
+    [Fact]
     public void IotedgeListWrittenAsOneStringIsReadAndNameFilters()
     {
         using var ps = new PowerShellSession();

@@ -29,6 +29,7 @@ public class GetEdgeModuleExternalIpTests
         Assert.Equal("TCP", hub.Port(1).Value("Protocol"));
         Assert.Equal("IotedgeList", hub.Value("Source"));
         Assert.Equal("pipeline input", hub.Value("Origin"));
+        Assert.Null(hub.Value("PSComputerName"));
 
         var iotedged = result.Named("iotedged");
         Assert.True((bool)iotedged.Value("IsClusterOnly")!);
@@ -97,6 +98,44 @@ public class GetEdgeModuleExternalIpTests
         Assert.Equal(new[] { SamplePath(KubectlTable), SamplePath(KubectlTable), SamplePath(FiveColumns), SamplePath(FiveColumns) },
             fromFiles.Output.Select(o => o.Value("Origin")));
         Assert.Equal(Describe(Run($"$text | {CmdletName} -Name webserverapp, edgehub", SampleText(KubectlTable))), Describe(fromFiles).Take(2));
+    }
+
+    [Fact]
+    public void InvokeCommandOutputOfSeveralDevicesIsReadDeviceByDevice()
+    {
+        // Invoke-Command -ComputerName dev1,dev2 { kubectl get svc -n iotedge } (dev2: iotedge list): the devices'
+        // blocks of lines interleaved, each table laid out differently, the same modules on both.
+        var script = $"""
+            {Remote}
+            $dev1 = @(Remote dev1 $text[0]); $dev2 = @(Remote dev2 $text[1])
+            $dev1[0..1] + $dev2[0..4] + $dev1[2..9] + $dev2[5..20] | {CmdletName} -Name edgehub, webserverapp
+            """;
+        var lines = new object[] { SampleLines(KubectlTable), SampleLines(FiveColumns) };
+
+        var result = Run(script, lines).AssertNoErrors();
+
+        Assert.Equal(new[] { "edgehub", "webserverapp", "edgehub", "webserverapp" }, result.Names());
+        Assert.Equal(new object[] { "dev1", "dev1", "dev2", "dev2" }, result.Output.Select(o => o.Value("PSComputerName")));
+        Assert.Equal(new object[] { "dev1", "dev1", "dev2", "dev2" }, result.Output.Select(o => o.Value("Origin")));
+        Assert.Equal(new object[] { "KubectlTable", "KubectlTable", "IotedgeList", "IotedgeList" }, result.Output.Select(o => o.Value("Source")));
+        Assert.Equal(IPAddress.Parse("10.103.52.225"), result.Output[0].Value("ClusterIp"));
+        Assert.Equal("Running", result.Output[3].Value("Status"));
+    }
+
+    [Fact]
+    public void NameIsLookedForOnEachDevice()
+    {
+        var script = $"""
+            {Remote}
+            @(Remote dev1 $text[0]) + @(Remote dev2 $text[1]) | {CmdletName} -Name gettingStartedWithGpus
+            """;
+
+        var result = Run(script, new object[] { SampleLines(KubectlTable), SampleLines(FiveColumns) });
+
+        Assert.Equal(new object[] { "dev2" }, result.Output.Select(o => o.Value("PSComputerName")));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("ModuleNotFound" + ErrorSuffix, error.FullyQualifiedErrorId);
+        Assert.EndsWith("in the output from dev1.", error.Exception.Message);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -24,10 +25,11 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
     private const string InputObjectSet = "InputObject";
     private const string KubeConfigSet = "KubeConfig";
     private const string PipelineOrigin = "pipeline input";
+    private const string ComputerNameProperty = "PSComputerName";
 
-    private readonly StringBuilder _input = new();
+    /// <summary>The text piped in, by the computer it came from (null: none said), in the order they first came.</summary>
+    private readonly List<(string? ComputerName, StringBuilder Text)> _input = new();
     private readonly CancellationTokenSource _stopping = new();
-    private bool _receivedInput;
 
     /// <summary>Sessions to the device's Minishell endpoint (New-PSSession -ConfigurationName Minishell).</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionSet)]
@@ -109,10 +111,10 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
 
     protected override void EndProcessing()
     {
-        if (_receivedInput)
+        foreach (var (computerName, input) in _input)
         {
-            var text = _input.ToString();
-            Report(text, PipelineOrigin, text);
+            var text = input.ToString();
+            Report(text, computerName ?? PipelineOrigin, text, computerName);
         }
     }
 
@@ -130,14 +132,33 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
                 ReadFile(file.FullName);
                 return;
             case PSCustomObject or System.Collections.IDictionary:
-                _input.Append(ObjectGraph.ToNode(PowerShellGraph.ToPlain(item)).ToJson()).Append('\n');
+                InputOf(item).Append(ObjectGraph.ToNode(PowerShellGraph.ToPlain(item)).ToJson()).Append('\n');
                 break;
             default:
                 // Text, and objects that stand for a line of it (Select-String's matches), as PowerShell makes them strings.
-                _input.Append(item.ToString()).Append('\n');
+                InputOf(item).Append(item.ToString()).Append('\n');
                 break;
         }
-        _receivedInput = true;
+    }
+
+    /// <summary>
+    /// Where the text of <paramref name="item"/> is gathered. Invoke-Command -ComputerName dev1,dev2 sends the lines of
+    /// several devices, their blocks interleaved, each line with its computer's PSComputerName: each device's lines are
+    /// an output of their own, whose tables are read apart.
+    /// </summary>
+    private StringBuilder InputOf(PSObject item)
+    {
+        var computerName = item.Properties[ComputerNameProperty]?.Value?.ToString() is { Length: > 0 } name ? name : null;
+        foreach (var (computer, text) in _input)
+        {
+            if (computer == computerName)
+            {
+                return text;
+            }
+        }
+        var input = new StringBuilder();
+        _input.Add((computerName, input));
+        return input;
     }
 
     private void ReadFile(string path)
@@ -152,7 +173,7 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
             WriteError(DeviceErrors.FileNotRead(path, ex));
             return;
         }
-        Report(text, path, path);
+        Report(text, path, path, null);
     }
 
     protected override void StopProcessing() => _stopping.Cancel();
@@ -194,7 +215,7 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
             WriteError(ex.ErrorRecord);
             return;
         }
-        Report(text, session.ComputerName, session);
+        Report(text, session.ComputerName, session, session.ComputerName);
     }
 
     private void ReadKubectl()
@@ -236,11 +257,14 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
         {
             throw new PipelineStoppedException();
         }
-        Report(json, Context is null ? kubeConfig : $"{kubeConfig} (context {Context})", kubeConfig);
+        Report(json, Context is null ? kubeConfig : $"{kubeConfig} (context {Context})", kubeConfig, null);
     }
 
-    /// <summary>Reads device output and writes its modules (filtered by -Name), warnings for missing addresses, and errors.</summary>
-    private void Report(string text, string origin, object target)
+    /// <summary>
+    /// Reads device output and writes its modules (filtered by -Name), warnings for missing addresses, and errors;
+    /// <paramref name="computerName"/> is the device it came from over PowerShell remoting, or null.
+    /// </summary>
+    private void Report(string text, string origin, object target, string? computerName)
     {
         ParsedDeviceOutput parsed;
         try
@@ -269,7 +293,7 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
             }
             else if (entry.Module is { } module && filter.Matches(module.Name))
             {
-                Write(module, origin);
+                Write(module, origin, computerName);
             }
         }
         // A module whose row is damaged was found: its error says so, "no module named" would not be true.
@@ -281,7 +305,7 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
     }
 
     /// <summary>The module, after a warning when it waits for an external IP.</summary>
-    private void Write(ModuleEndpoint module, string origin)
+    private void Write(ModuleEndpoint module, string origin, string? computerName)
     {
         if (module.IsExternalIpPending)
         {
@@ -293,6 +317,6 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
                 "range (local web UI, Compute page); that range is likely too small. Widen it, or expose modules that " +
                 "only other modules use as \"k8s-experimental\": {\"serviceOptions\": {\"type\": \"ClusterIP\"}}.");
         }
-        WriteObject(EdgeModuleEndpoint.From(module, origin));
+        WriteObject(EdgeModuleEndpoint.From(module, origin, computerName));
     }
 }

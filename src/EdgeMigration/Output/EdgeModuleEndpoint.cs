@@ -46,10 +46,20 @@ public sealed class EdgeModuleEndpoint
     /// <summary>The output read: IotedgeList, KubectlTable or KubectlJson.</summary>
     public string Source { get; set; } = "";
 
-    /// <summary>Where it was read: the session's computer name, the kubeconfig file, or "pipeline input".</summary>
+    /// <summary>
+    /// Where it was read: the device's computer name (a session, or output piped from Invoke-Command), the file, the
+    /// kubeconfig file, or "pipeline input".
+    /// </summary>
     public string Origin { get; set; } = "";
 
-    internal static EdgeModuleEndpoint From(ModuleEndpoint module, string origin) => new()
+    /// <summary>
+    /// The device's computer name when it was read over PowerShell remoting (-Session, -ComputerName, or the output of
+    /// Invoke-Command, which carries it as PSComputerName); null otherwise. Named as PowerShell names it on the objects
+    /// of remote commands, so scripts group and filter results of several devices alike.
+    /// </summary>
+    public string? PSComputerName { get; set; }
+
+    internal static EdgeModuleEndpoint From(ModuleEndpoint module, string origin, string? computerName) => new()
     {
         Name = module.Name,
         Status = module.Status,
@@ -63,5 +73,6 @@ public sealed class EdgeModuleEndpoint
         Ports = module.Ports.Select(p => new EdgeModulePort { Port = p.Port, NodePort = p.NodePort, Protocol = p.Protocol }).ToArray(),
         Source = module.Format.ToString(),
         Origin = origin,
+        PSComputerName = computerName,
     };
 }
