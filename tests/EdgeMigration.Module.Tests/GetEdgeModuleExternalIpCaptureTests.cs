@@ -31,6 +31,24 @@ public class GetEdgeModuleExternalIpCaptureTests
     }
 
     [Fact]
+    public void ServicesOfOtherNamespacesAreNoModulesAndVerboseSaysSo()
+    {
+        var text = """
+            NAMESPACE     NAME           TYPE           CLUSTER-IP      EXTERNAL-IP     PORT(S)                  AGE
+            default       kubernetes     ClusterIP      10.96.0.1       <none>          443/TCP                  10d
+            iotedge       edgehub        LoadBalancer   10.103.52.225   10.128.44.243   443:31987/TCP            34h
+            kube-system   kube-dns       ClusterIP      10.96.0.10      <none>          53/UDP,53/TCP,9153/TCP   10d
+            userns1       webapp         LoadBalancer   10.105.1.2      10.128.44.250   80:31000/TCP             1d
+            """;
+
+        var result = Run($"$text | {CmdletName} -Verbose; $text | {CmdletName} -Name webapp", text);
+
+        Assert.Equal(new[] { "edgehub" }, result.Names());
+        Assert.Contains("pipeline input: left out the Services of namespaces other than iotedge, which are no IoT Edge modules: default/kubernetes, kube-system/kube-dns, userns1/webapp.", result.Verbose);
+        Assert.Equal("ModuleNotFound" + ErrorSuffix, Assert.Single(result.Errors).FullyQualifiedErrorId);
+    }
+
+    [Fact]
     public void ADamagedRowIsAnErrorOnItsLineAndTheOtherModulesStillCome()
     {
         var lines = SampleLines(FiveColumns).ToList();

@@ -5,6 +5,7 @@ internal enum ColumnRole
 {
     Other,
     Name,
+    Namespace,
     Status,
     Description,
     Image,

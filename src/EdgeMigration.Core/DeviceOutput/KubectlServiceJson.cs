@@ -8,7 +8,7 @@ namespace EdgeMigration.Core.DeviceOutput;
 /// <summary>
 /// Reads <c>kubectl get svc -n iotedge -o json</c> (a List of Services, or one Service): the module's
 /// Service type, the load balancer's address (<c>status.loadBalancer.ingress[].ip</c>, else
-/// <c>spec.externalIPs</c>) and <c>spec.ports</c>.
+/// <c>spec.externalIPs</c>) and <c>spec.ports</c>; the Services of other namespaces (<c>-A</c>) are no modules.
 /// </summary>
 internal static class KubectlServiceJson
 {
@@ -46,6 +46,11 @@ internal static class KubectlServiceJson
 
     private static DeviceOutputEntry ReadService(JsonElement service)
     {
+        var metadata = Child(service, "metadata");
+        if (DeviceOutputEntry.OfOtherNamespace(Text(metadata, "namespace"), Text(metadata, "name") ?? "") is { } otherService)
+        {
+            return otherService;
+        }
         try
         {
             return DeviceOutputEntry.Of(ToEndpoint(service));

@@ -14,6 +14,7 @@ public sealed class ParsedDeviceOutput
         Entries = entries;
         Modules = entries.Where(e => e.Module is not null).Select(e => e.Module!).ToList();
         Errors = entries.Where(e => e.Error is not null).Select(e => e.Error!).ToList();
+        OtherNamespaceServices = entries.Where(e => e.OtherNamespaceService is not null).Select(e => e.OtherNamespaceService!).ToList();
         SkippedLines = skippedLines;
     }
 
@@ -23,6 +24,9 @@ public sealed class ParsedDeviceOutput
     public IReadOnlyList<ModuleEndpoint> Modules { get; }
 
     public IReadOnlyList<DeviceOutputException> Errors { get; }
+
+    /// <summary>The Services of namespaces other than iotedge (kubectl get svc -A), as namespace/name: left out, no modules.</summary>
+    public IReadOnlyList<string> OtherNamespaceServices { get; }
 
     /// <summary>1-based numbers of lines outside any table (a transcript's header, other commands' output).</summary>
     public IReadOnlyList<int> SkippedLines { get; }

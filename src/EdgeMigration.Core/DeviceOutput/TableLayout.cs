@@ -14,6 +14,7 @@ internal sealed class TableLayout
     private static readonly Dictionary<string, ColumnRole> Roles = new(StringComparer.OrdinalIgnoreCase)
     {
         ["NAME"] = ColumnRole.Name,
+        ["NAMESPACE"] = ColumnRole.Namespace,
         ["STATUS"] = ColumnRole.Status,
         ["DESCRIPTION"] = ColumnRole.Description,
         ["CONFIG"] = ColumnRole.Image,

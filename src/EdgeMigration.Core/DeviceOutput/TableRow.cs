@@ -13,9 +13,19 @@ internal static class TableRow
 
     public static DeviceOutputEntry Read(TableLayout layout, int line, string[] cells)
     {
+        var name = Cell(layout, cells, ColumnRole.Name);
+        if (layout.Format == DeviceOutputFormat.KubectlTable && name.StartsWith(ServiceKind, StringComparison.Ordinal))
+        {
+            name = name.Substring(ServiceKind.Length);
+        }
+        // kubectl get svc -A: NAMESPACE first; another namespace's row is no module, even one that could not be read.
+        if (DeviceOutputEntry.OfOtherNamespace(Cell(layout, cells, ColumnRole.Namespace), name) is { } otherService)
+        {
+            return otherService;
+        }
         try
         {
-            return DeviceOutputEntry.Of(ToEndpoint(layout, line, cells));
+            return DeviceOutputEntry.Of(ToEndpoint(layout, line, cells, name));
         }
         catch (DeviceOutputException ex)
         {
@@ -23,26 +33,23 @@ internal static class TableRow
         }
     }
 
-    private static ModuleEndpoint ToEndpoint(TableLayout layout, int line, string[] cells)
+    private static string Cell(TableLayout layout, string[] cells, ColumnRole role)
     {
-        string Cell(ColumnRole role)
+        for (var column = 0; column < cells.Length; column++)
         {
-            for (var column = 0; column < cells.Length; column++)
+            if (layout.RoleOf(column) == role)
             {
-                if (layout.RoleOf(column) == role)
-                {
-                    return cells[column];
-                }
+                return cells[column];
             }
-            return "";
         }
+        return "";
+    }
+
+    private static ModuleEndpoint ToEndpoint(TableLayout layout, int line, string[] cells, string name)
+    {
+        string Cell(ColumnRole role) => TableRow.Cell(layout, cells, role);
         string? Optional(ColumnRole role) => Cell(role) is { Length: > 0 } text ? text : null;
 
-        var name = Cell(ColumnRole.Name);
-        if (layout.Format == DeviceOutputFormat.KubectlTable && name.StartsWith(ServiceKind, StringComparison.Ordinal))
-        {
-            name = name.Substring(ServiceKind.Length);
-        }
         if (name != ModuleNames.Sanitize(name))
         {
             throw new DeviceOutputException($"'{name}' is not a module name as the device shows them (lower case, a-z 0-9 - .).", line);

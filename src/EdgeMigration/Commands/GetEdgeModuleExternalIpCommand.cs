@@ -280,6 +280,11 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
         {
             WriteVerbose($"Skipped lines {string.Join(", ", parsed.SkippedLines)} of the {origin}: they are not part of a table or JSON document.");
         }
+        if (parsed.OtherNamespaceServices.Count > 0)
+        {
+            WriteVerbose($"{origin}: left out the Services of namespaces other than {Kubectl.IotedgeNamespace}, which are no IoT Edge modules: " +
+                         $"{string.Join(", ", parsed.OtherNamespaceServices)}.");
+        }
         var filter = new DeviceNameFilter(Name);
         foreach (var entry in parsed.Entries)
         {

@@ -85,6 +85,46 @@ public class MixedOutputTests
     }
 
     [Fact]
+    public void KubectlOfAllNamespacesGivesOnlyTheModulesOfIotedge()
+    {
+        // kubectl get all -A: the cluster's Services and the user's Kubernetes workloads are no modules, even one whose row
+        // would be an error as a module's (an ExternalName Service's host name, a name the agent never makes).
+        var text = """
+            NAMESPACE     NAME                 TYPE           CLUSTER-IP      EXTERNAL-IP         PORT(S)                  AGE
+            default       service/kubernetes   ClusterIP      10.96.0.1       <none>              443/TCP                  10d
+            iotedge       service/edgehub      LoadBalancer   10.103.52.225   10.128.44.243       443:31987/TCP            34h
+            iotedge       service/iotedged     ClusterIP      10.107.236.20   <none>              35000/TCP,35001/TCP      3d8h
+            kube-system   service/kube-dns     ClusterIP      10.96.0.10      <none>              53/UDP,53/TCP,9153/TCP   10d
+            userns1       service/Web_App      LoadBalancer   10.105.1.2      10.128.44.250       80:31000/TCP             1d
+            userns1       service/db           ExternalName   <none>          db.contoso.local    5432/TCP                 1d
+            """;
+
+        var parsed = DeviceOutputReader.Read(text);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal(new[] { "edgehub", "iotedged" }, parsed.Modules.Select(m => m.Name));
+        Assert.Equal(new[] { "default/kubernetes", "kube-system/kube-dns", "userns1/Web_App", "userns1/db" }, parsed.OtherNamespaceServices);
+    }
+
+    [Fact]
+    public void KubectlJsonOfAllNamespacesGivesOnlyTheModulesOfIotedge()
+    {
+        var text = """
+            {"apiVersion": "v1", "kind": "List", "items": [
+              {"kind": "Service", "metadata": {"name": "kube-dns", "namespace": "kube-system"}, "spec": {"type": "ClusterIP", "ports": [{"port": 53, "protocol": "UDP"}]}},
+              {"kind": "Service", "metadata": {"name": "edgehub", "namespace": "iotedge"}, "spec": {"type": "LoadBalancer", "ports": [{"port": 443, "nodePort": 31457}]}, "status": {"loadBalancer": {"ingress": [{"ip": "10.57.48.62"}]}}},
+              {"kind": "Service", "metadata": {"name": "db", "namespace": "userns1"}, "spec": {"type": "ExternalName", "ports": [{"name": "no port number"}]}}]}
+            """;
+
+        var parsed = DeviceOutputReader.Read(text);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal("edgehub", Assert.Single(parsed.Modules).Name);
+        Assert.Equal(new[] { "kube-system/kube-dns", "userns1/db" }, parsed.OtherNamespaceServices);
+        Assert.Empty(DeviceOutputReader.Read(IotedgeList).OtherNamespaceServices);
+    }
+
+    [Fact]
     public void JsonThatIsNotValidCostsTheRestOfTheInputButNotWhatCameBefore()
     {
         var text = IotedgeList + "\n{\n  \"kind\": \"List\",\n  \"items\": [ }\n" + IotedgeList;
