@@ -123,6 +123,24 @@ public class GetEdgeModuleExternalIpTests
     }
 
     [Fact]
+    public void ErrorsSayTheDeviceWhoseOutputTheyAreIn()
+    {
+        var script = $"""
+            {Remote}
+            @(Remote dev1 $text[0]) + @(Remote dev2 $text[1]) + @(Remote dev3 'Unknown command.') | {CmdletName} | ForEach-Object PSComputerName
+            """;
+        var damaged = SampleLines(KubectlTable);
+        damaged[2] = damaged[2].Replace("10.128.44.243", "hub.contoso.lo");
+
+        var result = Run(script, new object[] { SampleLines(KubectlTable), damaged });
+
+        Assert.Equal(new object[] { "dev1", "dev1", "dev1", "dev2", "dev2" }, result.Output.Select(o => o.BaseObject));
+        Assert.Equal(new[] { "[dev2] Line 3: EXTERNAL-IP 'hub.contoso.lo' of 'edgehub' is not an IP address.", "[dev3] The input is not device output" },
+            result.Errors.Select(e => e.ToString().Split(';')[0]));
+        Assert.StartsWith("Line 3:", result.Errors[0].Exception.Message);
+    }
+
+    [Fact]
     public void NameIsLookedForOnEachDevice()
     {
         var script = $"""

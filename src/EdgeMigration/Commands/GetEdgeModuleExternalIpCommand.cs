@@ -273,7 +273,7 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
         }
         catch (DeviceOutputException ex)
         {
-            WriteError(DeviceErrors.NotRecognized(ex, target));
+            WriteError(DeviceErrors.NotRecognized(ex, target, computerName));
             return;
         }
         if (parsed.SkippedLines.Count > 0)
@@ -293,7 +293,7 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
                 // A damaged row costs only itself; one of a module -Name leaves out is none of the user's business.
                 if (error.ModuleName is null || filter.Matches(error.ModuleName))
                 {
-                    WriteError(DeviceErrors.NotRecognized(error, target));
+                    WriteError(DeviceErrors.NotRecognized(error, target, computerName));
                 }
             }
             else if (entry.Module is { } module && filter.Matches(module.Name))

@@ -9,8 +9,19 @@ namespace EdgeMigration.Infrastructure;
 /// <summary>ErrorRecords of the cmdlets that read a GPU device: stable ids, categories, the input as target.</summary>
 internal static class DeviceErrors
 {
-    public static ErrorRecord NotRecognized(DeviceOutputException ex, object? target) =>
-        new(ex, "DeviceOutputNotRecognized", ErrorCategory.InvalidData, target);
+    /// <summary>
+    /// Output that cannot be read. For output read from a device over remoting, the message starts with the device's name
+    /// as PowerShell's remote errors do ([dev2] …): of several devices, it says whose output the line numbers count in.
+    /// </summary>
+    public static ErrorRecord NotRecognized(DeviceOutputException ex, object? target, string? computerName)
+    {
+        var record = new ErrorRecord(ex, "DeviceOutputNotRecognized", ErrorCategory.InvalidData, target);
+        if (computerName is not null)
+        {
+            record.ErrorDetails = new ErrorDetails($"[{computerName}] {ex.Message}");
+        }
+        return record;
+    }
 
     public static ErrorRecord ModuleNotFound(string name, string origin) =>
         new(new ItemNotFoundException($"No module named '{name}' (on the device: '{ModuleNames.Sanitize(name)}') in the output from {origin}."),
