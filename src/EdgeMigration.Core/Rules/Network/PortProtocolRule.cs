@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -56,20 +57,38 @@ public sealed class PortProtocolRule : ModuleRule
     }
 
     /// <summary>The keys of ExposedPorts and PortBindings without a protocol, each with the object that holds it.</summary>
-    private static List<(JObject Container, JMember Member, PortKey Key, string Location)> Unnamed(EdgeModule module)
+    private static IReadOnlyList<(JObject Container, JMember Member, PortKey Key, string Location)> Unnamed(EdgeModule module)
     {
-        var found = new List<(JObject, JMember, PortKey, string)>();
         var exposed = module.Options().ObjectOf(ModulePorts.ExposedPortsName);
+        var bindings = ModulePorts.PortBindingsMember(module)?.Value as JObject;
+        // The fix runs outside a check, where the port views are read afresh for every module: most have no such key.
+        if (!HasKeyWithoutSlash(exposed) && !HasKeyWithoutSlash(bindings))
+        {
+            return Array.Empty<(JObject, JMember, PortKey, string)>();
+        }
+        var found = new List<(JObject, JMember, PortKey, string)>();
         foreach (var port in ModulePorts.Exposed(module).Where(p => p.Key.LacksProtocol))
         {
             found.Add((exposed!, port.Member, port.Key, port.Location));
         }
-        var bindings = ModulePorts.PortBindingsMember(module)?.Value as JObject;
         foreach (var entry in ModulePorts.Bindings(module).Where(e => e.Key.LacksProtocol))
         {
             found.Add((bindings!, entry.Member, entry.Key, entry.Location));
         }
         return found;
+    }
+
+    private static bool HasKeyWithoutSlash(JObject? ports)
+    {
+        var members = ports?.MemberList;
+        for (var i = 0; members is not null && i < members.Count; i++)
+        {
+            if (members[i].Name.IndexOf('/') < 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>"&lt;port&gt;/tcp", or null when <paramref name="container"/> already has a key of that name.</summary>
