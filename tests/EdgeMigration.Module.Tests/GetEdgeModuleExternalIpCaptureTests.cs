@@ -27,7 +27,7 @@ public class GetEdgeModuleExternalIpCaptureTests
         Assert.Equal(new[] { "opcpublisher", "gettingstartedwithgpus", "iotedged", "edgehub", "edgeagent", "webserverapp" }, result.Names());
         Assert.Equal("KubectlJson", result.Output[0].Value("Source"));
         Assert.Equal("IotedgeList", result.Output[1].Value("Source"));
-        Assert.Contains(result.Verbose, v => v.StartsWith("Skipped lines 1 of the pipeline input: they are not part of a table or JSON document."));
+        Assert.Contains(result.Verbose, v => v == "pipeline input: skipped lines 1, which are not part of a table or JSON document.");
     }
 
     [Fact]

@@ -259,7 +259,7 @@ public class GetEdgeModuleExternalIpTests
         var result = Run($"$text | {CmdletName} -Verbose", text).AssertNoErrors();
 
         Assert.Equal(5, result.Output.Count);
-        Assert.Contains(result.Verbose, v => v.Contains("Skipped lines 1 "));
+        Assert.Contains(result.Verbose, v => v.Contains("skipped lines 1, which"));
     }
 
     [Fact]

@@ -278,7 +278,8 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
         }
         if (parsed.SkippedLines.Count > 0)
         {
-            WriteVerbose($"Skipped lines {string.Join(", ", parsed.SkippedLines)} of the {origin}: they are not part of a table or JSON document.");
+            // Said as the other messages say where: the origin is a file, a computer or the pipeline input.
+            WriteVerbose($"{origin}: skipped lines {string.Join(", ", parsed.SkippedLines)}, which are not part of a table or JSON document.");
         }
         if (parsed.OtherNamespaceServices.Count > 0)
         {
