@@ -7,7 +7,7 @@ using EdgeMigration.Core.Manifests;
 namespace EdgeMigration.Core.Rules;
 
 /// <summary>
-/// One migration rule: an id (S1…O5 from the how-to, K… for what the device's Kubernetes agent really does),
+/// One migration rule: an id (S, N, R, P and O from the how-to's sections, K for what the device's Kubernetes agent really does),
 /// a severity, the article section it comes from, a check and, where one exists, a fix. Rules hold no state:
 /// one instance serves every manifest and every runspace.
 /// </summary>

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace EdgeMigration.Tests.Help;
@@ -35,5 +36,45 @@ public class AboutTopicTests
 
         Assert.NotEmpty(ids);
         Assert.All(ids, id => Assert.Matches($@"(?m)^    {id} \S", text));
+    }
+
+    /// <summary>Get-Help lists a topic with the first line of its short description as its Synopsis: the short description is that one line.</summary>
+    [Theory]
+    [MemberData(nameof(HelpDocs.AboutTopics), MemberType = typeof(HelpDocs))]
+    public void GetHelpListsTheWholeShortDescription(string topic)
+    {
+        var shortDescription = File.ReadAllLines(Built(topic)).SkipWhile(line => line != "SHORT DESCRIPTION").Skip(1)
+            .TakeWhile(line => line.Trim().Length > 0).Select(line => line.Trim());
+        using var ps = new PowerShellSession();
+
+        var synopsis = ps.Run($"Get-Help about_EdgeMigration* | Where-Object Name -eq {topic} | ForEach-Object Synopsis").AssertNoErrors().Single().ToString();
+
+        Assert.Equal(string.Join(" ", shortDescription), synopsis);
+    }
+
+    /// <summary>
+    /// The README and the help name only rules that exist, and a range of ids (K1 to K15) is every rule of its letter: a rule
+    /// added or removed without its docs fails here.
+    /// </summary>
+    [Fact]
+    public void DocsNameOnlyRulesThatExistAndWholeRanges()
+    {
+        using var ps = new PowerShellSession();
+        var ids = ps.Run("Get-EdgeMigrationRule | ForEach-Object Id").AssertNoErrors().Output.Select(o => o.ToString()!).ToHashSet();
+        var letters = string.Concat(ids.Select(id => id[0]).Distinct());
+        var docs = Directory.GetFiles(HelpDocs.Folder, "*.md").Append(Path.Combine(TestPaths.RepoRoot, "README.md"));
+
+        foreach (var doc in docs)
+        {
+            var text = File.ReadAllText(doc);
+            var name = Path.GetFileName(doc);
+            Assert.All(Regex.Matches(text, $@"\b[{letters}][0-9]+\b").Select(m => m.Value).Distinct(),
+                id => Assert.True(ids.Contains(id), $"{name} names rule {id}, which does not exist."));
+            foreach (Match range in Regex.Matches(text, @"\b([A-Z])1 to \1([0-9]+)\b"))
+            {
+                var last = ids.Where(id => id[0] == range.Groups[1].Value[0]).Max(id => int.Parse(id.Substring(1)));
+                Assert.True(last.ToString() == range.Groups[2].Value, $"{name} says '{range.Value}', but the last {range.Groups[1].Value} rule is {range.Groups[1].Value}{last}.");
+            }
+        }
     }
 }

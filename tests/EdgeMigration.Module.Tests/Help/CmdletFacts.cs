@@ -10,7 +10,7 @@ public sealed record ParameterInSet(string Set, bool Required, string Position, 
 
 /// <summary>A cmdlet parameter as the engine knows it, in the terms platyPS markdown and MAML use.</summary>
 public sealed record ParameterFact(string Name, string Type, IReadOnlyList<string> Aliases, bool Wildcards,
-    IReadOnlyList<string> AcceptedValues, IReadOnlyList<ParameterInSet> Sets)
+    IReadOnlyList<string> AcceptedValues, string DefaultValue, IReadOnlyList<ParameterInSet> Sets)
 {
     public ParameterInSet? In(string set) => Sets.FirstOrDefault(s => s.Set == set);
 }
@@ -36,6 +36,7 @@ public sealed record CmdletFacts(string Name, IReadOnlyList<string> SetNames, IR
     private static CmdletFacts From(CmdletInfo cmdlet)
     {
         var sets = cmdlet.ParameterSets;
+        var unbound = Activator.CreateInstance(cmdlet.ImplementingType)!;
         var parameters = cmdlet.Parameters.Values
             .Where(p => !CommonParameters.Contains(p.Name))
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
@@ -45,10 +46,12 @@ public sealed record CmdletFacts(string Name, IReadOnlyList<string> SetNames, IR
                 p.Aliases.ToList(),
                 p.Attributes.OfType<SupportsWildcardsAttribute>().Any(),
                 AcceptedValues(p),
+                DefaultValue(unbound, p),
                 sets.SelectMany(set => set.Parameters.Where(q => q.Name == p.Name).Select(q => new ParameterInSet(
                     set.Name, q.IsMandatory, q.Position < 0 ? "Named" : q.Position.ToString(),
                     PipelineInput(q.ValueFromPipeline, q.ValueFromPipelineByPropertyName)))).ToList()))
             .ToList();
+        (unbound as IDisposable)?.Dispose();
         return new CmdletFacts(cmdlet.Name, sets.Select(s => s.Name).ToList(),
             sets.ToDictionary(s => s.Name, s => $"{cmdlet.Name} {s}"),
             sets.FirstOrDefault(s => s.IsDefault)?.Name ?? sets[0].Name, parameters);
@@ -67,6 +70,18 @@ public sealed record CmdletFacts(string Name, IReadOnlyList<string> SetNames, IR
         (false, true) => "True (ByPropertyName)",
         _ => "False",
     };
+
+    /// <summary>
+    /// The value a parameter has when it is not given, read from a cmdlet object nothing was bound to, in platyPS's words:
+    /// None for null or empty, False for a switch (also -WhatIf and -Confirm, which the engine adds).
+    /// </summary>
+    private static string DefaultValue(object unbound, ParameterMetadata parameter) =>
+        unbound.GetType().GetProperty(parameter.Name)?.GetValue(unbound) switch
+        {
+            SwitchParameter value => value.IsPresent.ToString(),
+            null or "" or Array { Length: 0 } => parameter.SwitchParameter ? "False" : "None",
+            var value => value.ToString()!,
+        };
 
     private static IReadOnlyList<string> AcceptedValues(ParameterMetadata parameter)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using EdgeMigration.ModuleBuilder.Help;
 using Xunit;
 
@@ -46,6 +47,7 @@ public class HelpMarkdownTests
                 Assert.True(fact.Aliases.SequenceEqual(yaml.Aliases), $"{where}: Aliases are '{string.Join(", ", fact.Aliases)}', the markdown says '{string.Join(", ", yaml.Aliases)}'.");
                 Assert.True(fact.Wildcards == yaml.AcceptWildcardCharacters, $"{where}: Accept wildcard characters is {fact.Wildcards}.");
                 Assert.True(fact.AcceptedValues.SequenceEqual(yaml.AcceptedValues), $"{where}: Accepted values are '{string.Join(", ", fact.AcceptedValues)}'.");
+                Assert.True(fact.DefaultValue == yaml.DefaultValue, $"{where}: Default value is {fact.DefaultValue}, the markdown says {yaml.DefaultValue}.");
             }
             foreach (var set in facts.SetNames)
             {
@@ -107,6 +109,18 @@ public class HelpMarkdownTests
         var declared = ps.Run($"(Get-Command {cmdlet}).OutputType | ForEach-Object {{ $_.Type.FullName }}").AssertNoErrors()
             .Output.Select(o => o.ToString()).Distinct().OrderBy(n => n);
         Assert.Equal(declared, HelpDocs.Command(cmdlet).Outputs.Select(o => o.TypeName).OrderBy(n => n));
+    }
+
+    /// <summary>The description says what the conversion changes: the fix of every rule that has one, named by its id.</summary>
+    [Fact]
+    public void ConversionDescriptionNamesEveryFix()
+    {
+        using var ps = new PowerShellSession();
+        var fixable = ps.Run("Get-EdgeMigrationRule | Where-Object CanFix | ForEach-Object Id").AssertNoErrors().Output.Select(o => o.ToString()!).ToList();
+        var description = string.Join("\n", HelpDocs.Command("ConvertTo-GpuEdgeManifest").Description);
+
+        Assert.NotEmpty(fixable);
+        Assert.All(fixable, id => Assert.True(Regex.IsMatch(description, $@"\b{id}\b"), $"The DESCRIPTION of ConvertTo-GpuEdgeManifest does not say what the fix of rule {id} does."));
     }
 
     public static bool IsOutput(CodeSample code) => code.Language.Equals("Output", StringComparison.OrdinalIgnoreCase);

@@ -72,6 +72,7 @@ public class MamlTests
             Assert.True(fact.Type == element.Element(Dev + "type")!.Element(Maml + "name")!.Value, $"{where}: MAML type differs from {fact.Type}.");
             Assert.True((fact.Aliases.Count == 0 ? "none" : string.Join(", ", fact.Aliases)) == (string)element.Attribute("aliases")!, $"{where}: MAML aliases differ.");
             Assert.True(fact.Wildcards == ((string)element.Attribute("globbing")! == "true"), $"{where}: MAML globbing differs.");
+            Assert.True(fact.DefaultValue == element.Element(Dev + "defaultValue")!.Value, $"{where}: MAML default value differs from {fact.DefaultValue}.");
             Assert.Equal(string.Join("\n", documented.Description), Paras(element.Element(Maml + "description")));
         }
     }
