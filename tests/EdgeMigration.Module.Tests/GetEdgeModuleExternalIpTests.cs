@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Net;
@@ -285,5 +286,31 @@ public class GetEdgeModuleExternalIpTests
         Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
         Assert.Equal("no-such-device.invalid", error.TargetObject);
         Assert.Contains("Minishell endpoint of no-such-device.invalid", error.Exception.Message);
+    }
+
+    /// <summary>A file of captured output given by position, as the manifest cmdlets take files, binds to -ComputerName: refused before a credential is asked for.</summary>
+    [Theory]
+    [InlineData("./iotedge-list.txt")]
+    [InlineData("iotedge-list.txt")]
+    public void AFileGivenForTheDeviceIsRefusedAndTheErrorSaysToPipeIt(string given)
+    {
+        var folder = Directory.CreateTempSubdirectory("edgemigration-externalip-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "iotedge-list.txt"), SampleText(FiveColumns));
+
+            var result = Run($"$ExecutionContext.SessionState.Path.SetLocation('{folder}') | Out-Null; {CmdletName} {given}; 'after'");
+
+            Assert.Equal(new object[] { "after" }, result.Output.Select(o => o.BaseObject));
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("ParameterArgumentValidationError" + ErrorSuffix, error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
+            Assert.Contains($"'{given}' is a path, not the device's IP address or name", error.Exception.Message);
+            Assert.Contains($"Get-Content '{given}' | {CmdletName}", error.Exception.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

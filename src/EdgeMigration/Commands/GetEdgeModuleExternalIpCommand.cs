@@ -40,6 +40,7 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ComputerNameSet)]
     [Alias("Cn")]
     [ValidateNotNullOrEmpty]
+    [ValidateDeviceName]
     public string[] ComputerName { get; set; } = Array.Empty<string>();
 
     /// <summary>The device's user (EdgeUser) and password; in Azure Automation, from Get-AutomationPSCredential.</summary>
