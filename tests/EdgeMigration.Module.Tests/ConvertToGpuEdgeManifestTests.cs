@@ -203,9 +203,13 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
         Assert.Equal(new[] { "\"1e9\"", "\"5e-1\"" }, run.Output.Select(o => o.ToString()));
         foreach (var wrong in new[] { "1e", "1mi", "512MB" })
         {
-            Assert.Equal("ParameterArgumentValidationError,EdgeMigration.Commands.ConvertToGpuEdgeManifestCommand",
-                Assert.Single(ps.Run($"ConvertTo-GpuEdgeManifest '{Sample}' -DefaultMemoryLimit {wrong}").ErrorIds));
+            var error = Assert.Single(ps.Run($"ConvertTo-GpuEdgeManifest '{Sample}' -DefaultMemoryLimit {wrong}").Errors);
+            Assert.Equal("ParameterArgumentValidationError,EdgeMigration.Commands.ConvertToGpuEdgeManifestCommand", error.FullyQualifiedErrorId);
+            // What a quantity looks like, not the regular expression that checks it.
+            Assert.EndsWith($"'{wrong}' is not a Kubernetes quantity; write it as 512Mi, 2Gi, 1G or 1e9 (Mi and Gi are powers of 1024).", error.Exception.Message);
         }
+        var cpu = Assert.Single(ps.Run($"ConvertTo-GpuEdgeManifest '{Sample}' -DefaultCpuLimit 0.5cpu").Errors);
+        Assert.EndsWith("'0.5cpu' is not a Kubernetes quantity; write it as 500m, 2 or 5e-1 (m is a thousandth of a CPU).", cpu.Exception.Message);
         var zero = ps.Run($"ConvertTo-GpuEdgeManifest '{Sample}' -DefaultMemoryLimit 0Mi");
         Assert.Empty(zero.Output);
         Assert.Equal("LimitNotPositive,EdgeMigration.Commands.ConvertToGpuEdgeManifestCommand", Assert.Single(zero.ErrorIds));

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.RegularExpressions;
 using EdgeMigration.Core.Conversion;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
@@ -85,12 +84,12 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
 
     /// <summary>A memory limit (Kubernetes quantity, e.g. 512Mi) for modules that have none.</summary>
     [Parameter]
-    [ValidatePattern(@"^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$", Options = RegexOptions.None)]
+    [ValidateKubernetesQuantity(@"^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$", "512Mi, 2Gi, 1G or 1e9 (Mi and Gi are powers of 1024)")]
     public string? DefaultMemoryLimit { get; set; }
 
     /// <summary>A CPU limit (Kubernetes quantity, e.g. 500m or 2) for modules that have none.</summary>
     [Parameter]
-    [ValidatePattern(@"^[0-9]+(\.[0-9]+)?(m|[eE][+-]?[0-9]+)?$", Options = RegexOptions.None)]
+    [ValidateKubernetesQuantity(@"^[0-9]+(\.[0-9]+)?(m|[eE][+-]?[0-9]+)?$", "500m, 2 or 5e-1 (m is a thousandth of a CPU)")]
     public string? DefaultCpuLimit { get; set; }
 
     /// <summary>Recreate (default) adds the Recreate strategy where the how-to recommends it; RollingUpdate and Keep leave strategies alone.</summary>
