@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Management.Automation;
 using Xunit;
 
 namespace EdgeMigration.Tests;
@@ -318,6 +319,33 @@ public sealed class PipelineInputTests : IDisposable
             Assert.Equal($"RuleNotFound,EdgeMigration.Commands.{cmdlet.Replace("-", "")}Command", Assert.Single(run.ErrorIds));
         }
         ps.Run($"{cmdlet} '{Sample}' -Rule 'R*' -ExcludeRule 'Z*' -WarningAction Ignore").AssertNoErrors();
+    }
+
+    /// <summary>
+    /// Patterns that leave no rule to run (several in one string, or all excluded again) would check nothing and report the
+    /// manifest compatible, or fix nothing: as sure a mistake as a misspelt id.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void RulePatternsThatLeaveNoRuleStopTheCommand(string cmdlet)
+    {
+        using var ps = new PowerShellSession();
+        foreach (var (parameters, chosen) in new[]
+        {
+            ("-Rule 'S*,N*'", "-Rule 'S*,N*'"),
+            ("-Rule R*, O? -ExcludeRule R*, O*", "-Rule 'R*', 'O?' with -ExcludeRule 'R*', 'O*'"),
+            ("-ExcludeRule *", "-ExcludeRule '*'"),
+        })
+        {
+            var run = ps.Run($"{cmdlet} '{Sample}' {parameters} -WarningAction Ignore");
+
+            Assert.Empty(run.Output);
+            var error = Assert.Single(run.Errors);
+            Assert.Equal($"NoRuleSelected,EdgeMigration.Commands.{cmdlet.Replace("-", "")}Command", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.StartsWith($"{chosen} leaves no migration rule to run", error.Exception.Message);
+        }
+        Assert.Contains("-Rule S*, N*", Assert.Single(ps.Run($"{cmdlet} '{Sample}' -Rule 'S*,N*'").Errors).Exception.Message);
     }
 
     [Theory]

@@ -125,7 +125,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
             ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Use -OutFile for one manifest or -Destination for a folder, not both."),
                 "OutFileAndDestination", ErrorCategory.InvalidArgument, null));
         }
-        RejectUnknownRuleIds();
+        RejectMistakenRuleSelection();
         _options = Options();
         _unusedShareMapKeys = new UnusedShareMapKeys(ShareMap, HashtableParameters.CheckSettings(this, ShareMap).Shares);
         _progress = new ThrottledProgress(this, 1, "Converting manifests for Azure Stack Edge Pro GPU");

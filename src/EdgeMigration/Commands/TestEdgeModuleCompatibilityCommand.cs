@@ -45,7 +45,7 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet, ID
 
     protected override void BeginProcessing()
     {
-        RejectUnknownRuleIds();
+        RejectMistakenRuleSelection();
         _settings = HashtableParameters.CheckSettings(this, ShareMap);
         _unusedShareMapKeys = new UnusedShareMapKeys(ShareMap, _settings.Shares);
     }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using EdgeMigration.Core.Manifests;
 
@@ -35,4 +36,15 @@ internal static class Errors
     public static ErrorRecord RuleNotFound(string id) =>
         new(new ItemNotFoundException($"There is no migration rule '{id}'. Get-EdgeMigrationRule lists them all."),
             "RuleNotFound", ErrorCategory.ObjectNotFound, id);
+
+    /// <summary>-Rule and -ExcludeRule that together leave no rule to run.</summary>
+    public static ErrorRecord NoRuleSelected(string[]? rule, string[]? excludeRule)
+    {
+        static string Patterns(string[] patterns) => string.Join(", ", patterns.Select(p => "'" + p + "'"));
+        var chosen = rule is null ? "-ExcludeRule " + Patterns(excludeRule!)
+            : "-Rule " + Patterns(rule) + (excludeRule is null ? "" : " with -ExcludeRule " + Patterns(excludeRule));
+        return new(new ArgumentException($"{chosen} leaves no migration rule to run, so nothing would be checked or fixed. " +
+                "Get-EdgeMigrationRule lists the rules; several patterns go as a list, not in one string: -Rule S*, N*."),
+            "NoRuleSelected", ErrorCategory.InvalidArgument, (object?)rule ?? excludeRule);
+    }
 }

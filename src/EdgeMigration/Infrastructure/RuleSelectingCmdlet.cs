@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using EdgeMigration.Core.Rules;
 
@@ -27,9 +28,10 @@ public abstract class RuleSelectingCmdlet : ManifestInputCmdlet
 
     /// <summary>
     /// An id without wildcards that names no rule is a mistake: a typo in -Rule would check or fix nothing and report the
-    /// manifest compatible, one in -ExcludeRule would not leave out what was meant. A terminating error, before any input.
+    /// manifest compatible, one in -ExcludeRule would not leave out what was meant. So are patterns that together leave no
+    /// rule at all ('S*,N*', one pattern where a list was meant). A terminating error, before any input.
     /// </summary>
-    protected void RejectUnknownRuleIds()
+    protected void RejectMistakenRuleSelection()
     {
         foreach (var ids in new[] { Rule, ExcludeRule })
         {
@@ -37,6 +39,10 @@ public abstract class RuleSelectingCmdlet : ManifestInputCmdlet
             {
                 ThrowTerminatingError(Errors.RuleNotFound(id));
             }
+        }
+        if (!Selection.Apply(RuleCatalog.All).Any())
+        {
+            ThrowTerminatingError(Errors.NoRuleSelected(Rule, ExcludeRule));
         }
     }
 }
