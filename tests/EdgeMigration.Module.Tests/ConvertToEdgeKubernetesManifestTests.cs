@@ -155,6 +155,20 @@ public class ConvertToEdgeKubernetesManifestTests
         Assert.Equal(new object[] { "edge", "gpudevice1" }, result.Output.Select(o => o.BaseObject));
     }
 
+    /// <summary>The FPGA manifest's id asked of the converted one, which renamed the module (O2): the error names the id it has now.</summary>
+    [Fact]
+    public void AModuleAskedForByTheIdItHadBeforeTheConversionIsNamedInTheError()
+    {
+        using var ps = new PowerShellSession();
+
+        var run = ps.Run($"ConvertTo-GpuEdgeManifest '{Sample}' -WarningAction Ignore | ConvertTo-EdgeKubernetesManifest -ModuleName file_mover -WarningAction Ignore");
+
+        var error = Assert.Single(run.Errors);
+        Assert.Equal("ModuleNotFound," + Command, error.FullyQualifiedErrorId);
+        Assert.EndsWith("has no module 'file_mover'; it has 'file-mover'.", error.Exception.Message);
+        Assert.EndsWith("has no module 'NoSuchModule'.", Assert.Single(ps.Run($"ConvertTo-EdgeKubernetesManifest '{Sample}' -ModuleName NoSuchModule").Errors).Exception.Message);
+    }
+
     [Fact]
     public void AMissingModuleAnInvalidManifestAndConflictingSwitchesAreErrors()
     {

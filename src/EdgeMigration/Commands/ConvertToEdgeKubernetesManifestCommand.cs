@@ -134,7 +134,7 @@ public sealed class ConvertToEdgeKubernetesManifestCommand : ManifestInputCmdlet
     {
         foreach (var name in filter.Unmatched(rendering.Modules.Select(m => m.ModuleName).ToList()))
         {
-            WriteError(Errors.ModuleNotFound(manifest.SourceName, name));
+            WriteError(Errors.ModuleNotFound(manifest.SourceName, name, manifest.Modules.Select(m => m.Name)));
         }
     }
 }

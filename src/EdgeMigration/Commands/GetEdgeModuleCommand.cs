@@ -50,9 +50,10 @@ public sealed class GetEdgeModuleCommand : ManifestInputCmdlet
             WriteObject(info);
         }
         // A name without wildcards that names no module is an error, as a missing file is.
-        foreach (var name in filter.Unmatched(manifest.Modules.Select(m => m.Name).ToList()))
+        var names = manifest.Modules.Select(m => m.Name).ToList();
+        foreach (var name in filter.Unmatched(names))
         {
-            WriteError(Errors.ModuleNotFound(manifest.SourceName, name));
+            WriteError(Errors.ModuleNotFound(manifest.SourceName, name, names));
         }
     }
 }

@@ -120,10 +120,11 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet, ID
         }
         var filter = new NameFilter(ModuleName is null ? null : new[] { ModuleName });
         var modules = manifest.Modules.Where(m => filter.Matches(m.Name)).ToList();
-        if (filter.Unmatched(manifest.Modules.Select(m => m.Name).ToList()).FirstOrDefault() is { } missing)
+        var names = manifest.Modules.Select(m => m.Name).ToList();
+        if (filter.Unmatched(names).FirstOrDefault() is { } missing)
         {
             // A misspelt name would otherwise report nothing, which -Quiet would take for compatible.
-            WriteError(Errors.ModuleNotFound(manifest.SourceName, missing));
+            WriteError(Errors.ModuleNotFound(manifest.SourceName, missing, names));
             return;
         }
 

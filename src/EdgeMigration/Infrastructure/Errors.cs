@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -29,9 +30,19 @@ internal static class Errors
     public static ErrorRecord Unreadable(ManifestException ex, string target) =>
         new(ex, "ManifestUnreadable", ErrorCategory.ReadError, target);
 
-    /// <summary>A module id given without wildcards that a manifest does not have: an error, as for a missing file.</summary>
-    public static ErrorRecord ModuleNotFound(string manifest, string name) =>
-        new(new ItemNotFoundException($"{manifest} has no module '{name}'."), "ModuleNotFound", ErrorCategory.ObjectNotFound, name);
+    /// <summary>
+    /// A module id given without wildcards that a manifest does not have: an error, as for a missing file. An id of the
+    /// manifest with the same letters and digits is named: a converted manifest has file-mover where the FPGA one had
+    /// file_mover (rule O2), and the error would otherwise name the file the user knows has file_mover.
+    /// </summary>
+    public static ErrorRecord ModuleNotFound(string manifest, string name, IEnumerable<string> modules)
+    {
+        var alike = modules.FirstOrDefault(module => LettersAndDigits(module) == LettersAndDigits(name));
+        return new(new ItemNotFoundException($"{manifest} has no module '{name}'{(alike is null ? "" : $"; it has '{alike}'")}."),
+            "ModuleNotFound", ErrorCategory.ObjectNotFound, name);
+    }
+
+    private static string LettersAndDigits(string id) => new(id.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 
     public static ErrorRecord RuleNotFound(string id) =>
         new(new ItemNotFoundException($"There is no migration rule '{id}'. Get-EdgeMigrationRule lists them all."),
