@@ -73,6 +73,27 @@ public sealed class HostileInputEngineTests : IDisposable
         Assert.False(File.Exists("/sys/edgemigration-gpu.json"));
     }
 
+    /// <summary>A folder given as -OutFile, or a file where an output folder goes: .NET's "already exists" would send the user to -Force, no use here.</summary>
+    [Fact]
+    public void AFolderAsTheOutFileAndAFileAsAFolderAreErrorsThatSaySo()
+    {
+        using var ps = new PowerShellSession();
+        var file = Path.Combine(_folder, "taken.json");
+        File.WriteAllText(file, "keep me");
+
+        var folderAsFile = ps.Run($"ConvertTo-GpuEdgeManifest -Path '{Sample}' -OutFile '{_folder}' -Force -WarningAction SilentlyContinue");
+        var fileAsDestination = ps.Run($"ConvertTo-GpuEdgeManifest -Path '{Sample}' -Destination '{file}' -WarningAction SilentlyContinue");
+        var fileInPath = ps.Run($"ConvertTo-GpuEdgeManifest -Path '{Sample}' -OutFile '{file}/sub/gpu.json' -WarningAction SilentlyContinue");
+
+        var folder = Assert.Single(folderAsFile.Errors);
+        Assert.Equal(("OutputPathIsFolder,EdgeMigration.Commands.ConvertToGpuEdgeManifestCommand", ErrorCategory.InvalidArgument), (folder.FullyQualifiedErrorId, folder.CategoryInfo.Category));
+        Assert.Equal($"'{_folder}' is a folder: give -OutFile the path of a file, or -Destination the folder to write into.", folder.Exception.Message);
+        Assert.Equal($"Cannot make the folder '{file}': '{file}' is a file.", Assert.Single(fileAsDestination.Errors).Exception.Message);
+        Assert.Equal($"Cannot make the folder '{file}/sub': '{file}' is a file.", Assert.Single(fileInPath.Errors).Exception.Message);
+        Assert.All(new[] { folderAsFile, fileAsDestination, fileInPath }, run => Assert.Empty(run.Output));
+        Assert.Equal("keep me", File.ReadAllText(file));
+    }
+
     [Fact]
     public void AnExistingDestinationIsKeptWithoutForceAndReplacedWholeWithIt()
     {

@@ -232,6 +232,15 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
                     "OutputFileOfAnotherInput", ErrorCategory.ResourceExists, target));
                 return;
             }
+            if (Directory.Exists(target))
+            {
+                // The write would fail with .NET's "already exists", which sends the user to -Force: no use for a folder.
+                Refuse(result, new ErrorRecord(new IOException(OutFile is null
+                        ? $"'{target}' is a folder; the conversion of {manifest.SourceName} is not written over it."
+                        : $"'{target}' is a folder: give -OutFile the path of a file, or -Destination the folder to write into."),
+                    "OutputPathIsFolder", ErrorCategory.InvalidArgument, target));
+                return;
+            }
             if (!Force && File.Exists(target))
             {
                 Refuse(result, new ErrorRecord(new IOException($"The file '{target}' already exists; use -Force to overwrite it."),
@@ -349,8 +358,22 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return ex;
+            // Where a file stands in the folder's path, .NET says only that "the file already exists".
+            return FileInPath(folder) is { } file ? new IOException($"Cannot make the folder '{folder}': '{file}' is a file.", ex) : ex;
         }
+    }
+
+    /// <summary>The file that stands where <paramref name="folder"/> or a folder above it goes, or null.</summary>
+    private static string? FileInPath(string folder)
+    {
+        for (var path = folder; !string.IsNullOrEmpty(path); path = System.IO.Path.GetDirectoryName(path))
+        {
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+        return null;
     }
 
     /// <summary>
