@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Management.Automation;
 using Xunit;
 
 namespace EdgeMigration.Tests;
@@ -175,6 +176,40 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
         Assert.Contains("'edgeHub'", warning);
         Assert.DoesNotContain("'FpgaInference'", warning);
         Assert.DoesNotContain(ps.Run($"ConvertTo-GpuEdgeManifest '{Sample}' -ModuleNameMap @{{ file_mover = 'mover' }}").AssertNoErrors().Warnings, w => w.StartsWith("-ModuleNameMap", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// New ids the device cannot give a module of its own, which were written as they are: two modules of one id (a JSON
+    /// object of duplicate keys, of which IoT Hub keeps one module), a module without id, a module named as edgeHub's pods.
+    /// </summary>
+    [Theory]
+    [InlineData("FpgaInference = 'x'; file_mover = 'x'", "fpga-deployment.json: -ModuleNameMap gives 'FpgaInference' the id 'x', and another module of the manifest has the name 'x' on the device too")]
+    [InlineData("FpgaInference = 'Web'; file_mover = 'web'", "fpga-deployment.json: -ModuleNameMap gives 'FpgaInference' the id 'Web', and another module of the manifest has the name 'web' on the device too")]
+    [InlineData("file_mover = 'WebServerApp'", "fpga-deployment.json: -ModuleNameMap gives 'file_mover' the id 'WebServerApp', and another module of the manifest has the name 'webserverapp' on the device too")]
+    [InlineData("file_mover = $null", "-ModuleNameMap entry 'file_mover' = '' gives no name")]
+    [InlineData("file_mover = '__'", "-ModuleNameMap entry 'file_mover' = '__' gives no name")]
+    [InlineData("file_mover = 'EdgeHub'", "-ModuleNameMap entry 'file_mover' = 'EdgeHub' takes the name of edgeHub")]
+    public void ModuleNameMapOfIdsTheDeviceCannotGiveAModuleIsRefused(string map, string message)
+    {
+        using var ps = new PowerShellSession();
+
+        var run = ps.Run($"ConvertTo-GpuEdgeManifest '{Sample}' -ModuleNameMap @{{ {map} }}");
+
+        Assert.Empty(run.Output);
+        var error = Assert.Single(run.Errors);
+        Assert.Equal(("InvalidModuleNameMap,EdgeMigration.Commands.ConvertToGpuEdgeManifestCommand", ErrorCategory.InvalidArgument), (error.FullyQualifiedErrorId, error.CategoryInfo.Category));
+        Assert.Contains(message, error.Exception.Message);
+    }
+
+    /// <summary>One new id for two keys is no mistake where each is a module of another manifest of a fleet.</summary>
+    [Fact]
+    public void ModuleNameMapMayGiveModulesOfDifferentManifestsOneId()
+    {
+        using var ps = new PowerShellSession();
+
+        var run = ps.Run($"ConvertTo-GpuEdgeManifest '{Sample}' -ModuleNameMap @{{ file_mover = 'mover'; Other_Mover = 'mover' }} -WarningAction Ignore | ForEach-Object {{ $_.Changes.After }}").AssertNoErrors();
+
+        Assert.Contains("\"mover\"", run.Output.Select(o => o?.ToString()));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
 using EdgeMigration.Infrastructure;
@@ -192,6 +193,24 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         }
     }
 
+    /// <summary>
+    /// Why the converted manifest cannot be used: -ModuleNameMap gave a module the name another module has on the device
+    /// (two keys of one new id, or 'Web' beside a module 'web'). Written as it is, two modules of one id are one JSON key
+    /// twice, of which IoT Hub keeps one module; two of one name fail on the device.
+    /// </summary>
+    private string? NameMapCollision(ConversionResult result)
+    {
+        foreach (var rename in result.ModuleRenames)
+        {
+            if (_options!.ModuleNameMap.TryGetValue(rename.Key, out var id) && id == rename.Value &&
+                KubernetesNames.Sanitize(id) is var name && result.Manifest.Modules.Count(m => KubernetesNames.Sanitize(m.Name) == name) > 1)
+            {
+                return $"{result.Manifest.SourceName}: -ModuleNameMap gives '{rename.Key}' the id '{id}', and another module of the manifest has the name '{name}' on the device too; each module needs its own. The manifest is not converted.";
+            }
+        }
+        return null;
+    }
+
     /// <summary>Waits for the conversions and writes still running, if the pipeline stopped before its end: no file is left half-written.</summary>
     public void Dispose()
     {
@@ -215,6 +234,11 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         _converted++;
         _progress!.Report(manifest.SourceName, _converted);
         MarkUsedNameMapKeys(result);
+        if (NameMapCollision(result) is { } collision)
+        {
+            Refuse(result, new ErrorRecord(new PSArgumentException(collision, nameof(ModuleNameMap)), "InvalidModuleNameMap", ErrorCategory.InvalidArgument, manifest.SourceName));
+            return;
+        }
         var target = OutputPath(manifest, fromFile, out var refusal);
         if (refusal is not null)
         {
@@ -320,7 +344,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
             GpuCount = GpuCount,
             DeploymentStrategy = DeploymentStrategy,
             ProxyUrl = ProxyUrl,
-            ModuleNameMap = HashtableParameters.ToStringMap(ModuleNameMap),
+            ModuleNameMap = HashtableParameters.ModuleNameMap(this, ModuleNameMap),
             DropFileBinds = DropFileBinds,
             Rules = Selection,
         };
