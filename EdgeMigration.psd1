@@ -11,6 +11,7 @@
     # netstandard2.0 assemblies need .NET Framework 4.7.2 or later under Windows PowerShell.
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('EdgeMigration.Format.ps1xml')
+    TypesToProcess         = @('EdgeMigration.Types.ps1xml')
     CmdletsToExport        = @(
         'ConvertTo-EdgeKubernetesManifest'
         'ConvertTo-GpuEdgeManifest'

@@ -39,7 +39,7 @@ public class PackageTests : IClassFixture<PackageFixture>
 
         Assert.All(names, n => Assert.StartsWith("EdgeMigration/", n));
         Assert.All(names, n => Assert.True(n.Length < 140, $"{n} is {n.Length} characters; Azure Automation needs under 140."));
-        foreach (var required in new[] { "EdgeMigration.psd1", "EdgeMigration.dll", "EdgeMigration.Core.dll", "EdgeMigration.Format.ps1xml",
+        foreach (var required in new[] { "EdgeMigration.psd1", "EdgeMigration.dll", "EdgeMigration.Core.dll", "EdgeMigration.Format.ps1xml", "EdgeMigration.Types.ps1xml",
                      "System.Text.Json.dll", "en-US/EdgeMigration.dll-Help.xml", "en-US/about_EdgeMigration.help.txt",
                      $"runtimes/win-x64/lib/net{Environment.Version.Major}.0/EdgeMigration.Core.dll" })
         {
