@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using EdgeMigration.Core.Conversion;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
@@ -12,18 +14,40 @@ internal static class RecordedEdits
     /// (at <paramref name="arrayLocation"/>); an array left empty is removed as well, as one change.
     /// </summary>
     public static void RemoveEntry(ConversionContext context, MigrationRule rule, EdgeModule module,
-        JObject owner, string arrayName, string arrayLocation, int index, string description)
+        JObject owner, string arrayName, string arrayLocation, int index, string description) =>
+        RemoveEntries(context, rule, module, owner, arrayName, arrayLocation, new[] { index }, _ => description);
+
+    /// <summary>
+    /// Removes the entries <paramref name="indexes"/> (in ascending order) of the array, each change recorded in that
+    /// order at the place the entry has in the manifest as written (<paramref name="describe"/> is given its position in
+    /// <paramref name="indexes"/>); an array left empty is removed as well, as one change, as S1 records its Binds.
+    /// </summary>
+    public static void RemoveEntries(ConversionContext context, MigrationRule rule, EdgeModule module,
+        JObject owner, string arrayName, string arrayLocation, IReadOnlyList<int> indexes, Func<int, string> describe)
     {
         var member = owner.FindIgnoreCase(arrayName)!;
         var array = (JArray)member.Value;
-        if (array.Count == 1)
+        if (indexes.Count == array.Count)
         {
             owner.Remove(member);
-            context.Record(rule, module, arrayLocation, array, null, description + " " + member.Name + " had no other entry and is removed.");
+            var descriptions = new string[indexes.Count];
+            for (var i = 0; i < indexes.Count; i++)
+            {
+                descriptions[i] = describe(i);
+            }
+            context.Record(rule, module, arrayLocation, array, null, string.Join(" ", descriptions) + " " + member.Name + " had no other entry and is removed.");
             return;
         }
-        var entry = array[index];
-        array.RemoveAt(index);
-        context.Record(rule, module, JsonPath.Index(arrayLocation, index), entry, null, description);
+        // From the last, so that the indexes of the ones still to go stay right; recorded top to bottom, as users read them.
+        var removed = new JNode[indexes.Count];
+        for (var i = indexes.Count - 1; i >= 0; i--)
+        {
+            removed[i] = array[indexes[i]];
+            array.RemoveAt(indexes[i]);
+        }
+        for (var i = 0; i < indexes.Count; i++)
+        {
+            context.Record(rule, module, JsonPath.Index(arrayLocation, indexes[i]), removed[i], null, describe(i));
+        }
     }
 }

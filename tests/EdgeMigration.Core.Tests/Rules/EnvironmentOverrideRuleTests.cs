@@ -28,10 +28,27 @@ public class EnvironmentOverrideRuleTests
     {
         var result = Convert(Manifest(), "K15");
 
-        Assert.Equal(new[] { "K15 filter Env[4]: \"LEVEL=debug\" -> -", "K15 filter Env[1]: \"B=2\" -> -", "K15 filter Env[0]: \"A=from-env\" -> -" },
+        // In the order users read them, each at the place the entry has in the manifest as written.
+        Assert.Equal(new[] { "K15 filter Env[0]: \"A=from-env\" -> -", "K15 filter Env[1]: \"B=2\" -> -", "K15 filter Env[4]: \"LEVEL=debug\" -> -" },
             Describe(result.Changes));
         Assert.Equal("""{"Env":["C","D=4","a=lower"]}""", OptionsText(result.Manifest, "filter"));
         Assert.Equal("""{"Env":["A=1"]}""", OptionsText(result.Manifest, "plain"));
         AssertIdempotent(result, "K15");
+    }
+
+    [Fact]
+    public void AnEnvOfTwinsOnlyGoesAsOneChangeThatNamesEachEntry()
+    {
+        var manifest = ManifestBuilder.Deployment(("app", """{"Env":["A=1","B=2"]}""", """{"A": {"value": "1"}, "B": {"value": "3"}}"""));
+
+        var result = Convert(manifest, "K15");
+
+        var change = Assert.Single(result.Changes);
+        Assert.Equal("K15 app Env: [\"A=1\",\"B=2\"] -> -", Assert.Single(Describe(result.Changes)));
+        Assert.Equal(
+            "Removed Env entry A: the env section sets it, and its value is the one the module gets on the FPGA device. " +
+            "Removed Env entry B: the env section sets it, and its value is the one the module gets on the FPGA device. Env had no other entry and is removed.",
+            change.Description);
+        Assert.Equal("{}", OptionsText(result.Manifest, "app"));
     }
 }

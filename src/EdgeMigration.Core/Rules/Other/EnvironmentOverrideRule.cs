@@ -41,15 +41,24 @@ public sealed class EnvironmentOverrideRule : ModuleRule
     {
         foreach (var module in context.Manifest.Modules)
         {
-            var twins = Twins(module);
-            // From the last: removing an entry moves the ones after it. Entries of the same value go too, or a later fix
-            // (the proxy rules set a variable where it takes effect) would change the Env entry alone and part them.
-            for (var i = twins.Count - 1; i >= 0; i--)
+            if (Twins(module) is { Count: > 0 } twins)
             {
-                ModuleEnvironment.Remove(context, this, module, twins[i].Entry,
-                    $"Removed Env entry {twins[i].Entry.Name}: the env section sets it, and its value is the one the module gets on the FPGA device.");
+                RemoveEnvEntries(context, module, twins);
             }
         }
+    }
+
+    private void RemoveEnvEntries(ConversionContext context, EdgeModule module, IReadOnlyList<(ModuleVariable Entry, bool SameValue)> twins)
+    {
+        // Entries of the same value go too, or a later fix (the proxy rules set a variable where it takes effect) would
+        // change the Env entry alone and part them.
+        var indexes = new int[twins.Count];
+        for (var i = 0; i < twins.Count; i++)
+        {
+            indexes[i] = twins[i].Entry.EnvIndex;
+        }
+        RecordedEdits.RemoveEntries(context, this, module, module.Options()!, ModuleEnvironment.EnvName, ModuleEnvironment.EnvName, indexes,
+            i => $"Removed Env entry {twins[i].Entry.Name}: the env section sets it, and its value is the one the module gets on the FPGA device.");
     }
 
     /// <summary>The module's Env entries (with '=') of a name the env section sets too, in Env order, and whether the values are the same.</summary>
