@@ -94,7 +94,10 @@ public static class PodVolumes
     /// <summary>The module's pod volumes; <paramref name="shares"/> judges the binds (<see cref="BindPlan"/>), which a check has read already.</summary>
     public static IReadOnlyList<PodVolume> Of(EdgeModule module, ShareMapping shares) =>
         // The typed reading only for a section with volumes (most modules have no section, many sections only resources).
-        Read(module, shares, module.Kubernetes()?.Find(KubernetesVolumesKey, StringComparison.OrdinalIgnoreCase) is null ? null : KubernetesExtensions.ReadAlone(module));
+        Read(module, shares, HasWritten(module) ? KubernetesExtensions.ReadAlone(module) : null);
+
+    /// <summary>Whether the module's k8s-experimental section has volumes (read or not).</summary>
+    internal static bool HasWritten(EdgeModule module) => module.Kubernetes()?.Find(KubernetesVolumesKey, StringComparison.OrdinalIgnoreCase) is not null;
 
     /// <summary>k8s-experimental.volumes, in any case, as the agent reads the section's keys.</summary>
     private const string KubernetesVolumesKey = "volumes";

@@ -33,6 +33,8 @@ internal static class BindConversion
         {
             return;
         }
+        // Before the mounts change: the other sources of the module are the plan's and the mounts as they are.
+        var claimNamedElsewhere = ClaimNamedElsewhere(module, plan, chosen);
         var hostConfig = module.HostConfig()!;
         // A missing or null Mounts becomes an array; other values never get here (BindEntry.MountsUnreadable).
         var mountsMember = hostConfig.FindIgnoreCase(ModuleMounts.MountsName) ?? hostConfig.Add(ModuleMounts.MountsName, new JArray());
@@ -54,7 +56,7 @@ internal static class BindConversion
             binds.RemoveAt(entry.Index);
         }
         // The pod's volumes as converted: a share's claim takes the share's name, which another volume may have.
-        var volumes = added.Any(a => a.Entry.Class == BindClass.Share) ? PodVolumes.Of(module, Shares(context)) : null;
+        var volumes = claimNamedElsewhere ? PodVolumes.Of(module, Shares(context)) : null;
         foreach (var (entry, mount, index, dropped) in added)
         {
             context.Record(rule, module, JsonPath.Index(ModuleMounts.LocationOf(mountsMember), index), null, mount,
@@ -155,6 +157,56 @@ internal static class BindConversion
         }
         return "";
     }
+
+    /// <summary>
+    /// Whether another source of the module than the share binds may give a pod volume the name of a claim of
+    /// <paramref name="chosen"/>: a bind of a host path or Docker volume, a mount, a k8s-experimental volume (any, unread).
+    /// Only then is the pod read as converted (<see cref="PodVolumes"/> judges), which costs more than the rest of the fix;
+    /// a clash is rare.
+    /// </summary>
+    private static bool ClaimNamedElsewhere(EdgeModule module, BindPlan plan, List<BindEntry> chosen)
+    {
+        if (!chosen.Exists(IsAddedClaim))
+        {
+            return false;
+        }
+        if (PodVolumes.HasWritten(module))
+        {
+            return true;
+        }
+        foreach (var entry in plan.Entries)
+        {
+            if (!(entry.Class == BindClass.Share && chosen.Contains(entry)) && entry.Spec is { Kind: BindSourceKind.HostPath or BindSourceKind.NamedVolume } spec && IsClaimName(spec.Source, chosen))
+            {
+                return true;
+            }
+        }
+        foreach (var mount in ModuleMounts.Mounts(module))
+        {
+            if (!string.IsNullOrEmpty(mount.Source) && IsClaimName(mount.Source!, chosen))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether the volume named after <paramref name="source"/> has the name of a claim of the chosen share binds to be added.</summary>
+    private static bool IsClaimName(string source, List<BindEntry> chosen)
+    {
+        var name = PodVolumeNames.Of(source, out _);
+        foreach (var entry in chosen)
+        {
+            if (name is not null && IsAddedClaim(entry) && PodVolumeNames.Of(entry.MountSource, out _) == name)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A share bind that becomes a new volume mount, whose claim takes the share's name.</summary>
+    private static bool IsAddedClaim(BindEntry entry) => entry.Class == BindClass.Share && entry.SameMount is null;
 
     private static bool IsMount(PodVolume volume, int mountIndex) => volume.Kind == PodVolumeKind.Claim && volume.Mount!.Index == mountIndex;
 
