@@ -64,7 +64,13 @@ public class ShareVolumeRuleTests
         // The agent names a bind's hostPath volume after the host path ('/data' is 'data') and a volume mount's claim
         // after the share: as binds the two volumes are 'data' and 'homehcssharesdata', as mounts both are 'data'.
         var manifest = ManifestBuilder.Deployment(("app", """{"HostConfig":{"Binds":["/data:/x","/home/hcsshares/data:/y"]}}"""));
-        Assert.Empty(Check(manifest, "K13"));
+        // The check says it before converting, of the share's bind.
+        var finding = Assert.Single(Check(manifest, "K13"));
+        Assert.Equal("K13 Error app HostConfig.Binds[1] manual", Summary(finding));
+        Assert.Equal(
+            "HostConfig.Binds[1] (host path '/home/hcsshares/data') becomes a volume mount of share 'data' once converted (S2), whose claim the device's agent names 'data', as it names the volume of HostConfig.Binds[0] (host path '/data'): " +
+            "a pod cannot hold both, so the device refuses the converted module.", finding.Message);
+        Assert.Equal("Mount a share of another name (-ShareMap @{ '/home/hcsshares/data' = '<share>' }), or bind the host directory from another path.", finding.Recommendation);
 
         var converted = ManifestConverter.Convert(manifest);
         var alone = Convert(manifest, "S1");

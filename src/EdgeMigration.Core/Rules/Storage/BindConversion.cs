@@ -152,8 +152,7 @@ internal static class BindConversion
                 continue;
             }
             return $" The device's agent names this mount's claim '{first.Name}', and the volume of {other.Location} ({other.Description}) too: a pod cannot hold both, so the device refuses the module (K13). " +
-                $"Mount a share of another name (-ShareMap @{{ '{entry.Share!.MappedFrom}' = '<share>' }}), or " +
-                (other.Kind == PodVolumeKind.Written ? "name the k8s-experimental volume differently." : "bind the host directory from another path.");
+                VolumeNamesRule.ClaimRecommendation(entry, other);
         }
         return "";
     }
@@ -206,7 +205,7 @@ internal static class BindConversion
     }
 
     /// <summary>A share bind that becomes a new volume mount, whose claim takes the share's name.</summary>
-    private static bool IsAddedClaim(BindEntry entry) => entry.Class == BindClass.Share && entry.SameMount is null;
+    internal static bool IsAddedClaim(BindEntry entry) => entry.Class == BindClass.Share && entry.SameMount is null;
 
     private static bool IsMount(PodVolume volume, int mountIndex) => volume.Kind == PodVolumeKind.Claim && volume.Mount!.Index == mountIndex;
 

@@ -11,8 +11,9 @@ namespace EdgeMigration.Core.Rules.Storage;
 /// only, and the k8s-experimental volumes as written, after the proxy sidecar's own. Nothing else is merged, and the
 /// API server refuses a pod whose volumes hold a name twice: a host directory bound twice, a host path named like a
 /// share, a k8s-experimental volume named like a bind. A Binds entry whose host path makes no volume name, or the
-/// proxy's, fails the deployment as such a bind mount does (K9). Template placeholders and Windows paths (K11) are left
-/// out, as K9 does.
+/// proxy's, fails the deployment as such a bind mount does (K9). A share bind whose claim, once converted (S2), takes
+/// the name of a volume the conversion keeps is reported before converting: the conversion cannot part them, and its
+/// change says so too. Template placeholders and Windows paths (K11) are left out, as K9 does.
 /// </summary>
 public sealed class VolumeNamesRule : ModuleRule
 {
@@ -52,6 +53,12 @@ public sealed class VolumeNamesRule : ModuleRule
                     $"{first.Location} ({first.Description}) and {volume.Location} ({volume.Description}) both become the volume '{volume.Name}'; the API server refuses the Deployment (duplicate volume name).",
                     Recommendation(first, volume)));
             }
+            else if (ClaimTakenBy(volumes, i, out var claim) is { } other)
+            {
+                findings.Add(Finding(module, volume.Location,
+                    $"{volume.Location} ({volume.Description}) becomes a volume mount of share '{volume.Bind!.MountSource}' once converted (S2), whose claim the device's agent names '{claim}', as it names the volume of {other.Location} ({other.Description}): a pod cannot hold both, so the device refuses the converted module.",
+                    ClaimRecommendation(volume.Bind, other)));
+            }
         }
     }
 
@@ -66,6 +73,38 @@ public sealed class VolumeNamesRule : ModuleRule
         PodVolumeKind.Written => volume.Source.Length > 0,
         _ => true,
     };
+
+    /// <summary>
+    /// The volume whose name the claim of a share bind takes once converted (S2 makes the bind a volume mount, whose claim
+    /// the agent names after the share): one the conversion keeps, not another share bind's, nor a claim, which the agent
+    /// merges. Null when the claim's name is free, or the bind's own (a clash reported as it is now). Compares the names
+    /// the pod's volumes have: nothing read for a module without a share bind.
+    /// </summary>
+    private static PodVolume? ClaimTakenBy(IReadOnlyList<PodVolume> volumes, int index, out string? claim)
+    {
+        claim = null;
+        if (volumes[index].Bind is not { CanConvert: true } bind || !BindConversion.IsAddedClaim(bind) ||
+            PodVolumeNames.Of(bind.MountSource, out _) is not { } name || name == volumes[index].Name)
+        {
+            return null;
+        }
+        // By index: a foreach over the list would make an enumerator for every share bind of every check.
+        for (var i = 0; i < volumes.Count; i++)
+        {
+            var other = volumes[i];
+            if (other.Name == name && other.Kind != PodVolumeKind.Claim && IsJudged(other) && other.Bind is not { CanConvert: true, Class: BindClass.Share })
+            {
+                claim = name;
+                return other;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>What to do about a share bind's claim named like <paramref name="other"/>: neither name is the conversion's to change.</summary>
+    internal static string ClaimRecommendation(BindEntry share, PodVolume other) =>
+        $"Mount a share of another name (-ShareMap @{{ '{share.Share!.MappedFrom}' = '<share>' }}), or " +
+        (other.Kind == PodVolumeKind.Written ? "name the k8s-experimental volume differently." : "bind the host directory from another path.");
 
     /// <summary>The share a volume is a volume mount of once converted: a claim's own, a share bind's (S2).</summary>
     private static string? ShareOf(PodVolume volume) =>
