@@ -26,7 +26,7 @@ internal sealed class KubernetesExtensions
     public JNode? SecurityContext { get; private set; }
     public JNode? NodeSelector { get; private set; }
     public List<KubernetesVolume> Volumes { get; } = new();
-    public List<JObject> VolumeMounts { get; } = new();
+    public List<KubernetesVolumeMount> VolumeMounts { get; } = new();
 
     /// <summary>serviceOptions.type in the agent's spelling, when it is one the agent knows.</summary>
     public string? ServiceType { get; private set; }
@@ -165,7 +165,14 @@ internal sealed class KubernetesExtensions
             {
                 Volumes.Add(new KubernetesVolume(volume, specLocation));
             }
-            VolumeMounts.AddRange((spec["volumeMounts"] as JArray)?.OfType<JObject>() ?? Enumerable.Empty<JObject>());
+            var mounts = spec["volumeMounts"] as JArray;
+            for (var j = 0; mounts is not null && j < mounts.Count; j++)
+            {
+                if (mounts[j] is JObject mount)
+                {
+                    VolumeMounts.Add(new KubernetesVolumeMount(mount, JsonPath.Index(JsonPath.Member(specLocation, "volumeMounts"), j)));
+                }
+            }
         }
     }
 
@@ -189,3 +196,10 @@ internal sealed class KubernetesExtensions
 
 /// <summary>A k8s-experimental volume as the agent's typed model reads it, and where its spec is (<c>k8s-experimental.volumes[0]</c>).</summary>
 internal sealed record KubernetesVolume(JObject Volume, string Location);
+
+/// <summary>A k8s-experimental volumeMount as the agent's typed model reads it, and where it is (<c>k8s-experimental.volumes[0].volumeMounts[0]</c>).</summary>
+internal sealed record KubernetesVolumeMount(JObject Mount, string Location)
+{
+    /// <summary>The name of the pod volume it mounts, as the typed model reads it; null when it has none.</summary>
+    public string? Name => (Mount["name"] as JValue)?.Text;
+}

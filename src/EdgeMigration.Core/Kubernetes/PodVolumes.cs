@@ -173,6 +173,40 @@ public static class PodVolumes
     }
 
     /// <summary>
+    /// What is wrong with a k8s-experimental volumeMount: the agent sends it as written, and the API server refuses one
+    /// that names no volume of the pod (<paramref name="volumes"/> or the proxy's). Null when a volume has its name, and
+    /// for what is known only once a template is expanded (its name, or a volume's source, a placeholder).
+    /// </summary>
+    internal static VolumeNameProblem? MountProblem(this IReadOnlyList<PodVolume> volumes, KubernetesVolumeMount mount)
+    {
+        if (mount.Name is not { Length: > 0 } name || TemplateText.HasPlaceholder(name) || PodVolumeNames.IsReserved(name))
+        {
+            return null;
+        }
+        // By index: a foreach over the list would make an enumerator for every mount of every check.
+        for (var i = 0; i < volumes.Count; i++)
+        {
+            if (volumes[i].Name == name || TemplateText.HasPlaceholder(volumes[i].Source))
+            {
+                return null;
+            }
+        }
+        var names = new List<string>();
+        for (var i = 0; i < volumes.Count; i++)
+        {
+            if (volumes[i].Name is { } other && !names.Contains(other))
+            {
+                names.Add(other);
+            }
+        }
+        return new VolumeNameProblem(
+            $"Volume name '{name}' of {mount.Location} is the name of no volume of the pod; the agent sends the volumeMount as written, and the API server refuses the Deployment (volumeMounts[].name: Not found: \"{name}\").",
+            names.Count == 0
+                ? $"Add a k8s-experimental volume named '{name}', or mount a volume of the pod."
+                : $"Mount a volume of the pod ('{string.Join("', '", names)}'), or add a k8s-experimental volume named '{name}'.");
+    }
+
+    /// <summary>
     /// The host path the agent names a bind's volume after: the text before the first ':', or null for a bind it skips
     /// (no ':', not a string). <see cref="BindSpec"/> has that text for every bind it reads; the agent also reads the
     /// ones it does not (Windows paths, more parts, a relative container path).

@@ -45,7 +45,10 @@ internal sealed class VolumeMapping
         {
             mapping.AddVolume(i);
         }
-        mapping.Mounts.AddRange(extensions.VolumeMounts);
+        foreach (var mount in extensions.VolumeMounts)
+        {
+            mapping.AddMount(mount);
+        }
         return mapping;
     }
 
@@ -197,6 +200,10 @@ internal sealed class VolumeMapping
                 "Name the volume (or its host path or share) differently.");
             return;
         }
+        if (volume.Written is not null && PodVolumeNames.WrittenProblem(volume.Name!) is { } unlabeled)
+        {
+            _context.Fail(location, json, unlabeled.Message, unlabeled.Recommendation);
+        }
         if (_volumes.Earlier(index, null, out _) is { } first)
         {
             _context.Fail(location, json, $"Volume '{volume.Name}' has the name of the volume from {LocationOf(first)}; the agent adds both to the pod, and the API server refuses the Deployment (duplicate volume name).",
@@ -207,6 +214,16 @@ internal sealed class VolumeMapping
         {
             Claims.Add(claim.Text);
         }
+    }
+
+    /// <summary>Adds a k8s-experimental volumeMount as written, also when no volume of the pod has its name: the API server refuses that.</summary>
+    private void AddMount(KubernetesVolumeMount mount)
+    {
+        if (_volumes.MountProblem(mount) is { } problem)
+        {
+            _context.Fail(mount.Location, mount.Mount, problem.Message, problem.Recommendation);
+        }
+        Mounts.Add(mount.Mount);
     }
 
     private static string LocationOf(PodVolume volume) => volume.Kind == PodVolumeKind.Written ? WrittenLocation : volume.Location;

@@ -57,6 +57,34 @@ public class VolumeNamesRuleTests
     }
 
     [Fact]
+    public void KubernetesVolumesNotNamedByADnsLabelAndMountsOfNoVolumeAreErrors()
+    {
+        // The agent sends k8s-experimental volumes and volumeMounts as written (KubernetesDeploymentMapper.CollectModuleVolumes);
+        // Docker ignores the section, so only the GPU device's API server refuses them.
+        var manifest = ManifestBuilder.Deployment(
+            ("unlabeled", """{"k8s-experimental":{"volumes":[{"volume":{"name":"My_Volume","emptyDir":{}},"volumeMounts":[{"name":"My_Volume","mountPath":"/a"}]}]}}"""),
+            ("missing", """{"HostConfig":{"Binds":["/data:/data"]},"k8s-experimental":{"volumes":[{"volume":{"name":"cache","emptyDir":{}},"volumeMounts":[{"name":"cash","mountPath":"/a"}]}]}}"""),
+            // A volumeMount may mount a bind's volume, the proxy's, or one of another entry; a name may start with a digit.
+            ("found", """{"HostConfig":{"Binds":["/data:/data"]},"k8s-experimental":{"volumes":[{"volumeMounts":[{"name":"data","mountPath":"/b","subPath":"in"},{"name":"trust-bundle-volume","mountPath":"/c"},{"name":"0-cache","mountPath":"/d"}]},{"volume":{"name":"0-cache","emptyDir":{}}}]}}"""),
+            ("placeholders", """{"HostConfig":{"Binds":["${DATA}:/data"]},"k8s-experimental":{"volumes":[{"volume":{"name":"${NAME}","emptyDir":{}},"volumeMounts":[{"name":"data","mountPath":"/b"},{"name":"<name>","mountPath":"/c"}]}]}}"""));
+
+        var findings = Check(manifest, "K13");
+
+        Assert.Equal(new[]
+        {
+            "K13 Error unlabeled k8s-experimental.volumes[0] manual",
+            "K13 Error missing k8s-experimental.volumes[0].volumeMounts[0] manual",
+        }, Summary(findings));
+        Assert.StartsWith("Volume name 'My_Volume' is not a DNS label", findings[0].Message);
+        Assert.Equal("Name the volume and its volumeMounts 'myvolume'.", findings[0].Recommendation);
+        Assert.Contains("Volume name 'cash' of k8s-experimental.volumes[0].volumeMounts[0] is the name of no volume of the pod", findings[1].Message);
+        Assert.Equal("Mount a volume of the pod ('data', 'cache'), or add a k8s-experimental volume named 'cash'.", findings[1].Recommendation);
+        // K3 and K12 read the section and find nothing wrong with it.
+        Assert.Empty(Check(manifest, "K3"));
+        Assert.Empty(Check(manifest, "K12"));
+    }
+
+    [Fact]
     public void BindsWhoseHostPathNamesNoVolumeAreErrorsAsBindMountsAreForK9()
     {
         var longPath = "/var/lib/azuremediaservices/application/data/recordings/camera-front-door";
@@ -140,10 +168,12 @@ public class VolumeNamesRuleTests
             ("unnamed", "{\"HostConfig\":{\"Binds\":[\"/" + new string('a', 64) + ":/a\"]}}"),
             // The agent's typed model reads a number as the name's text.
             ("numbers", """{"k8s-experimental":{"volumes":[{"volume":{"name":5,"emptyDir":{}}},{"volume":{"name":"5","emptyDir":{}}}]}}"""),
+            ("unlabeled", """{"k8s-experimental":{"volumes":[{"volume":{"name":"My_Volume","emptyDir":{}},"volumeMounts":[{"name":"My_Volume","mountPath":"/a"}]}]}}"""),
+            ("mountless", """{"k8s-experimental":{"volumes":[{"volume":{"name":"cache","emptyDir":{}},"volumeMounts":[{"name":"cash","mountPath":"/a"}]}]}}"""),
             ("claims", """{"HostConfig":{"Mounts":[{"Type":"volume","Source":"data","Target":"/a"},{"Type":"volume","Source":"Data","Target":"/b","ReadOnly":true}]}}"""),
             ("distinct", """{"HostConfig":{"Binds":["/data:/a","/var-data:/b","/var/data:/c"],"Mounts":[{"Type":"bind","Source":"/data/in","Target":"/in"}]},"k8s-experimental":{"volumes":[{"volume":{"name":"dshm","emptyDir":{"medium":"Memory"}}}]}}"""));
 
-        Assert.Equal(new[] { "twice", "share", "converted", "written", "proxys", "unnamed", "numbers" }, AssertK13ReportsThePreviewsFailures(manifest));
+        Assert.Equal(new[] { "twice", "share", "converted", "written", "proxys", "unnamed", "numbers", "unlabeled", "mountless" }, AssertK13ReportsThePreviewsFailures(manifest));
     }
 
     /// <summary>

@@ -47,6 +47,42 @@ public static class PodVolumeNames
     }
 
     /// <summary>
+    /// What is wrong with a k8s-experimental volume's name: the agent sends it as written, and the API server refuses a
+    /// name that is not a DNS label (RFC 1123). Null for a DNS label (K13 and the preview report those the agent uses
+    /// itself), and for no name or a template placeholder, which K13 leaves out.
+    /// </summary>
+    public static VolumeNameProblem? WrittenProblem(string name)
+    {
+        if (name.Length == 0 || TemplateText.HasPlaceholder(name) || IsLabel(name))
+        {
+            return null;
+        }
+        var label = Of(name, out _);
+        return new VolumeNameProblem(
+            $"Volume name '{name}' is not a DNS label (lower-case letters, digits and '-', starting and ending with a letter or digit, at most {KubernetesNames.MaxLabelLength} characters); the agent sends the k8s-experimental volume as written, and the API server refuses the Deployment.",
+            label is null || IsReserved(label)
+                ? "Name the volume and its volumeMounts with a DNS label."
+                : $"Name the volume and its volumeMounts '{label}'.");
+    }
+
+    /// <summary>Whether the API server takes <paramref name="name"/>, not empty, as a volume's: a DNS label (RFC 1123), which may start with a digit.</summary>
+    private static bool IsLabel(string name)
+    {
+        if (name.Length > KubernetesNames.MaxLabelLength || name[0] == '-' || name[name.Length - 1] == '-')
+        {
+            return false;
+        }
+        foreach (var c in name)
+        {
+            if (!Ascii.IsLowerLetterOrDigit(c) && c != '-')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
     /// What is wrong with the volume named after <paramref name="source"/>, a share (Type volume) or a host path (a bind):
     /// no DNS label, or a name of the proxy's own volumes; either fails the deployment. Null when the name, given in
     /// <paramref name="name"/>, can be used (K9 and K13 report these, for mounts and for Binds).

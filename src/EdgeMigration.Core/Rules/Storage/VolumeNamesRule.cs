@@ -13,7 +13,9 @@ namespace EdgeMigration.Core.Rules.Storage;
 /// share, a k8s-experimental volume named like a bind. A Binds entry whose host path makes no volume name, or the
 /// proxy's, fails the deployment as such a bind mount does (K9). A share bind whose claim, once converted (S2), takes
 /// the name of a volume the conversion keeps is reported before converting: the conversion cannot part them, and its
-/// change says so too. Template placeholders and Windows paths (K11) are left out, as K9 does.
+/// change says so too. The agent sends k8s-experimental volumes and volumeMounts as written, so the API server also
+/// refuses a volume whose name is not a DNS label and a volumeMount that names no volume of the pod; Docker ignores the
+/// section, so only the GPU device fails. Template placeholders and Windows paths (K11) are left out, as K9 does.
 /// </summary>
 public sealed class VolumeNamesRule : ModuleRule
 {
@@ -24,7 +26,9 @@ public sealed class VolumeNamesRule : ModuleRule
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, CheckSettings settings, List<Finding> findings)
     {
-        var volumes = PodVolumes.Of(module, settings.Shares);
+        // The section's typed reading only for a module with k8s-experimental volumes, as PodVolumes.Of reads it.
+        var extensions = PodVolumes.HasWritten(module) ? KubernetesExtensions.ReadAlone(module) : null;
+        var volumes = PodVolumes.Read(module, settings.Shares, extensions);
         for (var i = 0; i < volumes.Count; i++)
         {
             var volume = volumes[i];
@@ -47,6 +51,11 @@ public sealed class VolumeNamesRule : ModuleRule
                 }
                 continue;
             }
+            if (volume.Kind == PodVolumeKind.Written && PodVolumeNames.WrittenProblem(volume.Name) is { } unlabeled)
+            {
+                findings.Add(Finding(module, volume.Location, unlabeled.Message, unlabeled.Recommendation));
+                continue;
+            }
             if (volumes.Earlier(i, IsJudged, out var merged) is { } first && !merged)
             {
                 findings.Add(Finding(module, volume.Location,
@@ -58,6 +67,14 @@ public sealed class VolumeNamesRule : ModuleRule
                 findings.Add(Finding(module, volume.Location,
                     $"{volume.Location} ({volume.Description}) becomes a volume mount of share '{volume.Bind!.MountSource}' once converted (S2), whose claim the device's agent names '{claim}', as it names the volume of {other.Location} ({other.Description}): a pod cannot hold both, so the device refuses the converted module.",
                     ClaimRecommendation(volume.Bind, other)));
+            }
+        }
+        for (var i = 0; extensions is not null && i < extensions.VolumeMounts.Count; i++)
+        {
+            var mount = extensions.VolumeMounts[i];
+            if (volumes.MountProblem(mount) is { } problem)
+            {
+                findings.Add(Finding(module, mount.Location, problem.Message, problem.Recommendation));
             }
         }
     }
