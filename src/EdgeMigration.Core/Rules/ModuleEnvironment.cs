@@ -142,6 +142,38 @@ public static class ModuleEnvironment
         RecordedEdits.RemoveEntry(context, rule, module, module.Options()!, EnvName, EnvName, variable.EnvIndex, description);
     }
 
+    /// <summary>
+    /// Removes <paramref name="variables"/> (in the order of <see cref="Variables"/>), recorded top to bottom as a
+    /// manifest has them: the Env entries of the settings, each at the place it has in the manifest as written (an Env
+    /// left empty goes too), then the env section's.
+    /// </summary>
+    public static void Remove(ConversionContext context, MigrationRule rule, EdgeModule module, IReadOnlyList<ModuleVariable> variables, Func<ModuleVariable, string> describe)
+    {
+        // By index, and a list only of Env entries there are: a conversion asks of every module, and most have none.
+        List<ModuleVariable>? entries = null;
+        for (var i = 0; i < variables.Count; i++)
+        {
+            if (variables[i].SectionMember is null)
+            {
+                (entries ??= new List<ModuleVariable>()).Add(variables[i]);
+            }
+        }
+        if (entries is not null)
+        {
+            RemoveEnvEntries(context, rule, module, entries, describe);
+        }
+        for (var i = 0; i < variables.Count; i++)
+        {
+            if (variables[i].SectionMember is not null)
+            {
+                Remove(context, rule, module, variables[i], describe(variables[i]));
+            }
+        }
+    }
+
+    private static void RemoveEnvEntries(ConversionContext context, MigrationRule rule, EdgeModule module, List<ModuleVariable> entries, Func<ModuleVariable, string> describe) =>
+        RecordedEdits.RemoveEntries(context, rule, module, module.Options()!, EnvName, EnvName, entries.Select(e => e.EnvIndex).ToList(), i => describe(entries[i]));
+
     /// <summary>Gives an existing variable a new value where it is set.</summary>
     public static void SetValue(ConversionContext context, MigrationRule rule, EdgeModule module, ModuleVariable variable, string value, string description)
     {

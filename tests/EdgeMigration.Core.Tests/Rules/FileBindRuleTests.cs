@@ -96,6 +96,26 @@ public class FileBindRuleTests
     }
 
     [Fact]
+    public void DropFileBindsRecordsItsChangesTopToBottomAtTheIndexesAsWritten()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("app", """{"HostConfig":{"Binds":["/etc/localtime:/etc/localtime:ro","/var/data:/data","/opt/app/config.json:/app/config.json"],"Mounts":[{"Type":"bind","Source":"/var/run/docker.sock","Target":"/var/run/docker.sock"},{"Type":"bind","Source":"/var/logs","Target":"/logs"},{"Type":"bind","Source":"/etc/app/settings.yaml","Target":"/settings.yaml"}]}}"""));
+
+        var result = Convert(manifest, "S4", o => o.DropFileBinds = true);
+
+        Assert.Equal(new[]
+        {
+            """S4 app HostConfig.Mounts[0]: {"Type":"bind","Source":"/var/run/docker.sock","Target":"/var/run/docker.sock"} -> -""",
+            """S4 app HostConfig.Mounts[2]: {"Type":"bind","Source":"/etc/app/settings.yaml","Target":"/settings.yaml"} -> -""",
+            """S4 app HostConfig.Binds[0]: "/etc/localtime:/etc/localtime:ro" -> -""",
+            """S4 app HostConfig.Binds[2]: "/opt/app/config.json:/app/config.json" -> -""",
+        }, Describe(result.Changes));
+        Assert.StartsWith("Dropped the bind mount of file '/var/run/docker.sock'", result.Changes[0].Description);
+        Assert.StartsWith("Dropped the bind of file '/opt/app/config.json'", result.Changes[3].Description);
+        Assert.Equal("""{"HostConfig":{"Binds":["/var/data:/data"],"Mounts":[{"Type":"bind","Source":"/var/logs","Target":"/logs"}]}}""", OptionsText(result.Manifest, "app"));
+    }
+
+    [Fact]
     public void WithoutDropFileBindsTheFixChangesNothing()
     {
         Assert.Empty(Convert(ManifestBuilder.Deployment(("app", Binds)), "S4").Changes);

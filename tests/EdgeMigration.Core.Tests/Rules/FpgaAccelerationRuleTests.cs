@@ -111,6 +111,26 @@ public class FpgaAccelerationRuleTests
     }
 
     [Fact]
+    public void RecordsItsRemovalsTopToBottomAtTheIndexesAsWritten()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("detector",
+             """{"Env":["WIRESERVER_ADDRESS=10.139.218.1","KEEP=1","wireserver_address=10.139.218.2"],"HostConfig":{"Devices":[{"PathOnHost":"/dev/catapult0"},{"PathOnHost":"/dev/video0"},{"PathOnHost":"/dev/fpga1"}]}}"""));
+
+        var result = Convert(manifest, "R1");
+
+        Assert.Equal(new[]
+        {
+            "R1 detector Env[0]: \"WIRESERVER_ADDRESS=10.139.218.1\" -> -",
+            "R1 detector Env[2]: \"wireserver_address=10.139.218.2\" -> -",
+            """R1 detector HostConfig.Devices[0]: {"PathOnHost":"/dev/catapult0"} -> -""",
+            """R1 detector HostConfig.Devices[2]: {"PathOnHost":"/dev/fpga1"} -> -""",
+        }, Describe(result.Changes));
+        Assert.Equal("""{"Env":["KEEP=1"],"HostConfig":{"Devices":[{"PathOnHost":"/dev/video0"}]}}""", OptionsText(result.Manifest, "detector"));
+        AssertIdempotent(result, "R1");
+    }
+
+    [Fact]
     public void RemovesWireServerFromTheEnvSectionAndAnEnvLeftEmpty()
     {
         var manifest = ManifestBuilder.Deployment(

@@ -52,13 +52,13 @@ public sealed class EnvironmentOverrideRule : ModuleRule
     {
         // Entries of the same value go too, or a later fix (the proxy rules set a variable where it takes effect) would
         // change the Env entry alone and part them.
-        var indexes = new int[twins.Count];
+        var entries = new List<ModuleVariable>(twins.Count);
         for (var i = 0; i < twins.Count; i++)
         {
-            indexes[i] = twins[i].Entry.EnvIndex;
+            entries.Add(twins[i].Entry);
         }
-        RecordedEdits.RemoveEntries(context, this, module, module.Options()!, ModuleEnvironment.EnvName, ModuleEnvironment.EnvName, indexes,
-            i => $"Removed Env entry {twins[i].Entry.Name}: the env section sets it, and its value is the one the module gets on the FPGA device.");
+        ModuleEnvironment.Remove(context, this, module, entries,
+            entry => $"Removed Env entry {entry.Name}: the env section sets it, and its value is the one the module gets on the FPGA device.");
     }
 
     /// <summary>The module's Env entries (with '=') of a name the env section sets too, in Env order, and whether the values are the same.</summary>

@@ -72,17 +72,12 @@ public sealed class FpgaAccelerationRule : ModuleRule
         foreach (var module in context.Manifest.Modules)
         {
             ReplaceFpgaResources(context, module);
-            // Last first, so that the indexes of the ones still to go stay right.
-            var variables = WireServerVariables(module);
-            for (var i = variables.Count - 1; i >= 0; i--)
+            // Each recorded top to bottom, at the place it has in the manifest as written.
+            ModuleEnvironment.Remove(context, this, module, WireServerVariables(module), variable => $"Removed {variable.Name}: the GPU device has no FPGA wire server.");
+            if (FpgaDevices(Devices(module)) is { Count: > 0 } fpgaDevices)
             {
-                ModuleEnvironment.Remove(context, this, module, variables[i], $"Removed {variables[i].Name}: the GPU device has no FPGA wire server.");
-            }
-            var fpgaDevices = FpgaDevices(Devices(module));
-            for (var i = fpgaDevices.Count - 1; i >= 0; i--)
-            {
-                RecordedEdits.RemoveEntry(context, this, module, module.HostConfig()!, "Devices", "HostConfig.Devices", fpgaDevices[i],
-                    "Removed the FPGA device: the GPU device has none.");
+                RecordedEdits.RemoveEntries(context, this, module, module.HostConfig()!, "Devices", "HostConfig.Devices", fpgaDevices,
+                    _ => "Removed the FPGA device: the GPU device has none.");
             }
         }
     }

@@ -48,20 +48,20 @@ public sealed class FileBindRule : BindRule
         }
         foreach (var module in context.Manifest.Modules.Where(m => m.CreateOptions is { Error: null }))
         {
+            // Each array's entries recorded top to bottom, at the place they have in the manifest as written.
             var mounts = FileMounts(module, includePossible: false);
-            for (var i = mounts.Count - 1; i >= 0; i--)
+            if (mounts.Count > 0)
             {
-                var (entry, file) = mounts[i];
-                RecordedEdits.RemoveEntry(context, this, module, module.HostConfig()!, ModuleMounts.MountsName,
-                    ModuleMounts.LocationOf(ModuleMounts.MountsMember(module)!), entry.Index,
-                    $"Dropped the bind mount of file '{entry.Source}' ({file.Reason}): the GPU device mounts only directories.");
+                RecordedEdits.RemoveEntries(context, this, module, module.HostConfig()!, ModuleMounts.MountsName,
+                    ModuleMounts.LocationOf(ModuleMounts.MountsMember(module)!), mounts.Select(m => m.Entry.Index).ToList(),
+                    i => $"Dropped the bind mount of file '{mounts[i].Entry.Source}' ({mounts[i].File.Reason}): the GPU device mounts only directories.");
             }
-            var files = BindPlan.EntriesOf(module, BindConversion.Shares(context)).Where(e => e.Class == BindClass.File).Reverse().ToList();
-            foreach (var entry in files)
+            var files = BindPlan.EntriesOf(module, BindConversion.Shares(context)).Where(e => e.Class == BindClass.File).ToList();
+            if (files.Count > 0)
             {
-                RecordedEdits.RemoveEntry(context, this, module, module.HostConfig()!, ModuleMounts.BindsName,
-                    ModuleMounts.LocationOf(ModuleMounts.BindsMember(module)!), entry.Index,
-                    $"Dropped the bind of file '{entry.Spec!.Source}' ({entry.File!.Reason}): the GPU device mounts only directories.");
+                RecordedEdits.RemoveEntries(context, this, module, module.HostConfig()!, ModuleMounts.BindsName,
+                    ModuleMounts.LocationOf(ModuleMounts.BindsMember(module)!), files.Select(e => e.Index).ToList(),
+                    i => $"Dropped the bind of file '{files[i].Spec!.Source}' ({files[i].File!.Reason}): the GPU device mounts only directories.");
             }
         }
     }
