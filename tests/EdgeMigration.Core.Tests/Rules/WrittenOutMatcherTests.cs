@@ -43,19 +43,24 @@ public class WrittenOutMatcherTests
     }
 
     [Fact]
-    public void PortKeysAsTheExpressionReadThem()
+    public void PortKeysAsTheAgentReadsThem()
     {
-        var expression = new Regex(@"^(?<port>\d{1,5})(/(?<protocol>tcp|udp|sctp))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-        string Old(string text)
+        // The agent's PortAndProtocol.Parse, with the port range Kubernetes takes; a key without '/' as Docker read it.
+        var protocols = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["TCP"] = "tcp", ["UDP"] = "udp", ["SCTP"] = "sctp" };
+        var digits = new Regex(@"^\d{1,5}\z", RegexOptions.CultureInvariant);
+        string Agent(string text)
         {
-            var match = expression.Match(text.Trim());
-            return match.Success && ModulePorts.ToPort(match.Groups["port"].Value) is { } port
-                ? port + "/" + (match.Groups["protocol"].Success ? match.Groups["protocol"].Value.ToLowerInvariant() : "")
-                : "invalid";
+            var parts = text.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535
+                && protocols.TryGetValue(parts[1], out var protocol))
+            {
+                return port + "/" + protocol;
+            }
+            return digits.IsMatch(text) && ModulePorts.ToPort(text) is { } alone ? alone + "/" : "invalid";
         }
         string New(string text) => PortKey.Parse(text) is { Number: { } number } key ? number + "/" + key.Protocol : "invalid";
-        var words = new[] { "80", "0", "65535", "65536", "123456", "00080", "8\u0660", " ", "/", "tcp", "TCP", "Udp", "sctp", "\u017Fctp", "x", "\n", "+1", "1.5" };
-        AssertSame(Words(words, 3), Old, New);
+        var words = new[] { "80", "0", "65535", "65536", "123456", "00080", "8\u0660", " ", "\t", "/", "tcp", "TCP", "Udp", "sctp", "\u017Fctp", "x", "\n", "+1", "-1", "1.5" };
+        AssertSame(Words(words, 3), Agent, New);
     }
 
     [Fact]

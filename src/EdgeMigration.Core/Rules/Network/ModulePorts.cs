@@ -29,17 +29,26 @@ public sealed record PortKey(string Text, int? Number, string? Protocol)
 
     private static readonly string[] Protocols = { "tcp", "udp", "sctp" };
 
-    /// <summary>Reads <c>&lt;port&gt;[/tcp|udp|sctp]</c> around white space: 1 to 5 digits, then the protocol in any case or nothing.</summary>
+    /// <summary>
+    /// Reads a key as the agent does: split on '/' leaving out empty parts, which must be two; the port read with
+    /// int.TryParse, which takes blanks around the digits and a sign (" 80/tcp" is port 80); the protocol as written, in
+    /// any case, so "80/tcp " has none the agent knows. A key without '/' is <see cref="LacksProtocol"/> only when it is
+    /// 1 to 5 digits alone: Docker refused a port with blanks or a sign, so it never read " 80" as 80/tcp.
+    /// </summary>
     public static PortKey Parse(string text)
     {
-        var key = text.Trim();
-        var slash = key.IndexOf('/');
-        var digits = slash < 0 ? key : key.Substring(0, slash);
-        var protocol = slash < 0 ? null : Protocols.FirstOrDefault(p => string.Equals(key.Substring(slash + 1), p, StringComparison.OrdinalIgnoreCase));
-        return digits.Length is >= 1 and <= 5 && (protocol is not null || slash < 0) && ModulePorts.ToPort(digits) is { } port
-            ? new PortKey(text, port, protocol)
+        var parts = text.Split(Slash, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 2 && ModulePorts.ToNumber(parts[0]) is int port and >= 1 and <= 65535
+            && Protocols.FirstOrDefault(p => string.Equals(parts[1], p, StringComparison.OrdinalIgnoreCase)) is { } protocol)
+        {
+            return new PortKey(text, port, protocol);
+        }
+        return text.IndexOf('/') < 0 && text.Length is >= 1 and <= 5 && ModulePorts.ToPort(text) is { } alone
+            ? new PortKey(text, alone, null)
             : new PortKey(text, null, null);
     }
+
+    private static readonly char[] Slash = { '/' };
 }
 
 /// <summary>One binding of a PortBindings entry: <c>{"HostIp": …, "HostPort": "8080"}</c>.</summary>
