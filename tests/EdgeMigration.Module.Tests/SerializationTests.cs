@@ -23,6 +23,7 @@ public class SerializationTests
         { "ConvertTo-EdgeKubernetesManifest '" + Fpga + "' 3>$null | Where-Object { $_.DroppedSettings }", "$_.DroppedSettings[0].Effect" },
         { "ConvertTo-EdgeKubernetesManifest '" + Fpga + "' 3>$null | Where-Object { $_.StartProblems }", "$_.StartProblems[0].RuleId" },
         { "[System.IO.File]::ReadAllText('" + IotedgeList + "') | Get-EdgeModuleExternalIp | Where-Object { $_.Ports }", "$_.Ports[0].Port" },
+        { "Get-EdgeModule '" + Fpga + "' WebServerApp", "$_.CreateOptions.HostConfig.PortBindings.'80/tcp'[0].GetType().FullName" },
     };
 
     [Theory]
