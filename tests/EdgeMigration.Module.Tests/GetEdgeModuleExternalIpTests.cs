@@ -288,6 +288,26 @@ public class GetEdgeModuleExternalIpTests
         Assert.Contains("Minishell endpoint of no-such-device.invalid", error.Exception.Message);
     }
 
+    [Fact]
+    public void AFailedConnectionLeavesOnlyTheCmdletsErrorInDollarError()
+    {
+        // New-PSSession runs in the caller's runspace: its own error, thrown (here, without WinRM) or written (as the
+        // stand-in writes it, as for a device that refuses), went into $Error beside the cmdlet's. Older entries stay.
+        var result = Run($$"""
+            $credential = [pscredential]::new('EdgeUser', [securestring]::new())
+            $Error.Clear(); try { [int]::Parse('x') } catch { }
+            {{CmdletName}} -ComputerName no-such-device.invalid -Credential $credential -UseSSL -ErrorAction SilentlyContinue
+            function New-PSSession {
+                [CmdletBinding()] param($ComputerName, $Credential, $ConfigurationName)
+                $PSCmdlet.WriteError([System.Management.Automation.ErrorRecord]::new([System.Exception]::new('refused'), 'Refused', 'ConnectionError', $ComputerName))
+            }
+            {{CmdletName}} -ComputerName refusing-device.invalid -Credential $credential -ErrorAction SilentlyContinue
+            $Error | ForEach-Object { $_.FullyQualifiedErrorId }
+            """);
+
+        Assert.Equal(new object[] { "DeviceConnectionFailed" + ErrorSuffix, "DeviceConnectionFailed" + ErrorSuffix, "FormatException" }, result.Output.Select(o => o.BaseObject));
+    }
+
     /// <summary>A file of captured output given by position, as the manifest cmdlets take files, binds to -ComputerName: refused before a credential is asked for.</summary>
     [Theory]
     [InlineData("./iotedge-list.txt")]

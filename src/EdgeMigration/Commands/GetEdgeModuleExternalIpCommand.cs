@@ -186,7 +186,7 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
         PSSession session;
         try
         {
-            session = Minishell.Open(computerName, Credential!, UseSSL, SessionOption);
+            session = Minishell.Open(computerName, Credential!, UseSSL, SessionOption, SessionState);
         }
         catch (DeviceAccessException ex)
         {

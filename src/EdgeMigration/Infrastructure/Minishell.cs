@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Remoting;
@@ -53,9 +54,13 @@ internal static class Minishell
         }
     }
 
-    /// <summary>New-PSSession to the device's Minishell endpoint, run in the caller's runspace so $PSSessionOption and WinRM settings apply.</summary>
+    /// <summary>
+    /// New-PSSession to the device's Minishell endpoint, run in the caller's runspace so $PSSessionOption and WinRM
+    /// settings apply. When it fails, what it left in the caller's $Error is taken out again: the caller reports the
+    /// failure as its own error, which carries New-PSSession's as its cause.
+    /// </summary>
     /// <exception cref="DeviceAccessException">The session could not be opened.</exception>
-    public static PSSession Open(string computerName, PSCredential credential, bool useSsl, PSSessionOption? option)
+    public static PSSession Open(string computerName, PSCredential credential, bool useSsl, PSSessionOption? option, SessionState callerState)
     {
         using var shell = PowerShell.Create(RunspaceMode.CurrentRunspace);
         shell.AddCommand("New-PSSession")
@@ -70,15 +75,34 @@ internal static class Minishell
         {
             shell.AddParameter("SessionOption", option);
         }
+        var dollarError = callerState.PSVariable.GetValue("Error") as ArrayList;
+        var newest = dollarError is { Count: > 0 } ? dollarError[0] : null;
+        PSSession? session;
         try
         {
-            var session = shell.Invoke<PSSession>().FirstOrDefault();
-            return session ?? throw new DeviceAccessException(DeviceErrors.ConnectionFailed(computerName,
-                shell.Streams.Error.FirstOrDefault()?.Exception ?? new InvalidOperationException("New-PSSession returned no session.")));
+            session = shell.Invoke<PSSession>().FirstOrDefault();
         }
         catch (RuntimeException ex)
         {
+            ForgetErrorsSince(dollarError, newest);
             throw new DeviceAccessException(DeviceErrors.ConnectionFailed(computerName, ex));
+        }
+        if (session is null)
+        {
+            ForgetErrorsSince(dollarError, newest);
+            throw new DeviceAccessException(DeviceErrors.ConnectionFailed(computerName,
+                shell.Streams.Error.FirstOrDefault()?.Exception ?? new InvalidOperationException("New-PSSession returned no session.")));
+        }
+        return session;
+    }
+
+    /// <summary>Takes out of $Error the entries put in front of <paramref name="newest"/>, its first entry before the call (all when it had none).</summary>
+    private static void ForgetErrorsSince(ArrayList? dollarError, object? newest)
+    {
+        var added = dollarError is null ? 0 : newest is null ? dollarError.Count : dollarError.IndexOf(newest);
+        if (added > 0)
+        {
+            dollarError!.RemoveRange(0, added);
         }
     }
 
