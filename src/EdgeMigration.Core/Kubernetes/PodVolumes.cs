@@ -102,7 +102,7 @@ public static class PodVolumes
     /// <summary>k8s-experimental.volumes, in any case, as the agent reads the section's keys.</summary>
     private const string KubernetesVolumesKey = "volumes";
 
-    /// <summary>As <see cref="Of"/>, with the k8s-experimental section as a rendering has read it.</summary>
+    /// <summary>As <see cref="Of"/>, with the k8s-experimental section as a rendering or a check has read it (null: none read).</summary>
     internal static IReadOnlyList<PodVolume> Read(EdgeModule module, ShareMapping shares, KubernetesExtensions? extensions)
     {
         var binds = BindPlan.For(module, shares)?.Entries;

@@ -130,18 +130,6 @@ public static class ModuleEnvironment
 
     private static int NameLength(string envEntry) => envEntry.IndexOf('=') is var equals and >= 0 ? equals : envEntry.Length;
 
-    /// <summary>Removes a variable; an Env array left empty goes too.</summary>
-    public static void Remove(ConversionContext context, MigrationRule rule, EdgeModule module, ModuleVariable variable, string description)
-    {
-        if (variable.SectionMember is { } member)
-        {
-            module.EnvSection!.Remove(member);
-            context.Record(rule, module, variable.Location, member.Value, null, description, inDefinition: true);
-            return;
-        }
-        RecordedEdits.RemoveEntry(context, rule, module, module.Options()!, EnvName, EnvName, variable.EnvIndex, description);
-    }
-
     /// <summary>
     /// Removes <paramref name="variables"/> (in the order of <see cref="Variables"/>), recorded top to bottom as a
     /// manifest has them: the Env entries of the settings, each at the place it has in the manifest as written (an Env
@@ -164,9 +152,10 @@ public static class ModuleEnvironment
         }
         for (var i = 0; i < variables.Count; i++)
         {
-            if (variables[i].SectionMember is not null)
+            if (variables[i].SectionMember is { } member)
             {
-                Remove(context, rule, module, variables[i], describe(variables[i]));
+                module.EnvSection!.Remove(member);
+                context.Record(rule, module, variables[i].Location, member.Value, null, describe(variables[i]), inDefinition: true);
             }
         }
     }

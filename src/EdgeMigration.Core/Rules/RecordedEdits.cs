@@ -10,17 +10,10 @@ namespace EdgeMigration.Core.Rules;
 internal static class RecordedEdits
 {
     /// <summary>
-    /// Removes entry <paramref name="index"/> of the array <paramref name="owner"/>.<paramref name="arrayName"/>
-    /// (at <paramref name="arrayLocation"/>); an array left empty is removed as well, as one change.
-    /// </summary>
-    public static void RemoveEntry(ConversionContext context, MigrationRule rule, EdgeModule module,
-        JObject owner, string arrayName, string arrayLocation, int index, string description) =>
-        RemoveEntries(context, rule, module, owner, arrayName, arrayLocation, new[] { index }, _ => description);
-
-    /// <summary>
-    /// Removes the entries <paramref name="indexes"/> (in ascending order) of the array, each change recorded in that
-    /// order at the place the entry has in the manifest as written (<paramref name="describe"/> is given its position in
-    /// <paramref name="indexes"/>); an array left empty is removed as well, as one change, as S1 records its Binds.
+    /// Removes the entries <paramref name="indexes"/> (in ascending order) of the array
+    /// <paramref name="owner"/>.<paramref name="arrayName"/> (at <paramref name="arrayLocation"/>), each change recorded in
+    /// that order at the place the entry has in the manifest as written (<paramref name="describe"/> is given its position
+    /// in <paramref name="indexes"/>); an array left empty is removed as well, as one change, as S1 records its Binds.
     /// </summary>
     public static void RemoveEntries(ConversionContext context, MigrationRule rule, EdgeModule module,
         JObject owner, string arrayName, string arrayLocation, IReadOnlyList<int> indexes, Func<int, string> describe)

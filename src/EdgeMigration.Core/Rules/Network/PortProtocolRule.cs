@@ -28,7 +28,7 @@ public sealed class PortProtocolRule : ModuleRule
         {
             return;
         }
-        foreach (var (container, _, key, location) in Unnamed(module))
+        foreach (var (container, _, key, location) in WithoutProtocol(module))
         {
             var fixable = TcpName(container, key) is not null;
             findings.Add(Finding(module, location, key.IgnoredBecause,
@@ -43,7 +43,7 @@ public sealed class PortProtocolRule : ModuleRule
     {
         foreach (var module in context.Manifest.Modules.Where(m => m.CreateOptions is { Error: null } && !m.IsEdgeAgent))
         {
-            foreach (var (container, member, key, location) in Unnamed(module))
+            foreach (var (container, member, key, location) in WithoutProtocol(module))
             {
                 if (TcpName(container, key) is { } name)
                 {
@@ -57,7 +57,7 @@ public sealed class PortProtocolRule : ModuleRule
     }
 
     /// <summary>The keys of ExposedPorts and PortBindings without a protocol, each with the object that holds it.</summary>
-    private static IReadOnlyList<(JObject Container, JMember Member, PortKey Key, string Location)> Unnamed(EdgeModule module)
+    private static IReadOnlyList<(JObject Container, JMember Member, PortKey Key, string Location)> WithoutProtocol(EdgeModule module)
     {
         var exposed = module.Options().ObjectOf(ModulePorts.ExposedPortsName);
         var bindings = ModulePorts.PortBindingsMember(module)?.Value as JObject;
