@@ -32,6 +32,6 @@ public sealed class DeviceOutputEntry
     /// namespace only; kubectl get svc -A also lists the cluster's own (kube-system…) and those of the user's Kubernetes
     /// workloads, which are no modules, whatever their rows hold.
     /// </summary>
-    public static DeviceOutputEntry? OfOtherNamespace(string? @namespace, string name) =>
+    internal static DeviceOutputEntry? OfOtherNamespace(string? @namespace, string name) =>
         @namespace is { Length: > 0 } && @namespace != Kubectl.IotedgeNamespace ? new(null, null, $"{@namespace}/{name}") : null;
 }

@@ -8,7 +8,7 @@ using EdgeMigration.Core.Rules.Storage;
 namespace EdgeMigration.Core.Kubernetes;
 
 /// <summary>What the agent makes a pod volume of.</summary>
-public enum PodVolumeKind
+internal enum PodVolumeKind
 {
     /// <summary>A Binds entry's or a bind mount's hostPath volume, named after the host path.</summary>
     HostPath,
@@ -25,7 +25,7 @@ public enum PodVolumeKind
 /// <see cref="Source"/> (the host path, the share, or the k8s-experimental volume's name) and the deployment fails, and
 /// what it comes from: a Binds entry (<see cref="Bind"/>), a mount (<see cref="Mount"/>) or a k8s-experimental volume.
 /// </summary>
-public readonly struct PodVolume
+internal readonly struct PodVolume
 {
     /// <summary>The <see cref="BindEntry"/>, <see cref="MountEntry"/> or <see cref="KubernetesVolume"/> it comes from.</summary>
     private readonly object _from;
@@ -89,7 +89,7 @@ public readonly struct PodVolume
 /// volume mounts of a claim and sends every other volume as it comes, so the API server refuses a pod with a name twice
 /// (<see cref="Earlier"/>): rule K13 reports those, and the Kubernetes preview fails the module for them.
 /// </summary>
-public static class PodVolumes
+internal static class PodVolumes
 {
     /// <summary>The module's pod volumes; <paramref name="shares"/> judges the binds (<see cref="BindPlan"/>), which a check has read already.</summary>
     public static IReadOnlyList<PodVolume> Of(EdgeModule module, ShareMapping shares) =>

@@ -43,6 +43,6 @@ public static class DeploymentList
     }
 
     /// <summary>The id of a deployment (a JSON object with a non-empty string "id"), or null.</summary>
-    public static string? IdOf(JNode node) =>
+    internal static string? IdOf(JNode node) =>
         node is JObject deployment && deployment.Find("id")?.Value is JValue { IsString: true } value && value.Text.Length > 0 ? value.Text : null;
 }

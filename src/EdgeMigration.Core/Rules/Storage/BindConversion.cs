@@ -139,11 +139,11 @@ internal static class BindConversion
                 continue;
             }
             PodVolume other;
-            if (IsMount(volumes[i], mountIndex))
+            if (IsClaimOfMount(volumes[i], mountIndex))
             {
                 other = first;
             }
-            else if (IsMount(first, mountIndex))
+            else if (IsClaimOfMount(first, mountIndex))
             {
                 other = volumes[i];
             }
@@ -207,7 +207,8 @@ internal static class BindConversion
     /// <summary>A share bind that becomes a new volume mount, whose claim takes the share's name.</summary>
     internal static bool IsAddedClaim(BindEntry entry) => entry.Class == BindClass.Share && entry.SameMount is null;
 
-    private static bool IsMount(PodVolume volume, int mountIndex) => volume.Kind == PodVolumeKind.Claim && volume.Mount!.Index == mountIndex;
+    /// <summary>Whether <paramref name="volume"/> is the claim of the volume mount the fix added at <paramref name="mountIndex"/>.</summary>
+    private static bool IsClaimOfMount(PodVolume volume, int mountIndex) => volume.Kind == PodVolumeKind.Claim && volume.Mount!.Index == mountIndex;
 
     private static int IndexOf(IReadOnlyList<string> options, string option)
     {
