@@ -40,4 +40,14 @@ public class ProxyPortsRuleTests
             "P3 Error both ExposedPorts['35000/tcp'] manual",
         }, Summary(Check(manifest, "P3")));
     }
+
+    [Fact]
+    public void APortWithoutAProtocolIsItsTcpTwinReportedOnce()
+    {
+        // Docker takes "35000" for 35000/tcp (K16 reports the missing protocol): one port, one finding.
+        var manifest = ManifestBuilder.Deployment(
+            ("both", """{"ExposedPorts":{"35000":{}},"HostConfig":{"PortBindings":{"35000/tcp":[{"HostPort":"8080"}]}}}"""));
+
+        Assert.Equal(new[] { "P3 Error both ExposedPorts['35000'] manual" }, Summary(Check(manifest, "P3")));
+    }
 }

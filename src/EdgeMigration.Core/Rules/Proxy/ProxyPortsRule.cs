@@ -60,11 +60,17 @@ public sealed class ProxyPortsRule : ModuleRule
 
     private void AddContainerPort(EdgeModule module, PortKey key, string location, List<string> reported, List<Finding> findings)
     {
-        if (key.Number is not { } port || Array.IndexOf(SidecarPorts, port) < 0 || reported.Contains(key.Name))
+        if (key.Number is not { } port || Array.IndexOf(SidecarPorts, port) < 0)
         {
             return;
         }
-        reported.Add(key.Name);
+        // Docker takes a port without a protocol for TCP (K16 reports it): "35000" and "35000/tcp" are one port.
+        var name = key.LacksProtocol ? $"{port}/tcp" : key.Name;
+        if (reported.Contains(name))
+        {
+            return;
+        }
+        reported.Add(name);
         if (key.Protocol is "udp" or "sctp")
         {
             findings.Add(Finding(module, location,
