@@ -19,7 +19,7 @@ public sealed record PortKey(string Text, int? Number, string? Protocol)
     /// <summary>A port number alone ("80"): TCP to Docker, which the FPGA device runs; ignored by the GPU device's agent.</summary>
     public bool LacksProtocol => Number is not null && Protocol is null;
 
-    /// <summary>"80/tcp", as the device names the port.</summary>
+    /// <summary>"80/tcp", as the device names the port: for a key it reads (<see cref="IsValid"/>); one without a protocol gives "80/".</summary>
     public string Name => $"{Number}/{Protocol}";
 
     /// <summary>Why the device's agent ignores a key that is not <see cref="IsValid"/>, as the check and the preview say it.</summary>
