@@ -35,4 +35,20 @@ public class PortProtocolRuleTests
         }, Describe(result.Changes));
         AssertIdempotent(result, "K16");
     }
+
+    [Fact]
+    public void TwoKeysOfOnePortWithoutAProtocolAreOneFixAndOneRemoval()
+    {
+        var manifest = ManifestBuilder.Deployment(("web", """{"ExposedPorts":{"80":{},"080":{}}}"""));
+
+        var findings = Check(manifest, "K16");
+
+        Assert.Equal(new[] { "K16 Warning web ExposedPorts['80'] fixable", "K16 Warning web ExposedPorts['080'] manual" }, Summary(findings));
+        Assert.Equal("Remove it: \"80\" beside it is the same port to Docker.", findings[1].Recommendation);
+
+        var result = Convert(manifest, "K16");
+
+        Assert.Equal("""{"ExposedPorts":{"80/tcp":{},"080":{}}}""", OptionsText(result.Manifest, "web"));
+        Assert.Equal(new[] { "K16 Warning web ExposedPorts['080'] manual" }, Summary(Check(result.Manifest, "K16")));
+    }
 }

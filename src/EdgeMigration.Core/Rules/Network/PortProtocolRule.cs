@@ -28,14 +28,17 @@ public sealed class PortProtocolRule : ModuleRule
         {
             return;
         }
-        foreach (var (container, _, key, location) in WithoutProtocol(module))
+        var keys = WithoutProtocol(module);
+        for (var i = 0; i < keys.Count; i++)
         {
-            var fixable = TcpName(container, key) is not null;
+            var (container, _, key, location) = keys[i];
+            // "80" and "080" are both port 80: the fix writes the first as "80/tcp" and then leaves the second.
+            var twin = TcpName(container, key) is null ? $"{key.Number}/tcp" : EarlierOfItsPort(keys, i);
             findings.Add(Finding(module, location, key.IgnoredBecause,
-                fixable
+                twin is null
                     ? $"Write it as \"{key.Number}/tcp\", as ConvertTo-GpuEdgeManifest does."
-                    : $"Remove it: \"{key.Number}/tcp\" beside it is the same port to Docker.",
-                fixable: fixable));
+                    : $"Remove it: \"{twin}\" beside it is the same port to Docker.",
+                fixable: twin is null));
         }
     }
 
@@ -89,6 +92,19 @@ public sealed class PortProtocolRule : ModuleRule
             }
         }
         return false;
+    }
+
+    /// <summary>The text of a key before the one at <paramref name="index"/> in the same object and of the same port, if any.</summary>
+    private static string? EarlierOfItsPort(IReadOnlyList<(JObject Container, JMember Member, PortKey Key, string Location)> keys, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (keys[i].Container == keys[index].Container && keys[i].Key.Number == keys[index].Key.Number)
+            {
+                return keys[i].Key.Text;
+            }
+        }
+        return null;
     }
 
     /// <summary>"&lt;port&gt;/tcp", or null when <paramref name="container"/> already has a key of that name.</summary>
