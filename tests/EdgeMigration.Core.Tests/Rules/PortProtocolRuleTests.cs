@@ -51,4 +51,17 @@ public class PortProtocolRuleTests
         Assert.Equal("""{"ExposedPorts":{"80/tcp":{},"080":{}}}""", OptionsText(result.Manifest, "web"));
         Assert.Equal(new[] { "K16 Warning web ExposedPorts['080'] manual" }, Summary(Check(result.Manifest, "K16")));
     }
+
+    [Fact]
+    public void APortFollowedOnlyBySlashIsTcpToDockerAndIgnoredByTheAgent()
+    {
+        var manifest = ManifestBuilder.Deployment(("web", """{"ExposedPorts":{"80/":{}},"HostConfig":{"PortBindings":{"80/":[{"HostPort":"8080"}]}}}"""));
+
+        Assert.Equal(new[] { "K16 Warning web ExposedPorts['80/'] fixable", "K16 Warning web HostConfig.PortBindings['80/'] fixable" },
+            Summary(Check(manifest, "K16")));
+
+        var result = Convert(manifest, "K16");
+
+        Assert.Equal("""{"ExposedPorts":{"80/tcp":{}},"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"8080"}]}}}""", OptionsText(result.Manifest, "web"));
+    }
 }

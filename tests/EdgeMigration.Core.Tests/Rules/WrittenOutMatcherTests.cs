@@ -45,7 +45,7 @@ public class WrittenOutMatcherTests
     [Fact]
     public void PortKeysAsTheAgentReadsThem()
     {
-        // The agent's PortAndProtocol.Parse, with the port range Kubernetes takes; a key without '/' as Docker read it.
+        // The agent's PortAndProtocol.Parse, with the port range Kubernetes takes; a key without a protocol as Docker read it.
         var protocols = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["TCP"] = "tcp", ["UDP"] = "udp", ["SCTP"] = "sctp" };
         var digits = new Regex(@"^\d{1,5}\z", RegexOptions.CultureInvariant);
         string Agent(string text)
@@ -56,7 +56,10 @@ public class WrittenOutMatcherTests
             {
                 return port + "/" + protocol;
             }
-            return digits.IsMatch(text) && ModulePorts.ToPort(text) is { } alone ? alone + "/" : "invalid";
+            // Docker's SplitProtoPort: the protocol is the second part of a split on '/', TCP when there is none or it is empty.
+            var dockerParts = text.Split('/');
+            var dockerPort = dockerParts.Length == 1 || dockerParts[1].Length == 0 ? dockerParts[0] : "";
+            return digits.IsMatch(dockerPort) && ModulePorts.ToPort(dockerPort) is { } alone ? alone + "/" : "invalid";
         }
         string New(string text) => PortKey.Parse(text) is { Number: { } number } key ? number + "/" + key.Protocol : "invalid";
         var words = new[] { "80", "0", "65535", "65536", "123456", "00080", "8\u0660", " ", "\t", "/", "tcp", "TCP", "Udp", "sctp", "\u017Fctp", "x", "\n", "+1", "-1", "1.5" };

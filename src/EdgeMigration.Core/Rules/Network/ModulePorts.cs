@@ -32,8 +32,9 @@ public sealed record PortKey(string Text, int? Number, string? Protocol)
     /// <summary>
     /// Reads a key as the agent does: split on '/' leaving out empty parts, which must be two; the port read with
     /// int.TryParse, which takes blanks around the digits and a sign (" 80/tcp" is port 80); the protocol as written, in
-    /// any case, so "80/tcp " has none the agent knows. A key without '/' is <see cref="LacksProtocol"/> only when it is
-    /// 1 to 5 digits alone: Docker refused a port with blanks or a sign, so it never read " 80" as 80/tcp.
+    /// any case, so "80/tcp " has none the agent knows. A key without a protocol is <see cref="LacksProtocol"/> only when
+    /// it is 1 to 5 digits alone, or followed by an empty protocol ("80/", <see cref="LengthWithoutProtocol"/>): Docker refused a port with blanks or a sign, so it never
+    /// read " 80" as 80/tcp.
     /// </summary>
     public static PortKey Parse(string text)
     {
@@ -43,9 +44,22 @@ public sealed record PortKey(string Text, int? Number, string? Protocol)
         {
             return new PortKey(text, port, protocol);
         }
-        return text.IndexOf('/') < 0 && text.Length is >= 1 and <= 5 && ModulePorts.ToPort(text) is { } alone
+        var length = LengthWithoutProtocol(text);
+        return length is >= 1 and <= 5 && ModulePorts.ToPort(length == text.Length ? text : text.Substring(0, length)) is { } alone
             ? new PortKey(text, alone, null)
             : new PortKey(text, null, null);
+    }
+
+    /// <summary>
+    /// The length of the port of a key Docker reads without a protocol, or -1: its SplitProtoPort takes TCP for a key
+    /// without '/' and for one whose text after the first '/' is empty or starts with '/' ("80/", "80//").
+    /// </summary>
+    internal static int LengthWithoutProtocol(string text)
+    {
+        var slash = text.IndexOf('/');
+        return slash < 0 ? text.Length
+            : slash > 0 && (slash == text.Length - 1 || text[slash + 1] == '/') ? slash
+            : -1;
     }
 
     private static readonly char[] Slash = { '/' };

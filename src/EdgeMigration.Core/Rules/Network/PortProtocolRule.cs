@@ -65,7 +65,7 @@ public sealed class PortProtocolRule : ModuleRule
         var exposed = module.Options().ObjectOf(ModulePorts.ExposedPortsName);
         var bindings = ModulePorts.PortBindingsMember(module)?.Value as JObject;
         // The fix runs outside a check, where the port views are read afresh for every module: most have no such key.
-        if (!HasKeyWithoutSlash(exposed) && !HasKeyWithoutSlash(bindings))
+        if (!HasKeyWithoutProtocol(exposed) && !HasKeyWithoutProtocol(bindings))
         {
             return Array.Empty<(JObject, JMember, PortKey, string)>();
         }
@@ -81,12 +81,12 @@ public sealed class PortProtocolRule : ModuleRule
         return found;
     }
 
-    private static bool HasKeyWithoutSlash(JObject? ports)
+    private static bool HasKeyWithoutProtocol(JObject? ports)
     {
         var members = ports?.MemberList;
         for (var i = 0; members is not null && i < members.Count; i++)
         {
-            if (members[i].Name.IndexOf('/') < 0)
+            if (PortKey.LengthWithoutProtocol(members[i].Name) >= 0)
             {
                 return true;
             }
