@@ -25,6 +25,26 @@ public static class DnsNames
     /// <summary>A DNS label (RFC 1123): lower case, [a-z0-9-], starting and ending with a letter or digit, at most 63 characters.</summary>
     public static string Label(string name) => DnsValue(name, Ascii.IsLowerLetterOrDigit);
 
+    /// <summary>
+    /// Whether <paramref name="label"/> is already one label of a lower-case RFC 1123 name: <c>[a-z0-9]([-a-z0-9]*[a-z0-9])?</c>,
+    /// of any length (a subdomain's labels are limited only by the whole; a volume name, a label alone, by 63).
+    /// </summary>
+    internal static bool IsLowerLabel(string label)
+    {
+        if (label.Length == 0 || label[0] == '-' || label[label.Length - 1] == '-')
+        {
+            return false;
+        }
+        foreach (var c in label)
+        {
+            if (!Ascii.IsLowerLetterOrDigit(c) && c != '-')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>A DNS subdomain: each '.'-separated part a DNS label that starts with a letter (RFC 1035), at most 253 characters.</summary>
     public static string Subdomain(string name)
     {

@@ -97,15 +97,12 @@ public sealed class ManifestDocument
         return Parse(bytes, path);
     }
 
-    public static ManifestDocument Parse(string json, string sourceName = "JSON text") =>
-        Read(() => JDocument.Parse(json), sourceName);
-
     /// <summary>
-    /// JSON text as <see cref="Parse(string, string)"/>, but an IoT Hub deployment (an object with an id: az iot edge
+    /// Reads JSON text; with <paramref name="nameOfDeployment"/>, an IoT Hub deployment (an object with an id: az iot edge
     /// deployment show) is named <paramref name="nameOfDeployment"/>(id), as each deployment of a list is
     /// (<see cref="DeploymentList"/>).
     /// </summary>
-    public static ManifestDocument Parse(string json, string sourceName, Func<string, string> nameOfDeployment) =>
+    public static ManifestDocument Parse(string json, string sourceName = "JSON text", Func<string, string>? nameOfDeployment = null) =>
         Read(() => JDocument.Parse(json), sourceName, nameOfDeployment);
 
     /// <summary>A manifest from its bytes; the document keeps the array (see <see cref="JDocument.Parse(byte[])"/>), so do not change it afterwards.</summary>

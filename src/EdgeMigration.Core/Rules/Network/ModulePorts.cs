@@ -33,8 +33,8 @@ public sealed record PortKey(string Text, int? Number, string? Protocol)
     /// Reads a key as the agent does: split on '/' leaving out empty parts, which must be two; the port read with
     /// int.TryParse, which takes blanks around the digits and a sign (" 80/tcp" is port 80); the protocol as written, in
     /// any case, so "80/tcp " has none the agent knows. A key without a protocol is <see cref="LacksProtocol"/> only when
-    /// it is 1 to 5 digits alone, or followed by an empty protocol ("80/", <see cref="LengthWithoutProtocol"/>): Docker refused a port with blanks or a sign, so it never
-    /// read " 80" as 80/tcp.
+    /// it is 1 to 5 digits alone, or followed by an empty protocol ("80/", <see cref="LengthWithoutProtocol"/>): Docker
+    /// refused a port with blanks or a sign, so it never read " 80" as 80/tcp.
     /// </summary>
     public static PortKey Parse(string text)
     {

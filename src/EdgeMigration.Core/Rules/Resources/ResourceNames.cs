@@ -1,4 +1,5 @@
 using System;
+using EdgeMigration.Core.Kubernetes;
 
 namespace EdgeMigration.Core.Rules.Resources;
 
@@ -86,18 +87,13 @@ internal static class ResourceNames
         }
         foreach (var label in prefix.Split('.'))
         {
-            if (!IsLowerLabel(label))
+            if (!DnsNames.IsLowerLabel(label))
             {
                 return "prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
             }
         }
         return null;
     }
-
-    /// <summary>[a-z0-9]([-a-z0-9]*[a-z0-9])?: one label of a DNS-1123 subdomain.</summary>
-    private static bool IsLowerLabel(string label) =>
-        label.Length > 0 && Ascii.IsLowerLetterOrDigit(label[0]) && Ascii.IsLowerLetterOrDigit(label[label.Length - 1]) &&
-        All(label, c => Ascii.IsLowerLetterOrDigit(c) || c == '-');
 
     /// <summary>([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]: the name part of a qualified name.</summary>
     private static bool IsNamePart(string part) =>

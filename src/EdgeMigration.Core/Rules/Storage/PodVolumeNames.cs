@@ -65,22 +65,8 @@ public static class PodVolumeNames
                 : $"Name the volume and its volumeMounts '{label}'.");
     }
 
-    /// <summary>Whether the API server takes <paramref name="name"/>, not empty, as a volume's: a DNS label (RFC 1123), which may start with a digit.</summary>
-    private static bool IsLabel(string name)
-    {
-        if (name.Length > KubernetesNames.MaxLabelLength || name[0] == '-' || name[name.Length - 1] == '-')
-        {
-            return false;
-        }
-        foreach (var c in name)
-        {
-            if (!Ascii.IsLowerLetterOrDigit(c) && c != '-')
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    /// <summary>Whether the API server takes <paramref name="name"/> as a volume's: a DNS label (RFC 1123), which may start with a digit.</summary>
+    private static bool IsLabel(string name) => name.Length <= KubernetesNames.MaxLabelLength && DnsNames.IsLowerLabel(name);
 
     /// <summary>
     /// What is wrong with the volume named after <paramref name="source"/>, a share (Type volume) or a host path (a bind):
