@@ -226,9 +226,9 @@ public sealed class ManifestDocument
     {
         _diagnostics = new List<ManifestDiagnostic>();
         DuplicateKeys.Find(Root, JsonPath.Root, _diagnostics);
-        FindModules(decoded);
-        FindRoutes();
-        FindTwins();
+        _modules = ManifestViews.Modules(this, decoded, _diagnostics);
+        _routes = ManifestViews.Routes(this);
+        _twins = ManifestViews.Twins(this);
         Secrets = RegistrySecrets.Collect(Root);
     }
 
@@ -286,7 +286,7 @@ public sealed class ManifestDocument
         EdgeAgentDesired = agent?.Find(DesiredProperties)?.Value as JObject;
         EdgeAgentDesiredPath = EdgeAgentDesired is null ? null : JsonPath.Member(JsonPath.Member(ModulesContentPath, EdgeAgent), DesiredProperties);
         EdgeHubDesired = hub?.Find(DesiredProperties)?.Value as JObject;
-        IsTemplate = Root.Find("$schema-template") is not null || HasObjectCreateOptions();
+        IsTemplate = Root.Find("$schema-template") is not null || ManifestViews.HasObjectCreateOptions(this);
         Shape = IsLayered ? ManifestShape.LayeredDeployment : IsTemplate ? ManifestShape.DeploymentTemplate : wrapper;
     }
 
@@ -328,18 +328,6 @@ public sealed class ManifestDocument
     private static bool HasLayeredKeys(JObject? obj) =>
         obj is not null && obj.Names.Any(n => n.StartsWith(DesiredProperties + ".", StringComparison.Ordinal));
 
-    private bool HasObjectCreateOptions() =>
-        ModuleEntries().Any(e => e.Definition.FindIgnoreCase("settings")?.Value is JObject s && s.FindIgnoreCase("createOptions")?.Value is JObject);
-
-    private void FindModules(Dictionary<JObject, CreateOptions>? decoded)
-    {
-        _modules = new List<EdgeModule>();
-        foreach (var entry in ModuleEntries())
-        {
-            _modules.Add(new EdgeModule(entry.Name, entry.IsSystem, entry.Definition, entry.Location, entry.Member, entry.Container, IsTemplate, decoded));
-        }
-    }
-
     /// <summary>Settings objects by identity: two modules' settings may hold equal JSON.</summary>
     private sealed class ReferenceComparer : IEqualityComparer<JObject>
     {
@@ -349,88 +337,4 @@ public sealed class ManifestDocument
 
         public int GetHashCode(JObject obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
-
-    private IEnumerable<ModuleEntry> ModuleEntries()
-    {
-        if (EdgeAgentDesired is not null)
-        {
-            foreach (var section in new[] { ("systemModules", true), ("modules", false) })
-            {
-                if (EdgeAgentDesired.Find(section.Item1)?.Value is JObject modules)
-                {
-                    var path = JsonPath.Member(EdgeAgentDesiredPath!, section.Item1);
-                    foreach (var member in modules.Members)
-                    {
-                        if (Entry(member.Name, section.Item2, member, modules, JsonPath.Member(path, member.Name)) is { } entry)
-                        {
-                            yield return entry;
-                        }
-                    }
-                }
-            }
-        }
-        if (IsLayered && ModulesContent?.Find(EdgeAgent)?.Value is JObject agent)
-        {
-            var agentPath = JsonPath.Member(ModulesContentPath!, EdgeAgent);
-            foreach (var member in agent.Members)
-            {
-                var system = member.Name.StartsWith(LayeredSystemModulePrefix, StringComparison.Ordinal);
-                if (!system && !member.Name.StartsWith(LayeredModulePrefix, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-                var id = member.Name.Substring(system ? LayeredSystemModulePrefix.Length : LayeredModulePrefix.Length);
-                if (Entry(id, system, member, agent, JsonPath.Member(agentPath, member.Name)) is { } entry)
-                {
-                    yield return entry;
-                }
-            }
-        }
-    }
-
-    private ModuleEntry? Entry(string name, bool system, JMember member, JObject container, string location)
-    {
-        if (member.Value is JObject definition)
-        {
-            return new ModuleEntry(name, system, definition, member, container, location);
-        }
-        _diagnostics.Add(new ManifestDiagnostic("ModuleNotAnObject",
-            $"The definition of module '{name}' is {CreateOptions.Describe(member.Value)}, not an object; it is skipped.", location, name));
-        return null;
-    }
-
-    private void FindRoutes()
-    {
-        _routes = new List<EdgeRoute>();
-        if (EdgeHubDesired?.Find("routes")?.Value is JObject routes)
-        {
-            var path = JsonPath.Member(JsonPath.Member(JsonPath.Member(ModulesContentPath!, EdgeHub), DesiredProperties), "routes");
-            _routes.AddRange(routes.Members.Select(m => new EdgeRoute(m.Name, routes, m, JsonPath.Member(path, m.Name))));
-        }
-        if (IsLayered && ModulesContent?.Find(EdgeHub)?.Value is JObject hub)
-        {
-            var hubPath = JsonPath.Member(ModulesContentPath!, EdgeHub);
-            _routes.AddRange(hub.Members
-                .Where(m => m.Name.StartsWith(LayeredRoutePrefix, StringComparison.Ordinal))
-                .Select(m => new EdgeRoute(m.Name.Substring(LayeredRoutePrefix.Length), hub, m, JsonPath.Member(hubPath, m.Name))));
-        }
-    }
-
-    private void FindTwins()
-    {
-        _twins = new List<ModuleTwinSection>();
-        if (ModulesContent is null)
-        {
-            return;
-        }
-        foreach (var member in ModulesContent.Members)
-        {
-            if (member.Name != EdgeAgent && member.Name != EdgeHub && member.Value is JObject)
-            {
-                _twins.Add(new ModuleTwinSection(ModulesContent, member, JsonPath.Member(ModulesContentPath!, member.Name)));
-            }
-        }
-    }
-
-    private sealed record ModuleEntry(string Name, bool IsSystem, JObject Definition, JMember Member, JObject Container, string Location);
 }
