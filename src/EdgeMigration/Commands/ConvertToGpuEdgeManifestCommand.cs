@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using EdgeMigration.Core.Conversion;
@@ -23,9 +22,6 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     private int _converted;
     private ThrottledProgress? _progress;
 
-    /// <summary>-Destination as a file system path, resolved at the first manifest rather than once per manifest.</summary>
-    private string? _destinationFolder;
-
     /// <summary>The options of every conversion of this pipeline, made at the first manifest.</summary>
     private ConversionOptions? _options;
 
@@ -38,23 +34,14 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     /// <summary>Manifest files being read and converted on other threads, taken back in input order.</summary>
     private readonly InOrder<FileWork<ConversionResult>> _converting = new();
 
-    /// <summary>Results whose files are being written on other threads; each goes to the pipeline once its file is there.</summary>
-    private readonly InOrder<WrittenFile> _writing = new();
-
-    /// <summary>The threads that write the files.</summary>
-    private readonly WriterThreads _writers = new();
-
-    /// <summary>Output folders made (or found) by this pipeline: each is made once, before the first write into it starts.</summary>
-    private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
+    /// <summary>Where and how the results are written (-OutFile, -Destination, -Force), made before the first input.</summary>
+    private ConversionOutput? _output;
 
     /// <summary>-ShareMap's entries that no bind of the manifests read stands under so far.</summary>
     private UnusedShareMapKeys? _unusedShareMapKeys;
 
     /// <summary>-ModuleNameMap's keys that no converted manifest has had as a custom module's id so far.</summary>
     private HashSet<string>? _unusedNameMapKeys;
-
-    /// <summary>Each file this pipeline writes, and the input it is the conversion of: no second input may overwrite it.</summary>
-    private readonly Dictionary<string, string> _written = new(StringComparer.Ordinal);
 
     /// <summary>Writes the converted manifest to this file (one input only).</summary>
     [Parameter]
@@ -126,6 +113,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
             ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Use -OutFile for one manifest or -Destination for a folder, not both."),
                 "OutFileAndDestination", ErrorCategory.InvalidArgument, null));
         }
+        _output = new ConversionOutput(this, OutFile, Destination, Force);
         RejectMistakenRuleSelection();
         _options = Options();
         _unusedShareMapKeys = new UnusedShareMapKeys(ShareMap, HashtableParameters.CheckSettings(this, ShareMap).Shares);
@@ -215,8 +203,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     public void Dispose()
     {
         _converting.Dispose();
-        _writing.Dispose();
-        _writers.Dispose();
+        _output?.Dispose();
     }
 
     private void TakeConverted(bool all) => TakeFiles(_converting, all, result => Finish(result, fromFile: true));
@@ -239,52 +226,10 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
             Refuse(result, new ErrorRecord(new PSArgumentException(collision, nameof(ModuleNameMap)), "InvalidModuleNameMap", ErrorCategory.InvalidArgument, manifest.SourceName));
             return;
         }
-        var target = OutputPath(manifest, fromFile, out var refusal);
-        if (refusal is not null)
+        if (_output!.Start(result, fromFile, _converted) is { } refusal)
         {
             Refuse(result, refusal);
             return;
-        }
-        if (target is not null && ShouldProcess(target, $"Write the GPU manifest converted from {manifest.SourceName}"))
-        {
-            if (_written.TryGetValue(target, out var earlier))
-            {
-                // -Force is for files that were there before: another input's conversion is not overwritten.
-                Refuse(result, new ErrorRecord(new IOException(earlier == manifest.SourceName
-                        ? $"The file '{target}' was written for {earlier} earlier in this command; it is not converted twice into one folder."
-                        : $"The file '{target}' is the conversion of {earlier}; {manifest.SourceName} has the same name. Convert the two into different folders."),
-                    "OutputFileOfAnotherInput", ErrorCategory.ResourceExists, target));
-                return;
-            }
-            if (Directory.Exists(target))
-            {
-                // The write would fail with .NET's "already exists", which sends the user to -Force: no use for a folder.
-                Refuse(result, new ErrorRecord(new IOException(OutFile is null
-                        ? $"'{target}' is a folder; the conversion of {manifest.SourceName} is not written over it."
-                        : $"'{target}' is a folder: give -OutFile the path of a file, or -Destination the folder to write into."),
-                    "OutputPathIsFolder", ErrorCategory.InvalidArgument, target));
-                return;
-            }
-            if (!Force && File.Exists(target))
-            {
-                Refuse(result, new ErrorRecord(new IOException($"The file '{target}' already exists; use -Force to overwrite it."),
-                    "OutputFileExists", ErrorCategory.ResourceExists, target));
-                return;
-            }
-            if (MakeFolder(target) is { } error)
-            {
-                _writing.Add(new WrittenFile(result, target, error));
-            }
-            else
-            {
-                _written[target] = manifest.SourceName;
-                var overwrite = Force.IsPresent;
-                _writing.Add(_writers.Start(() => WrittenFile.Write(result, target, overwrite)));
-            }
-        }
-        else
-        {
-            _writing.Add(new WrittenFile(result, null, null));
         }
         TakeWritten(all: false);
     }
@@ -321,7 +266,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     /// </summary>
     private void TakeWritten(bool all)
     {
-        foreach (var written in _writing.Done(all))
+        foreach (var written in _output!.Done(all))
         {
             WriteRemainingWarnings(written.Result);
             if (written.Error is null)
@@ -361,74 +306,5 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
                 "LimitNotPositive", ErrorCategory.InvalidArgument, quantity));
         }
         return options;
-    }
-
-    /// <summary>
-    /// Makes the folder <paramref name="target"/> goes in, unless this pipeline already has: here, so that no write
-    /// starts before its folder is there. Returns why it could not be made; the next file into it tries again.
-    /// </summary>
-    private Exception? MakeFolder(string target)
-    {
-        var folder = System.IO.Path.GetDirectoryName(target)!;
-        if (_folders.Contains(folder))
-        {
-            return null;
-        }
-        try
-        {
-            Directory.CreateDirectory(folder);
-            _folders.Add(folder);
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Where a file stands in the folder's path, .NET says only that "the file already exists".
-            return FileInPath(folder) is { } file ? new IOException($"Cannot make the folder '{folder}': '{file}' is a file.", ex) : ex;
-        }
-    }
-
-    /// <summary>The file that stands where <paramref name="folder"/> or a folder above it goes, or null.</summary>
-    private static string? FileInPath(string folder)
-    {
-        for (var path = folder; !string.IsNullOrEmpty(path); path = System.IO.Path.GetDirectoryName(path))
-        {
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-        return null;
-    }
-
-    /// <summary>
-    /// The file to write for this manifest, null when none is asked for or it cannot be determined (with the error in
-    /// <paramref name="refusal"/>). <paramref name="fromFile"/>: read from a file here, so its name is a file's (other
-    /// inputs are asked of the disk).
-    /// </summary>
-    private string? OutputPath(ManifestDocument manifest, bool fromFile, out ErrorRecord? refusal)
-    {
-        refusal = null;
-        if (OutFile is not null)
-        {
-            if (_converted > 1)
-            {
-                refusal = new ErrorRecord(new PSArgumentException("-OutFile takes one manifest; use -Destination <folder> to convert several."),
-                    "OutFileTakesOneManifest", ErrorCategory.InvalidArgument, manifest.SourceName);
-                return null;
-            }
-            return GetUnresolvedProviderPathFromPSPath(OutFile);
-        }
-        if (Destination is null)
-        {
-            return null;
-        }
-        if (!fromFile && !File.Exists(manifest.SourceName))
-        {
-            refusal = new ErrorRecord(new PSArgumentException($"-Destination names output files after input files, but {manifest.SourceName} is not a file; use -OutFile."),
-                "DestinationNeedsFileInput", ErrorCategory.InvalidArgument, manifest.SourceName);
-            return null;
-        }
-        _destinationFolder ??= GetUnresolvedProviderPathFromPSPath(Destination);
-        return System.IO.Path.Combine(_destinationFolder, System.IO.Path.GetFileName(manifest.SourceName));
     }
 }
