@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Management.Automation;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
@@ -27,6 +26,14 @@ public abstract class ManifestInputCmdlet : PSCmdlet
 
     /// <summary>The input before the current one was the end of a JSON text: comments right after it belong to it.</summary>
     private bool _previousEndedJson;
+
+    /// <summary>The files paths name, with an error for each path that names none.</summary>
+    private readonly ManifestFilePaths _files;
+
+    protected ManifestInputCmdlet()
+    {
+        _files = new ManifestFilePaths(this, WriteInputError);
+    }
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
     [ValidateNotNullOrEmpty]
@@ -105,82 +112,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
     }
 
     /// <summary>Files a path names, resolved as the FileSystem provider sees them; errors for what does not resolve.</summary>
-    protected IEnumerable<string> ResolveFiles(string path, bool literal)
-    {
-        var resolved = new List<string>();
-        try
-        {
-            if (literal)
-            {
-                resolved.Add(SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _));
-                if (provider.Name != "FileSystem")
-                {
-                    throw new PSArgumentException($"'{path}' is not a file system path.");
-                }
-            }
-            else
-            {
-                var paths = GetResolvedProviderPathFromPSPath(path, out var provider);
-                if (provider.Name != "FileSystem")
-                {
-                    throw new PSArgumentException($"'{path}' is not a file system path.");
-                }
-                resolved.AddRange(paths.Count > 0 ? paths : LiteralMatch(path));
-            }
-        }
-        catch (ItemNotFoundException ex)
-        {
-            // A wildcard that matches nothing is not an error (as for Get-ChildItem); a plain path is.
-            if (!WildcardPattern.ContainsWildcardCharacters(path))
-            {
-                WriteInputError(Errors.FileNotFound(path, ex));
-            }
-            return LiteralMatch(path);
-        }
-        catch (Exception ex) when (ex is PSArgumentException or ProviderNotFoundException or System.Management.Automation.DriveNotFoundException or NotSupportedException)
-        {
-            WriteInputError(Errors.InvalidPath(path, ex));
-            return Array.Empty<string>();
-        }
-        return resolved.Where(IsFile).ToList();
-    }
-
-    /// <summary>
-    /// For a wildcard that matches nothing, the file of that very name: one named "site[1].json", given without escaping
-    /// its brackets, is meant.
-    /// </summary>
-    private IReadOnlyList<string> LiteralMatch(string path) =>
-        WildcardPattern.ContainsWildcardCharacters(path) && LiteralFile(path) is { } file ? new[] { file } : Array.Empty<string>();
-
-    /// <summary>The file a path names taken literally, or null when there is none.</summary>
-    private string? LiteralFile(string path)
-    {
-        try
-        {
-            var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-            return provider.Name == "FileSystem" && File.Exists(file) ? file : null;
-        }
-        catch (Exception ex) when (ex is PSArgumentException or ProviderNotFoundException or System.Management.Automation.DriveNotFoundException or NotSupportedException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>True for an existing file; for a directory or a missing path, writes the error and returns false.</summary>
-    private bool IsFile(string path)
-    {
-        if (Directory.Exists(path))
-        {
-            WriteInputError(Errors.PathIsDirectory(path));
-            return false;
-        }
-        if (!File.Exists(path))
-        {
-            WriteInputError(Errors.FileNotFound(path, null));
-            return false;
-        }
-        return true;
-    }
+    protected IEnumerable<string> ResolveFiles(string path, bool literal) => _files.Resolve(path, literal);
 
     private void ProcessPath(string path, bool literal)
     {
@@ -239,7 +171,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
             // Already a full file system path: resolving it through the provider again (which reads the mount
             // table on Linux) would cost more than reading a small manifest. A FileInfo from a folder listing already
             // knows it is a file; only one that does not is asked of the disk again, for the right error.
-            if ((entry is FileInfo { Exists: true }) || IsFile(entry.FullName))
+            if ((entry is FileInfo { Exists: true }) || _files.IsFile(entry.FullName))
             {
                 ProcessFile(entry.FullName);
             }
@@ -289,7 +221,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
             _previousEndedJson = previousEndedJson;
             return;
         }
-        var kind = PipedText.Classify(text, trimmed, LiteralFile);
+        var kind = PipedText.Classify(text, trimmed, _files.LiteralFile);
         if (kind == PipedTextKind.JsonStart)
         {
             _pendingLines.Start(text, previousEndedJson);
