@@ -22,7 +22,7 @@ internal enum PodVolumeKind
 
 /// <summary>
 /// One volume the agent gives a module's pod: its name, null when the agent cannot name a volume after
-/// <see cref="Source"/> (the host path, the share, or the k8s-experimental volume's name) and the deployment fails, and
+/// <see cref="Source"/> (the host path, the share) or a k8s-experimental volume has none, and the deployment fails, and
 /// what it comes from: a Binds entry (<see cref="Bind"/>), a mount (<see cref="Mount"/>) or a k8s-experimental volume.
 /// </summary>
 internal readonly struct PodVolume
@@ -76,8 +76,9 @@ internal readonly struct PodVolume
 
     internal static PodVolume Of(KubernetesVolume volume)
     {
+        // No name, "" or null (which the typed model drops), is none in the pod: Kubernetes requires one.
         var name = (volume.Volume["name"] as JValue)?.Text ?? "";
-        return new(name, PodVolumeKind.Written, name, volume);
+        return new(name.Length > 0 ? name : null, PodVolumeKind.Written, name, volume);
     }
 }
 
@@ -174,12 +175,21 @@ internal static class PodVolumes
 
     /// <summary>
     /// What is wrong with a k8s-experimental volumeMount: the agent sends it as written, and the API server refuses one
-    /// that names no volume of the pod (<paramref name="volumes"/> or the proxy's). Null when a volume has its name, and
-    /// for what is known only once a template is expanded (its name, or a volume's source, a placeholder).
+    /// without a name or that names no volume of the pod (<paramref name="volumes"/> or the proxy's). Null when a volume
+    /// has its name, and for what is known only once a template is expanded (its name, or a volume's source, a placeholder).
     /// </summary>
     internal static VolumeNameProblem? MountProblem(this IReadOnlyList<PodVolume> volumes, KubernetesVolumeMount mount)
     {
-        if (mount.Name is not { Length: > 0 } name || TemplateText.HasPlaceholder(name) || PodVolumeNames.IsReserved(name))
+        if (mount.Name is not { Length: > 0 } name)
+        {
+            var named = NamesOf(volumes);
+            return new VolumeNameProblem(
+                $"{mount.Location} has no name, so it mounts no volume; the agent sends the volumeMount as written, and Kubernetes refuses the Deployment (volumeMounts[].name: Required value).",
+                named.Count == 0
+                    ? "Name the volumeMount after the k8s-experimental volume it mounts."
+                    : $"Name the volumeMount after the volume it mounts ('{string.Join("', '", named)}').");
+        }
+        if (TemplateText.HasPlaceholder(name) || PodVolumeNames.IsReserved(name))
         {
             return null;
         }
@@ -191,19 +201,26 @@ internal static class PodVolumes
                 return null;
             }
         }
-        var names = new List<string>();
-        for (var i = 0; i < volumes.Count; i++)
-        {
-            if (volumes[i].Name is { } other && !names.Contains(other))
-            {
-                names.Add(other);
-            }
-        }
+        var names = NamesOf(volumes);
         return new VolumeNameProblem(
             $"Volume name '{name}' of {mount.Location} is the name of no volume of the pod; the agent sends the volumeMount as written, and the API server refuses the Deployment (volumeMounts[].name: Not found: \"{name}\").",
             names.Count == 0
                 ? $"Add a k8s-experimental volume named '{name}', or mount a volume of the pod."
                 : $"Mount a volume of the pod ('{string.Join("', '", names)}'), or add a k8s-experimental volume named '{name}'.");
+    }
+
+    /// <summary>The names of the pod's volumes, each once, in their order: those a volumeMount may name.</summary>
+    private static List<string> NamesOf(IReadOnlyList<PodVolume> volumes)
+    {
+        var names = new List<string>();
+        for (var i = 0; i < volumes.Count; i++)
+        {
+            if (volumes[i].Name is { } name && !names.Contains(name))
+            {
+                names.Add(name);
+            }
+        }
+        return names;
     }
 
     /// <summary>

@@ -200,7 +200,7 @@ internal sealed class VolumeMapping
                 "Name the volume (or its host path or share) differently.");
             return;
         }
-        if (volume.Written is not null && PodVolumeNames.WrittenProblem(volume.Name!) is { } unlabeled)
+        if (volume.Written is not null && PodVolumeNames.WrittenProblem(volume.Name, volume.Location) is { } unlabeled)
         {
             _context.Fail(location, json, unlabeled.Message, unlabeled.Recommendation);
         }

@@ -88,6 +88,26 @@ public class RenderStorageTests
     }
 
     [Fact]
+    public void KubernetesVolumesAndVolumeMountsWithoutANameFailTheModuleAsSuch()
+    {
+        // Sent as written, "" or no name (the typed model drops a null): Kubernetes requires both names; two nameless
+        // volumes are not two of one name.
+        var module = Render("""
+            {"k8s-experimental":{"volumes":[{"volume":{"emptyDir":{}},"volumeMounts":[{"mountPath":"/a"}]},
+              {"volume":{"name":"","emptyDir":{}},"volumeMounts":[{"name":"","mountPath":"/b"}]},{"volume":{"name":null,"emptyDir":{}}}]}}
+            """);
+
+        Assert.Equal(new[] { "Fails k8s-experimental.volumes", "Fails k8s-experimental.volumes", "Fails k8s-experimental.volumes",
+            "Fails k8s-experimental.volumes[0].volumeMounts[0]", "Fails k8s-experimental.volumes[1].volumeMounts[0]" }, Dropped(module));
+        Assert.True(module.Fails);
+        Assert.Equal("The volume of k8s-experimental.volumes[1] has no name; the agent sends the k8s-experimental volume as written, and Kubernetes refuses the Deployment (volumes[].name: Required value).",
+            module.Dropped[1].Reason);
+        Assert.Equal("k8s-experimental.volumes[1].volumeMounts[0] has no name, so it mounts no volume; the agent sends the volumeMount as written, and Kubernetes refuses the Deployment (volumeMounts[].name: Required value).",
+            module.Dropped[4].Reason);
+        Assert.DoesNotContain(module.Dropped, d => d.Reason.Contains("''") || d.Reason.Contains("duplicate"));
+    }
+
+    [Fact]
     public void BindMountsComeBeforeTheClaimsAsTheAgentAddsThem()
     {
         var module = Render("""{"HostConfig":{"Mounts":[{"Type":"volume","Source":"logs","Target":"/a"},{"Type":"bind","Source":"/logs","Target":"/b"}]}}""");

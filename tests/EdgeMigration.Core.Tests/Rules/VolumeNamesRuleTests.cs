@@ -85,6 +85,34 @@ public class VolumeNamesRuleTests
     }
 
     [Fact]
+    public void KubernetesVolumesAndVolumeMountsWithoutANameAreErrors()
+    {
+        // The agent sends them as written; Kubernetes requires a volume's and a volumeMount's name ("Required value").
+        var manifest = ManifestBuilder.Deployment(
+            ("missing", """{"k8s-experimental":{"volumes":[{"volume":{"emptyDir":{}},"volumeMounts":[{"mountPath":"/a"}]}]}}"""),
+            ("empty", """{"HostConfig":{"Binds":["/data:/data"]},"k8s-experimental":{"volumes":[{"volume":{"name":"","emptyDir":{}}},{"volume":{"name":"","emptyDir":{}},"volumeMounts":[{"name":"","mountPath":"/b"}]}]}}"""));
+
+        var findings = Check(manifest, "K13");
+
+        Assert.Equal(new[]
+        {
+            "K13 Error missing k8s-experimental.volumes[0] manual",
+            "K13 Error missing k8s-experimental.volumes[0].volumeMounts[0] manual",
+            "K13 Error empty k8s-experimental.volumes[0] manual",
+            "K13 Error empty k8s-experimental.volumes[1] manual",
+            "K13 Error empty k8s-experimental.volumes[1].volumeMounts[0] manual",
+        }, Summary(findings));
+        Assert.Equal("The volume of k8s-experimental.volumes[0] has no name; the agent sends the k8s-experimental volume as written, and Kubernetes refuses the Deployment (volumes[].name: Required value).",
+            findings[0].Message);
+        Assert.StartsWith("Name the volume with a DNS label", findings[0].Recommendation);
+        Assert.Equal("Name the volumeMount after the k8s-experimental volume it mounts.", findings[1].Recommendation);
+        // Two volumes without a name are each reported as such, not as two of the name ''.
+        Assert.DoesNotContain(findings, f => f.Message.Contains("''"));
+        Assert.Contains("k8s-experimental.volumes[1].volumeMounts[0] has no name, so it mounts no volume", findings[4].Message);
+        Assert.Equal("Name the volumeMount after the volume it mounts ('data').", findings[4].Recommendation);
+    }
+
+    [Fact]
     public void BindsWhoseHostPathNamesNoVolumeAreErrorsAsBindMountsAreForK9()
     {
         var longPath = "/var/lib/azuremediaservices/application/data/recordings/camera-front-door";
@@ -170,10 +198,12 @@ public class VolumeNamesRuleTests
             ("numbers", """{"k8s-experimental":{"volumes":[{"volume":{"name":5,"emptyDir":{}}},{"volume":{"name":"5","emptyDir":{}}}]}}"""),
             ("unlabeled", """{"k8s-experimental":{"volumes":[{"volume":{"name":"My_Volume","emptyDir":{}},"volumeMounts":[{"name":"My_Volume","mountPath":"/a"}]}]}}"""),
             ("mountless", """{"k8s-experimental":{"volumes":[{"volume":{"name":"cache","emptyDir":{}},"volumeMounts":[{"name":"cash","mountPath":"/a"}]}]}}"""),
+            ("nameless", """{"k8s-experimental":{"volumes":[{"volume":{"emptyDir":{}}},{"volume":{"name":"","emptyDir":{}}}]}}"""),
+            ("mountnameless", """{"k8s-experimental":{"volumes":[{"volume":{"name":"cache","emptyDir":{}},"volumeMounts":[{"mountPath":"/a"}]}]}}"""),
             ("claims", """{"HostConfig":{"Mounts":[{"Type":"volume","Source":"data","Target":"/a"},{"Type":"volume","Source":"Data","Target":"/b","ReadOnly":true}]}}"""),
             ("distinct", """{"HostConfig":{"Binds":["/data:/a","/var-data:/b","/var/data:/c"],"Mounts":[{"Type":"bind","Source":"/data/in","Target":"/in"}]},"k8s-experimental":{"volumes":[{"volume":{"name":"dshm","emptyDir":{"medium":"Memory"}}}]}}"""));
 
-        Assert.Equal(new[] { "twice", "share", "converted", "written", "proxys", "unnamed", "numbers", "unlabeled", "mountless" }, AssertK13ReportsThePreviewsFailures(manifest));
+        Assert.Equal(new[] { "twice", "share", "converted", "written", "proxys", "unnamed", "numbers", "unlabeled", "mountless", "nameless", "mountnameless" }, AssertK13ReportsThePreviewsFailures(manifest));
     }
 
     /// <summary>
@@ -190,7 +220,7 @@ public class VolumeNamesRuleTests
 
     private static bool IsVolumeNameFailure(DroppedSetting setting) =>
         setting.Effect == DropEffect.Fails &&
-        (setting.Reason.Contains("(duplicate volume name)") ||
+        (setting.Reason.Contains("(duplicate volume name)") || setting.Reason.Contains(".name: Required value)") ||
          !setting.Location.StartsWith("HostConfig.Mounts", StringComparison.Ordinal) &&
          (setting.Reason.StartsWith("Volume name '", StringComparison.Ordinal) || setting.Reason.StartsWith("The agent cannot name a volume after", StringComparison.Ordinal)));
 }

@@ -47,13 +47,20 @@ public static class PodVolumeNames
     }
 
     /// <summary>
-    /// What is wrong with a k8s-experimental volume's name: the agent sends it as written, and the API server refuses a
-    /// name that is not a DNS label (RFC 1123). Null for a DNS label (K13 and the preview report those the agent uses
-    /// itself), and for no name or a template placeholder, which K13 leaves out.
+    /// What is wrong with the name of the k8s-experimental volume at <paramref name="location"/>, null when it has none:
+    /// the agent sends it as written, and Kubernetes refuses a volume without a name and a name that is not a DNS label
+    /// (RFC 1123). Null for a DNS label (K13 and the preview report those the agent uses itself), and for a template
+    /// placeholder, which K13 leaves out.
     /// </summary>
-    public static VolumeNameProblem? WrittenProblem(string name)
+    public static VolumeNameProblem? WrittenProblem(string? name, string location)
     {
-        if (name.Length == 0 || TemplateText.HasPlaceholder(name) || IsLabel(name))
+        if (name is null)
+        {
+            return new VolumeNameProblem(
+                $"The volume of {location} has no name; the agent sends the k8s-experimental volume as written, and Kubernetes refuses the Deployment (volumes[].name: Required value).",
+                "Name the volume with a DNS label (lower-case letters, digits and '-'), and its volumeMounts the same.");
+        }
+        if (TemplateText.HasPlaceholder(name) || IsLabel(name))
         {
             return null;
         }

@@ -13,9 +13,10 @@ namespace EdgeMigration.Core.Rules.Storage;
 /// share, a k8s-experimental volume named like a bind. A Binds entry whose host path makes no volume name, or the
 /// proxy's, fails the deployment as such a bind mount does (K9). A share bind whose claim, once converted (S2), takes
 /// the name of a volume the conversion keeps is reported before converting: the conversion cannot part them, and its
-/// change says so too. The agent sends k8s-experimental volumes and volumeMounts as written, so the API server also
-/// refuses a volume whose name is not a DNS label and a volumeMount that names no volume of the pod; Docker ignores the
-/// section, so only the GPU device fails. Template placeholders and Windows paths (K11) are left out, as K9 does.
+/// change says so too. The agent sends k8s-experimental volumes and volumeMounts as written, so Kubernetes also
+/// refuses a volume or volumeMount without a name, a volume whose name is not a DNS label and a volumeMount that names
+/// no volume of the pod; Docker ignores the section, so only the GPU device fails. Template placeholders and Windows
+/// paths (K11) are left out, as K9 does.
 /// </summary>
 public sealed class VolumeNamesRule : ModuleRule
 {
@@ -36,6 +37,11 @@ public sealed class VolumeNamesRule : ModuleRule
             {
                 continue;
             }
+            if (volume.Kind == PodVolumeKind.Written && PodVolumeNames.WrittenProblem(volume.Name, volume.Location) is { } misnamed)
+            {
+                findings.Add(Finding(module, volume.Location, misnamed.Message, misnamed.Recommendation));
+                continue;
+            }
             if (volume.Name is null || PodVolumeNames.IsReserved(volume.Name))
             {
                 // K9 reports the mounts' names.
@@ -49,11 +55,6 @@ public sealed class VolumeNamesRule : ModuleRule
                         $"{volume.Location} is the volume '{volume.Name}', a volume name the agent uses itself in every pod; the API server refuses the Deployment (duplicate volume name).",
                         "Name the volume (and its volumeMounts) differently."));
                 }
-                continue;
-            }
-            if (volume.Kind == PodVolumeKind.Written && PodVolumeNames.WrittenProblem(volume.Name) is { } unlabeled)
-            {
-                findings.Add(Finding(module, volume.Location, unlabeled.Message, unlabeled.Recommendation));
                 continue;
             }
             if (volumes.Earlier(i, IsJudged, out var merged) is { } first && !merged)
@@ -87,7 +88,6 @@ public sealed class VolumeNamesRule : ModuleRule
     {
         PodVolumeKind.HostPath when volume.Bind is { } bind => bind.Spec!.Kind is BindSourceKind.HostPath or BindSourceKind.NamedVolume,
         PodVolumeKind.HostPath => !BindSpec.IsWindowsPath(volume.Source),
-        PodVolumeKind.Written => volume.Source.Length > 0,
         _ => true,
     };
 
