@@ -353,7 +353,7 @@ public sealed class PipelineInputTests : IDisposable
     public void ShareMapEntriesThatNoBindUsesAreWarnedOfOnce(string cmdlet)
     {
         using var ps = new PowerShellSession();
-        var run = ps.Run($"{cmdlet} '{Sample}', '{Sample}' -ShareMap @{{ '/nope' = 'x'; 'Input' = 'y'; '/var/www/html/' = 'webcontent' }}").AssertNoErrors();
+        var run = ps.Run($"{cmdlet} '{Sample}', '{Sample}' -ShareMap @{{ '/nope' = 'nope'; 'Input' = 'input'; '/var/www/html/' = 'webcontent' }}").AssertNoErrors();
 
         var warning = Assert.Single(run.Warnings, w => w.StartsWith("-ShareMap", StringComparison.Ordinal));
         Assert.Contains("'/nope' or 'Input'", warning);

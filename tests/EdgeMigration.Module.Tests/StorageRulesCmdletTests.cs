@@ -73,6 +73,24 @@ public class StorageRulesCmdletTests
     }
 
     [Fact]
+    public void AShareMapNamingAShareTheDeviceCannotHaveIsRefused()
+    {
+        using var ps = new PowerShellSession();
+
+        // The agent would name the claim 'badshare', a share the user did not choose; the device has no share 'Bad_Share'.
+        var result = ps.Run($"ConvertTo-GpuEdgeManifest -Path '{Sample}' -ShareMap @{{ '/home/hcsshares/fpgainput' = 'Bad_Share' }}");
+
+        Assert.Equal("InvalidShareMap,EdgeMigration.Commands.ConvertToGpuEdgeManifestCommand", Assert.Single(result.ErrorIds));
+        Assert.StartsWith("ShareMap entry '/home/hcsshares/fpgainput' = 'Bad_Share' must map a host path (or volume name) to the name of a share the device can have: " +
+            "3 to 63 letters, digits and '-', starting with a letter or digit, and a letter or digit on each side of every '-'.", Assert.Single(result.Errors).Exception.Message);
+        Assert.Empty(result.Output);
+        // Upper-case letters are a share's; the agent's claim is the name lower-cased.
+        var mixed = ps.Run($"(ConvertTo-GpuEdgeManifest -Path '{Sample}' -ShareMap @{{ '/home/hcsshares/fpgainput' = 'GpuInput' }} -WarningAction SilentlyContinue) | ConvertTo-EdgeKubernetesManifest -ModuleName FpgaInference 3>$null | Where-Object Kind -eq PersistentVolumeClaim | ForEach-Object Name")
+            .AssertNoErrors();
+        Assert.Contains("gpuinput", mixed.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
     public void TestEdgeModuleCompatibilityTakesTheShareMapTheConversionWillUse()
     {
         using var ps = new PowerShellSession();

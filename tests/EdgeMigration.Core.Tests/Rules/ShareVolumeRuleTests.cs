@@ -176,6 +176,12 @@ public class ShareVolumeRuleTests
     [InlineData("/data", "")]
     [InlineData("/data", "a/b")]
     [InlineData("/data", "host:share")]
+    // Azure Stack Edge shares: 3 to 63 letters, digits and '-', a letter or digit on each side of every '-'.
+    [InlineData("/data", "Bad_Share")]
+    [InlineData("/data", "in")]
+    [InlineData("/data", "gpu--input")]
+    [InlineData("/data", "-input")]
+    [InlineData("/data", "input-")]
     public void ShareMapEntriesMustNameAShare(string key, string value)
     {
         var manifest = ManifestBuilder.Deployment(("app", """{"HostConfig":{"Binds":["/data:/data"]}}"""));

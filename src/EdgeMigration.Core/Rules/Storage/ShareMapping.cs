@@ -36,10 +36,11 @@ public sealed class ShareMapping
     {
         foreach (var entry in map)
         {
-            if (entry.Key.Trim().Length == 0 || string.IsNullOrWhiteSpace(entry.Value) || entry.Value.IndexOfAny(new[] { '/', ':' }) >= 0)
+            if (entry.Key.Trim().Length == 0 || !IsShareName(entry.Value.Trim()))
             {
                 throw new ArgumentException(
-                    $"ShareMap entry '{entry.Key}' = '{entry.Value}' must map a host path (or volume name) to a share name without '/' or ':'.", "ShareMap");
+                    $"ShareMap entry '{entry.Key}' = '{entry.Value}' must map a host path (or volume name) to the name of a share the device can have: " +
+                    "3 to 63 letters, digits and '-', starting with a letter or digit, and a letter or digit on each side of every '-'.", "ShareMap");
             }
         }
         foreach (var pair in map)
@@ -54,6 +55,27 @@ public sealed class ShareMapping
             }
             _map.Insert(at, entry);
         }
+    }
+
+    /// <summary>
+    /// Whether Azure Stack Edge can have a share of this name ("Add share": letters, digits and hyphens, 3 to 63
+    /// characters, starting with a letter or digit, a letter or digit on each side of every hyphen). The agent names its
+    /// claim after it lower-cased; a name it cannot have ('Bad_Share') would give the claim of another ('badshare').
+    /// </summary>
+    private static bool IsShareName(string name)
+    {
+        if (name.Length < 3 || name.Length > 63 || !Ascii.IsLetterOrDigit(name[0]) || !Ascii.IsLetterOrDigit(name[name.Length - 1]))
+        {
+            return false;
+        }
+        for (var i = 1; i < name.Length - 1; i++)
+        {
+            if (!Ascii.IsLetterOrDigit(name[i]) && (name[i] != '-' || name[i + 1] == '-'))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The share <paramref name="spec"/>'s source stands for, or null for a plain host path (or a bind that is not one).</summary>
