@@ -53,13 +53,19 @@ public class PackageTests : IClassFixture<PackageFixture>
     {
         var unzipped = Path.Combine(_package.Folder, "unzipped");
         ZipFile.ExtractToDirectory(Path.Combine(_package.Folder, $"EdgeMigration-{Version()}.zip"), unzipped);
-        using var ps = new PowerShellSession();
+        var module = Path.Combine(unzipped, "EdgeMigration");
 
-        var result = ps.Run($"Remove-Module EdgeMigration; Import-Module '{Path.Combine(unzipped, "EdgeMigration")}' -PassThru | ForEach-Object {{ $_.ModuleBase }}; (Get-Help Get-EdgeModule).Synopsis")
-            .AssertNoErrors();
+        // In a fresh process, as a user imports it: this one has EdgeMigration.dll of out/EdgeMigration loaded, and .NET loads
+        // no second assembly of that name. It reused that one for a copy of the same build, and refused a copy of another
+        // ("Assembly with same name is already loaded": the sources or the commit had changed since out/ was built).
+        var result = ShellRunner.Run("(Get-Module EdgeMigration).ModuleBase; (Get-Command Get-EdgeModule).ImplementingType.Assembly.Location; " +
+            "(Get-Help Get-EdgeModule).Synopsis", module: module);
 
-        Assert.Equal(Path.Combine(unzipped, "EdgeMigration"), result.Output[0].ToString());
-        Assert.StartsWith("Lists the modules of IoT Edge manifests", result.Output[1].ToString());
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(module, lines[0]);
+        Assert.Equal(Path.Combine(module, "EdgeMigration.dll"), lines[1]);
+        Assert.StartsWith("Lists the modules of IoT Edge manifests", lines[2]);
     }
 
     [Fact]
