@@ -31,13 +31,58 @@ public class SerializationTests
     public void ObjectsInResultListsSurviveRemotingDepth(string command, string nested)
     {
         using var ps = new PowerShellSession();
-        // Depth 1 is what Invoke-Command and Start-Job use unless the type asks for more.
-        var result = ps.Run($"$live = @({command})[0]; $back = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($live, 1)); " +
-                            $"$live | ForEach-Object {{ \"$({nested})\" }}; $back | ForEach-Object {{ \"$({nested})\" }}").AssertNoErrors();
+        // Depth 1 is what Invoke-Command and Start-Job use unless the type asks for more. What came back is sent on as it is
+        // (Export-Clixml of what Invoke-Command returned), under its Deserialized. name.
+        var result = ps.Run($"$live = @({command})[0]; $back = {RoundTrip("$live")}; $again = {RoundTrip("$back")}; " +
+                            $"$live, $back, $again | ForEach-Object {{ \"$({nested})\" }}").AssertNoErrors();
 
-        Assert.Equal(2, result.Output.Count);
+        Assert.Equal(3, result.Output.Count);
         Assert.False(string.IsNullOrEmpty(result.Output[0].ToString()), $"{nested} is empty on the live result of {command}.");
         Assert.Equal(result.Output[0].ToString(), result.Output[1].ToString());
+        Assert.Equal(result.Output[0].ToString(), result.Output[2].ToString());
+    }
+
+    /// <summary>The object as remoting hands it back, at remoting's depth.</summary>
+    private static string RoundTrip(string variable) =>
+        $"[System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize({variable}, 1))";
+
+    /// <summary>A converted result brought back, piped into each cmdlet that reads manifests, for manifests of three shapes.</summary>
+    public static TheoryData<string, string> ConversionsPipedOn()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var manifest in new[]
+                 {
+                     Fpga,
+                     TestPaths.CorpusFile("OPCFoundation+UA-EdgeTranslator__deployment.template.json"),
+                     TestPaths.CorpusFile("Azure__azure-iot-cli-extension__azext_iot__tests__iothub__configurations__test_edge_deployment_layered.json"),
+                 })
+        {
+            foreach (var cmdlet in new[] { "Test-EdgeModuleCompatibility", "ConvertTo-EdgeKubernetesManifest", "Get-EdgeModule", "ConvertTo-GpuEdgeManifest" })
+            {
+                data.Add(manifest.Replace("'", "''"), cmdlet);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ConversionsPipedOn))]
+    public void DeserializedConversionPipesOnAsTheLiveOne(string manifest, string cmdlet)
+    {
+        // What each result says (its manifest's name and shape, its module and object, the findings and where), and each warning and error.
+        const string describe = "ForEach-Object { if ($_ -is [System.Management.Automation.WarningRecord] -or $_ -is [System.Management.Automation.ErrorRecord]) { \"$_\" } " +
+                                "else { \"$($_.Manifest) $($_.Shape) $($_.ModuleName) $($_.Kind) $($_.Name) \" + " +
+                                "((@($_.Findings) + @($_.RemainingFindings) + @($_.StartProblems) | ForEach-Object { $_.RuleId + '@' + $_.Location }) -join ',') } }";
+        using var ps = new PowerShellSession();
+        ps.Run($"$live = ConvertTo-GpuEdgeManifest -LiteralPath '{manifest}' 3>$null; $back = {RoundTrip("$live")}; $again = {RoundTrip("$back")}").AssertNoErrors();
+
+        var live = ps.Run($"$live | {cmdlet} 3>&1 2>&1 | {describe}");
+        var back = ps.Run($"$back | {cmdlet} 3>&1 2>&1 | {describe}");
+        var again = ps.Run($"$again | {cmdlet} 3>&1 2>&1 | {describe}");
+
+        Assert.NotEmpty(live.Output);
+        Assert.Equal(live.Output.Select(o => o.ToString()), back.Output.Select(o => o.ToString()));
+        Assert.Equal(live.Output.Select(o => o.ToString()), again.Output.Select(o => o.ToString()));
     }
 
     [Fact]

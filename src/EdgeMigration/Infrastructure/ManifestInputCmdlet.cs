@@ -11,7 +11,7 @@ namespace EdgeMigration.Infrastructure;
 /// Shared input handling for cmdlets that read manifests: -Path (wildcards), -LiteralPath (Get-ChildItem
 /// output binds here by PSPath/FullName), and -InputObject from the pipeline (JSON text, even line by
 /// line from Get-Content; ConvertFrom-Json output; hashtables; Az.IotHub PSDeployment; ConvertTo-GpuEdgeManifest's
-/// result, meaning the converted manifest; or a path string).
+/// result, meaning the converted manifest, also as it comes back from remoting, a job or Import-Clixml; or a path string).
 /// Each manifest read is handed to <see cref="ProcessManifest"/>; each bad input becomes one
 /// non-terminating error and the rest go on.
 /// </summary>
@@ -181,6 +181,11 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         {
             WriteInputError(Errors.NotAManifest(new ManifestException(ManifestErrorKind.NotAManifest, "pipeline object",
                 "The input object is null; pass a manifest file, JSON text or an object."), null));
+            return;
+        }
+        if (DeserializedConversion.Of(input) is { } converted)
+        {
+            ReadAndProcess(() => ManifestDocument.FromObject(PowerShellGraph.ToPlain(converted.Content), converted.Manifest));
             return;
         }
         var isDeployment = AzureDeployment.IsDeployment(input);
