@@ -86,6 +86,34 @@ public class SerializationTests
     }
 
     [Fact]
+    public void DeserializedResolvePathOutputNamesItsFileLiterally()
+    {
+        // Resolve-Path output from a job or Import-Clixml: the path is resolved already, so "site[1].json" is that file, not a
+        // wildcard for site1.json beside it.
+        var folder = Directory.CreateTempSubdirectory("edgemigration-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "site[1].json");
+            File.Copy(Path.Combine(TestPaths.Samples, "fpga-deployment.json"), file);
+            File.WriteAllText(Path.Combine(folder, "site1.json"), "{\"modulesContent\": {}}");
+            using var ps = new PowerShellSession();
+            ps.Run($"$resolved = $ExecutionContext.SessionState.Path.GetResolvedPSPathFromPSPath($pattern)[0]; $back = {RoundTrip("$resolved")}",
+                new System.Collections.Generic.Dictionary<string, object?> { ["pattern"] = Path.Combine(folder, "site`[1`].json") }).AssertNoErrors();
+
+            var live = ps.Run("$resolved | Test-EdgeModuleCompatibility | ForEach-Object Manifest").AssertNoErrors();
+            var back = ps.Run("$back | Test-EdgeModuleCompatibility | ForEach-Object Manifest").AssertNoErrors();
+
+            Assert.NotEmpty(live.Output);
+            Assert.All(live.Output, manifest => Assert.Equal(file, manifest.ToString()));
+            Assert.Equal(live.Output.Select(o => o.ToString()), back.Output.Select(o => o.ToString()));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void DeserializedCompatibilityReportShowsItsRulesColumn()
     {
         const string command = "Test-EdgeModuleCompatibility ./fpga-deployment.json";

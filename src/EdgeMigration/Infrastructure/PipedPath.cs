@@ -19,6 +19,8 @@ internal static class PipedPath
         "modulesContent", "moduleContent", "content", "$edgeAgent", "$edgeHub", "properties", "schemaVersion", "modules", "systemModules", "runtime",
     };
 
+    private const string DeserializedPathInfo = "Deserialized.System.Management.Automation.PathInfo";
+
     /// <summary>Taken literally, in this order: Get-ChildItem's PSPath, then the aliases of -LiteralPath.</summary>
     private static readonly string[] LiteralNames = { "PSPath", "LiteralPath", "FullName", "LP" };
 
@@ -33,6 +35,11 @@ internal static class PipedPath
         {
             // Resolve-Path output: already resolved, so literal.
             return (resolved.Path, true);
+        }
+        if (input.TypeNames.Contains(DeserializedPathInfo) && Text(input, "Path") is { } deserializedPath)
+        {
+            // The same brought back from a job, remoting or Import-Clixml: its Path is no wildcard either.
+            return (deserializedPath, true);
         }
         foreach (var property in input.Properties)
         {
