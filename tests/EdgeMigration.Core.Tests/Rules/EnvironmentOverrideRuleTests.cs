@@ -13,41 +13,56 @@ public class EnvironmentOverrideRuleTests
         ("plain", """{"Env":["A=1"]}""", null));
 
     [Fact]
-    public void AnEnvEntryThatWouldReplaceTheEnvSectionsValueIsAWarningAndOneOfTheSameValueInformation()
+    public void AVariableSetInBothPlacesIsInformationAsTheEnvEntrysValueCountsOnBothDevices()
     {
-        // Docker gives the module the env section's value; the device sends both, Env last, and the container takes the last.
+        // The FPGA device's iotedged merges Env over the env section (edgelet-docker merge_env); the GPU device's agent sends
+        // both, Env last, and the container takes the last. Only an Env entry of the env section's value can go unnoticed.
         var findings = Check(Manifest(), "K15");
 
-        Assert.Equal(new[] { "K15 Warning filter Env[0] fixable", "K15 Information filter Env[1] fixable", "K15 Warning filter Env[4] fixable" }, Summary(findings));
-        Assert.Contains("Environment variable 'A' is set in the env section and, to another value, in createOptions Env", findings[0].Message);
+        Assert.Equal(new[] { "K15 Information filter Env[0] manual", "K15 Information filter Env[1] fixable", "K15 Information filter Env[4] manual" }, Summary(findings));
+        Assert.Contains("Environment variable 'A' is set in the env section and, to another value, in createOptions Env: on both devices the module gets the Env entry's value", findings[0].Message);
         Assert.DoesNotContain("from-", findings[0].Message + findings[0].Recommendation);
     }
 
     [Fact]
-    public void TheConversionRemovesTheEnvEntriesSoTheModuleKeepsItsValues()
+    public void TheConversionRemovesOnlyEnvEntriesOfTheEnvSectionsValueSoTheModuleKeepsItsValues()
     {
         var result = Convert(Manifest(), "K15");
 
-        // In the order users read them, each at the place the entry has in the manifest as written.
-        Assert.Equal(new[] { "K15 filter Env[0]: \"A=from-env\" -> -", "K15 filter Env[1]: \"B=2\" -> -", "K15 filter Env[4]: \"LEVEL=debug\" -> -" },
-            Describe(result.Changes));
-        Assert.Equal("""{"Env":["C","D=4","a=lower"]}""", OptionsText(result.Manifest, "filter"));
+        // A=from-env and LEVEL=debug are the values the module runs with, on the FPGA device as on the GPU device.
+        Assert.Equal(new[] { "K15 filter Env[1]: \"B=2\" -> -" }, Describe(result.Changes));
+        Assert.Equal("""{"Env":["A=from-env","C","D=4","LEVEL=debug","a=lower"]}""", OptionsText(result.Manifest, "filter"));
         Assert.Equal("""{"Env":["A=1"]}""", OptionsText(result.Manifest, "plain"));
         AssertIdempotent(result, "K15");
     }
 
     [Fact]
+    public void OfEnvEntriesOfOneNameTheLastCountsAndOnlyIfItHasTheSectionsValueDoTheyGo()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("app", """{"Env":["A=1","A=2","B=3","B=1"]}""", """{"A": {"value": "1"}, "B": {"value": "1"}}"""));
+
+        var findings = Check(manifest, "K15");
+        var result = Convert(manifest, "K15");
+
+        // A ends as 2, which the fix must keep; B ends as the env section's 1, so both its entries can go.
+        Assert.Equal(new[] { "K15 Information app Env[1] manual", "K15 Information app Env[3] fixable" }, Summary(findings));
+        Assert.Equal(new[] { "K15 app Env[2]: \"B=3\" -> -", "K15 app Env[3]: \"B=1\" -> -" }, Describe(result.Changes));
+        Assert.Equal("""{"Env":["A=1","A=2"]}""", OptionsText(result.Manifest, "app"));
+    }
+
+    [Fact]
     public void AnEnvOfTwinsOnlyGoesAsOneChangeThatNamesEachEntry()
     {
-        var manifest = ManifestBuilder.Deployment(("app", """{"Env":["A=1","B=2"]}""", """{"A": {"value": "1"}, "B": {"value": "3"}}"""));
+        var manifest = ManifestBuilder.Deployment(("app", """{"Env":["A=1","B=2"]}""", """{"A": {"value": "1"}, "B": {"value": "2"}}"""));
 
         var result = Convert(manifest, "K15");
 
         var change = Assert.Single(result.Changes);
         Assert.Equal("K15 app Env: [\"A=1\",\"B=2\"] -> -", Assert.Single(Describe(result.Changes)));
         Assert.Equal(
-            "Removed Env entry A: the env section sets it, and its value is the one the module gets on the FPGA device. " +
-            "Removed Env entry B: the env section sets it, and its value is the one the module gets on the FPGA device. Env had no other entry and is removed.",
+            "Removed Env entry A: the env section sets it to the value the module gets. " +
+            "Removed Env entry B: the env section sets it to the value the module gets. Env had no other entry and is removed.",
             change.Description);
         Assert.Equal("{}", OptionsText(result.Manifest, "app"));
     }

@@ -7,33 +7,42 @@ using EdgeMigration.Core.Manifests;
 namespace EdgeMigration.Core.Rules.Other;
 
 /// <summary>
-/// K15: a variable set both in a module's env section and in its createOptions Env. Where the values differ, on the FPGA device
-/// the Docker agent drops the Env entry for the env section's (CreateCommand.InjectEnvVars); the GPU device's agent sends
-/// both, the env section's first (KubernetesDeploymentMapper.CollectModuleEnv), and the container gets the last, the Env
-/// entry's (a Warning); where they are the same, a change to the env section alone would not count on the GPU device (an
-/// Information). The fix removes the Env entry, so the module keeps the value it has now. An entry without '=' is dropped
-/// on both devices; names are compared as both agents compare them, case-sensitively.
+/// K15: a variable set both in a module's env section and in its createOptions Env. Both devices give the module the Env
+/// entry's value: on the FPGA device the IoT Edge daemon (iotedged) merges createOptions Env over the env section the agent
+/// sends it (edgelet-docker DockerModuleRuntime.merge_env; the Docker agent's CreateCommand.InjectEnvVars, which did the
+/// reverse, is only the old Docker mode without iotedged), and the GPU device's agent sends both, the env section's first
+/// (KubernetesDeploymentMapper.CollectModuleEnv), and the container gets the last. So the env section's value is not used
+/// (an Information, as the module runs alike on both devices), and a change to the env section alone would not count. Of
+/// Env entries of one name the last counts, and only it is reported. The fix removes the Env entries of a name only where
+/// that last one has the env section's value: removing one of another value would change the value the module runs
+/// with. An entry without '=' is left out (the GPU device's agent drops it); names are compared as both devices compare
+/// them, case-sensitively.
 /// </summary>
 public sealed class EnvironmentOverrideRule : ModuleRule
 {
     public override string Id => "K15";
     public override string Title => "Variables set in both the env section and createOptions Env";
-    public override Severity DefaultSeverity => Severity.Warning;
+    public override Severity DefaultSeverity => Severity.Information;
     public override string Section => "other-differences";
     public override bool CanFix => true;
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
-        foreach (var (entry, sameValue) in Twins(module))
+        foreach (var (entry, sameValue, counts) in Twins(module))
         {
+            if (!counts)
+            {
+                continue;
+            }
             // Values are not quoted: variables hold passwords and connection strings.
             findings.Add(sameValue
                 ? Finding(module, entry.Location,
-                    $"Environment variable '{entry.Name}' is set in the env section and again, to the same value, in createOptions Env; on the GPU device the Env entry is the one that counts, so a change made to the env section alone would not.",
-                    "Set the variable in one place: remove the Env entry, as ConvertTo-GpuEdgeManifest does.", Severity.Information)
+                    $"Environment variable '{entry.Name}' is set in the env section and again, to the same value, in createOptions Env; on both devices the Env entry is the one that counts, so a change made to the env section alone would not.",
+                    "Set the variable in one place: remove the Env entry, as ConvertTo-GpuEdgeManifest does.")
                 : Finding(module, entry.Location,
-                    $"Environment variable '{entry.Name}' is set in the env section and, to another value, in createOptions Env: on the FPGA device the module gets the env section's value, on the GPU device the Env entry's (the device's agent sends both, Env last).",
-                    "Set the variable in one place: remove the Env entry, as ConvertTo-GpuEdgeManifest does, so that the module keeps the value it has on the FPGA device."));
+                    $"Environment variable '{entry.Name}' is set in the env section and, to another value, in createOptions Env: on both devices the module gets the Env entry's value (the FPGA device's IoT Edge daemon puts Env over the env section, the GPU device's agent sends Env last), so the env section's value is not used.",
+                    "Set the variable in one place, to the value the module runs with: remove the env section's setting. ConvertTo-GpuEdgeManifest leaves both, as the module gets the Env entry's value on both devices.",
+                    fixable: false));
         }
     }
 
@@ -48,27 +57,36 @@ public sealed class EnvironmentOverrideRule : ModuleRule
         }
     }
 
-    private void RemoveEnvEntries(ConversionContext context, EdgeModule module, IReadOnlyList<(ModuleVariable Entry, bool SameValue)> twins)
+    private void RemoveEnvEntries(ConversionContext context, EdgeModule module, IReadOnlyList<(ModuleVariable Entry, bool SameValue, bool Counts)> twins)
     {
-        // Entries of the same value go too, or a later fix (the proxy rules set a variable where it takes effect) would
-        // change the Env entry alone and part them.
-        var entries = new List<ModuleVariable>(twins.Count);
+        // Entries of the same value go, or a later fix (the proxy rules set a variable where it takes effect) would change
+        // the Env entry alone and part them; those of another value stay, as the module runs with it.
+        List<ModuleVariable>? entries = null;
         for (var i = 0; i < twins.Count; i++)
         {
-            entries.Add(twins[i].Entry);
+            if (twins[i].SameValue)
+            {
+                (entries ??= new List<ModuleVariable>()).Add(twins[i].Entry);
+            }
         }
-        ModuleEnvironment.Remove(context, this, module, entries,
-            entry => $"Removed Env entry {entry.Name}: the env section sets it, and its value is the one the module gets on the FPGA device.");
+        if (entries is not null)
+        {
+            ModuleEnvironment.Remove(context, this, module, entries,
+                entry => $"Removed Env entry {entry.Name}: the env section sets it to the value the module gets.");
+        }
     }
 
-    /// <summary>The module's Env entries (with '=') of a name the env section sets too, in Env order, and whether the values are the same.</summary>
-    private static IReadOnlyList<(ModuleVariable Entry, bool SameValue)> Twins(EdgeModule module)
+    /// <summary>
+    /// The module's Env entries (with '=') of a name the env section sets too, in Env order; whether the env section has the
+    /// value the module gets, that of the name's last Env entry; and whether the entry is that last one.
+    /// </summary>
+    private static IReadOnlyList<(ModuleVariable Entry, bool SameValue, bool Counts)> Twins(EdgeModule module)
     {
-        List<(ModuleVariable, bool)>? twins = null;
+        List<(ModuleVariable Entry, bool SameValue, bool Counts)>? twins = null;
         // The device runs its own edgeAgent and never reads the manifest's settings of it (K7).
         if (module.IsEdgeAgent || module.EnvSection is not { Count: > 0 } section)
         {
-            return Array.Empty<(ModuleVariable, bool)>();
+            return Array.Empty<(ModuleVariable, bool, bool)>();
         }
         // Only the Env entries of the section's names are read as variables: every check asks of every module, whose Env may be long.
         var env = module.Options().ArrayOf(ModuleEnvironment.EnvName);
@@ -78,10 +96,22 @@ public sealed class EnvironmentOverrideRule : ModuleRule
                 SettingNamed(section, entry.Text, equals) is { } setting)
             {
                 var variable = new ModuleVariable(entry.Text, i);
-                (twins ??= new List<(ModuleVariable, bool)>()).Add((variable, string.Equals(EdgeModule.EnvValue(setting), variable.Value, StringComparison.Ordinal)));
+                (twins ??= new List<(ModuleVariable Entry, bool SameValue, bool Counts)>()).Add((variable, string.Equals(EdgeModule.EnvValue(setting), variable.Value, StringComparison.Ordinal), true));
             }
         }
-        return twins ?? (IReadOnlyList<(ModuleVariable, bool)>)Array.Empty<(ModuleVariable, bool)>();
+        // Of Env entries of one name, the last counts on both devices: the earlier ones are judged by it.
+        for (var i = (twins?.Count ?? 0) - 2; i >= 0; i--)
+        {
+            for (var j = i + 1; j < twins!.Count; j++)
+            {
+                if (twins[j].Entry.Name == twins[i].Entry.Name)
+                {
+                    twins[i] = (twins[i].Entry, twins[j].SameValue, false);
+                    break;
+                }
+            }
+        }
+        return twins ?? (IReadOnlyList<(ModuleVariable, bool, bool)>)Array.Empty<(ModuleVariable, bool, bool)>();
     }
 
     /// <summary>The section's last member named as the first <paramref name="length"/> characters of <paramref name="text"/> (the one the agents read).</summary>
