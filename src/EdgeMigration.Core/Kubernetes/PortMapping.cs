@@ -18,7 +18,7 @@ internal sealed class PortMapping
     private readonly RenderContext _context;
 
     /// <summary>Service ports by port number: a later port of the same number replaces an earlier one, as in the agent.</summary>
-    private readonly Dictionary<long, (JObject Port, string Location)> _servicePorts = new();
+    private readonly Dictionary<long, (JObject Port, PortKey Key, string Location)> _servicePorts = new();
 
     private PortMapping(RenderContext context) => _context = context;
 
@@ -37,7 +37,7 @@ internal sealed class PortMapping
             if (mapping.Valid(exposed.Key, exposed.Location, exposed.Member.Value))
             {
                 mapping.ContainerPorts.Add(JsonBuild.Object(("containerPort", JValue.Number(exposed.Key.Number!.Value)), ("protocol", JValue.String(Protocol(exposed.Key)))));
-                mapping.AddServicePort(ServicePort("exposedport", exposed.Key, exposed.Key.Number.Value, null), exposed.Location);
+                mapping.AddServicePort(ServicePort("exposedport", exposed.Key, exposed.Key.Number.Value, null), exposed.Key, exposed.Location);
             }
         }
         mapping.ReadBindings();
@@ -91,7 +91,7 @@ internal sealed class PortMapping
                 "Give one port number, e.g. \"8080\".");
             return;
         }
-        AddServicePort(ServicePort("hostport", key, hostPort, key.Number), binding.Location);
+        AddServicePort(ServicePort("hostport", key, hostPort, key.Number), key, binding.Location);
     }
 
     /// <summary>True for a port key the agent reads; any other key is skipped (rules K10 and K16).</summary>
@@ -105,7 +105,7 @@ internal sealed class PortMapping
         return key.IsValid;
     }
 
-    private void AddServicePort(JObject port, string location)
+    private void AddServicePort(JObject port, PortKey key, string location)
     {
         var number = PortOf(port);
         if (number is < 1 or > 65535)
@@ -120,13 +120,15 @@ internal sealed class PortMapping
                 $"Service port {number} ({NameOf(earlier.Port)}) is replaced by {NameOf(port)} from {location}: the agent keys Service ports by number only, so two bindings of one number, or TCP and UDP on it, collide.",
                 "Use different port numbers.");
         }
-        var clash = _servicePorts.Where(p => p.Key != number && NameOf(p.Value.Port) == NameOf(port)).Select(p => p.Key).FirstOrDefault();
-        if (clash != 0)
+        var clash = _servicePorts.Where(p => p.Key != number && NameOf(p.Value.Port) == NameOf(port)).Select(p => (Number: p.Key, p.Value.Key)).FirstOrDefault();
+        if (clash.Key is not null)
         {
-            _context.Fail(location, port, $"Service ports {clash} and {number} both get the name '{NameOf(port)}' (one container port bound to two HostPorts); Kubernetes refuses the Service.",
-                "Bind each container port to one HostPort.");
+            // Only a host port can share a name with a port of another number: its name has the container port.
+            var keys = clash.Key.Text == key.Text ? new[] { key.Text } : new[] { clash.Key.Text, key.Text };
+            var (reason, advice) = PortSettingsRule.SameServicePortName(key, keys, new[] { clash.Number, number });
+            _context.Fail(location, port, reason, advice);
         }
-        _servicePorts[number] = (port, location);
+        _servicePorts[number] = (port, key, location);
     }
 
     /// <summary>exposedport-&lt;port&gt;-&lt;protocol&gt; or hostport-&lt;container port&gt;-&lt;protocol&gt;, with the container port as target of a binding.</summary>

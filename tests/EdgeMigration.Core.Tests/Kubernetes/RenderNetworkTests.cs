@@ -121,6 +121,16 @@ public class RenderNetworkTests
     }
 
     [Fact]
+    public void KeysOfOnePortInTwoCasesOnTwoHostPortsFailAsTheCheckSays()
+    {
+        var module = Render("""{"ExposedPorts":{"80/tcp":{}},"HostConfig":{"PortBindings":{"80/TCP":[{"HostPort":"8080"}],"80/tcp":[{"HostPort":"8081"}]}}}""");
+
+        Assert.Equal(new[] { "Fails HostConfig.PortBindings['80/tcp'][0]" }, Dropped(module));
+        Assert.StartsWith("Port keys '80/TCP' and '80/tcp' are one container port, 80/tcp", DroppedAt(module, "HostConfig.PortBindings['80/tcp'][0]").Reason);
+        Assert.True(module.Fails);
+    }
+
+    [Fact]
     public void HostModesMapToThePodOnlyForHost()
     {
         var host = PodSpec(Render("""{"HostConfig":{"NetworkMode":"host","IpcMode":"Host","PidMode":"host"}}"""));

@@ -21,6 +21,8 @@ public class PortProtocolRuleTests
             "K16 Warning twice ExposedPorts['81'] manual",
         }, Summary(findings));
         Assert.Contains("Docker takes it for 80/tcp, but the device's agent reads only <port>/<tcp|udp|sctp> and ignores it", findings[0].Message);
+        // The key beside it is named as written.
+        Assert.Equal("Remove it: \"81/TCP\" beside it is the same port to Docker.", findings[2].Recommendation);
         Assert.Empty(Check(manifest, "K10"));
 
         var result = Convert(manifest, "K16");

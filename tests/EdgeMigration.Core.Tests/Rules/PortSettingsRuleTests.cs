@@ -35,6 +35,23 @@ public class PortSettingsRuleTests
     }
 
     [Fact]
+    public void KeysOfOnePortInTwoCasesBoundToTwoHostPortsAreRefused()
+    {
+        // PortAndProtocol.Parse reads the protocol in any case: "80/TCP" and "80/tcp" are one container port, and the
+        // agent names both Service ports hostport-80-tcp. Bound to one HostPort, they are one Service port.
+        var manifest = ManifestBuilder.Deployment(
+            ("web", """{"ExposedPorts":{"80/tcp":{}},"HostConfig":{"PortBindings":{"80/TCP":[{"HostPort":"8080"}],"81/tcp":[{"HostPort":"81"}],"80/tcp":[{"HostPort":"8081"}]}}}"""),
+            ("same", """{"HostConfig":{"PortBindings":{"80/TCP":[{"HostPort":"8080"}],"80/tcp":[{"HostPort":"8080"}]}}}"""));
+
+        var findings = Check(manifest, "K10");
+
+        Assert.Equal(new[] { "K10 Error web HostConfig.PortBindings['80/tcp'] manual" }, Summary(findings));
+        Assert.Equal("Port keys '80/TCP' and '80/tcp' are one container port, 80/tcp, to the device's agent, which reads the protocol in any case; bound to HostPorts 8080, 8081, it gives the Service two ports named hostport-80-tcp, and Kubernetes refuses two ports of the same name.",
+            findings[0].Message);
+        Assert.Equal("Write the port once, as \"80/tcp\", bound to one HostPort.", findings[0].Recommendation);
+    }
+
+    [Fact]
     public void UsualBindingsPass()
     {
         Assert.Empty(Check(ManifestBuilder.Deployment(("web", """{"ExposedPorts":{"80/tcp":{}},"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"8080","HostIp":"0.0.0.0"}],"53/udp":[{"HostPort":"53"}]}}}""")), "K10"));

@@ -8,7 +8,8 @@ namespace EdgeMigration.Core.Rules.Network;
 /// <summary>
 /// K10: ports as the device's agent maps them. Port keys other than <c>&lt;port&gt;/&lt;tcp|udp|sctp&gt;</c> are ignored (a
 /// port without a protocol is K16's); a HostPort that is not a whole number is skipped with a warning in the agent's
-/// log, and one outside 1–65535 is refused by Kubernetes; a container port bound to several HostPorts gives the Service
+/// log, and one outside 1–65535 is refused by Kubernetes; a container port bound to several HostPorts, under one key or
+/// under keys whose protocol differs only in case ("80/TCP" and "80/tcp", one port to the agent), gives the Service
 /// two ports of the same name (hostport-&lt;port&gt;-&lt;protocol&gt;), which Kubernetes refuses; HostIp is not mapped. PortBindings that are not
 /// objects and arrays cannot be read at all. Template placeholders are judged once expanded.
 /// </summary>
@@ -93,19 +94,57 @@ public sealed class PortSettingsRule : ModuleRule
                     Severity.Information));
             }
         }
-        var hostPorts = new List<int>();
-        foreach (var binding in entry.Bindings)
+        if (entry.Key.IsValid && SameNamedHostPorts(module, entry) is { } sameName)
         {
-            if (binding.HostPort is { } hostPort && !hostPorts.Contains(hostPort))
+            findings.Add(Finding(module, entry.Location, sameName.Message, sameName.Advice));
+        }
+    }
+
+    /// <summary>
+    /// When <paramref name="entry"/> is the last key of its port (keys in any case of the protocol are one port to the
+    /// agent, "80/TCP" and "80/tcp") and the port is bound to more than one HostPort: why Kubernetes refuses the Service.
+    /// </summary>
+    private static (string Message, string Advice)? SameNamedHostPorts(EdgeModule module, PortBindingsEntry entry)
+    {
+        var keys = new List<string>();
+        var hostPorts = new List<long>();
+        var last = entry;
+        foreach (var other in ModulePorts.Bindings(module))
+        {
+            if (!other.Key.IsValid || other.Key.Name != entry.Key.Name)
             {
-                hostPorts.Add(hostPort);
+                continue;
+            }
+            last = other;
+            foreach (var binding in other.Bindings)
+            {
+                if (binding.HostPort is { } hostPort)
+                {
+                    if (!keys.Contains(other.Member.Name))
+                    {
+                        keys.Add(other.Member.Name);
+                    }
+                    if (!hostPorts.Contains(hostPort))
+                    {
+                        hostPorts.Add(hostPort);
+                    }
+                }
             }
         }
-        if (entry.Key.IsValid && hostPorts.Count > 1)
-        {
-            findings.Add(Finding(module, entry.Location,
-                $"Container port {entry.Key.Name} is bound to HostPorts {string.Join(", ", hostPorts)}; the device names each Service port hostport-{entry.Key.Number}-{entry.Key.Protocol}, and Kubernetes refuses two ports of the same name.",
-                "Bind each container port to one HostPort."));
-        }
+        return ReferenceEquals(last, entry) && hostPorts.Count > 1 ? SameServicePortName(entry.Key, keys, hostPorts) : null;
+    }
+
+    /// <summary>
+    /// Why Kubernetes refuses a Service whose HostPorts <paramref name="hostPorts"/> all get the name of container port
+    /// <paramref name="key"/>, bound under the port keys <paramref name="keys"/> as written; the preview says it too.
+    /// </summary>
+    internal static (string Message, string Advice) SameServicePortName(PortKey key, IReadOnlyList<string> keys, IReadOnlyList<long> hostPorts)
+    {
+        var name = $"hostport-{key.Number}-{key.Protocol}";
+        return keys.Count < 2
+            ? ($"Container port {key.Name} is bound to HostPorts {string.Join(", ", hostPorts)}; the device names each Service port {name}, and Kubernetes refuses two ports of the same name.",
+                "Bind each container port to one HostPort.")
+            : ($"Port keys {string.Join(", ", keys.Take(keys.Count - 1).Select(k => "'" + k + "'"))} and '{keys[keys.Count - 1]}' are one container port, {key.Name}, to the device's agent, which reads the protocol in any case; bound to HostPorts {string.Join(", ", hostPorts)}, it gives the Service two ports named {name}, and Kubernetes refuses two ports of the same name.",
+                $"Write the port once, as \"{key.Name}\", bound to one HostPort.");
     }
 }
