@@ -40,7 +40,23 @@ public sealed class JArray : JNode, IEnumerable<JNode>
 
     public void Insert(int index, JNode value) => _items.Insert(index, new JElement(value));
 
-    public void RemoveAt(int index) => _items.RemoveAt(index);
+    /// <summary>
+    /// Removes an item; the rest reads as if written without it: an item that becomes first or last takes the layout
+    /// the removed one had there.
+    /// </summary>
+    public void RemoveAt(int index)
+    {
+        var removed = _items[index];
+        _items.RemoveAt(index);
+        if (index == 0 && _items.Count > 0)
+        {
+            _items[0].Before = Trivia.FirstItemTrivia(removed.Before, _items[0].Before);
+        }
+        if (index == _items.Count && index > 0)
+        {
+            _items[index - 1].After = Trivia.LastItemTrivia(removed.After, _items[index - 1].After);
+        }
+    }
 
     public override JNode DeepClone()
     {

@@ -100,9 +100,17 @@ public sealed class JObject : JNode, IEnumerable<JMember>
         {
             return false;
         }
-        // Each member owns the trivia before it and the object owns the trivia before '}', so removing
-        // a member leaves its neighbours' layout intact.
+        // Each member owns the trivia before it and the object owns the trivia before '}', so removing a member leaves
+        // its neighbours' layout intact, but for a member that becomes first or last: it takes the layout the removed one had there.
         _members.RemoveAt(index);
+        if (index == 0 && _members.Count > 0)
+        {
+            _members[0].BeforeName = Trivia.FirstItemTrivia(member.BeforeName, _members[0].BeforeName);
+        }
+        if (index == _members.Count && index > 0)
+        {
+            _members[index - 1].AfterValue = Trivia.LastItemTrivia(member.AfterValue, _members[index - 1].AfterValue);
+        }
         return true;
     }
 

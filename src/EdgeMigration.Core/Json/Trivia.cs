@@ -23,6 +23,37 @@ internal static class Trivia
 
     public static bool IsWhitespace(string text) => IsWhitespace(text, 0);
 
+    /// <summary>
+    /// The trivia before an item that becomes its container's first when the one before it, whose trivia was
+    /// <paramref name="removed"/>, is removed: the layout the first item had ("[\"B\"]", not "[ \"B\"]"), and the
+    /// item's own comments, if it has any, after that layout's leading whitespace. Null trivia (an added item) is kept.
+    /// </summary>
+    public static string? FirstItemTrivia(string? removed, string? own)
+    {
+        if (removed is null || own is null)
+        {
+            return own;
+        }
+        return IsWhitespace(own) ? removed : removed.Substring(0, LeadingWhitespace(removed)) + own.Substring(LeadingWhitespace(own));
+    }
+
+    /// <summary>
+    /// The trivia after an item that becomes its container's last when the one after it, whose trivia after it was
+    /// <paramref name="removed"/>, is removed: that one's (a last item has none of its own: the container's closing trivia
+    /// follows it), unless the item has comments after it.
+    /// </summary>
+    public static string? LastItemTrivia(string? removed, string? own) => own is null || IsWhitespace(own) ? removed : own;
+
+    private static int LeadingWhitespace(string text)
+    {
+        var length = 0;
+        while (length < text.Length && text[length] is (' ' or '\t' or '\r' or '\n'))
+        {
+            length++;
+        }
+        return length;
+    }
+
     /// <summary>The trivia without its comma outside comments (a trailing comma), or the trivia itself when it has none.</summary>
     public static string WithoutComma(string trivia)
     {

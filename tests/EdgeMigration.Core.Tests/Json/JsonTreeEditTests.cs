@@ -42,6 +42,43 @@ public class JsonTreeEditTests
         Assert.Equal("{\n  \"A:B\": 1,\n  \"b\": 2\n}", document.ToJson());
     }
 
+    [Theory]
+    [InlineData("[\"A\", \"B\", \"C\"]", new[] { 0 }, "[\"B\", \"C\"]")]
+    [InlineData("[\"A\", \"B\", \"C\"]", new[] { 1 }, "[\"A\", \"C\"]")]
+    [InlineData("[\"A\", \"B\", \"C\"]", new[] { 2 }, "[\"A\", \"B\"]")]
+    [InlineData("[\"A\", \"B\", \"C\"]", new[] { 1, 0 }, "[\"C\"]")]
+    [InlineData("[ \"A\" , \"B\" , \"C\" ]", new[] { 0 }, "[ \"B\" , \"C\" ]")]
+    [InlineData("[ \"A\" , \"B\" , \"C\" ]", new[] { 2, 1 }, "[ \"A\" ]")]
+    [InlineData("[\"A\", \"B\", \"C\"]", new[] { 2, 1, 0 }, "[]")]
+    [InlineData("[\n  \"A\",\n  \"B\",\n  \"C\"\n]", new[] { 0 }, "[\n  \"B\",\n  \"C\"\n]")]
+    [InlineData("[\n  \"A\",\n  \"B\",\n  \"C\"\n]", new[] { 1 }, "[\n  \"A\",\n  \"C\"\n]")]
+    [InlineData("[\n  \"A\",\n  \"B\",\n  \"C\"\n]", new[] { 2 }, "[\n  \"A\",\n  \"B\"\n]")]
+    [InlineData("[\n  \"A\",\n  \"B\",\n  \"C\"\n]", new[] { 2, 1, 0 }, "[]")]
+    [InlineData("[\"A\",\n \"B\",\n \"C\"]", new[] { 0 }, "[\"B\",\n \"C\"]")]
+    [InlineData("[\n  // first\n  \"A\",\n  // second\n  \"B\"\n]", new[] { 0 }, "[\n  // second\n  \"B\"\n]")]
+    public void RemovedElementsLeaveTheArrayAsIfWrittenWithoutThem(string json, int[] removeAt, string expected)
+    {
+        var document = JDocument.Parse(json);
+        var array = (JArray)document.Root;
+        foreach (var index in removeAt)
+        {
+            array.RemoveAt(index);
+        }
+        Assert.Equal(expected, document.ToJson());
+    }
+
+    [Theory]
+    [InlineData("{\"a\": 1, \"b\": 2, \"c\": 3}", "a", "{\"b\": 2, \"c\": 3}")]
+    [InlineData("{\"a\": 1, \"b\": 2, \"c\": 3}", "c", "{\"a\": 1, \"b\": 2}")]
+    [InlineData("{ \"a\": 1 , \"b\": 2 }", "b", "{ \"a\": 1 }")]
+    [InlineData("{\n  \"a\": 1,\n  \"b\": 2\n}", "a", "{\n  \"b\": 2\n}")]
+    public void RemovedMembersLeaveTheObjectAsIfWrittenWithoutThem(string json, string name, string expected)
+    {
+        var document = JDocument.Parse(json);
+        ((JObject)document.Root).Remove(name);
+        Assert.Equal(expected, document.ToJson());
+    }
+
     [Fact]
     public void ChangedStringsAreEscapedAndOthersKeepTheirEscapes()
     {

@@ -52,6 +52,23 @@ public class EnvironmentOverrideRuleTests
     }
 
     [Fact]
+    public void WhatTheConversionRemovesLeavesCreateOptionsAsIfWrittenWithoutIt()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("first", """{"Env": ["A=2", "B=x", "C=3"]}""", """{"A": {"value": "2"}, "B": {"value": "x"}}"""),
+            ("last", """{"Env": ["C=3", "A=2"]}""", """{"A": {"value": "2"}}"""),
+            ("lines", "{\n  \"Env\": [\n    \"A=2\",\n    \"C=3\"\n  ]\n}", """{"A": {"value": "2"}}"""),
+            ("all", """{"Env": ["A=2"], "WorkingDir": "/app"}""", """{"A": {"value": "2"}}"""));
+
+        var result = Convert(manifest, "K15");
+
+        Assert.Equal("""{"Env": ["C=3"]}""", OptionsText(result.Manifest, "first"));
+        Assert.Equal("""{"Env": ["C=3"]}""", OptionsText(result.Manifest, "last"));
+        Assert.Equal("{\n  \"Env\": [\n    \"C=3\"\n  ]\n}", OptionsText(result.Manifest, "lines"));
+        Assert.Equal("""{"WorkingDir": "/app"}""", OptionsText(result.Manifest, "all"));
+    }
+
+    [Fact]
     public void AnEnvOfTwinsOnlyGoesAsOneChangeThatNamesEachEntry()
     {
         var manifest = ManifestBuilder.Deployment(("app", """{"Env":["A=1","B=2"]}""", """{"A": {"value": "1"}, "B": {"value": "2"}}"""));
