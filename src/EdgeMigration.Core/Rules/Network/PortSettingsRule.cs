@@ -106,16 +106,35 @@ public sealed class PortSettingsRule : ModuleRule
     /// </summary>
     private static (string Message, string Advice)? SameNamedHostPorts(EdgeModule module, PortBindingsEntry entry)
     {
+        // Nearly every port has one key and one HostPort: tell that without a list, as every check asks of every key.
+        var bindings = ModulePorts.Bindings(module);
+        var last = entry;
+        long? firstHostPort = null;
+        var several = false;
+        foreach (var other in bindings)
+        {
+            if (other.Key.IsValid && other.Key.Name == entry.Key.Name)
+            {
+                last = other;
+                foreach (var binding in other.Bindings)
+                {
+                    several |= binding.HostPort is { } hostPort && firstHostPort is { } first && hostPort != first;
+                    firstHostPort ??= binding.HostPort;
+                }
+            }
+        }
+        if (!several || !ReferenceEquals(last, entry))
+        {
+            return null;
+        }
         var keys = new List<string>();
         var hostPorts = new List<long>();
-        var last = entry;
-        foreach (var other in ModulePorts.Bindings(module))
+        foreach (var other in bindings)
         {
             if (!other.Key.IsValid || other.Key.Name != entry.Key.Name)
             {
                 continue;
             }
-            last = other;
             foreach (var binding in other.Bindings)
             {
                 if (binding.HostPort is { } hostPort)
@@ -131,7 +150,7 @@ public sealed class PortSettingsRule : ModuleRule
                 }
             }
         }
-        return ReferenceEquals(last, entry) && hostPorts.Count > 1 ? SameServicePortName(entry.Key, keys, hostPorts) : null;
+        return SameServicePortName(entry.Key, keys, hostPorts);
     }
 
     /// <summary>
