@@ -14,11 +14,12 @@ public static class RuleCatalog
     public static IReadOnlyList<MigrationRule> All { get; } = Array.AsReadOnly(new MigrationRule[]
     {
         new Other.EnvironmentNameColonRule(),
-        // Before the proxy fixes, which set a variable where it takes effect: in the env section once K15 has removed its Env twin.
-        new Other.EnvironmentOverrideRule(),
         new Proxy.EdgeHubProxyRule(),
         new Proxy.NoProxyLocalhostRule(),
         new Proxy.ProxyPortsRule(),
+        // After the proxy fixes, which set a variable where it takes effect (an Env entry the env section also sets): once
+        // that entry has the env section's value, K15 removes it, so a second conversion finds nothing more to do.
+        new Other.EnvironmentOverrideRule(),
         new Resources.FpgaAccelerationRule(),
         new Resources.MemoryCpuLimitsRule(),
         new Resources.SharedMemoryRule(),

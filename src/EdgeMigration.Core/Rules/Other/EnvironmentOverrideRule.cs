@@ -59,8 +59,8 @@ public sealed class EnvironmentOverrideRule : ModuleRule
 
     private void RemoveEnvEntries(ConversionContext context, EdgeModule module, IReadOnlyList<(ModuleVariable Entry, bool SameValue, bool Counts)> twins)
     {
-        // Entries of the same value go, or a later fix (the proxy rules set a variable where it takes effect) would change
-        // the Env entry alone and part them; those of another value stay, as the module runs with it.
+        // Entries of the value that counts go, so that the variable is set in one place; those of another value stay, as
+        // the module runs with it.
         List<ModuleVariable>? entries = null;
         for (var i = 0; i < twins.Count; i++)
         {
