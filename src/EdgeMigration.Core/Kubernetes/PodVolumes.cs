@@ -234,7 +234,7 @@ internal static class PodVolumes
         {
             return null;
         }
-        if (spec.Kind is not (BindSourceKind.Windows or BindSourceKind.Invalid))
+        if (spec.Kind is not (BindSourceKind.Windows or BindSourceKind.Invalid or BindSourceKind.AnonymousVolume))
         {
             return spec.Source;
         }

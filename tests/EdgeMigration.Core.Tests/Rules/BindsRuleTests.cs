@@ -33,7 +33,7 @@ public class BindsRuleTests
     public void UnreadableEntriesAreErrors()
     {
         var manifest = ManifestBuilder.Deployment(
-            ("broken", """{"HostConfig":{"Binds":["./data:/data","/a:/b:ro:extra","/data",42,"/data:relative"]}}"""),
+            ("broken", """{"HostConfig":{"Binds":["./data:/data","/a:/b:ro:extra","data",42,"/data:relative"]}}"""),
             ("notarray", """{"HostConfig":{"Binds":"/data:/data"}}"""),
             ("template", """{"HostConfig":{"Binds":["${DATA_BIND}"]}}"""));
 
@@ -54,6 +54,27 @@ public class BindsRuleTests
         Assert.Contains("neither an absolute host path nor a volume name", findings[1].Message);
         Assert.Contains("container path 'relative' is not absolute", findings[5].Message);
         Assert.Contains("template placeholder", findings[8].Message);
+    }
+
+    [Fact]
+    public void AContainerPathAloneIsDockersAnonymousVolumeWhichTheDeviceSkips()
+    {
+        // Docker reads "/data" as a new anonymous volume at /data; the device's agent wants two parts and skips it.
+        var manifest = ManifestBuilder.Deployment(
+            ("cache", """{"HostConfig":{"Binds":["/var/cache/app","/:/host","/"]}}"""));
+
+        var findings = Check(manifest, "S1");
+
+        Assert.Equal(new[]
+        {
+            "S1 Warning cache HostConfig.Binds manual",
+            "S1 Warning cache HostConfig.Binds[0] manual",
+            "S1 Error cache HostConfig.Binds[2] manual",
+        }, Summary(findings));
+        Assert.Contains("Docker mounts a new anonymous volume there", findings[1].Message);
+        Assert.Contains("skips it", findings[1].Message);
+        Assert.Contains("\"Target\": \"/var/cache/app\"", findings[1].Recommendation);
+        Assert.DoesNotContain("Docker refuses", findings[1].Message);
     }
 
     [Fact]

@@ -138,6 +138,11 @@ public class WrittenOutMatcherTests
                 return "windows";
             }
             var parts = text.Split(':');
+            // A container path alone is Docker's anonymous volume; "/" is no mount point.
+            if (parts.Length == 1 && text.StartsWith("/", StringComparison.Ordinal) && text.Trim('/').Length > 0)
+            {
+                return "anonymous " + text;
+            }
             if (parts.Length is < 2 or > 3 || parts.Take(2).Any(p => p.Length == 0))
             {
                 return "invalid";
@@ -152,6 +157,7 @@ public class WrittenOutMatcherTests
             var spec = BindSpec.Parse(text);
             string Quoted(string problem) => problem.Split('\'')[1];
             return spec.Kind == BindSourceKind.Windows ? "windows"
+                : spec.Kind == BindSourceKind.AnonymousVolume ? "anonymous " + spec.Target
                 : spec.Problem is not { } problem ? spec.Source + "|" + spec.Target + "|" + string.Join(";", spec.Options)
                 : problem.StartsWith("the container path", StringComparison.Ordinal) ? "relative target " + Quoted(problem)
                 : problem.StartsWith("the source", StringComparison.Ordinal) ? "bad source " + Quoted(problem)

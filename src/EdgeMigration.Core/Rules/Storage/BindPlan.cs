@@ -15,6 +15,9 @@ public enum BindClass
     /// <summary>A Windows path (K11).</summary>
     Windows,
 
+    /// <summary>A container path alone: an anonymous Docker volume, which the device's agent skips (S1).</summary>
+    AnonymousVolume,
+
     /// <summary>Most likely a single file, which the device cannot mount (S4): kept, or dropped on request.</summary>
     File,
 
@@ -158,6 +161,11 @@ public sealed class BindPlan
         if (spec.Kind == BindSourceKind.Windows)
         {
             entry.Class = BindClass.Windows;
+            return;
+        }
+        if (spec.Kind == BindSourceKind.AnonymousVolume)
+        {
+            entry.Class = BindClass.AnonymousVolume;
             return;
         }
         entry.File = FilePaths.Judge(spec.Source, spec.Target);

@@ -20,6 +20,12 @@ public enum BindSourceKind
     /// <summary>A Windows path (<c>C:\data</c>, <c>\\.\pipe\…</c>): the GPU device runs Linux containers only.</summary>
     Windows,
 
+    /// <summary>
+    /// A container path alone (<c>/data</c>): Docker mounts a new anonymous volume there; the device's agent wants a
+    /// source and a target and skips it.
+    /// </summary>
+    AnonymousVolume,
+
     /// <summary>Not a bind Docker or the device's agent can read.</summary>
     Invalid,
 }
@@ -67,6 +73,11 @@ public sealed class BindSpec
         var first = text.IndexOf(':');
         var second = first < 0 ? -1 : text.IndexOf(':', first + 1);
         var targetEnd = second < 0 ? text.Length : second;
+        // Docker's own reading of a container path alone; it refuses "/" as a mount point.
+        if (first < 0 && text.StartsWith("/", StringComparison.Ordinal) && Normalize(text).Length > 1)
+        {
+            return new BindSpec(text, "", text, Array.Empty<string>(), BindSourceKind.AnonymousVolume, null);
+        }
         if (first <= 0 || targetEnd == first + 1 || (second >= 0 && text.IndexOf(':', second + 1) >= 0))
         {
             return Invalid(text, "it is not '<host path or volume>:<container path>[:options]'");

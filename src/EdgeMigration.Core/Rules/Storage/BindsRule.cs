@@ -9,8 +9,9 @@ namespace EdgeMigration.Core.Rules.Storage;
 /// <summary>
 /// S1: the how-to says storage on the GPU device is given with HostConfig.Mounts, not with Binds. The device's agent
 /// still turns each bind into a hostPath volume, so the article and the code disagree: a warning. S2, S3, S4 and K11
-/// say what each entry is; this rule reports the Binds key and the entries nobody can read, and its fix converts
-/// every entry that can be converted (with the default rules, S2 and S3 have already converted theirs).
+/// say what each entry is; this rule reports the Binds key, the entries nobody can read and a container path alone
+/// (Docker's anonymous volume, which the agent skips), and its fix converts every entry that can be converted (with the
+/// default rules, S2 and S3 have already converted theirs).
 /// </summary>
 public sealed class BindsRule : BindRule
 {
@@ -60,6 +61,13 @@ public sealed class BindsRule : BindRule
                         : $"{entry.Location} {entry.Node.ToCompactJson()} cannot be read: {entry.Spec.Problem}. Docker refuses it, and the device's agent skips or misreads it.",
                     "Write it as \"<absolute host path or share>:<container path>[:ro]\", or as a HostConfig.Mounts entry.",
                     Severity.Error, fixable: false));
+            }
+            else if (entry.Class == BindClass.AnonymousVolume)
+            {
+                findings.Add(Finding(module, entry.Location,
+                    $"{entry.Location} {entry.Node.ToCompactJson()} is a container path alone: Docker mounts a new anonymous volume there, but the GPU device's agent wants '<source>:<target>' and skips it, so the path is the container's own folder, whose changes are lost whenever the container restarts.",
+                    $"Nothing to change if the module keeps nothing there; for data to keep, mount a share: {{\"Target\": \"{entry.Spec!.Target}\", \"Source\": \"<share>\", \"Type\": \"volume\"}} in HostConfig.Mounts.",
+                    fixable: false));
             }
             else if (entry.ConflictingMount is { } mount)
             {
