@@ -25,6 +25,13 @@ public class MissingHostPortRuleTests
             "N1 Warning exposed ExposedPorts['4000/tcp'] manual",
         }, Summary(findings));
         Assert.Contains("Docker publishes the port on a random host port, but the GPU device's agent skips it", findings[0].Message);
+        // With no binding at all Docker publishes nothing (only PublishAllPorts would); binding it exposes it outside the device.
+        Assert.All(new[] { findings[2], findings[3] }, finding =>
+        {
+            Assert.Contains("has no binding; Docker publishes the port on no host port", finding.Message);
+            Assert.DoesNotContain("random host port", finding.Message);
+            Assert.Contains("which Docker did not", finding.Recommendation);
+        });
         Assert.Contains("ClusterIP Service (exposedport-4000-tcp)", findings[4].Message);
         Assert.Contains("\"PortBindings\": {\"4000/tcp\": [{\"HostPort\":\"4000\"}]}", findings[4].Recommendation);
     }

@@ -10,8 +10,10 @@ namespace EdgeMigration.Core.Rules.Network;
 
 /// <summary>
 /// N1: the how-to says a HostPort is required to expose a module's service inside and outside the cluster. A
-/// PortBindings entry without one is published by Docker on a random host port, but skipped by the device's agent;
-/// the fix binds the container port's own number, the only choice that needs nobody's decision. A port only in
+/// binding without one is published by Docker on a random host port, but skipped by the device's agent; a PortBindings
+/// entry with no binding at all (null or []) Docker publishes on no host port, and the agent makes no Service port of it.
+/// The fix binds the container port's own number, the only choice that needs nobody's decision; for an entry without a
+/// binding that also exposes the port outside the device, which the finding says. A port only in
 /// ExposedPorts becomes a ClusterIP Service (exposedport-&lt;port&gt;-&lt;protocol&gt;) reachable only inside the
 /// cluster: the article and the agent disagree on whether other modules can use it, hence a warning and no fix.
 /// </summary>
@@ -32,9 +34,14 @@ public sealed class MissingHostPortRule : ModuleRule
         var bindings = ModulePorts.Bindings(module).ToList();
         foreach (var (entry, binding) in Missing(bindings))
         {
-            findings.Add(Finding(module, binding?.Location ?? entry.Location,
-                $"{entry.Location} {(binding is null ? "has no binding" : $"binding {binding.Index} has no HostPort")}; Docker publishes the port on a random host port, but the GPU device's agent skips it, so port {entry.Key.Name} is not exposed.",
-                $"Bind it to a HostPort, for example {Binding(entry.Key).ToCompactJson()} (ConvertTo-GpuEdgeManifest binds the container port's number)."));
+            var bind = $"Bind it to a HostPort, for example {Binding(entry.Key).ToCompactJson()} (ConvertTo-GpuEdgeManifest binds the container port's number).";
+            findings.Add(binding is null
+                ? Finding(module, entry.Location,
+                    $"{entry.Location} has no binding; Docker publishes the port on no host port (other modules reach it on the module network), and the GPU device's agent skips it, so port {entry.Key.Name} is not exposed.",
+                    bind + " That also exposes it outside the device, which Docker did not; to keep it inside the cluster, add \"k8s-experimental\": {\"serviceOptions\": {\"type\": \"ClusterIP\"}}.")
+                : Finding(module, binding.Location,
+                    $"{entry.Location} binding {binding.Index} has no HostPort; Docker publishes the port on a random host port, but the GPU device's agent skips it, so port {entry.Key.Name} is not exposed.",
+                    bind));
         }
         if (ClusterOnly(module))
         {

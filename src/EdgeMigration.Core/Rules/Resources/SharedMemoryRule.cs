@@ -68,7 +68,7 @@ public sealed class SharedMemoryRule : MigrationRule
             findings.Add(hostIpc
                 ? Finding(module, "HostConfig." + shm.Name,
                     $"ShmSize ({shm.Value.ToCompactJson()}) is ignored on the GPU device; with host IPC the module uses the host's shared memory.",
-                    "Nothing to change; remove ShmSize if the module no longer runs on Docker devices.", Severity.Information, fixable: false)
+                    "Nothing to change; ShmSize can go, as Docker ignores it with host IPC too.", Severity.Information, fixable: false)
                 : Finding(module, "HostConfig." + shm.Name,
                     $"ShmSize ({shm.Value.ToCompactJson()}) is ignored on the GPU device; /dev/shm keeps the container runtime's default size (64 MiB).",
                     $"Mount a memory-backed volume at /dev/shm: \"k8s-experimental\": {{\"volumes\": [{{\"volume\": {{\"name\": \"dshm\", \"emptyDir\": {{\"medium\": \"Memory\", \"sizeLimit\": \"{SizeLimit(shm.Value)}\"}}}}, \"volumeMounts\": [{{\"name\": \"dshm\", \"mountPath\": \"/dev/shm\"}}]}}]}}, or use IpcMode host.",

@@ -12,7 +12,7 @@ namespace EdgeMigration.Core.Rules.Storage;
 /// PersistentVolumeClaim named after its Source as the agent sanitizes it (<see cref="DnsNames.Label"/>), which must be a DNS
 /// label, must not be one of the agent's own volume names, and merges silently with another Source that sanitizes
 /// alike; a bind's hostPath volume is named after its Source the same way, within the same two limits. ReadOnly is
-/// honoured; BindOptions, VolumeOptions, TmpfsOptions and Consistency are not.
+/// honoured; BindOptions, VolumeOptions, TmpfsOptions and Consistency are not (Docker on Linux ignores Consistency too).
 /// </summary>
 public sealed class MountsRule : ModuleRule
 {
@@ -103,7 +103,11 @@ public sealed class MountsRule : ModuleRule
         {
             findings.Add(Finding(module, JsonPath.Member(mount.Location, option.Name),
                 $"{option.Name} ({option.Value.ToCompactJson()}) of {mount.Location} is ignored on the GPU device; only Type, Source, Target and ReadOnly are mapped.",
-                "Nothing to change if the module works without it; Docker devices still apply it.", Severity.Information));
+                // Consistency is a Docker Desktop for Mac setting: Docker on Linux, as the FPGA device runs it, ignores it too.
+                string.Equals(option.Name, "Consistency", StringComparison.OrdinalIgnoreCase)
+                    ? "Nothing to change: Docker on Linux, which the FPGA device runs, ignores it too."
+                    : "Nothing to change if the module works without it; Docker devices still apply it.",
+                Severity.Information));
         }
     }
 }
