@@ -157,6 +157,26 @@ public sealed class PipelineInputTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Cmdlets))]
+    public void TheModulesOtherResultsAreNotAManifestErrorsSayingWhatTheyAre(string cmdlet)
+    {
+        // Get-EdgeModule's modules and Test-EdgeModuleCompatibility's results name their manifest but are none; the error
+        // said their type "cannot be read as JSON".
+        using var ps = new PowerShellSession();
+
+        var run = ps.Run($"(Get-EdgeModule '{Sample}')[2], (Test-EdgeModuleCompatibility '{Sample}')[0], (Get-EdgeMigrationRule)[0] | {cmdlet} -WarningAction Ignore");
+
+        Assert.Empty(run.Output);
+        Assert.Equal(new[] { "NotAManifest", "NotAManifest", "NotAManifest" }, run.ErrorIds.Select(id => id.Split(',')[0]));
+        Assert.Equal(new[]
+        {
+            "EdgeMigration.EdgeModuleInfo is a result of this module, not a manifest; pipe the manifest itself: its file (the Manifest property names it), JSON text or object.",
+            "EdgeMigration.EdgeModuleCompatibility is a result of this module, not a manifest; pipe the manifest itself: its file (the Manifest property names it), JSON text or object.",
+            "EdgeMigration.EdgeMigrationRuleInfo is a result of this module, not a manifest; pipe the manifest itself: its file, JSON text or object.",
+        }, run.Errors.Select(e => e.Exception.Message));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
     public void AFolderFromThePipelineIsAFolderError(string cmdlet)
     {
         using var ps = new PowerShellSession();

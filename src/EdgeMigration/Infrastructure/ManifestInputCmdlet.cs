@@ -166,6 +166,15 @@ public abstract class ManifestInputCmdlet : PSCmdlet
             ProcessManifest(EditsManifests ? conversion.Document.Clone() : conversion.Document);
             return;
         }
+        // The module's other results (a module, a finding, a rule...) describe manifests but are none: said so, rather
+        // than that their type cannot be read as JSON.
+        if (baseObject is not null && baseObject.GetType().Assembly == typeof(EdgeManifestConversion).Assembly)
+        {
+            WriteInputError(Errors.NotAManifest(new ManifestException(ManifestErrorKind.NotAManifest, "pipeline object",
+                $"{input!.TypeNames[0]} is a result of this module, not a manifest; pipe the manifest itself: its file" +
+                (input.Properties["Manifest"] is null ? "" : " (the Manifest property names it)") + ", JSON text or object."), baseObject));
+            return;
+        }
         if (baseObject is FileSystemInfo entry)
         {
             // Already a full file system path: resolving it through the provider again (which reads the mount
