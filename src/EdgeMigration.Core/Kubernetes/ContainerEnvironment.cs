@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
 
 namespace EdgeMigration.Core.Kubernetes;
@@ -15,6 +16,37 @@ internal static class ContainerEnvironment
 {
     /// <summary>What the API server accepts as an environment variable name (a C identifier, plus '-' and '.').</summary>
     private static readonly Regex ValidName = new("^[-._a-zA-Z][-._a-zA-Z0-9]*$", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// The variables the IoT Edge runtime gives a module on both devices, IOTEDGE_GATEWAYHOSTNAME to custom modules only
+    /// (edgeAgent's CreateOrUpdateCommand.GetEnvVars on the FPGA device, KubernetesDeploymentMapper.CollectModuleEnv on
+    /// the GPU device). The FPGA device's IoT Edge daemon puts createOptions Env over them (edgelet-docker merge_env); the
+    /// GPU device's agent appends them after Env, and the container gets the last of a name.
+    /// </summary>
+    private static readonly string[] RuntimeVariables =
+    {
+        "IOTEDGE_WORKLOADURI", "IOTEDGE_DEVICEID", "IOTEDGE_MODULEID", "IOTEDGE_IOTHUBHOSTNAME", "IOTEDGE_AUTHSCHEME",
+        "IOTEDGE_MODULEGENERATIONID", "IOTEDGE_APIVERSION",
+    };
+
+    private const string GatewayHostName = "IOTEDGE_GATEWAYHOSTNAME";
+
+    /// <summary>True when the first <paramref name="length"/> characters of <paramref name="text"/> name a variable the runtime gives <paramref name="module"/>; case-sensitively, as both devices compare names.</summary>
+    public static bool IsRuntimeVariable(EdgeModule module, string text, int length)
+    {
+        if (length == GatewayHostName.Length && string.CompareOrdinal(text, 0, GatewayHostName, 0, length) == 0)
+        {
+            return !module.IsSystemModule;
+        }
+        foreach (var name in RuntimeVariables)
+        {
+            if (length == name.Length && string.CompareOrdinal(text, 0, name, 0, length) == 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public static JArray Build(RenderContext context)
     {
@@ -48,7 +80,7 @@ internal static class ContainerEnvironment
         if (!module.IsSystemModule)
         {
             // Custom modules reach edgeHub by its Service name (reference: "Refinements: Names").
-            yield return Variable("IOTEDGE_GATEWAYHOSTNAME", "edgehub");
+            yield return Variable(GatewayHostName, "edgehub");
         }
     }
 

@@ -25,7 +25,7 @@ public enum IgnoredSettingKind
     /// <summary>One entry of HostConfig.Devices.</summary>
     Device,
 
-    /// <summary>An Env entry without a name and '='.</summary>
+    /// <summary>An Env entry without a name and '=', or one setting a variable the runtime sets after it on the GPU device.</summary>
     EnvEntry,
 
     /// <summary>A k8s-experimental key the agent does not know, the section spelled in another case, or a section that is not an object.</summary>
@@ -89,15 +89,79 @@ public static class IgnoredSettings
         var env = module.Options().ArrayOf(ModuleEnvironment.EnvName);
         for (var i = 0; env is not null && i < env.Count; i++)
         {
+            if (env[i] is not JValue { IsString: true } entry)
+            {
+                continue;
+            }
             // The agent keeps "NAME=value" entries only: no '=' at all, or '=' first, and the entry is dropped.
-            if (env[i] is JValue { IsString: true } entry && entry.Text.IndexOf('=') <= 0)
+            var equals = entry.Text.IndexOf('=');
+            if (equals <= 0)
             {
                 ignored.Add(new IgnoredSetting(IgnoredSettingKind.EnvEntry, ModuleEnvironment.EnvName, JsonPath.Index(ModuleEnvironment.EnvName, i), false, entry,
-                    $"Env entry {entry.ToCompactJson()} is not NAME=value; the GPU device's agent drops it.",
+                    equals < 0 && entry.Text.Length > 0 ? WithoutEquals(module, env, i, entry.Text) : $"Env entry {entry.ToCompactJson()} is not NAME=value; the GPU device's agent drops it.",
                     "Write it as NAME=value (an empty value is NAME=), or remove it."));
+            }
+            else if (ContainerEnvironment.IsRuntimeVariable(module, entry.Text, equals) && LaterEntryNamed(env, i, entry.Text, equals) < 0)
+            {
+                var name = entry.Text.Substring(0, equals);
+                // Values are not quoted: variables hold passwords and connection strings.
+                ignored.Add(new IgnoredSetting(IgnoredSettingKind.EnvEntry, ModuleEnvironment.EnvName, JsonPath.Index(ModuleEnvironment.EnvName, i), false, entry,
+                    $"Env entry {name} sets a variable the IoT Edge runtime sets: on the FPGA device the module got the Env entry's value (the IoT Edge daemon puts Env over the runtime's variables), but the GPU device's agent appends its own {name} after the module's, so the module gets the runtime's value there.",
+                    "Remove the entry; if the module needs that value, give it under a name of its own."));
             }
         }
     }
+
+    /// <summary>
+    /// What an Env entry without '=' did on the FPGA device and what the module gets without it on the GPU device: the IoT
+    /// Edge daemon gives such an entry the empty value, over the runtime's variables, the env section and earlier Env
+    /// entries (edgelet-docker merge_env), unless a later Env entry of the name sets it again; the GPU device's agent
+    /// drops it, and its own IOTEDGE_* variables come last. Values are not quoted.
+    /// </summary>
+    private static string WithoutEquals(EdgeModule module, JArray env, int index, string name)
+    {
+        if (LaterEntryNamed(env, index, name, name.Length) is var later and >= 0)
+        {
+            return $"Env entry \"{name}\" has no '=': on the FPGA device the later {JsonPath.Index(ModuleEnvironment.EnvName, later)} of the same name sets {name} instead, and the GPU device's agent drops it, so it has no effect on either device.";
+        }
+        var earlier = EarlierValueNamed(env, index, name);
+        var (overridden, onGpu) =
+            ContainerEnvironment.IsRuntimeVariable(module, name, name.Length) ? (" over the value the IoT Edge runtime sets", "the module gets the runtime's value there")
+            : earlier >= 0 ? ($" over the value of {JsonPath.Index(ModuleEnvironment.EnvName, earlier)}", $"the module gets the value of {JsonPath.Index(ModuleEnvironment.EnvName, earlier)} there")
+            : module.EnvSection?.Find(name) is not null ? (" over the env section's value", "the module gets the env section's value there")
+            : ("", $"{name} is not set there");
+        return $"Env entry \"{name}\" has no '=': on the FPGA device the IoT Edge daemon set {name} to ''{overridden}; the GPU device's agent drops the entry, so {onGpu}.";
+    }
+
+    /// <summary>The index of the first Env entry after <paramref name="index"/> named as the first <paramref name="length"/> characters of <paramref name="text"/> (with '=' or without), or -1.</summary>
+    private static int LaterEntryNamed(JArray env, int index, string text, int length)
+    {
+        for (var j = index + 1; j < env.Count; j++)
+        {
+            if (env[j] is JValue { IsString: true } other && IsNamed(other.Text, text, length))
+            {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>The index of the last NAME=value entry before <paramref name="index"/> named <paramref name="name"/> (what the GPU device's agent keeps), or -1.</summary>
+    private static int EarlierValueNamed(JArray env, int index, string name)
+    {
+        for (var j = index - 1; j >= 0; j--)
+        {
+            if (env[j] is JValue { IsString: true } other && other.Text.Length > name.Length && other.Text[name.Length] == '=' && IsNamed(other.Text, name, name.Length))
+            {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>True when the Env entry <paramref name="entry"/> is named as the first <paramref name="length"/> characters of <paramref name="text"/>; case-sensitively, as both devices compare names.</summary>
+    private static bool IsNamed(string entry, string text, int length) =>
+        (entry.Length == length || (entry.Length > length && entry[length] == '=')) && string.CompareOrdinal(entry, 0, text, 0, length) == 0;
 
     private static void HostConfig(EdgeModule module, IReadOnlyCollection<string> secrets, List<IgnoredSetting> ignored)
     {

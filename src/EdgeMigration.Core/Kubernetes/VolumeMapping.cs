@@ -66,12 +66,14 @@ internal sealed class VolumeMapping
                 continue;
             }
             var location = JsonPath.Index(ModuleMounts.LocationOf(member!), i);
-            if (binds[i] is not JValue { IsString: true } bind)
+            if (CreateOptionsAccess.Text(binds[i]) is not { } text)
             {
                 _context.Fail(location, binds[i], $"{location} is {CreateOptions.Describe(binds[i])}, not a string; the agent cannot read the module's createOptions.", "Write it as \"/host/path:/container/path\".");
                 continue;
             }
-            _context.Drop(location, bind, DropEffect.Ignored, $"Bind \"{bind.Text}\" has no container path after ':'; the agent skips it.", "Write it as \"/host/path:/container/path\".");
+            // Json.NET reads a number or true/false as its text: a bind without ':'.
+            var bind = binds[i] is JValue { IsString: true } ? $"\"{text}\"" : $"{binds[i].ToCompactJson()} (read as \"{text}\")";
+            _context.Drop(location, binds[i], DropEffect.Ignored, $"Bind {bind} has no container path after ':'; the agent skips it.", "Write it as \"/host/path:/container/path\".");
         }
         return next;
     }

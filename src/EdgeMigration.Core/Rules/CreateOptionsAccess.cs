@@ -48,6 +48,13 @@ public static class CreateOptionsAccess
     };
 
     /// <summary>
+    /// A value as Json.NET reads it into a string from createOptions text: a string, or a number, true or false as
+    /// written (JsonTextReader.ReadAsString keeps the number's text: 42 is "42", 1e3 is "1e3"); null for anything else
+    /// (null, an array, an object).
+    /// </summary>
+    public static string? Text(JNode value) => value is JValue { Kind: JValueKind.String or JValueKind.Number or JValueKind.True or JValueKind.False } scalar ? scalar.Text : null;
+
+    /// <summary>
     /// The object under <paramref name="name"/> (any case), added when missing or null; null when the user wrote
     /// something else there (a template placeholder, a value of the wrong type): a fix never replaces what the user
     /// wrote, and leaves the finding for the user instead.

@@ -18,7 +18,8 @@ public class RenderContainerTests
         // The agent's own IOTEDGE_MODULEID comes last, so it wins over the user's.
         Assert.Equal("""{"name":"IOTEDGE_MODULEID","value":"m"}""", Compact(((JArray)Container(module)["env"]!)[5]));
         Assert.Equal("""{"name":"C","value":"a=b"}""", Compact(((JArray)Container(module)["env"]!)[3]));
-        Assert.Equal(new[] { "Ignored Env[1]", "Ignored Env[2]" }, Dropped(module));
+        Assert.Equal(new[] { "Ignored Env[1]", "Ignored Env[2]", "Ignored Env[3]" }, Dropped(module));
+        Assert.Contains("the module gets the runtime's value there", DroppedAt(module, "Env[3]").Reason);
     }
 
     [Fact]

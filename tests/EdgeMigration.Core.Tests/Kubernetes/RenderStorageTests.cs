@@ -20,6 +20,18 @@ public class RenderStorageTests
     }
 
     [Fact]
+    public void ANumberOrBooleanBindIsReadAsItsTextAndSkipped()
+    {
+        // Json.NET reads 42 and true into Binds as "42" and "true", which have no ':'; null or an object is not read.
+        var module = Render("""{"HostConfig":{"Binds":[42,"/data:/data",true,null]}}""");
+
+        Assert.Equal(new[] { "Ignored HostConfig.Binds[0]", "Ignored HostConfig.Binds[2]", "Fails HostConfig.Binds[3]" }, Dropped(module));
+        Assert.Equal("Bind 42 (read as \"42\") has no container path after ':'; the agent skips it.", DroppedAt(module, "HostConfig.Binds[0]").Reason);
+        Assert.Contains("(read as \"true\")", DroppedAt(module, "HostConfig.Binds[2]").Reason);
+        Assert.Equal("""[{"hostPath":{"path":"/data","type":"DirectoryOrCreate"},"name":"data"}]""", Compact(PodSpec(module)["volumes"]));
+    }
+
+    [Fact]
     public void BindMountsAreHostPathsAndVolumeMountsAreClaimsNamedAfterTheShare()
     {
         var module = Render("""

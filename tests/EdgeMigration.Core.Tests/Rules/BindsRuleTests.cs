@@ -57,6 +57,31 @@ public class BindsRuleTests
     }
 
     [Fact]
+    public void ANumberOrBooleanEntryIsReadAsItsText()
+    {
+        // Json.NET reads 42 and true into Binds as "42" and "true": Docker refuses such a bind, the GPU device's agent skips it.
+        var manifest = ManifestBuilder.Deployment(("odd", """{"HostConfig":{"Binds":[42,true,1e3,null,{"a":1}]}}"""));
+
+        var findings = Check(manifest, "S1");
+
+        Assert.Equal(new[]
+        {
+            "S1 Warning odd HostConfig.Binds manual",
+            "S1 Error odd HostConfig.Binds[0] manual",
+            "S1 Error odd HostConfig.Binds[1] manual",
+            "S1 Error odd HostConfig.Binds[2] manual",
+            "S1 Error odd HostConfig.Binds[3] manual",
+            "S1 Error odd HostConfig.Binds[4] manual",
+        }, Summary(findings));
+        Assert.Equal("HostConfig.Binds[0] is 42, not a string; the agents read it as the bind \"42\", which is not '<host path or volume>:<container path>[:options]': Docker refuses it, and the GPU device's agent skips it.", findings[1].Message);
+        Assert.Contains("the bind \"true\"", findings[2].Message);
+        Assert.Contains("the bind \"1e3\"", findings[3].Message);
+        Assert.DoesNotContain("no agent can read", findings[1].Message + findings[2].Message + findings[3].Message);
+        Assert.Contains("no agent can read the module's createOptions", findings[4].Message);
+        Assert.Contains("no agent can read the module's createOptions", findings[5].Message);
+    }
+
+    [Fact]
     public void AContainerPathAloneIsDockersAnonymousVolumeWhichTheDeviceSkips()
     {
         // Docker reads "/data" as a new anonymous volume at /data; the device's agent wants two parts and skips it.

@@ -95,4 +95,61 @@ public class IgnoredSettingsRuleTests
         Assert.Equal(new[] { "K1 Warning m Env[1] manual", "K1 Warning m Env[2] manual" }, Summary(findings));
         Assert.Contains("NAME=value", findings[0].Recommendation);
     }
+
+    [Fact]
+    public void AnEnvEntryWithoutEqualsSaysWhatTheModuleGetsOnEachDevice()
+    {
+        // The FPGA device's IoT Edge daemon sets a name without '=' to '', over the env section; the GPU device's agent drops it.
+        var manifest = ManifestBuilder.Deployment(
+            ("insection", """{"Env":["DEBUG"]}""", """{"DEBUG": {"value": "1"}}"""),
+            ("alone", """{"Env":["DEBUG"]}""", null));
+
+        var findings = Check(manifest, "K1");
+
+        Assert.Equal(new[] { "K1 Warning insection Env[0] manual", "K1 Warning alone Env[0] manual" }, Summary(findings));
+        Assert.Equal("Env entry \"DEBUG\" has no '=': on the FPGA device the IoT Edge daemon set DEBUG to '' over the env section's value; the GPU device's agent drops the entry, so the module gets the env section's value there.", findings[0].Message);
+        Assert.Equal("Env entry \"DEBUG\" has no '=': on the FPGA device the IoT Edge daemon set DEBUG to ''; the GPU device's agent drops the entry, so DEBUG is not set there.", findings[1].Message);
+    }
+
+    [Fact]
+    public void AnEnvEntryWithoutEqualsIsJudgedByTheOtherEntriesOfItsName()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("m", """{"Env":["A=1","A","B","B=2","debug","IOTEDGE_MODULEID"]}""", """{"DEBUG": {"value": "1"}}"""));
+
+        var findings = Check(manifest, "K1");
+
+        Assert.Equal(new[] { "K1 Warning m Env[1] manual", "K1 Warning m Env[2] manual", "K1 Warning m Env[4] manual", "K1 Warning m Env[5] manual" }, Summary(findings));
+        Assert.Contains("set A to '' over the value of Env[0]; the GPU device's agent drops the entry, so the module gets the value of Env[0] there", findings[0].Message);
+        Assert.Contains("the later Env[3] of the same name sets B instead", findings[1].Message);
+        Assert.Contains("no effect on either device", findings[1].Message);
+        // Names are compared case-sensitively, as both devices do: the env section's DEBUG is another variable.
+        Assert.Contains("debug is not set there", findings[2].Message);
+        Assert.Contains("set IOTEDGE_MODULEID to '' over the value the IoT Edge runtime sets", findings[3].Message);
+        Assert.Contains("the module gets the runtime's value there", findings[3].Message);
+    }
+
+    [Fact]
+    public void EnvEntriesSettingTheRuntimesVariablesAreOverriddenOnTheGpuDevice()
+    {
+        // The FPGA device's IoT Edge daemon puts Env over the runtime's IOTEDGE_* variables; the GPU device's agent appends its own after Env.
+        var manifest = ManifestBuilder.Deployment(
+            ("m", """{"Env":["IOTEDGE_MODULEID=other","IOTEDGE_GATEWAYHOSTNAME=gateway","IOTEDGE_WORKLOADURI=a","IOTEDGE_WORKLOADURI=b","iotedge_deviceid=x","IOTEDGE_OTHER=1"]}""", null));
+        // edgeHub gets no IOTEDGE_GATEWAYHOSTNAME from the runtime on either device.
+        manifest.FindModule("edgeHub")!.CreateOptions!.GetOrCreateRoot().Set("Env", new JArray(new[] { JValue.String("IOTEDGE_GATEWAYHOSTNAME=gateway"), JValue.String("IOTEDGE_DEVICEID=x") }));
+
+        var findings = Check(manifest, "K1");
+
+        Assert.Equal(new[]
+        {
+            "K1 Warning edgeHub Env[1] manual",
+            "K1 Warning m Env[0] manual",
+            "K1 Warning m Env[1] manual",
+            "K1 Warning m Env[3] manual",
+        }, Summary(findings));
+        Assert.Equal("Env entry IOTEDGE_MODULEID sets a variable the IoT Edge runtime sets: on the FPGA device the module got the Env entry's value (the IoT Edge daemon puts Env over the runtime's variables), but the GPU device's agent appends its own IOTEDGE_MODULEID after the module's, so the module gets the runtime's value there.",
+            findings[1].Message);
+        Assert.DoesNotContain("other", findings[1].Message);
+        Assert.Contains("under a name of its own", findings[1].Recommendation);
+    }
 }

@@ -55,10 +55,13 @@ public sealed class BindsRule : BindRule
             }
             else if (entry.Class == BindClass.Unreadable)
             {
+                // Json.NET reads a number or true/false as its text, which has no ':': a bind no one can mount.
                 findings.Add(Finding(module, entry.Location,
-                    entry.Spec is null
-                        ? $"{entry.Location} is {entry.Node.ToCompactJson()}, not a string; no agent can read the module's createOptions."
-                        : $"{entry.Location} {entry.Node.ToCompactJson()} cannot be read: {entry.Spec.Problem}. Docker refuses it, and the device's agent skips or misreads it.",
+                    entry.Spec is not null
+                        ? $"{entry.Location} {entry.Node.ToCompactJson()} cannot be read: {entry.Spec.Problem}. Docker refuses it, and the device's agent skips or misreads it."
+                        : CreateOptionsAccess.Text(entry.Node) is { } read
+                        ? $"{entry.Location} is {entry.Node.ToCompactJson()}, not a string; the agents read it as the bind \"{read}\", which is not '<host path or volume>:<container path>[:options]': Docker refuses it, and the GPU device's agent skips it."
+                        : $"{entry.Location} is {entry.Node.ToCompactJson()}, not a string; no agent can read the module's createOptions.",
                     "Write it as \"<absolute host path or share>:<container path>[:ro]\", or as a HostConfig.Mounts entry.",
                     Severity.Error, fixable: false));
             }
