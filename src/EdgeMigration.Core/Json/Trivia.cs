@@ -26,7 +26,8 @@ internal static class Trivia
     /// <summary>
     /// The trivia before an item that becomes its container's first when the one before it, whose trivia was
     /// <paramref name="removed"/>, is removed: the layout the first item had ("[\"B\"]", not "[ \"B\"]"), and the
-    /// item's own comments, if it has any, after that layout's leading whitespace. Null trivia (an added item) is kept.
+    /// item's own comments, if it has any, after that layout's leading whitespace; the removed one's comments go with it.
+    /// Null trivia (an added item) is kept.
     /// </summary>
     public static string? FirstItemTrivia(string? removed, string? own)
     {
@@ -34,7 +35,7 @@ internal static class Trivia
         {
             return own;
         }
-        return IsWhitespace(own) ? removed : removed.Substring(0, LeadingWhitespace(removed)) + own.Substring(LeadingWhitespace(own));
+        return removed.Substring(0, LeadingWhitespace(removed)) + own.Substring(LeadingWhitespace(own));
     }
 
     /// <summary>

@@ -56,6 +56,7 @@ public class JsonTreeEditTests
     [InlineData("[\n  \"A\",\n  \"B\",\n  \"C\"\n]", new[] { 2, 1, 0 }, "[]")]
     [InlineData("[\"A\",\n \"B\",\n \"C\"]", new[] { 0 }, "[\"B\",\n \"C\"]")]
     [InlineData("[\n  // first\n  \"A\",\n  // second\n  \"B\"\n]", new[] { 0 }, "[\n  // second\n  \"B\"\n]")]
+    [InlineData("[\n  // first\n  \"A\",\n  \"B\"\n]", new[] { 0 }, "[\n  \"B\"\n]")]
     public void RemovedElementsLeaveTheArrayAsIfWrittenWithoutThem(string json, int[] removeAt, string expected)
     {
         var document = JDocument.Parse(json);
@@ -72,6 +73,7 @@ public class JsonTreeEditTests
     [InlineData("{\"a\": 1, \"b\": 2, \"c\": 3}", "c", "{\"a\": 1, \"b\": 2}")]
     [InlineData("{ \"a\": 1 , \"b\": 2 }", "b", "{ \"a\": 1 }")]
     [InlineData("{\n  \"a\": 1,\n  \"b\": 2\n}", "a", "{\n  \"b\": 2\n}")]
+    [InlineData("{\n  // a\n  \"a\": 1,\n  \"b\": 2\n}", "a", "{\n  \"b\": 2\n}")]
     public void RemovedMembersLeaveTheObjectAsIfWrittenWithoutThem(string json, string name, string expected)
     {
         var document = JDocument.Parse(json);
