@@ -188,6 +188,12 @@ public static class ModuleEnvironment
         var entry = env[variable.EnvIndex];
         env[variable.EnvIndex] = JValue.String(variable.Name + "=" + value);
         context.Record(rule, module, variable.Location, entry, env[variable.EnvIndex], description);
+        // An env section setting of the same name and value is the one setting written twice: it takes the new value
+        // too, so that K15, after the proxy fixes, removes the Env twin and one setting remains.
+        if (module.EnvSection?.Find(variable.Name) is { } twin && EdgeModule.EnvValue(twin) == variable.Value)
+        {
+            SetValue(context, rule, module, new ModuleVariable(twin), value, description);
+        }
     }
 
     /// <summary>Renames a variable where it is set, keeping its value and place.</summary>

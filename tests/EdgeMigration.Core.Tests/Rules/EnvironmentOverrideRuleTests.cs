@@ -1,3 +1,5 @@
+using System.Linq;
+using EdgeMigration.Core.Conversion;
 using EdgeMigration.Core.Manifests;
 using Xunit;
 using static EdgeMigration.Tests.RuleTestKit;
@@ -49,6 +51,23 @@ public class EnvironmentOverrideRuleTests
         Assert.Equal(new[] { "K15 Information app Env[1] manual", "K15 Information app Env[3] fixable" }, Summary(findings));
         Assert.Equal(new[] { "K15 app Env[2]: \"B=3\" -> -", "K15 app Env[3]: \"B=1\" -> -" }, Describe(result.Changes));
         Assert.Equal("""{"Env":["A=1","A=2"]}""", OptionsText(result.Manifest, "app"));
+    }
+
+    [Fact]
+    public void AVariableAProxyFixSetsWrittenInBothPlacesEndsAsOneSetting()
+    {
+        // P2 sets no_proxy where it takes effect, the Env entry; the env section's setting of the same value is the same
+        // setting written twice, so it takes the new value too, and K15 (after the proxy fixes) removes the Env twin.
+        var manifest = ManifestBuilder.Deployment(
+            ("app", """{"Env":["no_proxy=corp.local"],"WorkingDir":"/app"}""", """{"https_proxy": {"value": "http://proxy:3128"}, "no_proxy": {"value": "corp.local"}}"""));
+
+        var result = ManifestConverter.Convert(manifest);
+
+        var app = result.Manifest.Modules.Single(m => m.Name == "app");
+        Assert.Equal("corp.local,localhost", EdgeModule.EnvValue(app.EnvSection!.Find("no_proxy")!));
+        Assert.Equal("""{"WorkingDir":"/app"}""", OptionsText(result.Manifest, "app"));
+        Assert.DoesNotContain(result.RemainingFindings, f => f.RuleId == "K15");
+        Assert.Empty(Describe(ManifestConverter.Convert(result.Manifest).Changes));
     }
 
     [Fact]
