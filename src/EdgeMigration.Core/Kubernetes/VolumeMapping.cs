@@ -71,6 +71,12 @@ internal sealed class VolumeMapping
                 _context.Fail(location, binds[i], $"{location} is {CreateOptions.Describe(binds[i])}, not a string; the agent cannot read the module's createOptions.", "Write it as \"/host/path:/container/path\".");
                 continue;
             }
+            if (BindSpec.Parse(text) is { Kind: BindSourceKind.AnonymousVolume } anonymous)
+            {
+                var (message, recommendation) = BindsRule.AnonymousVolume(location, binds[i], anonymous.Target);
+                _context.Drop(location, binds[i], DropEffect.Ignored, message, recommendation);
+                continue;
+            }
             // Json.NET reads a number or true/false as its text: a bind without ':'.
             var bind = binds[i] is JValue { IsString: true } ? $"\"{text}\"" : $"{binds[i].ToCompactJson()} (read as \"{text}\")";
             _context.Drop(location, binds[i], DropEffect.Ignored, $"Bind {bind} has no container path after ':'; the agent skips it.", "Write it as \"/host/path:/container/path\".");

@@ -32,6 +32,17 @@ public class RenderStorageTests
     }
 
     [Fact]
+    public void AContainerPathAloneIsSkippedAsTheAnonymousVolumeItIs()
+    {
+        // Docker mounts an anonymous volume at "/cache"; the agent wants source and target (S1 says the same).
+        var module = Render("""{"HostConfig":{"Binds":["/cache","/data:/data"]}}""");
+
+        Assert.Equal(new[] { "Ignored HostConfig.Binds[0]" }, Dropped(module));
+        Assert.StartsWith("HostConfig.Binds[0] \"/cache\" is a container path alone: Docker mounts a new anonymous volume there", DroppedAt(module, "HostConfig.Binds[0]").Reason);
+        Assert.Equal("""[{"hostPath":{"path":"/data","type":"DirectoryOrCreate"},"name":"data"}]""", Compact(PodSpec(module)["volumes"]));
+    }
+
+    [Fact]
     public void BindMountsAreHostPathsAndVolumeMountsAreClaimsNamedAfterTheShare()
     {
         var module = Render("""

@@ -67,10 +67,8 @@ public sealed class BindsRule : BindRule
             }
             else if (entry.Class == BindClass.AnonymousVolume)
             {
-                findings.Add(Finding(module, entry.Location,
-                    $"{entry.Location} {entry.Node.ToCompactJson()} is a container path alone: Docker mounts a new anonymous volume there, but the GPU device's agent wants '<source>:<target>' and skips it, so the path is the container's own folder, whose changes are lost whenever the container restarts.",
-                    $"Nothing to change if the module keeps nothing there; for data to keep, mount a share: {{\"Target\": \"{entry.Spec!.Target}\", \"Source\": \"<share>\", \"Type\": \"volume\"}} in HostConfig.Mounts.",
-                    fixable: false));
+                var (message, recommendation) = AnonymousVolume(entry.Location, entry.Node, entry.Spec!.Target);
+                findings.Add(Finding(module, entry.Location, message, recommendation, fixable: false));
             }
             else if (entry.ConflictingMount is { } mount)
             {
@@ -88,4 +86,9 @@ public sealed class BindsRule : BindRule
             BindConversion.Apply(context, this, module, _ => true);
         }
     }
+
+    /// <summary>What becomes of a container path alone in Binds (Docker's anonymous volume) on the GPU device; the preview says it too.</summary>
+    internal static (string Message, string Recommendation) AnonymousVolume(string location, JNode bind, string target) =>
+        ($"{location} {bind.ToCompactJson()} is a container path alone: Docker mounts a new anonymous volume there, but the GPU device's agent wants '<source>:<target>' and skips it, so the path is the container's own folder, whose changes are lost whenever the container restarts.",
+            $"Nothing to change if the module keeps nothing there; for data to keep, mount a share: {{\"Target\": \"{target}\", \"Source\": \"<share>\", \"Type\": \"volume\"}} in HostConfig.Mounts.");
 }
