@@ -93,9 +93,13 @@ internal readonly struct PodVolume
 internal static class PodVolumes
 {
     /// <summary>The module's pod volumes; <paramref name="shares"/> judges the binds (<see cref="BindPlan"/>), which a check has read already.</summary>
-    public static IReadOnlyList<PodVolume> Of(EdgeModule module, ShareMapping shares) =>
-        // The typed reading only for a section with volumes (most modules have no section, many sections only resources).
-        Read(module, shares, HasWritten(module) ? KubernetesExtensions.ReadAlone(module) : null);
+    public static IReadOnlyList<PodVolume> Of(EdgeModule module, ShareMapping shares) => Read(module, shares, WrittenSection(module));
+
+    /// <summary>
+    /// The k8s-experimental section as the agent's typed model reads it, for a module whose section has volumes; null
+    /// otherwise (most modules have no section, many sections only resources), so that no reading is made for nothing.
+    /// </summary>
+    internal static KubernetesExtensions? WrittenSection(EdgeModule module) => HasWritten(module) ? KubernetesExtensions.ReadAlone(module) : null;
 
     /// <summary>Whether the module's k8s-experimental section has volumes (read or not).</summary>
     internal static bool HasWritten(EdgeModule module) => module.Kubernetes()?.Find(KubernetesVolumesKey, StringComparison.OrdinalIgnoreCase) is not null;

@@ -22,6 +22,9 @@ public sealed record PortKey(string Text, int? Number, string? Protocol)
     /// <summary>"80/tcp", as the device names the port: for a key it reads (<see cref="IsValid"/>); one without a protocol gives "80/".</summary>
     public string Name => $"{Number}/{Protocol}";
 
+    /// <summary>The port as Docker names it: <see cref="Name"/>, or "80/tcp" for a key without a protocol, which Docker takes for TCP.</summary>
+    public string DockerName => LacksProtocol ? $"{Number}/tcp" : Name;
+
     /// <summary>Why the device's agent ignores a key that is not <see cref="IsValid"/>, as the check and the preview say it.</summary>
     public string IgnoredBecause => LacksProtocol
         ? $"Port '{Text}' has no protocol: Docker takes it for {Number}/tcp, but the device's agent reads only <port>/<tcp|udp|sctp> and ignores it, so the port is not exposed."

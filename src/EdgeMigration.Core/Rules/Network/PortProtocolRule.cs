@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using EdgeMigration.Core.Conversion;
 using EdgeMigration.Core.Json;
@@ -34,7 +33,7 @@ public sealed class PortProtocolRule : ModuleRule
             var (container, _, key, location) = keys[i];
             // "80" and "080" are both port 80: the fix writes the first as "80/tcp" and then leaves the second.
             // The twin as written: "80/TCP" beside "80" is named so, not "80/tcp".
-            var twin = container.FindIgnoreCase(TcpText(key))?.Name ?? EarlierOfItsPort(keys, i);
+            var twin = container.FindIgnoreCase(key.DockerName)?.Name ?? EarlierOfItsPort(keys, i);
             findings.Add(Finding(module, location, key.IgnoredBecause,
                 twin is null
                     ? $"Write it as \"{key.Number}/tcp\", as ConvertTo-GpuEdgeManifest does."
@@ -111,9 +110,7 @@ public sealed class PortProtocolRule : ModuleRule
     /// <summary>"&lt;port&gt;/tcp", or null when <paramref name="container"/> already has a key of that name.</summary>
     private static string? TcpName(JObject container, PortKey key)
     {
-        var name = TcpText(key);
+        var name = key.DockerName;
         return container.FindIgnoreCase(name) is null ? name : null;
     }
-
-    private static string TcpText(PortKey key) => key.Number!.Value.ToString(CultureInfo.InvariantCulture) + "/tcp";
 }

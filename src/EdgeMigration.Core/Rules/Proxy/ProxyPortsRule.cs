@@ -65,7 +65,7 @@ public sealed class ProxyPortsRule : ModuleRule
             return;
         }
         // Docker takes a port without a protocol for TCP (K16 reports it): "35000" and "35000/tcp" are one port.
-        var name = key.LacksProtocol ? $"{port}/tcp" : key.Name;
+        var name = key.DockerName;
         if (reported.Contains(name))
         {
             return;

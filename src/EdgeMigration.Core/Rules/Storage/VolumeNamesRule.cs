@@ -27,8 +27,8 @@ public sealed class VolumeNamesRule : ModuleRule
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, CheckSettings settings, List<Finding> findings)
     {
-        // The section's typed reading only for a module with k8s-experimental volumes, as PodVolumes.Of reads it.
-        var extensions = PodVolumes.HasWritten(module) ? KubernetesExtensions.ReadAlone(module) : null;
+        // The section read once, for the volumes and the volumeMounts.
+        var extensions = PodVolumes.WrittenSection(module);
         var volumes = PodVolumes.Read(module, settings.Shares, extensions);
         for (var i = 0; i < volumes.Count; i++)
         {
