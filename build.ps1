@@ -5,7 +5,8 @@
     Every task is also reachable with plain dotnet (see README.md), so machines without pwsh can build and test:
       Build   : dotnet build EdgeMigration.sln -c Release   (assembles out/EdgeMigration/, help included, with
                 EdgeMigration.Core precompiled for PowerShell 7 on linux-x64, win-x64 and osx-arm64 under runtimes/)
-      Test    : dotnet test EdgeMigration.sln -c Release    (then the Pester suite, when pwsh has Pester 5)
+      Test    : dotnet test EdgeMigration.sln -c Release    (the Pester suite included, in PowerShell 7.6 as the .NET
+                tool of .config/dotnet-tools.json with Pester 5 from NuGet; build.ps1 then runs it in its own PowerShell)
       Package : dotnet build src/EdgeMigration -c Release -t:PackageModule
                 (out/EdgeMigration-<version>.zip for Azure Automation, out/EdgeMigration.<version>.nupkg for a gallery)
       -Runtime: dotnet build src/EdgeMigration -c Release -p:ModuleRuntime=<rid>
@@ -69,6 +70,18 @@ function Get-HelpBuildProperty {
     return @("-p:ExternalHelpDir=$helpDir")
 }
 
+# The Pester the test project downloads from NuGet (its PesterVersion, into NuGet's package folder) for a PowerShell
+# that has no Pester 5 of its own.
+function Get-DownloadedPester {
+    $testProject = Join-Path $root 'tests/EdgeMigration.Module.Tests/EdgeMigration.Module.Tests.csproj'
+    $properties = (& dotnet msbuild $testProject -getProperty:NuGetPackageRoot -getProperty:PesterVersion | Out-String | ConvertFrom-Json).Properties
+    $path = Join-Path $properties.NuGetPackageRoot "pester/$($properties.PesterVersion)/tools/Pester.psd1"
+    if (-not (Test-Path -LiteralPath $path)) {
+        throw "Pester is not installed and not at $path, where 'dotnet test' downloads it."
+    }
+    return $path
+}
+
 foreach ($name in $Task) {
     switch ($name) {
         'Build' {
@@ -78,18 +91,21 @@ foreach ($name in $Task) {
             }
         }
         'Test' {
+            # Also runs the Pester suite in PowerShell 7.6, the .NET tool of .config/dotnet-tools.json (PesterSuiteTests).
             Invoke-Dotnet @('test', $solution, '-c', $Configuration)
-            $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version]'5.0' } | Select-Object -First 1
-            if ($null -eq $pester) {
-                Write-Warning 'Pester 5 is not installed: the Pester suite under tests/ was not run (Install-Module Pester -MinimumVersion 5.0).'
-            }
-            else {
-                # A fresh process, so the module under test is loaded from out/EdgeMigration and nothing else.
-                $script = "Import-Module Pester -MinimumVersion 5.0; `$r = Invoke-Pester -Path '$root/tests' -Output Detailed -PassThru; exit `$r.FailedCount"
-                & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command $script
-                if ($LASTEXITCODE -ne 0) {
-                    throw "Pester reported $LASTEXITCODE failed test(s)."
-                }
+            # Then in this PowerShell too (Windows PowerShell 5.1, or another pwsh), with its own Pester 5 or the
+            # Pester the test project downloaded from NuGet, in a fresh process so that the module is loaded from
+            # out/EdgeMigration and nothing else.
+            $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version]'5.0' } |
+                Sort-Object Version -Descending | Select-Object -First 1
+            $pesterPath = if ($pester) { $pester.Path } else { Get-DownloadedPester }
+            Write-Host "Pester suite: PowerShell $($PSVersionTable.PSVersion) ($($PSVersionTable.PSEdition)), $pesterPath"
+            $script = "Import-Module '$($pesterPath -replace "'", "''")'; `$r = Invoke-Pester -Path '$($root -replace "'", "''")/tests' -Output Detailed -PassThru; exit (`$r.FailedCount + `$r.FailedBlocksCount + `$r.FailedContainersCount)"
+            # $PSHOME's executable, not this process's: as a .NET tool, pwsh runs in a dotnet process.
+            $executable = if ($PSVersionTable.PSEdition -eq 'Desktop') { 'powershell.exe' } elseif ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }
+            & (Join-Path $PSHOME $executable) -NoProfile -NonInteractive -Command $script
+            if ($LASTEXITCODE -ne 0) {
+                throw "Pester reported $LASTEXITCODE failure(s)."
             }
         }
         'Package' {

@@ -32,8 +32,11 @@ Describe 'Help of <_>' -ForEach $cmdlets {
 
     It 'describes every parameter the cmdlet has, and no other' {
         $real = $command.Parameters.Keys | Where-Object { $_ -notin $common -and $_ -ne 'ProgressAction' } | Sort-Object
-        $documented = $help.parameters.parameter.name | Sort-Object
+        $documented = $help.parameters.parameter.name | Where-Object { $_ -notin $common } | Sort-Object
         $documented | Should -Be $real
+        # platyPS documents -WhatIf and -Confirm of a cmdlet that supports ShouldProcess, and only of one that does.
+        $shouldProcess = $command.Parameters.ContainsKey('WhatIf')
+        $help.parameters.parameter.name | Where-Object { $_ -in 'WhatIf', 'Confirm' } | Should -HaveCount $(if ($shouldProcess) { 2 } else { 0 })
         $help.parameters.parameter | ForEach-Object { ($_.description.Text -join '') | Should -Not -BeNullOrEmpty -Because "-$($_.name) needs a description" }
     }
 

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace EdgeMigration.Tests;
 
-/// <summary>The Pester suite and build.ps1 cannot run here (no pwsh); the engine's parser checks they are valid PowerShell.</summary>
+/// <summary>The Pester suite and build.ps1 parse without errors: a syntax error names its line here, before PesterSuiteTests runs the suite.</summary>
 public class ScriptSyntaxTests
 {
     public static TheoryData<string> Scripts()
