@@ -189,6 +189,8 @@ public class ConvertToEdgeKubernetesManifestTests
 
         var label = ps.Run($"ConvertTo-EdgeKubernetesManifest '{Sample}' -DeviceId '!!!'");
         Assert.Equal("InvalidLabelValue," + Command, Assert.Single(label.ErrorIds));
+        Assert.DoesNotContain("(Parameter", Assert.Single(label.Errors).Exception.Message);
+        Assert.StartsWith("DeviceId '!!!' cannot be a Kubernetes label value: ", Assert.Single(label.Errors).Exception.Message);
     }
 
     [Fact]

@@ -81,7 +81,8 @@ public class StorageRulesCmdletTests
         var result = ps.Run($"ConvertTo-GpuEdgeManifest -Path '{Sample}' -ShareMap @{{ '/home/hcsshares/fpgainput' = 'Bad_Share' }}");
 
         Assert.Equal("InvalidShareMap,EdgeMigration.Commands.ConvertToGpuEdgeManifestCommand", Assert.Single(result.ErrorIds));
-        Assert.StartsWith("ShareMap entry '/home/hcsshares/fpgainput' = 'Bad_Share' must map a host path (or volume name) to the name of a share the device can have: " +
+        // The sentence alone, without .NET's " (Parameter 'ShareMap')" after it.
+        Assert.Equal("ShareMap entry '/home/hcsshares/fpgainput' = 'Bad_Share' must map a host path (or volume name) to the name of a share the device can have: " +
             "3 to 63 letters, digits and '-', starting with a letter or digit, and a letter or digit on each side of every '-'.", Assert.Single(result.Errors).Exception.Message);
         Assert.Empty(result.Output);
         // Upper-case letters are a share's; the agent's claim is the name lower-cased.

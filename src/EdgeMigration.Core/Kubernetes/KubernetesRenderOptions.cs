@@ -35,7 +35,7 @@ public sealed class KubernetesRenderOptions
         }
         catch (KubernetesNameException ex)
         {
-            throw new ArgumentException($"{option} '{value}' cannot be a Kubernetes label value: {ex.Message}.", option, ex);
+            throw new InvalidOptionException($"{option} '{value}' cannot be a Kubernetes label value: {ex.Message}.", option, ex);
         }
     }
 }

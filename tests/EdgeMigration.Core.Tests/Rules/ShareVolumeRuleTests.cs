@@ -186,7 +186,7 @@ public class ShareVolumeRuleTests
     {
         var manifest = ManifestBuilder.Deployment(("app", """{"HostConfig":{"Binds":["/data:/data"]}}"""));
 
-        var error = Assert.Throws<ArgumentException>(() => ManifestConverter.Convert(manifest, new ConversionOptions { ShareMap = { [key] = value } }));
+        var error = Assert.Throws<EdgeMigration.Core.InvalidOptionException>(() => ManifestConverter.Convert(manifest, new ConversionOptions { ShareMap = { [key] = value } }));
         Assert.Equal("ShareMap", error.ParamName);
     }
 }

@@ -38,7 +38,7 @@ public sealed class ShareMapping
         {
             if (entry.Key.Trim().Length == 0 || !IsShareName(entry.Value.Trim()))
             {
-                throw new ArgumentException(
+                throw new InvalidOptionException(
                     $"ShareMap entry '{entry.Key}' = '{entry.Value}' must map a host path (or volume name) to the name of a share the device can have: " +
                     "3 to 63 letters, digits and '-', starting with a letter or digit, and a letter or digit on each side of every '-'.", "ShareMap");
             }
