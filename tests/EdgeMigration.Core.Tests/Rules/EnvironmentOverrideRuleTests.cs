@@ -54,6 +54,24 @@ public class EnvironmentOverrideRuleTests
     }
 
     [Fact]
+    public void AnEnvEntryFollowedByOneWithoutAValueIsNotSaidToCountOnTheFpgaDevice()
+    {
+        // On the FPGA device iotedged set FOO to '' with the later "FOO"; the GPU device's agent drops that entry.
+        var manifest = ManifestBuilder.Deployment(
+            ("app", """{"Env":["FOO=1","FOO","BAR=2","BAR"]}""", """{"FOO": {"value": "1"}, "BAR": {"value": "1"}}"""));
+
+        var findings = Check(manifest, "K15");
+        var result = Convert(manifest, "K15");
+
+        Assert.Equal(new[] { "K15 Information app Env[0] fixable", "K15 Information app Env[2] manual" }, Summary(findings));
+        Assert.Equal("Environment variable 'FOO' is set in the env section and again, to the same value, in createOptions Env, and a later Env entry 'FOO' without '=' follows: on the FPGA device that entry set the variable to '' (see K1); the GPU device's agent drops it, so there the module gets this Env entry's value.", findings[0].Message);
+        Assert.StartsWith("Environment variable 'BAR' is set in the env section and to another value in createOptions Env, and a later Env entry 'BAR' without '='", findings[1].Message);
+        Assert.DoesNotContain(findings, f => f.Message.Contains("on both devices"));
+        // On the GPU device FOO stays 1 from the env section; BAR keeps the 2 it runs with there.
+        Assert.Equal("""{"Env":["FOO","BAR=2","BAR"]}""", OptionsText(result.Manifest, "app"));
+    }
+
+    [Fact]
     public void AVariableAProxyFixSetsWrittenInBothPlacesEndsAsOneSetting()
     {
         // P2 sets no_proxy where it takes effect, the Env entry; the env section's setting of the same value is the same

@@ -15,8 +15,8 @@ namespace EdgeMigration.Core.Rules.Other;
 /// (an Information, as the module runs alike on both devices), and a change to the env section alone would not count. Of
 /// Env entries of one name the last counts, and only it is reported. The fix removes the Env entries of a name only where
 /// that last one has the env section's value: removing one of another value would change the value the module runs
-/// with. An entry without '=' is left out (the GPU device's agent drops it); names are compared as both devices compare
-/// them, case-sensitively.
+/// with. An entry without '=' is left out (the GPU device's agent drops it), but one after the entry that counts is said
+/// to have set the variable to '' on the FPGA device; names are compared as both devices compare them, case-sensitively.
 /// </summary>
 public sealed class EnvironmentOverrideRule : ModuleRule
 {
@@ -35,7 +35,14 @@ public sealed class EnvironmentOverrideRule : ModuleRule
                 continue;
             }
             // Values are not quoted: variables hold passwords and connection strings.
-            findings.Add(sameValue
+            findings.Add(HasLaterEntryWithoutValue(module, entry)
+                ? Finding(module, entry.Location,
+                    $"Environment variable '{entry.Name}' is set in the env section and {(sameValue ? "again, to the same value," : "to another value")} in createOptions Env, and a later Env entry '{entry.Name}' without '=' follows: on the FPGA device that entry set the variable to '' (see K1); the GPU device's agent drops it, so there the module gets this Env entry's value.",
+                    sameValue
+                        ? "Set the variable in one place: remove the Env entry, as ConvertTo-GpuEdgeManifest does, and decide about the entry without '=' (K1)."
+                        : "Set the variable in one place, to the value the module should run with, and decide about the entry without '=' (K1).",
+                    fixable: sameValue)
+                : sameValue
                 ? Finding(module, entry.Location,
                     $"Environment variable '{entry.Name}' is set in the env section and again, to the same value, in createOptions Env; on both devices the Env entry is the one that counts, so a change made to the env section alone would not.",
                     "Set the variable in one place: remove the Env entry, as ConvertTo-GpuEdgeManifest does.")
@@ -112,6 +119,23 @@ public sealed class EnvironmentOverrideRule : ModuleRule
             }
         }
         return twins ?? (IReadOnlyList<(ModuleVariable, bool, bool)>)Array.Empty<(ModuleVariable, bool, bool)>();
+    }
+
+    /// <summary>
+    /// Whether an Env entry without '=' of <paramref name="entry"/>'s name comes after it: the FPGA device's IoT Edge
+    /// daemon set the variable to '' with it, so there this entry did not count. Asked only of an entry reported.
+    /// </summary>
+    private static bool HasLaterEntryWithoutValue(EdgeModule module, ModuleVariable entry)
+    {
+        var env = module.Options().ArrayOf(ModuleEnvironment.EnvName)!;
+        for (var i = entry.EnvIndex + 1; i < env.Count; i++)
+        {
+            if (env[i] is JValue { IsString: true } later && later.Text == entry.Name)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The section's last member named as the first <paramref name="length"/> characters of <paramref name="text"/> (the one the agents read).</summary>
