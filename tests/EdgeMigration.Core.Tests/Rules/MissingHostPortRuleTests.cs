@@ -24,7 +24,8 @@ public class MissingHostPortRuleTests
             "N1 Warning nohost HostConfig.PortBindings['83/tcp'] fixable",
             "N1 Warning exposed ExposedPorts['4000/tcp'] manual",
         }, Summary(findings));
-        Assert.Contains("Docker publishes the port on a random host port, but the GPU device's agent skips it", findings[0].Message);
+        // Docker publishes a bound port only if it is exposed; 80/tcp is not in ExposedPorts, so only the image can expose it.
+        Assert.Contains("Docker publishes the port on a random host port if the image exposes it (Docker ignores the bindings of a port that neither ExposedPorts nor the image's EXPOSE names), but the GPU device's agent skips it", findings[0].Message);
         // With no binding at all Docker publishes nothing (only PublishAllPorts would); binding it exposes it outside the device.
         Assert.All(new[] { findings[2], findings[3] }, finding =>
         {
@@ -34,6 +35,17 @@ public class MissingHostPortRuleTests
         });
         Assert.Contains("ClusterIP Service (exposedport-4000-tcp)", findings[4].Message);
         Assert.Contains("\"PortBindings\": {\"4000/tcp\": [{\"HostPort\":\"4000\"}]}", findings[4].Recommendation);
+    }
+
+    [Fact]
+    public void ABindingWithoutHostPortOfAPortExposedInCreateOptionsIsPublishedByDocker()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("app", """{"ExposedPorts":{"80/tcp":{}},"HostConfig":{"PortBindings":{"80/tcp":[{"HostIp":"0.0.0.0"}]}}}"""));
+
+        var finding = Assert.Single(Check(manifest, "N1"));
+
+        Assert.Contains("Docker publishes the port on a random host port, but the GPU device's agent skips it", finding.Message);
     }
 
     [Fact]

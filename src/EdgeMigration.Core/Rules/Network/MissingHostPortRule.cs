@@ -10,7 +10,8 @@ namespace EdgeMigration.Core.Rules.Network;
 
 /// <summary>
 /// N1: the how-to says a HostPort is required to expose a module's service inside and outside the cluster. A
-/// binding without one is published by Docker on a random host port, but skipped by the device's agent; a PortBindings
+/// binding without one is published by Docker on a random host port (if the port is exposed: by ExposedPorts or the image's
+/// EXPOSE), but skipped by the device's agent; a PortBindings
 /// entry with no binding at all (null or []) Docker publishes on no host port, and the agent makes no Service port of it.
 /// The fix binds the container port's own number, the only choice that needs nobody's decision; for an entry without a
 /// binding that also exposes the port outside the device, which the finding says. A port only in
@@ -40,7 +41,7 @@ public sealed class MissingHostPortRule : ModuleRule
                     $"{entry.Location} has no binding; Docker publishes the port on no host port (other modules reach it on the module network), and the GPU device's agent skips it, so port {entry.Key.Name} is not exposed.",
                     bind + " That also exposes it outside the device, which Docker did not; to keep it inside the cluster, add \"k8s-experimental\": {\"serviceOptions\": {\"type\": \"ClusterIP\"}}.")
                 : Finding(module, binding.Location,
-                    $"{entry.Location} binding {binding.Index} has no HostPort; Docker publishes the port on a random host port, but the GPU device's agent skips it, so port {entry.Key.Name} is not exposed.",
+                    $"{entry.Location} binding {binding.Index} has no HostPort; Docker publishes the port on a random host port{IfExposedByTheImage(module, entry.Key)}, but the GPU device's agent skips it, so port {entry.Key.Name} is not exposed.",
                     bind));
         }
         if (ClusterOnly(module))
@@ -55,6 +56,14 @@ public sealed class MissingHostPortRule : ModuleRule
                 fixable: false));
         }
     }
+
+    /// <summary>
+    /// Docker publishes only exposed ports and ignores the bindings of others (moby#39934); where createOptions'
+    /// ExposedPorts does not name the port, only the image's EXPOSE, which the manifest does not show, can.
+    /// </summary>
+    private static string IfExposedByTheImage(EdgeModule module, PortKey port) =>
+        ModulePorts.Exposed(module).Any(e => e.Key.Name == port.Name) ? ""
+            : " if the image exposes it (Docker ignores the bindings of a port that neither ExposedPorts nor the image's EXPOSE names)";
 
     public override void Fix(ConversionContext context)
     {
