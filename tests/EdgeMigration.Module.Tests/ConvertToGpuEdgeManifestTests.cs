@@ -317,6 +317,29 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
     }
 
     [Fact]
+    public void ModulesContentKeepsKeysThatDifferOnlyInCase()
+    {
+        // Proxies are often set twice, lower and upper case; routes and desired properties are case-sensitive too. The
+        // hashtables are deployed as they are, so each key stays, as with ConvertFrom-Json -AsHashtable.
+        var manifest = """
+            {"modulesContent": {
+              "$edgeAgent": {"properties.desired": {"schemaVersion": "1.1", "runtime": {"type": "docker", "settings": {}},
+                "modules": {"app": {"type": "docker", "env": {"http_proxy": {"value": "http://p:3128"}, "HTTP_PROXY": {"value": "http://p:3128"}},
+                  "settings": {"image": "contoso.azurecr.io/app:1", "createOptions": "{}"}}}}},
+              "$edgeHub": {"properties.desired": {"schemaVersion": "1.1", "routes": {"r": "FROM /messages/* INTO $upstream", "R": "FROM /messages/modules/app/* INTO $upstream"}}},
+              "app": {"properties.desired": {"Threshold": 1, "threshold": 2}}}}
+            """.Replace("\r", "").Replace("\n", " ").Replace("'", "''");
+        using var ps = new PowerShellSession();
+
+        var keys = ps.Run($"$r = '{manifest}' | ConvertTo-GpuEdgeManifest -Rule O4 -WarningAction SilentlyContinue; " +
+                          "$r.ModulesContent['$edgeAgent']['properties.desired'].modules.app.env.Keys -join ','; " +
+                          "$r.ModulesContent['$edgeHub']['properties.desired'].routes.Keys -join ','; " +
+                          "$r.ToHashtable().modulesContent.app['properties.desired'].Keys -join ','").AssertNoErrors();
+
+        Assert.Equal(new[] { "http_proxy,HTTP_PROXY", "r,R", "Threshold,threshold" }, keys.Output.Select(o => o.ToString()));
+    }
+
+    [Fact]
     public void AnAzDeploymentConvertsAndRedeploysInOnePipeline()
     {
         using var ps = new PowerShellSession();

@@ -1,16 +1,23 @@
 using System;
 using System.Collections;
 using System.Globalization;
+using System.Numerics;
 using EdgeMigration.Core.Json;
 
 namespace EdgeMigration.Core.Manifests;
 
 /// <summary>
 /// Turns plain .NET object graphs into JSON trees: dictionaries (Hashtable, OrderedDictionary, Dictionary),
-/// lists, strings, numbers, Booleans, null, and Newtonsoft JTokens (as Az.IotHub hands them), taken by their JSON text.
+/// lists, strings, numbers, Booleans, null, dates, and Newtonsoft JTokens (as Az.IotHub hands them), taken by their JSON text.
 /// </summary>
 public static class ObjectGraph
 {
+    /// <summary>
+    /// How ConvertTo-Json writes a date (Newtonsoft's ISO format, no trailing zeros): ConvertFrom-Json reads a string such
+    /// as "2024-01-02T03:04:05Z" as a DateTime, which is written back as it was written.
+    /// </summary>
+    private const string IsoDate = "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFK";
+
     public static JNode ToNode(object? value, int depth = 0)
     {
         if (depth > Json.JsonLimits.MaxDepth)
@@ -38,10 +45,13 @@ public static class ObjectGraph
                 return Finite(d, d.ToString("R", CultureInfo.InvariantCulture));
             case float f:
                 return Finite(f, f.ToString("R", CultureInfo.InvariantCulture));
+            case BigInteger big:
+                // ConvertFrom-Json reads integers beyond Int64 so.
+                return JValue.NumberFromText(big.ToString(CultureInfo.InvariantCulture));
             case DateTime dt:
-                return JValue.String(dt.ToString("o", CultureInfo.InvariantCulture));
+                return JValue.String(dt.ToString(IsoDate, CultureInfo.InvariantCulture));
             case DateTimeOffset dto:
-                return JValue.String(dto.ToString("o", CultureInfo.InvariantCulture));
+                return JValue.String(dto.ToString(IsoDate, CultureInfo.InvariantCulture));
             case Guid g:
                 return JValue.String(g.ToString());
             case Enum e:
@@ -72,10 +82,11 @@ public static class ObjectGraph
         throw new ArgumentException($"A value of type {value.GetType().FullName} cannot be read as JSON.");
     }
 
+    /// <summary>A double keeps a decimal point, as ConvertTo-Json writes it: 1.0 read by ConvertFrom-Json stays a float, not the integer 1.</summary>
     private static JValue Finite(double value, string text) =>
         double.IsNaN(value) || double.IsInfinity(value)
             ? throw new ArgumentException($"{text} is not a JSON number.")
-            : JValue.NumberFromText(text);
+            : JValue.NumberFromText(text.IndexOfAny(new[] { '.', 'E', 'e' }) < 0 ? text + ".0" : text);
 
     private static bool IsNewtonsoftToken(Type? type)
     {

@@ -5,6 +5,7 @@ using System.Collections.Specialized;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using System.Numerics;
 using EdgeMigration.Core.Json;
 
 namespace EdgeMigration.Infrastructure;
@@ -68,7 +69,9 @@ internal static class PowerShellGraph
             case JObject obj:
                 if (asHashtable)
                 {
-                    var table = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+                    // Keys are case-sensitive, as ConvertFrom-Json -AsHashtable makes them: env http_proxy and HTTP_PROXY,
+                    // routes r and R are two entries, and these tables are what is deployed.
+                    var table = new OrderedDictionary(StringComparer.Ordinal);
                     foreach (var member in obj.Members)
                     {
                         table[member.Name] = FromJson(member.Value, true);
@@ -115,6 +118,11 @@ internal static class PowerShellGraph
         if (value.TryGetInt64(out var integer))
         {
             return integer <= int.MaxValue && integer >= int.MinValue ? (int)integer : integer;
+        }
+        // An integer beyond Int64 is a BigInteger, as ConvertFrom-Json reads it (ConvertTo-Json and Az would write a decimal with ".0").
+        if (value.Text.IndexOfAny(new[] { '.', 'e', 'E' }) < 0 && BigInteger.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var big))
+        {
+            return big;
         }
         if (value.TryGetDecimal(out var number) && value.Text.IndexOfAny(new[] { 'e', 'E' }) < 0)
         {

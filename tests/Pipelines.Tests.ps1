@@ -1,0 +1,77 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# The module's objects with PowerShell's own cmdlets, as administrators combine them: JSON, CSV, CliXml, jobs, files and
+# locations, common parameters. Run in a real pwsh by `dotnet test` (PesterSuiteTests) and by build.ps1 -Task Test; the
+# hosted engine of tests/EdgeMigration.Module.Tests has none of these cmdlets.
+
+BeforeAll {
+    $repo = Split-Path -Parent $PSScriptRoot
+    $module = Join-Path $repo 'out/EdgeMigration/EdgeMigration.psd1'
+    Import-Module $module -Force
+    $sample = Join-Path $repo 'samples/fpga-deployment.json'
+
+    # Values ConvertFrom-Json and ConvertTo-Json change the type of: a date string, an integer beyond Int64, 1.0, and
+    # keys that differ only in case (proxy variables set twice, routes, desired properties).
+    $typed = Join-Path $TestDrive 'typed.json'
+    Set-Content -LiteralPath $typed -Value @'
+{"modulesContent": {
+  "$edgeAgent": {"properties.desired": {"schemaVersion": "1.1", "runtime": {"type": "docker", "settings": {"minDockerVersion": "v1.25"}},
+    "systemModules": {"edgeAgent": {"type": "docker", "settings": {"image": "mcr.microsoft.com/azureiotedge-agent:1.4", "createOptions": {}}},
+                      "edgeHub": {"type": "docker", "status": "running", "restartPolicy": "always", "settings": {"image": "mcr.microsoft.com/azureiotedge-hub:1.4", "createOptions": "{\"HostConfig\":{\"PortBindings\":{\"443/tcp\":[{\"HostPort\":\"443\"}]}}}"}}},
+    "modules": {"app": {"version": "1.0", "type": "docker", "status": "running", "restartPolicy": "always", "startupOrder": 2,
+      "env": {"RATIO": {"value": 1.5}, "FLAG": {"value": true}, "SINCE": {"value": "2024-01-02T03:04:05Z"}, "http_proxy": {"value": "http://proxy:3128"}, "HTTP_PROXY": {"value": "http://proxy:3128"}, "no_proxy": {"value": "localhost"}},
+      "settings": {"image": "contoso.azurecr.io/app:1", "createOptions": {"HostConfig": {"Memory": 536870912, "Privileged": false, "Binds": ["/data:/data"]}, "Labels": {}, "Cmd": []}}}}}},
+  "$edgeHub": {"properties.desired": {"schemaVersion": "1.1", "routes": {"r": "FROM /messages/* INTO $upstream", "R": "FROM /messages/modules/app/* INTO $upstream"}}},
+  "app": {"properties.desired": {"ratio": 1.0, "big": 12345678901234567890, "when": "2024-01-02T03:04:05Z", "list": [1, 2.5, "x", null, true, {"k": []}], "Threshold": 1, "threshold": 2}}
+}}
+'@
+    # The same without keys that differ only in case, which ConvertFrom-Json without -AsHashtable merges.
+    $typedOneCase = Join-Path $TestDrive 'typed-one-case.json'
+    (Get-Content -LiteralPath $typed -Raw) -replace ', "HTTP_PROXY": \{"value": "http://proxy:3128"\}', '' -replace ', "R": "FROM /messages/modules/app/\* INTO \$upstream"', '' -replace ', "threshold": 2', '' |
+        Set-Content -LiteralPath $typedOneCase -NoNewline
+
+    # The converted modulesContent as Az sends it (ConvertTo-Json), and as the converted file says it.
+    function ConvertTo-CompactJson($value) { $value | ConvertTo-Json -Depth 100 -Compress }
+    function Get-WrittenModulesContent($conversion) { ConvertTo-CompactJson ($conversion.ToJson() | ConvertFrom-Json -AsHashtable).modulesContent }
+}
+
+Describe 'ModulesContent through ConvertTo-Json' {
+    It 'is the converted manifest''s modulesContent for <name>' -ForEach @(
+        @{ name = 'the sample' ; file = 'sample' }
+        @{ name = 'dates, big integers, floats and keys that differ in case'; file = 'typed' }
+    ) {
+        $path = if ($file -eq 'sample') { $sample } else { $typed }
+        $conversion = ConvertTo-GpuEdgeManifest -LiteralPath $path -WarningAction SilentlyContinue
+
+        ConvertTo-CompactJson $conversion.ModulesContent | Should -BeExactly (Get-WrittenModulesContent $conversion)
+    }
+
+    It 'keeps both of two keys that differ only in case' {
+        $modules = (ConvertTo-GpuEdgeManifest -LiteralPath $typed -WarningAction SilentlyContinue).ModulesContent
+
+        $modules['$edgeAgent']['properties.desired'].modules.app.env.Keys | Should -Contain 'HTTP_PROXY'
+        $modules['$edgeAgent']['properties.desired'].modules.app.env.Keys | Should -Contain 'http_proxy'
+        $modules['$edgeHub']['properties.desired'].routes.Keys | Should -Be @('r', 'R')
+    }
+}
+
+Describe 'ConvertFrom-Json output piped back' {
+    It 'converts as the file does, <name>' -ForEach @(
+        @{ name = 'as objects'; asHashtable = $false }
+        @{ name = 'as hashtables'; asHashtable = $true }
+    ) {
+        $path = if ($asHashtable) { $typed } else { $typedOneCase }
+        $fromFile = ConvertTo-GpuEdgeManifest -LiteralPath $path -WarningAction SilentlyContinue
+        $parsed = Get-Content -LiteralPath $path -Raw | ConvertFrom-Json -AsHashtable:$asHashtable
+
+        $piped = $parsed | ConvertTo-GpuEdgeManifest -WarningAction SilentlyContinue -ErrorAction Stop
+
+        Get-WrittenModulesContent $piped | Should -BeExactly (Get-WrittenModulesContent $fromFile)
+        $piped.Changes.ForEach('ToString') | Should -Be $fromFile.Changes.ForEach('ToString')
+    }
+
+    It 'keeps a date string as it was written' {
+        $piped = Get-Content -LiteralPath $typedOneCase -Raw | ConvertFrom-Json | ConvertTo-GpuEdgeManifest -WarningAction SilentlyContinue
+
+        $piped.ToJson() | Should -Match '"when": "2024-01-02T03:04:05Z"'
+    }
+}
