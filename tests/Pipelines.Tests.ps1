@@ -75,3 +75,34 @@ Describe 'ConvertFrom-Json output piped back' {
         $piped.ToJson() | Should -Match '"when": "2024-01-02T03:04:05Z"'
     }
 }
+
+Describe 'CSV' {
+    It 'writes the ports of each module as kubectl shows them' {
+        $endpoints = Get-Content (Join-Path $repo 'samples/kubectl-get-svc.txt') | Get-EdgeModuleExternalIp
+        $csv = Join-Path $TestDrive 'endpoints.csv'
+
+        $endpoints | Export-Csv -LiteralPath $csv
+        $rows = Import-Csv -LiteralPath $csv
+
+        $rows.Name | Should -Be @('edgehub', 'iotedged', 'webserverapp')
+        $rows.Ports | Should -Be @('443:31987/TCP,5671:32336/TCP,8883:30618/TCP', '35000/TCP,35001/TCP', '8080:30976/TCP')
+        $rows.ExternalIp | Should -Be @('10.128.44.243', '', '10.128.44.244')
+    }
+
+    It 'keeps the ports a list of objects' {
+        $edgehub = Get-Content (Join-Path $repo 'samples/kubectl-get-svc.txt') | Get-EdgeModuleExternalIp -Name edgehub
+
+        $edgehub.Ports | Should -HaveCount 3
+        $edgehub.Ports[0].NodePort | Should -Be 31987
+        ($edgehub | ConvertTo-Json -Depth 3 | ConvertFrom-Json).Ports.Port | Should -Be @(443, 5671, 8883)
+    }
+
+    It 'writes findings and changes with one readable value per column' {
+        $findings = Test-EdgeModuleCompatibility -Path $sample | ForEach-Object Findings | ConvertTo-Csv | ConvertFrom-Csv
+        $changes = (ConvertTo-GpuEdgeManifest -Path $sample -WarningAction SilentlyContinue).Changes | ConvertTo-Csv | ConvertFrom-Csv
+
+        $findings | Where-Object RuleId -eq S2 | Select-Object -First 1 -ExpandProperty Location | Should -Be 'HostConfig.Binds[0]'
+        $changes[0].Before | Should -Be '"Logging:LogLevel:Default=Information"'
+        $findings + $changes | ForEach-Object { $_.PSObject.Properties.Value } | Should -Not -Match '^(System|EdgeMigration)\.[\w.]+(\[\])?$'
+    }
+}

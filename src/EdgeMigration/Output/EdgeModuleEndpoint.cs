@@ -41,7 +41,7 @@ public sealed class EdgeModuleEndpoint
     /// <summary>The Service's address inside the cluster (kubectl only).</summary>
     public IPAddress? ClusterIp { get; set; }
 
-    public EdgeModulePort[] Ports { get; set; } = new EdgeModulePort[0];
+    public EdgeModulePortList Ports { get; set; } = new(new EdgeModulePort[0]);
 
     /// <summary>The output read: IotedgeList, KubectlTable or KubectlJson.</summary>
     public string Source { get; set; } = "";
@@ -70,7 +70,7 @@ public sealed class EdgeModuleEndpoint
         ExternalIp = module.ExternalIp,
         IsExternalIpPending = module.IsExternalIpPending,
         ClusterIp = module.ClusterIp,
-        Ports = module.Ports.Select(p => new EdgeModulePort { Port = p.Port, NodePort = p.NodePort, Protocol = p.Protocol }).ToArray(),
+        Ports = new(module.Ports.Select(p => new EdgeModulePort { Port = p.Port, NodePort = p.NodePort, Protocol = p.Protocol }).ToArray()),
         Source = module.Format.ToString(),
         Origin = origin,
         PSComputerName = computerName,
