@@ -11,7 +11,7 @@ namespace EdgeMigration.Infrastructure;
 /// </summary>
 internal static class DeserializedConversion
 {
-    private const string TypeName = "Deserialized.EdgeMigration.EdgeManifestConversion";
+    public const string TypeName = "Deserialized.EdgeMigration.EdgeManifestConversion";
 
     /// <summary>The converted document and its name, or null for any other object.</summary>
     public static (object? Content, string Manifest)? Of(PSObject input)

@@ -170,9 +170,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         // than that their type cannot be read as JSON.
         if (baseObject is not null && baseObject.GetType().Assembly == typeof(EdgeManifestConversion).Assembly)
         {
-            WriteInputError(Errors.NotAManifest(new ManifestException(ManifestErrorKind.NotAManifest, "pipeline object",
-                $"{input!.TypeNames[0]} is a result of this module, not a manifest; pipe the manifest itself: its file" +
-                (input.Properties["Manifest"] is null ? "" : " (the Manifest property names it)") + ", JSON text or object."), baseObject));
+            WriteOtherResultError(input!);
             return;
         }
         if (baseObject is FileSystemInfo entry)
@@ -197,6 +195,13 @@ public abstract class ManifestInputCmdlet : PSCmdlet
             ReadAndProcess(() => ManifestDocument.FromObject(PowerShellGraph.ToPlain(converted.Content), converted.Manifest));
             return;
         }
+        // The same results brought back by a job or Import-Clixml, property bags that would be read as JSON objects.
+        if (input.TypeNames.Count > 0 && input.TypeNames[0].StartsWith("Deserialized.EdgeMigration.", StringComparison.Ordinal) &&
+            input.TypeNames[0] != DeserializedConversion.TypeName)
+        {
+            WriteOtherResultError(input);
+            return;
+        }
         var isDeployment = AzureDeployment.IsDeployment(input);
         if (!isDeployment && PipedPath.Of(input) is { } piped)
         {
@@ -207,6 +212,11 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         var source = isDeployment ? AzureDeployment.Describe(input) : DescribeObject(input);
         ReadAndProcess(() => OrCreateOptions(() => ManifestDocument.FromObject(graph, source, AzureDeployment.Describe), () => ObjectGraph.ToNode(graph), source));
     }
+
+    private void WriteOtherResultError(PSObject input) =>
+        WriteInputError(Errors.NotAManifest(new ManifestException(ManifestErrorKind.NotAManifest, "pipeline object",
+            $"{input.TypeNames[0]} is a result of this module, not a manifest; pipe the manifest itself: its file" +
+            (input.Properties["Manifest"] is null ? "" : " (the Manifest property names it)") + ", JSON text or object."), input.BaseObject));
 
     /// <summary>
     /// JSON text is read at once; a string that starts a JSON text but does not finish it (Get-Content
