@@ -9,7 +9,7 @@ using System.Text.RegularExpressions;
 
 namespace EdgeMigration.Shell;
 
-/// <summary>A non-interactive host: output to stdout, errors, warnings and verbose text to stderr.</summary>
+/// <summary>A non-interactive host: output, warnings, verbose and debug text to stdout, errors to stderr, as pwsh writes them.</summary>
 internal sealed class ConsoleHost : PSHost
 {
     private readonly ConsoleUserInterface _ui = new();
@@ -47,9 +47,10 @@ internal sealed class ConsoleUserInterface : PSHostUserInterface
         WroteErrors = true;
         Console.Error.WriteLine(Render(value));
     }
-    public override void WriteWarningLine(string message) => Console.Error.WriteLine("WARNING: " + Render(message));
-    public override void WriteVerboseLine(string message) => Console.Error.WriteLine("VERBOSE: " + Render(message));
-    public override void WriteDebugLine(string message) => Console.Error.WriteLine("DEBUG: " + Render(message));
+    // pwsh writes only errors to stderr: what `pwsh -Command ... > out.txt` puts in the file holds the warnings too.
+    public override void WriteWarningLine(string message) => Console.Out.WriteLine("WARNING: " + Render(message));
+    public override void WriteVerboseLine(string message) => Console.Out.WriteLine("VERBOSE: " + Render(message));
+    public override void WriteDebugLine(string message) => Console.Out.WriteLine("DEBUG: " + Render(message));
 
     private static string Render(string text) => PlainText ? AnsiSequence.Replace(text, "") : text;
     public override void WriteProgress(long sourceId, ProgressRecord record) { }
@@ -68,7 +69,8 @@ internal sealed class ConsoleUserInterface : PSHostUserInterface
 
 internal sealed class ConsoleRawUserInterface : PSHostRawUserInterface
 {
-    // pwsh formats redirected output for 120 columns unless told otherwise.
+    // pwsh formats for its terminal's width, 80 columns without one; redirected, this host formats for 120, the
+    // width the documented output is written for (what pwsh shows in a terminal of 120 columns).
     private static int Width => int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var c) && c > 20 ? c
         : Console.IsOutputRedirected ? 120 : Math.Max(Console.WindowWidth, 80);
 

@@ -89,7 +89,7 @@ public sealed class SecretStreamTests : IDisposable
         var shown = ShellRunner.Run(Script());
 
         Assert.Equal(1, shown.ExitCode);
-        Assert.Contains("VERBOSE: ", shown.StandardError);
+        Assert.Contains("VERBOSE: ", shown.StandardOutput);
         Assert.Contains("********", shown.StandardOutput + shown.StandardError);
         Assert.Empty(Leaks(new[] { shown.StandardOutput, shown.StandardError }));
     }
