@@ -69,6 +69,37 @@ public class PackageTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
+    public void InstallsWithPSResourceGetAsTheReadmeSays()
+    {
+        // The README's commands in a real pwsh, with a home folder of the test's own (on Unix, where PSResourceGet and pwsh
+        // keep a user's repositories and modules): the repository registered and the module installed go into no user's
+        // settings or modules.
+        var home = Directory.CreateDirectory(Path.Combine(_package.Folder, "home")).FullName;
+        var script = string.Join("; ",
+            "$ErrorActionPreference = 'Stop'",
+            $"Register-PSResourceRepository -Name local -Uri {RealPwsh.Quoted(_package.Folder)} -Trusted",
+            "Install-PSResource EdgeMigration -Repository local",
+            "Import-Module EdgeMigration",
+            "(Get-Module EdgeMigration).ModuleBase",
+            "(Get-Command -Module EdgeMigration).Count",
+            "(Get-Help Get-EdgeModule).Synopsis",
+            $"Test-EdgeModuleCompatibility {RealPwsh.Quoted(Path.Combine(TestPaths.Samples, "fpga-deployment.json"))} -Quiet");
+
+        var result = RealPwsh.Run(script, environment =>
+        {
+            environment["HOME"] = home;
+            environment.Remove("XDG_DATA_HOME");
+            environment.Remove("XDG_CONFIG_HOME");
+            environment.Remove("PSModulePath");
+        });
+
+        Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(Path.Combine(home, ".local", "share", "powershell", "Modules", "EdgeMigration", Version()), lines[0]);
+        Assert.Equal(new[] { "6", "Lists the modules of IoT Edge manifests, in any shape, with their decoded createOptions.", "False" }, lines.Skip(1));
+    }
+
+    [Fact]
     public void NupkgIsLaidOutAsPublishModuleMakesIt()
     {
         var nupkg = Path.Combine(_package.Folder, $"EdgeMigration.{Version()}.nupkg");

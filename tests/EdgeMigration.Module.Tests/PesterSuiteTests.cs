@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using Xunit;
 
 namespace EdgeMigration.Tests;
@@ -29,21 +28,15 @@ public class PesterSuiteTests
     {
         var script = string.Join("; ",
             "$PSStyle.OutputRendering = 'PlainText'",
-            $"Import-Module {Quoted(PesterModule)}",
+            $"Import-Module {RealPwsh.Quoted(PesterModule)}",
             "$configuration = New-PesterConfiguration",
-            $"$configuration.Run.Path = {Quoted(Path.Combine(TestPaths.RepoRoot, "tests", fileName))}",
+            $"$configuration.Run.Path = {RealPwsh.Quoted(Path.Combine(TestPaths.RepoRoot, "tests", fileName))}",
             "$configuration.Run.PassThru = $true",
             "$configuration.Output.Verbosity = 'Detailed'",
             "$result = Invoke-Pester -Configuration $configuration",
             // No test found (a suite that failed to load) is a failure too.
             "exit $(if ($result.TotalCount -eq 0) { 255 } else { $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount })");
-        var run = DotnetCommand.Run(new[] { "tool", "run", "pwsh", "--", "-NoProfile", "-NonInteractive", "-Command", script },
-            environment: environment =>
-            {
-                environment["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
-                environment["POWERSHELL_UPDATECHECK"] = "Off";
-            },
-            timeout: TimeSpan.FromMinutes(5));
+        var run = RealPwsh.Run(script);
         Assert.True(run.ExitCode == 0, $"Pester on tests/{fileName} exited with {run.ExitCode}:\n{run.StandardOutput}\n{run.StandardError}");
         Assert.Contains("Tests Passed:", run.StandardOutput);
     }
@@ -53,10 +46,8 @@ public class PesterSuiteTests
     {
         get
         {
-            var path = typeof(PesterSuiteTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PesterModule").Value!;
+            var path = Path.Combine(RealPwsh.NuGetPackageRoot, "pester", RealPwsh.PesterVersion, "tools", "Pester.psd1");
             return File.Exists(path) ? path : throw new FileNotFoundException($"Pester is not where the test project's restore put it: {path}", path);
         }
     }
-
-    private static string Quoted(string text) => "'" + text.Replace("'", "''") + "'";
 }
