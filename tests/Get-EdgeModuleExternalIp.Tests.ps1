@@ -19,7 +19,7 @@ Describe 'Get-EdgeModuleExternalIp with captured text' {
 
         $modules.Name | Should -Be @('edgehub', 'iotedged', 'cuda-sample2', 'edgeagent', 'cuda-sample1')
         $modules[0] | Should -BeOfType ([EdgeMigration.EdgeModuleEndpoint])
-        $modules[0].ExternalIp | Should -Be ([ipaddress]'10.57.48.62')
+        $modules[0].ExternalIp | Should -BeExactly '10.57.48.62'
         ($modules[0].Ports -join ',') | Should -Be '443:31457/TCP,5671:30881/TCP,8883:31753/TCP'
         $modules[1].IsClusterOnly | Should -BeTrue
         $modules[1].ExternalIp | Should -BeNullOrEmpty
@@ -38,7 +38,7 @@ Describe 'Get-EdgeModuleExternalIp with captured text' {
         $module = Get-Content $fiveColumns | Get-EdgeModuleExternalIp -Name webServerApp
 
         $module.Name | Should -Be 'webserverapp'
-        $module.ExternalIp | Should -Be ([ipaddress]'10.128.44.244')
+        $module.ExternalIp | Should -BeExactly '10.128.44.244'
     }
 
     It 'filters with wildcards' {
@@ -115,7 +115,7 @@ Describe 'Get-EdgeModuleExternalIp -Session' {
         }
 
         $modules.Name | Should -Be @('edgehub', 'iotedged', 'cuda-sample2', 'edgeagent', 'cuda-sample1')
-        $modules[0].ExternalIp | Should -Be ([ipaddress]'10.57.48.62')
+        $modules[0].ExternalIp | Should -BeExactly '10.57.48.62'
         $modules[0].Origin | Should -Be 'localhost'
     }
 

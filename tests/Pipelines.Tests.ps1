@@ -97,6 +97,13 @@ Describe 'CSV' {
         ($edgehub | ConvertTo-Json -Depth 3 | ConvertFrom-Json).Ports.Port | Should -Be @(443, 5671, 8883)
     }
 
+    It 'writes the addresses as text in JSON, as in CSV' {
+        $json = Get-Content (Join-Path $repo 'samples/kubectl-get-svc.txt') | Get-EdgeModuleExternalIp -Name webserverapp | ConvertTo-Json -Depth 3 | ConvertFrom-Json
+
+        $json.ExternalIp | Should -BeExactly '10.128.44.244'
+        $json.ClusterIp | Should -BeExactly '10.105.186.35'
+    }
+
     It 'writes findings and changes with one readable value per column' {
         $findings = Test-EdgeModuleCompatibility -Path $sample | ForEach-Object Findings | ConvertTo-Csv | ConvertFrom-Csv
         $changes = (ConvertTo-GpuEdgeManifest -Path $sample -WarningAction SilentlyContinue).Changes | ConvertTo-Csv | ConvertFrom-Csv

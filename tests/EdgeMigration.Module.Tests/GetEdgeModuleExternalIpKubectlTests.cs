@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Net;
 using Xunit;
 using static EdgeMigration.Tests.ExternalIpTestData;
 
@@ -80,7 +79,7 @@ public class GetEdgeModuleExternalIpKubectlTests
         Assert.Empty(result.Errors);
         Assert.Equal(new[] { "--namespace", "iotedge", "--output", "json", "--kubeconfig", kubeConfig, "--context", "ase-gpu" }, kubectl.Arguments.Skip(2));
         Assert.Equal(new[] { "edgehub", "webserverapp" }, result.Names());
-        Assert.Equal(IPAddress.Parse("10.128.44.243"), result.Output[0].Value("ExternalIp"));
+        Assert.Equal("10.128.44.243", result.Output[0].Value("ExternalIp"));
         Assert.All(result.Output, o => Assert.Equal("KubectlJson", o.Value("Source")));
         Assert.All(result.Output, o => Assert.Equal($"{kubeConfig} (context ase-gpu)", o.Value("Origin")));
         Assert.Contains("'webserverapp'", Assert.Single(result.Warnings));

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Net;
 using Xunit;
 using static EdgeMigration.Tests.ExternalIpTestData;
 
@@ -19,7 +18,7 @@ public class GetEdgeModuleExternalIpTests
         Assert.Equal(new[] { "edgehub", "iotedged", "cuda-sample2", "edgeagent", "cuda-sample1" }, result.Names());
         var hub = result.Output[0];
         Assert.Equal("EdgeMigration.EdgeModuleEndpoint", hub.BaseObject.GetType().FullName);
-        Assert.Equal(IPAddress.Parse("10.57.48.62"), hub.Value("ExternalIp"));
+        Assert.Equal("10.57.48.62", hub.Value("ExternalIp"));
         Assert.Equal("LoadBalancer", hub.Value("ServiceType"));
         Assert.Equal("Running", hub.Value("Status"));
         Assert.Equal("Up 5 days", hub.Value("Description"));
@@ -74,7 +73,7 @@ public class GetEdgeModuleExternalIpTests
         Assert.Equal(Describe(fromTable), Describe(fromJson));
         Assert.All(fromJson.Output, o => Assert.Equal("KubectlJson", o.Value("Source")));
         Assert.All(fromTable.Output, o => Assert.Equal("KubectlTable", o.Value("Source")));
-        Assert.Equal(IPAddress.Parse("10.103.52.225"), fromJson.Output[0].Value("ClusterIp"));
+        Assert.Equal("10.103.52.225", fromJson.Output[0].Value("ClusterIp"));
     }
 
     [Fact]
@@ -119,7 +118,7 @@ public class GetEdgeModuleExternalIpTests
         Assert.Equal(new object[] { "dev1", "dev1", "dev2", "dev2" }, result.Output.Select(o => o.Value("PSComputerName")));
         Assert.Equal(new object[] { "dev1", "dev1", "dev2", "dev2" }, result.Output.Select(o => o.Value("Origin")));
         Assert.Equal(new object[] { "KubectlTable", "KubectlTable", "IotedgeList", "IotedgeList" }, result.Output.Select(o => o.Value("Source")));
-        Assert.Equal(IPAddress.Parse("10.103.52.225"), result.Output[0].Value("ClusterIp"));
+        Assert.Equal("10.103.52.225", result.Output[0].Value("ClusterIp"));
         Assert.Equal("Running", result.Output[3].Value("Status"));
     }
 

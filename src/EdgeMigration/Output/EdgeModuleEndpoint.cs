@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Net;
 using EdgeMigration.Core.DeviceOutput;
 
 namespace EdgeMigration;
@@ -29,8 +28,12 @@ public sealed class EdgeModuleEndpoint
     /// <summary>True for a ClusterIP Service (&lt;none&gt; in EXTERNAL-IP, no node port): reachable by other modules only.</summary>
     public bool IsClusterOnly { get; set; }
 
-    /// <summary>The address from the device's "Kubernetes external service IPs" range; null when the module has none.</summary>
-    public IPAddress? ExternalIp { get; set; }
+    /// <summary>
+    /// The address from the device's "Kubernetes external service IPs" range, as text ("10.128.44.244", a valid address:
+    /// the reader checks it); null when the module has none. Text, as PowerShell's own network cmdlets give addresses, so
+    /// that ConvertTo-Json, Export-Csv and an automation job's output show the address, not an IPAddress's properties.
+    /// </summary>
+    public string? ExternalIp { get; set; }
 
     /// <summary>
     /// True when the module waits for an external IP (kubectl shows &lt;pending&gt;): its LoadBalancer Service, or its
@@ -38,8 +41,8 @@ public sealed class EdgeModuleEndpoint
     /// </summary>
     public bool IsExternalIpPending { get; set; }
 
-    /// <summary>The Service's address inside the cluster (kubectl only).</summary>
-    public IPAddress? ClusterIp { get; set; }
+    /// <summary>The Service's address inside the cluster, as text (kubectl only).</summary>
+    public string? ClusterIp { get; set; }
 
     public EdgeModulePortList Ports { get; set; } = new(new EdgeModulePort[0]);
 
@@ -67,9 +70,9 @@ public sealed class EdgeModuleEndpoint
         Image = module.Image,
         ServiceType = module.ServiceType,
         IsClusterOnly = module.IsClusterOnly,
-        ExternalIp = module.ExternalIp,
+        ExternalIp = module.ExternalIp?.ToString(),
         IsExternalIpPending = module.IsExternalIpPending,
-        ClusterIp = module.ClusterIp,
+        ClusterIp = module.ClusterIp?.ToString(),
         Ports = new(module.Ports.Select(p => new EdgeModulePort { Port = p.Port, NodePort = p.NodePort, Protocol = p.Protocol }).ToArray()),
         Source = module.Format.ToString(),
         Origin = origin,
