@@ -30,6 +30,20 @@ public class FormatViewTests
         { "EdgeMigration.EdgeKubernetesDroppedSetting", "(ConvertTo-EdgeKubernetesManifest ./fpga-deployment.json 3>$null).DroppedSettings" },
     };
 
+    /// <summary>Every output type at the width of a classic console (80 columns) and at the docs' (120).</summary>
+    public static TheoryData<string, string, int> OutputTypesAtConsoleWidths()
+    {
+        var rows = new TheoryData<string, string, int>();
+        foreach (var columns in new[] { 80, 120 })
+        {
+            foreach (var row in OutputTypes())
+            {
+                rows.Add((string)row[0], (string)row[1], columns);
+            }
+        }
+        return rows;
+    }
+
     private static IReadOnlyList<XElement> Views(string typeName) =>
         XDocument.Load(Path.Combine(TestPaths.RepoRoot, "out", "EdgeMigration", "EdgeMigration.Format.ps1xml"))
             .Descendants("View")
@@ -90,17 +104,49 @@ public class FormatViewTests
     }
 
     [Theory]
-    [MemberData(nameof(OutputTypes))]
-    public void TableViewIsTheDefaultAndFitsTheConsole(string typeName, string command)
+    [MemberData(nameof(OutputTypesAtConsoleWidths))]
+    public void TableViewIsTheDefaultAndFitsTheConsole(string typeName, string command, int columns)
     {
         var headers = Views(typeName)[0].Descendants("TableColumnHeader").Select(h => h.Element("Label")!.Value).ToList();
 
-        var result = ShellRunner.Run(command, TestPaths.Samples);
+        var result = ShellRunner.Run(command, TestPaths.Samples, columns: columns);
 
+        // Every column is there, under its whole header on one line.
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.StandardError);
-        Assert.Matches(string.Join(" +", headers), result.StandardOutput);
-        AssertFitsAndIsPlain(result.StandardOutput);
+        Assert.Matches($"(?m)^{string.Join(" +", headers)} *$", result.StandardOutput);
+        AssertFitsAndIsPlain(result.StandardOutput, columns);
+    }
+
+    /// <summary>
+    /// In a classic console of 80 columns the text column, which wraps, is as wide as any other column, as the
+    /// last column of PowerShell's own views is.
+    /// </summary>
+    [Theory]
+    [InlineData("Test-EdgeModuleCompatibility ./fpga-deployment.json | ForEach-Object Findings", "Message")]
+    [InlineData("(ConvertTo-GpuEdgeManifest ./fpga-deployment.json 3>$null).Changes", "Description")]
+    [InlineData("(ConvertTo-EdgeKubernetesManifest ./fpga-deployment.json 3>$null).DroppedSettings", "Reason")]
+    [InlineData("Get-EdgeMigrationRule", "Title")]
+    public void TheTextColumnIsTheWidestAt80Columns(string command, string textColumn)
+    {
+        var result = ShellRunner.Run(command, TestPaths.Samples, columns: 80);
+
+        var header = Regex.Match(result.StandardOutput, $@"(?m)^\S.* {textColumn} *$").Value.TrimEnd();
+        var starts = Regex.Matches(header, @"\S+").Select(m => m.Index).ToList();
+        var widths = starts.Skip(1).Zip(starts, (next, start) => next - start - 1).ToList();
+        // pwsh formats for one column less than its console, as the shell host does.
+        var textWidth = 79 - starts[^1];
+
+        Assert.EndsWith(textColumn, header);
+        Assert.All(widths, width => Assert.True(textWidth >= width, $"{textColumn} is {textWidth} wide beside a column of {width}:\n{header}"));
+    }
+
+    [Fact]
+    public void TheRulesOfAModuleAreShownWholeAt80Columns()
+    {
+        var result = ShellRunner.Run("Test-EdgeModuleCompatibility ./fpga-deployment.json", TestPaths.Samples, columns: 80);
+
+        Assert.Matches(@"(?m)^FpgaInference +False +5 +6 +1 +O4,R1,R2,S2,S1,O1,O2 *$", result.StandardOutput);
     }
 
     [Fact]
@@ -115,7 +161,7 @@ public class FormatViewTests
 
         // A long module id is cut with an ellipsis; a long JSON location keeps its end, which names the setting.
         Assert.Matches(@"(?m)^modulex{21}… +docker", modules.StandardOutput);
-        Assert.Matches(@"(?m)^O2 +…\S*\.routes\.inferenceToMover Route", changes.StandardOutput);
+        Assert.Matches(@"(?m)^O2 +…\S*\.inferenceToMover Route", changes.StandardOutput);
         Assert.DoesNotContain("$.modulesContent['$edgeHub']", changes.StandardOutput);
         AssertFitsAndIsPlain(modules.StandardOutput);
         AssertFitsAndIsPlain(changes.StandardOutput);
@@ -169,10 +215,10 @@ public class FormatViewTests
         AssertFitsAndIsPlain(result.StandardOutput);
     }
 
-    /// <summary>Redirected output is formatted for 120 columns and carries no escape sequences.</summary>
-    private static void AssertFitsAndIsPlain(string output)
+    /// <summary>Output fits the console (redirected, 120 columns) and carries no escape sequences.</summary>
+    private static void AssertFitsAndIsPlain(string output, int columns = 120)
     {
         Assert.DoesNotContain("\u001b", output, StringComparison.Ordinal);
-        Assert.All(output.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 120, $"Wider than 120 columns: {line}"));
+        Assert.All(output.Split('\n'), line => Assert.True(line.TrimEnd().Length <= columns, $"Wider than {columns} columns: {line}"));
     }
 }

@@ -27,7 +27,7 @@ public class ShellTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(@"RuleId +ModuleName +Location", result.StandardOutput);
-        Assert.Matches(@"R1 +FpgaInference +\S*experimental\.resources\.limits", result.StandardOutput); // long locations keep their end
+        Assert.Matches(@"R1 +FpgaInference +…\S*\.resources\.limits ", result.StandardOutput); // long locations keep their end
         Assert.Contains("Renamed module 'FpgaInference' to 'fpgainference'", result.StandardOutput);
         Assert.DoesNotContain("\u001b[", result.StandardOutput, StringComparison.Ordinal); // culture comparison ignores control characters
         Assert.Contains("nvidia.com/gpu", File.ReadAllText(written));
