@@ -101,7 +101,7 @@ public static class IgnoredSettings
                     equals < 0 && entry.Text.Length > 0 ? WithoutEquals(module, env, i, entry.Text) : $"Env entry {entry.ToCompactJson()} is not NAME=value; the GPU device's agent drops it.",
                     "Write it as NAME=value (an empty value is NAME=), or remove it."));
             }
-            else if (ContainerEnvironment.IsRuntimeVariable(module, entry.Text, equals) && LaterEntryNamed(env, i, entry.Text, equals) < 0)
+            else if (ContainerEnvironment.IsRuntimeVariable(module, entry.Text, equals) && ModuleEnvironment.LaterEntryNamed(env, i, entry.Text, equals) < 0)
             {
                 var name = entry.Text.Substring(0, equals);
                 // Values are not quoted: variables hold passwords and connection strings.
@@ -120,7 +120,7 @@ public static class IgnoredSettings
     /// </summary>
     private static string WithoutEquals(EdgeModule module, JArray env, int index, string name)
     {
-        if (LaterEntryNamed(env, index, name, name.Length) is var later and >= 0)
+        if (ModuleEnvironment.LaterEntryNamed(env, index, name, name.Length) is var later and >= 0)
         {
             return $"Env entry \"{name}\" has no '=': on the FPGA device the later {JsonPath.Index(ModuleEnvironment.EnvName, later)} of the same name sets {name} instead, and the GPU device's agent drops it, so it has no effect on either device.";
         }
@@ -133,35 +133,18 @@ public static class IgnoredSettings
         return $"Env entry \"{name}\" has no '=': on the FPGA device the IoT Edge daemon set {name} to ''{overridden}; the GPU device's agent drops the entry, so {onGpu}.";
     }
 
-    /// <summary>The index of the first Env entry after <paramref name="index"/> named as the first <paramref name="length"/> characters of <paramref name="text"/> (with '=' or without), or -1.</summary>
-    private static int LaterEntryNamed(JArray env, int index, string text, int length)
-    {
-        for (var j = index + 1; j < env.Count; j++)
-        {
-            if (env[j] is JValue { IsString: true } other && IsNamed(other.Text, text, length))
-            {
-                return j;
-            }
-        }
-        return -1;
-    }
-
     /// <summary>The index of the last NAME=value entry before <paramref name="index"/> named <paramref name="name"/> (what the GPU device's agent keeps), or -1.</summary>
     private static int EarlierValueNamed(JArray env, int index, string name)
     {
         for (var j = index - 1; j >= 0; j--)
         {
-            if (env[j] is JValue { IsString: true } other && other.Text.Length > name.Length && other.Text[name.Length] == '=' && IsNamed(other.Text, name, name.Length))
+            if (env[j] is JValue { IsString: true } other && other.Text.Length > name.Length && other.Text[name.Length] == '=' && ModuleEnvironment.IsNamed(other.Text, name, name.Length))
             {
                 return j;
             }
         }
         return -1;
     }
-
-    /// <summary>True when the Env entry <paramref name="entry"/> is named as the first <paramref name="length"/> characters of <paramref name="text"/>; case-sensitively, as both devices compare names.</summary>
-    private static bool IsNamed(string entry, string text, int length) =>
-        (entry.Length == length || (entry.Length > length && entry[length] == '=')) && string.CompareOrdinal(entry, 0, text, 0, length) == 0;
 
     private static void HostConfig(EdgeModule module, IReadOnlyCollection<string> secrets, List<IgnoredSetting> ignored)
     {

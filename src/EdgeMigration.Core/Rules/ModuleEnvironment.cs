@@ -251,4 +251,21 @@ public static class ModuleEnvironment
         setting.Add("value", JValue.String(value));
         return setting;
     }
+
+    /// <summary>The index of the first Env entry after <paramref name="index"/> named as the first <paramref name="length"/> characters of <paramref name="text"/> (with '=' or without), or -1.</summary>
+    internal static int LaterEntryNamed(JArray env, int index, string text, int length)
+    {
+        for (var j = index + 1; j < env.Count; j++)
+        {
+            if (env[j] is JValue { IsString: true } other && IsNamed(other.Text, text, length))
+            {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>True when the Env entry <paramref name="entry"/> is named as the first <paramref name="length"/> characters of <paramref name="text"/>; case-sensitively, as both devices compare names.</summary>
+    internal static bool IsNamed(string entry, string text, int length) =>
+        (entry.Length == length || (entry.Length > length && entry[length] == '=')) && string.CompareOrdinal(entry, 0, text, 0, length) == 0;
 }

@@ -125,18 +125,9 @@ public sealed class EnvironmentOverrideRule : ModuleRule
     /// Whether an Env entry without '=' of <paramref name="entry"/>'s name comes after it: the FPGA device's IoT Edge
     /// daemon set the variable to '' with it, so there this entry did not count. Asked only of an entry reported.
     /// </summary>
-    private static bool HasLaterEntryWithoutValue(EdgeModule module, ModuleVariable entry)
-    {
-        var env = module.Options().ArrayOf(ModuleEnvironment.EnvName)!;
-        for (var i = entry.EnvIndex + 1; i < env.Count; i++)
-        {
-            if (env[i] is JValue { IsString: true } later && later.Text == entry.Name)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool HasLaterEntryWithoutValue(EdgeModule module, ModuleVariable entry) =>
+        // Any later entry of the name is one without '=': with one, the entry reported would not be the name's last.
+        ModuleEnvironment.LaterEntryNamed(module.Options().ArrayOf(ModuleEnvironment.EnvName)!, entry.EnvIndex, entry.Name, entry.Name.Length) >= 0;
 
     /// <summary>The section's last member named as the first <paramref name="length"/> characters of <paramref name="text"/> (the one the agents read).</summary>
     private static JMember? SettingNamed(JObject section, string text, int length)
