@@ -3,6 +3,8 @@
     Builds, tests and packages the EdgeMigration module.
 .DESCRIPTION
     Every task is also reachable with plain dotnet (see README.md), so machines without pwsh can build and test:
+      Help    : dotnet run --project src/EdgeMigration.ModuleBuilder -c Release -- help docs/help en-US
+                (rewrites en-US/, the module's help, from docs/help/*.md; commit it with the markdown)
       Build   : dotnet build EdgeMigration.sln -c Release   (assembles out/EdgeMigration/, help included, with
                 EdgeMigration.Core precompiled for PowerShell 7 on linux-x64, win-x64 and osx-arm64 under runtimes/)
       Test    : dotnet test EdgeMigration.sln -c Release    (the Pester suite included, in PowerShell 7.6 as the .NET
@@ -12,12 +14,13 @@
       -Runtime: dotnet build src/EdgeMigration -c Release -p:ModuleRuntime=<rid>
                 (out/<rid>/EdgeMigration/, the module precompiled for PowerShell 7 on one platform)
 
-    Help comes from docs/help/*.md (platyPS markdown). Where platyPS is installed, its New-ExternalHelp writes
-    en-US/EdgeMigration.dll-Help.xml and the about_*.help.txt files; elsewhere the build's own
-    EdgeMigration.ModuleBuilder writes the same files from the same markdown. The script says which one ran.
+    Help comes from docs/help/*.md (platyPS markdown). The repository's en-US/ folder (EdgeMigration.dll-Help.xml and
+    the about_*.help.txt files) is what the project's EdgeMigration.ModuleBuilder writes from it, and what the build
+    puts beside the module. Where platyPS is installed, Build and Package give the module the help platyPS's
+    New-ExternalHelp writes from the same markdown instead. The script says which one the module got.
 .EXAMPLE
     ./build.ps1
-    Builds the module and runs all tests.
+    Rewrites en-US/ from docs/help/, builds the module and runs all tests.
 .EXAMPLE
     ./build.ps1 -Task Package
     Builds the module and writes the zip and the nupkg under out/.
@@ -29,8 +32,8 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package')]
-    [string[]] $Task = @('Build', 'Test'),
+    [ValidateSet('Help', 'Build', 'Test', 'Package')]
+    [string[]] $Task = @('Help', 'Build', 'Test'),
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
@@ -54,12 +57,12 @@ function Invoke-Dotnet {
     }
 }
 
-# Help from docs/help/*.md: platyPS's New-ExternalHelp where it is installed, else the build's own ModuleBuilder.
-# Returns the MSBuild property that tells the module build which one made the help.
+# The module's help: en-US/ (EdgeMigration.ModuleBuilder's), or where platyPS is installed its New-ExternalHelp's from
+# the same docs/help/*.md. Returns the MSBuild property that gives the module build the latter.
 function Get-HelpBuildProperty {
     $platyPS = Get-Module -ListAvailable -Name platyPS | Select-Object -First 1
     if ($null -eq $platyPS) {
-        Write-Host 'Help: built from docs/help/ by EdgeMigration.ModuleBuilder during dotnet build (platyPS is not installed).'
+        Write-Host 'Help: en-US/, written from docs/help/ by EdgeMigration.ModuleBuilder (platyPS is not installed).'
         return @()
     }
     Import-Module $platyPS
@@ -84,6 +87,10 @@ function Get-DownloadedPester {
 
 foreach ($name in $Task) {
     switch ($name) {
+        'Help' {
+            Invoke-Dotnet @('run', '--project', (Join-Path $root 'src/EdgeMigration.ModuleBuilder'), '-c', $Configuration, '--',
+                'help', (Join-Path $root 'docs/help'), (Join-Path $root 'en-US'))
+        }
         'Build' {
             Invoke-Dotnet (@('build', $solution, '-c', $Configuration) + (Get-HelpBuildProperty))
             if ($Runtime) {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Xml;
 using EdgeMigration.ModuleBuilder.Markdown;
 
 namespace EdgeMigration.ModuleBuilder.Help;
@@ -15,6 +16,12 @@ public static class HelpBuilder
 {
     /// <summary>UTF-8 with a BOM, as platyPS writes help and Windows PowerShell 5.1 reads it safely.</summary>
     private static readonly Encoding Utf8Bom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+
+    /// <summary>
+    /// Line feeds on every platform: the repository's en-US folder holds these files as written here, and a build
+    /// on Windows must write the same bytes as one on Linux.
+    /// </summary>
+    private static readonly XmlWriterSettings MamlSettings = new() { Encoding = Utf8Bom, Indent = true, NewLineChars = "\n" };
 
     public static IReadOnlyList<string> Build(string docsFolder, string outputFolder)
     {
@@ -35,13 +42,24 @@ public static class HelpBuilder
         foreach (var file in commands.GroupBy(c => c.ExternalHelpFile, StringComparer.OrdinalIgnoreCase))
         {
             var target = Path.Combine(outputFolder, file.Key);
-            using (var stream = File.Create(target))
-            using (var writer = new StreamWriter(stream, Utf8Bom))
+            using (var writer = XmlWriter.Create(target, MamlSettings))
             {
                 MamlWriter.Write(file.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)).Save(writer);
             }
             written.Add(target);
         }
+        RemoveStaleHelp(outputFolder, written);
         return written;
+    }
+
+    /// <summary>Help files of topics or cmdlets the docs no longer have, so that they stop shipping.</summary>
+    private static void RemoveStaleHelp(string outputFolder, IReadOnlyCollection<string> written)
+    {
+        var stale = Directory.GetFiles(outputFolder, "*.help.txt").Concat(Directory.GetFiles(outputFolder, "*-Help.xml"))
+            .Where(file => !written.Contains(file, StringComparer.OrdinalIgnoreCase));
+        foreach (var file in stale)
+        {
+            File.Delete(file);
+        }
     }
 }
