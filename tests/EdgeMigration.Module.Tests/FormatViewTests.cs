@@ -120,14 +120,15 @@ public class FormatViewTests
 
     /// <summary>
     /// In a classic console of 80 columns the text column, which wraps, is as wide as any other column, as the
-    /// last column of PowerShell's own views is.
+    /// last column of PowerShell's own views is, and wide enough that a message of two or three hundred
+    /// characters takes a few lines, not ten or fifteen.
     /// </summary>
     [Theory]
-    [InlineData("Test-EdgeModuleCompatibility ./fpga-deployment.json | ForEach-Object Findings", "Message")]
-    [InlineData("(ConvertTo-GpuEdgeManifest ./fpga-deployment.json 3>$null).Changes", "Description")]
-    [InlineData("(ConvertTo-EdgeKubernetesManifest ./fpga-deployment.json 3>$null).DroppedSettings", "Reason")]
-    [InlineData("Get-EdgeMigrationRule", "Title")]
-    public void TheTextColumnIsTheWidestAt80Columns(string command, string textColumn)
+    [InlineData("Test-EdgeModuleCompatibility ./fpga-deployment.json | ForEach-Object Findings", "Message", 33)]
+    [InlineData("(ConvertTo-GpuEdgeManifest ./fpga-deployment.json 3>$null).Changes", "Description", 46)]
+    [InlineData("(ConvertTo-EdgeKubernetesManifest ./fpga-deployment.json 3>$null).DroppedSettings", "Reason", 48)]
+    [InlineData("Get-EdgeMigrationRule", "Title", 27)]
+    public void TheTextColumnIsTheWidestAt80Columns(string command, string textColumn, int minimumWidth)
     {
         var result = ShellRunner.Run(command, TestPaths.Samples, columns: 80);
 
@@ -138,7 +139,39 @@ public class FormatViewTests
         var textWidth = 79 - starts[^1];
 
         Assert.EndsWith(textColumn, header);
+        Assert.True(textWidth >= minimumWidth, $"{textColumn} is {textWidth} wide:\n{header}");
         Assert.All(widths, width => Assert.True(textWidth >= width, $"{textColumn} is {textWidth} wide beside a column of {width}:\n{header}"));
+    }
+
+    /// <summary>
+    /// Findings, changes and dropped settings are grouped by module, as Get-ChildItem groups files by folder: the
+    /// module is in the group's header, not in a column, and what concerns the manifest as a whole (the routes)
+    /// comes under "(manifest)". The changes say which manifest too, as they did when grouped by it; a conversion
+    /// lists its changes rule by rule, so only those of one rule come module by module.
+    /// </summary>
+    [Theory]
+    [InlineData("Test-EdgeModuleCompatibility ./fpga-deployment.json | ForEach-Object Findings",
+        "(manifest)|edgeHub|FpgaInference|WebServerApp|file_mover", "(manifest)", @"O2 +Information +…\S*\.inferenceToMover yes Route")]
+    [InlineData("(ConvertTo-GpuEdgeManifest ./fpga-deployment.json 3>$null).RemainingFindings",
+        "webserverapp|file-mover", "file-mover", @"S4 +Error +HostConfig\.Binds\[0\] +no ")]
+    [InlineData("(ConvertTo-GpuEdgeManifest ./fpga-deployment.json 3>$null).Changes | Where-Object RuleId -eq O2",
+        "FpgaInference (fpga-deployment.json)|WebServerApp (fpga-deployment.json)|file_mover (fpga-deployment.json)|(manifest) (fpga-deployment.json)",
+        "(manifest) (fpga-deployment.json)", @"O2 +…\S*\.inferenceToMover Route")]
+    [InlineData("(ConvertTo-EdgeKubernetesManifest ./fpga-deployment.json 3>$null).DroppedSettings",
+        "FpgaInference|file_mover", "file_mover", @"Fails +env\['Storage:Target'\] +Environment variable")]
+    public void RowsAreGroupedByModuleWithOneHeaderForEach(string command, string modules, string module, string rowOfModule)
+    {
+        foreach (var columns in new[] { 80, 120 })
+        {
+            var result = ShellRunner.Run(command, TestPaths.Samples, columns: columns);
+
+            var headers = Regex.Matches(result.StandardOutput, @"(?m)^ *Module: (.*\S) *$").Select(m => m.Groups[1].Value);
+            var group = Regex.Match(result.StandardOutput, $@"(?ms)^ *Module: {Regex.Escape(module)} *$(.*?)(?=^ *Module: |\z)").Groups[1].Value;
+            Assert.Equal("", result.StandardError);
+            Assert.Equal(modules.Split('|'), headers);
+            Assert.DoesNotContain("ModuleName", result.StandardOutput);
+            Assert.Matches($"(?m)^{rowOfModule}", group);
+        }
     }
 
     [Fact]

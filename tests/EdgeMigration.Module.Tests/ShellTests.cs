@@ -26,8 +26,8 @@ public class ShellTests
         var result = ShellRunner.Run(command);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Matches(@"RuleId +ModuleName +Location", result.StandardOutput);
-        Assert.Matches(@"R1 +FpgaInference +…\S*\.resources\.limits ", result.StandardOutput); // long locations keep their end
+        Assert.Matches(@"RuleId +Location +Description", result.StandardOutput);
+        Assert.Matches(@"Module: FpgaInference \(samples.fpga-deployment\.json\)\s+RuleId .*\s+[- ]+\s+R1 +…\S*\.resources\.limits ", result.StandardOutput); // long locations keep their end
         Assert.Contains("Renamed module 'FpgaInference' to 'fpgainference'", result.StandardOutput);
         Assert.DoesNotContain("\u001b[", result.StandardOutput, StringComparison.Ordinal); // culture comparison ignores control characters
         Assert.Contains("nvidia.com/gpu", File.ReadAllText(written));
