@@ -109,7 +109,7 @@ Describe 'CSV' {
         $changes = (ConvertTo-GpuEdgeManifest -Path $sample -WarningAction SilentlyContinue).Changes | ConvertTo-Csv | ConvertFrom-Csv
 
         $findings | Where-Object RuleId -eq S2 | Select-Object -First 1 -ExpandProperty Location | Should -Be 'HostConfig.Binds[0]'
-        $changes[0].Before | Should -Be '"Logging:LogLevel:Default=Information"'
+        ($changes | Where-Object RuleId -eq O4 | Select-Object -First 1).Before | Should -Be '"Logging:LogLevel:Default=Information"'
         $findings + $changes | ForEach-Object { $_.PSObject.Properties.Value } | Should -Not -Match '^(System|EdgeMigration)\.[\w.]+(\[\])?$'
     }
 }

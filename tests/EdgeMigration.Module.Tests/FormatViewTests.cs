@@ -146,16 +146,16 @@ public class FormatViewTests
     /// <summary>
     /// Findings, changes and dropped settings are grouped by module, as Get-ChildItem groups files by folder: the
     /// module is in the group's header, not in a column, and what concerns the manifest as a whole (the routes)
-    /// comes under "(manifest)". The changes say which manifest too, as they did when grouped by it; a conversion
-    /// lists its changes rule by rule, so only those of one rule come module by module.
+    /// comes under "(manifest)". The changes say which manifest too, as they did when grouped by it. Each module's
+    /// rows come together (a conversion lists its changes module by module, as findings), so each has one header.
     /// </summary>
     [Theory]
     [InlineData("Test-EdgeModuleCompatibility ./fpga-deployment.json | ForEach-Object Findings",
         "(manifest)|edgeHub|FpgaInference|WebServerApp|file_mover", "(manifest)", @"O2 +Information +…\S*\.inferenceToMover yes Route")]
     [InlineData("(ConvertTo-GpuEdgeManifest ./fpga-deployment.json 3>$null).RemainingFindings",
         "webserverapp|file-mover", "file-mover", @"S4 +Error +HostConfig\.Binds\[0\] +no ")]
-    [InlineData("(ConvertTo-GpuEdgeManifest ./fpga-deployment.json 3>$null).Changes | Where-Object RuleId -eq O2",
-        "FpgaInference (fpga-deployment.json)|WebServerApp (fpga-deployment.json)|file_mover (fpga-deployment.json)|(manifest) (fpga-deployment.json)",
+    [InlineData("(ConvertTo-GpuEdgeManifest ./fpga-deployment.json 3>$null).Changes",
+        "(manifest) (fpga-deployment.json)|edgeHub (fpga-deployment.json)|FpgaInference (fpga-deployment.json)|WebServerApp (fpga-deployment.json)|file_mover (fpga-deployment.json)",
         "(manifest) (fpga-deployment.json)", @"O2 +…\S*\.inferenceToMover Route")]
     [InlineData("(ConvertTo-EdgeKubernetesManifest ./fpga-deployment.json 3>$null).DroppedSettings",
         "FpgaInference|file_mover", "file_mover", @"Fails +env\['Storage:Target'\] +Environment variable")]

@@ -27,7 +27,7 @@ public class ShellTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(@"RuleId +Location +Description", result.StandardOutput);
-        Assert.Matches(@"Module: FpgaInference \(samples.fpga-deployment\.json\)\s+RuleId .*\s+[- ]+\s+R1 +…\S*\.resources\.limits ", result.StandardOutput); // long locations keep their end
+        Assert.Matches(@"Module: FpgaInference \(samples.fpga-deployment\.json\)\s+RuleId .*\s+[- ]+\s+O4 +Env\[1\] .*\s+R1 +…\S*\.resources\.limits ", result.StandardOutput); // long locations keep their end
         Assert.Contains("Renamed module 'FpgaInference' to 'fpgainference'", result.StandardOutput);
         Assert.DoesNotContain("\u001b[", result.StandardOutput, StringComparison.Ordinal); // culture comparison ignores control characters
         Assert.Contains("nvidia.com/gpu", File.ReadAllText(written));

@@ -31,6 +31,7 @@ public sealed class ConversionResult
 /// <summary>
 /// Rewrites a manifest for the GPU device by applying each selected rule's fix, in catalog order;
 /// then writes createOptions back in the input's encoding and checks the result again with every rule.
+/// Changes and remaining findings are reported in module order.
 /// </summary>
 public static class ManifestConverter
 {
@@ -45,6 +46,8 @@ public static class ManifestConverter
     public static ConversionResult ConvertInPlace(ManifestDocument manifest, ConversionOptions? options = null)
     {
         options ??= new ConversionOptions();
+        // Changes name modules by the ids they had before O2's fix renamed them.
+        var moduleNames = ModuleOrder.NamesOf(manifest);
         var context = new ConversionContext(manifest, options);
         foreach (var rule in options.Rules.Apply(RuleCatalog.All).Where(r => r.CanFix))
         {
@@ -55,6 +58,8 @@ public static class ManifestConverter
         // Every rule, not only those whose fixes were chosen: a fix left out leaves its findings, and the result must say
         // so (Compatible is false while an error remains).
         var remaining = RuleEngine.Check(manifest, settings: CheckSettings.ForConversion(options));
-        return new ConversionResult(manifest, context.Changes, remaining, context.ModuleRenames);
+        // Module by module, as findings come, rather than rule by rule as the fixes ran.
+        var changes = ModuleOrder.Sort(moduleNames, context.Changes, c => c.ModuleName);
+        return new ConversionResult(manifest, changes, remaining, context.ModuleRenames);
     }
 }

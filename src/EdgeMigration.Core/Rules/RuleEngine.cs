@@ -17,26 +17,10 @@ public static class RuleEngine
                 findings.AddRange(rule.Check(manifest, settings ?? CheckSettings.Default));
             }
         }
-        // Module order, the manifest as a whole first and modules not in the manifest last; within each, the order the
-        // rules found them in.
-        var moduleOrder = new Dictionary<string, int>();
-        for (var i = manifest.Modules.Count - 1; i >= 0; i--)
+        var ordered = ModuleOrder.Sort(ModuleOrder.NamesOf(manifest), findings, f => f.ModuleName);
+        for (var i = 0; i < ordered.Count; i++)
         {
-            moduleOrder[manifest.Modules[i].Name] = i + 1;
-        }
-        var groups = new List<Finding>?[manifest.Modules.Count + 2];
-        foreach (var finding in findings)
-        {
-            var group = finding.ModuleName is not { } name ? 0 : moduleOrder.TryGetValue(name, out var order) ? order : groups.Length - 1;
-            (groups[group] ??= new List<Finding>()).Add(SecretRedactor.Redact(finding, manifest.Secrets));
-        }
-        var ordered = new List<Finding>(findings.Count);
-        foreach (var group in groups)
-        {
-            if (group is not null)
-            {
-                ordered.AddRange(group);
-            }
+            ordered[i] = SecretRedactor.Redact(ordered[i], manifest.Secrets);
         }
         return ordered;
     }

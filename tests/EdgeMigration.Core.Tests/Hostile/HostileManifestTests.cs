@@ -16,10 +16,10 @@ public class HostileManifestTests
 
     private static readonly string[] ExpectedChanges =
     {
+        "O2  $.modulesContent['$edgeHub']['properties.desired'].routes.up: \"FROM /messages/modules/Filter/* INTO $upstream\" -> \"FROM /messages/modules/filter/* INTO $upstream\"",
         "O4 Filter Env[0]: \"Storage:Target=/data\" -> \"Storage__Target=/data\"",
         "R2 Filter k8s-experimental.resources.limits.memory: - -> \"512Mi\"",
         "O2 Filter : \"Filter\" -> \"filter\"",
-        "O2  $.modulesContent['$edgeHub']['properties.desired'].routes.up: \"FROM /messages/modules/Filter/* INTO $upstream\" -> \"FROM /messages/modules/filter/* INTO $upstream\"",
     };
 
     [Theory]
@@ -91,15 +91,15 @@ public class HostileManifestTests
 
         Assert.Equal(new[]
         {
+            "O2  $.modulesContent['$edgeHub']['properties.desired'].routes.up: \"FROM /messages/modules/my.filter/* INTO $upstream\" -> \"FROM /messages/modules/my-filter/* INTO $upstream\"",
             "O4 $dollar Env[0]: \"a:b=1\" -> \"a__b=1\"",
             "O4 my.filter Env[0]: \"a.b:c=1\" -> \"a.b__c=1\"",
             "O4 my.filter Env[1]: \"Storage:Target=/data\" -> \"Storage__Target=/data\"",
             "R2 my.filter k8s-experimental.resources.limits.memory: - -> \"512Mi\"",
             "O2 my.filter : \"my.filter\" -> \"my-filter\"",
-            "O2  $.modulesContent['$edgeHub']['properties.desired'].routes.up: \"FROM /messages/modules/my.filter/* INTO $upstream\" -> \"FROM /messages/modules/my-filter/* INTO $upstream\"",
         }, Describe(outcome.Converted().Changes));
-        Assert.Equal("$.modulesContent['$edgeAgent']['properties.desired'].modules['$dollar'].settings.createOptions.Env[0]", outcome.Converted().Changes[0].ManifestPath);
-        Assert.Equal("$.modulesContent['$edgeAgent']['properties.desired'].modules['my.filter']", outcome.Converted().Changes[4].ManifestPath);
+        Assert.Equal("$.modulesContent['$edgeAgent']['properties.desired'].modules['$dollar'].settings.createOptions.Env[0]", outcome.Converted().Changes[1].ManifestPath);
+        Assert.Equal("$.modulesContent['$edgeAgent']['properties.desired'].modules['my.filter']", outcome.Converted().Changes[5].ManifestPath);
         Assert.Equal("{\"Labels\":{\"$x.y\":\"1\"},\"Env\":[\"a.b__c=1\",\"Storage__Target=/data\"],\"HostConfig\":{\"Memory\":536870912},\"k8s-experimental\":{\"resources\":{\"limits\":{\"memory\":\"512Mi\"}}}}",
             OptionsText(outcome.Converted().Manifest, "my-filter"));
     }

@@ -75,11 +75,11 @@ public class ModuleNameRuleTests
             result.Manifest.ToJson());
         Assert.Equal(new[]
         {
-            "O2 Camera_Capture : \"Camera_Capture\" -> \"camera-capture\"",
-            "O2 yoloModule : \"yoloModule\" -> \"yolomodule\"",
             "O2  $.modulesContent['$edgeHub']['properties.desired'].routes.toYolo: \"FROM /messages/modules/Camera_Capture/outputs/frames INTO BrokeredEndpoint(\\\"/modules/yoloModule/inputs/frames\\\")\" -> \"FROM /messages/modules/camera-capture/outputs/frames INTO BrokeredEndpoint(\\\"/modules/yolomodule/inputs/frames\\\")\"",
             "O2  $.modulesContent['$edgeHub']['properties.desired'].routes.toSink: \"FROM /messages/modules/yoloModule/* WHERE $connectionModuleId = 'yoloModule' INTO BrokeredEndpoint(\\\"modules/sink/inputs/in\\\")\" -> \"FROM /messages/modules/yolomodule/* WHERE $connectionModuleId = 'yolomodule' INTO BrokeredEndpoint(\\\"modules/sink/inputs/in\\\")\"",
             "O2  $.modulesContent.yoloModule: \"yoloModule\" -> \"yolomodule\"",
+            "O2 Camera_Capture : \"Camera_Capture\" -> \"camera-capture\"",
+            "O2 yoloModule : \"yoloModule\" -> \"yolomodule\"",
         }, Describe(result.Changes));
         Assert.Equal(new[] { "camera-capture", "yolomodule", "sink" }, result.Manifest.Modules.Where(m => !m.IsSystemModule).Select(m => m.Name));
         Assert.Equal(new[] { "yolomodule" }, result.Manifest.ModuleTwins.Select(t => t.ModuleId));
@@ -102,9 +102,9 @@ public class ModuleNameRuleTests
         Assert.Equal(new[]
         {
             "O2 Video_Source : \"Video_Source\" -> \"video-source\"",
-            "O2 Pair_B : \"Pair_B\" -> \"pair-b\"",
             "O2 reader HostConfig.IpcMode: \"container:Video_Source\" -> \"container:video-source\"",
             "O2 reader HostConfig.NetworkMode: \"container:Video_Source\" -> \"container:video-source\"",
+            "O2 Pair_B : \"Pair_B\" -> \"pair-b\"",
             "O2 Pair_B HostConfig.IpcMode: \"container:Video_Source\" -> \"container:video-source\"",
         }, Describe(result.Changes));
         Assert.Contains("\"IpcMode\":\"container:video-source\"", OptionsText(result.Manifest, "pair-b"));
@@ -162,7 +162,7 @@ public class ModuleNameRuleTests
 
         Assert.Equal("""{"HostConfig":{"NetworkMode":"host"},"k8s-experimental":{"strategy":{"type":"Recreate"}}}""",
             OptionsText(result.Manifest, "camera-capture"));
-        Assert.Equal(("O1", "Camera_Capture"), (result.Changes[0].RuleId, result.Changes[0].ModuleName));
+        Assert.Equal("Camera_Capture", result.Changes.Single(c => c.RuleId == "O1").ModuleName);
     }
 
     [Fact]
