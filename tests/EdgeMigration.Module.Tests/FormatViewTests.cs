@@ -128,6 +128,7 @@ public class FormatViewTests
     [InlineData("(ConvertTo-GpuEdgeManifest ./fpga-deployment.json 3>$null).Changes", "Description", 46)]
     [InlineData("(ConvertTo-EdgeKubernetesManifest ./fpga-deployment.json 3>$null).DroppedSettings", "Reason", 48)]
     [InlineData("Get-EdgeMigrationRule", "Title", 27)]
+    [InlineData("ConvertTo-EdgeKubernetesManifest ./fpga-deployment.json 3>$null", "Note", 21)]
     public void TheTextColumnIsTheWidestAt80Columns(string command, string textColumn, int minimumWidth)
     {
         var result = ShellRunner.Run(command, TestPaths.Samples, columns: 80);
@@ -144,10 +145,11 @@ public class FormatViewTests
     }
 
     /// <summary>
-    /// Findings, changes and dropped settings are grouped by module, as Get-ChildItem groups files by folder: the
-    /// module is in the group's header, not in a column, and what concerns the manifest as a whole (the routes)
-    /// comes under "(manifest)". The changes say which manifest too, as they did when grouped by it. Each module's
-    /// rows come together (a conversion lists its changes module by module, as findings), so each has one header.
+    /// Findings, changes, dropped settings and Kubernetes objects are grouped by module, as Get-ChildItem groups
+    /// files by folder: the module is in the group's header, not in a column, and what concerns the manifest as a
+    /// whole (the routes) comes under "(manifest)". The changes and the Kubernetes objects say which manifest too,
+    /// as they did when grouped by it. Each module's rows come together (a conversion lists its changes module by
+    /// module, as findings; the Kubernetes objects come module by module), so each has one header.
     /// </summary>
     [Theory]
     [InlineData("Test-EdgeModuleCompatibility ./fpga-deployment.json | ForEach-Object Findings",
@@ -159,6 +161,9 @@ public class FormatViewTests
         "(manifest) (fpga-deployment.json)", @"O2 +…\S*\.inferenceToMover Route")]
     [InlineData("(ConvertTo-EdgeKubernetesManifest ./fpga-deployment.json 3>$null).DroppedSettings",
         "FpgaInference|file_mover", "file_mover", @"Fails +env\['Storage:Target'\] +Environment variable")]
+    [InlineData("ConvertTo-EdgeKubernetesManifest ./fpga-deployment.json 3>$null",
+        "edgeHub (fpga-deployment.json)|FpgaInference (fpga-deployment.json)|WebServerApp (fpga-deployment.json)|file_mover (fpga-deployment.json)",
+        "FpgaInference (fpga-deployment.json)", @"Secret +contosoacr-con\S* +False +False +registry credential")]
     public void RowsAreGroupedByModuleWithOneHeaderForEach(string command, string modules, string module, string rowOfModule)
     {
         foreach (var columns in new[] { 80, 120 })
@@ -183,21 +188,53 @@ public class FormatViewTests
     }
 
     [Fact]
-    public void LongValuesAreTrimmedToTheirColumns()
+    public void LongLocationsKeepTheirEnd()
+    {
+        var changes = ShellRunner.Run("(ConvertTo-GpuEdgeManifest ./fpga-deployment.json 3>$null).Changes", TestPaths.Samples);
+
+        // A long JSON location keeps its end, which names the setting.
+        Assert.Matches(@"(?m)^O2 +…\S*\.inferenceToMover Route", changes.StandardOutput);
+        Assert.DoesNotContain("$.modulesContent['$edgeHub']", changes.StandardOutput);
+        AssertFitsAndIsPlain(changes.StandardOutput);
+    }
+
+    /// <summary>
+    /// A module's image is what one looks at in Get-EdgeModule's table: at 80 columns a long one (the system
+    /// modules' are 38 and 40 characters) wraps rather than lose its tag, and from 90 on it is on one line.
+    /// </summary>
+    [Theory]
+    [InlineData(80)]
+    [InlineData(90)]
+    [InlineData(120)]
+    public void ModuleImagesAreShownWhole(int columns)
+    {
+        var result = ShellRunner.Run("Get-EdgeModule ./fpga-deployment.json", TestPaths.Samples, columns: columns);
+
+        Assert.Equal("", result.StandardError);
+        foreach (var (module, image) in new[] { ("edgeAgent", "mcr.microsoft.com/azureiotedge-agent:1.0"), ("edgeHub", "mcr.microsoft.com/azureiotedge-hub:1.0"),
+            ("FpgaInference", "contosoacr.azurecr.io/fpga-inference:1.2"), ("WebServerApp", "nginx:stable"), ("file_mover", "contosoacr.azurecr.io/file-mover:2.0") })
+        {
+            var cell = WrappedCell(result.StandardOutput, module, "Image");
+            Assert.Equal(image, string.Concat(cell));
+            Assert.True(columns < 90 || cell.Count == 1, $"{image} takes {cell.Count} lines at {columns} columns:\n{result.StandardOutput}");
+        }
+        AssertFitsAndIsPlain(result.StandardOutput, columns);
+    }
+
+    [Fact]
+    public void ALongModuleIdWrapsWhole()
     {
         var id = "module" + new string('x', 50) + "end";
         var manifest = "{\"modulesContent\": {\"$edgeAgent\": {\"properties.desired\": {\"modules\": {\"" + id +
             "\": {\"type\": \"docker\", \"settings\": {\"image\": \"nginx\"}}}}}}}";
 
-        var modules = ShellRunner.Run($"'{manifest}' | Get-EdgeModule");
-        var changes = ShellRunner.Run("(ConvertTo-GpuEdgeManifest ./fpga-deployment.json 3>$null).Changes", TestPaths.Samples);
+        var result = ShellRunner.Run($"'{manifest}' | Get-EdgeModule");
 
-        // A long module id is cut with an ellipsis; a long JSON location keeps its end, which names the setting.
-        Assert.Matches(@"(?m)^modulex{21}… +docker", modules.StandardOutput);
-        Assert.Matches(@"(?m)^O2 +…\S*\.inferenceToMover Route", changes.StandardOutput);
-        Assert.DoesNotContain("$.modulesContent['$edgeHub']", changes.StandardOutput);
-        AssertFitsAndIsPlain(modules.StandardOutput);
-        AssertFitsAndIsPlain(changes.StandardOutput);
+        // 19 characters a line, under the Name column.
+        var lines = Regex.Match(result.StandardOutput, @"(?ms)^module.*?(?=^\s*$)").Value.TrimEnd().Split('\n');
+        Assert.Matches(@"^modulex{13} +docker +None +nginx *$", lines[0]);
+        Assert.Equal(id, string.Concat(lines.Select(line => line.Length > 19 ? line[..19].TrimEnd() : line.TrimEnd())));
+        AssertFitsAndIsPlain(result.StandardOutput);
     }
 
     /// <summary>The longest module name the device allows (a DNS label, 63 characters) and the longest IPv6 address.</summary>
@@ -212,8 +249,33 @@ public class FormatViewTests
         var result = ShellRunner.Run($"\"{table}\" | Get-EdgeModuleExternalIp{formatting}");
 
         Assert.Equal("", result.StandardError);
-        Assert.Matches($@"(?m)^{name} +LoadBalancer +{Regex.Escape(address)} +443:31457/TCP,", result.StandardOutput);
+        Assert.Matches($@"(?m)^{name} +LoadBalancer +{Regex.Escape(address)} +443:31457/TCP\r?\n +5671:30881/TCP *$", result.StandardOutput);
         AssertFitsAndIsPlain(result.StandardOutput);
+    }
+
+    /// <summary>
+    /// Ports come one a line, so that a module's ports show whole at 80 columns too (edgeHub's three are 43
+    /// characters), and never broken inside a port.
+    /// </summary>
+    [Theory]
+    [InlineData("iotedge-list.txt", 80)]
+    [InlineData("iotedge-list.txt", 120)]
+    [InlineData("kubectl-get-svc.txt", 80)]
+    [InlineData("kubectl-get-svc.txt", 120)]
+    public void PortsAreShownWhole(string sample, int columns)
+    {
+        var result = ShellRunner.Run($"[System.IO.File]::ReadAllText('{sample}') | Get-EdgeModuleExternalIp 3>$null", TestPaths.Samples, columns: columns);
+
+        using var ps = new PowerShellSession();
+        var modules = ps.Run($"[System.IO.File]::ReadAllText('{Path.Combine(TestPaths.Samples, sample)}') | Get-EdgeModuleExternalIp -WarningAction SilentlyContinue | ForEach-Object {{ \"$($_.Name) $($_.Ports -join ' ')\" }}")
+            .AssertNoErrors().Output.Select(o => o.ToString()!.Split(' ')).ToList();
+        Assert.Equal("", result.StandardError);
+        Assert.Contains(modules, m => m.Length == 4);
+        foreach (var module in modules)
+        {
+            Assert.Equal(module.Skip(1).Where(port => port != ""), WrappedCell(result.StandardOutput, module[0], "Ports").Where(port => port != ""));
+        }
+        AssertFitsAndIsPlain(result.StandardOutput, columns);
     }
 
     [Fact]
@@ -235,7 +297,7 @@ public class FormatViewTests
         Assert.Equal("", result.StandardError);
         Assert.Single(Regex.Matches(result.StandardOutput, "Origin: dev1"));
         Assert.Single(Regex.Matches(result.StandardOutput, "Origin: dev2"));
-        Assert.Matches(@"Origin: dev1\s+Name .*\s+-+.*\s+edgehub .*\s+iotedged .*\s+webserverapp .*\s+Origin: dev2\s", result.StandardOutput);
+        Assert.Matches(@"(?s)Origin: dev1\s+Name .*?\n-+.*?\nedgehub .*?\niotedged .*?\nwebserverapp .*?Origin: dev2\s", result.StandardOutput);
     }
 
     [Fact]
@@ -246,6 +308,25 @@ public class FormatViewTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Severity", result.StandardOutput);
         AssertFitsAndIsPlain(result.StandardOutput);
+    }
+
+    /// <summary>
+    /// The text of a table cell that wraps in the last columns: from the row that starts with <paramref name="row"/>,
+    /// under <paramref name="column"/>'s header, and the lines below it that start with blanks, one item a line.
+    /// </summary>
+    private static List<string> WrappedCell(string output, string row, string column)
+    {
+        var lines = output.Replace("\r", "").Split('\n');
+        var first = Array.FindIndex(lines, line => line.StartsWith(row + " ", StringComparison.Ordinal));
+        Assert.True(first > 0, $"No row {row}:\n{output}");
+        var header = Array.FindLastIndex(lines, first, line => Regex.IsMatch(line, $@"^\S.* {column}\b"));
+        var start = Regex.Match(lines[header], $@" {column}\b").Index + 1;
+        var cell = new List<string>();
+        for (var i = first; i < lines.Length && (i == first || lines[i].StartsWith(' ')) && lines[i].Trim() != ""; i++)
+        {
+            cell.Add(lines[i].Length > start ? lines[i][start..].TrimEnd() : "");
+        }
+        return cell;
     }
 
     /// <summary>Output fits the console (redirected, 120 columns) and carries no escape sequences.</summary>
