@@ -147,9 +147,9 @@ public class FormatViewTests
     /// <summary>
     /// Findings, changes, dropped settings and Kubernetes objects are grouped by module, as Get-ChildItem groups
     /// files by folder: the module is in the group's header, not in a column, and what concerns the manifest as a
-    /// whole (the routes) comes under "(manifest)". The changes and the Kubernetes objects say which manifest too,
-    /// as they did when grouped by it. Each module's rows come together (a conversion lists its changes module by
-    /// module, as findings; the Kubernetes objects come module by module), so each has one header.
+    /// whole (the routes) comes under "(manifest)"; the header names the manifest too. Each module's rows come
+    /// together (a conversion lists its changes module by module, as findings; the Kubernetes objects come module
+    /// by module), so each has one header.
     /// </summary>
     [Theory]
     [InlineData("Test-EdgeModuleCompatibility ./fpga-deployment.json | ForEach-Object Findings",
@@ -157,27 +157,39 @@ public class FormatViewTests
     [InlineData("(ConvertTo-GpuEdgeManifest ./fpga-deployment.json 3>$null).RemainingFindings",
         "webserverapp|file-mover", "file-mover", @"S4 +Error +HostConfig\.Binds\[0\] +no ")]
     [InlineData("(ConvertTo-GpuEdgeManifest ./fpga-deployment.json 3>$null).Changes",
-        "(manifest) (fpga-deployment.json)|edgeHub (fpga-deployment.json)|FpgaInference (fpga-deployment.json)|WebServerApp (fpga-deployment.json)|file_mover (fpga-deployment.json)",
-        "(manifest) (fpga-deployment.json)", @"O2 +…\S*\.inferenceToMover Route")]
+        "(manifest)|edgeHub|FpgaInference|WebServerApp|file_mover", "(manifest)", @"O2 +…\S*\.inferenceToMover Route")]
     [InlineData("(ConvertTo-EdgeKubernetesManifest ./fpga-deployment.json 3>$null).DroppedSettings",
         "FpgaInference|file_mover", "file_mover", @"Fails +env\['Storage:Target'\] +Environment variable")]
     [InlineData("ConvertTo-EdgeKubernetesManifest ./fpga-deployment.json 3>$null",
-        "edgeHub (fpga-deployment.json)|FpgaInference (fpga-deployment.json)|WebServerApp (fpga-deployment.json)|file_mover (fpga-deployment.json)",
-        "FpgaInference (fpga-deployment.json)", @"Secret +contosoacr-con\S* +False +False +registry credential")]
+        "edgeHub|FpgaInference|WebServerApp|file_mover", "FpgaInference", @"Secret +contosoacr-con\S* +False +False +registry credential")]
     public void RowsAreGroupedByModuleWithOneHeaderForEach(string command, string modules, string module, string rowOfModule)
     {
         foreach (var columns in new[] { 80, 120 })
         {
             var result = ShellRunner.Run(command, TestPaths.Samples, columns: columns);
 
-            var headers = Regex.Matches(result.StandardOutput, @"(?m)^ *Module: (.*\S) *$").Select(m => m.Groups[1].Value);
-            var group = Regex.Match(result.StandardOutput, $@"(?ms)^ *Module: {Regex.Escape(module)} *$(.*?)(?=^ *Module: |\z)").Groups[1].Value;
+            var group = Regex.Match(result.StandardOutput, $@"(?ms)^ *Module: {Regex.Escape(module)} \(fpga-deployment\.json\) *$(.*?)(?=^ *Module: |\z)").Groups[1].Value;
             Assert.Equal("", result.StandardError);
-            Assert.Equal(modules.Split('|'), headers);
+            Assert.Equal(modules.Split('|').Select(name => name + " (fpga-deployment.json)"), GroupHeaders(result.StandardOutput));
             Assert.DoesNotContain("ModuleName", result.StandardOutput);
             Assert.Matches($"(?m)^{rowOfModule}", group);
         }
     }
+
+    /// <summary>Findings of a module of one manifest and of the same module of the next do not run together.</summary>
+    [Fact]
+    public void RowsOfTwoManifestsNeverShareAHeader()
+    {
+        var other = TestPaths.CorpusFile("Azure__iotedge__e2e_deployment_files__nestededge_topLayerBaseDeployment_amqp.json");
+
+        var result = ShellRunner.Run($"Test-EdgeModuleCompatibility -Rule P2 -ModuleName edgeHub -LiteralPath '{other}', ./fpga-deployment.json | ForEach-Object Findings",
+            TestPaths.Samples, columns: 300);
+
+        Assert.Equal(new[] { $"edgeHub ({other})", "edgeHub (fpga-deployment.json)" }, GroupHeaders(result.StandardOutput));
+    }
+
+    private static IEnumerable<string> GroupHeaders(string output) =>
+        Regex.Matches(output, @"(?m)^ *Module: (.*\S) *$").Select(m => m.Groups[1].Value);
 
     [Fact]
     public void TheRulesOfAModuleAreShownWholeAt80Columns()

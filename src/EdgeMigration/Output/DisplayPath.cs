@@ -20,6 +20,14 @@ public static class DisplayPath
     }
 
     /// <summary>
+    /// The group header of a module's rows (findings, changes, Kubernetes objects, dropped settings): the module, or
+    /// "(manifest)" for what concerns the whole manifest, and the manifest, so that rows of two manifests piped
+    /// together never share a header.
+    /// </summary>
+    public static string ModuleGroup(string? moduleName, string? manifest, string? currentFolder) =>
+        (string.IsNullOrEmpty(moduleName) ? "(manifest)" : moduleName) + " (" + Relative(manifest, currentFolder) + ")";
+
+    /// <summary>
     /// A location or path cut to a table column's width from the left: its end (the setting, the file) says
     /// most, so "$.modulesContent['$edgeHub']…routes.toCloud" shows as "…routes.toCloud".
     /// </summary>
