@@ -286,6 +286,27 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
     }
 
     [Fact]
+    public void StoppingAtAFileThatCannotBeReadReportsTheFilesWrittenBeforeIt()
+    {
+        // A runbook with $ErrorActionPreference = 'Stop' converting a folder: a.json's file is written, so its result
+        // comes before b.json's error, as it does when the file to write is refused.
+        using var ps = new PowerShellSession();
+        var inputs = Path.Combine(_folder, "in");
+        var output = Path.Combine(_folder, "unread-out");
+        Directory.CreateDirectory(inputs);
+        File.Copy(Sample, Path.Combine(inputs, "a.json"));
+        File.WriteAllText(Path.Combine(inputs, "b.json"), "{ bad");
+        File.Copy(Sample, Path.Combine(inputs, "c.json"));
+
+        var run = ps.Run($"try {{ ConvertTo-GpuEdgeManifest '{inputs}/a.json', '{inputs}/b.json', '{inputs}/c.json' -Destination '{output}' -ErrorAction Stop -WarningAction Ignore | ForEach-Object OutFile }} catch {{ 'stopped ' + $_.FullyQualifiedErrorId.Split(',')[0] }}");
+        Assert.Equal(new[] { Path.Combine(output, "a.json"), "stopped InvalidManifestJson" }, run.Output.Select(o => o.ToString()));
+        Assert.Equal(new[] { "a.json" }, Directory.GetFiles(output).Select(Path.GetFileName));
+
+        var inOrder = ps.Run($"ConvertTo-GpuEdgeManifest '{inputs}/a.json', '{inputs}/b.json', '{inputs}/c.json' -Destination '{output}' -Force -WarningAction Ignore 2>&1 | ForEach-Object {{ if ($_ -is [System.Management.Automation.ErrorRecord]) {{ 'error ' + $_.TargetObject }} else {{ $_.OutFile }} }}");
+        Assert.Equal(new[] { Path.Combine(output, "a.json"), "error " + Path.Combine(inputs, "b.json"), Path.Combine(output, "c.json") }, inOrder.Output.Select(o => o.ToString()));
+    }
+
+    [Fact]
     public void AFixLeftOutLeavesTheResultIncompatible()
     {
         using var ps = new PowerShellSession();

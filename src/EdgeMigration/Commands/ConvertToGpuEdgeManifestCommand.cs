@@ -206,7 +206,11 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         _output?.Dispose();
     }
 
-    private void TakeConverted(bool all) => TakeFiles(_converting, all, result => Finish(result, fromFile: true));
+    /// <summary>
+    /// The conversions finished, in input order. A file that cannot be read is reported after the results before it whose
+    /// files are still being written: -ErrorAction Stop leaves no file written that was not reported.
+    /// </summary>
+    private void TakeConverted(bool all) => TakeFiles(_converting, all, result => Finish(result, fromFile: true), finishEarlier: () => TakeWritten(all: true));
 
     protected override void FinishEarlierInputs()
     {

@@ -336,14 +336,16 @@ public abstract class ManifestInputCmdlet : PSCmdlet
 
     /// <summary>
     /// The files read and worked on off the pipeline thread that are finished (with <paramref name="all"/>, every one),
-    /// in input order: each result goes to <paramref name="finish"/>, each file that could not be read to its error.
+    /// in input order: each result goes to <paramref name="finish"/>, each file that could not be read to its error, after
+    /// <paramref name="finishEarlier"/> has written what the results before it still owe the pipeline.
     /// </summary>
-    private protected void TakeFiles<T>(InOrder<FileWork<T>> files, bool all, Action<T> finish) where T : class
+    private protected void TakeFiles<T>(InOrder<FileWork<T>> files, bool all, Action<T> finish, Action? finishEarlier = null) where T : class
     {
         foreach (var file in files.Done(all))
         {
             if (file.Error is not null)
             {
+                finishEarlier?.Invoke();
                 WriteReadError(file.Error, file.File);
             }
             else
