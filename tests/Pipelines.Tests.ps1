@@ -104,6 +104,32 @@ Describe 'CSV' {
         $json.ClusterIp | Should -BeExactly '10.105.186.35'
     }
 
+    It 'writes the lists of each result as their items, one a line' {
+        $compatibility = Test-EdgeModuleCompatibility -Path $sample
+        $conversion = ConvertTo-GpuEdgeManifest -Path $sample -WarningAction SilentlyContinue
+        $resources = ConvertTo-EdgeKubernetesManifest -Path $sample -WarningAction SilentlyContinue | Where-Object Kind -eq Deployment
+
+        $rows = $compatibility | ConvertTo-Csv | ConvertFrom-Csv
+        $conversionRow = $conversion | ConvertTo-Csv | ConvertFrom-Csv
+        $resourceRows = $resources | ConvertTo-Csv | ConvertFrom-Csv
+
+        $rows.Findings | Should -Be @($compatibility | ForEach-Object { $_.Findings.ForEach('ToString') -join [Environment]::NewLine })
+        $rows[3].Findings | Should -Match '^O4 Error FpgaInference Env\[1\]: Environment variable'
+        $conversionRow.Changes -split [Environment]::NewLine | Should -Be $conversion.Changes.ForEach('ToString')
+        $conversionRow.RemainingFindings -split [Environment]::NewLine | Should -Be $conversion.RemainingFindings.ForEach('ToString')
+        $resourceRows.DroppedSettings | Should -Be @($resources | ForEach-Object { $_.DroppedSettings.ForEach('ToString') -join [Environment]::NewLine })
+        $resourceRows.StartProblems | Should -Be @($resources | ForEach-Object { $_.StartProblems.ForEach('ToString') -join [Environment]::NewLine })
+    }
+
+    It 'keeps the lists of each result lists of objects, as long as they were' {
+        $findings = (Test-EdgeModuleCompatibility -Path $sample | Where-Object ModuleName -eq FpgaInference).Findings
+
+        $findings.Length | Should -Be $findings.Count
+        $findings.Count | Should -BeGreaterThan 1
+        $findings[0].RuleId | Should -Be 'O4'
+        ($findings | Where-Object Severity -eq Error).Count | Should -Be 5
+    }
+
     It 'writes findings and changes with one readable value per column' {
         $findings = Test-EdgeModuleCompatibility -Path $sample | ForEach-Object Findings | ConvertTo-Csv | ConvertFrom-Csv
         $changes = (ConvertTo-GpuEdgeManifest -Path $sample -WarningAction SilentlyContinue).Changes | ConvertTo-Csv | ConvertFrom-Csv

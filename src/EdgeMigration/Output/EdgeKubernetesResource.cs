@@ -29,8 +29,8 @@ public sealed class EdgeKubernetesResource
         // The module's dropped settings and start problems go with its Deployment only, so that piping every object's
         // lists repeats none.
         var isDeployment = resource.Kind == "Deployment" && !resource.IsReference;
-        DroppedSettings = isDeployment ? module.Dropped.Select(d => new EdgeKubernetesDroppedSetting(d, manifest)).ToArray() : new EdgeKubernetesDroppedSetting[0];
-        StartProblems = isDeployment ? module.StartProblems.Select(f => new EdgeMigrationFinding(f, manifest)).ToArray() : new EdgeMigrationFinding[0];
+        DroppedSettings = new ResultList<EdgeKubernetesDroppedSetting>(isDeployment ? module.Dropped.Select(d => new EdgeKubernetesDroppedSetting(d, manifest)).ToArray() : new EdgeKubernetesDroppedSetting[0]);
+        StartProblems = new ResultList<EdgeMigrationFinding>(isDeployment ? module.StartProblems.Select(f => new EdgeMigrationFinding(f, manifest)).ToArray() : new EdgeMigrationFinding[0]);
     }
 
     /// <summary>
@@ -69,13 +69,13 @@ public sealed class EdgeKubernetesResource
     public OrderedDictionary Object => (OrderedDictionary)PowerShellGraph.FromJson(_resource.Object, asHashtable: true)!;
 
     /// <summary>On the module's Deployment: the settings of the module the device drops, and why; empty on its other objects.</summary>
-    public EdgeKubernetesDroppedSetting[] DroppedSettings { get; }
+    public ResultList<EdgeKubernetesDroppedSetting> DroppedSettings { get; }
 
     /// <summary>
     /// On the module's Deployment: why its pod would not start although the device deploys it (a bind of a file, a
     /// second module on the host network…), as the findings of Test-EdgeModuleCompatibility; empty on its other objects.
     /// </summary>
-    public EdgeMigrationFinding[] StartProblems { get; }
+    public ResultList<EdgeMigrationFinding> StartProblems { get; }
 
     /// <summary>The object as indented JSON.</summary>
     public string ToJson() => KubernetesJsonText.Write(_resource.Object);

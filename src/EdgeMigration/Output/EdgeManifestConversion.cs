@@ -21,8 +21,8 @@ public sealed class EdgeManifestConversion
         Manifest = result.Manifest.SourceName;
         Shape = result.Manifest.Shape.ToString();
         OutFile = outFile;
-        Changes = result.Changes.Select(c => new EdgeManifestChange(c, Manifest)).ToArray();
-        RemainingFindings = result.RemainingFindings.Select(f => new EdgeMigrationFinding(f, Manifest)).ToArray();
+        Changes = new ResultList<EdgeManifestChange>(result.Changes.Select(c => new EdgeManifestChange(c, Manifest)).ToArray());
+        RemainingFindings = new ResultList<EdgeMigrationFinding>(result.RemainingFindings.Select(f => new EdgeMigrationFinding(f, Manifest)).ToArray());
     }
 
     /// <summary>The converted manifest, for cmdlets that take this result from the pipeline.</summary>
@@ -36,8 +36,8 @@ public sealed class EdgeManifestConversion
     /// <summary>Where the converted manifest was written, if it was.</summary>
     public string? OutFile { get; }
 
-    public EdgeManifestChange[] Changes { get; }
-    public EdgeMigrationFinding[] RemainingFindings { get; }
+    public ResultList<EdgeManifestChange> Changes { get; }
+    public ResultList<EdgeMigrationFinding> RemainingFindings { get; }
 
     /// <summary>True when no finding of severity Error remains.</summary>
     public bool Compatible => RemainingFindings.All(f => f.Severity != Core.Rules.Severity.Error);

@@ -13,7 +13,7 @@ public sealed class EdgeModuleCompatibility
         Shape = shape;
         ModuleName = moduleName;
         Image = image;
-        Findings = findings.ToArray();
+        Findings = new ResultList<EdgeMigrationFinding>(findings.ToArray());
         Compatible = compatible;
         ErrorCount = Findings.Count(f => f.Severity == Severity.Error);
         WarningCount = Findings.Count(f => f.Severity == Severity.Warning);
@@ -34,7 +34,7 @@ public sealed class EdgeModuleCompatibility
     public int ErrorCount { get; }
     public int WarningCount { get; }
     public int InformationCount { get; }
-    public EdgeMigrationFinding[] Findings { get; }
+    public ResultList<EdgeMigrationFinding> Findings { get; }
 
     public override string ToString() => $"{ModuleName ?? "(manifest)"}: {(Compatible ? "compatible" : "not compatible")}";
 }

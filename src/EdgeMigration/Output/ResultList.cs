@@ -1,0 +1,22 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+
+namespace EdgeMigration;
+
+/// <summary>A list in a result: the Findings, Changes, RemainingFindings, DroppedSettings or StartProblems.</summary>
+/// <remarks>
+/// Its text is its items, one a line, because Export-Csv and ConvertTo-Csv write a property's ToString(): an array
+/// would be written as its type's name ("EdgeMigration.EdgeMigrationFinding[]") in a report of results.
+/// </remarks>
+public sealed class ResultList<T> : ReadOnlyCollection<T>
+{
+    public ResultList(IList<T> items) : base(items)
+    {
+    }
+
+    /// <summary>The number of items, as Length of the arrays these properties were: scripts that read it keep working.</summary>
+    public int Length => Count;
+
+    public override string ToString() => string.Join(Environment.NewLine, this);
+}
