@@ -93,6 +93,7 @@ Describe 'CSV' {
         $edgehub = Get-Content (Join-Path $repo 'samples/kubectl-get-svc.txt') | Get-EdgeModuleExternalIp -Name edgehub
 
         $edgehub.Ports | Should -HaveCount 3
+        $edgehub.Ports.Length | Should -Be 3
         $edgehub.Ports[0].NodePort | Should -Be 31987
         ($edgehub | ConvertTo-Json -Depth 3 | ConvertFrom-Json).Ports.Port | Should -Be @(443, 5671, 8883)
     }

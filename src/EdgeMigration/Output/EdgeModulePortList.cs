@@ -14,6 +14,9 @@ public sealed class EdgeModulePortList : ReadOnlyCollection<EdgeModulePort>
     {
     }
 
+    /// <summary>The number of ports, as Length of the array Ports was: scripts that read it keep working.</summary>
+    public int Length => Count;
+
     /// <summary>As kubectl's PORT(S) column: 443:31457/TCP,5671:30881/TCP.</summary>
     public override string ToString() => string.Join(",", this);
 }
