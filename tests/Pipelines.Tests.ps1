@@ -76,6 +76,40 @@ Describe 'ConvertFrom-Json output piped back' {
     }
 }
 
+Describe 'Text from Get-Content' {
+    BeforeAll {
+        $folder = Join-Path $TestDrive 'get-content'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        $good = Join-Path $folder 'good.json'
+        $bad = Join-Path $folder 'bad.json'
+        Copy-Item -LiteralPath $sample -Destination $good
+        Set-Content -LiteralPath $bad -Value '{ "modulesContent": { bad'
+    }
+
+    It 'names the manifest by the file it read, line by line or whole' {
+        (Get-Content -LiteralPath $good | Test-EdgeModuleCompatibility)[0].Manifest | Should -Be $good
+        (Get-Content -LiteralPath $good -Raw | Get-EdgeModule)[0].Manifest | Should -Be $good
+        (Get-Content -LiteralPath $good -Raw | ConvertTo-GpuEdgeManifest -WarningAction SilentlyContinue).Manifest | Should -Be $good
+    }
+
+    It 'says which file holds invalid JSON' {
+        Get-Content -LiteralPath $bad | Test-EdgeModuleCompatibility -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures | Should -HaveCount 1
+        $failures[0].Exception.Message | Should -BeLike "$bad*line 1, column 23*"
+    }
+
+    It 'converts into a folder under the name of the file it read' {
+        $out = Join-Path $folder 'out'
+        $result = Get-Content -LiteralPath $good -Raw | ConvertTo-GpuEdgeManifest -Destination $out -WarningAction SilentlyContinue
+        $result.OutFile | Should -Be (Join-Path $out 'good.json')
+        Test-Path -LiteralPath $result.OutFile | Should -BeTrue
+    }
+
+    It 'still calls text of no file JSON text' {
+        ((Get-Content -LiteralPath $good -Raw).ToString() | Test-EdgeModuleCompatibility)[0].Manifest | Should -Be 'JSON text'
+    }
+}
+
 Describe 'CSV' {
     It 'writes the ports of each module as kubectl shows them' {
         $endpoints = Get-Content (Join-Path $repo 'samples/kubectl-get-svc.txt') | Get-EdgeModuleExternalIp

@@ -24,6 +24,9 @@ public abstract class ManifestInputCmdlet : PSCmdlet
     /// <summary>Lines of a JSON text piped one at a time, until it is whole.</summary>
     private readonly PipedLines _pendingLines = new();
 
+    /// <summary>The file the pending lines were read from (Get-Content's PSPath on its first line), if any.</summary>
+    private string? _pendingLinesFile;
+
     /// <summary>The input before the current one was the end of a JSON text: comments right after it belong to it.</summary>
     private bool _previousEndedJson;
 
@@ -152,7 +155,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         var baseObject = input?.BaseObject;
         if (baseObject is string text)
         {
-            ProcessText(text);
+            ProcessText(text, FileReadFrom(input!));
             return;
         }
         // Lines piped before an object end there.
@@ -219,10 +222,31 @@ public abstract class ManifestInputCmdlet : PSCmdlet
             (input.Properties["Manifest"] is null ? "" : " (the Manifest property names it)") + ", JSON text or object."), input.BaseObject));
 
     /// <summary>
+    /// The file a string was read from, as Get-Content notes on each line (its PSPath), so that the manifest is named, and
+    /// its errors located, by the file rather than as JSON text; null for other strings or other providers.
+    /// </summary>
+    private string? FileReadFrom(PSObject text)
+    {
+        if (text.Properties["PSPath"]?.Value is not string psPath || text.Properties["ReadCount"] is null)
+        {
+            return null;
+        }
+        try
+        {
+            var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(psPath, out var provider, out _);
+            return provider.Name == "FileSystem" ? path : null;
+        }
+        catch (Exception ex) when (ex is ProviderNotFoundException or System.Management.Automation.DriveNotFoundException or PSArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// JSON text is read at once; a string that starts a JSON text but does not finish it (Get-Content
     /// without -Raw sends one line at a time) is joined with the lines that follow. Other strings are paths.
     /// </summary>
-    private void ProcessText(string text)
+    private void ProcessText(string text, string? file)
     {
         var previousEndedJson = _previousEndedJson;
         _previousEndedJson = false;
@@ -234,7 +258,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         {
             if (_pendingLines.Add(text) is { } whole)
             {
-                ReadText(whole, "JSON text from the pipeline");
+                ReadText(whole, _pendingLinesFile ?? "JSON text from the pipeline");
                 _previousEndedJson = true;
             }
             return;
@@ -249,16 +273,17 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         if (kind == PipedTextKind.JsonStart)
         {
             _pendingLines.Start(text, previousEndedJson);
+            _pendingLinesFile = file;
             return;
         }
-        ProcessPipedText(kind, text, "JSON text");
+        ProcessPipedText(kind, text, file ?? "JSON text");
     }
 
     /// <summary>The lines pending, now that no more of them will come: JSON text, a path, comments after JSON, or other text.</summary>
     private void SettlePendingLines()
     {
         var (kind, text) = _pendingLines.Settle();
-        ProcessPipedText(kind, text, "JSON text from the pipeline");
+        ProcessPipedText(kind, text, _pendingLinesFile ?? "JSON text from the pipeline");
     }
 
     private void ProcessPipedText(PipedTextKind kind, string text, string source)
