@@ -47,4 +47,37 @@ public class EnvironmentNameColonRuleTests
         Assert.Equal(("\"Logging:LogLevel=a:b\"", "\"Logging__LogLevel=a:b\""), (result.Changes[1].Before, result.Changes[1].After));
         Assert.Empty(result.RemainingFindings);
     }
+
+    [Fact]
+    public void NameAlreadySetWhereTheRenameWouldGoIsReportedAndNotRenamed()
+    {
+        // Renaming would write "P__Q" twice in the env section (a duplicate key) and set X__Y twice in Env, where the last wins.
+        var manifest = ManifestBuilder.Deployment(
+            ("filter", """{"Env":["X:Y=1","X__Y=2","M:N=3"]}""", """{"P:Q": {"value": "1"}, "P__Q": {"value": "2"}, "m__n": {"value": "3"}}"""));
+
+        var findings = Rule.Check(manifest).ToList();
+
+        Assert.Equal(new[] { ("env['P:Q']", false), ("Env[0]", false), ("Env[2]", true) }, findings.Select(f => (f.Location, f.IsFixable)));
+        Assert.Contains("also sets 'P__Q'", findings[0].Message);
+        Assert.Equal("Keep one of the two, named 'X__Y', with the value meant ('__' is read as ':' by .NET configuration).", findings[1].Recommendation);
+
+        var result = ManifestConverter.Convert(manifest, new ConversionOptions { Rules = new RuleSelection(new[] { "O4" }, null) });
+
+        var module = result.Manifest.FindModule("filter")!;
+        Assert.Equal(new[] { "P:Q", "P__Q", "m__n" }, module.Env.Select(e => e.Name));
+        Assert.Equal("""{"Env":["X:Y=1","X__Y=2","M__N=3"]}""", module.CreateOptions!.Text);
+        Assert.Equal(new[] { "env['P:Q']", "Env[0]" }, result.RemainingFindings.Select(f => f.Location));
+    }
+
+    [Fact]
+    public void NameWrittenTwiceWithColonIsRenamedInBothEntries()
+    {
+        // The first rename does not hold back the second: both were one name already, and a second conversion finds nothing.
+        var manifest = ManifestBuilder.Deployment(("filter", """{"Env":["A:B=1","A:B=1"]}"""));
+
+        var result = ManifestConverter.Convert(manifest, new ConversionOptions { Rules = new RuleSelection(new[] { "O4" }, null) });
+
+        Assert.Equal("""{"Env":["A__B=1","A__B=1"]}""", result.Manifest.FindModule("filter")!.CreateOptions!.Text);
+        Assert.Empty(Rule.Check(result.Manifest));
+    }
 }
