@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -185,7 +186,9 @@ internal sealed class JsonTreeWriter
         }
     }
 
-    private void WriteNode(JNode node, string indent)
+    // indent: the indentation of the line the node starts on, or null when it starts on its container's line (as
+    // "env": {"a": {...}}): what is added inside it then stays on one line.
+    private void WriteNode(JNode node, string? indent)
     {
         switch (node)
         {
@@ -226,14 +229,14 @@ internal sealed class JsonTreeWriter
         ignoreTrivia && value.Kind == JValueKind.String ? null : value.Raw;
 
     [MethodImpl(HotPath.Optimized)]
-    private void WriteObject(JObject obj, string indent)
+    private void WriteObject(JObject obj, string? indent)
     {
         _out.Append('{');
         var members = obj.MemberList;
         for (var i = 0; i < members.Count; i++)
         {
             var member = members[i];
-            var before = Source(member.BeforeName) ?? NewItemTrivia(Source(i > 0 ? members[i - 1].BeforeName : FirstKnown(obj)), indent);
+            var before = Source(member.BeforeName) ?? NewItemTrivia(SiblingTrivia(members, i, m => m.BeforeName, out var afterBracket), afterBracket, i == 0, indent);
             _out.Append(before);
             if (member.NameVerbatim)
             {
@@ -255,7 +258,7 @@ internal sealed class JsonTreeWriter
             _out.Append(':');
             _out.Append(Source(member.AfterColon) ?? _style.AfterColon);
             // Only objects and arrays lay out what is added inside them: a value needs no indentation worked out.
-            WriteNode(member.Value, member.Value is JValue ? indent : Trivia.LineIndent(before) ?? indent);
+            WriteNode(member.Value, member.Value is JValue ? indent : Trivia.LineIndent(before));
             _out.Append(Source(member.AfterValue) ?? "");
             if (i < members.Count - 1)
             {
@@ -266,16 +269,16 @@ internal sealed class JsonTreeWriter
         _out.Append('}');
     }
 
-    private void WriteArray(JArray array, string indent)
+    private void WriteArray(JArray array, string? indent)
     {
         _out.Append('[');
         var elements = array.Elements;
         for (var i = 0; i < elements.Count; i++)
         {
             var element = elements[i];
-            var before = Source(element.Before) ?? NewItemTrivia(Source(i > 0 ? elements[i - 1].Before : FirstKnown(array)), indent);
+            var before = Source(element.Before) ?? NewItemTrivia(SiblingTrivia(elements, i, e => e.Before, out var afterBracket), afterBracket, i == 0, indent);
             _out.Append(before);
-            WriteNode(element.Value, element.Value is JValue ? indent : Trivia.LineIndent(before) ?? indent);
+            WriteNode(element.Value, element.Value is JValue ? indent : Trivia.LineIndent(before));
             _out.Append(Source(element.After) ?? "");
             if (i < elements.Count - 1)
             {
@@ -288,27 +291,39 @@ internal sealed class JsonTreeWriter
 
     private string? Source(string? trivia) => _ignoreTrivia ? null : trivia;
 
-    private static string? FirstKnown(JObject obj)
+    /// <summary>
+    /// The source trivia of the nearest item before item <paramref name="index"/> that has some, else of the first after it;
+    /// <paramref name="afterBracket"/> when that is the container's first item, whose trivia follows the bracket, not a comma.
+    /// </summary>
+    private string? SiblingTrivia<T>(IReadOnlyList<T> items, int index, Func<T, string?> trivia, out bool afterBracket)
     {
-        foreach (var m in obj.MemberList)
+        for (var i = index - 1; i >= 0; i--)
         {
-            if (m.BeforeName is not null) return m.BeforeName;
+            if (Source(trivia(items[i])) is { } known)
+            {
+                afterBracket = i == 0;
+                return known;
+            }
+        }
+        afterBracket = false;
+        for (var i = index + 1; i < items.Count; i++)
+        {
+            if (Source(trivia(items[i])) is { } known)
+            {
+                return known;
+            }
         }
         return null;
     }
 
-    private static string? FirstKnown(JArray array)
+    /// <summary>
+    /// Trivia before an added member or element: a sibling's line break and indentation, or its spacing on one line; in a
+    /// container written on one line with nothing to copy, the spacing after the document's colons; else the style's.
+    /// </summary>
+    private string NewItemTrivia(string? siblingTrivia, bool siblingAfterBracket, bool first, string? indent)
     {
-        foreach (var e in array.Elements)
-        {
-            if (e.Before is not null) return e.Before;
-        }
-        return null;
-    }
-
-    /// <summary>Trivia before an added member or element: a sibling's line break and indentation, else the style's.</summary>
-    private string NewItemTrivia(string? siblingTrivia, string indent)
-    {
+        // Between items on one line, a space where the document puts one after its colons.
+        var afterComma = _style.AfterColon.Length > 0 ? " " : "";
         if (siblingTrivia is not null)
         {
             var siblingIndent = Trivia.LineIndent(siblingTrivia);
@@ -316,12 +331,21 @@ internal sealed class JsonTreeWriter
             {
                 return SourceTrivia.LineStart(siblingTrivia.Contains("\r\n") ? "\r\n" : "\n", siblingIndent);
             }
-            return Trivia.IsWhitespace(siblingTrivia) ? siblingTrivia : " ";
+            if (!Trivia.IsWhitespace(siblingTrivia))
+            {
+                return " ";
+            }
+            // "{"a": 1}" says nothing of the spacing after a comma.
+            return siblingAfterBracket && !first && siblingTrivia.Length == 0 ? afterComma : siblingTrivia;
+        }
+        if (indent is null)
+        {
+            return first ? "" : afterComma;
         }
         return _style.Multiline ? _style.Newline + indent + _style.IndentUnit : "";
     }
 
-    private string ClosingTrivia(string? closing, int count, int sourceCount, string? firstTrivia, bool lastIsAdded, string indent)
+    private string ClosingTrivia(string? closing, int count, int sourceCount, string? firstTrivia, bool lastIsAdded, string? indent)
     {
         if (count == 0)
         {
@@ -330,13 +354,13 @@ internal sealed class JsonTreeWriter
             closing = sourceCount > 0 && closing is not null ? Trivia.WithoutComma(closing) : closing;
             return closing is not null && (sourceCount == 0 || !Trivia.IsWhitespace(closing)) ? closing : "";
         }
-        var itemsOnOwnLines = Trivia.LineIndent(firstTrivia) is not null || (firstTrivia is null && _style.Multiline);
+        var itemsOnOwnLines = Trivia.LineIndent(firstTrivia) is not null || (firstTrivia is null && indent is not null && _style.Multiline);
         // The source's closing trivia belongs after the source's last item; after an added last item on its
         // own line, the bracket goes on a line of its own.
         if (closing is not null && (!lastIsAdded || closing.Contains("\n") || !itemsOnOwnLines))
         {
             return closing;
         }
-        return itemsOnOwnLines ? SourceTrivia.LineStart(_style.Newline, indent) : closing ?? "";
+        return itemsOnOwnLines ? SourceTrivia.LineStart(_style.Newline, indent ?? "") : closing ?? "";
     }
 }

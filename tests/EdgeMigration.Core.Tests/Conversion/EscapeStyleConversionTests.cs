@@ -151,7 +151,7 @@ public class EscapeStyleConversionTests
 
         var output = ManifestConverter.Convert(ManifestDocument.Load(path)).Manifest.ToJson();
 
-        Assert.Contains("""\"PortBindings\": {\"443\/tcp\": [{\"HostPort\": \"443\"}]}},\"k8s-experimental\": """, output);
+        Assert.Contains("""\"PortBindings\": {\"443\/tcp\": [{\"HostPort\": \"443\"}]}}, \"k8s-experimental\": """, output);
     }
 
     [Theory]

@@ -18,7 +18,7 @@ public class EscapeStyleTests
     {
         var written = Edited("{\"a\": \"caf\\u00e9\"}", root => root.Add("b", JValue.String("na\u00efve \U0001F600")));
 
-        Assert.Equal("{\"a\": \"caf\\u00e9\",\"b\": \"na\\u00efve \\ud83d\\ude00\"}", written);
+        Assert.Equal("{\"a\": \"caf\\u00e9\", \"b\": \"na\\u00efve \\ud83d\\ude00\"}", written);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public class EscapeStyleTests
 
         var bytes = document.ToBytes();
 
-        Assert.Equal("{\"a\": \"caf\u00e9\",\"b\": \"\U0001F600 \u00e9\"}", Encoding.UTF8.GetString(bytes));
+        Assert.Equal("{\"a\": \"caf\u00e9\", \"b\": \"\U0001F600 \u00e9\"}", Encoding.UTF8.GetString(bytes));
         Assert.True(ContainsBytes(bytes, 0xF0, 0x9F, 0x98, 0x80), "the emoji is UTF-8, not a surrogate pair of escapes");
         Assert.Equal("\U0001F600 \u00e9", Reread(Encoding.UTF8.GetString(bytes), "b"));
     }
@@ -45,7 +45,7 @@ public class EscapeStyleTests
     {
         var written = Edited("{\"a\": \"" + sourceText + "\"}", root => root.Add("b", JValue.String("<i> & 'y' \"z\" a+b `c`")));
 
-        Assert.Equal("{\"a\": \"" + sourceText + "\",\"b\": \"" + expected + "\"}", written);
+        Assert.Equal("{\"a\": \"" + sourceText + "\", \"b\": \"" + expected + "\"}", written);
         Assert.Equal("<i> & 'y' \"z\" a+b `c`", Reread(written, "b"));
     }
 
@@ -54,7 +54,7 @@ public class EscapeStyleTests
     {
         var written = Edited("{\"a\": \"\\/etc\\/x\"}", root => root.Add("b", JValue.String("/var/y")));
 
-        Assert.Equal("{\"a\": \"\\/etc\\/x\",\"b\": \"\\/var\\/y\"}", written);
+        Assert.Equal("{\"a\": \"\\/etc\\/x\", \"b\": \"\\/var\\/y\"}", written);
     }
 
     [Theory]
@@ -64,7 +64,7 @@ public class EscapeStyleTests
     {
         var written = Edited("{\"a\": \"" + sourceText + "\"}", root => root.Add("b", JValue.String("\u00fc\u001b")));
 
-        Assert.Equal("{\"a\": \"" + sourceText + "\",\"b\": \"" + expected + "\"}", written);
+        Assert.Equal("{\"a\": \"" + sourceText + "\", \"b\": \"" + expected + "\"}", written);
     }
 
     [Theory]

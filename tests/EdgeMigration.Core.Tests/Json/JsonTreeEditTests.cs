@@ -22,6 +22,25 @@ public class JsonTreeEditTests
         Assert.Equal("{\r\n\t\"a\": {\r\n\t\t\"b\": [\r\n\t\t\t\"c\"\r\n\t\t]\r\n\t}\r\n}", document.ToJson());
     }
 
+    /// <summary>
+    /// In an object written on one line inside an indented document ("env": {"a": {...}}), what is added stays on that
+    /// line, spaced as the document spaces its colons, each added member like the source's, not like the one added
+    /// before it.
+    /// </summary>
+    [Fact]
+    public void AddedMembersOfAnObjectOnOneLineStayOnIt()
+    {
+        var document = JDocument.Parse("{\n  \"env\": {\"a\": {\"value\": \"1\"}},\n  \"empty\": { \"settings\": {} }\n}\n");
+        var root = (JObject)document.Root;
+        var env = (JObject)root["env"]!;
+        env.Add("b", new JObject { { "value", JValue.String("2") } });
+        env.Add("c", new JObject { { "value", JValue.String("3") }, { "list", new JArray { JValue.Number(1), JValue.Number(2) } } });
+        ((JObject)((JObject)root["empty"]!)["settings"]!).Add("x", new JObject { { "y", JValue.Boolean(true) } });
+
+        Assert.Equal("{\n  \"env\": {\"a\": {\"value\": \"1\"}, \"b\": {\"value\": \"2\"}, \"c\": {\"value\": \"3\", \"list\": [1, 2]}},\n" +
+            "  \"empty\": { \"settings\": {\"x\": {\"y\": true}} }\n}\n", document.ToJson());
+    }
+
     [Fact]
     public void CompactDocumentsStayCompact()
     {
