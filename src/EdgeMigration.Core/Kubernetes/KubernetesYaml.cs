@@ -146,11 +146,13 @@ public static class KubernetesYaml
 
     /// <summary>
     /// A string scalar: plain when it cannot be read back as another type, quoted otherwise. Tabs are quoted too: YAML
-    /// allows them in plain text, but PyYAML, which tools that read the preview may use, does not.
+    /// allows them in plain text, but PyYAML, which tools that read the preview may use, does not. So are line breaks
+    /// other than '\n', and line feeds alone: in the block scalar the emitter would choose they read back as '\n' or as
+    /// nothing, and quoted they are escaped.
     /// </summary>
     private static void EmitString(IEmitter emitter, string text)
     {
-        var plain = text.Length > 0 && text.IndexOf('\t') < 0 && !NotPlainText.IsMatch(text);
+        var plain = text.Trim('\n').Length > 0 && text.IndexOf('\t') < 0 && text.IndexOf('\r') < 0 && text.IndexOfAny(YamlLineBreaks) < 0 && !NotPlainText.IsMatch(text);
         emitter.Emit(new Scalar(null, null, text, plain ? ScalarStyle.Any : ScalarStyle.DoubleQuoted, plain, true));
     }
 }

@@ -42,6 +42,16 @@ public class KubernetesYamlTests
     }
 
     [Fact]
+    public void LineBreaksReadBackAsWritten()
+    {
+        // A block scalar would turn them into line feeds, or into nothing: a PEM written on Windows would lose its '\r', a lone line feed would be empty.
+        var yaml = KubernetesYaml.Write(Rendering("""{"Env":["CR=a\r\nb","NEL=\u0085","LS=x\u2028y","PS=\u2029","LF=\n","LFS=a\nb"]}"""));
+
+        var deployment = (k8s.Models.V1Deployment)k8s.KubernetesYaml.LoadAllFromString(yaml, null, true)[3];
+        Assert.Equal(new[] { "a\r\nb", "\u0085", "x\u2028y", "\u2029", "\n", "a\nb" }, deployment.Spec.Template.Spec.Containers[0].Env.Take(6).Select(v => v.Value));
+    }
+
+    [Fact]
     public void EachObjectIsADocumentAndEachModuleStartsWithWhatItDrops()
     {
         var yaml = KubernetesYaml.Write(Rendering("""{"User":"1000","ExposedPorts":{"80/tcp":{}}}"""));
