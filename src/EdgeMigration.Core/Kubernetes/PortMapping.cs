@@ -113,12 +113,22 @@ internal sealed class PortMapping
             _context.Fail(location, port["port"], $"HostPort {number} is not a port from 1 to 65535; Kubernetes refuses the module's Service.", "Give a port from 1 to 65535.");
             return;
         }
-        // A binding replacing the exposed port of the same protocol is the agent's intent: host ports override exposed ports.
-        if (_servicePorts.TryGetValue(number, out var earlier) && !(NameOf(earlier.Port).StartsWith("exposedport-", StringComparison.Ordinal) && ProtocolOf(earlier.Port) == ProtocolOf(port)))
+        if (_servicePorts.TryGetValue(number, out var earlier))
         {
-            _context.Drop(earlier.Location, earlier.Port, DropEffect.Ignored,
-                $"Service port {number} ({NameOf(earlier.Port)}) is replaced by {NameOf(port)} from {location}: the agent keys Service ports by number only, so two bindings of one number, or TCP and UDP on it, collide.",
-                "Use different port numbers.");
+            var exposed = NameOf(earlier.Port).StartsWith("exposedport-", StringComparison.Ordinal) && ProtocolOf(earlier.Port) == ProtocolOf(port);
+            if (exposed && key.Number != number)
+            {
+                _context.Drop(earlier.Location, earlier.Port, DropEffect.Ignored,
+                    $"Service port {number} ({NameOf(earlier.Port)}) is replaced by {NameOf(port)} from {location}, which sends it to container port {key.Number}: the agent keys Service ports by number only, so no port of the module's Service reaches container port {number}.",
+                    "Bind the container port to a HostPort that is not the number of another exposed port.");
+            }
+            // A binding replacing the exposed port of its own container port is the agent's intent: host ports override exposed ports.
+            else if (!exposed)
+            {
+                _context.Drop(earlier.Location, earlier.Port, DropEffect.Ignored,
+                    $"Service port {number} ({NameOf(earlier.Port)}) is replaced by {NameOf(port)} from {location}: the agent keys Service ports by number only, so two bindings of one number, or TCP and UDP on it, collide.",
+                    "Use different port numbers.");
+            }
         }
         var clash = _servicePorts.Where(p => p.Key != number && NameOf(p.Value.Port) == NameOf(port)).Select(p => (Number: p.Key, p.Value.Key)).FirstOrDefault();
         if (clash.Key is not null)

@@ -112,6 +112,18 @@ public class RenderNetworkTests
     }
 
     [Fact]
+    public void AHostPortOnTheNumberOfAnotherExposedPortTakesItsServicePort()
+    {
+        // On Docker other modules reached container port 8080 at m:8080; on the device m:8080 is container port 80.
+        var module = Render("""{"ExposedPorts":{"8080/tcp":{},"80/tcp":{}},"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"8080"}]}}}""");
+
+        Assert.Equal("""[{"name":"hostport-80-tcp","port":8080,"protocol":"TCP","targetPort":80},{"name":"exposedport-80-tcp","port":80,"protocol":"TCP"}]""",
+            Compact(Service(module), "spec.ports"));
+        Assert.Equal(new[] { "Ignored ExposedPorts['8080/tcp']" }, Dropped(module));
+        Assert.Contains("container port 8080", DroppedAt(module, "ExposedPorts['8080/tcp']").Reason);
+    }
+
+    [Fact]
     public void OneContainerPortOnTwoHostPortsGivesDuplicatePortNamesWhichFail()
     {
         var module = Render("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"80"},{"HostPort":"8080"}]}}}""");
