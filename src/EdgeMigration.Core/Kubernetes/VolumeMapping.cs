@@ -56,6 +56,10 @@ internal sealed class VolumeMapping
     private int ReadBinds(JMember? member)
     {
         var binds = member?.Value as JArray;
+        if (binds is null && member?.Value is not (null or JValue { Kind: JValueKind.Null }))
+        {
+            _context.Fail(ModuleMounts.LocationOf(member), member.Value, $"{member.Name} is not an array; the agent cannot read the module's createOptions.", "Make it an array such as [\"/data:/data\"], or use HostConfig.Mounts.");
+        }
         var next = 0;
         for (var i = 0; binds is not null && i < binds.Count; i++)
         {

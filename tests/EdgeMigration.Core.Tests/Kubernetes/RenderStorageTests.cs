@@ -31,6 +31,18 @@ public class RenderStorageTests
         Assert.Equal("""[{"hostPath":{"path":"/data","type":"DirectoryOrCreate"},"name":"data"}]""", Compact(PodSpec(module)["volumes"]));
     }
 
+    [Theory]
+    [InlineData("\"/data:/data\"")]
+    [InlineData("{\"/data\":\"/data\"}")]
+    public void BindsThatAreNotAnArrayFailTheModuleAsS1Says(string binds)
+    {
+        // Json.NET cannot read them into the agent's list of strings (S1: "no agent can read the module's createOptions").
+        var module = Render("{\"HostConfig\":{\"Binds\":" + binds + "}}");
+
+        Assert.Equal(new[] { "Fails HostConfig.Binds" }, Dropped(module));
+        Assert.True(module.Fails);
+    }
+
     [Fact]
     public void AContainerPathAloneIsSkippedAsTheAnonymousVolumeItIs()
     {
