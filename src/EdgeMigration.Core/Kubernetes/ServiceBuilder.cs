@@ -20,6 +20,7 @@ internal static class ServiceBuilder
         var extensions = parts.Extensions;
         if (ports.Count == 0)
         {
+            DropServiceOptions(context, extensions);
             return null;
         }
         var type = parts.Ports.HasPortBindings ? extensions.ServiceType ?? context.Options.DefaultServiceType : ClusterIp;
@@ -46,5 +47,20 @@ internal static class ServiceBuilder
                 ("ports", new JArray(ports)),
                 ("selector", JsonBuild.Strings(parts.Labels)),
                 ("loadBalancerIP", JsonBuild.Text(loadBalancerIp)))));
+    }
+
+    /// <summary>serviceOptions of a module without ports: the agent makes no Service for them to apply to.</summary>
+    private static void DropServiceOptions(RenderContext context, KubernetesExtensions extensions)
+    {
+        const string Reason = "The module has no ports (ExposedPorts or PortBindings), so the agent makes no Service for serviceOptions to apply to.";
+        const string Fix = "Expose or bind a port, or remove serviceOptions.";
+        if (extensions.ServiceType is { } type)
+        {
+            context.Drop(CreateOptionsAccess.KubernetesSection + ".serviceOptions.type", JValue.String(type), DropEffect.Ignored, Reason, Fix);
+        }
+        if (extensions.LoadBalancerIp is { } loadBalancerIp)
+        {
+            context.Drop(extensions.LoadBalancerIpLocation!, JValue.String(loadBalancerIp), DropEffect.Ignored, Reason, Fix);
+        }
     }
 }

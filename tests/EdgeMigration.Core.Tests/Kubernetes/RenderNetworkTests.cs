@@ -84,6 +84,15 @@ public class RenderNetworkTests
     }
 
     [Fact]
+    public void ServiceOptionsOfAModuleWithoutPortsAreIgnored()
+    {
+        var module = Render("""{"k8s-experimental":{"serviceOptions":{"type":"LoadBalancer","loadBalancerIP":"10.1.2.3"}}}""");
+
+        Assert.DoesNotContain(module.Resources, r => r.Kind == "Service");
+        Assert.Equal(new[] { "Ignored k8s-experimental.serviceOptions.type", "Ignored k8s-experimental.serviceOptions.loadBalancerIP" }, Dropped(module));
+    }
+
+    [Fact]
     public void AnUnknownServiceTypeFallsBackToTheDefault()
     {
         var module = Render("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"80"}]}},"k8s-experimental":{"serviceOptions":{"type":"ExternalName"}}}""");
