@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -34,13 +35,13 @@ internal static class ContainerEnvironment
     /// <summary>True when the first <paramref name="length"/> characters of <paramref name="text"/> name a variable the runtime gives <paramref name="module"/>; case-sensitively, as both devices compare names.</summary>
     public static bool IsRuntimeVariable(EdgeModule module, string text, int length)
     {
-        if (length == GatewayHostName.Length && string.CompareOrdinal(text, 0, GatewayHostName, 0, length) == 0)
+        if (ModuleEnvironment.IsName(text, length, GatewayHostName, StringComparison.Ordinal))
         {
             return !module.IsSystemModule;
         }
         foreach (var name in RuntimeVariables)
         {
-            if (length == name.Length && string.CompareOrdinal(text, 0, name, 0, length) == 0)
+            if (ModuleEnvironment.IsName(text, length, name, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -18,6 +18,8 @@ public static class ObjectGraph
     /// </summary>
     private const string IsoDate = "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFK";
 
+    private static readonly char[] FractionOrExponent = { '.', 'E', 'e' };
+
     public static JNode ToNode(object? value, int depth = 0)
     {
         if (depth > Json.JsonLimits.MaxDepth)
@@ -86,7 +88,7 @@ public static class ObjectGraph
     private static JValue Finite(double value, string text) =>
         double.IsNaN(value) || double.IsInfinity(value)
             ? throw new ArgumentException($"{text} is not a JSON number.")
-            : JValue.NumberFromText(text.IndexOfAny(new[] { '.', 'E', 'e' }) < 0 ? text + ".0" : text);
+            : JValue.NumberFromText(text.IndexOfAny(FractionOrExponent) < 0 ? text + ".0" : text);
 
     private static bool IsNewtonsoftToken(Type? type)
     {

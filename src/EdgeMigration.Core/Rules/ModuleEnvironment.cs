@@ -97,7 +97,7 @@ public static class ModuleEnvironment
 
     /// <summary>Every variable named <paramref name="name"/> in any letter case, in the order of <see cref="Variables"/>.</summary>
     public static List<ModuleVariable> VariablesNamed(EdgeModule module, string name) =>
-        VariablesNamed(module, (text, nameLength) => IsName(text, nameLength, name));
+        VariablesNamed(module, (text, nameLength) => IsName(text, nameLength, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The variable that takes effect for <paramref name="name"/> in any letter case (the last one set). Compares names
@@ -108,7 +108,7 @@ public static class ModuleEnvironment
         var env = module.Options().ArrayOf(EnvName);
         for (var i = (env?.Count ?? 0) - 1; i >= 0; i--)
         {
-            if (env![i] is JValue { IsString: true } entry && IsName(entry.Text, NameLength(entry.Text), name))
+            if (env![i] is JValue { IsString: true } entry && IsName(entry.Text, NameLength(entry.Text), name, StringComparison.OrdinalIgnoreCase))
             {
                 return new ModuleVariable(entry.Text, i);
             }
@@ -116,7 +116,7 @@ public static class ModuleEnvironment
         var members = module.EnvSection?.Members;
         for (var i = (members?.Count ?? 0) - 1; i >= 0; i--)
         {
-            if (IsName(members![i].Name, members[i].Name.Length, name))
+            if (IsName(members![i].Name, members[i].Name.Length, name, StringComparison.OrdinalIgnoreCase))
             {
                 return new ModuleVariable(members[i]);
             }
@@ -124,9 +124,13 @@ public static class ModuleEnvironment
         return null;
     }
 
-    /// <summary>True when the name that begins <paramref name="text"/>, <paramref name="nameLength"/> long, is <paramref name="name"/> in any letter case.</summary>
-    private static bool IsName(string text, int nameLength, string name) =>
-        nameLength == name.Length && string.Compare(text, 0, name, 0, nameLength, StringComparison.OrdinalIgnoreCase) == 0;
+    /// <summary>
+    /// True when the name that begins <paramref name="text"/>, <paramref name="nameLength"/> long, is <paramref name="name"/>:
+    /// in any letter case where the proxy rules look for a setting, case-sensitively (<see cref="StringComparison.Ordinal"/>)
+    /// where a variable must be the one the devices set, as both compare names.
+    /// </summary>
+    internal static bool IsName(string text, int nameLength, string name, StringComparison comparison) =>
+        nameLength == name.Length && string.Compare(text, 0, name, 0, nameLength, comparison) == 0;
 
     private static int NameLength(string envEntry) => envEntry.IndexOf('=') is var equals and >= 0 ? equals : envEntry.Length;
 

@@ -13,6 +13,8 @@ namespace EdgeMigration.Infrastructure;
 /// <summary>Converts between PowerShell object graphs and the core's JSON trees.</summary>
 internal static class PowerShellGraph
 {
+    private static readonly char[] Exponent = { 'e', 'E' };
+
     /// <summary>
     /// Unwraps PSObjects into plain .NET values the core reads: PSCustomObject (ConvertFrom-Json output in
     /// 5.1 and 7.x) becomes an ordered dictionary; hashtables, lists and primitives pass through.
@@ -119,12 +121,13 @@ internal static class PowerShellGraph
         {
             return integer <= int.MaxValue && integer >= int.MinValue ? (int)integer : integer;
         }
-        // An integer beyond Int64 is a BigInteger, as ConvertFrom-Json reads it (ConvertTo-Json and Az would write a decimal with ".0").
-        if (value.Text.IndexOfAny(new[] { '.', 'e', 'E' }) < 0 && BigInteger.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var big))
+        // An integer beyond Int64 is a BigInteger, as ConvertFrom-Json reads it (ConvertTo-Json and Az would write a decimal with ".0");
+        // a leading sign is all the parse takes besides digits, so a fraction or an exponent is not one.
+        if (BigInteger.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var big))
         {
             return big;
         }
-        if (value.TryGetDecimal(out var number) && value.Text.IndexOfAny(new[] { 'e', 'E' }) < 0)
+        if (value.TryGetDecimal(out var number) && value.Text.IndexOfAny(Exponent) < 0)
         {
             return number;
         }

@@ -4,19 +4,24 @@ using System.Collections.ObjectModel;
 
 namespace EdgeMigration;
 
-/// <summary>A list in a result: the Findings, Changes, RemainingFindings, DroppedSettings or StartProblems.</summary>
+/// <summary>A list in a result: the Findings, Changes, RemainingFindings, DroppedSettings or StartProblems, and Ports.</summary>
 /// <remarks>
-/// Its text is its items, one a line, because Export-Csv and ConvertTo-Csv write a property's ToString(): an array
-/// would be written as its type's name ("EdgeMigration.EdgeMigrationFinding[]") in a report of results.
+/// Its text is its items, one a line (<see cref="EdgeModulePortList"/>: comma-separated), because Export-Csv and
+/// ConvertTo-Csv write a property's ToString(): an array would be written as its type's name
+/// ("EdgeMigration.EdgeMigrationFinding[]") in a report of results.
 /// </remarks>
-public sealed class ResultList<T> : ReadOnlyCollection<T>
+public class ResultList<T> : ReadOnlyCollection<T>
 {
-    public ResultList(IList<T> items) : base(items)
+    private readonly string _separator;
+
+    public ResultList(IList<T> items) : this(items, Environment.NewLine)
     {
     }
+
+    protected ResultList(IList<T> items, string separator) : base(items) => _separator = separator;
 
     /// <summary>The number of items, as Length of the arrays these properties were: scripts that read it keep working.</summary>
     public int Length => Count;
 
-    public override string ToString() => string.Join(Environment.NewLine, this);
+    public override string ToString() => string.Join(_separator, this);
 }

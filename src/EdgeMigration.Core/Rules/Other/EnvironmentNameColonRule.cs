@@ -58,7 +58,6 @@ public sealed class EnvironmentNameColonRule : ModuleRule
     /// where the last entry would silently win. Which value the module means is the user's to say.
     /// </summary>
     private static bool IsSetWhereRenamed(EdgeModule module, ModuleVariable variable, string newName) =>
-        ModuleEnvironment.VariablesNamed(module, (text, nameLength) =>
-                nameLength == newName.Length && string.CompareOrdinal(text, 0, newName, 0, nameLength) == 0)
+        ModuleEnvironment.VariablesNamed(module, (text, nameLength) => ModuleEnvironment.IsName(text, nameLength, newName, StringComparison.Ordinal))
             .Exists(other => other.InDefinition == variable.InDefinition);
 }
