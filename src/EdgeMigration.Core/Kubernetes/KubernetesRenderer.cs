@@ -54,6 +54,10 @@ public static class KubernetesRenderer
             context.Fail("", null, error + "; the agent cannot read the module's createOptions, so the module is not deployed.", "Fix the createOptions JSON.");
             return Result(context, new List<KubernetesResource>());
         }
+        foreach (var field in MistypedFields.Of(module))
+        {
+            context.Fail(field.Location, field.Value, field.Message, field.Advice);
+        }
         var parts = ModuleParts.Read(context, credentials);
         var resources = new List<KubernetesResource> { new(module.Name, DeploymentBuilder.Build(context, parts)) };
         if (ServiceBuilder.Build(context, parts) is { } service)

@@ -27,6 +27,21 @@ public class RenderDroppedTests
         Assert.Equal("2", DroppedAt(module, "startupOrder").Value);
     }
 
+    [Theory]
+    [InlineData("""{"Env":"A=1"}""", "Env")]
+    [InlineData("""{"Labels":{"tier":["a"]}}""", "Labels.tier")]
+    [InlineData("""{"ExposedPorts":["80/tcp"]}""", "ExposedPorts")]
+    [InlineData("""{"HostConfig":{"Privileged":"yes"}}""", "HostConfig.Privileged")]
+    public void AFieldTheAgentsModelCannotHoldFailsTheModuleAsK4Says(string createOptions, string location)
+    {
+        var module = Render(createOptions);
+        var finding = Assert.Single(EdgeMigration.Tests.RuleTestKit.Check(ManifestBuilder.Deployment((Module, createOptions, null)), "K4"));
+
+        Assert.True(module.Fails);
+        var failed = DroppedAt(module, location);
+        Assert.Equal((DropEffect.Fails, finding.Message, finding.Recommendation), (failed.Effect, failed.Reason, failed.Advice));
+    }
+
     [Fact]
     public void ASectionNotSpelledExactlyIsDroppedWhole()
     {

@@ -7,7 +7,7 @@ using static EdgeMigration.Tests.RuleTestKit;
 
 namespace EdgeMigration.Tests.Rules;
 
-/// <summary>K4 (createOptions that are not a JSON object) and K5 (pieces and size limits).</summary>
+/// <summary>K4 (createOptions that are not a JSON object, or hold fields the agent's model cannot hold) and K5 (pieces and size limits).</summary>
 public class CreateOptionsReadabilityRulesTests
 {
     private const string InvalidCorpusFile = "Azure+iotedgedev__tests_assets_deployment.manifest_invalid_createoptions.json";
@@ -22,6 +22,53 @@ public class CreateOptionsReadabilityRulesTests
         Assert.Equal(new[] { "K4 Error broken  manual", "K4 Error list  manual" }, Summary(findings));
         Assert.Contains("not valid JSON", findings[0].Message);
         Assert.Contains("must be a JSON object, not an array", findings[1].Message);
+    }
+
+    [Fact]
+    public void FieldsTheAgentsModelCannotHoldAreErrorsWhereTheyAre()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("envtext", """{"Env":"A=1"}"""),
+            ("envitem", """{"Env":["A=1",{"B":"2"},["C=3"]]}"""),
+            ("labels", """{"Labels":["tier"],"labels":{"a":{"b":1}}}"""),
+            ("ports", """{"ExposedPorts":{"80/tcp":{},"81/tcp":"x"}}"""),
+            ("host", """{"HostConfig":"privileged"}"""),
+            ("modes", """{"HostConfig":{"Privileged":"yes","NetworkMode":{"host":true},"IpcMode":["host"],"PidMode":"host"}}"""),
+            ("image", """{"Image":{"name":"x"}}"""));
+
+        var findings = Check(manifest, "K4");
+
+        Assert.Equal(new[]
+        {
+            "K4 Error envtext Env manual",
+            "K4 Error envitem Env[1] manual",
+            "K4 Error envitem Env[2] manual",
+            "K4 Error labels Labels manual",
+            "K4 Error labels labels.a manual",
+            "K4 Error ports ExposedPorts['81/tcp'] manual",
+            "K4 Error host HostConfig manual",
+            "K4 Error modes HostConfig.Privileged manual",
+            "K4 Error modes HostConfig.NetworkMode manual",
+            "K4 Error modes HostConfig.IpcMode manual",
+            "K4 Error image Image manual",
+        }, Summary(findings));
+        Assert.Equal("Env is the string \"A=1\", not an array of strings; no agent can read the module's createOptions, so the module is not deployed.", findings[0].Message);
+        Assert.Equal("Write it as an array of \"NAME=value\" strings.", findings[0].Recommendation);
+        Assert.StartsWith("HostConfig.Privileged is the string \"yes\", not true or false;", findings[7].Message);
+        Assert.StartsWith("Image is an object, not a string;", findings[10].Message);
+    }
+
+    [Fact]
+    public void ValuesJsonNetConvertsNullsAndPlaceholdersAreRead()
+    {
+        // Json.NET makes numbers and Booleans strings, takes "True" and numbers for a Boolean, and leaves null unset.
+        var manifest = ManifestBuilder.Deployment(
+            ("converted", """{"Env":["A=1",5,true,null],"Labels":{"a":1,"b":false,"c":null},"Image":7,"ExposedPorts":{"80/tcp":null},"HostConfig":{"Privileged":"True","NetworkMode":null}}"""),
+            ("numbered", """{"HostConfig":{"Privileged":1}}"""),
+            ("nulls", """{"Env":null,"Labels":null,"HostConfig":null,"ExposedPorts":null}"""),
+            ("template", """{"Env":"${ENV}","Labels":"$LABELS","HostConfig":{"Privileged":"${PRIVILEGED}"}}"""));
+
+        Assert.Empty(Check(manifest, "K4"));
     }
 
     [Fact]

@@ -3,11 +3,14 @@ using EdgeMigration.Core.Manifests;
 
 namespace EdgeMigration.Core.Rules.Other;
 
-/// <summary>K4: createOptions that are not a JSON object cannot be read by any agent; the module is not deployed.</summary>
+/// <summary>
+/// K4: createOptions that are not a JSON object, or that hold a field the agent's typed model cannot hold
+/// (<see cref="MistypedFields"/>), cannot be read by any agent; the module is not deployed.
+/// </summary>
 public sealed class InvalidCreateOptionsRule : ModuleRule
 {
     public override string Id => "K4";
-    public override string Title => "createOptions must be a JSON object";
+    public override string Title => "createOptions must be JSON the agent can read";
     public override Severity DefaultSeverity => Severity.Error;
     public override string Section => "other-differences";
 
@@ -18,6 +21,11 @@ public sealed class InvalidCreateOptionsRule : ModuleRule
             findings.Add(Finding(module, "",
                 $"The module's {options.Error}; the agent cannot create the module, and no other rule can look inside.",
                 "Correct the createOptions JSON (escape it properly when it is a string)."));
+            return;
+        }
+        foreach (var field in MistypedFields.Of(module))
+        {
+            findings.Add(Finding(module, field.Location, field.Message, field.Advice));
         }
     }
 }

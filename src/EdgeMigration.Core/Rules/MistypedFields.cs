@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Core.Rules;
+
+/// <summary>A createOptions value the agent's typed model cannot hold: the agent cannot read the module's createOptions.</summary>
+public readonly record struct MistypedField(string Location, JNode Value, string Expected, string Advice)
+{
+    public string Message => $"{Location} is {Shown}, not {Expected}; no agent can read the module's createOptions, so the module is not deployed.";
+
+    /// <summary>A string is quoted, as the value tells why it cannot be read ("yes" is no Boolean); an object or list is named by its type.</summary>
+    private string Shown => Value is JValue { IsString: true } ? "the string " + Value.ToCompactJson() : CreateOptions.Describe(Value);
+}
+
+/// <summary>
+/// Fields of the wrong JSON type where both devices' agents read createOptions into typed properties: DockerConfig reads
+/// them with Json.NET into the agent's CreateContainerParameters and HostConfig (Azure/iotedge, edge-agent's Docker
+/// models), property names in any case. Json.NET turns a number or a Boolean into a string and "true" or a number into a
+/// Boolean (<see cref="CreateOptionsAccess.Text"/>, <see cref="CreateOptionsAccess.Boolean"/>), but no object or array
+/// into a string, and nothing but an array into a list or an object into a dictionary: it throws, and the agent reads
+/// nothing of the module's createOptions. Null leaves a property unset. Rule K4 reports these and the Kubernetes preview
+/// fails the module for them, from this one reading. Binds, Mounts and PortBindings are judged by their own rules (S1,
+/// K9, K10); a template placeholder is judged once the template is expanded.
+/// </summary>
+public static class MistypedFields
+{
+    private enum FieldType { String, Boolean, Object, StringList, StringMap, PortMap }
+
+    private static readonly (string Name, FieldType Type, string Advice)[] TopLevel =
+    {
+        ("Env", FieldType.StringList, "Write it as an array of \"NAME=value\" strings."),
+        ("ExposedPorts", FieldType.PortMap, "Write it as {\"<port>/tcp\": {}}."),
+        ("HostConfig", FieldType.Object, "Write it as an object of Docker host settings."),
+        ("Image", FieldType.String, "Write the image name as a string, or remove it: the module's settings.image is the one deployed."),
+        ("Labels", FieldType.StringMap, "Write it as an object of label names and string values."),
+    };
+
+    private static readonly (string Name, FieldType Type, string Advice)[] InHostConfig =
+    {
+        ("Privileged", FieldType.Boolean, "Write true or false."),
+        ("NetworkMode", FieldType.String, "Write the mode as a string (\"host\")."),
+        ("IpcMode", FieldType.String, "Write the mode as a string (\"host\")."),
+        ("PidMode", FieldType.String, "Write the mode as a string (\"host\")."),
+    };
+
+    /// <summary>The module's mistyped fields, in the order the agent's model lists them; empty for nearly every module.</summary>
+    public static IReadOnlyList<MistypedField> Of(EdgeModule module)
+    {
+        List<MistypedField>? found = null;
+        if (module.Options() is { } options)
+        {
+            Check(options, "", TopLevel, ref found);
+            if (module.HostConfig() is { } hostConfig)
+            {
+                Check(hostConfig, options.FindIgnoreCase("HostConfig")!.Name, InHostConfig, ref found);
+            }
+        }
+        return found ?? (IReadOnlyList<MistypedField>)Array.Empty<MistypedField>();
+    }
+
+    private static void Check(JObject obj, string location, (string Name, FieldType Type, string Advice)[] fields, ref List<MistypedField>? found)
+    {
+        foreach (var member in obj.Members)
+        {
+            foreach (var field in fields)
+            {
+                // Json.NET sets the property once for each spelling, so every one of them must convert.
+                if (string.Equals(member.Name, field.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    CheckValue(member.Value, JsonPath.Member(location, member.Name), field.Type, field.Advice, ref found);
+                }
+            }
+        }
+    }
+
+    private static void CheckValue(JNode value, string location, FieldType type, string advice, ref List<MistypedField>? found)
+    {
+        if (value is JValue { Kind: JValueKind.Null } || TemplateText.IsPlaceholder(value))
+        {
+            return;
+        }
+        switch (type)
+        {
+            case FieldType.String when CreateOptionsAccess.Text(value) is null:
+                Add(location, value, "a string", advice, ref found);
+                break;
+            case FieldType.Boolean when CreateOptionsAccess.Boolean(value) is null:
+                Add(location, value, "true or false", advice, ref found);
+                break;
+            case FieldType.Object when value is not JObject:
+                Add(location, value, "an object", advice, ref found);
+                break;
+            case FieldType.StringList when value is not JArray:
+                Add(location, value, "an array of strings", advice, ref found);
+                break;
+            case FieldType.StringList:
+                var items = (JArray)value;
+                for (var i = 0; i < items.Count; i++)
+                {
+                    CheckValue(items[i], JsonPath.Index(location, i), FieldType.String, advice, ref found);
+                }
+                break;
+            case FieldType.StringMap or FieldType.PortMap when value is not JObject:
+                Add(location, value, type == FieldType.PortMap ? "an object of ports" : "an object of names and strings", advice, ref found);
+                break;
+            case FieldType.StringMap or FieldType.PortMap:
+                foreach (var entry in ((JObject)value).Members)
+                {
+                    // An exposed port's value is Docker's EmptyStruct: an object, whose members are not read.
+                    CheckValue(entry.Value, JsonPath.Member(location, entry.Name), type == FieldType.PortMap ? FieldType.Object : FieldType.String, advice, ref found);
+                }
+                break;
+        }
+    }
+
+    private static void Add(string location, JNode value, string expected, string advice, ref List<MistypedField>? found) =>
+        (found ??= new List<MistypedField>()).Add(new MistypedField(location, value, expected, advice));
+}
