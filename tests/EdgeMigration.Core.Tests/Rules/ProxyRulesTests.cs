@@ -140,6 +140,26 @@ public class ProxyRulesTests
     }
 
     [Fact]
+    public void ProxyUrlLeavesAProxyThatIsATemplatePlaceholder()
+    {
+        // Templates keep their placeholders (manifest-shapes.md, section 5): the proxy comes from the template's .env file.
+        var result = Convert(HubWithEnv("""{"https_proxy": {"value": "${PROXY}"}}"""), "P1", o => o.ProxyUrl = Proxy);
+
+        // The module is still behind a proxy: the rest of the proxy settings go beside the placeholder.
+        Assert.Equal(new[]
+        {
+            "P1 edgeHub env.no_proxy: - -> {\"value\":\"localhost\"}",
+            "P1 edgeHub env.UpstreamProtocol: - -> {\"value\":\"AmqpWs\"}",
+        }, Describe(result.Changes));
+        Assert.Equal("${PROXY}", result.Manifest.FindModule("edgeHub")!.Env.Single(v => v.Name == "https_proxy").Value);
+        var left = Assert.Single(result.RemainingFindings, f => f.RuleId == "P1");
+        Assert.Equal((Severity.Warning, "env.https_proxy", false), (left.Severity, left.Location, left.IsFixable));
+        Assert.Equal("edgeHub's https_proxy is ${PROXY}, a template placeholder, which the conversion keeps, so the web proxy given for it (-ProxyUrl) is not set.", left.Message);
+        // Without -ProxyUrl, there is nothing to say.
+        Assert.DoesNotContain(Convert(HubWithEnv("""{"https_proxy": {"value": "${PROXY}"}}"""), "P1").RemainingFindings, f => f.Severity == Severity.Warning);
+    }
+
+    [Fact]
     public void ProxyUrlFillsAnEmptyProxyWhereItTakesEffect()
     {
         // The empty https_proxy in createOptions Env would hide one added to the env section.

@@ -26,10 +26,20 @@ public sealed class EdgeHubProxyRule : ModuleRule
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, CheckSettings settings, List<Finding> findings)
     {
         CheckModule(module, manifest, findings);
-        // The proxy given for a conversion goes into edgeHub's env section, which no fix replaces when it holds something
-        // else (a template's "${ENV}"). The URL is not repeated: it may hold the proxy's password.
-        if (settings.ProxyUrl is { } url && IsEdgeHub(module) && ModuleEnvironment.Find(module, ProxySettings.HttpsProxy)?.Value != url &&
-            module.Definition.FindIgnoreCase(ModuleEnvironment.SectionName) is { } env && !CreateOptionsAccess.CanHoldObject(env))
+        if (settings.ProxyUrl is not { } url || !IsEdgeHub(module) || ModuleEnvironment.Find(module, ProxySettings.HttpsProxy) is var proxy && proxy?.Value == url)
+        {
+            return;
+        }
+        // The proxy given for a conversion does not replace a template's placeholder, nor go into an env section that
+        // holds one ("${ENV}"). The URL is not repeated: it may hold the proxy's password.
+        if (IsPlaceholder(proxy))
+        {
+            findings.Add(Finding(module, proxy!.Location,
+                $"edgeHub's {proxy.Name} is {proxy.Value}, a template placeholder, which the conversion keeps, so the web proxy given for it (-ProxyUrl) is not set.",
+                "Give the proxy where the template's placeholders are given (its .env file), or expand the template and convert again.",
+                Severity.Warning, fixable: false, inDefinition: proxy.InDefinition));
+        }
+        else if (module.Definition.FindIgnoreCase(ModuleEnvironment.SectionName) is { } env && !CreateOptionsAccess.CanHoldObject(env))
         {
             findings.Add(Finding(module, ModuleEnvironment.SectionName,
                 $"edgeHub's env section is {env.Value.ToCompactJson()}, which the conversion does not replace, so the web proxy given for it (-ProxyUrl) is not set.",
@@ -37,6 +47,9 @@ public sealed class EdgeHubProxyRule : ModuleRule
                 Severity.Warning, fixable: false, inDefinition: true));
         }
     }
+
+    /// <summary>True for a proxy setting whose value is a template placeholder ("${PROXY}"): templates keep them untouched (manifest-shapes.md, section 5).</summary>
+    private static bool IsPlaceholder(ModuleVariable? proxy) => proxy?.Value is { } value && TemplateText.HasPlaceholder(value);
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
@@ -97,7 +110,8 @@ public sealed class EdgeHubProxyRule : ModuleRule
 
     /// <summary>
     /// Gives the https_proxy that takes effect the URL given for the conversion, where it is set, also when it is empty
-    /// (a proxy added to the env section would not take effect over an empty one in createOptions Env); adds one when none is set.
+    /// (a proxy added to the env section would not take effect over an empty one in createOptions Env), but not over a
+    /// template placeholder; adds one when none is set.
     /// </summary>
     private void SetProxy(ConversionContext context, EdgeModule hub, string url)
     {
@@ -107,7 +121,7 @@ public sealed class EdgeHubProxyRule : ModuleRule
         {
             ModuleEnvironment.Add(context, this, hub, true, ProxySettings.HttpsProxy, url, Description);
         }
-        else if (proxy.Value != url)
+        else if (proxy.Value != url && !IsPlaceholder(proxy))
         {
             ModuleEnvironment.SetValue(context, this, hub, proxy, url, Description);
         }
