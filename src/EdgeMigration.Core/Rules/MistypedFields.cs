@@ -45,7 +45,7 @@ public static class MistypedFields
         ("PidMode", FieldType.String, "Write the mode as a string (\"host\")."),
     };
 
-    /// <summary>The module's mistyped fields, in the order the agent's model lists them; empty for nearly every module.</summary>
+    /// <summary>The module's mistyped fields, in the order they are written; empty for nearly every module.</summary>
     public static IReadOnlyList<MistypedField> Of(EdgeModule module)
     {
         List<MistypedField>? found = null;
@@ -62,57 +62,65 @@ public static class MistypedFields
 
     private static void Check(JObject obj, string location, (string Name, FieldType Type, string Advice)[] fields, ref List<MistypedField>? found)
     {
-        foreach (var member in obj.Members)
+        foreach (var member in obj.MemberList)
         {
             foreach (var field in fields)
             {
                 // Json.NET sets the property once for each spelling, so every one of them must convert.
                 if (string.Equals(member.Name, field.Name, StringComparison.OrdinalIgnoreCase))
                 {
-                    CheckValue(member.Value, JsonPath.Member(location, member.Name), field.Type, field.Advice, ref found);
+                    CheckField(member.Value, location, member.Name, field.Type, field.Advice, ref found);
                 }
             }
         }
     }
 
-    private static void CheckValue(JNode value, string location, FieldType type, string advice, ref List<MistypedField>? found)
+    /// <summary>Checks a field and, in a list or dictionary, its items; locations are made only for what is reported, as every check reads every module.</summary>
+    private static void CheckField(JNode value, string parent, string name, FieldType type, string advice, ref List<MistypedField>? found)
     {
-        if (value is JValue { Kind: JValueKind.Null } || TemplateText.IsPlaceholder(value))
+        if (Expected(value, type) is { } expected)
         {
-            return;
+            Add(JsonPath.Member(parent, name), value, expected, advice, ref found);
         }
-        switch (type)
+        else if (type == FieldType.StringList && value is JArray items)
         {
-            case FieldType.String when CreateOptionsAccess.Text(value) is null:
-                Add(location, value, "a string", advice, ref found);
-                break;
-            case FieldType.Boolean when CreateOptionsAccess.Boolean(value) is null:
-                Add(location, value, "true or false", advice, ref found);
-                break;
-            case FieldType.Object when value is not JObject:
-                Add(location, value, "an object", advice, ref found);
-                break;
-            case FieldType.StringList when value is not JArray:
-                Add(location, value, "an array of strings", advice, ref found);
-                break;
-            case FieldType.StringList:
-                var items = (JArray)value;
-                for (var i = 0; i < items.Count; i++)
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (Expected(items[i], FieldType.String) is { } itemExpected)
                 {
-                    CheckValue(items[i], JsonPath.Index(location, i), FieldType.String, advice, ref found);
+                    Add(JsonPath.Index(JsonPath.Member(parent, name), i), items[i], itemExpected, advice, ref found);
                 }
-                break;
-            case FieldType.StringMap or FieldType.PortMap when value is not JObject:
-                Add(location, value, type == FieldType.PortMap ? "an object of ports" : "an object of names and strings", advice, ref found);
-                break;
-            case FieldType.StringMap or FieldType.PortMap:
-                foreach (var entry in ((JObject)value).Members)
-                {
-                    // An exposed port's value is Docker's EmptyStruct: an object, whose members are not read.
-                    CheckValue(entry.Value, JsonPath.Member(location, entry.Name), type == FieldType.PortMap ? FieldType.Object : FieldType.String, advice, ref found);
-                }
-                break;
+            }
         }
+        else if (type is FieldType.StringMap or FieldType.PortMap && value is JObject entries)
+        {
+            // An exposed port's value is Docker's EmptyStruct: an object, whose members are not read.
+            var itemType = type == FieldType.PortMap ? FieldType.Object : FieldType.String;
+            foreach (var entry in entries.MemberList)
+            {
+                if (Expected(entry.Value, itemType) is { } itemExpected)
+                {
+                    Add(JsonPath.Member(JsonPath.Member(parent, name), entry.Name), entry.Value, itemExpected, advice, ref found);
+                }
+            }
+        }
+    }
+
+    /// <summary>What the model holds where <paramref name="value"/> stands, when it cannot hold the value itself; null when it can.</summary>
+    private static string? Expected(JNode value, FieldType type)
+    {
+        var expected = type switch
+        {
+            FieldType.String when CreateOptionsAccess.Text(value) is null => "a string",
+            FieldType.Boolean when CreateOptionsAccess.Boolean(value) is null => "true or false",
+            FieldType.Object when value is not JObject => "an object",
+            FieldType.StringList when value is not JArray => "an array of strings",
+            FieldType.StringMap when value is not JObject => "an object of names and strings",
+            FieldType.PortMap when value is not JObject => "an object of ports",
+            _ => null,
+        };
+        // Asked last: nearly every value is of its type.
+        return expected is null || value is JValue { Kind: JValueKind.Null } || TemplateText.IsPlaceholder(value) ? null : expected;
     }
 
     private static void Add(string location, JNode value, string expected, string advice, ref List<MistypedField>? found) =>
