@@ -164,6 +164,22 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
     }
 
     [Fact]
+    public void AConvertedEdgeAgentTwinSaysItIsNoDeployment()
+    {
+        // What az iot hub module-twin show prints (manifest-shapes.md, section 6): the desired properties with IoT Hub's $metadata and $version.
+        using var ps = new PowerShellSession();
+        const string Desired = "[ordered]@{ schemaVersion = '1.0'; runtime = @{ type = 'docker' }; modules = @{ web = @{ type = 'docker'; " +
+            "settings = @{ image = 'contoso/web:1'; createOptions = '{\"HostConfig\":{\"Binds\":[\"/data:/data\"]}}' } } }; '$metadata' = @{}; '$version' = 4 }";
+        var twin = ps.Run($"$d = {Desired}; [ordered]@{{ deviceId = 'dev'; moduleId = '$edgeAgent'; properties = @{{ desired = $d }} }}, $d | " +
+            "ConvertTo-GpuEdgeManifest -ShareMap @{ '/data' = 'share1' } | ForEach-Object { '{0} {1} {2}' -f $_.Shape, ($null -eq $_.ModulesContent), $_.Changes.Count }").AssertNoErrors();
+
+        Assert.Equal(new[] { "EdgeAgentTwin True 3", "EdgeAgentDesiredProperties True 3" }, twin.Output.Select(o => o.ToString()));
+        Assert.Equal(2, twin.Warnings.Count(w => w.Contains("not a deployment, so the conversion has no ModulesContent", StringComparison.Ordinal)));
+        Assert.Single(twin.Warnings, w => w.Contains("this is the $edgeAgent module twin", StringComparison.Ordinal));
+        Assert.DoesNotContain(ps.Run($"ConvertTo-GpuEdgeManifest '{Sample}'").AssertNoErrors().Warnings, w => w.Contains("not a deployment", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ModuleNameMapKeysThatNameNoModuleAreWarnedOfOnce()
     {
         using var ps = new PowerShellSession();

@@ -262,6 +262,14 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
             WriteWarning($"{result.Manifest.SourceName}: -ProxyUrl: the manifest has no edgeHub (a layered deployment has only the modules it adds), so no proxy was set. " +
                 "Give -ProxyUrl when converting the deployment that holds edgeHub.");
         }
+        // The conversion keeps the input's shape; these two are edgeAgent's part of a deployment only (manifest-shapes.md, section 6).
+        if (result.Manifest.Shape is ManifestShape.EdgeAgentTwin or ManifestShape.EdgeAgentDesiredProperties)
+        {
+            var what = result.Manifest.Shape == ManifestShape.EdgeAgentTwin ? "the $edgeAgent module twin" : "$edgeAgent's desired properties alone";
+            WriteWarning($"{result.Manifest.SourceName}: this is {what}, not a deployment, so the conversion has no ModulesContent and is not one either. " +
+                "Deploy the converted desired properties, without the $metadata and $version IoT Hub adds, as $edgeAgent's in a deployment manifest beside $edgeHub's, " +
+                "or convert the deployment az iot edge export-modules prints.");
+        }
     }
 
     /// <summary>
