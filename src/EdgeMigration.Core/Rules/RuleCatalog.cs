@@ -43,6 +43,7 @@ public static class RuleCatalog
         new Other.EntrypointRule(),
         // O1 after R1 and the storage fixes, so that it sees GPUs and volume mounts; O2 renames modules last.
         new Other.DeploymentStrategyRule(),
+        new Other.RefusedStrategyRule(),
         new Other.ModuleNameRule(),
         new Other.IgnoredSettingsRule(),
         new Other.SchemaVersionRule(),

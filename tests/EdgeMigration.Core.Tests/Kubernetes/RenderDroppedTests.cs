@@ -117,6 +117,32 @@ public class RenderDroppedTests
         Assert.Equal("1", module.Dropped[1].Value);
     }
 
+    [Theory]
+    [InlineData("""{"type":"recreate"}""", "k8s-experimental.strategy.type")]
+    [InlineData("""{"Type":"Recreate","rollingUpdate":{"maxSurge":1}}""", "k8s-experimental.strategy.rollingUpdate")]
+    [InlineData("""{"rollingUpdate":{"maxSurge":"0%","maxUnavailable":0}}""", "k8s-experimental.strategy.rollingUpdate.maxUnavailable")]
+    public void RefusedStrategiesFailTheModuleWhereAndAsK17Says(string strategy, string location)
+    {
+        var options = "{\"k8s-experimental\":{\"strategy\":" + strategy + "}}";
+        var module = Render(options);
+
+        var failed = Assert.Single(module.Dropped);
+        var check = Assert.Single(RuleEngine.Check(ManifestBuilder.Deployment((Module, options)), new RuleSelection(new[] { "K17" }, null)));
+        Assert.Equal((DropEffect.Fails, location), (failed.Effect, failed.Location));
+        Assert.Equal(check.Message.Replace(", so the module never runs.", " (HTTP 422), so the module is not deployed."), failed.Reason);
+        Assert.Equal(check.Recommendation, failed.Advice);
+        Assert.True(module.Fails);
+    }
+
+    [Fact]
+    public void StrategiesTheApiServerTakesDeploy()
+    {
+        var module = Render("""{"k8s-experimental":{"strategy":{"type":"RollingUpdate","rollingUpdate":{"maxSurge":0,"maxUnavailable":1}}}}""");
+
+        Assert.Empty(module.Dropped);
+        Assert.Equal("""{"rollingUpdate":{"maxSurge":0,"maxUnavailable":1},"type":"RollingUpdate"}""", Compact(Deployment(module), "spec.strategy"));
+    }
+
     [Fact]
     public void HugePagesWithoutCpuOrMemoryFailTheModuleAsK12Says()
     {

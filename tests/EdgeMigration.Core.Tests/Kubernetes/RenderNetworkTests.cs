@@ -1,4 +1,6 @@
+using System.Linq;
 using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Rules;
 using Xunit;
 using static EdgeMigration.Tests.Kubernetes.RenderKit;
 
@@ -39,6 +41,35 @@ public class RenderNetworkTests
 
         Assert.DoesNotContain(module.Resources, r => r.Kind == "Service");
         Assert.Equal(new[] { "Ignored ExposedPorts['80/http']", "Ignored ExposedPorts.web" }, Dropped(module));
+    }
+
+    [Fact]
+    public void KeysWhoseNumberIsNoPortFailTheModuleAsK10Says()
+    {
+        // PortAndProtocol.Parse checks no range: the agent sends the number, which the API server refuses.
+        const string Options = """{"ExposedPorts":{"0/tcp":{},"70000/tcp":{},"80/tcp":{}},"HostConfig":{"PortBindings":{"-1/udp":[{"HostPort":"5000"}],"80/tcp":[{"HostPort":"8080"}]}}}""";
+        var module = Render(Options);
+        var check = RuleEngine.Check(ManifestBuilder.Deployment((Module, Options)), new RuleSelection(new[] { "K10" }, null));
+
+        Assert.Equal(new[] { "Fails ExposedPorts['0/tcp']", "Fails ExposedPorts['70000/tcp']", "Fails HostConfig.PortBindings['-1/udp']" }, Dropped(module));
+        Assert.True(module.Fails);
+        Assert.Equal(check.Select(f => (f.Location, f.Message, f.Recommendation)), module.Dropped.Select(d => (d.Location, d.Reason, d.Advice)));
+        Assert.Equal(
+            "Port '70000/tcp' is not a port from 1 to 65535; the device's agent passes 70000 on as the container's port and a Service port, and the Kubernetes API server refuses the module's Deployment and Service (\"must be between 1 and 65535, inclusive\").",
+            module.Dropped[1].Reason);
+        Assert.Contains("as the target port of the module's Service", module.Dropped[2].Reason);
+    }
+
+    [Fact]
+    public void ABoundPortZeroIsTheServicePortItselfToKubernetes()
+    {
+        // SetDefaults_Service makes a target port of 0 the Service port: nothing to refuse.
+        const string Options = """{"HostConfig":{"PortBindings":{"0/tcp":[{"HostPort":"5000"}]}}}""";
+        var module = Render(Options);
+
+        Assert.Empty(module.Dropped);
+        Assert.Equal("""[{"name":"hostport-0-tcp","port":5000,"protocol":"TCP","targetPort":0}]""", Compact(Service(module), "spec.ports"));
+        Assert.Empty(RuleEngine.Check(ManifestBuilder.Deployment((Module, Options)), new RuleSelection(new[] { "K10" }, null)));
     }
 
     [Fact]

@@ -45,13 +45,13 @@ public class WrittenOutMatcherTests
     [Fact]
     public void PortKeysAsTheAgentReadsThem()
     {
-        // The agent's PortAndProtocol.Parse, with the port range Kubernetes takes; a key without a protocol as Docker read it.
+        // The agent's PortAndProtocol.Parse, which checks no port range; a key without a protocol as Docker read it.
         var protocols = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["TCP"] = "tcp", ["UDP"] = "udp", ["SCTP"] = "sctp" };
         var digits = new Regex(@"^\d{1,5}\z", RegexOptions.CultureInvariant);
         string Agent(string text)
         {
             var parts = text.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535
+            if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var port)
                 && protocols.TryGetValue(parts[1], out var protocol))
             {
                 return port + "/" + protocol;

@@ -10,11 +10,27 @@ namespace EdgeMigration.Core.Rules.Network;
 /// <summary>
 /// A port key of ExposedPorts or PortBindings as the device's agent reads it: <c>&lt;port&gt;/&lt;tcp|udp|sctp&gt;</c>,
 /// protocol case-insensitive (PortAndProtocol.Parse); anything else is ignored (<see cref="IsValid"/> false). A port
-/// without a protocol (<see cref="LacksProtocol"/>) is one Docker takes for TCP, but the agent ignores it too.
+/// without a protocol (<see cref="LacksProtocol"/>) is one Docker takes for TCP, but the agent ignores it too. The agent
+/// checks no range: a number that is no port (<see cref="IsOutOfRange"/>) goes into the module's objects as it is.
 /// </summary>
 public sealed record PortKey(string Text, int? Number, string? Protocol)
 {
-    public bool IsValid => Number is not null && Protocol is not null;
+    /// <summary>A port the agent reads and Kubernetes takes: 1 to 65535, with a protocol.</summary>
+    public bool IsValid => Number is >= 1 and <= 65535 && Protocol is not null;
+
+    /// <summary>A key the agent reads whose number is not a port from 1 to 65535 ("0/tcp", "70000/tcp"): see <see cref="RefusedBecause"/>.</summary>
+    public bool IsOutOfRange => Number is not null && Protocol is not null && !IsValid;
+
+    /// <summary>
+    /// Why the Kubernetes API server refuses what the agent makes of an <see cref="IsOutOfRange"/> key, as the check (K10)
+    /// and the preview say it: an exposed port's number becomes the container's port and a Service port, a bound one's the
+    /// Service's target port, and Kubernetes (IsValidPortNum, in validateContainerPorts and ValidateService) refuses a
+    /// port outside 1 to 65535. Null for a bound port 0, which Kubernetes takes for the Service port itself (SetDefaults_Service).
+    /// </summary>
+    public string? RefusedBecause(bool exposed) => exposed
+        ? $"Port '{Text}' is not a port from 1 to 65535; the device's agent passes {Number} on as the container's port and a Service port, and the Kubernetes API server refuses the module's Deployment and Service (\"must be between 1 and 65535, inclusive\")."
+        : Number == 0 ? null
+        : $"Port '{Text}' is not a port from 1 to 65535; the device's agent passes {Number} on as the target port of the module's Service, and the Kubernetes API server refuses the Service (\"must be between 1 and 65535, inclusive\").";
 
     /// <summary>A port number alone ("80"): TCP to Docker, which the FPGA device runs; ignored by the GPU device's agent.</summary>
     public bool LacksProtocol => Number is not null && Protocol is null;
@@ -28,7 +44,10 @@ public sealed record PortKey(string Text, int? Number, string? Protocol)
     /// <summary>Why the device's agent ignores a key that is not <see cref="IsValid"/>, as the check and the preview say it.</summary>
     public string IgnoredBecause => LacksProtocol
         ? $"Port '{Text}' has no protocol: Docker takes it for {Number}/tcp, but the device's agent reads only <port>/<tcp|udp|sctp> and ignores it, so the port is not exposed."
-        : $"Port '{Text}' is ignored by the device's agent, which reads only <port>/<tcp|udp|sctp> with a port from 1 to 65535.";
+        : $"Port '{Text}' is ignored by the device's agent, which reads only <port>/<tcp|udp|sctp>.";
+
+    /// <summary>What to write instead of an <see cref="IsOutOfRange"/> key.</summary>
+    public const string RefusedAdvice = "Give a port from 1 to 65535, such as \"8080/tcp\".";
 
     private static readonly string[] Protocols = { "tcp", "udp", "sctp" };
 
@@ -42,7 +61,7 @@ public sealed record PortKey(string Text, int? Number, string? Protocol)
     public static PortKey Parse(string text)
     {
         var parts = text.Split(Slash, StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 2 && ModulePorts.ToNumber(parts[0]) is int port and >= 1 and <= 65535
+        if (parts.Length == 2 && ModulePorts.ToNumber(parts[0]) is int port
             && Protocols.FirstOrDefault(p => string.Equals(parts[1], p, StringComparison.OrdinalIgnoreCase)) is { } protocol)
         {
             return new PortKey(text, port, protocol);

@@ -1,0 +1,20 @@
+using EdgeMigration.Core.Json;
+
+namespace EdgeMigration.Core.Rules;
+
+/// <summary>
+/// A setting of a module that the agent sends as it is and the Kubernetes API server refuses, and with it the object
+/// that holds it. A rule reports it and the Kubernetes preview fails the module for it, at the same place in the same words.
+/// </summary>
+/// <param name="Location">Relative to createOptions, names as written: <c>k8s-experimental.strategy.type</c>.</param>
+/// <param name="Value">What the user wrote there.</param>
+/// <param name="Problem">What is wrong and what the API server does about it, one clause that ends with what it refuses ("… and with it the module's Deployment").</param>
+/// <param name="Remedy">What to write instead.</param>
+public sealed record ApiServerRefusal(string Location, JNode Value, string Problem, string Remedy)
+{
+    /// <summary>The problem as a check's finding says it.</summary>
+    public string FindingMessage => Problem + ", so the module never runs.";
+
+    /// <summary>The problem as the preview's failed setting says it.</summary>
+    public string PreviewReason => Problem + " (HTTP 422), so the module is not deployed.";
+}
