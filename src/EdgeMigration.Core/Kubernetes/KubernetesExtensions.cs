@@ -39,6 +39,9 @@ internal sealed class KubernetesExtensions
     /// <summary>True when the typed reading recorded a failure: the agent then sends no objects of the module.</summary>
     private bool _unreadable;
 
+    /// <summary>False when the typed reading recorded a failure: the agent then sends no objects of the module to refuse.</summary>
+    public bool IsReadable => !_unreadable;
+
     /// <summary>The <see cref="UnreadableOrPending"/> settings of a section read without a rendering (<see cref="ReadAlone"/>); a rendering has them among its own.</summary>
     private IReadOnlyList<DroppedSetting> Problems { get; set; } = Array.Empty<DroppedSetting>();
 

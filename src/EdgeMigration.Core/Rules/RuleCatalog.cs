@@ -32,6 +32,7 @@ public static class RuleCatalog
         new Storage.BindsRule(),
         new Storage.MountsRule(),
         new Storage.VolumeNamesRule(),
+        new Storage.MountPathsRule(),
         new Storage.WindowsPathRule(),
         // K16 names the ports' protocol first, so that the other port rules' fixes see the ports the device reads.
         new Network.PortProtocolRule(),

@@ -1,4 +1,5 @@
 using System.Linq;
+using EdgeMigration.Core.Rules;
 using Xunit;
 using static EdgeMigration.Tests.Kubernetes.RenderKit;
 
@@ -140,6 +141,28 @@ public class RenderStorageTests
         Assert.Equal("k8s-experimental.volumes[1].volumeMounts[0] has no name, so it mounts no volume; the agent sends the volumeMount as written, and Kubernetes refuses the Deployment (volumeMounts[].name: Required value).",
             module.Dropped[4].Reason);
         Assert.DoesNotContain(module.Dropped, d => d.Reason.Contains("''") || d.Reason.Contains("duplicate"));
+    }
+
+    [Fact]
+    public void AContainerPathMountedTwiceOrNotAtAllFailsTheModuleAsK18Says()
+    {
+        // Binds, Mounts and k8s-experimental volumeMounts are mounts of one container: the API server wants each path once.
+        const string Options = """
+            {"HostConfig":{"Binds":["/a:/data","/b:"],"Mounts":[{"Type":"bind","Source":"/c","Target":"/data"}]},
+             "k8s-experimental":{"volumes":[{"volume":{"name":"tmp","emptyDir":{}},"volumeMounts":[{"name":"tmp","mountPath":"/data"},{"name":"tmp"}]}]}}
+            """;
+        var module = Render(Options);
+        var check = RuleEngine.Check(ManifestBuilder.Deployment((Module, Options)), new RuleSelection(new[] { "K18" }, null));
+
+        Assert.Equal(new[]
+        {
+            "Fails HostConfig.Binds[1]", "Fails HostConfig.Mounts[0]", "Fails k8s-experimental.volumes[0].volumeMounts[0]", "Fails k8s-experimental.volumes[0].volumeMounts[1]",
+        }, Dropped(module));
+        Assert.True(module.Fails);
+        Assert.Equal(check.Select(f => (f.Location, f.Message.Replace(", so the module never runs.", " (HTTP 422), so the module is not deployed."), f.Recommendation)),
+            module.Dropped.Select(d => (d.Location, d.Reason, d.Advice)));
+        Assert.Equal("""[{"mountPath":"/data","name":"a","readOnly":false},{"mountPath":"","name":"b","readOnly":false},{"mountPath":"/data","name":"c","readOnly":false},{"mountPath":"/data","name":"tmp"},{"name":"tmp"}]""",
+            Compact(Container(module)["volumeMounts"]));
     }
 
     [Fact]
