@@ -96,7 +96,7 @@ internal sealed class PortMapping
 
     /// <summary>
     /// True for a port key the agent reads and Kubernetes takes; a key whose number is no port fails (rule K10), unless
-    /// Kubernetes takes it (a bound port 0, <see cref="PortKey.RefusedBecause"/>); any other key is skipped (rules K10 and K16).
+    /// Kubernetes takes it (a bound port 0, <see cref="PortKey.RefusedBecause"/>); any other key is skipped (rule K10).
     /// </summary>
     private bool Valid(PortKey key, string location, JNode value, bool exposed)
     {
@@ -111,8 +111,7 @@ internal sealed class PortMapping
         }
         if (!key.IsValid)
         {
-            _context.Drop(location, value, DropEffect.Ignored, key.IgnoredBecause,
-                key.LacksProtocol ? $"Write it as \"{key.Number}/tcp\" (ConvertTo-GpuEdgeManifest does, rule K16)." : "Write it as, for example, \"8080/tcp\".");
+            _context.Drop(location, value, DropEffect.Ignored, key.IgnoredBecause, "Write it as, for example, \"8080/tcp\".");
         }
         return key.IsValid;
     }

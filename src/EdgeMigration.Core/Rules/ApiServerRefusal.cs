@@ -1,4 +1,7 @@
+using System.Collections.Generic;
 using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Kubernetes;
+using EdgeMigration.Core.Manifests;
 
 namespace EdgeMigration.Core.Rules;
 
@@ -17,4 +20,30 @@ public sealed record ApiServerRefusal(string Location, JNode Value, string Probl
 
     /// <summary>The problem as the preview's failed setting says it.</summary>
     public string PreviewReason => Problem + " (HTTP 422), so the module is not deployed.";
+}
+
+/// <summary>
+/// A rule that reports what the Kubernetes API server refuses of a module's objects (<see cref="Refusals"/>), which the
+/// Kubernetes preview fails the module for in the same words. Not fixed: what is meant is the user's to say. edgeAgent
+/// is not judged (the device runs its own), nor a module whose k8s-experimental the agent cannot read (rule K3): it
+/// sends no objects to refuse.
+/// </summary>
+public abstract class ApiServerRefusalRule : ModuleRule
+{
+    public override Severity DefaultSeverity => Severity.Error;
+
+    /// <summary>What the API server refuses of the module, in its order.</summary>
+    private protected abstract IEnumerable<ApiServerRefusal> Refusals(EdgeModule module, CheckSettings settings);
+
+    protected sealed override void CheckModule(EdgeModule module, ManifestDocument manifest, CheckSettings settings, List<Finding> findings)
+    {
+        if (module.IsEdgeAgent || KubernetesExtensions.IsUnreadable(module))
+        {
+            return;
+        }
+        foreach (var refusal in Refusals(module, settings))
+        {
+            findings.Add(Finding(module, refusal.Location, refusal.FindingMessage, refusal.Remedy));
+        }
+    }
 }

@@ -34,7 +34,7 @@ public static class RuleCatalog
         new Storage.VolumeNamesRule(),
         new Storage.MountPathsRule(),
         new Storage.WindowsPathRule(),
-        // K16 names the ports' protocol first, so that the other port rules' fixes see the ports the device reads.
+        // K16 writes the ports' protocol first, so that the other port rules' fixes name the ports as it leaves them.
         new Network.PortProtocolRule(),
         new Network.MissingHostPortRule(),
         new Network.MappedPortRule(),

@@ -6,8 +6,8 @@ using EdgeMigration.Core.Manifests;
 namespace EdgeMigration.Core.Rules.Network;
 
 /// <summary>
-/// K10: ports as the device's agent maps them. Port keys other than <c>&lt;port&gt;/&lt;tcp|udp|sctp&gt;</c> are ignored (a
-/// port without a protocol is K16's), and one whose number is not a port from 1 to 65535 is refused by Kubernetes; a HostPort that is not a whole number is skipped with a warning in the agent's
+/// K10: ports as the device's agent maps them. Port keys other than <c>&lt;port&gt;[/&lt;tcp|udp|sctp&gt;]</c> are ignored (a
+/// port without a protocol is TCP, as to Docker: K16), and one whose number is not a port from 1 to 65535 is refused by Kubernetes; a HostPort that is not a whole number is skipped with a warning in the agent's
 /// log, and one outside 1–65535 is refused by Kubernetes; a container port bound to several HostPorts, under one key or
 /// under keys whose protocol differs only in case ("80/TCP" and "80/tcp", one port to the agent), gives the Service
 /// two ports of the same name (hostport-&lt;port&gt;-&lt;protocol&gt;), which Kubernetes refuses; HostIp is not mapped. PortBindings that are not
@@ -56,8 +56,7 @@ public sealed class PortSettingsRule : ModuleRule
                 findings.Add(Finding(module, location, refused, PortKey.RefusedAdvice));
             }
         }
-        // A port without a protocol is K16's.
-        else if (!key.IsValid && !key.LacksProtocol && !TemplateText.HasPlaceholder(name))
+        else if (!key.IsValid && !TemplateText.HasPlaceholder(name))
         {
             findings.Add(Finding(module, location, key.IgnoredBecause,
                 "Write it as, for example, \"8080/tcp\"; give each port of a range its own key.", Severity.Warning));
