@@ -4,6 +4,7 @@ using System.Linq;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
+using EdgeMigration.Core.Rules.Other;
 using EdgeMigration.Core.Rules.Resources;
 
 namespace EdgeMigration.Core.Kubernetes;
@@ -37,6 +38,9 @@ internal sealed class KubernetesExtensions
 
     /// <summary>True when the typed reading recorded a failure: the agent then sends no objects of the module.</summary>
     private bool _unreadable;
+
+    /// <summary>False when the typed reading recorded a failure: the agent then sends no objects of the module to refuse.</summary>
+    public bool IsReadable => !_unreadable;
 
     /// <summary>The <see cref="UnreadableOrPending"/> settings of a section read without a rendering (<see cref="ReadAlone"/>); a rendering has them among its own.</summary>
     private IReadOnlyList<DroppedSetting> Problems { get; set; } = Array.Empty<DroppedSetting>();
@@ -124,16 +128,26 @@ internal sealed class KubernetesExtensions
     }
 
     /// <summary>
-    /// What the API server refuses when it validates the pod template's resources (<see cref="ResourceRefusals"/>): it
-    /// refuses the Deployment, as rule K12 says, in its words and quoting the values as the user wrote them.
-    /// Not judged when the section could not be read: the agent then sends no Deployment, and a quantity it could not
-    /// read would look missing.
+    /// True when the agent cannot read the module's k8s-experimental section (rule K3): it then sends no Deployment, so
+    /// the checks of what the API server refuses of one (K12, K17) judge none.
     /// </summary>
-    public void FailRefusedResources(RenderContext context)
+    public static bool IsUnreadable(EdgeModule module) => UnreadableOrPending(module).Any(setting => setting.Effect == DropEffect.Fails);
+
+    /// <summary>
+    /// What the API server refuses when it validates the Deployment's strategy (<see cref="StrategyRefusals"/>) and the pod
+    /// template's resources (<see cref="ResourceRefusals"/>): it refuses the Deployment, as rules K17 and K12 say, in
+    /// their words and quoting the values as the user wrote them. Not judged when the section could not be read: the
+    /// agent then sends no Deployment, and a quantity it could not read would look missing.
+    /// </summary>
+    public void FailRefused(RenderContext context)
     {
         if (_unreadable)
         {
             return;
+        }
+        foreach (var refusal in StrategyRefusals.Of(context.Module))
+        {
+            context.Fail(refusal.Location, refusal.Value, refusal.PreviewReason, refusal.Remedy);
         }
         foreach (var refusal in ResourceRefusals.Of(context.Module))
         {

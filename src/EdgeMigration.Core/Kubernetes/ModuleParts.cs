@@ -37,7 +37,7 @@ internal sealed class ModuleParts
         parts.AddLabel(HubLabel, context.Options.IotHubHostName);
         parts.ReadAnnotations();
         parts.Extensions = KubernetesExtensions.Read(context);
-        parts.Extensions.FailRefusedResources(context);
+        parts.Extensions.FailRefused(context);
         parts.Volumes = VolumeMapping.Read(context, parts.Extensions);
         parts.Ports = PortMapping.Read(context);
         parts.ReadPullSecret(credentials);

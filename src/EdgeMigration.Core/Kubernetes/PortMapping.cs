@@ -34,7 +34,7 @@ internal sealed class PortMapping
         var mapping = new PortMapping(context);
         foreach (var exposed in ModulePorts.Exposed(context.Module))
         {
-            if (mapping.Valid(exposed.Key, exposed.Location, exposed.Member.Value))
+            if (mapping.Valid(exposed.Key, exposed.Location, exposed.Member.Value, exposed: true))
             {
                 mapping.ContainerPorts.Add(JsonBuild.Object(("containerPort", JValue.Number(exposed.Key.Number!.Value)), ("protocol", JValue.String(Protocol(exposed.Key)))));
                 mapping.AddServicePort(ServicePort("exposedport", exposed.Key, exposed.Key.Number.Value, null), exposed.Key, exposed.Location);
@@ -57,7 +57,7 @@ internal sealed class PortMapping
             _context.Fail(ModulePorts.LocationOf(member), member.Value, $"{member.Name} is not an object; the agent cannot read the module's createOptions.", "Write it as {\"<port>/tcp\": [{\"HostPort\": \"<port>\"}]}.");
             return;
         }
-        foreach (var entry in ModulePorts.Bindings(_context.Module).Where(e => Valid(e.Key, e.Location, e.Member.Value)))
+        foreach (var entry in ModulePorts.Bindings(_context.Module).Where(e => Valid(e.Key, e.Location, e.Member.Value, exposed: false)))
         {
             if (entry.Member.Value is not (JArray or JValue { Kind: JValueKind.Null }))
             {
@@ -94,13 +94,24 @@ internal sealed class PortMapping
         AddServicePort(ServicePort("hostport", key, hostPort, key.Number), key, binding.Location);
     }
 
-    /// <summary>True for a port key the agent reads; any other key is skipped (rules K10 and K16).</summary>
-    private bool Valid(PortKey key, string location, JNode value)
+    /// <summary>
+    /// True for a port key the agent reads and Kubernetes takes; a key whose number is no port fails (rule K10), unless
+    /// Kubernetes takes it (a bound port 0, <see cref="PortKey.RefusedBecause"/>); any other key is skipped (rule K10).
+    /// </summary>
+    private bool Valid(PortKey key, string location, JNode value, bool exposed)
     {
+        if (key.IsOutOfRange)
+        {
+            if (key.RefusedBecause(exposed) is { } refused)
+            {
+                _context.Fail(location, value, refused, PortKey.RefusedAdvice);
+                return false;
+            }
+            return true;
+        }
         if (!key.IsValid)
         {
-            _context.Drop(location, value, DropEffect.Ignored, key.IgnoredBecause,
-                key.LacksProtocol ? $"Write it as \"{key.Number}/tcp\" (ConvertTo-GpuEdgeManifest does, rule K16)." : "Write it as, for example, \"8080/tcp\".");
+            _context.Drop(location, value, DropEffect.Ignored, key.IgnoredBecause, "Write it as, for example, \"8080/tcp\".");
         }
         return key.IsValid;
     }

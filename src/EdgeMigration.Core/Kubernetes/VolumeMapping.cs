@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
@@ -48,6 +49,11 @@ internal sealed class VolumeMapping
         foreach (var mount in extensions.VolumeMounts)
         {
             mapping.AddMount(mount);
+        }
+        // Not judged when the agent cannot read the section: it then sends no Deployment (as KubernetesExtensions.FailRefused).
+        foreach (var refusal in extensions.IsReadable ? mapping._volumes.MountPathRefusals(extensions) : Enumerable.Empty<ApiServerRefusal>())
+        {
+            context.Fail(refusal.Location, refusal.Value, refusal.PreviewReason, refusal.Remedy);
         }
         return mapping;
     }
@@ -158,18 +164,16 @@ internal sealed class VolumeMapping
             }
             return;
         }
-        string target;
+        var target = volume.MountPath!;
         bool readOnly;
         if (volume.Bind is { } bind)
         {
             var parts = ((JValue)bind.Node).Text.Split(':');
-            target = parts[1];
             readOnly = parts.Length > 2 && parts[2].Contains("ro");
         }
         else
         {
-            target = volume.Mount!.Target!;
-            readOnly = volume.Mount.Value.IsTrue("ReadOnly");
+            readOnly = volume.Mount!.Value.IsTrue("ReadOnly");
         }
         if (volume.Kind == PodVolumeKind.HostPath)
         {

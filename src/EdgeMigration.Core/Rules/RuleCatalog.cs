@@ -32,8 +32,9 @@ public static class RuleCatalog
         new Storage.BindsRule(),
         new Storage.MountsRule(),
         new Storage.VolumeNamesRule(),
+        new Storage.MountPathsRule(),
         new Storage.WindowsPathRule(),
-        // K16 names the ports' protocol first, so that the other port rules' fixes see the ports the device reads.
+        // K16 writes the ports' protocol first, so that the other port rules' fixes name the ports as it leaves them.
         new Network.PortProtocolRule(),
         new Network.MissingHostPortRule(),
         new Network.MappedPortRule(),
@@ -43,6 +44,7 @@ public static class RuleCatalog
         new Other.EntrypointRule(),
         // O1 after R1 and the storage fixes, so that it sees GPUs and volume mounts; O2 renames modules last.
         new Other.DeploymentStrategyRule(),
+        new Other.RefusedStrategyRule(),
         new Other.ModuleNameRule(),
         new Other.IgnoredSettingsRule(),
         new Other.SchemaVersionRule(),

@@ -132,6 +132,28 @@ public class RenderDroppedTests
         Assert.Equal("1", module.Dropped[1].Value);
     }
 
+    [Theory]
+    [InlineData("""{"type":"recreate"}""", "k8s-experimental.strategy.type")]
+    [InlineData("""{"Type":"Recreate","rollingUpdate":{"maxSurge":1}}""", "k8s-experimental.strategy.rollingUpdate")]
+    [InlineData("""{"rollingUpdate":{"maxSurge":"0%","maxUnavailable":0}}""", "k8s-experimental.strategy.rollingUpdate.maxUnavailable")]
+    public void RefusedStrategiesFailTheModuleWhereAndAsK17Says(string strategy, string location)
+    {
+        var options = "{\"k8s-experimental\":{\"strategy\":" + strategy + "}}";
+        var module = Render(options);
+
+        Assert.Equal(location, Assert.Single(module.Dropped).Location);
+        AssertFailsAsTheRuleSays(module, options, "K17");
+    }
+
+    [Fact]
+    public void StrategiesTheApiServerTakesDeploy()
+    {
+        var module = Render("""{"k8s-experimental":{"strategy":{"type":"RollingUpdate","rollingUpdate":{"maxSurge":0,"maxUnavailable":1}}}}""");
+
+        Assert.Empty(module.Dropped);
+        Assert.Equal("""{"rollingUpdate":{"maxSurge":0,"maxUnavailable":1},"type":"RollingUpdate"}""", Compact(Deployment(module), "spec.strategy"));
+    }
+
     [Fact]
     public void HugePagesWithoutCpuOrMemoryFailTheModuleAsK12Says()
     {

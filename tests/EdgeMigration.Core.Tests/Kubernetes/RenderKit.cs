@@ -4,6 +4,7 @@ using System.Linq;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
 using Xunit;
 
 namespace EdgeMigration.Tests.Kubernetes;
@@ -47,6 +48,18 @@ public static class RenderKit
     public static IEnumerable<string> Dropped(ModuleRendering module) => module.Dropped.Select(d => d.Effect + " " + d.Location);
 
     public static DroppedSetting DroppedAt(ModuleRendering module, string location) => Assert.Single(module.Dropped, d => d.Location == location);
+
+    /// <summary>
+    /// Asserts that the module fails for exactly what rule <paramref name="ruleId"/> finds in these createOptions: at the
+    /// same places, in the same words (the preview's consequence for the check's), with the same advice.
+    /// </summary>
+    public static void AssertFailsAsTheRuleSays(ModuleRendering module, string createOptions, string ruleId)
+    {
+        var check = RuleEngine.Check(ManifestBuilder.Deployment((Module, createOptions)), new RuleSelection(new[] { ruleId }, null));
+        Assert.True(module.Fails);
+        Assert.Equal(check.Select(f => (DropEffect.Fails, f.Location, f.Message.Replace(", so the module never runs.", " (HTTP 422), so the module is not deployed."), f.Recommendation)),
+            module.Dropped.Select(d => (d.Effect, d.Location, d.Reason, d.Advice)));
+    }
 
     /// <summary>The names of the container's environment variables, in order.</summary>
     public static IEnumerable<string> EnvNames(ModuleRendering module) =>

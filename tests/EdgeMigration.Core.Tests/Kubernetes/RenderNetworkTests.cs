@@ -1,4 +1,5 @@
 using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Rules;
 using Xunit;
 using static EdgeMigration.Tests.Kubernetes.RenderKit;
 
@@ -42,16 +43,42 @@ public class RenderNetworkTests
     }
 
     [Fact]
-    public void APortWithoutAProtocolIsSkippedThoughDockerTakesItForTcp()
+    public void KeysWhoseNumberIsNoPortFailTheModuleAsK10Says()
     {
-        // PortAndProtocol.Parse splits the key on '/' and wants two parts.
-        var module = Render("""{"ExposedPorts":{"9000":{}},"HostConfig":{"PortBindings":{"9000":[{"HostPort":"9000"}]}}}""");
+        // PortAndProtocol.Parse checks no range: the agent sends the number, which the API server refuses.
+        const string Options = """{"ExposedPorts":{"0/tcp":{},"70000/tcp":{},"80/tcp":{}},"HostConfig":{"PortBindings":{"-1/udp":[{"HostPort":"5000"}],"80/tcp":[{"HostPort":"8080"}]}}}""";
+        var module = Render(Options);
 
-        Assert.DoesNotContain(module.Resources, r => r.Kind == "Service");
-        Assert.Null(Container(module)["ports"]);
-        Assert.Equal(new[] { "Ignored ExposedPorts['9000']", "Ignored HostConfig.PortBindings['9000']" }, Dropped(module));
-        Assert.Contains("Docker takes it for 9000/tcp", DroppedAt(module, "ExposedPorts['9000']").Reason);
-        Assert.Contains("\"9000/tcp\"", DroppedAt(module, "ExposedPorts['9000']").Advice);
+        Assert.Equal(new[] { "Fails ExposedPorts['0/tcp']", "Fails ExposedPorts['70000/tcp']", "Fails HostConfig.PortBindings['-1/udp']" }, Dropped(module));
+        AssertFailsAsTheRuleSays(module, Options, "K10");
+        Assert.Equal(
+            "Port '70000/tcp' is not a port from 1 to 65535; the device's agent passes 70000 on as the container's port and a Service port, and the Kubernetes API server refuses the module's Deployment and Service (\"must be between 1 and 65535, inclusive\").",
+            module.Dropped[1].Reason);
+        Assert.Contains("as the target port of the module's Service", module.Dropped[2].Reason);
+    }
+
+    [Fact]
+    public void ABoundPortZeroIsTheServicePortItselfToKubernetes()
+    {
+        // SetDefaults_Service makes a target port of 0 the Service port: nothing to refuse.
+        const string Options = """{"HostConfig":{"PortBindings":{"0/tcp":[{"HostPort":"5000"}]}}}""";
+        var module = Render(Options);
+
+        Assert.Empty(module.Dropped);
+        Assert.Equal("""[{"name":"hostport-0-tcp","port":5000,"protocol":"TCP","targetPort":0}]""", Compact(Service(module), "spec.ports"));
+        Assert.Empty(RuleEngine.Check(ManifestBuilder.Deployment((Module, Options)), new RuleSelection(new[] { "K10" }, null)));
+    }
+
+    [Fact]
+    public void APortWithoutAProtocolIsTcpAsDockerTakesIt()
+    {
+        // kubernetes-mode.md, "port key protocol": PortAndProtocol.Parse defaults to TCP, as Docker does.
+        var module = Render("""{"ExposedPorts":{"9000":{}},"HostConfig":{"PortBindings":{"9000":[{"HostPort":"9000"}],"53/":[{"HostPort":"53"}]}}}""");
+
+        Assert.Empty(module.Dropped);
+        Assert.Equal("""[{"containerPort":9000,"protocol":"TCP"}]""", Compact(Container(module), "ports"));
+        Assert.Equal("""[{"name":"hostport-9000-tcp","port":9000,"protocol":"TCP","targetPort":9000},{"name":"hostport-53-tcp","port":53,"protocol":"TCP","targetPort":53}]""",
+            Compact(Service(module), "spec.ports"));
     }
 
     [Fact]

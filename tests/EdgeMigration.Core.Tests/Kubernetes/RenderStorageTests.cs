@@ -143,6 +143,25 @@ public class RenderStorageTests
     }
 
     [Fact]
+    public void AContainerPathMountedTwiceOrNotAtAllFailsTheModuleAsK18Says()
+    {
+        // Binds, Mounts and k8s-experimental volumeMounts are mounts of one container: the API server wants each path once.
+        const string Options = """
+            {"HostConfig":{"Binds":["/a:/data","/b:"],"Mounts":[{"Type":"bind","Source":"/c","Target":"/data"}]},
+             "k8s-experimental":{"volumes":[{"volume":{"name":"tmp","emptyDir":{}},"volumeMounts":[{"name":"tmp","mountPath":"/data"},{"name":"tmp"}]}]}}
+            """;
+        var module = Render(Options);
+
+        Assert.Equal(new[]
+        {
+            "Fails HostConfig.Binds[1]", "Fails HostConfig.Mounts[0]", "Fails k8s-experimental.volumes[0].volumeMounts[0]", "Fails k8s-experimental.volumes[0].volumeMounts[1]",
+        }, Dropped(module));
+        AssertFailsAsTheRuleSays(module, Options, "K18");
+        Assert.Equal("""[{"mountPath":"/data","name":"a","readOnly":false},{"mountPath":"","name":"b","readOnly":false},{"mountPath":"/data","name":"c","readOnly":false},{"mountPath":"/data","name":"tmp"},{"name":"tmp"}]""",
+            Compact(Container(module)["volumeMounts"]));
+    }
+
+    [Fact]
     public void BindMountsComeBeforeTheClaimsAsTheAgentAddsThem()
     {
         var module = Render("""{"HostConfig":{"Mounts":[{"Type":"volume","Source":"logs","Target":"/a"},{"Type":"bind","Source":"/logs","Target":"/b"}]}}""");

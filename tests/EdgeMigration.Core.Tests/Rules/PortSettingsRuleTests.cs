@@ -52,6 +52,27 @@ public class PortSettingsRuleTests
     }
 
     [Fact]
+    public void KeysWhoseNumberIsNoPortAreRefused()
+    {
+        // The agent's PortAndProtocol.Parse reads any int: Kubernetes refuses the container port, Service port or target port.
+        var manifest = ManifestBuilder.Deployment(
+            ("web", """{"ExposedPorts":{"0/tcp":{},"65536/udp":{}},"HostConfig":{"PortBindings":{"70000/tcp":[{"HostPort":"7000"}],"0/tcp":[{"HostPort":"7001"}]}}}"""));
+
+        var findings = Check(manifest, "K10");
+
+        Assert.Equal(new[]
+        {
+            "K10 Error web ExposedPorts['0/tcp'] manual",
+            "K10 Error web ExposedPorts['65536/udp'] manual",
+            "K10 Error web HostConfig.PortBindings['70000/tcp'] manual",
+        }, Summary(findings));
+        Assert.Equal(
+            "Port '70000/tcp' is not a port from 1 to 65535; the device's agent passes 70000 on as the target port of the module's Service, and the Kubernetes API server refuses the Service (\"must be between 1 and 65535, inclusive\").",
+            findings[2].Message);
+        Assert.Equal("Give a port from 1 to 65535, such as \"8080/tcp\".", findings[2].Recommendation);
+    }
+
+    [Fact]
     public void UsualBindingsPass()
     {
         Assert.Empty(Check(ManifestBuilder.Deployment(("web", """{"ExposedPorts":{"80/tcp":{}},"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"8080","HostIp":"0.0.0.0"}],"53/udp":[{"HostPort":"53"}]}}}""")), "K10"));
@@ -77,21 +98,17 @@ public class PortSettingsRuleTests
     public void APortKeyIsReadAsTheAgentReadsIt()
     {
         // The agent reads the port with int.TryParse, which takes blanks around it, but looks the protocol up as written:
-        // "81/tcp " is ignored. Docker refused a port with blanks, so " 82" was never its 82/tcp (not K16's).
+        // "81/tcp " is ignored. " 82" is 82/tcp to the agent; Docker refused a port with blanks, so it is not K16's.
         var manifest = ManifestBuilder.Deployment(
             ("padded", """{"ExposedPorts":{" 80/tcp":{},"81/tcp ":{}," 82":{}},"HostConfig":{"PortBindings":{" 80/tcp":[{"HostPort":"8080"}]}}}"""));
 
         var findings = Check(manifest, "K10");
 
-        Assert.Equal(new[]
-        {
-            "K10 Warning padded ExposedPorts['81/tcp '] manual",
-            "K10 Warning padded ExposedPorts[' 82'] manual",
-        }, Summary(findings));
+        Assert.Equal(new[] { "K10 Warning padded ExposedPorts['81/tcp '] manual" }, Summary(findings));
         Assert.Contains("Port '81/tcp ' is ignored by the device's agent", findings[0].Message);
         Assert.Empty(Check(manifest, "K16"));
         var module = manifest.FindModule("padded")!;
-        Assert.Equal("80/tcp", Core.Rules.Network.ModulePorts.Exposed(module)[0].Key.Name);
+        Assert.Equal(new[] { "80/tcp", "/", "82/tcp" }, Core.Rules.Network.ModulePorts.Exposed(module).Select(p => p.Key.Name));
         Assert.Equal("80/tcp", Core.Rules.Network.ModulePorts.Bindings(module)[0].Key.Name);
     }
 

@@ -45,23 +45,27 @@ public class WrittenOutMatcherTests
     [Fact]
     public void PortKeysAsTheAgentReadsThem()
     {
-        // The agent's PortAndProtocol.Parse, with the port range Kubernetes takes; a key without a protocol as Docker read it.
+        // The agent's PortAndProtocol.Parse, which checks no port range and takes TCP when no protocol is written; and
+        // whether Docker read the key as a port without a protocol.
         var protocols = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["TCP"] = "tcp", ["UDP"] = "udp", ["SCTP"] = "sctp" };
         var digits = new Regex(@"^\d{1,5}\z", RegexOptions.CultureInvariant);
         string Agent(string text)
         {
             var parts = text.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535
-                && protocols.TryGetValue(parts[1], out var protocol))
+            if (parts.Length is not (1 or 2) || !int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var port))
             {
-                return port + "/" + protocol;
+                return "invalid";
+            }
+            if (parts.Length == 2)
+            {
+                return protocols.TryGetValue(parts[1], out var protocol) ? port + "/" + protocol : "invalid";
             }
             // Docker's SplitProtoPort: the protocol is the second part of a split on '/', TCP when there is none or it is empty.
             var dockerParts = text.Split('/');
             var dockerPort = dockerParts.Length == 1 || dockerParts[1].Length == 0 ? dockerParts[0] : "";
-            return digits.IsMatch(dockerPort) && ModulePorts.ToPort(dockerPort) is { } alone ? alone + "/" : "invalid";
+            return port + "/tcp" + (digits.IsMatch(dockerPort) && ModulePorts.ToPort(dockerPort) is not null ? " without a protocol" : "");
         }
-        string New(string text) => PortKey.Parse(text) is { Number: { } number } key ? number + "/" + key.Protocol : "invalid";
+        string New(string text) => PortKey.Parse(text) is { Number: { } number } key ? number + "/" + key.Protocol + (key.LacksProtocol ? " without a protocol" : "") : "invalid";
         var words = new[] { "80", "0", "65535", "65536", "123456", "00080", "8\u0660", " ", "\t", "/", "tcp", "TCP", "Udp", "sctp", "\u017Fctp", "x", "\n", "+1", "-1", "1.5" };
         AssertSame(Words(words, 3), Agent, New);
     }

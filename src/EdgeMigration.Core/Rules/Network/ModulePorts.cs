@@ -8,49 +8,70 @@ using EdgeMigration.Core.Manifests;
 namespace EdgeMigration.Core.Rules.Network;
 
 /// <summary>
-/// A port key of ExposedPorts or PortBindings as the device's agent reads it: <c>&lt;port&gt;/&lt;tcp|udp|sctp&gt;</c>,
-/// protocol case-insensitive (PortAndProtocol.Parse); anything else is ignored (<see cref="IsValid"/> false). A port
-/// without a protocol (<see cref="LacksProtocol"/>) is one Docker takes for TCP, but the agent ignores it too.
+/// A port key of ExposedPorts or PortBindings as the device's agent reads it: <c>&lt;port&gt;[/&lt;tcp|udp|sctp&gt;]</c>,
+/// protocol case-insensitive, TCP when none is written, as Docker takes it (PortAndProtocol.Parse; reference: "port key
+/// protocol"); anything else is ignored (<see cref="IsValid"/> false). The agent checks no range: a number that is no
+/// port (<see cref="IsOutOfRange"/>) goes into the module's objects as it is.
 /// </summary>
-public sealed record PortKey(string Text, int? Number, string? Protocol)
+/// <param name="Text">The key as written.</param>
+/// <param name="Number">The port as the agent reads it, any whole number; null for a key it ignores.</param>
+/// <param name="Protocol">tcp, udp or sctp; null for a key the agent ignores.</param>
+/// <param name="LacksProtocol">A port written without a protocol as Docker reads one ("80", "80/"): TCP to both devices (rule K16 writes it out).</param>
+public sealed record PortKey(string Text, int? Number, string? Protocol, bool LacksProtocol = false)
 {
-    public bool IsValid => Number is not null && Protocol is not null;
+    /// <summary>A port the agent reads and Kubernetes takes: 1 to 65535, with a protocol.</summary>
+    public bool IsValid => Number is >= 1 and <= 65535 && Protocol is not null;
 
-    /// <summary>A port number alone ("80"): TCP to Docker, which the FPGA device runs; ignored by the GPU device's agent.</summary>
-    public bool LacksProtocol => Number is not null && Protocol is null;
-
-    /// <summary>"80/tcp", as the device names the port: for a key it reads (<see cref="IsValid"/>); one without a protocol gives "80/".</summary>
-    public string Name => $"{Number}/{Protocol}";
-
-    /// <summary>The port as Docker names it: <see cref="Name"/>, or "80/tcp" for a key without a protocol, which Docker takes for TCP.</summary>
-    public string DockerName => LacksProtocol ? $"{Number}/tcp" : Name;
-
-    /// <summary>Why the device's agent ignores a key that is not <see cref="IsValid"/>, as the check and the preview say it.</summary>
-    public string IgnoredBecause => LacksProtocol
-        ? $"Port '{Text}' has no protocol: Docker takes it for {Number}/tcp, but the device's agent reads only <port>/<tcp|udp|sctp> and ignores it, so the port is not exposed."
-        : $"Port '{Text}' is ignored by the device's agent, which reads only <port>/<tcp|udp|sctp> with a port from 1 to 65535.";
-
-    private static readonly string[] Protocols = { "tcp", "udp", "sctp" };
+    /// <summary>A key the agent reads whose number is not a port from 1 to 65535 ("0/tcp", "70000/tcp"): see <see cref="RefusedBecause"/>.</summary>
+    public bool IsOutOfRange => Number is not null && Protocol is not null && !IsValid;
 
     /// <summary>
-    /// Reads a key as the agent does: split on '/' leaving out empty parts, which must be two; the port read with
+    /// Why the Kubernetes API server refuses what the agent makes of an <see cref="IsOutOfRange"/> key, as the check (K10)
+    /// and the preview say it: an exposed port's number becomes the container's port and a Service port, a bound one's the
+    /// Service's target port, and Kubernetes (IsValidPortNum, in validateContainerPorts and ValidateService) refuses a
+    /// port outside 1 to 65535. Null for a bound port 0, which Kubernetes takes for the Service port itself (SetDefaults_Service).
+    /// </summary>
+    public string? RefusedBecause(bool exposed) => exposed
+        ? $"Port '{Text}' is not a port from 1 to 65535; the device's agent passes {Number} on as the container's port and a Service port, and the Kubernetes API server refuses the module's Deployment and Service (\"must be between 1 and 65535, inclusive\")."
+        : Number == 0 ? null
+        : $"Port '{Text}' is not a port from 1 to 65535; the device's agent passes {Number} on as the target port of the module's Service, and the Kubernetes API server refuses the Service (\"must be between 1 and 65535, inclusive\").";
+
+    /// <summary>"80/tcp", as the device names the port: for a key it reads (<see cref="IsValid"/>).</summary>
+    public string Name => $"{Number}/{Protocol}";
+
+    /// <summary>Why the device's agent ignores a key it cannot read, as the check and the preview say it.</summary>
+    public string IgnoredBecause => $"Port '{Text}' is ignored by the device's agent, which reads only <port>[/<tcp|udp|sctp>].";
+
+    /// <summary>What to write instead of an <see cref="IsOutOfRange"/> key.</summary>
+    public const string RefusedAdvice = "Give a port from 1 to 65535, such as \"8080/tcp\".";
+
+    private const string Tcp = "tcp";
+
+    private static readonly string[] Protocols = { Tcp, "udp", "sctp" };
+
+    /// <summary>
+    /// Reads a key as the agent does: split on '/' leaving out empty parts, which must be one or two; the port read with
     /// int.TryParse, which takes blanks around the digits and a sign (" 80/tcp" is port 80); the protocol as written, in
-    /// any case, so "80/tcp " has none the agent knows. A key without a protocol is <see cref="LacksProtocol"/> only when
-    /// it is 1 to 5 digits alone, or followed by an empty protocol ("80/", <see cref="LengthWithoutProtocol"/>): Docker
-    /// refused a port with blanks or a sign, so it never read " 80" as 80/tcp.
+    /// any case, so "80/tcp " has none the agent knows, and TCP when there is none. A key without a protocol is
+    /// <see cref="LacksProtocol"/> only when Docker reads it so too: 1 to 5 digits alone, or followed by an empty protocol
+    /// ("80/", <see cref="LengthWithoutProtocol"/>); Docker refused a port with blanks or a sign (" 80").
     /// </summary>
     public static PortKey Parse(string text)
     {
         var parts = text.Split(Slash, StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 2 && ModulePorts.ToNumber(parts[0]) is int port and >= 1 and <= 65535
-            && Protocols.FirstOrDefault(p => string.Equals(parts[1], p, StringComparison.OrdinalIgnoreCase)) is { } protocol)
+        if (parts.Length is 1 or 2 && ModulePorts.ToNumber(parts[0]) is int port)
         {
-            return new PortKey(text, port, protocol);
+            if (parts.Length == 1)
+            {
+                var length = LengthWithoutProtocol(text);
+                return new PortKey(text, port, Tcp, length is >= 1 and <= 5 && ModulePorts.ToPort(text.Substring(0, length)) is not null);
+            }
+            if (Protocols.FirstOrDefault(p => string.Equals(parts[1], p, StringComparison.OrdinalIgnoreCase)) is { } protocol)
+            {
+                return new PortKey(text, port, protocol);
+            }
         }
-        var length = LengthWithoutProtocol(text);
-        return length is >= 1 and <= 5 && ModulePorts.ToPort(length == text.Length ? text : text.Substring(0, length)) is { } alone
-            ? new PortKey(text, alone, null)
-            : new PortKey(text, null, null);
+        return new PortKey(text, null, null);
     }
 
     /// <summary>

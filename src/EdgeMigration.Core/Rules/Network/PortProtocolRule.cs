@@ -9,15 +9,16 @@ namespace EdgeMigration.Core.Rules.Network;
 
 /// <summary>
 /// K16: a port key of ExposedPorts or PortBindings without a protocol ("80"). Docker, on the FPGA device, takes it for
-/// TCP; the GPU device's agent reads only &lt;port&gt;/&lt;protocol&gt; (PortAndProtocol.Parse splits the key on '/' and
-/// wants two parts) and ignores it, so the port is not exposed. The fix writes the TCP Docker meant ("80/tcp"), unless
-/// the object already has a key of that name: the two would then be one port written twice, for the user to settle.
+/// TCP, and so does the GPU device's agent (PortAndProtocol.Parse defaults to TCP since Azure/iotedge PR 2929, 2020;
+/// reference: "port key protocol"); agents built before that ignored it. Information only: the fix writes the TCP both
+/// read ("80/tcp"), unless the object already has a key of that name: the two are then one port written twice, for
+/// the user to settle.
 /// </summary>
 public sealed class PortProtocolRule : ModuleRule
 {
     public override string Id => "K16";
     public override string Title => "Port keys without a protocol";
-    public override Severity DefaultSeverity => Severity.Warning;
+    public override Severity DefaultSeverity => Severity.Information;
     public override string Section => "network";
     public override bool CanFix => true;
 
@@ -33,11 +34,12 @@ public sealed class PortProtocolRule : ModuleRule
             var (container, _, key, location) = keys[i];
             // "80" and "080" are both port 80: the fix writes the first as "80/tcp" and then leaves the second.
             // The twin as written: "80/TCP" beside "80" is named so, not "80/tcp".
-            var twin = container.FindIgnoreCase(key.DockerName)?.Name ?? EarlierOfItsPort(keys, i);
-            findings.Add(Finding(module, location, key.IgnoredBecause,
+            var twin = container.FindIgnoreCase(key.Name)?.Name ?? EarlierOfItsPort(keys, i);
+            findings.Add(Finding(module, location,
+                $"Port '{key.Text}' has no protocol: Docker and the device's agent both take it for {key.Name} (agents built before Azure/iotedge PR 2929, of 2020, ignored it).",
                 twin is null
-                    ? $"Write it as \"{key.Number}/tcp\", as ConvertTo-GpuEdgeManifest does."
-                    : $"Remove it: \"{twin}\" beside it is the same port to Docker.",
+                    ? $"Nothing to change; writing it as \"{key.Name}\" (ConvertTo-GpuEdgeManifest does) says so to every reader."
+                    : $"Remove it: \"{twin}\" beside it is the same port.",
                 fixable: twin is null));
         }
     }
@@ -53,7 +55,7 @@ public sealed class PortProtocolRule : ModuleRule
                     var before = JValue.String(member.Name);
                     container.Rename(member, name);
                     context.Record(this, module, location, before, JValue.String(name),
-                        $"Port '{key.Text}' had no protocol, which the GPU device's agent ignores; it is TCP, as Docker read it.");
+                        $"Port '{key.Text}' had no protocol; it is TCP, as Docker and the GPU device's agent read it.");
                 }
             }
         }
@@ -110,7 +112,7 @@ public sealed class PortProtocolRule : ModuleRule
     /// <summary>"&lt;port&gt;/tcp", or null when <paramref name="container"/> already has a key of that name.</summary>
     private static string? TcpName(JObject container, PortKey key)
     {
-        var name = key.DockerName;
+        var name = key.Name;
         return container.FindIgnoreCase(name) is null ? name : null;
     }
 }

@@ -6,8 +6,8 @@ using EdgeMigration.Core.Manifests;
 namespace EdgeMigration.Core.Rules.Network;
 
 /// <summary>
-/// K10: ports as the device's agent maps them. Port keys other than <c>&lt;port&gt;/&lt;tcp|udp|sctp&gt;</c> are ignored (a
-/// port without a protocol is K16's); a HostPort that is not a whole number is skipped with a warning in the agent's
+/// K10: ports as the device's agent maps them. Port keys other than <c>&lt;port&gt;[/&lt;tcp|udp|sctp&gt;]</c> are ignored (a
+/// port without a protocol is TCP, as to Docker: K16), and one whose number is not a port from 1 to 65535 is refused by Kubernetes; a HostPort that is not a whole number is skipped with a warning in the agent's
 /// log, and one outside 1–65535 is refused by Kubernetes; a container port bound to several HostPorts, under one key or
 /// under keys whose protocol differs only in case ("80/TCP" and "80/tcp", one port to the agent), gives the Service
 /// two ports of the same name (hostport-&lt;port&gt;-&lt;protocol&gt;), which Kubernetes refuses; HostIp is not mapped. PortBindings that are not
@@ -35,11 +35,11 @@ public sealed class PortSettingsRule : ModuleRule
         }
         foreach (var exposed in ModulePorts.Exposed(module))
         {
-            AddIfInvalid(module, exposed.Key, exposed.Location, exposed.Member.Name, findings);
+            AddIfInvalid(module, exposed.Key, exposed.Location, exposed.Member.Name, true, findings);
         }
         foreach (var entry in ModulePorts.Bindings(module))
         {
-            AddIfInvalid(module, entry.Key, entry.Location, entry.Member.Name, findings);
+            AddIfInvalid(module, entry.Key, entry.Location, entry.Member.Name, false, findings);
         }
         foreach (var entry in ModulePorts.Bindings(module))
         {
@@ -47,10 +47,16 @@ public sealed class PortSettingsRule : ModuleRule
         }
     }
 
-    private void AddIfInvalid(EdgeModule module, PortKey key, string location, string name, List<Finding> findings)
+    private void AddIfInvalid(EdgeModule module, PortKey key, string location, string name, bool exposed, List<Finding> findings)
     {
-        // A port without a protocol is K16's.
-        if (!key.IsValid && !key.LacksProtocol && !TemplateText.HasPlaceholder(name))
+        if (key.IsOutOfRange)
+        {
+            if (key.RefusedBecause(exposed) is { } refused)
+            {
+                findings.Add(Finding(module, location, refused, PortKey.RefusedAdvice));
+            }
+        }
+        else if (!key.IsValid && !TemplateText.HasPlaceholder(name))
         {
             findings.Add(Finding(module, location, key.IgnoredBecause,
                 "Write it as, for example, \"8080/tcp\"; give each port of a range its own key.", Severity.Warning));

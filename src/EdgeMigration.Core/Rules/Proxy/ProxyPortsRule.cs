@@ -64,8 +64,8 @@ public sealed class ProxyPortsRule : ModuleRule
         {
             return;
         }
-        // Docker takes a port without a protocol for TCP (K16 reports it): "35000" and "35000/tcp" are one port.
-        var name = key.DockerName;
+        // A port without a protocol is TCP to Docker and the agent (K16): "35000" and "35000/tcp" are one port.
+        var name = key.Name;
         if (reported.Contains(name))
         {
             return;

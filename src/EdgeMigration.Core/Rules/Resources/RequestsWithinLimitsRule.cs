@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Core.Manifests;
 
@@ -25,7 +24,7 @@ public sealed class RequestsWithinLimitsRule : ModuleRule
     {
         // The device runs its own edgeAgent and never uses the manifest's createOptions for it (K7).
         // Nor a module whose k8s-experimental the agent cannot read (K3): it sends no Deployment to refuse.
-        if (module.IsEdgeAgent || KubernetesExtensions.UnreadableOrPending(module).Any(setting => setting.Effect == DropEffect.Fails))
+        if (module.IsEdgeAgent || KubernetesExtensions.IsUnreadable(module))
         {
             return;
         }
