@@ -66,10 +66,18 @@ internal readonly struct PodVolume
     /// </summary>
     public string? MountPath => _from switch
     {
-        BindEntry bind => ((JValue)bind.Node).Text.Split(':')[1],
+        BindEntry bind => SecondPart(((JValue)bind.Node).Text),
         MountEntry mount => mount.Target,
         _ => null,
     };
+
+    /// <summary>What Split(':')[1] gives of a bind with at least two parts, without the array.</summary>
+    private static string SecondPart(string bind)
+    {
+        var start = bind.IndexOf(':') + 1;
+        var end = bind.IndexOf(':', start);
+        return end < 0 ? bind.Substring(start) : bind.Substring(start, end - start);
+    }
 
     /// <summary>What the volume is, for a message: <c>host path '/data'</c>, <c>share 'input'</c>.</summary>
     public string Description => Kind switch
@@ -118,6 +126,16 @@ internal static class PodVolumes
 
     /// <summary>k8s-experimental.volumes, in any case, as the agent reads the section's keys.</summary>
     private const string KubernetesVolumesKey = "volumes";
+
+    /// <summary>Names the cached view of <see cref="InCheck"/>.</summary>
+    private static readonly object VolumesView = new();
+
+    /// <summary>
+    /// As <see cref="Of"/>, read once per check for the rules that judge the pod's volumes (K13, K18); the section is
+    /// <see cref="WrittenSection"/>'s, which a check also reads once.
+    /// </summary>
+    internal static IReadOnlyList<PodVolume> InCheck(EdgeModule module, ShareMapping shares) =>
+        CheckScope.Read(module, (VolumesView, shares), (m, key) => Read(m, key.shares, WrittenSection(m)));
 
     /// <summary>As <see cref="Of"/>, with the k8s-experimental section as a rendering or a check has read it (null: none read).</summary>
     internal static IReadOnlyList<PodVolume> Read(EdgeModule module, ShareMapping shares, KubernetesExtensions? extensions)
@@ -224,64 +242,6 @@ internal static class PodVolumes
                 ? $"Add a k8s-experimental volume named '{name}', or mount a volume of the pod."
                 : $"Mount a volume of the pod ('{string.Join("', '", names)}'), or add a k8s-experimental volume named '{name}'.");
     }
-
-    /// <summary>
-    /// What the API server refuses of the container's volumeMounts (Kubernetes ValidateVolumeMounts, pkg/apis/core/validation):
-    /// an empty mountPath ("Required value") and a mountPath an earlier volumeMount has, compared as written ("must be
-    /// unique"). The agent mounts each bind's and mount's volume, in <paramref name="volumes"/>' order, then sends the
-    /// k8s-experimental volumeMounts as written. Rule K18 reports these, and the Kubernetes preview fails the module for
-    /// them; a path a template placeholder stands for is known only once expanded, and a Windows path is K11's.
-    /// </summary>
-    internal static IEnumerable<ApiServerRefusal> MountPathRefusals(this IReadOnlyList<PodVolume> volumes, KubernetesExtensions? extensions)
-    {
-        var mounted = new Dictionary<string, (string Location, string What)>(StringComparer.Ordinal);
-        foreach (var mount in ContainerMounts(volumes, extensions))
-        {
-            if (mount.Path is { } written && (TemplateText.HasPlaceholder(written) || BindSpec.IsWindowsPath(written)))
-            {
-                continue;
-            }
-            var path = mount.Path ?? "";
-            if (path.Length == 0)
-            {
-                yield return new ApiServerRefusal(mount.Location, mount.Value,
-                    $"{mount.Location} mounts {mount.What} at no container path; the agent sends the volumeMount so, and the API server refuses it (\"mountPath: Required value\") and with it the module's Deployment",
-                    mount.Written ? "Give the volumeMount its mountPath, such as \"/data\"." : "Give the container path after the ':', as in \"/host/path:/container/path\".");
-            }
-            else if (mounted.TryGetValue(path, out var first))
-            {
-                yield return new ApiServerRefusal(mount.Location, mount.Value,
-                    $"{mount.Location} mounts {mount.What} at '{path}', where {first.Location} mounts {first.What}; the API server refuses two volumeMounts of one container at one path (\"must be unique\") and with it the module's Deployment",
-                    "Mount one volume at each container path: remove one of the two, or give it a path of its own.");
-            }
-            else
-            {
-                mounted.Add(path, (mount.Location, mount.What));
-            }
-        }
-    }
-
-    /// <summary>The container's volumeMounts as the agent sends them, in its order (<see cref="MountPathRefusals"/>).</summary>
-    private static IEnumerable<ContainerMount> ContainerMounts(IReadOnlyList<PodVolume> volumes, KubernetesExtensions? extensions)
-    {
-        for (var i = 0; i < volumes.Count; i++)
-        {
-            // A volume without a name fails the deployment before any is mounted.
-            if (volumes[i] is { Kind: not PodVolumeKind.Written, Name: not null } volume)
-            {
-                yield return new ContainerMount(volume.MountPath, volume.Location, volume.Bind?.Node ?? volume.Mount!.Value, volume.Description, false);
-            }
-        }
-        for (var i = 0; extensions is not null && i < extensions.VolumeMounts.Count; i++)
-        {
-            var mount = extensions.VolumeMounts[i];
-            yield return new ContainerMount((mount.Mount["mountPath"] as JValue)?.Text, mount.Location, mount.Mount,
-                mount.Name is { } name ? $"volume '{name}'" : "a volume", true);
-        }
-    }
-
-    /// <summary>One volumeMount of the container: its path, where it is written and what it mounts, for a message.</summary>
-    private sealed record ContainerMount(string? Path, string Location, JNode Value, string What, bool Written);
 
     /// <summary>The names of the pod's volumes, each once, in their order: those a volumeMount may name.</summary>
     private static List<string> NamesOf(IReadOnlyList<PodVolume> volumes)

@@ -1,5 +1,5 @@
+using System;
 using System.Collections.Generic;
-using System.Linq;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
@@ -51,7 +51,7 @@ internal sealed class VolumeMapping
             mapping.AddMount(mount);
         }
         // Not judged when the agent cannot read the section: it then sends no Deployment (as KubernetesExtensions.FailRefused).
-        foreach (var refusal in extensions.IsReadable ? mapping._volumes.MountPathRefusals(extensions) : Enumerable.Empty<ApiServerRefusal>())
+        foreach (var refusal in extensions.IsReadable ? ContainerMountPaths.Refusals(mapping._volumes, extensions) : Array.Empty<ApiServerRefusal>())
         {
             context.Fail(refusal.Location, refusal.Value, refusal.PreviewReason, refusal.Remedy);
         }

@@ -27,9 +27,9 @@ public sealed class VolumeNamesRule : ModuleRule
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, CheckSettings settings, List<Finding> findings)
     {
-        // The section read once, for the volumes and the volumeMounts.
+        // The section read once in a check, for the volumes and the volumeMounts.
         var extensions = PodVolumes.WrittenSection(module);
-        var volumes = PodVolumes.Read(module, settings.Shares, extensions);
+        var volumes = PodVolumes.InCheck(module, settings.Shares);
         for (var i = 0; i < volumes.Count; i++)
         {
             var volume = volumes[i];
