@@ -58,6 +58,24 @@ public class ConvertToEdgeKubernetesManifestTests
     }
 
     [Fact]
+    public void AModuleThatStopsTheWholeDeploymentWarnsOnceAndTheOthersDoNotDeploy()
+    {
+        using var ps = new PowerShellSession();
+        const string Manifest = "@{ modulesContent = @{ '$edgeAgent' = @{ 'properties.desired' = [ordered]@{ schemaVersion = '1.1'; modules = [ordered]@{ " +
+            "broken = @{ type = 'docker'; settings = @{ image = 'contoso/broken:1'; createOptions = '{\"HostConfig\":{\"Mounts\":[{\"Type\":\"volume\",\"Source\":\"share1\"}]}}' } }; " +
+            "fine = @{ type = 'docker'; settings = @{ image = 'contoso/fine:1' } } } } } } }";
+
+        var all = ps.Run($"{Manifest} | ConvertTo-EdgeKubernetesManifest | Where-Object Kind -eq Deployment | ForEach-Object {{ '{{0}} {{1}}' -f $_.ModuleName, $_.Deploys }}").AssertNoErrors();
+        // Only the module that stops the deployment is in a table of one module: it says why the one shown is not deployed.
+        var one = ps.Run($"{Manifest} | ConvertTo-EdgeKubernetesManifest -ModuleName fine | Where-Object Kind -eq Deployment | ForEach-Object Deploys").AssertNoErrors();
+
+        Assert.Equal(new object[] { "broken False", "fine False" }, all.Output.Select(o => o.BaseObject));
+        Assert.Contains("broken: A mount without Type, Source and Target fails the whole deployment", Assert.Single(all.Warnings));
+        Assert.Equal(new object[] { false }, one.Output.Select(o => o.BaseObject));
+        Assert.Contains("fine: The agent cannot make the objects of module 'broken', which stops the whole deployment", Assert.Single(one.Warnings));
+    }
+
+    [Fact]
     public void ModulesTheDeviceDeploysButThatDoNotStartSayWhyInTheTableAndInWarnings()
     {
         const string Preview = "ConvertTo-GpuEdgeManifest ./fpga-deployment.json -GpuCount 1 3>$null | ConvertTo-EdgeKubernetesManifest";

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace EdgeMigration.Core.Kubernetes;
 
 /// <summary>What a setting the agent does not carry over does to the module.</summary>
@@ -32,6 +34,18 @@ public sealed record DroppedSetting
     public string Reason { get; init; } = "";
 
     public string Advice { get; init; } = "";
+
+    /// <summary>
+    /// True when the agent cannot make the module's objects at all (it throws while it maps the deployment), which stops
+    /// the whole deployment: no module of it is deployed (<see cref="KubernetesRenderer"/> marks the others).
+    /// </summary>
+    public bool StopsDeployment { get; init; }
+
+    /// <summary>
+    /// For the note that the module is not deployed because others stop the whole deployment: those modules' ids; null
+    /// for a setting of the module itself.
+    /// </summary>
+    public IReadOnlyList<string>? StoppedBy { get; init; }
 
     public override string ToString() => $"{ModuleName} {Location}: {Reason}";
 }

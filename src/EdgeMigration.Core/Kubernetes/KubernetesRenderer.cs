@@ -23,7 +23,7 @@ public static class KubernetesRenderer
         var credentials = ImagePullSecrets.Credentials(manifest).ToList();
         var idsByDeviceName = ModuleIdCheck.ByDeviceName(manifest.Modules.Select(m => m.Name));
         var renames = ModuleRenamePlan.For(manifest, new Dictionary<string, string>()).Renames;
-        var modules = manifest.Modules.Select(m => RenderModule(m, idsByDeviceName, renames, credentials, manifest.Secrets, options)).ToList();
+        var modules = StoppedTogether(manifest, manifest.Modules.Select(m => RenderModule(m, idsByDeviceName, renames, credentials, manifest.Secrets, options)).ToList());
         // What keeps a pod from starting, among the modules the device deploys, only where objects were rendered for it.
         var startProblems = StartProblems.Of(manifest, modules.Where(m => m.Fails).Select(m => m.ModuleName).ToList());
         return new KubernetesRendering(manifest.SourceName,
@@ -47,7 +47,8 @@ public static class KubernetesRenderer
         }
         if (ModuleIdCheck.Check(module.Name, idsByDeviceName) is { Fails: true } problem)
         {
-            context.Drop("", null, DropEffect.Fails, $"Module id '{module.Name}' {problem.Text} (rule O2).", RenameAdvice(module.Name, renames), inDefinition: true);
+            context.Drop("", null, DropEffect.Fails, $"Module id '{module.Name}' {problem.Text} (rule O2).", RenameAdvice(module.Name, renames), inDefinition: true,
+                stopsDeployment: problem.StopsDeployment);
         }
         if (module.CreateOptions?.Error is { } error)
         {
@@ -72,6 +73,39 @@ public static class KubernetesRenderer
             resources.Add(Reference(context, "Secret", secret));
         }
         return Result(context, resources);
+    }
+
+    /// <summary>
+    /// The renderings, each module but edgeAgent failing with those whose objects the agent cannot make
+    /// (<see cref="DroppedSetting.StopsDeployment"/>), which say so themselves: it maps every module of the deployment before it applies any
+    /// (EdgeDeploymentController.DeployModulesAsync), so one that throws stops them all (reference: a mount without Type,
+    /// Source and Target, a name collision, an image pull secret's name "fail the whole deployment").
+    /// </summary>
+    private static List<ModuleRendering> StoppedTogether(ManifestDocument manifest, List<ModuleRendering> modules)
+    {
+        var stoppers = modules.Where(m => m.Dropped.Any(d => d.StopsDeployment)).Select(m => m.ModuleName).Distinct(StringComparer.Ordinal).ToList();
+        if (stoppers.Count == 0)
+        {
+            return modules;
+        }
+        var named = string.Join(", ", stoppers.Select(name => "'" + name + "'"));
+        var reason = SecretRedactor.Redact($"The agent cannot make the objects of {(stoppers.Count == 1 ? "module" : "modules")} {named}, which stops the whole deployment, so this module is not deployed either.", manifest.Secrets);
+        var advice = SecretRedactor.Redact($"Fix {named} first: the agent makes every module's objects before it applies any.", manifest.Secrets);
+        var stopped = new List<ModuleRendering>(modules.Count);
+        for (var i = 0; i < modules.Count; i++)
+        {
+            var module = manifest.Modules[i];
+            stopped.Add(module.IsEdgeAgent || stoppers.Contains(module.Name) ? modules[i] : modules[i].WithDropped(new DroppedSetting
+            {
+                ModuleName = module.Name,
+                ManifestPath = module.PathOf("", inDefinition: true),
+                Effect = DropEffect.Fails,
+                StoppedBy = stoppers,
+                Reason = reason,
+                Advice = advice,
+            }));
+        }
+        return stopped;
     }
 
     /// <summary>

@@ -37,6 +37,9 @@ public sealed class ModuleRendering
     /// </summary>
     public IReadOnlyList<Finding> StartProblems { get; }
 
+    /// <summary>The same rendering with <paramref name="dropped"/> added.</summary>
+    internal ModuleRendering WithDropped(DroppedSetting dropped) => new(ModuleName, KubernetesName, Resources, Dropped.Concat(new[] { dropped }).ToList(), StartProblems);
+
     /// <summary>The same rendering with <paramref name="startProblems"/>.</summary>
     internal ModuleRendering WithStartProblems(IReadOnlyList<Finding> startProblems) => new(ModuleName, KubernetesName, Resources, Dropped, startProblems);
 

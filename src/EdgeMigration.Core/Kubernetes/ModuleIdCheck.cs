@@ -5,8 +5,11 @@ using EdgeMigration.Core.Rules;
 
 namespace EdgeMigration.Core.Kubernetes;
 
-/// <summary>What the device makes of a module id, when that is not simply the id (reference: "Names").</summary>
-public sealed record ModuleIdProblem(string Text, bool Fails);
+/// <summary>
+/// What the device makes of a module id, when that is not simply the id (reference: "Names"); whether the module is not
+/// deployed, and whether the agent stops the whole deployment for it (it cannot name the module, or two alike).
+/// </summary>
+public sealed record ModuleIdProblem(string Text, bool Fails, bool StopsDeployment = false);
 
 /// <summary>
 /// The device names each module's Deployment, Service, container and ServiceAccount after its id sanitized
@@ -30,11 +33,11 @@ public static class ModuleIdCheck
         var name = KubernetesNames.Sanitize(id);
         if (name.Length == 0)
         {
-            return new("has no character the device keeps in names ([a-z0-9.-]), so the deployment fails", true);
+            return new("has no character the device keeps in names ([a-z0-9.-]), so the deployment fails", true, StopsDeployment: true);
         }
         if (OthersNamed(name, id, idsByDeviceName) is { } alike)
         {
-            return new($"becomes '{name}' on the device, as {string.Join(", ", alike)} does; the deployment fails with a name collision", true);
+            return new($"becomes '{name}' on the device, as {string.Join(", ", alike)} does; the deployment fails with a name collision", true, StopsDeployment: true);
         }
         if (KubernetesNames.IsReserved(name))
         {

@@ -68,7 +68,7 @@ internal sealed class ModuleParts
             }
             else
             {
-                _context.Fail(label.Location, label.Value, label.Problem!, DockerLabel.Advice);
+                _context.StopDeployment(label.Location, label.Value, label.Problem!, DockerLabel.Advice);
             }
         }
     }
@@ -85,7 +85,7 @@ internal sealed class ModuleParts
         }
         catch (KubernetesNameException ex)
         {
-            _context.Drop("settings.image", JValue.String(image), DropEffect.Fails,
+            _context.StopDeployment("settings.image", JValue.String(image),
                 $"The registry credential '{credential.Key}' for this image cannot become an image pull secret name ({ex.Message}); the deployment fails (rule K8).",
                 "Use a registry user with a shorter name.", inDefinition: true);
         }

@@ -31,7 +31,7 @@ internal sealed class RenderContext
     public IReadOnlyList<DroppedSetting> Dropped => _dropped;
 
     /// <summary>Records a setting left out of the objects; <paramref name="location"/> is relative to createOptions unless <paramref name="inDefinition"/>.</summary>
-    public void Drop(string location, JNode? value, DropEffect effect, string reason, string advice, bool inDefinition = false) =>
+    public void Drop(string location, JNode? value, DropEffect effect, string reason, string advice, bool inDefinition = false, bool stopsDeployment = false) =>
         _dropped.Add(new DroppedSetting
         {
             ModuleName = Module.Name,
@@ -42,8 +42,13 @@ internal sealed class RenderContext
             Effect = effect,
             Reason = SecretRedactor.Redact(reason, Secrets),
             Advice = SecretRedactor.Redact(advice, Secrets),
+            StopsDeployment = stopsDeployment,
         });
 
     /// <summary>Records that the agent cannot read a setting, so the module is not deployed.</summary>
     public void Fail(string location, JNode? value, string reason, string advice) => Drop(location, value, DropEffect.Fails, reason, advice);
+
+    /// <summary>Records that the agent cannot make the module's objects, which stops the whole deployment (<see cref="DroppedSetting.StopsDeployment"/>).</summary>
+    public void StopDeployment(string location, JNode? value, string reason, string advice, bool inDefinition = false) =>
+        Drop(location, value, DropEffect.Fails, reason, advice, inDefinition, stopsDeployment: true);
 }

@@ -123,7 +123,7 @@ internal sealed class VolumeMapping
     {
         if (string.IsNullOrEmpty(mount.Type) || string.IsNullOrEmpty(mount.Source) || string.IsNullOrEmpty(mount.Target))
         {
-            _context.Fail(mount.Location, mount.Value, "A mount without Type, Source and Target fails the whole deployment (\"Type, Source, and Target required for all mounts\").",
+            _context.StopDeployment(mount.Location, mount.Value, "A mount without Type, Source and Target fails the whole deployment (\"Type, Source, and Target required for all mounts\").",
                 "Give every mount its Type (bind or volume), Source and Target.");
             return;
         }
@@ -249,7 +249,7 @@ internal sealed class VolumeMapping
     private void FailUnnamed(PodVolume volume)
     {
         PodVolumeNames.Of(volume.Source, out var problem);
-        _context.Fail(volume.Location, JValue.String(volume.Source), $"The agent cannot name a volume after '{volume.Source}': {problem}; the deployment fails.",
+        _context.StopDeployment(volume.Location, JValue.String(volume.Source), $"The agent cannot name a volume after '{volume.Source}': {problem}; the deployment fails.",
             "Use a host path or share name with at most 63 letters, digits and '-'.");
     }
 

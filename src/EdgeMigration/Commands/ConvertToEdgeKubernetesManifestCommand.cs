@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using EdgeMigration.Core.Kubernetes;
@@ -77,9 +78,10 @@ public sealed class ConvertToEdgeKubernetesManifestCommand : ManifestInputCmdlet
     {
         var filter = new NameFilter(ModuleName);
         var rendering = KubernetesRenderer.Render(manifest, _options).Where(m => filter.Matches(m.ModuleName));
+        var shown = new HashSet<string>(rendering.Modules.Select(m => m.ModuleName), StringComparer.Ordinal);
         foreach (var module in rendering.Modules)
         {
-            Report(manifest.SourceName, module);
+            Report(manifest.SourceName, module, shown);
         }
         if (AsYaml)
         {
@@ -107,14 +109,15 @@ public sealed class ConvertToEdgeKubernetesManifestCommand : ManifestInputCmdlet
 
     /// <summary>
     /// A warning for each thing that keeps the module from being deployed or from starting, also with -AsYaml and -AsJson;
-    /// what the device only leaves out is verbose.
+    /// what the device only leaves out is verbose, and so is the note that other modules stop the whole deployment when
+    /// one of those is among the <paramref name="shown"/>, which warn of it themselves.
     /// </summary>
-    private void Report(string manifest, ModuleRendering module)
+    private void Report(string manifest, ModuleRendering module, HashSet<string> shown)
     {
         foreach (var dropped in module.Dropped)
         {
             var text = $"{manifest}: {module.ModuleName}: {dropped.Reason} {dropped.Advice}";
-            if (dropped.Effect == DropEffect.Fails)
+            if (dropped.Effect == DropEffect.Fails && !(dropped.StoppedBy?.Any(shown.Contains) ?? false))
             {
                 WriteWarning(text);
             }

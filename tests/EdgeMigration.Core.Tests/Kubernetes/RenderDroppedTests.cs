@@ -43,6 +43,35 @@ public class RenderDroppedTests
     }
 
     [Fact]
+    public void AModuleWhoseObjectsTheAgentCannotMakeStopsEveryModuleOfTheDeployment()
+    {
+        // The agent makes every module's objects before it applies any: a mount without Target throws, and nothing is deployed.
+        var rendering = KubernetesRenderer.Render(ManifestBuilder.Deployment(
+            ("broken", """{"HostConfig":{"Mounts":[{"Type":"volume","Source":"share1"}]}}"""), ("fine", "{}")));
+        var broken = rendering.Modules.Single(m => m.ModuleName == "broken");
+        var fine = rendering.Modules.Single(m => m.ModuleName == "fine");
+
+        Assert.True(Assert.Single(broken.Dropped, d => d.Effect == DropEffect.Fails).StopsDeployment);
+        var note = Assert.Single(fine.Dropped);
+        Assert.Equal((DropEffect.Fails, "", false, "broken"), (note.Effect, note.Location, note.StopsDeployment, string.Join(",", note.StoppedBy!)));
+        Assert.Equal("The agent cannot make the objects of module 'broken', which stops the whole deployment, so this module is not deployed either.", note.Reason);
+        Assert.True(fine.Fails);
+        Assert.True(rendering.Modules.Single(m => m.ModuleName == "edgeHub").Fails);
+        // edgeAgent is the device's own, never deployed from the manifest.
+        Assert.DoesNotContain(rendering.Modules.Single(m => m.ModuleName == "edgeAgent").Dropped, d => d.Effect == DropEffect.Fails);
+    }
+
+    [Fact]
+    public void AnObjectTheApiServerRefusesFailsItsModuleOnly()
+    {
+        var rendering = KubernetesRenderer.Render(ManifestBuilder.Deployment(("refused", """{"Env":["A:B=1"]}"""), ("fine", "{}")));
+
+        Assert.True(rendering.Modules.Single(m => m.ModuleName == "refused").Fails);
+        Assert.False(rendering.Modules.Single(m => m.ModuleName == "fine").Fails);
+        Assert.DoesNotContain(rendering.Modules.SelectMany(m => m.Dropped), d => d.StopsDeployment || d.StoppedBy is not null);
+    }
+
+    [Fact]
     public void ASectionNotSpelledExactlyIsDroppedWhole()
     {
         var module = Render("""{"K8s-Experimental":{"resources":{"limits":{"nvidia.com/gpu":1}}}}""");

@@ -29,7 +29,7 @@ public class AnnotationKeyRuleTests
         }, Summary(findings));
         Assert.Contains("exceeded maximum length of 63", findings[0].Message);
         Assert.Equal(
-            KubernetesRenderer.Render(manifest).Modules.SelectMany(m => m.Dropped).Where(d => d.Effect == DropEffect.Fails).Select(d => (d.ModuleName, d.ManifestPath, d.Reason, d.Advice)),
+            KubernetesRenderer.Render(manifest).Modules.SelectMany(m => m.Dropped).Where(d => d.StopsDeployment).Select(d => (d.ModuleName, d.ManifestPath, d.Reason, d.Advice)),
             findings.Select(f => (f.ModuleName!, f.ManifestPath, f.Message, f.Recommendation)));
     }
 }
