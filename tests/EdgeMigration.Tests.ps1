@@ -69,6 +69,13 @@ Describe 'Test-EdgeModuleCompatibility' {
         $errors[0].Exception.Message | Should -BeLike '*line 2, column 21*'
     }
 
+    It 'reports createOptions fields of a type the agent cannot read (K4)' {
+        $finding = '{"Env": "A=1"}' | Test-EdgeModuleCompatibility -ModuleName probe | ForEach-Object Findings | Where-Object RuleId -eq K4
+        $finding.Severity | Should -Be 'Error'
+        $finding.Location | Should -Be 'Env'
+        $finding.Message | Should -BeLike 'Env is the string "A=1", not an array of strings;*'
+    }
+
     It 'checks a folder of manifests in the order Get-ChildItem gives them' {
         $clean = Join-Path $corpus 'Azure+iotedge__e2e_deployment_files_nestededge_middleLayerBaseDeployment_amqp.json'
         0..19 | ForEach-Object { Copy-Item -LiteralPath $(if ($_ % 2) { $clean } else { $sample }) -Destination (Join-Path $TestDrive ('device-{0:D2}.json' -f $_)) }
@@ -116,6 +123,15 @@ Describe 'ConvertTo-GpuEdgeManifest' {
         $result.ToJson() | ConvertFrom-Json | Should -Not -BeNullOrEmpty
     }
 
+    It 'warns that a converted $edgeAgent module twin is no deployment' {
+        $twin = [ordered]@{ moduleId = '$edgeAgent'; properties = @{ desired = [ordered]@{ schemaVersion = '1.0'; runtime = @{ type = 'docker' }
+                    modules = @{ web = @{ type = 'docker'; settings = @{ image = 'contoso/web:1' } } }; '$version' = 4 } } }
+        $result = $twin | ConvertTo-GpuEdgeManifest -WarningVariable warnings -WarningAction SilentlyContinue
+        $result.Shape | Should -Be 'EdgeAgentTwin'
+        $result.ModulesContent | Should -BeNullOrEmpty
+        $warnings | Where-Object { $_ -like '*the $edgeAgent module twin, not a deployment*' } | Should -HaveCount 1
+    }
+
     It 'is idempotent' {
         $once = (ConvertTo-GpuEdgeManifest -Path $sample).ToJson()
         $twice = ConvertTo-GpuEdgeManifest -InputObject $once
@@ -155,6 +171,17 @@ Describe 'ConvertTo-EdgeKubernetesManifest' {
         $deployment.ModuleName | Should -Be 'file-mover'
         $deployment.Deploys | Should -BeTrue
         $deployment.StartProblems.RuleId | Should -Be 'S4'
+        $warnings | Should -HaveCount 1
+    }
+
+    It 'fails every module when one stops the whole deployment, and names it' {
+        $manifest = @{ modulesContent = @{ '$edgeAgent' = @{ 'properties.desired' = [ordered]@{ schemaVersion = '1.1'; modules = [ordered]@{
+                        broken = @{ type = 'docker'; settings = @{ image = 'contoso/broken:1'; createOptions = '{"HostConfig":{"Mounts":[{"Type":"bind","Target":"/data"}]}}' } }
+                        fine = @{ type = 'docker'; settings = @{ image = 'contoso/fine:1' } } } } } } }
+        $deployments = $manifest | ConvertTo-EdgeKubernetesManifest -WarningVariable warnings -WarningAction SilentlyContinue | Where-Object Kind -eq Deployment
+        $deployments.Deploys | Should -Be @($false, $false)
+        ($deployments | Where-Object ModuleName -eq fine).DroppedSettings.StoppedBy | Should -Be 'broken'
+        ($deployments | Where-Object ModuleName -eq broken).DroppedSettings.StopsDeployment | Should -Contain $true
         $warnings | Should -HaveCount 1
     }
 
