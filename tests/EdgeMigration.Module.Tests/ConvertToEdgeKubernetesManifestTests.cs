@@ -72,7 +72,7 @@ public class ConvertToEdgeKubernetesManifestTests
         Assert.Equal(new object[] { "broken False", "fine False" }, all.Output.Select(o => o.BaseObject));
         Assert.Contains("broken: A mount without Type, Source and Target fails the whole deployment", Assert.Single(all.Warnings));
         Assert.Equal(new object[] { false }, one.Output.Select(o => o.BaseObject));
-        Assert.Contains("fine: The agent cannot make the objects of module 'broken', which stops the whole deployment", Assert.Single(one.Warnings));
+        Assert.Contains("fine: Module 'broken' stops the whole deployment", Assert.Single(one.Warnings));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class ConvertToEdgeKubernetesManifestTests
     [Fact]
     public void AModuleTheAgentCannotReadIsADeploymentRowThatDoesNotDeploy()
     {
-        // createOptions that are not JSON: the agent renders nothing for the module, and the device does not deploy it.
+        // createOptions that are not JSON: nothing is rendered for the module, and the agent refuses the whole deployment.
         var manifest = System.IO.Path.Combine(System.IO.Directory.CreateTempSubdirectory("edgemigration-badjson-").FullName, "badjson.json");
         System.IO.File.WriteAllText(manifest, """
             {"modulesContent": {"$edgeAgent": {"properties.desired": {"schemaVersion": "1.1", "runtime": {"type": "docker", "settings": {}},
@@ -122,14 +122,17 @@ public class ConvertToEdgeKubernetesManifestTests
             """);
         using var ps = new PowerShellSession();
 
-        var result = ps.Run($"ConvertTo-EdgeKubernetesManifest '{manifest}' -WarningAction SilentlyContinue | Where-Object Deploys -eq $false | " +
+        var result = ps.Run($"ConvertTo-EdgeKubernetesManifest '{manifest}' -WarningAction SilentlyContinue | Where-Object Deploys -eq $false | Where-Object ModuleName -eq broken | " +
                             "ForEach-Object { \"$($_.ModuleName) $($_.Kind)/$($_.Name) $($_.Starts) $($_.Object.metadata.namespace)\"; $_.DroppedSettings | ForEach-Object { \"$($_.Effect) $($_.Reason)\" } }").AssertNoErrors();
+        var fine = ps.Run($"ConvertTo-EdgeKubernetesManifest '{manifest}' -ModuleName fine -WarningAction SilentlyContinue | Where-Object Kind -eq Deployment | " +
+                          "ForEach-Object { \"$($_.Deploys) $($_.DroppedSettings.StoppedBy)\" }").AssertNoErrors();
         System.IO.Directory.Delete(System.IO.Path.GetDirectoryName(manifest)!, recursive: true);
 
         Assert.Equal(2, result.Output.Count);
         Assert.Equal("broken Deployment/broken False iotedge", result.Output[0].BaseObject);
         Assert.StartsWith("Fails ", (string)result.Output[1].BaseObject);
-        Assert.Contains("the agent cannot read the module's createOptions", (string)result.Output[1].BaseObject);
+        Assert.Contains("no agent can read the module's createOptions, so the agent refuses the whole deployment", (string)result.Output[1].BaseObject);
+        Assert.Equal("False broken", Assert.Single(fine.Output).BaseObject);
     }
 
     [Fact]

@@ -36,8 +36,9 @@ public sealed record DroppedSetting
     public string Advice { get; init; } = "";
 
     /// <summary>
-    /// True when the agent cannot make the module's objects at all (it throws while it maps the deployment), which stops
-    /// the whole deployment: no module of it is deployed (<see cref="KubernetesRenderer"/> marks the others).
+    /// True when the agent cannot read the module's createOptions or make its objects at all (it throws while it reads or
+    /// maps the deployment), which stops the whole deployment: no module of it is deployed (<see cref="KubernetesRenderer"/>
+    /// marks the others).
     /// </summary>
     public bool StopsDeployment { get; init; }
 

@@ -50,14 +50,22 @@ public static class KubernetesRenderer
             context.Drop("", null, DropEffect.Fails, $"Module id '{module.Name}' {problem.Text} (rule O2).", RenameAdvice(module.Name, renames), inDefinition: true,
                 stopsDeployment: problem.StopsDeployment);
         }
-        if (module.CreateOptions?.Error is { } error)
+        if (module.CreateOptions is { Error: { } error } createOptions)
         {
-            context.Fail("", null, error + "; the agent cannot read the module's createOptions, so the module is not deployed.", "Fix the createOptions JSON.");
+            // Text that is no JSON object fails the agent's reading of the whole deployment (rule K4); pieces it cannot join, the module's (K5).
+            if (createOptions.ErrorKind == CreateOptionsErrorKind.BrokenPieces)
+            {
+                context.Fail("", null, error + "; the agent cannot read the module's createOptions, so the module is not deployed.", "Fix the createOptions JSON.");
+            }
+            else
+            {
+                context.StopDeployment("", null, $"The module's {error}; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Fix the createOptions JSON.");
+            }
             return Result(context, new List<KubernetesResource>());
         }
         foreach (var field in MistypedFields.Of(module))
         {
-            context.Fail(field.Location, field.Value, field.Message, field.Advice);
+            context.StopDeployment(field.Location, field.Value, field.Message, field.Advice);
         }
         var parts = ModuleParts.Read(context, credentials);
         var resources = new List<KubernetesResource> { new(module.Name, DeploymentBuilder.Build(context, parts)) };
@@ -76,8 +84,9 @@ public static class KubernetesRenderer
     }
 
     /// <summary>
-    /// The renderings, each module but edgeAgent failing with those whose objects the agent cannot make
-    /// (<see cref="DroppedSetting.StopsDeployment"/>), which say so themselves: it maps every module of the deployment before it applies any
+    /// The renderings, each module but edgeAgent failing with those whose createOptions the agent cannot read or whose
+    /// objects it cannot make (<see cref="DroppedSetting.StopsDeployment"/>), which say so themselves: it reads every
+    /// module's createOptions with the deployment, and maps every module before it applies any
     /// (EdgeDeploymentController.DeployModulesAsync), so one that throws stops them all (reference: a mount without Type,
     /// Source and Target, a name collision, an image pull secret's name "fail the whole deployment").
     /// </summary>
@@ -89,8 +98,10 @@ public static class KubernetesRenderer
             return modules;
         }
         var named = string.Join(", ", stoppers.Select(name => "'" + name + "'"));
-        var reason = SecretRedactor.Redact($"The agent cannot make the objects of {(stoppers.Count == 1 ? "module" : "modules")} {named}, which stops the whole deployment, so this module is not deployed either.", manifest.Secrets);
-        var advice = SecretRedactor.Redact($"Fix {named} first: the agent makes every module's objects before it applies any.", manifest.Secrets);
+        var reason = SecretRedactor.Redact(stoppers.Count == 1
+            ? $"Module {named} stops the whole deployment, so this module is not deployed either."
+            : $"Modules {named} stop the whole deployment, so this module is not deployed either.", manifest.Secrets);
+        var advice = SecretRedactor.Redact($"Fix {named} first (the settings marked Fails say what); the agent applies a deployment whole or not at all.", manifest.Secrets);
         var stopped = new List<ModuleRendering>(modules.Count);
         for (var i = 0; i < modules.Count; i++)
         {

@@ -8,7 +8,7 @@ namespace EdgeMigration.Core.Rules;
 /// <summary>A createOptions value the agent's typed model cannot hold: the agent cannot read the module's createOptions.</summary>
 public readonly record struct MistypedField(string Location, JNode Value, string Expected, string Advice)
 {
-    public string Message => $"{Location} is {Shown}, not {Expected}; no agent can read the module's createOptions, so the module is not deployed.";
+    public string Message => $"{Location} is {Shown}, not {Expected}; {Other.InvalidCreateOptionsRule.WholeDeploymentRefused}.";
 
     /// <summary>A string is quoted, as the value tells why it cannot be read ("yes" is no Boolean); an object or list is named by its type.</summary>
     private string Shown => Value is JValue { IsString: true } ? "the string " + Value.ToCompactJson() : CreateOptions.Describe(Value);

@@ -34,7 +34,7 @@ public class HostileCreateOptionsTests
             "K4 Error m  manual",
             "K5 Error m settings.createOptions100 manual",
         }, Summary(outcome.Converted().RemainingFindings.Where(f => f.RuleId is "K4" or "K5")));
-        Assert.Equal("The module's createOptions is not valid JSON (Invalid JSON at line 1, column 14: the text ends before every object and array is closed); the agent cannot create the module, and no other rule can look inside.",
+        Assert.Equal("The module's createOptions is not valid JSON (Invalid JSON at line 1, column 14: the text ends before every object and array is closed); no agent can read the module's createOptions, so the agent refuses the whole deployment as invalid and deploys none of its modules. No other rule can look inside.",
             outcome.Converted().RemainingFindings.Single(f => f.RuleId == "K4").Message);
         Assert.Equal("400 createOptions piece(s) past createOptions99 (createOptions100 to createOptions499) are never read: the runtime joins createOptions to createOptions99 only, so the module does not get its whole createOptions.",
             outcome.Converted().RemainingFindings.Single(f => f.RuleId == "K5").Message);
@@ -94,7 +94,7 @@ public class HostileCreateOptionsTests
 
         var outcome = ReadAndConvert(WithSettings($"\"createOptions\": \"{options}\""), Small);
 
-        Assert.Equal("The module's createOptions is not valid JSON (Invalid JSON at line 1, column 272: nesting is deeper than 256 levels); the agent cannot create the module, and no other rule can look inside.",
+        Assert.Equal("The module's createOptions is not valid JSON (Invalid JSON at line 1, column 272: nesting is deeper than 256 levels); no agent can read the module's createOptions, so the agent refuses the whole deployment as invalid and deploys none of its modules. No other rule can look inside.",
             outcome.Converted().RemainingFindings.Single(f => f.RuleId == "K4").Message);
     }
 }

@@ -40,6 +40,20 @@ public class RenderDroppedTests
         Assert.True(module.Fails);
         var failed = DroppedAt(module, location);
         Assert.Equal((DropEffect.Fails, finding.Message, finding.Recommendation), (failed.Effect, failed.Reason, failed.Advice));
+        // The agent reads every module's createOptions as it reads the deployment: the exception refuses it whole.
+        Assert.True(failed.StopsDeployment);
+    }
+
+    [Fact]
+    public void CreateOptionsThatAreNoJsonObjectStopTheWholeDeployment()
+    {
+        var rendering = KubernetesRenderer.Render(ManifestBuilder.Deployment(("broken", "[1]"), ("fine", "{}")));
+        var broken = rendering.Modules.Single(m => m.ModuleName == "broken");
+
+        Assert.Empty(broken.Resources);
+        Assert.Equal("The module's createOptions must be a JSON object, not an array; no agent can read the module's createOptions, so the agent refuses the whole deployment as invalid and deploys none of its modules.",
+            Assert.Single(broken.Dropped, d => d.StopsDeployment).Reason);
+        Assert.Equal(new[] { "broken" }, Assert.Single(rendering.Modules.Single(m => m.ModuleName == "fine").Dropped).StoppedBy);
     }
 
     [Fact]
@@ -54,7 +68,7 @@ public class RenderDroppedTests
         Assert.True(Assert.Single(broken.Dropped, d => d.Effect == DropEffect.Fails).StopsDeployment);
         var note = Assert.Single(fine.Dropped);
         Assert.Equal((DropEffect.Fails, "", false, "broken"), (note.Effect, note.Location, note.StopsDeployment, string.Join(",", note.StoppedBy!)));
-        Assert.Equal("The agent cannot make the objects of module 'broken', which stops the whole deployment, so this module is not deployed either.", note.Reason);
+        Assert.Equal("Module 'broken' stops the whole deployment, so this module is not deployed either.", note.Reason);
         Assert.True(fine.Fails);
         Assert.True(rendering.Modules.Single(m => m.ModuleName == "edgeHub").Fails);
         // edgeAgent is the device's own, never deployed from the manifest.

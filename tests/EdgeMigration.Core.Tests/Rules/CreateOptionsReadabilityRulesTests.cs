@@ -52,7 +52,7 @@ public class CreateOptionsReadabilityRulesTests
             "K4 Error modes HostConfig.IpcMode manual",
             "K4 Error image Image manual",
         }, Summary(findings));
-        Assert.Equal("Env is the string \"A=1\", not an array of strings; no agent can read the module's createOptions, so the module is not deployed.", findings[0].Message);
+        Assert.Equal("Env is the string \"A=1\", not an array of strings; no agent can read the module's createOptions, so the agent refuses the whole deployment as invalid and deploys none of its modules.", findings[0].Message);
         Assert.Equal("Write it as an array of \"NAME=value\" strings.", findings[0].Recommendation);
         Assert.StartsWith("HostConfig.Privileged is the string \"yes\", not true or false;", findings[7].Message);
         Assert.StartsWith("Image is an object, not a string;", findings[10].Message);

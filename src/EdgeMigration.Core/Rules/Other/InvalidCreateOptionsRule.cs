@@ -5,10 +5,15 @@ namespace EdgeMigration.Core.Rules.Other;
 
 /// <summary>
 /// K4: createOptions that are not a JSON object, or that hold a field the agent's typed model cannot hold
-/// (<see cref="MistypedFields"/>), cannot be read by any agent; the module is not deployed.
+/// (<see cref="MistypedFields"/>), cannot be read by any agent. Both agents read every module's createOptions as they
+/// read the deployment (DockerConfig, when its JSON converter reads the desired properties), so the exception fails the
+/// whole deployment: "Agent configuration format is invalid", and no module of it is deployed.
 /// </summary>
 public sealed class InvalidCreateOptionsRule : ModuleRule
 {
+    /// <summary>What follows from createOptions no agent can read, as the findings and the Kubernetes preview say it.</summary>
+    public const string WholeDeploymentRefused = "no agent can read the module's createOptions, so the agent refuses the whole deployment as invalid and deploys none of its modules";
+
     public override string Id => "K4";
     public override string Title => "createOptions must be JSON the agent can read";
     public override Severity DefaultSeverity => Severity.Error;
@@ -19,7 +24,7 @@ public sealed class InvalidCreateOptionsRule : ModuleRule
         if (module.CreateOptions is { ErrorKind: CreateOptionsErrorKind.InvalidJson or CreateOptionsErrorKind.NotAnObject } options)
         {
             findings.Add(Finding(module, "",
-                $"The module's {options.Error}; the agent cannot create the module, and no other rule can look inside.",
+                $"The module's {options.Error}; {WholeDeploymentRefused}. No other rule can look inside.",
                 "Correct the createOptions JSON (escape it properly when it is a string)."));
             return;
         }
