@@ -73,7 +73,7 @@ Describe 'Test-EdgeModuleCompatibility' {
         $finding = '{"Env": "A=1"}' | Test-EdgeModuleCompatibility -ModuleName probe | ForEach-Object Findings | Where-Object RuleId -eq K4
         $finding.Severity | Should -Be 'Error'
         $finding.Location | Should -Be 'Env'
-        $finding.Message | Should -BeLike 'Env is the string "A=1", not an array of strings;*'
+        $finding.Message | Should -BeLike 'Env is a string, not an array of strings;*'
     }
 
     It 'checks a folder of manifests in the order Get-ChildItem gives them' {

@@ -10,8 +10,11 @@ public readonly record struct MistypedField(string Location, JNode Value, string
 {
     public string Message => $"{Location} is {Shown}, not {Expected}; {Other.InvalidCreateOptionsRule.WholeDeploymentRefused}.";
 
-    /// <summary>A string is quoted, as the value tells why it cannot be read ("yes" is no Boolean); an object or list is named by its type.</summary>
-    private string Shown => Value is JValue { IsString: true } ? "the string " + Value.ToCompactJson() : CreateOptions.Describe(Value);
+    /// <summary>
+    /// A string where a Boolean belongs is quoted, as the value tells why it cannot be read ("yes" is no Boolean); any
+    /// other value is named by its type, as a string where a list belongs may be an Env text with a password in it.
+    /// </summary>
+    private string Shown => Value is JValue { IsString: true } && Expected == MistypedFields.TrueOrFalse ? "the string " + Value.ToCompactJson() : CreateOptions.Describe(Value);
 }
 
 /// <summary>
@@ -20,13 +23,17 @@ public readonly record struct MistypedField(string Location, JNode Value, string
 /// models), property names in any case. Json.NET turns a number or a Boolean into a string and "true" or a number into a
 /// Boolean (<see cref="CreateOptionsAccess.Text"/>, <see cref="CreateOptionsAccess.Boolean"/>), but no object or array
 /// into a string, and nothing but an array into a list or an object into a dictionary: it throws, and the agent reads
-/// nothing of the module's createOptions. Null leaves a property unset. Rule K4 reports these and the Kubernetes preview
-/// fails the module for them, from this one reading. Binds, Mounts and PortBindings are judged by their own rules (S1,
-/// K9, K10); a template placeholder is judged once the template is expanded.
+/// nothing of the module's createOptions. Null leaves a property unset, except where the model holds a struct
+/// (<see cref="HoldsValueType"/>): Json.NET cannot make null of one and throws too. Rule K4 reports these and the
+/// Kubernetes preview fails the module for them, from this one reading. Binds, Mounts and PortBindings are judged by
+/// their own rules (S1, K9, K10); a template placeholder is judged once the template is expanded.
 /// </summary>
 public static class MistypedFields
 {
-    private enum FieldType { String, Boolean, Object, StringList, StringMap, PortMap }
+    private enum FieldType { String, Boolean, Object, StringList, StringMap, PortMap, ExposedPort }
+
+    /// <summary>What a Boolean's message says belongs there.</summary>
+    internal const string TrueOrFalse = "true or false";
 
     private static readonly (string Name, FieldType Type, string Advice)[] TopLevel =
     {
@@ -52,9 +59,13 @@ public static class MistypedFields
         if (module.Options() is { } options)
         {
             Check(options, "", TopLevel, ref found);
-            if (module.HostConfig() is { } hostConfig)
+            // Json.NET reads every spelling of HostConfig in turn ("hostconfig" beside "HostConfig"), so the settings of each must convert.
+            foreach (var member in options.MemberList)
             {
-                Check(hostConfig, options.FindIgnoreCase("HostConfig")!.Name, InHostConfig, ref found);
+                if (member.Value is JObject hostConfig && string.Equals(member.Name, "HostConfig", StringComparison.OrdinalIgnoreCase))
+                {
+                    Check(hostConfig, member.Name, InHostConfig, ref found);
+                }
             }
         }
         return found ?? (IReadOnlyList<MistypedField>)Array.Empty<MistypedField>();
@@ -94,8 +105,7 @@ public static class MistypedFields
         }
         else if (type is FieldType.StringMap or FieldType.PortMap && value is JObject entries)
         {
-            // An exposed port's value is Docker's EmptyStruct: an object, whose members are not read.
-            var itemType = type == FieldType.PortMap ? FieldType.Object : FieldType.String;
+            var itemType = type == FieldType.PortMap ? FieldType.ExposedPort : FieldType.String;
             foreach (var entry in entries.MemberList)
             {
                 if (Expected(entry.Value, itemType) is { } itemExpected)
@@ -112,16 +122,22 @@ public static class MistypedFields
         var expected = type switch
         {
             FieldType.String when CreateOptionsAccess.Text(value) is null => "a string",
-            FieldType.Boolean when CreateOptionsAccess.Boolean(value) is null => "true or false",
-            FieldType.Object when value is not JObject => "an object",
+            FieldType.Boolean when CreateOptionsAccess.Boolean(value) is null => TrueOrFalse,
+            FieldType.Object or FieldType.ExposedPort when value is not JObject => "an object",
             FieldType.StringList when value is not JArray => "an array of strings",
             FieldType.StringMap when value is not JObject => "an object of names and strings",
             FieldType.PortMap when value is not JObject => "an object of ports",
             _ => null,
         };
         // Asked last: nearly every value is of its type.
-        return expected is null || value is JValue { Kind: JValueKind.Null } || TemplateText.IsPlaceholder(value) ? null : expected;
+        return expected is null || value is JValue { Kind: JValueKind.Null } && !HoldsValueType(type) || TemplateText.IsPlaceholder(value) ? null : expected;
     }
+
+    /// <summary>
+    /// True where the model holds a struct, which null cannot become: Privileged is a bool, and an exposed port's value
+    /// Docker's EmptyStruct, an object whose members are not read.
+    /// </summary>
+    private static bool HoldsValueType(FieldType type) => type is FieldType.Boolean or FieldType.ExposedPort;
 
     private static void Add(string location, JNode value, string expected, string advice, ref List<MistypedField>? found) =>
         (found ??= new List<MistypedField>()).Add(new MistypedField(location, value, expected, advice));

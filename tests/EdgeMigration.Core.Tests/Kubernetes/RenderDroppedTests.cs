@@ -32,6 +32,7 @@ public class RenderDroppedTests
     [InlineData("""{"Labels":{"tier":["a"]}}""", "Labels.tier")]
     [InlineData("""{"ExposedPorts":["80/tcp"]}""", "ExposedPorts")]
     [InlineData("""{"HostConfig":{"Privileged":"yes"}}""", "HostConfig.Privileged")]
+    [InlineData("""{"HostConfig":{"Privileged":null}}""", "HostConfig.Privileged")]
     public void AFieldTheAgentsModelCannotHoldFailsTheModuleAsK4Says(string createOptions, string location)
     {
         var module = Render(createOptions);

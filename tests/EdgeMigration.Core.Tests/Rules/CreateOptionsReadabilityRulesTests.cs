@@ -52,18 +52,51 @@ public class CreateOptionsReadabilityRulesTests
             "K4 Error modes HostConfig.IpcMode manual",
             "K4 Error image Image manual",
         }, Summary(findings));
-        Assert.Equal("Env is the string \"A=1\", not an array of strings; no agent can read the module's createOptions, so the agent refuses the whole deployment as invalid and deploys none of its modules.", findings[0].Message);
+        Assert.Equal("Env is a string, not an array of strings; no agent can read the module's createOptions, so the agent refuses the whole deployment as invalid and deploys none of its modules.", findings[0].Message);
         Assert.Equal("Write it as an array of \"NAME=value\" strings.", findings[0].Recommendation);
         Assert.StartsWith("HostConfig.Privileged is the string \"yes\", not true or false;", findings[7].Message);
         Assert.StartsWith("Image is an object, not a string;", findings[10].Message);
     }
 
     [Fact]
+    public void AStringWhereAListBelongsIsNotQuoted()
+    {
+        // Env entries hold passwords and connection strings.
+        var manifest = ManifestBuilder.Deployment(("m", """{"Env":"DB=Server=db;Password=Pa55word"}"""));
+
+        Assert.DoesNotContain("Pa55word", Assert.Single(Check(manifest, "K4")).Message);
+    }
+
+    [Fact]
+    public void NullWhereTheModelHoldsAStructIsAnError()
+    {
+        // Json.NET throws "Error converting value {null} to type 'System.Boolean'" (or 'EmptyStruct'): neither is nullable.
+        var manifest = ManifestBuilder.Deployment(
+            ("privileged", """{"HostConfig":{"Privileged":null}}"""),
+            ("port", """{"ExposedPorts":{"80/tcp":null}}"""));
+
+        var findings = Check(manifest, "K4");
+
+        Assert.Equal(new[] { "K4 Error privileged HostConfig.Privileged manual", "K4 Error port ExposedPorts['80/tcp'] manual" }, Summary(findings));
+        Assert.StartsWith("HostConfig.Privileged is null, not true or false;", findings[0].Message);
+        Assert.StartsWith("ExposedPorts['80/tcp'] is null, not an object;", findings[1].Message);
+    }
+
+    [Fact]
+    public void TheSettingsOfEverySpellingOfHostConfigAreJudged()
+    {
+        // Json.NET reads both into HostConfig in turn, so the first one's Privileged fails although the last one's would not.
+        var manifest = ManifestBuilder.Deployment(("m", """{"hostconfig":{"Privileged":"on"},"HostConfig":{"Privileged":true}}"""));
+
+        Assert.Equal(new[] { "K4 Error m hostconfig.Privileged manual" }, Summary(Check(manifest, "K4")));
+    }
+
+    [Fact]
     public void ValuesJsonNetConvertsNullsAndPlaceholdersAreRead()
     {
-        // Json.NET makes numbers and Booleans strings, takes "True" and numbers for a Boolean, and leaves null unset.
+        // Json.NET makes numbers and Booleans strings, takes "True" and numbers for a Boolean, and leaves null unset where a class or string goes.
         var manifest = ManifestBuilder.Deployment(
-            ("converted", """{"Env":["A=1",5,true,null],"Labels":{"a":1,"b":false,"c":null},"Image":7,"ExposedPorts":{"80/tcp":null},"HostConfig":{"Privileged":"True","NetworkMode":null}}"""),
+            ("converted", """{"Env":["A=1",5,true,null],"Labels":{"a":1,"b":false,"c":null},"Image":7,"ExposedPorts":{"80/tcp":{}},"HostConfig":{"Privileged":"True","NetworkMode":null}}"""),
             ("numbered", """{"HostConfig":{"Privileged":1}}"""),
             ("nulls", """{"Env":null,"Labels":null,"HostConfig":null,"ExposedPorts":null}"""),
             ("template", """{"Env":"${ENV}","Labels":"$LABELS","HostConfig":{"Privileged":"${PRIVILEGED}"}}"""));

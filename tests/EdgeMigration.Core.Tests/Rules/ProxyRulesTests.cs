@@ -154,9 +154,33 @@ public class ProxyRulesTests
         Assert.Equal("${PROXY}", result.Manifest.FindModule("edgeHub")!.Env.Single(v => v.Name == "https_proxy").Value);
         var left = Assert.Single(result.RemainingFindings, f => f.RuleId == "P1");
         Assert.Equal((Severity.Warning, "env.https_proxy", false), (left.Severity, left.Location, left.IsFixable));
-        Assert.Equal("edgeHub's https_proxy is ${PROXY}, a template placeholder, which the conversion keeps, so the web proxy given for it (-ProxyUrl) is not set.", left.Message);
+        Assert.Equal("edgeHub's https_proxy holds a template placeholder, which the conversion keeps, so the web proxy given for it (-ProxyUrl) is not set.", left.Message);
         // Without -ProxyUrl, there is nothing to say.
         Assert.DoesNotContain(Convert(HubWithEnv("""{"https_proxy": {"value": "${PROXY}"}}"""), "P1").RemainingFindings, f => f.Severity == Severity.Warning);
+    }
+
+    [Theory]
+    [InlineData("http://svc:Pa$$w0rd@oldproxy:3128")]
+    [InlineData("http://svc:a<b@oldproxy:3128")]
+    public void ProxyUrlReplacesAProxyWhosePasswordLooksLikeAPlaceholder(string old)
+    {
+        // A deployment's proxy URL, not a template's placeholder: the password merely holds '$' or '<'.
+        var result = Convert(HubWithEnv($$$"""{"https_proxy": {"value": "{{{old}}}"}}"""), "P1", o => o.ProxyUrl = Proxy);
+
+        Assert.Equal(Proxy, result.Manifest.FindModule("edgeHub")!.Env.Single(v => v.Name == "https_proxy").Value);
+        Assert.DoesNotContain(result.RemainingFindings, f => f.RuleId == "P1" && f.Severity == Severity.Warning);
+    }
+
+    [Theory]
+    [InlineData("http://${PROXY_USER}:${PROXY_PASSWORD}@proxy:3128")]
+    [InlineData("http://svc:Pa$$w0rd@${PROXY_HOST}:3128")]
+    public void AProxyThatHoldsAPlaceholderIsKeptAndNotQuoted(string old)
+    {
+        var result = Convert(HubWithEnv($$$"""{"https_proxy": {"value": "{{{old}}}"}}"""), "P1", o => o.ProxyUrl = Proxy);
+
+        Assert.Equal(old, result.Manifest.FindModule("edgeHub")!.Env.Single(v => v.Name == "https_proxy").Value);
+        var left = Assert.Single(result.RemainingFindings, f => f.RuleId == "P1" && f.Severity == Severity.Warning);
+        Assert.DoesNotContain("Pa$$w0rd", left.Message);
     }
 
     [Fact]

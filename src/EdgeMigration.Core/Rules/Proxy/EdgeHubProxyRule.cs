@@ -31,11 +31,11 @@ public sealed class EdgeHubProxyRule : ModuleRule
             return;
         }
         // The proxy given for a conversion does not replace a template's placeholder, nor go into an env section that
-        // holds one ("${ENV}"). The URL is not repeated: it may hold the proxy's password.
+        // holds one ("${ENV}"). Neither URL is repeated: each may hold a proxy's password.
         if (IsPlaceholder(proxy))
         {
             findings.Add(Finding(module, proxy!.Location,
-                $"edgeHub's {proxy.Name} is {proxy.Value}, a template placeholder, which the conversion keeps, so the web proxy given for it (-ProxyUrl) is not set.",
+                $"edgeHub's {proxy.Name} holds a template placeholder, which the conversion keeps, so the web proxy given for it (-ProxyUrl) is not set.",
                 "Give the proxy where the template's placeholders are given (its .env file), or expand the template and convert again.",
                 Severity.Warning, fixable: false, inDefinition: proxy.InDefinition));
         }
@@ -48,8 +48,13 @@ public sealed class EdgeHubProxyRule : ModuleRule
         }
     }
 
-    /// <summary>True for a proxy setting whose value is a template placeholder ("${PROXY}"): templates keep them untouched (manifest-shapes.md, section 5).</summary>
-    private static bool IsPlaceholder(ModuleVariable? proxy) => proxy?.Value is { } value && TemplateText.HasPlaceholder(value);
+    /// <summary>
+    /// True for a proxy setting whose value holds a template placeholder ("${PROXY}", "&lt;proxyAddress&gt;",
+    /// "http://${PROXY_HOST}:3128"): templates keep them untouched (manifest-shapes.md, section 5). A proxy URL whose
+    /// password holds '$' or '&lt;' ("http://svc:Pa$$w0rd@proxy:3128") is a URL, unless it holds a ${VARIABLE}.
+    /// </summary>
+    private static bool IsPlaceholder(ModuleVariable? proxy) =>
+        proxy?.Value is { } value && TemplateText.HasPlaceholder(value) && (value.Contains("${") || !ProxyUrl.IsValid(value));
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
