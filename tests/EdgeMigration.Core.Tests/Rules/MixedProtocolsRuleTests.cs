@@ -1,3 +1,4 @@
+using System.Linq;
 using Xunit;
 using static EdgeMigration.Tests.RuleTestKit;
 
@@ -22,5 +23,20 @@ public class MixedProtocolsRuleTests
         }, Summary(findings));
         Assert.Contains("(TCP 8086; UDP 8089)", findings[0].Message);
         Assert.Contains("port 53 keeps only its last protocol", findings[1].Message);
+    }
+
+    [Fact]
+    public void ExposedPortsOfOneNumberOverTwoProtocolsKeepOnlyTheLastAsThePreviewShows()
+    {
+        const string Options = """{"ExposedPorts":{"80":{},"53/udp":{},"80/udp":{},"53/UDP":{},"81/tcp":{}}}""";
+        var manifest = ManifestBuilder.Deployment(("web", Options));
+
+        var finding = Assert.Single(Check(manifest, "N4"));
+
+        // "80" is TCP; "53/udp" and "53/UDP" are one port written twice (K10's), not two protocols.
+        Assert.Equal("N4 Error web ExposedPorts['80'] manual", Summary(finding));
+        Assert.Equal("Port 80 is exposed over TCP and UDP (ExposedPorts['80/udp']); the device keys Service ports by number, so the module's Service keeps only 80/udp, and 80/tcp cannot be reached through it.", finding.Message);
+        var preview = EdgeMigration.Core.Kubernetes.KubernetesRenderer.Render(manifest).Modules.Single(m => m.ModuleName == "web");
+        Assert.Contains(preview.Dropped, d => d.Location == finding.Location && d.Effect == EdgeMigration.Core.Kubernetes.DropEffect.Ignored);
     }
 }

@@ -7,7 +7,8 @@ namespace EdgeMigration.Core.Rules.Network;
 
 /// <summary>
 /// N4: the how-to says port mappings for TCP and UDP in the same module do not work. The device's agent also keys a
-/// module's Service ports by number alone, so TCP and UDP on the same number collide and only the last one stays.
+/// module's Service ports by number alone, so TCP and UDP on the same number collide and only the last one stays: of
+/// bound ports, and of exposed ones (the Kubernetes preview shows the other dropped).
 /// </summary>
 public sealed class MixedProtocolsRule : ModuleRule
 {
@@ -17,6 +18,45 @@ public sealed class MixedProtocolsRule : ModuleRule
     public override string Section => "network";
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
+    {
+        CheckExposed(module, findings);
+        CheckBindings(module, findings);
+    }
+
+    /// <summary>An exposed port whose number a later exposed port of another protocol has: the Service keeps the last.</summary>
+    private void CheckExposed(EdgeModule module, List<Finding> findings)
+    {
+        var exposed = ModulePorts.Exposed(module);
+        for (var i = 0; i < exposed.Count - 1; i++)
+        {
+            var key = exposed[i].Key;
+            if (!key.IsValid)
+            {
+                continue;
+            }
+            var kept = exposed[LastOfNumber(exposed, key.Number)];
+            // The same port twice in two spellings ("80/tcp", "80/TCP") is K10's.
+            if (!ReferenceEquals(kept, exposed[i]) && !string.Equals(kept.Key.Protocol, key.Protocol, System.StringComparison.OrdinalIgnoreCase))
+            {
+                findings.Add(Finding(module, exposed[i].Location,
+                    $"Port {key.Number} is exposed over {key.Protocol!.ToUpperInvariant()} and {kept.Key.Protocol!.ToUpperInvariant()} ({kept.Location}); the device keys Service ports by number, so the module's Service keeps only {kept.Key.Name}, and {key.Name} cannot be reached through it.",
+                    "Move the ports of one protocol (usually UDP) to a module of their own.", Severity.Error));
+            }
+        }
+    }
+
+    /// <summary>The index of the last valid exposed port numbered <paramref name="number"/>, which one of them has: the one the Service keeps.</summary>
+    private static int LastOfNumber(IReadOnlyList<ExposedPort> exposed, int? number)
+    {
+        var last = exposed.Count - 1;
+        while (!(exposed[last].Key.IsValid && exposed[last].Key.Number == number))
+        {
+            last--;
+        }
+        return last;
+    }
+
+    private void CheckBindings(EdgeModule module, List<Finding> findings)
     {
         // Protocols and port numbers in the order they first appear; written out rather than grouped with LINQ, whose
         // groupings by a nullable number the JIT compiled for this rule alone.
