@@ -180,6 +180,8 @@ public class RenderDroppedTests
     [InlineData("""{"type":"recreate"}""", "k8s-experimental.strategy.type")]
     [InlineData("""{"Type":"Recreate","rollingUpdate":{"maxSurge":1}}""", "k8s-experimental.strategy.rollingUpdate")]
     [InlineData("""{"rollingUpdate":{"maxSurge":"0%","maxUnavailable":0}}""", "k8s-experimental.strategy.rollingUpdate.maxUnavailable")]
+    [InlineData("""{"rollingUpdate":{"maxUnavailable":"150%"}}""", "k8s-experimental.strategy.rollingUpdate.maxUnavailable")]
+    [InlineData("""{"rollingUpdate":{"maxSurge":-1}}""", "k8s-experimental.strategy.rollingUpdate.maxSurge")]
     public void RefusedStrategiesFailTheModuleWhereAndAsK17Says(string strategy, string location)
     {
         var options = "{\"k8s-experimental\":{\"strategy\":" + strategy + "}}";

@@ -68,4 +68,29 @@ public class RefusedStrategyRuleTests
         Assert.Empty(Check(Strategy("""{"type":"recreate","Type":"Recreate"}"""), "K17"));
         Assert.Single(Check(Strategy("""{"Type":"Recreate","type":"recreate"}"""), "K17"));
     }
+
+    [Theory]
+    [InlineData("""{"maxUnavailable":-1}""", "maxUnavailable", "is below 0")]
+    [InlineData("""{"maxSurge":"-2"}""", "maxSurge", "is below 0")]
+    [InlineData("""{"maxSurge":"abc"}""", "maxSurge", "is neither a whole number nor a percentage")]
+    [InlineData("""{"maxUnavailable":"25 %"}""", "maxUnavailable", "is neither a whole number nor a percentage")]
+    [InlineData("""{"maxUnavailable":"101%"}""", "maxUnavailable", "is above 100%")]
+    [InlineData("""{"MaxUnavailable":"000000000000000000000000000000000150%"}""", "MaxUnavailable", "is above 100%")]
+    public void LimitsTheApiServerCannotReadAreRefused(string rollingUpdate, string name, string problem)
+    {
+        var findings = Check(Strategy("{\"type\":\"RollingUpdate\",\"rollingUpdate\":" + rollingUpdate + "}"), "K17");
+
+        Assert.Equal(new[] { $"K17 Error m k8s-experimental.strategy.rollingUpdate.{name} manual" }, Summary(findings));
+        Assert.Contains($"{name} ", findings[0].Message);
+        Assert.Contains(problem, findings[0].Message);
+    }
+
+    [Theory]
+    [InlineData("""{"maxUnavailable":"100%","maxSurge":"250%"}""")]
+    [InlineData("""{"maxUnavailable":"0","maxSurge":1}""")]
+    [InlineData("""{"maxUnavailable":"${MAX}","maxSurge":"<surge>"}""")]
+    public void LimitsTheApiServerTakesPass(string rollingUpdate)
+    {
+        Assert.Empty(Check(Strategy("{\"rollingUpdate\":" + rollingUpdate + "}"), "K17"));
+    }
 }

@@ -14,6 +14,7 @@ namespace EdgeMigration.Core.Rules.Other;
 /// makes a missing or empty type RollingUpdate and gives a rolling update's missing maxSurge and maxUnavailable 25%;
 /// then ValidateDeploymentStrategy (pkg/apis/apps/validation) refuses a type other than exactly Recreate or
 /// RollingUpdate (NotSupported), a rollingUpdate beside Recreate (Forbidden), and ValidateRollingUpdateDeployment a
+/// maxUnavailable or maxSurge that is no whole number of 0 or more nor a percentage, a maxUnavailable above 100%, and a
 /// maxUnavailable of 0 when maxSurge is 0 too.
 /// </summary>
 public static class StrategyRefusals
@@ -60,14 +61,64 @@ public static class StrategyRefusals
                 $"{rollingUpdate.Name} is given with type \"Recreate\"; the API server refuses it (\"may not be specified when strategy `type` is 'Recreate'\") and with it the module's Deployment",
                 $"Remove {rollingUpdate.Name}: it applies to a rolling update only.");
         }
-        else if (rollingUpdate.Value is JObject settings &&
-            settings.Find("maxSurge", StringComparison.OrdinalIgnoreCase) is { } surge && IsZero(surge.Value) &&
-            settings.Find("maxUnavailable", StringComparison.OrdinalIgnoreCase) is { } unavailable && IsZero(unavailable.Value))
+        else if (rollingUpdate.Value is JObject settings)
         {
-            yield return new ApiServerRefusal(JsonPath.Member(JsonPath.Member(location, rollingUpdate.Name), unavailable.Name), unavailable.Value,
+            var surge = settings.Find("maxSurge", StringComparison.OrdinalIgnoreCase);
+            var unavailable = settings.Find("maxUnavailable", StringComparison.OrdinalIgnoreCase);
+            var settingsLocation = JsonPath.Member(location, rollingUpdate.Name);
+            foreach (var (limit, isUnavailable) in new[] { (unavailable, true), (surge, false) })
+            {
+                if (limit is not null && NotIntOrPercent(limit.Value, isUnavailable) is { } problem)
+                {
+                    yield return new ApiServerRefusal(JsonPath.Member(settingsLocation, limit.Name), limit.Value,
+                        $"{limit.Name} {limit.Value.ToCompactJson()} {problem}; the API server refuses it and with it the module's Deployment",
+                        isUnavailable
+                            ? $"Give {limit.Name} a whole number of pods (0 or more) or a percentage up to 100%, such as 1 or \"25%\"."
+                            : $"Give {limit.Name} a whole number of pods (0 or more) or a percentage, such as 1 or \"25%\".");
+                }
+            }
+            if (surge is null || !IsZero(surge.Value) || unavailable is null || !IsZero(unavailable.Value))
+            {
+                yield break;
+            }
+            yield return new ApiServerRefusal(JsonPath.Member(settingsLocation, unavailable.Name), unavailable.Value,
                 $"{unavailable.Name} and {surge.Name} are both 0, so a rolling update could neither stop an old pod nor start a new one; the API server refuses it (\"may not be 0 when `maxSurge` is 0\") and with it the module's Deployment",
                 $"Let one of them be above 0, such as \"{unavailable.Name}\": 1 (the old pod stops before the new one starts), or write {{\"type\": \"Recreate\"}} without {rollingUpdate.Name}.");
         }
+    }
+
+    /// <summary>
+    /// Why the API server refuses a maxSurge or maxUnavailable (ValidatePositiveIntOrPercent, IsNotMoreThan100Percent):
+    /// a number below 0, a text that is neither a whole number (which the agent's client sends as a number) nor digits
+    /// then '%', and a maxUnavailable above 100%; null when it takes it, or a template placeholder stands there.
+    /// </summary>
+    private static string? NotIntOrPercent(JNode value, bool isUnavailable)
+    {
+        if (TemplateText.IsPlaceholder(value))
+        {
+            return null;
+        }
+        if (value is JValue { Kind: JValueKind.Number } number)
+        {
+            return number.TryGetDecimal(out var n) && n < 0 ? "is below 0 (\"must be greater than or equal to 0\")" : null;
+        }
+        if (value is not JValue { IsString: true } text)
+        {
+            return null;
+        }
+        if (int.TryParse(text.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole))
+        {
+            return whole < 0 ? "is below 0 (\"must be greater than or equal to 0\")" : null;
+        }
+        var digits = text.Text.Length - 1;
+        if (digits < 1 || text.Text[digits] != '%' || !text.Text.Take(digits).All(c => c is >= '0' and <= '9'))
+        {
+            return "is neither a whole number nor a percentage such as \"25%\" (\"a valid percent string must be a numeric string followed by an ending '%'\")";
+        }
+        // Compared as digits: a percentage may have more of them than any number type holds.
+        var percent = text.Text.Substring(0, digits).TrimStart('0');
+        var above100 = percent.Length > 3 || (percent.Length == 3 && string.CompareOrdinal(percent, "100") > 0);
+        return isUnavailable && above100 ? "is above 100% (\"must not be greater than 100%\")" : null;
     }
 
     /// <summary>
