@@ -151,7 +151,7 @@ internal sealed class KubernetesExtensions
         }
         foreach (var refusal in ResourceRefusals.Of(context.Module))
         {
-            context.Fail(refusal.Location, refusal.Value, refusal.Problem + " (HTTP 422), so the module is not deployed.", refusal.Remedy);
+            context.Fail(refusal.Location, refusal.Value, ApiServerRefusal.PreviewReasonOf(refusal.Problem), refusal.Remedy);
         }
     }
 

@@ -39,6 +39,11 @@ public static class KubernetesRenderer
             context.Drop("", null, DropEffect.Ignored,
                 "The GPU device runs its own edgeAgent; the manifest's edgeAgent image, createOptions and env are not deployed (rule K7).",
                 "Nothing to change.", inDefinition: true);
+            // Not deployed, but read with the deployment all the same (EdgeAgentDockerModule's DockerConfig).
+            if (module.CreateOptions?.ErrorKind != CreateOptionsErrorKind.BrokenPieces)
+            {
+                StopIfUnreadable(context, module);
+            }
             return Result(context, new List<KubernetesResource>());
         }
         foreach (var ignored in IgnoredSettings.Of(module, secrets))
@@ -50,22 +55,15 @@ public static class KubernetesRenderer
             context.Drop("", null, DropEffect.Fails, $"Module id '{module.Name}' {problem.Text} (rule O2).", RenameAdvice(module.Name, renames), inDefinition: true,
                 stopsDeployment: problem.StopsDeployment);
         }
-        if (module.CreateOptions is { Error: { } error } createOptions)
+        // Pieces the runtime cannot join fail the module alone (rule K5).
+        if (module.CreateOptions is { ErrorKind: CreateOptionsErrorKind.BrokenPieces, Error: { } broken })
         {
-            // Text that is no JSON object fails the agent's reading of the whole deployment (rule K4); pieces it cannot join, the module's (K5).
-            if (createOptions.ErrorKind == CreateOptionsErrorKind.BrokenPieces)
-            {
-                context.Fail("", null, error + "; the agent cannot read the module's createOptions, so the module is not deployed.", "Fix the createOptions JSON.");
-            }
-            else
-            {
-                context.StopDeployment("", null, $"The module's {error}; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Fix the createOptions JSON.");
-            }
+            context.Fail("", null, broken + "; the agent cannot read the module's createOptions, so the module is not deployed.", "Fix the createOptions JSON.");
             return Result(context, new List<KubernetesResource>());
         }
-        foreach (var field in MistypedFields.Of(module))
+        if (!StopIfUnreadable(context, module))
         {
-            context.StopDeployment(field.Location, field.Value, field.Message, field.Advice);
+            return Result(context, new List<KubernetesResource>());
         }
         var parts = ModuleParts.Read(context, credentials);
         var resources = new List<KubernetesResource> { new(module.Name, DeploymentBuilder.Build(context, parts)) };
@@ -81,6 +79,24 @@ public static class KubernetesRenderer
             resources.Add(Reference(context, "Secret", secret));
         }
         return Result(context, resources);
+    }
+
+    /// <summary>
+    /// Rule K4: createOptions text that is no JSON object, or a field of a type the agent's model cannot hold, fails the
+    /// agent's reading of the whole deployment. False when the text is no JSON object, so there is nothing to map.
+    /// </summary>
+    private static bool StopIfUnreadable(RenderContext context, EdgeModule module)
+    {
+        if (module.CreateOptions?.Error is { } error)
+        {
+            context.StopDeployment("", null, $"The module's {error}; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Fix the createOptions JSON.");
+            return false;
+        }
+        foreach (var field in MistypedFields.Of(module))
+        {
+            context.StopDeployment(field.Location, field.Value, field.Message, field.Advice);
+        }
+        return true;
     }
 
     /// <summary>

@@ -16,10 +16,16 @@ namespace EdgeMigration.Core.Rules;
 public sealed record ApiServerRefusal(string Location, JNode Value, string Problem, string Remedy)
 {
     /// <summary>The problem as a check's finding says it.</summary>
-    public string FindingMessage => Problem + ", so the module never runs.";
+    public string FindingMessage => FindingMessageOf(Problem);
 
     /// <summary>The problem as the preview's failed setting says it.</summary>
-    public string PreviewReason => Problem + " (HTTP 422), so the module is not deployed.";
+    public string PreviewReason => PreviewReasonOf(Problem);
+
+    /// <summary>A refusal's problem (this one's, or a <see cref="Resources.ResourceRefusal"/>'s) as a check's finding says it.</summary>
+    internal static string FindingMessageOf(string problem) => problem + ", so the module never runs.";
+
+    /// <summary>A refusal's problem as the preview's failed setting says it.</summary>
+    internal static string PreviewReasonOf(string problem) => problem + " (HTTP 422), so the module is not deployed.";
 }
 
 /// <summary>

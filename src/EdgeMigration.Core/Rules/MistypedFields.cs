@@ -23,9 +23,9 @@ public readonly record struct MistypedField(string Location, JNode Value, string
 /// models), property names in any case. Json.NET turns a number or a Boolean into a string and "true" or a number into a
 /// Boolean (<see cref="CreateOptionsAccess.Text"/>, <see cref="CreateOptionsAccess.Boolean"/>), but no object or array
 /// into a string, and nothing but an array into a list or an object into a dictionary: it throws, and the agent reads
-/// nothing of the module's createOptions. Null leaves a property unset, except where the model holds a struct
+/// nothing of the deployment. Null leaves a property unset, except where the model holds a struct
 /// (<see cref="HoldsValueType"/>): Json.NET cannot make null of one and throws too. Rule K4 reports these and the
-/// Kubernetes preview fails the module for them, from this one reading. Binds, Mounts and PortBindings are judged by
+/// Kubernetes preview stops the whole deployment for them, from this one reading. Binds, Mounts and PortBindings are judged by
 /// their own rules (S1, K9, K10); a template placeholder is judged once the template is expanded.
 /// </summary>
 public static class MistypedFields

@@ -32,7 +32,7 @@ public sealed class EdgeKubernetesDroppedSetting
     public string Reason => _dropped.Reason;
     public string Advice => _dropped.Advice;
 
-    /// <summary>True when the agent cannot make the module's objects at all, which stops the whole deployment: every other module's Deploys is False too.</summary>
+    /// <summary>True when the agent cannot read the module's createOptions or make its objects at all, which stops the whole deployment: every other module's Deploys is False too.</summary>
     public bool StopsDeployment => _dropped.StopsDeployment;
 
     /// <summary>On the note that the module is not deployed because other modules stop the whole deployment: their ids; null otherwise.</summary>

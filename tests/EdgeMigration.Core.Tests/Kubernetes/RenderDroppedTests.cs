@@ -233,6 +233,23 @@ public class RenderDroppedTests
         Assert.Contains("runs its own edgeAgent", Assert.Single(agent.Dropped).Reason);
     }
 
+    [Theory]
+    [InlineData("{\"HostConfig\": ", "")]
+    [InlineData("""{"Env":"A=1"}""", "Env")]
+    public void EdgeAgentCreateOptionsNoAgentCanReadStopTheWholeDeployment(string createOptions, string location)
+    {
+        // Not deployed, but read with the deployment all the same (EdgeAgentDockerModule's DockerConfig), as K4 says.
+        var manifest = ManifestBuilder.Deployment(("m", "{}"));
+        manifest.FindModule("edgeAgent")!.Settings!.Set("createOptions", JValue.String(createOptions));
+        var rendering = KubernetesRenderer.Render(ManifestDocument.Parse(manifest.ToJson()));
+
+        var agent = rendering.Modules.Single(m => m.ModuleName == "edgeAgent");
+        Assert.Empty(agent.Resources);
+        Assert.Equal(location, Assert.Single(agent.Dropped, d => d.StopsDeployment).Location);
+        Assert.Equal(new[] { "edgeAgent" }, Assert.Single(rendering.Modules.Single(m => m.ModuleName == "m").Dropped).StoppedBy);
+        Assert.True(rendering.Modules.Single(m => m.ModuleName == "edgeHub").Fails);
+    }
+
     [Fact]
     public void CreateOptionsTheAgentCannotReadFailTheModuleAndNothingIsRendered()
     {

@@ -30,7 +30,7 @@ public sealed class RequestsWithinLimitsRule : ModuleRule
         }
         foreach (var refusal in ResourceRefusals.Of(module))
         {
-            findings.Add(Finding(module, refusal.Location, refusal.Problem + ", so the module never runs.", refusal.Remedy,
+            findings.Add(Finding(module, refusal.Location, ApiServerRefusal.FindingMessageOf(refusal.Problem), refusal.Remedy,
                 fixable: refusal.ReplacedByR1 && ModuleResources.HasOrCanAddLimits(module)));
         }
     }
