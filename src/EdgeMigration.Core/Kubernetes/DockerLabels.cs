@@ -44,7 +44,7 @@ public static class DockerLabels
             {
                 key = DnsNames.AnnotationKey(label.Name);
                 problem = firstByKey is not null && firstByKey.TryGetValue(key, out var first)
-                    ? $"Label '{label.Name}' becomes the annotation key '{key}', as label '{first}' does; the agent cannot hold both, so the deployment fails."
+                    ? $"Label '{label.Name}' becomes the annotation key '{key}', as label '{first}' does; the agent cannot hold both, so the whole deployment fails."
                     : null;
                 if (problem is null && firstByKey is not null)
                 {
@@ -53,7 +53,7 @@ public static class DockerLabels
             }
             catch (KubernetesNameException ex)
             {
-                problem = $"The agent cannot make an annotation key of label '{label.Name}': {ex.Message}; the deployment fails.";
+                problem = $"The agent cannot make an annotation key of label '{label.Name}': {ex.Message}; the whole deployment fails.";
             }
             labels.Add(new DockerLabel(member.Name, label.Name, label.Value, problem is null ? key : null, problem));
         }

@@ -33,11 +33,11 @@ public static class ModuleIdCheck
         var name = KubernetesNames.Sanitize(id);
         if (name.Length == 0)
         {
-            return new("has no character the device keeps in names ([a-z0-9.-]), so the deployment fails", true, StopsDeployment: true);
+            return new("has no character the device keeps in names ([a-z0-9.-]), so the whole deployment fails", true, StopsDeployment: true);
         }
         if (OthersNamed(name, id, idsByDeviceName) is { } alike)
         {
-            return new($"becomes '{name}' on the device, as {string.Join(", ", alike)} does; the deployment fails with a name collision", true, StopsDeployment: true);
+            return new($"becomes '{name}' on the device, as {string.Join(", ", alike)} does; the whole deployment fails with a name collision", true, StopsDeployment: true);
         }
         if (KubernetesNames.IsReserved(name))
         {

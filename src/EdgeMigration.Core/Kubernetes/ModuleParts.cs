@@ -86,7 +86,7 @@ internal sealed class ModuleParts
         catch (KubernetesNameException ex)
         {
             _context.StopDeployment("settings.image", JValue.String(image),
-                $"The registry credential '{credential.Key}' for this image cannot become an image pull secret name ({ex.Message}); the deployment fails (rule K8).",
+                $"The registry credential '{credential.Key}' for this image cannot become an image pull secret name ({ex.Message}); the whole deployment fails (rule K8).",
                 "Use a registry user with a shorter name.", inDefinition: true);
         }
     }

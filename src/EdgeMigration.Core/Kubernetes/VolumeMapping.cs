@@ -249,7 +249,7 @@ internal sealed class VolumeMapping
     private void FailUnnamed(PodVolume volume)
     {
         PodVolumeNames.Of(volume.Source, out var problem);
-        _context.StopDeployment(volume.Location, JValue.String(volume.Source), $"The agent cannot name a volume after '{volume.Source}': {problem}; the deployment fails.",
+        _context.StopDeployment(volume.Location, JValue.String(volume.Source), $"The agent cannot name a volume after '{volume.Source}': {problem}; the whole deployment fails.",
             "Use a host path or share name with at most 63 letters, digits and '-'.");
     }
 

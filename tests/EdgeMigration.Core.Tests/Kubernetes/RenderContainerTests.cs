@@ -187,7 +187,7 @@ public class RenderContainerTests
         var rendering = KubernetesRenderer.Render(ManifestBuilder.Deployment(("Filter", "{}"), ("filter", "{}")));
 
         Assert.All(rendering.Modules.Where(m => !m.ModuleName.StartsWith("edge")), m =>
-            Assert.Contains("name collision", Assert.Single(m.Dropped, d => d.Effect == DropEffect.Fails).Reason));
+            Assert.Contains("the whole deployment fails with a name collision", Assert.Single(m.Dropped, d => d.Effect == DropEffect.Fails).Reason));
         // As O2's fix does it: 'filter' is a Kubernetes name and stays, 'Filter' is renamed.
         Assert.Equal("Rename it to 'filter-2' (ConvertTo-GpuEdgeManifest does).", rendering.Modules.Single(m => m.ModuleName == "Filter").Dropped.Single().Advice);
         Assert.StartsWith("Rename the other modules", rendering.Modules.Single(m => m.ModuleName == "filter").Dropped.Single().Advice);

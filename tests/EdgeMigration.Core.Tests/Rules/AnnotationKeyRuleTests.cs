@@ -28,6 +28,7 @@ public class AnnotationKeyRuleTests
             "K14 Error twice labels.TeamName manual",
         }, Summary(findings));
         Assert.Contains("exceeded maximum length of 63", findings[0].Message);
+        Assert.All(findings, f => Assert.EndsWith("the whole deployment fails.", f.Message));
         Assert.Equal(
             KubernetesRenderer.Render(manifest).Modules.SelectMany(m => m.Dropped).Where(d => d.StopsDeployment).Select(d => (d.ModuleName, d.ManifestPath, d.Reason, d.Advice)),
             findings.Select(f => (f.ModuleName!, f.ManifestPath, f.Message, f.Recommendation)));

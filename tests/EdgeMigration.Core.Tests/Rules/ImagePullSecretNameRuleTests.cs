@@ -34,6 +34,8 @@ public class ImagePullSecretNameRuleTests
         Assert.Equal("K8 Error - $.modulesContent['$edgeAgent']['properties.desired'].runtime.settings.registryCredentials.long manual", Summary(finding));
         Assert.Contains($"'{user}-contosoregistry…'", finding.Message);
         Assert.Contains("66 characters", finding.Message);
+        // The agent cannot make the pull secret, which stops every module of the deployment.
+        Assert.EndsWith("so the whole deployment fails.", finding.Message);
         Assert.DoesNotContain(Password, finding.Message + finding.Recommendation + finding.Location + finding.ManifestPath);
     }
 

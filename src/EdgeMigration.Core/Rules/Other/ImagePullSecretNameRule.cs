@@ -38,8 +38,8 @@ public sealed class ImagePullSecretNameRule : MigrationRule
             var label = ImagePullSecrets.RawName(credential).Split('.')[0];
             found.Add(Finding(null, credential.Location,
                 label.Length > KubernetesNames.MaxLabelLength
-                    ? $"Registry credential '{credential.Key}' becomes the image pull secret '{label}…' on the device; its first label is {label.Length} characters, over the {KubernetesNames.MaxLabelLength} Kubernetes allows, so the deployment fails."
-                    : $"Registry credential '{credential.Key}' cannot become an image pull secret name on the device ({problem}), so the deployment fails.",
+                    ? $"Registry credential '{credential.Key}' becomes the image pull secret '{label}…' on the device; its first label is {label.Length} characters, over the {KubernetesNames.MaxLabelLength} Kubernetes allows, so the whole deployment fails."
+                    : $"Registry credential '{credential.Key}' cannot become an image pull secret name on the device ({problem}), so the whole deployment fails.",
                 "Use a registry user with a shorter name (for Azure Container Registry, a token or service principal with a short name), and a registry host name rather than an IP address."));
         }
         return found;

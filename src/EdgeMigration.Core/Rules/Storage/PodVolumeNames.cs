@@ -91,7 +91,7 @@ public static class PodVolumeNames
         if (name is null)
         {
             return new VolumeNameProblem(
-                $"{what} gives a {(share ? "claim" : "volume")} name that is not a DNS label of 1 to {KubernetesNames.MaxLabelLength} characters ({problem}); the deployment fails.",
+                $"{what} gives a {(share ? "claim" : "volume")} name that is not a DNS label of 1 to {KubernetesNames.MaxLabelLength} characters ({problem}); the whole deployment fails.",
                 share
                     ? "Use a share whose name is a short DNS label (lower-case letters, digits and '-')."
                     : "Mount a directory whose path has at most 63 letters, digits and '-' (a parent directory), or use a share (Type volume).");
