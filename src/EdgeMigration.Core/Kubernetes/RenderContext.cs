@@ -45,7 +45,7 @@ internal sealed class RenderContext
             StopsDeployment = stopsDeployment,
         });
 
-    /// <summary>Records that the agent cannot read a setting, so the module is not deployed.</summary>
+    /// <summary>Records a setting the agent cannot read or the API server refuses, so the module is not deployed.</summary>
     public void Fail(string location, JNode? value, string reason, string advice) => Drop(location, value, DropEffect.Fails, reason, advice);
 
     /// <summary>Records that the agent cannot make the module's objects, which stops the whole deployment (<see cref="DroppedSetting.StopsDeployment"/>).</summary>
