@@ -81,8 +81,9 @@ internal static class DeploymentBuilder
             case JArray array when array.All(item => item is JValue { IsString: true }):
                 return JsonBuild.Array(array.Cast<JValue>().Select(item => item.Text));
             default:
-                context.Fail(member.Name, member.Value,
-                    $"{member.Name} is {Manifests.CreateOptions.Describe(member.Value)}; the agent reads it only as an array of strings, so the module is not deployed.",
+                // Read with every module's createOptions before the agent pushes any (EdgeDeploymentCommand): it throws, and none is deployed.
+                context.StopDeployment(member.Name, member.Value,
+                    $"{member.Name} is {Manifests.CreateOptions.Describe(member.Value)}; the agent reads it only as an array of strings, so the whole deployment fails.",
                     "Write it as an array of strings (ConvertTo-GpuEdgeManifest splits simple strings, rule O3).");
                 return null;
         }

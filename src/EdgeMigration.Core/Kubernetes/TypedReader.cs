@@ -146,10 +146,14 @@ internal sealed class TypedReader
         return result;
     }
 
+    /// <summary>
+    /// The agent reads every module's k8s-experimental section before it pushes any (EdgeDeploymentCommand calls
+    /// GetCombinedConfig for each): a value its typed model cannot take throws, and no module is deployed.
+    /// </summary>
     private JNode? Fail(string location, JNode value, SchemaField field)
     {
-        _context.Fail(location, value,
-            $"{location} is {CreateOptions.Describe(value)} where Kubernetes expects {Expected(field)}; the agent cannot read the module's createOptions, so the module is not deployed.",
+        _context.StopDeployment(location, value,
+            $"{location} is {CreateOptions.Describe(value)} where Kubernetes expects {Expected(field)}; the agent cannot read the module's createOptions, so the whole deployment fails.",
             "Write it as the Kubernetes API reference shows.");
         return null;
     }

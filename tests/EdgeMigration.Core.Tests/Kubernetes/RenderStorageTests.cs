@@ -213,7 +213,8 @@ public class RenderStorageTests
 
         Assert.Equal(new[] { "Fails k8s-experimental.securityContext.runAsUser", "Fails k8s-experimental.volumes" }, Dropped(module));
         Assert.True(module.Fails);
-        Assert.All(module.Dropped, d => Assert.Contains("not deployed", d.Reason));
+        // The agent reads every module's section before it pushes any: the exception stops the whole deployment.
+        Assert.All(module.Dropped, d => Assert.True(d.StopsDeployment && d.Reason.EndsWith("so the whole deployment fails.", System.StringComparison.Ordinal), d.Reason));
         Assert.Equal(2, module.Resources.Count(r => !r.IsReference));
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using EdgeMigration.Core.Manifests;
 using Xunit;
 using static EdgeMigration.Tests.RuleTestKit;
@@ -28,6 +29,11 @@ public class EntrypointRuleTests
             "O3 Error number Entrypoint manual",
         }, Summary(findings));
         Assert.Contains("[\"python3\",\"-u\",\"app.py\"]", findings[0].Recommendation);
+        // The agent reads every module's Entrypoint and Cmd before it pushes any: a string stops the whole deployment.
+        Assert.All(findings.Where(f => f.Severity == EdgeMigration.Core.Rules.Severity.Error), f => Assert.EndsWith("so the whole deployment fails.", f.Message));
+        var preview = EdgeMigration.Core.Kubernetes.KubernetesRenderer.Render(manifest);
+        Assert.True(preview.Modules.Single(m => m.ModuleName == "number").Dropped.Single(d => d.Location == "Entrypoint").StopsDeployment);
+        Assert.True(preview.Modules.Single(m => m.ModuleName == "array").Fails);
     }
 
     [Fact]

@@ -91,6 +91,6 @@ public class KubernetesSectionKeysRuleTests
     /// <summary>The findings are the preview's dropped settings of that effect, in the same words.</summary>
     private static void AssertInThePreviewsWords(ManifestDocument manifest, DropEffect effect, IEnumerable<Finding> findings) =>
         Assert.Equal(
-            KubernetesRenderer.Render(manifest).Modules.SelectMany(m => m.Dropped).Where(d => d.Effect == effect).Select(d => (d.ModuleName, d.ManifestPath, d.Reason, d.Advice)),
+            KubernetesRenderer.Render(manifest).Modules.SelectMany(m => m.Dropped).Where(d => d.Effect == effect && d.StoppedBy is null).Select(d => (d.ModuleName, d.ManifestPath, d.Reason, d.Advice)),
             findings.Select(f => (f.ModuleName!, f.ManifestPath, f.Message, f.Recommendation)));
 }

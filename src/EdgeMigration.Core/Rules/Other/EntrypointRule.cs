@@ -37,7 +37,7 @@ public sealed class EntrypointRule : ModuleRule
                 case JValue { IsString: true } text:
                     var words = Words(text.Text);
                     findings.Add(Finding(module, member.Name,
-                        $"{member.Name} is the string {text.ToCompactJson()}; the GPU device's agent reads it only as a JSON array of strings, so the module is not deployed.",
+                        $"{member.Name} is the string {text.ToCompactJson()}; the GPU device's agent reads it only as a JSON array of strings, so the whole deployment fails.",
                         words is null
                             ? "Write it as an array by hand: the text has quotes, escapes or shell syntax, or is empty (to run it through a shell, use [\"/bin/sh\", \"-c\", \"…\"])."
                             : $"Write it as the array {ToArray(words).ToCompactJson()}.",
@@ -45,7 +45,7 @@ public sealed class EntrypointRule : ModuleRule
                     break;
                 case JArray array when array.Any(item => item is not JValue { IsString: true }):
                     findings.Add(Finding(module, member.Name,
-                        $"{member.Name} holds items that are not strings; the GPU device's agent cannot read it, so the module is not deployed.",
+                        $"{member.Name} holds items that are not strings; the GPU device's agent cannot read it, so the whole deployment fails.",
                         "Make every item a string.", fixable: false));
                     break;
                 case JArray when name == "Entrypoint":
@@ -59,7 +59,7 @@ public sealed class EntrypointRule : ModuleRule
                     break;
                 default:
                     findings.Add(Finding(module, member.Name,
-                        $"{member.Name} is {member.Value.ToCompactJson()}; the GPU device's agent reads it only as a JSON array of strings, so the module is not deployed.",
+                        $"{member.Name} is {member.Value.ToCompactJson()}; the GPU device's agent reads it only as a JSON array of strings, so the whole deployment fails.",
                         "Write it as an array of strings.", fixable: false));
                     break;
             }
