@@ -40,10 +40,7 @@ public static class KubernetesRenderer
                 "The GPU device runs its own edgeAgent; the manifest's edgeAgent image, createOptions and env are not deployed (rule K7).",
                 "Nothing to change.", inDefinition: true);
             // Not deployed, but read with the deployment all the same (EdgeAgentDockerModule's DockerConfig).
-            if (module.CreateOptions?.ErrorKind != CreateOptionsErrorKind.BrokenPieces)
-            {
-                StopIfUnreadable(context, module);
-            }
+            StopIfUnreadable(context, module);
             return Result(context, new List<KubernetesResource>());
         }
         foreach (var ignored in IgnoredSettings.Of(module, secrets))
@@ -84,10 +81,11 @@ public static class KubernetesRenderer
     /// <summary>
     /// Rule K4: createOptions text that is no JSON object, or a field of a type the agent's model cannot hold, fails the
     /// agent's reading of the whole deployment. False when the text is no JSON object, so there is nothing to map.
+    /// Pieces the runtime cannot join are not judged here: they are the module's alone (rule K5).
     /// </summary>
     private static bool StopIfUnreadable(RenderContext context, EdgeModule module)
     {
-        if (module.CreateOptions?.Error is { } error)
+        if (module.CreateOptions is { Error: { } error, ErrorKind: not CreateOptionsErrorKind.BrokenPieces })
         {
             context.StopDeployment("", null, $"The module's {error}; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Fix the createOptions JSON.");
             return false;

@@ -7,7 +7,8 @@ namespace EdgeMigration.Core.Rules.Network;
 
 /// <summary>
 /// K10: ports as the device's agent maps them. Port keys other than <c>&lt;port&gt;[/&lt;tcp|udp|sctp&gt;]</c> are ignored (a
-/// port without a protocol is TCP, as to Docker: K16), and one whose number is not a port from 1 to 65535 is refused by Kubernetes; a HostPort that is not a whole number is skipped with a warning in the agent's
+/// port without a protocol is TCP, as to Docker: K16), and one whose number is not a port from 1 to 65535 is refused by
+/// Kubernetes (<see cref="PortKey.RefusedBecause"/>); a HostPort that is not a whole number is skipped with a warning in the agent's
 /// log, and one outside 1–65535 is refused by Kubernetes; a container port bound to several HostPorts, under one key or
 /// under keys whose protocol differs only in case ("80/TCP" and "80/tcp", one port to the agent), gives the Service
 /// two ports of the same name (hostport-&lt;port&gt;-&lt;protocol&gt;), which Kubernetes refuses; HostIp is not mapped. PortBindings that are not

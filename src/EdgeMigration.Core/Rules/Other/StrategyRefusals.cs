@@ -21,6 +21,8 @@ public static class StrategyRefusals
 {
     private const string RollingUpdate = "RollingUpdate";
 
+    private const string BelowZero = "is below 0 (\"must be greater than or equal to 0\")";
+
     /// <summary>
     /// Each refusal, in the API server's order; none for a strategy that is not an object, and nothing is judged that a
     /// template placeholder stands for. A module whose k8s-experimental the agent cannot read is the caller's to leave out:
@@ -100,7 +102,7 @@ public static class StrategyRefusals
         }
         if (value is JValue { Kind: JValueKind.Number } number)
         {
-            return number.TryGetDecimal(out var n) && n < 0 ? "is below 0 (\"must be greater than or equal to 0\")" : null;
+            return number.TryGetDecimal(out var n) && n < 0 ? BelowZero : null;
         }
         if (value is not JValue { IsString: true } text)
         {
@@ -108,15 +110,14 @@ public static class StrategyRefusals
         }
         if (int.TryParse(text.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole))
         {
-            return whole < 0 ? "is below 0 (\"must be greater than or equal to 0\")" : null;
+            return whole < 0 ? BelowZero : null;
         }
-        var digits = text.Text.Length - 1;
-        if (digits < 1 || text.Text[digits] != '%' || !text.Text.Take(digits).All(c => c is >= '0' and <= '9'))
+        if (PercentDigits(text.Text) is not { } digits)
         {
             return "is neither a whole number nor a percentage such as \"25%\" (\"a valid percent string must be a numeric string followed by an ending '%'\")";
         }
         // Compared as digits: a percentage may have more of them than any number type holds.
-        var percent = text.Text.Substring(0, digits).TrimStart('0');
+        var percent = digits.TrimStart('0');
         var above100 = percent.Length > 3 || (percent.Length == 3 && string.CompareOrdinal(percent, "100") > 0);
         return isUnavailable && above100 ? "is above 100% (\"must not be greater than 100%\")" : null;
     }
@@ -128,10 +129,16 @@ public static class StrategyRefusals
     private static bool IsZero(JNode value) => value switch
     {
         JValue { Kind: JValueKind.Number } number => number.TryGetDecimal(out var n) && n == 0,
-        JValue { IsString: true } text => int.TryParse(text.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n == 0 : IsZeroPercent(text.Text),
+        JValue { IsString: true } text => int.TryParse(text.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+            ? n == 0
+            : PercentDigits(text.Text) is { } digits && digits.All(c => c == '0'),
         _ => false,
     };
 
-    /// <summary>Digits then '%', as Kubernetes' IsValidPercent takes them, that read 0: "0%", "00%".</summary>
-    private static bool IsZeroPercent(string text) => text.Length > 1 && text[text.Length - 1] == '%' && text.Take(text.Length - 1).All(c => c == '0');
+    /// <summary>The digits of a percentage as Kubernetes' IsValidPercent takes it, digits then '%' ("25%" gives "25"); null for any other text.</summary>
+    private static string? PercentDigits(string text)
+    {
+        var digits = text.Length - 1;
+        return digits >= 1 && text[digits] == '%' && text.Take(digits).All(c => c is >= '0' and <= '9') ? text.Substring(0, digits) : null;
+    }
 }
