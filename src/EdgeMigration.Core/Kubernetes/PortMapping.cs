@@ -4,7 +4,9 @@ using System.Globalization;
 using System.Linq;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
 using EdgeMigration.Core.Rules.Network;
+using EdgeMigration.Core.Rules.Other;
 
 namespace EdgeMigration.Core.Kubernetes;
 
@@ -54,14 +56,14 @@ internal sealed class PortMapping
         HasPortBindings = true;
         if (member.Value is not JObject)
         {
-            _context.Fail(ModulePorts.LocationOf(member), member.Value, $"{member.Name} is not an object; the agent cannot read the module's createOptions.", "Write it as {\"<port>/tcp\": [{\"HostPort\": \"<port>\"}]}.");
+            _context.StopDeployment(ModulePorts.LocationOf(member), member.Value, $"{member.Name} is not an object; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Write it as {\"<port>/tcp\": [{\"HostPort\": \"<port>\"}]}.");
             return;
         }
         foreach (var entry in ModulePorts.Bindings(_context.Module).Where(e => Valid(e.Key, e.Location, e.Member.Value, exposed: false)))
         {
             if (entry.Member.Value is not (JArray or JValue { Kind: JValueKind.Null }))
             {
-                _context.Fail(entry.Location, entry.Member.Value, $"{entry.Location} is not an array of bindings; the agent cannot read the module's createOptions.", "Write it as [{\"HostPort\": \"<port>\"}].");
+                _context.StopDeployment(entry.Location, entry.Member.Value, $"{entry.Location} is not an array of bindings; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Write it as [{\"HostPort\": \"<port>\"}].");
                 continue;
             }
             foreach (var binding in entry.Bindings)
@@ -73,9 +75,18 @@ internal sealed class PortMapping
 
     private void ReadBinding(PortBinding binding, PortKey key)
     {
-        if (binding.Node is not JObject)
+        if (binding.Node is not JObject fields)
         {
-            _context.Fail(binding.Location, binding.Node, $"{binding.Location} is not a binding object; the agent cannot read the module's createOptions.", "Write it as {\"HostPort\": \"<port>\"}.");
+            _context.StopDeployment(binding.Location, binding.Node, $"{binding.Location} is not a binding object; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Write it as {\"HostPort\": \"<port>\"}.");
+            return;
+        }
+        var mistyped = MistypedFields.OfBinding(fields, binding.Location);
+        foreach (var field in mistyped)
+        {
+            _context.StopDeployment(field.Location, field.Value, field.Message, field.Advice);
+        }
+        if (mistyped.Count > 0)
+        {
             return;
         }
         if (!string.IsNullOrEmpty(binding.HostIp) && binding.HostIp is not ("0.0.0.0" or "::"))

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
+using EdgeMigration.Core.Rules.Other;
 using EdgeMigration.Core.Rules.Storage;
 
 namespace EdgeMigration.Core.Kubernetes;
@@ -64,7 +65,7 @@ internal sealed class VolumeMapping
         var binds = member?.Value as JArray;
         if (binds is null && member?.Value is not (null or JValue { Kind: JValueKind.Null }))
         {
-            _context.Fail(ModuleMounts.LocationOf(member), member.Value, $"{member.Name} is not an array; the agent cannot read the module's createOptions.", "Make it an array such as [\"/data:/data\"], or use HostConfig.Mounts.");
+            _context.StopDeployment(ModuleMounts.LocationOf(member), member.Value, $"{member.Name} is not an array; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Make it an array such as [\"/data:/data\"], or use HostConfig.Mounts.");
         }
         var next = 0;
         for (var i = 0; binds is not null && i < binds.Count; i++)
@@ -78,7 +79,7 @@ internal sealed class VolumeMapping
             var location = JsonPath.Index(ModuleMounts.LocationOf(member!), i);
             if (CreateOptionsAccess.Text(binds[i]) is not { } text)
             {
-                _context.Fail(location, binds[i], $"{location} is {CreateOptions.Describe(binds[i])}, not a string; the agent cannot read the module's createOptions.", "Write it as \"/host/path:/container/path\".");
+                _context.StopDeployment(location, binds[i], $"{location} is {CreateOptions.Describe(binds[i])}, not a string; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Write it as \"/host/path:/container/path\".");
                 continue;
             }
             if (BindSpec.Parse(text) is { Kind: BindSourceKind.AnonymousVolume } anonymous)
@@ -103,14 +104,14 @@ internal sealed class VolumeMapping
         }
         if (member.Value is not JArray mounts)
         {
-            _context.Fail(ModuleMounts.LocationOf(member), member.Value, $"{member.Name} is not an array; the agent cannot read the module's createOptions.", "Make it an array of {\"Type\", \"Source\", \"Target\"} objects.");
+            _context.StopDeployment(ModuleMounts.LocationOf(member), member.Value, $"{member.Name} is not an array; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Make it an array of {\"Type\", \"Source\", \"Target\"} objects.");
             return;
         }
         for (var i = 0; i < mounts.Count; i++)
         {
             if (mounts[i] is not JObject)
             {
-                _context.Fail(JsonPath.Index(ModuleMounts.LocationOf(member), i), mounts[i], "A mount that is not an object cannot be read; the agent cannot read the module's createOptions.", "Make it a {\"Type\", \"Source\", \"Target\"} object.");
+                _context.StopDeployment(JsonPath.Index(ModuleMounts.LocationOf(member), i), mounts[i], $"A mount that is not an object cannot be read; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Make it a {\"Type\", \"Source\", \"Target\"} object.");
             }
         }
         foreach (var mount in ModuleMounts.Mounts(_context.Module))
@@ -121,6 +122,15 @@ internal sealed class VolumeMapping
 
     private void ReadMount(MountEntry mount)
     {
+        var mistyped = MistypedFields.OfMount(mount.Value, mount.Location);
+        foreach (var field in mistyped)
+        {
+            _context.StopDeployment(field.Location, field.Value, field.Message, field.Advice);
+        }
+        if (mistyped.Count > 0)
+        {
+            return;
+        }
         if (string.IsNullOrEmpty(mount.Type) || string.IsNullOrEmpty(mount.Source) || string.IsNullOrEmpty(mount.Target))
         {
             _context.StopDeployment(mount.Location, mount.Value, "A mount without Type, Source and Target fails the whole deployment (\"Type, Source, and Target required for all mounts\").",

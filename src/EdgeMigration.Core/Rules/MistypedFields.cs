@@ -26,7 +26,8 @@ public readonly record struct MistypedField(string Location, JNode Value, string
 /// nothing of the deployment. Null leaves a property unset, except where the model holds a struct
 /// (<see cref="HoldsValueType"/>): Json.NET cannot make null of one and throws too. Rule K4 reports these and the
 /// Kubernetes preview stops the whole deployment for them, from this one reading. Binds, Mounts and PortBindings are judged by
-/// their own rules (S1, K9, K10); a template placeholder is judged once the template is expanded.
+/// their own rules (S1, K9, K10), with the fields of a mount and of a port binding read here (<see cref="OfMount"/>,
+/// <see cref="OfBinding"/>); a template placeholder is judged once the template is expanded.
 /// </summary>
 public static class MistypedFields
 {
@@ -51,6 +52,35 @@ public static class MistypedFields
         ("IpcMode", FieldType.String, "Write the mode as a string (\"host\")."),
         ("PidMode", FieldType.String, "Write the mode as a string (\"host\")."),
     };
+
+    /// <summary>The agent's Mount: ReadOnly is a bool, the others strings.</summary>
+    private static readonly (string Name, FieldType Type, string Advice)[] InMount =
+    {
+        ("ReadOnly", FieldType.Boolean, "Write true or false."),
+        ("Type", FieldType.String, "Write the type as a string: \"bind\" or \"volume\"."),
+        ("Source", FieldType.String, "Write the source as a string: the share's name, or the host directory."),
+        ("Target", FieldType.String, "Write the container path as a string."),
+    };
+
+    /// <summary>The agent's PortBinding: both strings.</summary>
+    private static readonly (string Name, FieldType Type, string Advice)[] InBinding =
+    {
+        ("HostIp", FieldType.String, "Write the address as a string, or remove it: the GPU device ignores HostIp."),
+        ("HostPort", FieldType.String, "Write the port as a string, such as \"8080\"."),
+    };
+
+    /// <summary>The mistyped fields of one HostConfig.Mounts entry at <paramref name="location"/> (rule K9).</summary>
+    public static IReadOnlyList<MistypedField> OfMount(JObject mount, string location) => Found(mount, location, InMount);
+
+    /// <summary>The mistyped fields of one port binding at <paramref name="location"/> (rule K10).</summary>
+    public static IReadOnlyList<MistypedField> OfBinding(JObject binding, string location) => Found(binding, location, InBinding);
+
+    private static IReadOnlyList<MistypedField> Found(JObject obj, string location, (string Name, FieldType Type, string Advice)[] fields)
+    {
+        List<MistypedField>? found = null;
+        Check(obj, location, fields, ref found);
+        return found ?? (IReadOnlyList<MistypedField>)Array.Empty<MistypedField>();
+    }
 
     /// <summary>The module's mistyped fields, in the order they are written; empty for nearly every module.</summary>
     public static IReadOnlyList<MistypedField> Of(EdgeModule module)

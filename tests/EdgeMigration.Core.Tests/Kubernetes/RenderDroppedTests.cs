@@ -76,6 +76,29 @@ public class RenderDroppedTests
         Assert.DoesNotContain(rendering.Modules.Single(m => m.ModuleName == "edgeAgent").Dropped, d => d.Effect == DropEffect.Fails);
     }
 
+    [Theory]
+    [InlineData("""{"HostConfig":{"Binds":"/data:/data"}}""", "HostConfig.Binds")]
+    [InlineData("""{"HostConfig":{"Binds":[["/data","/data"]]}}""", "HostConfig.Binds[0]")]
+    [InlineData("""{"HostConfig":{"Mounts":{"Type":"bind"}}}""", "HostConfig.Mounts")]
+    [InlineData("""{"HostConfig":{"Mounts":[42]}}""", "HostConfig.Mounts[0]")]
+    [InlineData("""{"HostConfig":{"Mounts":[{"Type":"bind","Source":"/s","Target":"/t","ReadOnly":"yes"}]}}""", "HostConfig.Mounts[0].ReadOnly")]
+    [InlineData("""{"HostConfig":{"Mounts":[{"Type":{"bind":true},"Source":"/s","Target":"/t"}]}}""", "HostConfig.Mounts[0].Type")]
+    [InlineData("""{"HostConfig":{"PortBindings":"80:80"}}""", "HostConfig.PortBindings")]
+    [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":"80"}}}""", "HostConfig.PortBindings['80/tcp']")]
+    [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":["80"]}}}""", "HostConfig.PortBindings['80/tcp'][0]")]
+    [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":{"port":80}}]}}}""", "HostConfig.PortBindings['80/tcp'][0].HostPort")]
+    public void BindsMountsOrPortBindingsTheAgentCannotReadStopEveryModule(string createOptions, string location)
+    {
+        // The agent reads every module's createOptions with the deployment (DockerConfig), as rules S1, K9 and K10 say.
+        var rendering = KubernetesRenderer.Render(ManifestBuilder.Deployment(("broken", createOptions), ("fine", "{}")));
+        var broken = rendering.Modules.Single(m => m.ModuleName == "broken");
+
+        var failure = Assert.Single(broken.Dropped, d => d.Effect == DropEffect.Fails);
+        Assert.Equal((location, true), (failure.Location, failure.StopsDeployment));
+        Assert.EndsWith("so the agent refuses the whole deployment as invalid and deploys none of its modules.", failure.Reason);
+        Assert.Equal("broken", string.Join(",", Assert.Single(rendering.Modules.Single(m => m.ModuleName == "fine").Dropped).StoppedBy!));
+    }
+
     [Fact]
     public void AnObjectTheApiServerRefusesFailsItsModuleOnly()
     {

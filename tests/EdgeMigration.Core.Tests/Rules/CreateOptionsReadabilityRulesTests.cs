@@ -153,4 +153,42 @@ public class CreateOptionsReadabilityRulesTests
         Assert.Contains("the runtime joins at most 100 pieces of 512 (createOptions to createOptions99, 51200 characters)", tooLong.Message);
         AssertIdempotent(result, "*");
     }
+
+    [Theory]
+    [InlineData("""{"HostConfig":{"Binds":"/data:/data"}}""", "S1", "HostConfig.Binds")]
+    [InlineData("""{"HostConfig":{"Binds":[{"/data":"/data"}]}}""", "S1", "HostConfig.Binds[0]")]
+    [InlineData("""{"HostConfig":{"Mounts":{"Type":"bind"}}}""", "K9", "HostConfig.Mounts")]
+    [InlineData("""{"HostConfig":{"Mounts":["/data:/data"]}}""", "K9", "HostConfig.Mounts[0]")]
+    [InlineData("""{"HostConfig":{"Mounts":[{"Type":"bind","Source":"/s","Target":"/t","ReadOnly":"yes"}]}}""", "K9", "HostConfig.Mounts[0].ReadOnly")]
+    [InlineData("""{"HostConfig":{"Mounts":[{"Type":"bind","Source":"/s","Target":"/t","readonly":null}]}}""", "K9", "HostConfig.Mounts[0].readonly")]
+    [InlineData("""{"HostConfig":{"Mounts":[{"Type":{"bind":true},"Source":"/s","Target":"/t"}]}}""", "K9", "HostConfig.Mounts[0].Type")]
+    [InlineData("""{"HostConfig":{"Mounts":[{"Type":"volume","Source":["share"],"Target":"/t"}]}}""", "K9", "HostConfig.Mounts[0].Source")]
+    [InlineData("""{"HostConfig":{"PortBindings":"80:80"}}""", "K10", "HostConfig.PortBindings")]
+    [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":{"HostPort":"80"}}}}""", "K10", "HostConfig.PortBindings['80/tcp']")]
+    [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":["80"]}}}""", "K10", "HostConfig.PortBindings['80/tcp'][0]")]
+    [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":{"port":80}}]}}}""", "K10", "HostConfig.PortBindings['80/tcp'][0].HostPort")]
+    [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostIp":["0.0.0.0"],"HostPort":"80"}]}}}""", "K10", "HostConfig.PortBindings['80/tcp'][0].HostIp")]
+    public void BindsMountsAndPortBindingsTheAgentsModelCannotHoldRefuseTheWholeDeployment(string createOptions, string ruleId, string location)
+    {
+        // Json.NET reads them into the agent's HostConfig (IList<string> Binds, IList<Mount> Mounts with a bool ReadOnly,
+        // IDictionary<string, IList<PortBinding>> PortBindings) while it reads the deployment, so it throws for all modules.
+        var manifest = ManifestBuilder.Deployment(("m", createOptions), ("other", "{}"));
+
+        var findings = RuleEngine.Check(manifest).Where(f => f.ModuleName == "m" && f.Severity == Severity.Error).ToList();
+
+        var finding = Assert.Single(findings);
+        Assert.Equal((ruleId, location), (finding.RuleId, finding.Location));
+        Assert.EndsWith("no agent can read the module's createOptions, so the agent refuses the whole deployment as invalid and deploys none of its modules.", finding.Message);
+        // Nothing else is said of what no agent reads: no missing HostPort (N1), no missing Type (K9).
+        Assert.DoesNotContain(RuleEngine.Check(manifest), f => f.ModuleName == "m" && f.Location.StartsWith(location, System.StringComparison.Ordinal) && f != finding);
+    }
+
+    [Fact]
+    public void AMountsOrBindingsFieldJsonNetConvertsIsRead()
+    {
+        // Json.NET reads "true" into a bool and 8080 into a string: nothing to refuse.
+        var manifest = ManifestBuilder.Deployment(("m", """{"HostConfig":{"Mounts":[{"Type":"bind","Source":"/s","Target":"/t","ReadOnly":"true"}],"PortBindings":{"80/tcp":[{"HostPort":8080,"HostIp":null}]}}}"""));
+
+        Assert.DoesNotContain(RuleEngine.Check(manifest), f => f.Severity == Severity.Error);
+    }
 }

@@ -100,7 +100,8 @@ public sealed class MissingHostPortRule : ModuleRule
             {
                 found.Add((entry, null));
             }
-            foreach (var binding in entry.Bindings.Where(b => b.Node is JObject && !b.HasHostPort))
+            // A HostPort the agent cannot read at all is rule K10's: it stops the whole deployment.
+            foreach (var binding in entry.Bindings.Where(b => b.Node is JObject fields && !b.HasHostPort && MistypedFields.OfBinding(fields, b.Location).Count == 0))
             {
                 found.Add((entry, binding));
             }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules.Other;
 
 namespace EdgeMigration.Core.Rules.Network;
 
@@ -12,7 +13,8 @@ namespace EdgeMigration.Core.Rules.Network;
 /// log, and one outside 1–65535 is refused by Kubernetes; a container port bound to several HostPorts, under one key or
 /// under keys whose protocol differs only in case ("80/TCP" and "80/tcp", one port to the agent), gives the Service
 /// two ports of the same name (hostport-&lt;port&gt;-&lt;protocol&gt;), which Kubernetes refuses; HostIp is not mapped. PortBindings that are not
-/// objects and arrays cannot be read at all. Template placeholders are judged once expanded.
+/// objects and arrays, and a HostPort or HostIp that is an object or an array (<see cref="MistypedFields.OfBinding"/>), keep every
+/// agent from reading the deployment, as rule K4 says of other fields. Template placeholders are judged once expanded.
 /// </summary>
 public sealed class PortSettingsRule : ModuleRule
 {
@@ -30,7 +32,7 @@ public sealed class PortSettingsRule : ModuleRule
         if (ModulePorts.PortBindingsMember(module) is { } member && member.Value is not (JObject or JValue { Kind: JValueKind.Null }))
         {
             findings.Add(Finding(module, ModulePorts.LocationOf(member),
-                $"{member.Name} is {member.Value.ToCompactJson()}, not an object; no agent can read the module's createOptions.",
+                $"{member.Name} is {member.Value.ToCompactJson()}, not an object; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
                 "Write it as {\"<port>/tcp\": [{\"HostPort\": \"<port>\"}]}."));
             return;
         }
@@ -69,7 +71,7 @@ public sealed class PortSettingsRule : ModuleRule
         if (entry.Member.Value is not (JArray or JValue { Kind: JValueKind.Null }))
         {
             findings.Add(Finding(module, entry.Location,
-                $"{entry.Location} is {entry.Member.Value.ToCompactJson()}, not an array of bindings; no agent can read the module's createOptions.",
+                $"{entry.Location} is {entry.Member.Value.ToCompactJson()}, not an array of bindings; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
                 "Write it as [{\"HostPort\": \"<port>\"}]."));
             return;
         }
@@ -78,8 +80,13 @@ public sealed class PortSettingsRule : ModuleRule
             if (binding.Node is not (JObject or JValue { Kind: JValueKind.Null }))
             {
                 findings.Add(Finding(module, binding.Location,
-                    $"{binding.Location} is {binding.Node.ToCompactJson()}, not a binding object; no agent can read the module's createOptions.",
+                    $"{binding.Location} is {binding.Node.ToCompactJson()}, not a binding object; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
                     "Write it as {\"HostPort\": \"<port>\"}."));
+                continue;
+            }
+            if (binding.Node is JObject fields && MistypedFields.OfBinding(fields, binding.Location) is { Count: > 0 } mistyped)
+            {
+                findings.AddRange(mistyped.Select(field => Finding(module, field.Location, field.Message, field.Advice)));
                 continue;
             }
             if (binding.HasHostPort && binding.HostPort is null && !TemplateText.HasPlaceholder(binding.HostPortText!))

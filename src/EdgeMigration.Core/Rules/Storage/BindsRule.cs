@@ -3,6 +3,7 @@ using System.Linq;
 using EdgeMigration.Core.Conversion;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules.Other;
 
 namespace EdgeMigration.Core.Rules.Storage;
 
@@ -30,7 +31,7 @@ public sealed class BindsRule : BindRule
         if (plan.Binds is null)
         {
             findings.Add(Finding(module, plan.Location,
-                $"{plan.Member.Name} is {plan.Member.Value.ToCompactJson()}, not an array of strings; no agent can read the module's createOptions.",
+                $"{plan.Member.Name} is {plan.Member.Value.ToCompactJson()}, not an array of strings; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
                 "Make it an array such as [\"/data:/data\"], or use HostConfig.Mounts.", Severity.Error, fixable: false));
             return;
         }
@@ -61,7 +62,7 @@ public sealed class BindsRule : BindRule
                         ? $"{entry.Location} {entry.Node.ToCompactJson()} cannot be read: {entry.Spec.Problem}. Docker refuses it, and the device's agent skips or misreads it."
                         : CreateOptionsAccess.Text(entry.Node) is { } read
                         ? $"{entry.Location} is {entry.Node.ToCompactJson()}, not a string; the agents read it as the bind \"{read}\", which is not '<host path or volume>:<container path>[:options]': Docker refuses it, and the GPU device's agent skips it."
-                        : $"{entry.Location} is {entry.Node.ToCompactJson()}, not a string; no agent can read the module's createOptions.",
+                        : $"{entry.Location} is {entry.Node.ToCompactJson()}, not a string; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
                     "Write it as \"<absolute host path or share>:<container path>[:ro]\", or as a HostConfig.Mounts entry.",
                     Severity.Error, fixable: false));
             }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules.Other;
 
 namespace EdgeMigration.Core.Rules.Storage;
 
@@ -13,6 +14,8 @@ namespace EdgeMigration.Core.Rules.Storage;
 /// label, must not be one of the agent's own volume names, and merges silently with another Source that sanitizes
 /// alike; a bind's hostPath volume is named after its Source the same way, within the same two limits. ReadOnly is
 /// honoured; BindOptions, VolumeOptions, TmpfsOptions and Consistency are not (Docker on Linux ignores Consistency too).
+/// Mounts that are not an array, an entry that is not an object, or a field of a type the agent's model cannot hold
+/// (<see cref="MistypedFields.OfMount"/>) keep every agent from reading the deployment, as rule K4 says of other fields.
 /// </summary>
 public sealed class MountsRule : ModuleRule
 {
@@ -30,7 +33,7 @@ public sealed class MountsRule : ModuleRule
         if (member.Value is not JArray mounts)
         {
             findings.Add(Finding(module, ModuleMounts.LocationOf(member),
-                $"{member.Name} is {member.Value.ToCompactJson()}, not an array; no agent can read the module's createOptions.",
+                $"{member.Name} is {member.Value.ToCompactJson()}, not an array; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
                 "Make it an array of {\"Type\", \"Source\", \"Target\"} objects."));
             return;
         }
@@ -39,7 +42,7 @@ public sealed class MountsRule : ModuleRule
             if (mounts[i] is not JObject)
             {
                 findings.Add(Finding(module, JsonPath.Index(ModuleMounts.LocationOf(member), i),
-                    $"{JsonPath.Index(ModuleMounts.LocationOf(member), i)} is {mounts[i].ToCompactJson()}, not an object; no agent can read the module's createOptions.",
+                    $"{JsonPath.Index(ModuleMounts.LocationOf(member), i)} is {mounts[i].ToCompactJson()}, not an object; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
                     "Make it a {\"Type\", \"Source\", \"Target\"} object."));
             }
         }
@@ -60,6 +63,16 @@ public sealed class MountsRule : ModuleRule
 
     private void CheckMount(EdgeModule module, MountEntry mount, Dictionary<string, MountEntry> volumes, List<Finding> findings)
     {
+        // A field the agent's model cannot hold stops the reading before anything else is judged.
+        var mistyped = MistypedFields.OfMount(mount.Value, mount.Location);
+        foreach (var field in mistyped)
+        {
+            findings.Add(Finding(module, field.Location, field.Message, field.Advice));
+        }
+        if (mistyped.Count > 0)
+        {
+            return;
+        }
         var missing = new List<string>();
         AddIfMissing(missing, "Type", mount.Type);
         AddIfMissing(missing, "Source", mount.Source);
