@@ -37,8 +37,8 @@ public sealed record DroppedSetting
 
     /// <summary>
     /// True when the agent cannot read the module's createOptions or make its objects at all (it throws while it reads or
-    /// maps the deployment), which stops the whole deployment: no module of it is deployed (<see cref="KubernetesRenderer"/>
-    /// marks the others).
+    /// maps the deployment), or the API server refuses the module's Service (the agent applies no Deployment after that),
+    /// which stops the whole deployment: no module of it is deployed (<see cref="KubernetesRenderer"/> marks the others).
     /// </summary>
     public bool StopsDeployment { get; init; }
 

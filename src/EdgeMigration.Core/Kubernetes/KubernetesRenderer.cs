@@ -102,7 +102,8 @@ public static class KubernetesRenderer
     /// objects it cannot make (<see cref="DroppedSetting.StopsDeployment"/>), which say so themselves: it reads every
     /// module's createOptions with the deployment, and maps every module before it applies any
     /// (EdgeDeploymentController.DeployModulesAsync), so one that throws stops them all (reference: a mount without Type,
-    /// Source and Target, a name collision, an image pull secret's name "fail the whole deployment").
+    /// Source and Target, a name collision, an image pull secret's name "fail the whole deployment"). It then applies every
+    /// module's Service before any Deployment, so a Service the API server refuses stops them all too.
     /// </summary>
     private static List<ModuleRendering> StoppedTogether(ManifestDocument manifest, List<ModuleRendering> modules)
     {

@@ -115,7 +115,7 @@ internal sealed class PortMapping
         {
             if (key.RefusedBecause(exposed) is { } refused)
             {
-                _context.Fail(location, value, refused, PortKey.RefusedAdvice);
+                _context.StopDeployment(location, value, refused, PortKey.RefusedAdvice);
                 return false;
             }
             return true;
@@ -132,7 +132,7 @@ internal sealed class PortMapping
         var number = PortOf(port);
         if (number is < 1 or > 65535)
         {
-            _context.Fail(location, port["port"], $"HostPort {number} is not a port from 1 to 65535; Kubernetes refuses the module's Service.", "Give a port from 1 to 65535.");
+            _context.StopDeployment(location, port["port"], PortKey.HostPortRefusedBecause(number.ToString(CultureInfo.InvariantCulture)), "Give a port from 1 to 65535.");
             return;
         }
         if (_servicePorts.TryGetValue(number, out var earlier))
@@ -158,7 +158,7 @@ internal sealed class PortMapping
             // Only a host port can share a name with a port of another number: its name has the container port.
             var keys = clash.Key.Text == key.Text ? new[] { key.Text } : new[] { clash.Key.Text, key.Text };
             var (reason, advice) = PortSettingsRule.SameServicePortName(key, keys, new[] { clash.Number, number });
-            _context.Fail(location, port, reason, advice);
+            _context.StopDeployment(location, port, reason, advice);
         }
         _servicePorts[number] = (port, key, location);
     }

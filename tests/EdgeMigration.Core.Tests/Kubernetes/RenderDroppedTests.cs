@@ -99,9 +99,26 @@ public class RenderDroppedTests
         Assert.Equal("broken", string.Join(",", Assert.Single(rendering.Modules.Single(m => m.ModuleName == "fine").Dropped).StoppedBy!));
     }
 
-    [Fact]
-    public void AnObjectTheApiServerRefusesFailsItsModuleOnly()
+    [Theory]
+    [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"70000"}]}}}""", "HostConfig.PortBindings['80/tcp'][0]")]
+    [InlineData("""{"HostConfig":{"PortBindings":{"70000/tcp":[{"HostPort":"7000"}]}}}""", "HostConfig.PortBindings['70000/tcp']")]
+    [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"8080"},{"HostPort":"8081"}]}}}""", "HostConfig.PortBindings['80/tcp'][1]")]
+    public void AServiceTheApiServerRefusesStopsEveryModule(string createOptions, string location)
     {
+        // The agent applies every module's Service before any Deployment (DeployModulesAsync): the refusal ends the pass.
+        var rendering = KubernetesRenderer.Render(ManifestBuilder.Deployment(("refused", createOptions), ("fine", "{}")));
+
+        var failure = Assert.Single(rendering.Modules.Single(m => m.ModuleName == "refused").Dropped, d => d.Effect == DropEffect.Fails);
+        Assert.Equal((location, true), (failure.Location, failure.StopsDeployment));
+        Assert.EndsWith("the agent applies every module's Service before any Deployment and stops at a refused one, so the whole deployment fails.", failure.Reason);
+        Assert.Equal("refused", string.Join(",", Assert.Single(rendering.Modules.Single(m => m.ModuleName == "fine").Dropped).StoppedBy!));
+    }
+
+    [Fact]
+    public void ADeploymentTheApiServerRefusesFailsItsModuleOnly()
+    {
+        // Deployments are applied after every Service, so the others are. The refusal also ends the pass before the
+        // ServiceAccounts step, which matters only where a module's ServiceAccount does not exist yet: not modelled.
         var rendering = KubernetesRenderer.Render(ManifestBuilder.Deployment(("refused", """{"Env":["A:B=1"]}"""), ("fine", "{}")));
 
         Assert.True(rendering.Modules.Single(m => m.ModuleName == "refused").Fails);

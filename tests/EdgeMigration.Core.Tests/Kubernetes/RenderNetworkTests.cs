@@ -52,7 +52,7 @@ public class RenderNetworkTests
         Assert.Equal(new[] { "Fails ExposedPorts['0/tcp']", "Fails ExposedPorts['70000/tcp']", "Fails HostConfig.PortBindings['-1/udp']" }, Dropped(module));
         AssertFailsAsTheRuleSays(module, Options, "K10");
         Assert.Equal(
-            "Port '70000/tcp' is not a port from 1 to 65535; the device's agent passes 70000 on as the container's port and a Service port, and the Kubernetes API server refuses the module's Deployment and Service (\"must be between 1 and 65535, inclusive\").",
+            "Port '70000/tcp' is not a port from 1 to 65535; the device's agent passes 70000 on as the container's port and a Service port, and the Kubernetes API server refuses the module's Deployment and Service (\"must be between 1 and 65535, inclusive\"); the agent applies every module's Service before any Deployment and stops at a refused one, so the whole deployment fails.",
             module.Dropped[1].Reason);
         Assert.Contains("as the target port of the module's Service", module.Dropped[2].Reason);
     }

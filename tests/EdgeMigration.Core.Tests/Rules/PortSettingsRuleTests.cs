@@ -46,7 +46,7 @@ public class PortSettingsRuleTests
         var findings = Check(manifest, "K10");
 
         Assert.Equal(new[] { "K10 Error web HostConfig.PortBindings['80/tcp'] manual" }, Summary(findings));
-        Assert.Equal("Port keys '80/TCP' and '80/tcp' are one container port, 80/tcp, to the device's agent, which reads the protocol in any case; bound to HostPorts 8080, 8081, it gives the Service two ports named hostport-80-tcp, and Kubernetes refuses two ports of the same name.",
+        Assert.Equal("Port keys '80/TCP' and '80/tcp' are one container port, 80/tcp, to the device's agent, which reads the protocol in any case; bound to HostPorts 8080, 8081, it gives the Service two ports named hostport-80-tcp, and Kubernetes refuses two ports of the same name; the agent applies every module's Service before any Deployment and stops at a refused one, so the whole deployment fails.",
             findings[0].Message);
         Assert.Equal("Write the port once, as \"80/tcp\", bound to one HostPort.", findings[0].Recommendation);
     }
@@ -67,7 +67,7 @@ public class PortSettingsRuleTests
             "K10 Error web HostConfig.PortBindings['70000/tcp'] manual",
         }, Summary(findings));
         Assert.Equal(
-            "Port '70000/tcp' is not a port from 1 to 65535; the device's agent passes 70000 on as the target port of the module's Service, and the Kubernetes API server refuses the Service (\"must be between 1 and 65535, inclusive\").",
+            "Port '70000/tcp' is not a port from 1 to 65535; the device's agent passes 70000 on as the target port of the module's Service, and the Kubernetes API server refuses the Service (\"must be between 1 and 65535, inclusive\"); the agent applies every module's Service before any Deployment and stops at a refused one, so the whole deployment fails.",
             findings[2].Message);
         Assert.Equal("Give a port from 1 to 65535, such as \"8080/tcp\".", findings[2].Recommendation);
     }

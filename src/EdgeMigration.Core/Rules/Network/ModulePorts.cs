@@ -30,11 +30,23 @@ public sealed record PortKey(string Text, int? Number, string? Protocol, bool La
     /// and the preview say it: an exposed port's number becomes the container's port and a Service port, a bound one's the
     /// Service's target port, and Kubernetes (IsValidPortNum, in validateContainerPorts and ValidateService) refuses a
     /// port outside 1 to 65535. Null for a bound port 0, which Kubernetes takes for the Service port itself (SetDefaults_Service).
+    /// A refused Service stops the whole deployment (<see cref="ServiceRefused"/>).
     /// </summary>
     public string? RefusedBecause(bool exposed) => exposed
-        ? $"Port '{Text}' is not a port from 1 to 65535; the device's agent passes {Number} on as the container's port and a Service port, and the Kubernetes API server refuses the module's Deployment and Service (\"must be between 1 and 65535, inclusive\")."
+        ? $"Port '{Text}' is not a port from 1 to 65535; the device's agent passes {Number} on as the container's port and a Service port, and the Kubernetes API server refuses the module's Deployment and Service (\"must be between 1 and 65535, inclusive\"); {ServiceRefused}."
         : Number == 0 ? null
-        : $"Port '{Text}' is not a port from 1 to 65535; the device's agent passes {Number} on as the target port of the module's Service, and the Kubernetes API server refuses the Service (\"must be between 1 and 65535, inclusive\").";
+        : $"Port '{Text}' is not a port from 1 to 65535; the device's agent passes {Number} on as the target port of the module's Service, and the Kubernetes API server refuses the Service (\"must be between 1 and 65535, inclusive\"); {ServiceRefused}.";
+
+    /// <summary>
+    /// What a Service the API server refuses does: the agent applies every module's Service before it applies any
+    /// Deployment, and the refusal ends that pass (EdgeDeploymentController.DeployModulesAsync), so no module's Deployment is
+    /// applied.
+    /// </summary>
+    public const string ServiceRefused = "the agent applies every module's Service before any Deployment and stops at a refused one, so the whole deployment fails";
+
+    /// <summary>Why Kubernetes refuses the Service of a HostPort outside 1 to 65535, as the check (K10) and the preview say it.</summary>
+    public static string HostPortRefusedBecause(string hostPort) =>
+        $"HostPort {hostPort} is not a port from 1 to 65535; Kubernetes refuses the module's Service, and {ServiceRefused}.";
 
     /// <summary>"80/tcp", as the device names the port: for a key it reads (<see cref="IsValid"/>).</summary>
     public string Name => $"{Number}/{Protocol}";

@@ -97,7 +97,7 @@ public sealed class PortSettingsRule : ModuleRule
                         $"HostPort '{binding.HostPortText}' is not a whole number; the device's agent skips the binding, so the port is not exposed.",
                         "Give one port number; bind each port of a range separately.", Severity.Warning)
                     : Finding(module, binding.Location,
-                        $"HostPort {binding.HostPortText} is not a port from 1 to 65535; Kubernetes refuses the module's Service.",
+                        PortKey.HostPortRefusedBecause(binding.HostPortText!),
                         "Give a port from 1 to 65535."));
             }
             if (!string.IsNullOrEmpty(binding.HostIp) && binding.HostIp is not ("0.0.0.0" or "::"))
@@ -175,9 +175,9 @@ public sealed class PortSettingsRule : ModuleRule
     {
         var name = $"hostport-{key.Number}-{key.Protocol}";
         return keys.Count < 2
-            ? ($"Container port {key.Name} is bound to HostPorts {string.Join(", ", hostPorts)}; the device names each Service port {name}, and Kubernetes refuses two ports of the same name.",
+            ? ($"Container port {key.Name} is bound to HostPorts {string.Join(", ", hostPorts)}; the device names each Service port {name}, and Kubernetes refuses two ports of the same name; {PortKey.ServiceRefused}.",
                 "Bind each container port to one HostPort.")
-            : ($"Port keys {string.Join(", ", keys.Take(keys.Count - 1).Select(k => "'" + k + "'"))} and '{keys[keys.Count - 1]}' are one container port, {key.Name}, to the device's agent, which reads the protocol in any case; bound to HostPorts {string.Join(", ", hostPorts)}, it gives the Service two ports named {name}, and Kubernetes refuses two ports of the same name.",
+            : ($"Port keys {string.Join(", ", keys.Take(keys.Count - 1).Select(k => "'" + k + "'"))} and '{keys[keys.Count - 1]}' are one container port, {key.Name}, to the device's agent, which reads the protocol in any case; bound to HostPorts {string.Join(", ", hostPorts)}, it gives the Service two ports named {name}, and Kubernetes refuses two ports of the same name; {PortKey.ServiceRefused}.",
                 $"Write the port once, as \"{key.Name}\", bound to one HostPort.");
     }
 }
