@@ -56,6 +56,11 @@ internal sealed class PortMapping
         HasPortBindings = true;
         if (member.Value is not JObject)
         {
+            if (TemplateText.StandsForValue(member.Value))
+            {
+                _context.Pending(ModulePorts.LocationOf(member), member.Value, "an object of ports");
+                return;
+            }
             _context.StopDeployment(ModulePorts.LocationOf(member), member.Value, $"{member.Name} is not an object; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Write it as {\"<port>/tcp\": [{\"HostPort\": \"<port>\"}]}.");
             return;
         }
@@ -63,6 +68,11 @@ internal sealed class PortMapping
         {
             if (entry.Member.Value is not (JArray or JValue { Kind: JValueKind.Null }))
             {
+                if (TemplateText.StandsForValue(entry.Member.Value))
+                {
+                    _context.Pending(entry.Location, entry.Member.Value, "an array of bindings");
+                    continue;
+                }
                 _context.StopDeployment(entry.Location, entry.Member.Value, $"{entry.Location} is not an array of bindings; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Write it as [{\"HostPort\": \"<port>\"}].");
                 continue;
             }
@@ -77,6 +87,11 @@ internal sealed class PortMapping
     {
         if (binding.Node is not JObject fields)
         {
+            if (TemplateText.StandsForValue(binding.Node))
+            {
+                _context.Pending(binding.Location, binding.Node, "a binding");
+                return;
+            }
             _context.StopDeployment(binding.Location, binding.Node, $"{binding.Location} is not a binding object; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Write it as {\"HostPort\": \"<port>\"}.");
             return;
         }

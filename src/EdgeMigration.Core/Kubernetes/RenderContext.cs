@@ -48,6 +48,10 @@ internal sealed class RenderContext
     /// <summary>Records a setting the agent cannot read or the API server refuses, so the module is not deployed.</summary>
     public void Fail(string location, JNode? value, string reason, string advice) => Drop(location, value, DropEffect.Fails, reason, advice);
 
+    /// <summary>Records a template placeholder standing where <paramref name="expected"/> belongs: what it holds is judged once the template is expanded.</summary>
+    public void Pending(string location, JNode value, string expected) =>
+        Drop(location, value, DropEffect.Pending, TemplateText.PendingMessage(location, value, expected), TemplateText.PendingAdvice);
+
     /// <summary>Records that the agent cannot read the module's createOptions or make its objects, or that the API server refuses its Service, which stops the whole deployment (<see cref="DroppedSetting.StopsDeployment"/>).</summary>
     public void StopDeployment(string location, JNode? value, string reason, string advice, bool inDefinition = false) =>
         Drop(location, value, DropEffect.Fails, reason, advice, inDefinition, stopsDeployment: true);

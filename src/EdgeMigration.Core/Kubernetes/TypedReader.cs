@@ -63,10 +63,7 @@ internal sealed class TypedReader
     }
 
     /// <summary>Records a template placeholder standing where <paramref name="expected"/> belongs as pending: what it holds is judged once the template is expanded.</summary>
-    public void RecordPending(string location, JNode value, string expected) =>
-        _context.Drop(location, value, DropEffect.Pending,
-            $"{location} {value.ToCompactJson()} is a template placeholder where {expected} belongs; what it holds is known only once the template is expanded.",
-            "Check the expanded manifest.");
+    public void RecordPending(string location, JNode value, string expected) => _context.Pending(location, value, expected);
 
     /// <summary>
     /// The placeholder as the preview writes it: a string, also when written bare. One that stands for an object or a

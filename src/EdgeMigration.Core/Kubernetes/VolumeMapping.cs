@@ -63,7 +63,11 @@ internal sealed class VolumeMapping
     private int ReadBinds(JMember? member)
     {
         var binds = member?.Value as JArray;
-        if (binds is null && member?.Value is not (null or JValue { Kind: JValueKind.Null }))
+        if (binds is null && member?.Value is { } pending && TemplateText.StandsForValue(pending))
+        {
+            _context.Pending(ModuleMounts.LocationOf(member), pending, "an array of binds");
+        }
+        else if (binds is null && member?.Value is not (null or JValue { Kind: JValueKind.Null }))
         {
             _context.StopDeployment(ModuleMounts.LocationOf(member), member.Value, $"{member.Name} is not an array; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Make it an array such as [\"/data:/data\"], or use HostConfig.Mounts.");
         }
@@ -79,6 +83,11 @@ internal sealed class VolumeMapping
             var location = JsonPath.Index(ModuleMounts.LocationOf(member!), i);
             if (CreateOptionsAccess.Text(binds[i]) is not { } text)
             {
+                if (TemplateText.StandsForValue(binds[i]))
+                {
+                    _context.Pending(location, binds[i], "a bind");
+                    continue;
+                }
                 _context.StopDeployment(location, binds[i], $"{location} is {CreateOptions.Describe(binds[i])}, not a string; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Write it as \"/host/path:/container/path\".");
                 continue;
             }
@@ -104,12 +113,21 @@ internal sealed class VolumeMapping
         }
         if (member.Value is not JArray mounts)
         {
+            if (TemplateText.StandsForValue(member.Value))
+            {
+                _context.Pending(ModuleMounts.LocationOf(member), member.Value, "an array of mounts");
+                return;
+            }
             _context.StopDeployment(ModuleMounts.LocationOf(member), member.Value, $"{member.Name} is not an array; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Make it an array of {\"Type\", \"Source\", \"Target\"} objects.");
             return;
         }
         for (var i = 0; i < mounts.Count; i++)
         {
-            if (mounts[i] is not JObject)
+            if (mounts[i] is not JObject && TemplateText.StandsForValue(mounts[i]))
+            {
+                _context.Pending(JsonPath.Index(ModuleMounts.LocationOf(member), i), mounts[i], "a mount");
+            }
+            else if (mounts[i] is not JObject)
             {
                 _context.StopDeployment(JsonPath.Index(ModuleMounts.LocationOf(member), i), mounts[i], $"A mount that is not an object cannot be read; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Make it a {\"Type\", \"Source\", \"Target\"} object.");
             }

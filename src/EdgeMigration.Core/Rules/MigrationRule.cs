@@ -1,3 +1,4 @@
+using EdgeMigration.Core.Json;
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
@@ -69,6 +70,10 @@ public abstract class MigrationRule
             Certainty = certainty,
             HelpUri = HelpUri,
         };
+
+    /// <summary>Information that a template placeholder stands where <paramref name="expected"/> belongs (<see cref="TemplateText.StandsForValue"/>).</summary>
+    protected Finding PendingFinding(EdgeModule module, string location, JNode value, string expected) =>
+        Finding(module, location, TemplateText.PendingMessage(location, value, expected), TemplateText.PendingAdvice, Severity.Information, fixable: false);
 }
 
 /// <summary>A rule that looks at each module on its own.</summary>

@@ -27,7 +27,7 @@ public readonly record struct MistypedField(string Location, JNode Value, string
 /// (<see cref="HoldsValueType"/>): Json.NET cannot make null of one and throws too. Rule K4 reports these and the
 /// Kubernetes preview stops the whole deployment for them, from this one reading. Binds, Mounts and PortBindings are judged by
 /// their own rules (S1, K9, K10), with the fields of a mount and of a port binding read here (<see cref="OfMount"/>,
-/// <see cref="OfBinding"/>); a template placeholder is judged once the template is expanded.
+/// <see cref="OfBinding"/>); a value a template fills in whole (<see cref="TemplateText.StandsForValue"/>) is judged once the template is expanded, but text around a placeholder ("PATH=$PATH:/bin" where a list belongs) stays text.
 /// </summary>
 public static class MistypedFields
 {
@@ -160,7 +160,7 @@ public static class MistypedFields
             _ => null,
         };
         // Asked last: nearly every value is of its type.
-        return expected is null || value is JValue { Kind: JValueKind.Null } && !HoldsValueType(type) || TemplateText.IsPlaceholder(value) ? null : expected;
+        return expected is null || value is JValue { Kind: JValueKind.Null } && !HoldsValueType(type) || TemplateText.StandsForValue(value) ? null : expected;
     }
 
     /// <summary>

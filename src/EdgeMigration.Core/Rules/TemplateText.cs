@@ -17,6 +17,45 @@ public static class TemplateText
         value is JValue { Kind: JValueKind.Placeholder } || (value is JValue { IsString: true } text && HasPlaceholder(text.Text));
 
     /// <summary>
+    /// A JSON value that a template fills in whole: a bare placeholder (<c>"Binds": ${BINDS}</c>), or a string that is one
+    /// placeholder and nothing else (<c>"${ENV}"</c>, <c>"$ENV"</c>, <c>"&lt;binds&gt;"</c>). A string with text around one,
+    /// such as <c>"PATH=$PATH:/bin"</c>, is that string still once expanded.
+    /// </summary>
+    public static bool StandsForValue(JNode value) =>
+        value is JValue { Kind: JValueKind.Placeholder } || (value is JValue { IsString: true } text && IsWholePlaceholder(text.Text));
+
+    /// <summary>What a check and the preview say of a value that <see cref="StandsForValue"/> where <paramref name="expected"/> belongs.</summary>
+    public static string PendingMessage(string location, JNode value, string expected) =>
+        $"{location} {value.ToCompactJson()} is a template placeholder where {expected} belongs; what it holds is known only once the template is expanded.";
+
+    public const string PendingAdvice = "Check the expanded manifest.";
+
+    private static bool IsWholePlaceholder(string text)
+    {
+        if (text.Length >= 3 && text[0] == '$' && text[1] == '{')
+        {
+            return text.IndexOf('}') == text.Length - 1;
+        }
+        if (text.Length >= 2 && text[0] == '<')
+        {
+            return text.IndexOf('>') == text.Length - 1;
+        }
+        if (text.Length < 2 || text[0] != '$')
+        {
+            return false;
+        }
+        // $VAR, $MODULES.name: a name and nothing after it.
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (!(Ascii.IsLetterOrDigit(text[i]) || text[i] is '_' or '.'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
     /// True for a module id that stands for the real one: a placeholder, or a marker that a notebook or script replaces
     /// as text before it deploys the template (<c>__MODULE_NAME</c>, <c>__AML_MODULE_NAME</c> in Azure Machine
     /// Learning's IoT Edge templates: two underscores, then capitals, digits and underscores).

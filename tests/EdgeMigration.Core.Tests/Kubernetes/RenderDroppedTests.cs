@@ -100,6 +100,22 @@ public class RenderDroppedTests
     }
 
     [Theory]
+    [InlineData("""{"HostConfig":{"Binds":${BINDS}}}""", "HostConfig.Binds")]
+    [InlineData("""{"HostConfig":{"Binds":[${DATA_BIND}]}}""", "HostConfig.Binds[0]")]
+    [InlineData("""{"HostConfig":{"Mounts":"${MOUNTS}"}}""", "HostConfig.Mounts")]
+    [InlineData("""{"HostConfig":{"Mounts":[${MOUNT}]}}""", "HostConfig.Mounts[0]")]
+    [InlineData("""{"HostConfig":{"PortBindings":${PORTS}}}""", "HostConfig.PortBindings")]
+    [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":${BINDINGS}}}}""", "HostConfig.PortBindings['80/tcp']")]
+    [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":["<binding>"]}}}""", "HostConfig.PortBindings['80/tcp'][0]")]
+    public void BindsMountsOrPortBindingsATemplateFillsInArePending(string createOptions, string location)
+    {
+        var module = Render(createOptions);
+
+        Assert.Equal(new[] { "Pending " + location }, Dropped(module));
+        Assert.False(module.Fails);
+    }
+
+    [Theory]
     [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"70000"}]}}}""", "HostConfig.PortBindings['80/tcp'][0]")]
     [InlineData("""{"HostConfig":{"PortBindings":{"70000/tcp":[{"HostPort":"7000"}]}}}""", "HostConfig.PortBindings['70000/tcp']")]
     [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"8080"},{"HostPort":"8081"}]}}}""", "HostConfig.PortBindings['80/tcp'][1]")]

@@ -191,4 +191,46 @@ public class CreateOptionsReadabilityRulesTests
 
         Assert.DoesNotContain(RuleEngine.Check(manifest), f => f.Severity == Severity.Error);
     }
+
+    [Theory]
+    [InlineData("""{"Env":"${ENV}"}""", false)]
+    [InlineData("""{"Env":${ENV}}""", false)]
+    [InlineData("""{"Env":"$ENV_LIST"}""", false)]
+    [InlineData("""{"Labels":"<labels>"}""", false)]
+    [InlineData("""{"Env":"PATH=$PATH:/opt/bin"}""", true)]
+    [InlineData("""{"Env":"A=${A}"}""", true)]
+    public void APlaceholderThatFillsTheValueWaitsForTheTemplateButTextAroundOneIsText(string createOptions, bool refused)
+    {
+        // A template fills in text: "PATH=$PATH:/opt/bin" is a string once expanded too, where the agent reads a list.
+        var findings = Check(ManifestBuilder.Deployment(("m", createOptions)), "K4");
+
+        Assert.Equal(refused, findings.Any(f => f.Severity == Severity.Error));
+    }
+
+    [Theory]
+    [InlineData("""{"HostConfig":{"Binds":${BINDS}}}""", "S1", "HostConfig.Binds")]
+    [InlineData("""{"HostConfig":{"Binds":"${BINDS}"}}""", "S1", "HostConfig.Binds")]
+    [InlineData("""{"HostConfig":{"Binds":[${DATA_BIND}]}}""", "S1", "HostConfig.Binds[0]")]
+    [InlineData("""{"HostConfig":{"Mounts":${MOUNTS}}}""", "K9", "HostConfig.Mounts")]
+    [InlineData("""{"HostConfig":{"Mounts":["$MOUNT"]}}""", "K9", "HostConfig.Mounts[0]")]
+    [InlineData("""{"HostConfig":{"PortBindings":${PORTS}}}""", "K10", "HostConfig.PortBindings")]
+    [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":"<bindings>"}}}""", "K10", "HostConfig.PortBindings['80/tcp']")]
+    [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":[${BINDING}]}}}""", "K10", "HostConfig.PortBindings['80/tcp'][0]")]
+    public void BindsMountsAndPortBindingsATemplateFillsInAreJudgedOnceExpanded(string createOptions, string ruleId, string location)
+    {
+        var findings = RuleEngine.Check(ManifestBuilder.Deployment(("m", createOptions))).Where(f => f.ModuleName == "m").ToList();
+
+        Assert.DoesNotContain(findings, f => f.Severity == Severity.Error);
+        var pending = Assert.Single(findings, f => f.Location == location);
+        Assert.Equal((ruleId, Severity.Information), (pending.RuleId, pending.Severity));
+        Assert.Contains(" is a template placeholder", pending.Message);
+    }
+
+    [Fact]
+    public void BindsWithTextAroundAPlaceholderAreTextStill()
+    {
+        var findings = Check(ManifestBuilder.Deployment(("m", """{"HostConfig":{"Binds":"${DATA}:/data"}}""")), "S1");
+
+        Assert.Equal(new[] { "S1 Error m HostConfig.Binds manual" }, Summary(findings));
+    }
 }

@@ -31,9 +31,11 @@ public sealed class PortSettingsRule : ModuleRule
         }
         if (ModulePorts.PortBindingsMember(module) is { } member && member.Value is not (JObject or JValue { Kind: JValueKind.Null }))
         {
-            findings.Add(Finding(module, ModulePorts.LocationOf(member),
-                $"{member.Name} is {member.Value.ToCompactJson()}, not an object; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
-                "Write it as {\"<port>/tcp\": [{\"HostPort\": \"<port>\"}]}."));
+            findings.Add(TemplateText.StandsForValue(member.Value)
+                ? PendingFinding(module, ModulePorts.LocationOf(member), member.Value, "an object of ports")
+                : Finding(module, ModulePorts.LocationOf(member),
+                    $"{member.Name} is {member.Value.ToCompactJson()}, not an object; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
+                    "Write it as {\"<port>/tcp\": [{\"HostPort\": \"<port>\"}]}."));
             return;
         }
         foreach (var exposed in ModulePorts.Exposed(module))
@@ -70,18 +72,22 @@ public sealed class PortSettingsRule : ModuleRule
     {
         if (entry.Member.Value is not (JArray or JValue { Kind: JValueKind.Null }))
         {
-            findings.Add(Finding(module, entry.Location,
-                $"{entry.Location} is {entry.Member.Value.ToCompactJson()}, not an array of bindings; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
-                "Write it as [{\"HostPort\": \"<port>\"}]."));
+            findings.Add(TemplateText.StandsForValue(entry.Member.Value)
+                ? PendingFinding(module, entry.Location, entry.Member.Value, "an array of bindings")
+                : Finding(module, entry.Location,
+                    $"{entry.Location} is {entry.Member.Value.ToCompactJson()}, not an array of bindings; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
+                    "Write it as [{\"HostPort\": \"<port>\"}]."));
             return;
         }
         foreach (var binding in entry.Bindings)
         {
             if (binding.Node is not (JObject or JValue { Kind: JValueKind.Null }))
             {
-                findings.Add(Finding(module, binding.Location,
-                    $"{binding.Location} is {binding.Node.ToCompactJson()}, not a binding object; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
-                    "Write it as {\"HostPort\": \"<port>\"}."));
+                findings.Add(TemplateText.StandsForValue(binding.Node)
+                    ? PendingFinding(module, binding.Location, binding.Node, "a binding")
+                    : Finding(module, binding.Location,
+                        $"{binding.Location} is {binding.Node.ToCompactJson()}, not a binding object; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
+                        "Write it as {\"HostPort\": \"<port>\"}."));
                 continue;
             }
             if (binding.Node is JObject fields && MistypedFields.OfBinding(fields, binding.Location) is { Count: > 0 } mistyped)

@@ -30,9 +30,11 @@ public sealed class BindsRule : BindRule
         }
         if (plan.Binds is null)
         {
-            findings.Add(Finding(module, plan.Location,
-                $"{plan.Member.Name} is {plan.Member.Value.ToCompactJson()}, not an array of strings; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
-                "Make it an array such as [\"/data:/data\"], or use HostConfig.Mounts.", Severity.Error, fixable: false));
+            findings.Add(TemplateText.StandsForValue(plan.Member.Value)
+                ? PendingFinding(module, plan.Location, plan.Member.Value, "an array of binds")
+                : Finding(module, plan.Location,
+                    $"{plan.Member.Name} is {plan.Member.Value.ToCompactJson()}, not an array of strings; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
+                    "Make it an array such as [\"/data:/data\"], or use HostConfig.Mounts.", Severity.Error, fixable: false));
             return;
         }
         if (plan.Entries.Count == 0)
@@ -48,7 +50,7 @@ public sealed class BindsRule : BindRule
             fixable: convertible));
         foreach (var entry in plan.Entries)
         {
-            if (entry.Class == BindClass.Unreadable && entry.Node is JValue { IsString: true } text && TemplateText.HasPlaceholder(text.Text))
+            if (entry.Class == BindClass.Unreadable && TemplateText.IsPlaceholder(entry.Node))
             {
                 findings.Add(Finding(module, entry.Location,
                     $"{entry.Location} {entry.Node.ToCompactJson()} is a template placeholder; what it mounts is known only once the template is expanded.",

@@ -32,18 +32,23 @@ public sealed class MountsRule : ModuleRule
         }
         if (member.Value is not JArray mounts)
         {
-            findings.Add(Finding(module, ModuleMounts.LocationOf(member),
-                $"{member.Name} is {member.Value.ToCompactJson()}, not an array; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
-                "Make it an array of {\"Type\", \"Source\", \"Target\"} objects."));
+            findings.Add(TemplateText.StandsForValue(member.Value)
+                ? PendingFinding(module, ModuleMounts.LocationOf(member), member.Value, "an array of mounts")
+                : Finding(module, ModuleMounts.LocationOf(member),
+                    $"{member.Name} is {member.Value.ToCompactJson()}, not an array; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
+                    "Make it an array of {\"Type\", \"Source\", \"Target\"} objects."));
             return;
         }
         for (var i = 0; i < mounts.Count; i++)
         {
             if (mounts[i] is not JObject)
             {
-                findings.Add(Finding(module, JsonPath.Index(ModuleMounts.LocationOf(member), i),
-                    $"{JsonPath.Index(ModuleMounts.LocationOf(member), i)} is {mounts[i].ToCompactJson()}, not an object; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
-                    "Make it a {\"Type\", \"Source\", \"Target\"} object."));
+                var location = JsonPath.Index(ModuleMounts.LocationOf(member), i);
+                findings.Add(TemplateText.StandsForValue(mounts[i])
+                    ? PendingFinding(module, location, mounts[i], "a mount")
+                    : Finding(module, location,
+                        $"{location} is {mounts[i].ToCompactJson()}, not an object; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
+                        "Make it a {\"Type\", \"Source\", \"Target\"} object."));
             }
         }
         var volumes = new Dictionary<string, MountEntry>(StringComparer.Ordinal);
