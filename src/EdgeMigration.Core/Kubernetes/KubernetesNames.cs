@@ -101,8 +101,8 @@ public static class KubernetesNames
         return candidate;
     }
 
-    /// <summary><c>^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$</c>, read as Kubernetes reads it: no line break at the end either.</summary>
-    private static bool IsDnsLabel(string name)
+    /// <summary><c>^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$</c>, read as Kubernetes reads it: no line break at the end either. A Service name must be one (DNS-1035).</summary>
+    internal static bool IsDnsLabel(string name)
     {
         if (name.Length == 0 || name.Length > MaxLabelLength || !Ascii.IsLowerLetter(name[0]) || name[name.Length - 1] == '-')
         {

@@ -4,6 +4,7 @@ using System.Linq;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
+using EdgeMigration.Core.Rules.Network;
 using EdgeMigration.Core.Rules.Other;
 
 namespace EdgeMigration.Core.Kubernetes;
@@ -47,10 +48,11 @@ public static class KubernetesRenderer
         {
             context.Drop(ignored.Location, ignored.Value, DropEffect.Ignored, ignored.Reason, ignored.Advice, ignored.InDefinition);
         }
-        if (ModuleIdCheck.Check(module.Name, idsByDeviceName) is { Fails: true } problem)
+        var idProblem = ModuleIdCheck.Check(module.Name, idsByDeviceName);
+        if (idProblem is { Fails: true })
         {
-            context.Drop("", null, DropEffect.Fails, $"Module id '{module.Name}' {problem.Text} (rule O2).", RenameAdvice(module.Name, renames), inDefinition: true,
-                stopsDeployment: problem.StopsDeployment);
+            context.Drop("", null, DropEffect.Fails, $"Module id '{module.Name}' {idProblem.Text} (rule O2).", RenameAdvice(module.Name, renames), inDefinition: true,
+                stopsDeployment: idProblem.StopsDeployment);
         }
         // Pieces the runtime cannot join fail the module alone (rule K5).
         if (module.CreateOptions is { ErrorKind: CreateOptionsErrorKind.BrokenPieces, Error: { } broken })
@@ -67,6 +69,12 @@ public static class KubernetesRenderer
         if (ServiceBuilder.Build(context, parts) is { } service)
         {
             resources.Add(new(module.Name, service));
+            // Services are applied before any Deployment: the one the API server refuses for its name stops them all.
+            if (idProblem is { Fails: true, StopsDeployment: false } && !KubernetesNames.IsDnsLabel(context.Name))
+            {
+                context.StopDeployment("", null, $"Kubernetes refuses the module's Service, named '{context.Name}' after the module, as it is not a valid Service name; {PortKey.ServiceRefused}.",
+                    RenameAdvice(module.Name, renames), inDefinition: true);
+            }
         }
         resources.Add(new(module.Name, JsonBuild.Object(("apiVersion", JValue.String("v1")), ("kind", JValue.String("ServiceAccount")),
             ("metadata", parts.Metadata(context.Name, new[] { new KeyValuePair<string, string>(DeploymentBuilder.OriginalModuleIdAnnotation, module.Name) })))));

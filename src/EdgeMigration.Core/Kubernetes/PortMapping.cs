@@ -66,7 +66,12 @@ internal sealed class PortMapping
         }
         foreach (var entry in ModulePorts.Bindings(_context.Module).Where(e => Valid(e.Key, e.Location, e.Member.Value, exposed: false)))
         {
-            if (entry.Member.Value is not (JArray or JValue { Kind: JValueKind.Null }))
+            if (entry.Member.Value is JValue { Kind: JValueKind.Null })
+            {
+                _context.StopDeployment(entry.Location, entry.Member.Value, $"{entry.Location} is null, not an array of bindings; {ModulePorts.NullStopsDeployment}.", "Write it as [{\"HostPort\": \"<port>\"}], or remove the port.");
+                continue;
+            }
+            if (entry.Member.Value is not JArray)
             {
                 if (TemplateText.StandsForValue(entry.Member.Value))
                 {
@@ -85,6 +90,11 @@ internal sealed class PortMapping
 
     private void ReadBinding(PortBinding binding, PortKey key)
     {
+        if (binding.Node is JValue { Kind: JValueKind.Null })
+        {
+            _context.StopDeployment(binding.Location, binding.Node, $"{binding.Location} is null, not a binding object; {ModulePorts.NullStopsDeployment}.", "Write it as {\"HostPort\": \"<port>\"}, or remove it.");
+            return;
+        }
         if (binding.Node is not JObject fields)
         {
             if (TemplateText.StandsForValue(binding.Node))

@@ -3,6 +3,7 @@ using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
+using EdgeMigration.Core.Rules.Network;
 using Xunit;
 using static EdgeMigration.Tests.Kubernetes.RenderKit;
 
@@ -128,6 +129,43 @@ public class RenderDroppedTests
         Assert.Equal((location, true), (failure.Location, failure.StopsDeployment));
         Assert.EndsWith("the agent applies every module's Service before any Deployment and stops at a refused one, so the whole deployment fails.", failure.Reason);
         Assert.Equal("refused", string.Join(",", Assert.Single(rendering.Modules.Single(m => m.ModuleName == "fine").Dropped).StoppedBy!));
+    }
+
+    [Theory]
+    [InlineData("a.b")]
+    [InlineData("1cam")]
+    public void AServiceNamedAfterAnIdThatIsNoServiceNameStopsEveryModule(string id)
+    {
+        // The Service takes the module's name, which Kubernetes refuses when it is no DNS-1035 label, as it applies every Service first.
+        var rendering = KubernetesRenderer.Render(ManifestBuilder.Deployment((id, """{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"8080"}]}}}"""), ("fine", "{}")));
+
+        var stop = Assert.Single(rendering.Modules.Single(m => m.ModuleName == id).Dropped, d => d.StopsDeployment);
+        Assert.Equal($"Kubernetes refuses the module's Service, named '{id}' after the module, as it is not a valid Service name; {PortKey.ServiceRefused}.", stop.Reason);
+        Assert.Equal(id, string.Join(",", Assert.Single(rendering.Modules.Single(m => m.ModuleName == "fine").Dropped).StoppedBy!));
+    }
+
+    [Fact]
+    public void AnIdThatIsNoServiceNameFailsItsModuleOnlyWithoutAService()
+    {
+        var rendering = KubernetesRenderer.Render(ManifestBuilder.Deployment(("a.b", "{}"), ("fine", "{}")));
+
+        Assert.True(rendering.Modules.Single(m => m.ModuleName == "a.b").Fails);
+        Assert.DoesNotContain(rendering.Modules.SelectMany(m => m.Dropped), d => d.StopsDeployment);
+        Assert.False(rendering.Modules.Single(m => m.ModuleName == "fine").Fails);
+    }
+
+    [Theory]
+    [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":null}}}""", "HostConfig.PortBindings['80/tcp']")]
+    [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":[null]}}}""", "HostConfig.PortBindings['80/tcp'][0]")]
+    public void NullBindingsStopEveryModule(string createOptions, string location)
+    {
+        // Json.NET reads null, then the agent's Service mapping (PortExtensions.GetHostPorts) throws on it, before it applies anything.
+        var rendering = KubernetesRenderer.Render(ManifestBuilder.Deployment(("broken", createOptions), ("fine", "{}")));
+
+        var failure = Assert.Single(rendering.Modules.Single(m => m.ModuleName == "broken").Dropped, d => d.Effect == DropEffect.Fails);
+        Assert.Equal((location, true), (failure.Location, failure.StopsDeployment));
+        Assert.EndsWith("the GPU device's agent reads it, then fails on it as it makes the module's Service, so the whole deployment fails.", failure.Reason);
+        Assert.Equal("broken", string.Join(",", Assert.Single(rendering.Modules.Single(m => m.ModuleName == "fine").Dropped).StoppedBy!));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class MissingHostPortRuleTests
             "N1 Warning nohost HostConfig.PortBindings['80/tcp'][0] fixable",
             "N1 Warning nohost HostConfig.PortBindings['81/tcp'][0] fixable",
             "N1 Warning nohost HostConfig.PortBindings['82/udp'] fixable",
-            "N1 Warning nohost HostConfig.PortBindings['83/tcp'] fixable",
+            "N1 Error nohost HostConfig.PortBindings['83/tcp'] fixable",
             "N1 Warning exposed ExposedPorts['4000/tcp'] manual",
         }, Summary(findings));
         // Docker publishes a bound port only if it is exposed; 80/tcp is not in ExposedPorts, so only the image can expose it.
@@ -29,10 +29,14 @@ public class MissingHostPortRuleTests
         // With no binding at all Docker publishes nothing (only PublishAllPorts would); binding it exposes it outside the device.
         Assert.All(new[] { findings[2], findings[3] }, finding =>
         {
-            Assert.Contains("has no binding; Docker publishes the port on no host port", finding.Message);
+            Assert.Contains("Docker publishes the port on no host port", finding.Message);
             Assert.DoesNotContain("random host port", finding.Message);
             Assert.Contains("which Docker did not", finding.Recommendation);
         });
+        Assert.Contains("has no binding;", findings[2].Message);
+        // Null the agent reads, then its Service mapping throws on it (PortExtensions.GetHostPorts): no module is deployed.
+        Assert.Equal("HostConfig.PortBindings['83/tcp'] is null, not an array of bindings; Docker publishes the port on no host port, and the GPU device's agent reads it, then fails on it as it makes the module's Service, so the whole deployment fails.",
+            findings[3].Message);
         Assert.Contains("ClusterIP Service (exposedport-4000-tcp)", findings[4].Message);
         Assert.Contains("\"PortBindings\": {\"4000/tcp\": [{\"HostPort\":\"4000\"}]}", findings[4].Recommendation);
     }

@@ -35,6 +35,19 @@ public class PortSettingsRuleTests
     }
 
     [Fact]
+    public void ANullBindingStopsTheWholeDeployment()
+    {
+        // Json.NET reads it, then the agent's Service mapping throws on it (PortExtensions.GetHostPorts), before it applies anything.
+        var manifest = ManifestBuilder.Deployment(("ports", """{"HostConfig":{"PortBindings":{"80/tcp":[null],"81/xyz":[null]}}}"""));
+
+        var findings = Check(manifest, "K10").Where(f => f.Severity == EdgeMigration.Core.Rules.Severity.Error).ToList();
+
+        Assert.Equal(new[] { "K10 Error ports HostConfig.PortBindings['80/tcp'][0] manual" }, Summary(findings));
+        Assert.Equal("HostConfig.PortBindings['80/tcp'][0] is null, not a binding object; the GPU device's agent reads it, then fails on it as it makes the module's Service, so the whole deployment fails.",
+            findings[0].Message);
+    }
+
+    [Fact]
     public void KeysOfOnePortInTwoCasesBoundToTwoHostPortsAreRefused()
     {
         // PortAndProtocol.Parse reads the protocol in any case: "80/TCP" and "80/tcp" are one container port, and the

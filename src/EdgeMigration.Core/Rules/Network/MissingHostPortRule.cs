@@ -36,10 +36,15 @@ public sealed class MissingHostPortRule : ModuleRule
         foreach (var (entry, binding) in Missing(bindings))
         {
             var bind = $"Bind it to a HostPort, for example {Binding(entry.Key).ToCompactJson()} (ConvertTo-GpuEdgeManifest binds the container port's number).";
+            // Null, unlike [], the agent's Service mapping throws on.
+            var isNull = entry.Member.Value is JValue { Kind: JValueKind.Null };
             findings.Add(binding is null
                 ? Finding(module, entry.Location,
-                    $"{entry.Location} has no binding; Docker publishes the port on no host port (other modules reach it on the module network), and the GPU device's agent skips it, so port {entry.Key.Name} is not exposed.",
-                    bind + " That also exposes it outside the device, which Docker did not; to keep it inside the cluster, add \"k8s-experimental\": {\"serviceOptions\": {\"type\": \"ClusterIP\"}}.")
+                    isNull
+                        ? $"{entry.Location} is null, not an array of bindings; Docker publishes the port on no host port, and {ModulePorts.NullStopsDeployment}."
+                        : $"{entry.Location} has no binding; Docker publishes the port on no host port (other modules reach it on the module network), and the GPU device's agent skips it, so port {entry.Key.Name} is not exposed.",
+                    bind + " That also exposes it outside the device, which Docker did not; to keep it inside the cluster, add \"k8s-experimental\": {\"serviceOptions\": {\"type\": \"ClusterIP\"}}.",
+                    isNull ? Severity.Error : null)
                 : Finding(module, binding.Location,
                     $"{entry.Location} binding {binding.Index} has no HostPort; Docker publishes the port on a random host port{IfExposedByTheImage(module, entry.Key)}, but the GPU device's agent skips it, so port {entry.Key.Name} is not exposed.",
                     bind));

@@ -124,6 +124,12 @@ public static class ModulePorts
 
     public static string LocationOf(JMember portBindings) => "HostConfig." + portBindings.Name;
 
+    /// <summary>
+    /// What a null list of bindings, or a null binding, of a port the agent reads does, as the check and the preview say it:
+    /// Json.NET reads null, but the agent's Service mapping (PortExtensions.GetHostPorts) throws on it, before it applies anything.
+    /// </summary>
+    public const string NullStopsDeployment = "the GPU device's agent reads it, then fails on it as it makes the module's Service, so the whole deployment fails";
+
     /// <summary>Names the cached views of <see cref="CheckScope"/>.</summary>
     private static readonly object BindingsView = new(), ExposedView = new();
 

@@ -81,6 +81,14 @@ public sealed class PortSettingsRule : ModuleRule
         }
         foreach (var binding in entry.Bindings)
         {
+            // Of a key the agent does not read, it reads no binding either.
+            if (binding.Node is JValue { Kind: JValueKind.Null } && entry.Key.Protocol is not null)
+            {
+                findings.Add(Finding(module, binding.Location,
+                    $"{binding.Location} is null, not a binding object; {ModulePorts.NullStopsDeployment}.",
+                    "Write it as {\"HostPort\": \"<port>\"}, or remove it."));
+                continue;
+            }
             if (binding.Node is not (JObject or JValue { Kind: JValueKind.Null }))
             {
                 findings.Add(TemplateText.StandsForValue(binding.Node)
