@@ -102,9 +102,12 @@ public static class KubernetesNames
     }
 
     /// <summary><c>^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$</c>, read as Kubernetes reads it: no line break at the end either. A Service name must be one (DNS-1035).</summary>
-    internal static bool IsDnsLabel(string name)
+    private static bool IsDnsLabel(string name) => name.Length > 0 && Ascii.IsLowerLetter(name[0]) && IsContainerName(name);
+
+    /// <summary><c>^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$</c> (DNS-1123 label): a container's name, which may start with a digit.</summary>
+    public static bool IsContainerName(string name)
     {
-        if (name.Length == 0 || name.Length > MaxLabelLength || !Ascii.IsLowerLetter(name[0]) || name[name.Length - 1] == '-')
+        if (name.Length == 0 || name.Length > MaxLabelLength || name[0] == '-' || name[name.Length - 1] == '-')
         {
             return false;
         }

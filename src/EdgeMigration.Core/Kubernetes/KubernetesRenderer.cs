@@ -48,7 +48,7 @@ public static class KubernetesRenderer
         {
             context.Drop(ignored.Location, ignored.Value, DropEffect.Ignored, ignored.Reason, ignored.Advice, ignored.InDefinition);
         }
-        var idProblem = ModuleIdCheck.Check(module.Name, idsByDeviceName);
+        var idProblem = ModuleIdCheck.Check(module.Name, idsByDeviceName, ModulePorts.MakesService(module));
         if (idProblem is { Fails: true })
         {
             context.Drop("", null, DropEffect.Fails, $"Module id '{module.Name}' {idProblem.Text} (rule O2).", RenameAdvice(module.Name, renames), inDefinition: true,
@@ -69,12 +69,6 @@ public static class KubernetesRenderer
         if (ServiceBuilder.Build(context, parts) is { } service)
         {
             resources.Add(new(module.Name, service));
-            // Services are applied before any Deployment: the one the API server refuses for its name stops them all.
-            if (idProblem is { Fails: true, StopsDeployment: false } && !KubernetesNames.IsDnsLabel(context.Name))
-            {
-                context.StopDeployment("", null, $"Kubernetes refuses the module's Service, named '{context.Name}' after the module, as it is not a valid Service name; {PortKey.ServiceRefused}.",
-                    RenameAdvice(module.Name, renames), inDefinition: true);
-            }
         }
         resources.Add(new(module.Name, JsonBuild.Object(("apiVersion", JValue.String("v1")), ("kind", JValue.String("ServiceAccount")),
             ("metadata", parts.Metadata(context.Name, new[] { new KeyValuePair<string, string>(DeploymentBuilder.OriginalModuleIdAnnotation, module.Name) })))));

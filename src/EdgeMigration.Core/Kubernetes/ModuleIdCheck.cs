@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using EdgeMigration.Core.Rules;
+using EdgeMigration.Core.Rules.Network;
 
 namespace EdgeMigration.Core.Kubernetes;
 
@@ -23,8 +24,13 @@ public static class ModuleIdCheck
     public static ILookup<string, string> ByDeviceName(IEnumerable<string> ids) =>
         ids.Where(id => !TemplateText.IsPlaceholderId(id)).Distinct(StringComparer.Ordinal).ToLookup(KubernetesNames.Sanitize, StringComparer.Ordinal);
 
-    /// <summary>The problem with <paramref name="id"/> among the manifest's ids (<see cref="ByDeviceName"/>), or null when the device uses it unchanged or it is a placeholder.</summary>
-    public static ModuleIdProblem? Check(string id, ILookup<string, string> idsByDeviceName)
+    /// <summary>
+    /// The problem with <paramref name="id"/> among the manifest's ids (<see cref="ByDeviceName"/>), or null when the device
+    /// uses it unchanged or it is a placeholder. <paramref name="hasService"/>: the module has ports, so the agent makes it a
+    /// Service of that name (<see cref="ModulePorts.MakesService"/>), which must be a DNS-1035 label; the Deployment and
+    /// ServiceAccount take DNS-1123 subdomains and the container a DNS-1123 label, which may start with a digit.
+    /// </summary>
+    public static ModuleIdProblem? Check(string id, ILookup<string, string> idsByDeviceName, bool hasService)
     {
         if (TemplateText.IsPlaceholderId(id))
         {
@@ -43,9 +49,17 @@ public static class ModuleIdCheck
         {
             return new($"becomes '{name}', a name the device's agent uses itself in every pod or namespace, so the deployment fails", true);
         }
+        if (!KubernetesNames.IsSafeName(name) && hasService)
+        {
+            return new($"becomes '{name}' on the device, the name of the module's Service, which Kubernetes refuses (a Service name is lower-case letters, digits and '-', starting with a letter, ending with a letter or digit, at most {KubernetesNames.MaxLabelLength} characters); {PortKey.ServiceRefused}", true, StopsDeployment: true);
+        }
+        if (!KubernetesNames.IsContainerName(name))
+        {
+            return new($"becomes '{name}' on the device, which is not a valid container name (lower-case letters, digits and '-', starting and ending with a letter or digit, at most {KubernetesNames.MaxLabelLength} characters), so Kubernetes refuses the module's Deployment", true);
+        }
         if (!KubernetesNames.IsSafeName(name))
         {
-            return new($"becomes '{name}' on the device, which is not a valid container or Service name (a DNS label: lower-case letters, digits and '-', starting with a letter, ending with a letter or digit, at most {KubernetesNames.MaxLabelLength} characters), so the deployment fails", true);
+            return new($"runs as '{name}' on the device, which starts with a digit: Kubernetes would refuse it as the name of a Service, which the module gets once it has ports, and the how-to asks for Kubernetes names", false);
         }
         if (!string.Equals(name, id, StringComparison.Ordinal))
         {

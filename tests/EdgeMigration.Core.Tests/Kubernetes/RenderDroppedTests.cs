@@ -140,17 +140,20 @@ public class RenderDroppedTests
         var rendering = KubernetesRenderer.Render(ManifestBuilder.Deployment((id, """{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"8080"}]}}}"""), ("fine", "{}")));
 
         var stop = Assert.Single(rendering.Modules.Single(m => m.ModuleName == id).Dropped, d => d.StopsDeployment);
-        Assert.Equal($"Kubernetes refuses the module's Service, named '{id}' after the module, as it is not a valid Service name; {PortKey.ServiceRefused}.", stop.Reason);
+        Assert.StartsWith($"Module id '{id}' becomes '{id}' on the device, the name of the module's Service, which Kubernetes refuses", stop.Reason);
+        Assert.EndsWith($"{PortKey.ServiceRefused} (rule O2).", stop.Reason);
         Assert.Equal(id, string.Join(",", Assert.Single(rendering.Modules.Single(m => m.ModuleName == "fine").Dropped).StoppedBy!));
     }
 
     [Fact]
     public void AnIdThatIsNoServiceNameFailsItsModuleOnlyWithoutAService()
     {
-        var rendering = KubernetesRenderer.Render(ManifestBuilder.Deployment(("a.b", "{}"), ("fine", "{}")));
+        // No Service without ports; "a.b" is no container name either (its Deployment is refused), "9lives" is one.
+        var rendering = KubernetesRenderer.Render(ManifestBuilder.Deployment(("a.b", "{}"), ("9lives", "{}"), ("fine", "{}")));
 
         Assert.True(rendering.Modules.Single(m => m.ModuleName == "a.b").Fails);
         Assert.DoesNotContain(rendering.Modules.SelectMany(m => m.Dropped), d => d.StopsDeployment);
+        Assert.False(rendering.Modules.Single(m => m.ModuleName == "9lives").Fails);
         Assert.False(rendering.Modules.Single(m => m.ModuleName == "fine").Fails);
     }
 

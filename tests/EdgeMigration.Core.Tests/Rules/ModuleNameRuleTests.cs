@@ -146,13 +146,28 @@ public class ModuleNameRuleTests
     [Fact]
     public void UnusableNamesAreErrors()
     {
+        // A container's name may start with a digit, a Service's may not: "9lives" deploys until it has ports.
         var manifest = ManifestBuilder.Deployment(("Proxy", "{}"), ("9lives", "{}"), ("a.b", "{}"), ("good-name", "{}"));
 
         var findings = Check(manifest, "O2");
 
-        Assert.Equal(new[] { "O2 Error Proxy  fixable", "O2 Error 9lives  fixable", "O2 Error a.b  fixable" }, Summary(findings));
+        Assert.Equal(new[] { "O2 Error Proxy  fixable", "O2 Warning 9lives  fixable", "O2 Error a.b  fixable" }, Summary(findings));
+        Assert.EndsWith("so Kubernetes refuses the module's Deployment.", findings[2].Message);
         Assert.Equal(new[] { "proxy-module", "m-9lives", "a-b", "good-name" },
             Convert(manifest, "O2").Manifest.Modules.Where(m => !m.IsSystemModule).Select(m => m.Name));
+    }
+
+    [Theory]
+    [InlineData("9lives")]
+    [InlineData("a.b")]
+    public void AnIdThatIsNoServiceNameStopsTheWholeDeploymentOnceTheModuleHasPorts(string id)
+    {
+        var manifest = ManifestBuilder.Deployment((id, """{"ExposedPorts":{"80/tcp":{}}}"""), ("fine", "{}"));
+
+        var finding = Assert.Single(Check(manifest, "O2"));
+
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.EndsWith("stops at a refused one, so the whole deployment fails.", finding.Message);
     }
 
     [Fact]

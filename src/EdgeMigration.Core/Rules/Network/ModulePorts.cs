@@ -130,6 +130,29 @@ public static class ModulePorts
     /// </summary>
     public const string NullStopsDeployment = "the GPU device's agent reads it, then fails on it as it makes the module's Service, so the whole deployment fails";
 
+    /// <summary>
+    /// True when the agent makes the module a Service: it exposes a port the agent reads, or binds one to a HostPort that
+    /// is a whole number (a binding without one is skipped).
+    /// </summary>
+    public static bool MakesService(EdgeModule module)
+    {
+        foreach (var exposed in Exposed(module))
+        {
+            if (exposed.Key.IsValid)
+            {
+                return true;
+            }
+        }
+        foreach (var entry in Bindings(module))
+        {
+            if (entry.Key.IsValid && entry.Bindings.Any(binding => binding.HostPort is not null))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Names the cached views of <see cref="CheckScope"/>.</summary>
     private static readonly object BindingsView = new(), ExposedView = new();
 

@@ -5,6 +5,7 @@ using EdgeMigration.Core.Conversion;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules.Network;
 
 namespace EdgeMigration.Core.Rules.Other;
 
@@ -35,7 +36,7 @@ public sealed class ModuleNameRule : MigrationRule
         foreach (var module in modules.Where(m => !m.IsSystemModule))
         {
             // A safe id the plan keeps is fine: its collisions are reported on the modules renamed away from it.
-            if (!renames.TryGetValue(module.Name, out var newName) || ModuleIdCheck.Check(module.Name, idsByDeviceName) is not { } problem)
+            if (!renames.TryGetValue(module.Name, out var newName) || ModuleIdCheck.Check(module.Name, idsByDeviceName, ModulePorts.MakesService(module)) is not { } problem)
             {
                 continue;
             }
