@@ -185,6 +185,17 @@ Describe 'ConvertTo-EdgeKubernetesManifest' {
         $warnings | Should -HaveCount 1
     }
 
+    It 'fails every module when Kubernetes refuses one Service, as the agent applies Services first' {
+        $manifest = @{ modulesContent = @{ '$edgeAgent' = @{ 'properties.desired' = [ordered]@{ schemaVersion = '1.1'; modules = [ordered]@{
+                        web = @{ type = 'docker'; settings = @{ image = 'contoso/web:1'; createOptions = '{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"70000"}]}}}' } }
+                        fine = @{ type = 'docker'; settings = @{ image = 'contoso/fine:1' } } } } } } }
+        $deployments = $manifest | ConvertTo-EdgeKubernetesManifest -WarningAction SilentlyContinue | Where-Object Kind -eq Deployment
+        $deployments.Deploys | Should -Be @($false, $false)
+        ($deployments | Where-Object ModuleName -eq fine).DroppedSettings.StoppedBy | Should -Be 'web'
+        $finding = Test-EdgeModuleCompatibility -InputObject $manifest -Rule K10 | ForEach-Object Findings
+        $finding.Message | Should -Match 'so the whole deployment fails\.$'
+    }
+
     It 'writes a v1 List with -AsJson' {
         $list = ConvertTo-EdgeKubernetesManifest -Path $sample -ModuleName WebServerApp -AsJson | ConvertFrom-Json
         $list.kind | Should -Be 'List'
