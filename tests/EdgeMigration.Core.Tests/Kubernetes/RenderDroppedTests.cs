@@ -117,6 +117,19 @@ public class RenderDroppedTests
     }
 
     [Theory]
+    [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":${PORT}}]}}}""")]
+    [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"$PORT"}]}}}""")]
+    [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"<port>"}]}}}""")]
+    public void AHostPortATemplateFillsInIsPendingAsK10LeavesIt(string createOptions)
+    {
+        // Not "skipped as no whole number": the agent reads the expanded port, as K10 and N1 leave it to.
+        var module = Render(createOptions);
+
+        Assert.Equal(new[] { "Pending HostConfig.PortBindings['80/tcp'][0].HostPort" }, Dropped(module));
+        Assert.Empty(EdgeMigration.Tests.RuleTestKit.Check(ManifestBuilder.Deployment((Module, createOptions, null)), "K10"));
+    }
+
+    [Theory]
     [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"70000"}]}}}""", "HostConfig.PortBindings['80/tcp'][0]")]
     [InlineData("""{"HostConfig":{"PortBindings":{"70000/tcp":[{"HostPort":"7000"}]}}}""", "HostConfig.PortBindings['70000/tcp']")]
     [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"8080"},{"HostPort":"8081"}]}}}""", "HostConfig.PortBindings['80/tcp'][1]")]
