@@ -103,6 +103,8 @@ public class RenderDroppedTests
     [Theory]
     [InlineData("""{"HostConfig":{"Binds":${BINDS}}}""", "HostConfig.Binds")]
     [InlineData("""{"HostConfig":{"Binds":[${DATA_BIND}]}}""", "HostConfig.Binds[0]")]
+    [InlineData("""{"HostConfig":{"Binds":["$DATA_BIND"]}}""", "HostConfig.Binds[0]")]
+    [InlineData("""{"HostConfig":{"Binds":["<data bind>"]}}""", "HostConfig.Binds[0]")]
     [InlineData("""{"HostConfig":{"Mounts":"${MOUNTS}"}}""", "HostConfig.Mounts")]
     [InlineData("""{"HostConfig":{"Mounts":[${MOUNT}]}}""", "HostConfig.Mounts[0]")]
     [InlineData("""{"HostConfig":{"PortBindings":${PORTS}}}""", "HostConfig.PortBindings")]
