@@ -151,7 +151,12 @@ internal sealed class PortMapping
             }
             return true;
         }
-        if (!key.IsValid)
+        if (!key.IsValid && TemplateText.HasPlaceholder(key.Text))
+        {
+            // Rule K10 judges it once the template is expanded too.
+            _context.Pending(location, JValue.String(key.Text), "a port");
+        }
+        else if (!key.IsValid)
         {
             _context.Drop(location, value, DropEffect.Ignored, key.IgnoredBecause, "Write it as, for example, \"8080/tcp\".");
         }
