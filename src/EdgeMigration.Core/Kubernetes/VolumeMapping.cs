@@ -157,6 +157,11 @@ internal sealed class VolumeMapping
                 "Give every mount its Type (bind or volume), Source and Target.");
             return;
         }
+        if (mount.PlaceholderType is { } pendingType)
+        {
+            _context.Pending(JsonPath.Member(mount.Location, pendingType.Name), pendingType.Value, "a mount type");
+            return;
+        }
         if (!mount.IsBind && !mount.IsVolume)
         {
             _context.Drop(mount.Location, mount.Value, DropEffect.Ignored, $"Mount type '{mount.Type}' is not mapped: the agent reads only bind and volume mounts.",

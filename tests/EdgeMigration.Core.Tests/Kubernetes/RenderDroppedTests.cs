@@ -107,6 +107,8 @@ public class RenderDroppedTests
     [InlineData("""{"HostConfig":{"Binds":["<data bind>"]}}""", "HostConfig.Binds[0]")]
     [InlineData("""{"HostConfig":{"Mounts":"${MOUNTS}"}}""", "HostConfig.Mounts")]
     [InlineData("""{"HostConfig":{"Mounts":[${MOUNT}]}}""", "HostConfig.Mounts[0]")]
+    [InlineData("""{"HostConfig":{"Mounts":[{"Type":${TYPE},"Source":"input","Target":${TARGET}}]}}""", "HostConfig.Mounts[0].Type")]
+    [InlineData("""{"HostConfig":{"Mounts":[{"Type":"<type>","Source":"input","Target":"/in"}]}}""", "HostConfig.Mounts[0].Type")]
     [InlineData("""{"HostConfig":{"PortBindings":${PORTS}}}""", "HostConfig.PortBindings")]
     [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":${BINDINGS}}}}""", "HostConfig.PortBindings['80/tcp']")]
     [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":["<binding>"]}}}""", "HostConfig.PortBindings['80/tcp'][0]")]
