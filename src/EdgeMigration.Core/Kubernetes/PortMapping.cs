@@ -120,6 +120,12 @@ internal sealed class PortMapping
                 $"HostIp {binding.HostIp} is ignored on the GPU device: the Service listens on the external IP the device assigns to the module.",
                 "To choose that IP, set k8s-experimental.serviceOptions.loadBalancerIP (inside the device's Kubernetes external service IP range).");
         }
+        if (binding.HostPortText is { } pending && TemplateText.HasPlaceholder(pending) && fields.FindIgnoreCase("HostPort") is { } hostPortMember)
+        {
+            // Rule K10 judges it once the template is expanded too.
+            _context.Pending(JsonPath.Member(binding.Location, hostPortMember.Name), hostPortMember.Value, "a HostPort");
+            return;
+        }
         if ((binding.HostPortText is { } text ? ModulePorts.ToNumber(text) : null) is not { } hostPort)
         {
             _context.Drop(binding.Location, binding.Node, DropEffect.Ignored,
@@ -145,7 +151,12 @@ internal sealed class PortMapping
             }
             return true;
         }
-        if (!key.IsValid)
+        if (!key.IsValid && TemplateText.HasPlaceholder(key.Text))
+        {
+            // Rule K10 judges it once the template is expanded too.
+            _context.Pending(location, JValue.String(key.Text), "a port");
+        }
+        else if (!key.IsValid)
         {
             _context.Drop(location, value, DropEffect.Ignored, key.IgnoredBecause, "Write it as, for example, \"8080/tcp\".");
         }

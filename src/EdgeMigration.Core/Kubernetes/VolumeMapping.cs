@@ -81,20 +81,22 @@ internal sealed class VolumeMapping
                 continue;
             }
             var location = JsonPath.Index(ModuleMounts.LocationOf(member!), i);
-            if (CreateOptionsAccess.Text(binds[i]) is not { } text)
-            {
-                if (TemplateText.StandsForValue(binds[i]))
-                {
-                    _context.Pending(location, binds[i], "a bind");
-                    continue;
-                }
-                _context.StopDeployment(location, binds[i], $"{location} is {CreateOptions.Describe(binds[i])}, not a string; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Write it as \"/host/path:/container/path\".");
-                continue;
-            }
-            if (BindSpec.Parse(text) is { Kind: BindSourceKind.AnonymousVolume } anonymous)
+            var text = CreateOptionsAccess.Text(binds[i]);
+            if (text is not null && BindSpec.Parse(text) is { Kind: BindSourceKind.AnonymousVolume } anonymous)
             {
                 var (message, recommendation) = BindsRule.AnonymousVolume(location, binds[i], anonymous.Target);
                 _context.Drop(location, binds[i], DropEffect.Ignored, message, recommendation);
+                continue;
+            }
+            // A bind the agent cannot read that holds a placeholder ("$DATA_BIND", ${DATA_BIND}) is judged once the template is expanded, as rule S1 says.
+            if (TemplateText.IsPlaceholder(binds[i]))
+            {
+                _context.Pending(location, binds[i], "a bind");
+                continue;
+            }
+            if (text is null)
+            {
+                _context.StopDeployment(location, binds[i], $"{location} is {CreateOptions.Describe(binds[i])}, not a string; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Write it as \"/host/path:/container/path\".");
                 continue;
             }
             // Json.NET reads a number or true/false as its text: a bind without ':'.
@@ -153,6 +155,11 @@ internal sealed class VolumeMapping
         {
             _context.StopDeployment(mount.Location, mount.Value, "A mount without Type, Source and Target fails the whole deployment (\"Type, Source, and Target required for all mounts\").",
                 "Give every mount its Type (bind or volume), Source and Target.");
+            return;
+        }
+        if (mount.PlaceholderType is { } pendingType)
+        {
+            _context.Pending(JsonPath.Member(mount.Location, pendingType.Name), pendingType.Value, "a mount type");
             return;
         }
         if (!mount.IsBind && !mount.IsVolume)

@@ -103,8 +103,12 @@ public class RenderDroppedTests
     [Theory]
     [InlineData("""{"HostConfig":{"Binds":${BINDS}}}""", "HostConfig.Binds")]
     [InlineData("""{"HostConfig":{"Binds":[${DATA_BIND}]}}""", "HostConfig.Binds[0]")]
+    [InlineData("""{"HostConfig":{"Binds":["$DATA_BIND"]}}""", "HostConfig.Binds[0]")]
+    [InlineData("""{"HostConfig":{"Binds":["<data bind>"]}}""", "HostConfig.Binds[0]")]
     [InlineData("""{"HostConfig":{"Mounts":"${MOUNTS}"}}""", "HostConfig.Mounts")]
     [InlineData("""{"HostConfig":{"Mounts":[${MOUNT}]}}""", "HostConfig.Mounts[0]")]
+    [InlineData("""{"HostConfig":{"Mounts":[{"Type":${TYPE},"Source":"input","Target":${TARGET}}]}}""", "HostConfig.Mounts[0].Type")]
+    [InlineData("""{"HostConfig":{"Mounts":[{"Type":"<type>","Source":"input","Target":"/in"}]}}""", "HostConfig.Mounts[0].Type")]
     [InlineData("""{"HostConfig":{"PortBindings":${PORTS}}}""", "HostConfig.PortBindings")]
     [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":${BINDINGS}}}}""", "HostConfig.PortBindings['80/tcp']")]
     [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":["<binding>"]}}}""", "HostConfig.PortBindings['80/tcp'][0]")]
@@ -114,6 +118,19 @@ public class RenderDroppedTests
 
         Assert.Equal(new[] { "Pending " + location }, Dropped(module));
         Assert.False(module.Fails);
+    }
+
+    [Theory]
+    [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":${PORT}}]}}}""")]
+    [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"$PORT"}]}}}""")]
+    [InlineData("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"<port>"}]}}}""")]
+    public void AHostPortATemplateFillsInIsPendingAsK10LeavesIt(string createOptions)
+    {
+        // Not "skipped as no whole number": the agent reads the expanded port, as K10 and N1 leave it to.
+        var module = Render(createOptions);
+
+        Assert.Equal(new[] { "Pending HostConfig.PortBindings['80/tcp'][0].HostPort" }, Dropped(module));
+        Assert.Empty(EdgeMigration.Tests.RuleTestKit.Check(ManifestBuilder.Deployment((Module, createOptions, null)), "K10"));
     }
 
     [Theory]

@@ -43,6 +43,16 @@ public class RenderNetworkTests
     }
 
     [Fact]
+    public void KeysATemplateFillsInArePendingAsK10LeavesThem()
+    {
+        const string Options = """{"ExposedPorts":{"${PORT}/tcp":{}},"HostConfig":{"PortBindings":{"<port>/tcp":[{"HostPort":"8080"}]}}}""";
+        var module = Render(Options);
+
+        Assert.Equal(new[] { "Pending ExposedPorts['${PORT}/tcp']", "Pending HostConfig.PortBindings['<port>/tcp']" }, Dropped(module));
+        Assert.Empty(EdgeMigration.Tests.RuleTestKit.Check(ManifestBuilder.Deployment((Module, Options, null)), "K10"));
+    }
+
+    [Fact]
     public void KeysWhoseNumberIsNoPortFailTheModuleAsK10Says()
     {
         // PortAndProtocol.Parse checks no range: the agent sends the number, which the API server refuses.

@@ -41,6 +41,14 @@ public class DeploymentStrategyRuleTests
     }
 
     [Fact]
+    public void AShareATemplateFillsInIsNamedAsWritten()
+    {
+        var finding = Assert.Single(Check(ManifestBuilder.Deployment(("share", """{"HostConfig":{"Mounts":[{"Type":"volume","Source":${SHARE},"Target":"/in"}]}}""")), "O1"));
+
+        Assert.Contains("(volume '${SHARE}')", finding.Message);
+    }
+
+    [Fact]
     public void EdgeHubPortsAloneAreNotAReason()
     {
         // ManifestBuilder's edgeHub has the usual 443/5671/8883 bindings.

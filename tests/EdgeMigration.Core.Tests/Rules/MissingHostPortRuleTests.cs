@@ -53,6 +53,16 @@ public class MissingHostPortRuleTests
     }
 
     [Fact]
+    public void AHostPortATemplateFillsInIsNeitherMissingNorReplaced()
+    {
+        // A bare ${PORT} is a port once the template is expanded: the fix must not overwrite it with the container port.
+        var manifest = ManifestBuilder.Deployment(("app", """{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":${PORT}}]}}}"""));
+
+        Assert.Empty(Check(manifest, "N1"));
+        Assert.Equal("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":${PORT}}]}}}""", OptionsText(Convert(manifest, "N1").Manifest, "app"));
+    }
+
+    [Fact]
     public void FixBindsTheContainerPortsOwnNumber()
     {
         var result = Convert(Modules(), "N1");

@@ -97,4 +97,17 @@ public class MountsRuleTests
 
         Assert.Empty(Check(manifest, "K9"));
     }
+
+    [Fact]
+    public void FieldsATemplateFillsInAreNotMissingAndTheirTypeIsJudgedOnceExpanded()
+    {
+        // A bare ${TARGET} is a string once expanded, as "${TARGET}" is; a Type placeholder is bind or volume then, or not.
+        var manifest = ManifestBuilder.Deployment(
+            ("app", """{"HostConfig":{"Mounts":[{"Type":"volume","Source":${SHARE},"Target":${TARGET}},{"Type":${TYPE},"Source":"input","Target":"/in"},{"Type":"$MOUNT_TYPE","Source":"/data","Target":"/data"}]}}"""));
+
+        var findings = Check(manifest, "K9");
+
+        Assert.Equal(new[] { "K9 Information app HostConfig.Mounts[1].Type manual", "K9 Information app HostConfig.Mounts[2].Type manual" }, Summary(findings));
+        Assert.Contains(" is a template placeholder where a mount type belongs", findings[0].Message);
+    }
 }

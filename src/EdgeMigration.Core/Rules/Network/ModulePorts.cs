@@ -175,7 +175,8 @@ public static class ModulePorts
             for (var i = 0; entry.Value is JArray array && i < array.Count; i++)
             {
                 var binding = array[i] as JObject;
-                var hostPort = binding?.GetIgnoreCase("HostPort") is JValue { Kind: JValueKind.String or JValueKind.Number } value ? value.Text : null;
+                // A bare placeholder (${PORT}) is the template's port, as one in quotes is: not a missing HostPort.
+                var hostPort = binding?.GetIgnoreCase("HostPort") is JValue { Kind: JValueKind.String or JValueKind.Number or JValueKind.Placeholder } value ? value.Text : null;
                 list.Add(new PortBinding(i, JsonPath.Index(location, i), array[i], hostPort, ToNumber(hostPort) is int port and >= 1 and <= 65535 ? port : null, binding.StringOf("HostIp")));
             }
             entries.Add(new PortBindingsEntry(entry, PortKey.Parse(entry.Name), location, list));

@@ -105,11 +105,11 @@ public sealed class DeploymentStrategyRule : ModuleRule
     {
         var found = new List<string>();
         var hostConfig = module.HostConfig();
-        foreach (var mount in hostConfig.ArrayOf("Mounts")?.OfType<JObject>() ?? Enumerable.Empty<JObject>())
+        foreach (var mount in ModuleMounts.Mounts(module))
         {
-            if (string.Equals(mount.StringOf("Type"), "volume", StringComparison.OrdinalIgnoreCase))
+            if (mount.IsVolume)
             {
-                found.Add("volume '" + mount.StringOf("Source") + "'");
+                found.Add("volume '" + mount.Source + "'");
             }
         }
         foreach (var bind in hostConfig.ArrayOf("Binds")?.OfType<JValue>().Select(b => b.AsString()) ?? Enumerable.Empty<string?>())

@@ -5,7 +5,7 @@ using EdgeMigration.Core.Manifests;
 
 namespace EdgeMigration.Core.Rules.Storage;
 
-/// <summary>One entry of <c>HostConfig.Mounts</c>: Type, Source and Target as written (null when missing or not strings).</summary>
+/// <summary>One entry of <c>HostConfig.Mounts</c>: Type, Source and Target as written (null when missing or not strings; a bare template placeholder as its text).</summary>
 public sealed record MountEntry(int Index, JObject Value, string Location, string? Type, string? Source, string? Target)
 {
     /// <summary>The Docker mount options the device's agent does not map: it reads only Type, Source, Target and ReadOnly.</summary>
@@ -13,6 +13,9 @@ public sealed record MountEntry(int Index, JObject Value, string Location, strin
 
     public bool IsBind => string.Equals(Type, MountTypes.Bind, StringComparison.OrdinalIgnoreCase);
     public bool IsVolume => string.Equals(Type, MountTypes.Volume, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The Type member when a template placeholder stands in it: bind, volume or another only once the template is expanded.</summary>
+    public JMember? PlaceholderType => Type is not null && TemplateText.HasPlaceholder(Type) ? Value.FindIgnoreCase("Type") : null;
 
     /// <summary>The options of the mount the device's agent ignores (K9 reports them, the preview drops them), as written.</summary>
     public IEnumerable<JMember> IgnoredOptions()
@@ -60,7 +63,7 @@ public static class ModuleMounts
             if (mounts[i] is JObject mount)
             {
                 found.Add(new MountEntry(i, mount, JsonPath.Index(LocationOf(member), i),
-                    mount.StringOf("Type"), mount.StringOf("Source"), mount.StringOf("Target")));
+                    EdgeModule.StringProperty(mount, "Type"), EdgeModule.StringProperty(mount, "Source"), EdgeModule.StringProperty(mount, "Target")));
             }
         }
         return found;

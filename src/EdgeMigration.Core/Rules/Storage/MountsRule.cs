@@ -89,7 +89,11 @@ public sealed class MountsRule : ModuleRule
                 "Give all three (a volume's Source is the share name, a bind's the host directory)."));
             return;
         }
-        if (!mount.IsBind && !mount.IsVolume)
+        if (mount.PlaceholderType is { } pendingType)
+        {
+            findings.Add(PendingFinding(module, JsonPath.Member(mount.Location, pendingType.Name), pendingType.Value, "a mount type"));
+        }
+        else if (!mount.IsBind && !mount.IsVolume)
         {
             var tmpfs = string.Equals(mount.Type, "tmpfs", StringComparison.OrdinalIgnoreCase);
             findings.Add(Finding(module, mount.Location,
