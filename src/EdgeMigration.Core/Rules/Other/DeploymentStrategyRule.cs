@@ -105,11 +105,12 @@ public sealed class DeploymentStrategyRule : ModuleRule
     {
         var found = new List<string>();
         var hostConfig = module.HostConfig();
-        foreach (var mount in ModuleMounts.Mounts(module))
+        // Read as ModuleMounts reads them (a bare placeholder as its text), without the locations it makes: every check asks of every module.
+        foreach (var mount in hostConfig.ArrayOf("Mounts")?.OfType<JObject>() ?? Enumerable.Empty<JObject>())
         {
-            if (mount.IsVolume)
+            if (string.Equals(EdgeModule.StringProperty(mount, "Type"), MountTypes.Volume, StringComparison.OrdinalIgnoreCase))
             {
-                found.Add("volume '" + mount.Source + "'");
+                found.Add("volume '" + EdgeModule.StringProperty(mount, "Source") + "'");
             }
         }
         foreach (var bind in hostConfig.ArrayOf("Binds")?.OfType<JValue>().Select(b => b.AsString()) ?? Enumerable.Empty<string?>())
