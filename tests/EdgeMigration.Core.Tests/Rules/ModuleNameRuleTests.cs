@@ -158,11 +158,14 @@ public class ModuleNameRuleTests
     }
 
     [Theory]
-    [InlineData("9lives")]
-    [InlineData("a.b")]
-    public void AnIdThatIsNoServiceNameStopsTheWholeDeploymentOnceTheModuleHasPorts(string id)
+    [InlineData("9lives", """{"ExposedPorts":{"80/tcp":{}}}""")]
+    [InlineData("a.b", """{"ExposedPorts":{"80/tcp":{}}}""")]
+    [InlineData("9lives", """{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"${WEB_PORT}"}]}}}""")]
+    [InlineData("9lives", """{"ExposedPorts":{"${WEB_PORT}/tcp":{}}}""")]
+    public void AnIdThatIsNoServiceNameStopsTheWholeDeploymentOnceTheModuleHasPorts(string id, string createOptions)
     {
-        var manifest = ManifestBuilder.Deployment((id, """{"ExposedPorts":{"80/tcp":{}}}"""), ("fine", "{}"));
+        // A template's port is a port once expanded.
+        var manifest = ManifestBuilder.Deployment((id, createOptions), ("fine", "{}"));
 
         var finding = Assert.Single(Check(manifest, "O2"));
 

@@ -132,20 +132,22 @@ public static class ModulePorts
 
     /// <summary>
     /// True when the agent makes the module a Service: it exposes a port the agent reads, or binds one to a HostPort that
-    /// is a whole number (a binding without one is skipped).
+    /// is a whole number (a binding without one is skipped); a template placeholder in the port or the HostPort counts
+    /// as the port the expanded template gives.
     /// </summary>
     public static bool MakesService(EdgeModule module)
     {
         foreach (var exposed in Exposed(module))
         {
-            if (exposed.Key.IsValid)
+            if (exposed.Key.IsValid || TemplateText.HasPlaceholder(exposed.Key.Text))
             {
                 return true;
             }
         }
         foreach (var entry in Bindings(module))
         {
-            if (entry.Key.IsValid && entry.Bindings.Any(binding => binding.HostPort is not null))
+            if ((entry.Key.IsValid || TemplateText.HasPlaceholder(entry.Key.Text)) &&
+                entry.Bindings.Any(binding => binding.HostPort is not null || binding.HostPortText is { } text && TemplateText.HasPlaceholder(text)))
             {
                 return true;
             }
