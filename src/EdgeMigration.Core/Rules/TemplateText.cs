@@ -44,10 +44,10 @@ public static class TemplateText
         {
             return false;
         }
-        // $VAR, $MODULES.name: a name and nothing after it.
+        // $VAR: a name and nothing after it ("$A.B" is $A then ".B", as shells and iotedgedev expand it; ${MODULES.name} has braces).
         for (var i = 1; i < text.Length; i++)
         {
-            if (!(Ascii.IsLetterOrDigit(text[i]) || text[i] is '_' or '.'))
+            if (!(Ascii.IsLetterOrDigit(text[i]) || text[i] == '_'))
             {
                 return false;
             }

@@ -199,6 +199,8 @@ public class CreateOptionsReadabilityRulesTests
     [InlineData("""{"Labels":"<labels>"}""", false)]
     [InlineData("""{"Env":"PATH=$PATH:/opt/bin"}""", true)]
     [InlineData("""{"Env":"A=${A}"}""", true)]
+    [InlineData("""{"Env":"$ENV.list"}""", true)]
+    [InlineData("""{"Env":"${MODULES.env}"}""", false)]
     public void APlaceholderThatFillsTheValueWaitsForTheTemplateButTextAroundOneIsText(string createOptions, bool refused)
     {
         // A template fills in text: "PATH=$PATH:/opt/bin" is a string once expanded too, where the agent reads a list.
