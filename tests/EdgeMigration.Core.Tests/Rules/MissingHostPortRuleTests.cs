@@ -79,4 +79,14 @@ public class MissingHostPortRuleTests
         }, Describe(result.Changes));
         AssertIdempotent(result, "N1");
     }
+
+    [Theory]
+    [InlineData("${PORT_BINDINGS}")]
+    [InlineData("\"<port bindings>\"")]
+    public void ExposedPortsAreNotSaidToLackABindingWhereATemplateFillsInTheBindings(string bindings)
+    {
+        var manifest = ManifestBuilder.Deployment(("web", "{\"ExposedPorts\":{\"80/tcp\":{}},\"HostConfig\":{\"PortBindings\":" + bindings + "}}"));
+
+        Assert.Empty(Check(manifest, "N1"));
+    }
 }

@@ -49,7 +49,8 @@ public sealed class MissingHostPortRule : ModuleRule
                     $"{entry.Location} binding {binding.Index} has no HostPort; Docker publishes the port on a random host port{IfExposedByTheImage(module, entry.Key)}, but the GPU device's agent skips it, so port {entry.Key.Name} is not exposed.",
                     bind));
         }
-        if (ClusterOnly(module))
+        // Bindings a template fills in may bind every exposed port.
+        if (ClusterOnly(module) || ModulePorts.PortBindingsMember(module) is { } member && TemplateText.StandsForValue(member.Value))
         {
             return;
         }
