@@ -95,13 +95,14 @@ public sealed class MountsRule : ModuleRule
         }
         else if (!mount.IsBind && !mount.IsVolume)
         {
+            // The agent's mapper keeps the mounts of Type bind and of Type volume (KubernetesDeploymentMapper.CollectModuleVolumes) and leaves out the others, as the preview does.
             var tmpfs = string.Equals(mount.Type, "tmpfs", StringComparison.OrdinalIgnoreCase);
             findings.Add(Finding(module, mount.Location,
-                $"{mount.Location} is of Type '{mount.Type}'; the device's agent maps only bind and volume mounts, so it is {(tmpfs ? "not mounted" : "refused")}.",
+                $"{mount.Location} is of Type '{mount.Type}'; the device's agent maps only bind and volume mounts, so it is not mounted.",
                 tmpfs
                     ? "For a memory-backed folder use k8s-experimental.volumes with an emptyDir volume of medium Memory."
                     : "Use Type volume (a share) or bind (a host directory).",
-                tmpfs ? Severity.Warning : null));
+                Severity.Warning));
         }
         else if (!TemplateText.HasPlaceholder(mount.Source!) && (mount.IsVolume || !BindSpec.IsWindowsPath(mount.Source!)))
         {
