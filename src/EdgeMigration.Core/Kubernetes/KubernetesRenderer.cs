@@ -92,10 +92,7 @@ public static class KubernetesRenderer
             context.StopDeployment("", null, $"The module's {error}; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Fix the createOptions JSON.");
             return false;
         }
-        foreach (var field in MistypedFields.Of(module))
-        {
-            context.StopDeployment(field.Location, field.Value, field.Message, field.Advice);
-        }
+        context.StopDeployment(MistypedFields.Of(module));
         return true;
     }
 

@@ -105,12 +105,7 @@ internal sealed class PortMapping
             _context.StopDeployment(binding.Location, binding.Node, $"{binding.Location} is not a binding object; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Write it as {\"HostPort\": \"<port>\"}.");
             return;
         }
-        var mistyped = MistypedFields.OfBinding(fields, binding.Location);
-        foreach (var field in mistyped)
-        {
-            _context.StopDeployment(field.Location, field.Value, field.Message, field.Advice);
-        }
-        if (mistyped.Count > 0)
+        if (_context.StopDeployment(MistypedFields.OfBinding(fields, binding.Location)))
         {
             return;
         }

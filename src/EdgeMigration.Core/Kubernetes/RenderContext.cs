@@ -52,6 +52,16 @@ internal sealed class RenderContext
     public void Pending(string location, JNode value, string expected) =>
         Drop(location, value, DropEffect.Pending, TemplateText.PendingMessage(location, value, expected), TemplateText.PendingAdvice);
 
+    /// <summary>Records each field the agent's model cannot hold as stopping the whole deployment; true when there is one.</summary>
+    public bool StopDeployment(IReadOnlyList<MistypedField> fields)
+    {
+        foreach (var field in fields)
+        {
+            StopDeployment(field.Location, field.Value, field.Message, field.Advice);
+        }
+        return fields.Count > 0;
+    }
+
     /// <summary>Records that the agent cannot read the module's createOptions or make its objects, or that the API server refuses its Service, which stops the whole deployment (<see cref="DroppedSetting.StopsDeployment"/>).</summary>
     public void StopDeployment(string location, JNode? value, string reason, string advice, bool inDefinition = false) =>
         Drop(location, value, DropEffect.Fails, reason, advice, inDefinition, stopsDeployment: true);

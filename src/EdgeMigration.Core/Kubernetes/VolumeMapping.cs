@@ -63,13 +63,16 @@ internal sealed class VolumeMapping
     private int ReadBinds(JMember? member)
     {
         var binds = member?.Value as JArray;
-        if (binds is null && member?.Value is { } pending && TemplateText.StandsForValue(pending))
+        if (binds is null && member?.Value is not (null or JValue { Kind: JValueKind.Null }))
         {
-            _context.Pending(ModuleMounts.LocationOf(member), pending, "an array of binds");
-        }
-        else if (binds is null && member?.Value is not (null or JValue { Kind: JValueKind.Null }))
-        {
-            _context.StopDeployment(ModuleMounts.LocationOf(member), member.Value, $"{member.Name} is not an array; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Make it an array such as [\"/data:/data\"], or use HostConfig.Mounts.");
+            if (TemplateText.StandsForValue(member.Value))
+            {
+                _context.Pending(ModuleMounts.LocationOf(member), member.Value, "an array of binds");
+            }
+            else
+            {
+                _context.StopDeployment(ModuleMounts.LocationOf(member), member.Value, $"{member.Name} is not an array; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Make it an array such as [\"/data:/data\"], or use HostConfig.Mounts.");
+            }
         }
         var next = 0;
         for (var i = 0; binds is not null && i < binds.Count; i++)
@@ -125,13 +128,18 @@ internal sealed class VolumeMapping
         }
         for (var i = 0; i < mounts.Count; i++)
         {
-            if (mounts[i] is not JObject && TemplateText.StandsForValue(mounts[i]))
+            if (mounts[i] is JObject)
             {
-                _context.Pending(JsonPath.Index(ModuleMounts.LocationOf(member), i), mounts[i], "a mount");
+                continue;
             }
-            else if (mounts[i] is not JObject)
+            var location = JsonPath.Index(ModuleMounts.LocationOf(member), i);
+            if (TemplateText.StandsForValue(mounts[i]))
             {
-                _context.StopDeployment(JsonPath.Index(ModuleMounts.LocationOf(member), i), mounts[i], $"A mount that is not an object cannot be read; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Make it a {\"Type\", \"Source\", \"Target\"} object.");
+                _context.Pending(location, mounts[i], "a mount");
+            }
+            else
+            {
+                _context.StopDeployment(location, mounts[i], $"A mount that is not an object cannot be read; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Make it a {\"Type\", \"Source\", \"Target\"} object.");
             }
         }
         foreach (var mount in ModuleMounts.Mounts(_context.Module))
@@ -142,12 +150,7 @@ internal sealed class VolumeMapping
 
     private void ReadMount(MountEntry mount)
     {
-        var mistyped = MistypedFields.OfMount(mount.Value, mount.Location);
-        foreach (var field in mistyped)
-        {
-            _context.StopDeployment(field.Location, field.Value, field.Message, field.Advice);
-        }
-        if (mistyped.Count > 0)
+        if (_context.StopDeployment(MistypedFields.OfMount(mount.Value, mount.Location)))
         {
             return;
         }

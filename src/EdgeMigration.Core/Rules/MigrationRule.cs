@@ -71,6 +71,9 @@ public abstract class MigrationRule
             HelpUri = HelpUri,
         };
 
+    /// <summary>The finding of a field the agent's model cannot hold (<see cref="MistypedFields"/>): this rule's, in the field's words.</summary>
+    protected Finding Finding(EdgeModule module, MistypedField field) => Finding(module, field.Location, field.Message, field.Advice);
+
     /// <summary>Information that a template placeholder stands where <paramref name="expected"/> belongs (<see cref="TemplateText.StandsForValue"/>).</summary>
     protected Finding PendingFinding(EdgeModule module, string location, JNode value, string expected) =>
         Finding(module, location, TemplateText.PendingMessage(location, value, expected), TemplateText.PendingAdvice, Severity.Information, fixable: false);

@@ -91,13 +91,23 @@ public class RenderDroppedTests
     public void BindsMountsOrPortBindingsTheAgentCannotReadStopEveryModule(string createOptions, string location)
     {
         // The agent reads every module's createOptions with the deployment (DockerConfig), as rules S1, K9 and K10 say.
-        var rendering = KubernetesRenderer.Render(ManifestBuilder.Deployment(("broken", createOptions), ("fine", "{}")));
-        var broken = rendering.Modules.Single(m => m.ModuleName == "broken");
+        var failure = FailureThatStopsEveryModule(createOptions, location);
 
-        var failure = Assert.Single(broken.Dropped, d => d.Effect == DropEffect.Fails);
-        Assert.Equal((location, true), (failure.Location, failure.StopsDeployment));
         Assert.EndsWith("so the agent refuses the whole deployment as invalid and deploys none of its modules.", failure.Reason);
+    }
+
+    /// <summary>
+    /// Renders module "broken" with <paramref name="createOptions"/> beside "fine": asserts that "broken" fails for one
+    /// setting, at <paramref name="location"/>, that stops the whole deployment, and that "fine" is not deployed for it.
+    /// </summary>
+    private static DroppedSetting FailureThatStopsEveryModule(string createOptions, string location)
+    {
+        var rendering = KubernetesRenderer.Render(ManifestBuilder.Deployment(("broken", createOptions), ("fine", "{}")));
+
+        var failure = Assert.Single(rendering.Modules.Single(m => m.ModuleName == "broken").Dropped, d => d.Effect == DropEffect.Fails);
+        Assert.Equal((location, true), (failure.Location, failure.StopsDeployment));
         Assert.Equal("broken", string.Join(",", Assert.Single(rendering.Modules.Single(m => m.ModuleName == "fine").Dropped).StoppedBy!));
+        return failure;
     }
 
     [Theory]
@@ -140,12 +150,9 @@ public class RenderDroppedTests
     public void AServiceTheApiServerRefusesStopsEveryModule(string createOptions, string location)
     {
         // The agent applies every module's Service before any Deployment (DeployModulesAsync): the refusal ends the pass.
-        var rendering = KubernetesRenderer.Render(ManifestBuilder.Deployment(("refused", createOptions), ("fine", "{}")));
+        var failure = FailureThatStopsEveryModule(createOptions, location);
 
-        var failure = Assert.Single(rendering.Modules.Single(m => m.ModuleName == "refused").Dropped, d => d.Effect == DropEffect.Fails);
-        Assert.Equal((location, true), (failure.Location, failure.StopsDeployment));
         Assert.EndsWith("the agent applies every module's Service before any Deployment and stops at a refused one, so the whole deployment fails.", failure.Reason);
-        Assert.Equal("refused", string.Join(",", Assert.Single(rendering.Modules.Single(m => m.ModuleName == "fine").Dropped).StoppedBy!));
     }
 
     [Theory]
@@ -180,12 +187,9 @@ public class RenderDroppedTests
     public void NullBindingsStopEveryModule(string createOptions, string location)
     {
         // Json.NET reads null, then the agent's Service mapping (PortExtensions.GetHostPorts) throws on it, before it applies anything.
-        var rendering = KubernetesRenderer.Render(ManifestBuilder.Deployment(("broken", createOptions), ("fine", "{}")));
+        var failure = FailureThatStopsEveryModule(createOptions, location);
 
-        var failure = Assert.Single(rendering.Modules.Single(m => m.ModuleName == "broken").Dropped, d => d.Effect == DropEffect.Fails);
-        Assert.Equal((location, true), (failure.Location, failure.StopsDeployment));
         Assert.EndsWith("the GPU device's agent reads it, then fails on it as it makes the module's Service, so the whole deployment fails.", failure.Reason);
-        Assert.Equal("broken", string.Join(",", Assert.Single(rendering.Modules.Single(m => m.ModuleName == "fine").Dropped).StoppedBy!));
     }
 
     [Fact]

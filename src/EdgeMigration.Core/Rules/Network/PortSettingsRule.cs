@@ -100,7 +100,7 @@ public sealed class PortSettingsRule : ModuleRule
             }
             if (binding.Node is JObject fields && MistypedFields.OfBinding(fields, binding.Location) is { Count: > 0 } mistyped)
             {
-                findings.AddRange(mistyped.Select(field => Finding(module, field.Location, field.Message, field.Advice)));
+                findings.AddRange(mistyped.Select(field => Finding(module, field)));
                 continue;
             }
             if (binding.HasHostPort && binding.HostPort is null && !TemplateText.HasPlaceholder(binding.HostPortText!))

@@ -30,7 +30,7 @@ public sealed class InvalidCreateOptionsRule : ModuleRule
         }
         foreach (var field in MistypedFields.Of(module))
         {
-            findings.Add(Finding(module, field.Location, field.Message, field.Advice));
+            findings.Add(Finding(module, field));
         }
     }
 }

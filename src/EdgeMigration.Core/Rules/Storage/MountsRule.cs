@@ -72,7 +72,7 @@ public sealed class MountsRule : ModuleRule
         var mistyped = MistypedFields.OfMount(mount.Value, mount.Location);
         foreach (var field in mistyped)
         {
-            findings.Add(Finding(module, field.Location, field.Message, field.Advice));
+            findings.Add(Finding(module, field));
         }
         if (mistyped.Count > 0)
         {
