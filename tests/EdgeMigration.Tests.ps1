@@ -196,6 +196,19 @@ Describe 'ConvertTo-EdgeKubernetesManifest' {
         $finding.Message | Should -Match 'so the whole deployment fails\.$'
     }
 
+    It 'deploys the other modules of a refused Deployment but shows they do not start, as the check says (K19)' {
+        $manifest = @{ modulesContent = @{ '$edgeAgent' = @{ 'properties.desired' = [ordered]@{ schemaVersion = '1.1'; modules = [ordered]@{
+                        refused = @{ type = 'docker'; env = @{ '1ABC' = @{ value = '1' } }; settings = @{ image = 'contoso/refused:1' } }
+                        fine = @{ type = 'docker'; settings = @{ image = 'contoso/fine:1' } } } } } } }
+        $fine = $manifest | ConvertTo-EdgeKubernetesManifest -ModuleName fine -WarningAction SilentlyContinue | Where-Object Kind -eq Deployment
+        $fine.Deploys | Should -BeTrue
+        $fine.Starts | Should -BeFalse
+        $fine.StartProblems.RuleId | Should -Be 'K19'
+        $finding = Test-EdgeModuleCompatibility -InputObject $manifest -ModuleName fine -Rule K19 | ForEach-Object Findings
+        $finding.RuleId | Should -Be 'K19'
+        $finding.Message | Should -BeLike "*module 'refused' (rule O4)*ServiceAccounts*"
+    }
+
     It 'writes a v1 List with -AsJson' {
         $list = ConvertTo-EdgeKubernetesManifest -Path $sample -ModuleName WebServerApp -AsJson | ConvertFrom-Json
         $list.kind | Should -Be 'List'

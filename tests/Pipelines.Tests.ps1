@@ -162,7 +162,7 @@ Describe 'CSV' {
         $findings.Length | Should -Be $findings.Count
         $findings.Count | Should -BeGreaterThan 1
         $findings[0].RuleId | Should -Be 'O4'
-        ($findings | Where-Object Severity -eq Error).Count | Should -Be 5
+        ($findings | Where-Object Severity -eq Error).Count | Should -Be 6
     }
 
     It 'writes findings and changes with one readable value per column' {

@@ -96,9 +96,12 @@ public class CorpusFindingsTests
             "O1 Information dockerContainerRegistry k8s-experimental.strategy fixable",
             "O2 Warning dockerContainerRegistry  fixable",
             "K1 Information dockerContainerRegistry startupOrder manual",
+            // edgeHub's Deployment is refused for its variables' names: the agent creates no module's ServiceAccount.
+            "K19 Error dockerContainerRegistry  manual",
             "O1 Information iotedgeApiProxy k8s-experimental.strategy fixable",
             "O2 Warning iotedgeApiProxy  fixable",
             "K1 Information iotedgeApiProxy startupOrder manual",
+            "K19 Error iotedgeApiProxy  manual",
         }, Findings("Azure-Samples__iot-edge-for-iiot__scripts__edgeDeployments__topLayerBaseDeploymentItProxy.template.json"));
     }
 
@@ -118,6 +121,8 @@ public class CorpusFindingsTests
             "K1 Warning sqledge HostConfig.CapAdd manual",
             "O1 Information grafana k8s-experimental.strategy fixable",
             "K1 Warning grafana Volumes manual",
+            // sqledge's Deployment is refused (K13): the agent creates no module's ServiceAccount.
+            "K19 Error grafana  manual",
         }, Findings("Azure-Samples__iot-edge-for-iiot__offline-dashboards__dashboard.layered.deployment.template.json"));
     }
 

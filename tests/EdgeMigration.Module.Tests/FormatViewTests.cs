@@ -196,7 +196,7 @@ public class FormatViewTests
     {
         var result = ShellRunner.Run("Test-EdgeModuleCompatibility ./fpga-deployment.json", TestPaths.Samples, columns: 80);
 
-        Assert.Matches(@"(?m)^FpgaInference +False +5 +6 +1 +O4,R1,R2,S2,S1,O1,O2 *$", result.StandardOutput);
+        Assert.Matches(@"(?m)^FpgaInference +False +6 +6 +1 +O4,R1,R2,S2,S1,O1,O2,K19 *$", result.StandardOutput);
     }
 
     [Fact]

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
+using EdgeMigration.Core.Rules.Other;
 
 namespace EdgeMigration.Core.Kubernetes;
 
@@ -15,9 +15,6 @@ namespace EdgeMigration.Core.Kubernetes;
 /// </summary>
 internal static class ContainerEnvironment
 {
-    /// <summary>What the API server accepts as an environment variable name (a C identifier, plus '-' and '.').</summary>
-    private static readonly Regex ValidName = new("^[-._a-zA-Z][-._a-zA-Z0-9]*$", RegexOptions.CultureInvariant);
-
     /// <summary>
     /// The variables the IoT Edge runtime gives a module on both devices, IOTEDGE_GATEWAYHOSTNAME to custom modules only
     /// (edgeAgent's CreateOrUpdateCommand.GetEnvVars on the FPGA device, KubernetesDeploymentMapper.CollectModuleEnv on
@@ -52,13 +49,12 @@ internal static class ContainerEnvironment
     public static JArray Build(RenderContext context)
     {
         // Env entries without NAME= are dropped by the agent; IgnoredSettings lists them.
-        var variables = ModuleEnvironment.Variables(context.Module)
-            .Where(v => v.InDefinition || (v.Value is not null && v.Name.Length > 0)).ToList();
-        foreach (var variable in variables.Where(v => !ValidName.IsMatch(v.Name)))
+        var variables = ModuleEnvironment.Variables(context.Module).Where(ModuleEnvironment.IsPassedOn).ToList();
+        foreach (var variable in variables.Where(v => !ModuleEnvironment.IsAcceptedName(v.Name, v.Name.Length)))
         {
             context.Drop(variable.Location, JValue.String(variable.Name), DropEffect.Fails,
-                $"Environment variable name '{variable.Name}' is not one Kubernetes accepts ([-._a-zA-Z][-._a-zA-Z0-9]*); the API server refuses the Deployment (HTTP 422).",
-                "Use '__' where the name has ':' (ConvertTo-GpuEdgeManifest renames them, rule O4).", variable.InDefinition);
+                $"Environment variable name '{variable.Name}' is not one Kubernetes accepts ({ModuleEnvironment.AcceptedNames}); the API server refuses the Deployment (HTTP 422).",
+                EnvironmentNameColonRule.Advice(variable.Name), variable.InDefinition);
         }
         var items = variables.Select(v => Variable(v.Name, v.Value)).Concat(AgentVariables(context)).ToList();
         return new JArray(items);

@@ -3,12 +3,13 @@ using System.Collections.Generic;
 using System.Linq;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
+using EdgeMigration.Core.Rules.Other;
 
 namespace EdgeMigration.Core.Kubernetes;
 
 /// <summary>
 /// What keeps the pod of a module the device deploys from starting: the Error findings of the rules whose errors mean
-/// that (<see cref="MigrationRule.ErrorsKeepPodFromStarting"/>: S4, N3, R1, P3), found by those rules themselves, so
+/// that (<see cref="MigrationRule.ErrorsKeepPodFromStarting"/>: S4, N3, R1, P3, K19), found by those rules themselves, so
 /// that the preview and Test-EdgeModuleCompatibility tell the same story. The other rules' errors mean that the device
 /// refuses the module, which the preview finds as it renders, or that the module runs but not as meant (S2's empty
 /// folder instead of a share, N4's lost port, P2's runtime calls through a proxy, which depend on the module's HTTP
@@ -21,7 +22,7 @@ internal static class StartProblems
     /// <summary>
     /// The findings by module id, secrets redacted. A module the device deploys gets them over the modules the device
     /// deploys, as N3 compares its modules: those of <paramref name="refused"/> (the preview says why the device refuses
-    /// them) have no pod to conflict with. A refused module gets them over the whole manifest, as the check reports
+    /// them) have no pod to conflict with; K19's, which are about the refused modules, over the whole manifest. A refused module gets them over the whole manifest, as the check reports
     /// them: what keeps its pod from starting once the refusals are fixed.
     /// </summary>
     public static ILookup<string, Finding> Of(ManifestDocument manifest, IReadOnlyCollection<string> refused)
@@ -32,8 +33,9 @@ internal static class StartProblems
             return asChecked;
         }
         var refusedIds = new HashSet<string>(refused, StringComparer.Ordinal);
-        return Errors(Without(manifest, refusedIds)).SelectMany(g => g)
-            .Concat(asChecked.Where(g => refusedIds.Contains(g.Key)).SelectMany(g => g))
+        // K19 is about the refused modules themselves, which the manifest without them cannot show: judged over the whole.
+        return Errors(Without(manifest, refusedIds)).SelectMany(g => g).Where(f => f.RuleId != ServiceAccountsRule.RuleId)
+            .Concat(asChecked.SelectMany(g => g).Where(f => refusedIds.Contains(f.ModuleName!) || f.RuleId == ServiceAccountsRule.RuleId))
             .ToLookup(f => f.ModuleName!, StringComparer.Ordinal);
     }
 

@@ -37,6 +37,7 @@ public sealed record ApiServerRefusal(string Location, JNode Value, string Probl
 public abstract class ApiServerRefusalRule : ModuleRule
 {
     public override Severity DefaultSeverity => Severity.Error;
+    internal override bool FindsRefusedDeployments => true;
 
     /// <summary>What the API server refuses of the module, in its order.</summary>
     private protected abstract IEnumerable<ApiServerRefusal> Refusals(EdgeModule module, CheckSettings settings);
@@ -49,7 +50,7 @@ public abstract class ApiServerRefusalRule : ModuleRule
         }
         foreach (var refusal in Refusals(module, settings))
         {
-            findings.Add(Finding(module, refusal.Location, refusal.FindingMessage, refusal.Remedy));
+            findings.Add(Finding(module, refusal.Location, refusal.FindingMessage, refusal.Remedy, refusesDeployment: true));
         }
     }
 }

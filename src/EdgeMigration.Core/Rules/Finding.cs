@@ -26,5 +26,11 @@ public sealed record Finding
     /// <summary>The how-to article section the rule comes from.</summary>
     public string HelpUri { get; init; } = "";
 
+    /// <summary>
+    /// True when the finding is a setting for which the Kubernetes API server refuses the module's Deployment (and only
+    /// that): the device's agent stops there, before it creates the modules' ServiceAccounts (rule K19).
+    /// </summary>
+    internal bool RefusesDeployment { get; init; }
+
     public override string ToString() => $"{RuleId} {Severity} {ModuleName}: {Message}";
 }

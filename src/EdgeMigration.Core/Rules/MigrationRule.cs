@@ -34,6 +34,12 @@ public abstract class MigrationRule
     /// </summary>
     public virtual bool ErrorsKeepPodFromStarting => false;
 
+    /// <summary>
+    /// True when some findings of this rule are settings for which the API server refuses the module's Deployment
+    /// (<see cref="Rules.Finding.RefusesDeployment"/>): rule K19 asks these rules which modules' Deployments are refused.
+    /// </summary>
+    internal virtual bool FindsRefusedDeployments => false;
+
     /// <summary>The section's address: every finding carries it, so each section's is made once.</summary>
     public string HelpUri => SectionUris.GetOrAdd(Section, section => ArticleUri + "#" + section);
 
@@ -52,11 +58,12 @@ public abstract class MigrationRule
 
     /// <summary>
     /// A finding of this rule about a module's setting; <paramref name="location"/> is relative to createOptions unless
-    /// <paramref name="inDefinition"/>. Settings in createOptions that cannot be read as the agent reads them (K4, K5)
+    /// <paramref name="inDefinition"/>; <paramref name="refusesDeployment"/> when the API server refuses the module's
+    /// Deployment for it (<see cref="Rules.Finding.RefusesDeployment"/>). Settings in createOptions that cannot be read as the agent reads them (K4, K5)
     /// are never fixable: the conversion does not edit such createOptions.
     /// </summary>
     protected Finding Finding(EdgeModule? module, string location, string message, string recommendation,
-        Severity? severity = null, bool? fixable = null, Certainty certainty = Certainty.Certain, bool inDefinition = false) =>
+        Severity? severity = null, bool? fixable = null, Certainty certainty = Certainty.Certain, bool inDefinition = false, bool refusesDeployment = false) =>
         new()
         {
             RuleId = Id,
@@ -69,6 +76,7 @@ public abstract class MigrationRule
             IsFixable = (fixable ?? CanFix) && (inDefinition || module?.CreateOptions?.Error is null),
             Certainty = certainty,
             HelpUri = HelpUri,
+            RefusesDeployment = refusesDeployment,
         };
 
     /// <summary>The finding of a field the agent's model cannot hold (<see cref="MistypedFields"/>): this rule's, in the field's words.</summary>

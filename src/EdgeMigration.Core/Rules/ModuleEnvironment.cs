@@ -124,6 +124,9 @@ public static class ModuleEnvironment
         return null;
     }
 
+    /// <summary>What <see cref="IsAcceptedName"/> accepts, as messages say it.</summary>
+    internal const string AcceptedNames = "letters, digits, '_', '-' and '.', not starting with a digit";
+
     /// <summary>
     /// True when the name that begins <paramref name="text"/>, <paramref name="nameLength"/> long, is <paramref name="name"/>:
     /// in any letter case where the proxy rules look for a setting, case-sensitively (<see cref="StringComparison.Ordinal"/>)
@@ -131,6 +134,27 @@ public static class ModuleEnvironment
     /// </summary>
     internal static bool IsName(string text, int nameLength, string name, StringComparison comparison) =>
         nameLength == name.Length && string.Compare(text, 0, name, 0, nameLength, comparison) == 0;
+
+    /// <summary>
+    /// True when the name that begins <paramref name="text"/>, <paramref name="nameLength"/> long, is one the Kubernetes API
+    /// server accepts for a container's variable: <c>[-._a-zA-Z][-._a-zA-Z0-9]*</c>, a C identifier plus '-' and '.'
+    /// (reference: "Env"). It refuses the Deployment of a container with any other.
+    /// </summary>
+    internal static bool IsAcceptedName(string text, int nameLength)
+    {
+        for (var i = 0; i < nameLength; i++)
+        {
+            var c = text[i];
+            if (!(c is '-' or '.' or '_' || Ascii.IsLetter(c) || (i > 0 && Ascii.IsDigit(c))))
+            {
+                return false;
+            }
+        }
+        return nameLength > 0;
+    }
+
+    /// <summary>The variable as the agent passes it to the container: the env section's all, Env's only with a name and '=' (it drops the others).</summary>
+    internal static bool IsPassedOn(ModuleVariable variable) => variable.InDefinition || (variable.Value is not null && variable.Name.Length > 0);
 
     private static int NameLength(string envEntry) => envEntry.IndexOf('=') is var equals and >= 0 ? equals : envEntry.Length;
 

@@ -55,6 +55,8 @@ public static class RuleCatalog
         new Other.EdgeAgentSettingsRule(),
         new Other.ImagePullSecretNameRule(),
         new Other.AnnotationKeyRule(),
+        // K19 reads the findings of the rules that find refused Deployments: last, so a check has made them already.
+        new Other.ServiceAccountsRule(),
     });
 
     public static MigrationRule? Find(string id) =>

@@ -14,7 +14,7 @@ public static class RuleEngine
         {
             foreach (var rule in (selection ?? RuleSelection.AllRules).Apply(rules ?? RuleCatalog.All))
             {
-                findings.AddRange(rule.Check(manifest, settings ?? CheckSettings.Default));
+                findings.AddRange(CheckScope.FindingsOf(rule, manifest, settings ?? CheckSettings.Default));
             }
         }
         var ordered = ModuleOrder.Sort(ModuleOrder.NamesOf(manifest), findings, f => f.ModuleName);

@@ -56,7 +56,7 @@ public class RenderStartTests
         var stopped = ManifestBuilder.Deployment(("first", Host), ("spare", Host));
         stopped.FindModule("spare")!.Definition.Set("status", JValue.String("stopped"));
         // The device refuses 'refused' (an env name with ':'), so no pod of it holds the node's ports; the check still
-        // reports both, as the user may fix the name.
+        // reports both, as the user may fix the name. What keeps 'first' from starting is the refusal itself (K19).
         var refused = ManifestBuilder.Deployment(("first", Host, null), ("refused", Host, """{"A:B":{"value":"1"}}"""));
 
         var withStopped = KubernetesRenderer.Render(stopped).Modules;
@@ -64,7 +64,7 @@ public class RenderStartTests
 
         Assert.All(withStopped, m => Assert.True(m.Starts, m.ModuleName));
         Assert.Empty(ErrorsOf(stopped, "N3"));
-        Assert.True(withRefused.Single(m => m.ModuleName == "first").Starts);
+        Assert.Equal(new[] { "K19" }, withRefused.Single(m => m.ModuleName == "first").StartProblems.Select(f => f.RuleId));
         Assert.True(withRefused.Single(m => m.ModuleName == "refused").Fails);
         // Once its env name is fixed, 'refused' conflicts with 'first', as the check says.
         Assert.Equal(ErrorsOf(refused, "N3").Where(f => f.ModuleName == "refused"), withRefused.Single(m => m.ModuleName == "refused").StartProblems);

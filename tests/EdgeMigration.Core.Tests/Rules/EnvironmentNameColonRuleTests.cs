@@ -1,5 +1,6 @@
 using System.Linq;
 using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Core.Rules;
 using EdgeMigration.Core.Rules.Other;
 using Xunit;
@@ -66,7 +67,7 @@ public class EnvironmentNameColonRuleTests
         var module = result.Manifest.FindModule("filter")!;
         Assert.Equal(new[] { "P:Q", "P__Q", "m__n" }, module.Env.Select(e => e.Name));
         Assert.Equal("""{"Env":["X:Y=1","X__Y=2","M__N=3"]}""", module.CreateOptions!.Text);
-        Assert.Equal(new[] { "env['P:Q']", "Env[0]" }, result.RemainingFindings.Select(f => f.Location));
+        Assert.Equal(new[] { "env['P:Q']", "Env[0]" }, result.RemainingFindings.Where(f => f.RuleId == "O4").Select(f => f.Location));
     }
 
     [Fact]
@@ -79,5 +80,37 @@ public class EnvironmentNameColonRuleTests
 
         Assert.Equal("""{"Env":["A__B=1","A__B=1"]}""", result.Manifest.FindModule("filter")!.CreateOptions!.Text);
         Assert.Empty(Rule.Check(result.Manifest));
+    }
+
+    [Fact]
+    public void OtherNamesKubernetesRefusesAreReportedAndLeftToTheUser()
+    {
+        // A leading digit, a space, a letter outside ASCII, ':' with one of those: the API server refuses each, and '__'
+        // for ':' does not help. Env entries the agent drops (without '=' or without a name) are not judged.
+        var manifest = ManifestBuilder.Deployment(
+            ("filter", """{"Env":["1ABC=1","A B=2","NO_EQUALS:SIGN","=x","OK.name-1=3"]}""", """{"Caf\u00e9:Key": {"value": "x"}, "": {"value": "y"}}"""));
+
+        var findings = Rule.Check(manifest).ToList();
+
+        Assert.Equal(new[] { "env['Caf\u00e9:Key']", "env['']", "Env[0]", "Env[1]" }, findings.Select(f => f.Location));
+        Assert.All(findings, f => Assert.Equal((Severity.Error, false), (f.Severity, f.IsFixable)));
+        Assert.Equal(
+            "Environment variable name '1ABC' in createOptions Env is not one Kubernetes accepts (letters, digits, '_', '-' and '.', not starting with a digit); the API server refuses the module's Deployment.",
+            findings[2].Message);
+        Assert.Equal("Rename it, and what reads it, to a name of letters, digits, '_', '-' and '.', not starting with a digit.", findings[2].Recommendation);
+        Assert.Empty(ManifestConverter.Convert(manifest, new ConversionOptions { Rules = new RuleSelection(new[] { "O4" }, null) }).Changes);
+    }
+
+    [Fact]
+    public void ThePreviewFailsTheVariablesTheRuleReportsWithItsAdvice()
+    {
+        var manifest = ManifestBuilder.Deployment(("filter", """{"Env":["1ABC=1","Logging:Level=2","A=3"]}"""));
+
+        var failed = KubernetesRenderer.Render(manifest).Modules.Single(m => m.ModuleName == "filter").Dropped
+            .Where(d => d.Effect == DropEffect.Fails).ToList();
+
+        var findings = Rule.Check(manifest).ToList();
+        Assert.Equal(findings.Select(f => (f.Location, f.Recommendation)), failed.Select(d => (d.Location, d.Advice)));
+        Assert.Equal("Rename it to 'Logging__Level' ('__' is read as ':' by .NET configuration; ConvertTo-GpuEdgeManifest renames it).", findings[1].Recommendation);
     }
 }

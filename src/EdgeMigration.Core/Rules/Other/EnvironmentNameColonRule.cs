@@ -6,22 +6,33 @@ using EdgeMigration.Core.Manifests;
 namespace EdgeMigration.Core.Rules.Other;
 
 /// <summary>
-/// O4: environment variable names with ':' are rejected by the Kubernetes API server (names must match
-/// <c>[-._a-zA-Z][-._a-zA-Z0-9]*</c>) and the agent does not fix them; .NET configuration reads '__' as ':'.
+/// O4: the Kubernetes API server refuses the Deployment of a container with a variable whose name is not
+/// <c>[-._a-zA-Z][-._a-zA-Z0-9]*</c> (reference: "Env"), and the agent passes names on as written. The how-to's case is
+/// ':', which .NET configuration also reads as '__': those are renamed. Any other refused name (a space, a leading
+/// digit) is reported, not fixed: what reads the variable is the user's to change. Env entries the agent drops
+/// (without '=', or without a name) are not judged: IgnoredSettings reports them.
 /// </summary>
 public sealed class EnvironmentNameColonRule : ModuleRule
 {
     public override string Id => "O4";
-    public override string Title => "Environment variable names must not contain ':'";
+    public override string Title => "Environment variable names Kubernetes refuses (':' and others)";
     public override Severity DefaultSeverity => Severity.Error;
     public override string Section => "other-differences";
     public override bool CanFix => true;
+    internal override bool FindsRefusedDeployments => true;
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
-        foreach (var variable in ModuleEnvironment.VariablesNamed(module, HasColon))
+        foreach (var variable in Refused(module))
         {
             var place = variable.InDefinition ? "the env section" : "createOptions Env";
+            if (!IsRenamed(variable.Name))
+            {
+                findings.Add(Finding(module, variable.Location,
+                    $"Environment variable name '{variable.Name}' in {place} is not one Kubernetes accepts ({ModuleEnvironment.AcceptedNames}); the API server refuses the module's Deployment.",
+                    Advice(variable.Name), fixable: false, inDefinition: variable.InDefinition, refusesDeployment: true));
+                continue;
+            }
             var newName = Rename(variable.Name);
             var taken = IsSetWhereRenamed(module, variable, newName);
             findings.Add(Finding(module, variable.Location,
@@ -29,17 +40,22 @@ public sealed class EnvironmentNameColonRule : ModuleRule
                 (taken ? $" {(variable.InDefinition ? "The env section" : "createOptions Env")} also sets '{newName}', which .NET configuration reads as the same setting." : ""),
                 taken
                     ? $"Keep one of the two, named '{newName}', with the value meant ('__' is read as ':' by .NET configuration)."
-                    : $"Rename it to '{newName}' ('__' is read as ':' by .NET configuration).",
-                fixable: !taken, inDefinition: variable.InDefinition));
+                    : Advice(variable.Name),
+                fixable: !taken, inDefinition: variable.InDefinition, refusesDeployment: true));
         }
     }
+
+    /// <summary>What to do about a refused name <paramref name="name"/>; the Kubernetes preview advises the same.</summary>
+    internal static string Advice(string name) => IsRenamed(name)
+        ? $"Rename it to '{Rename(name)}' ('__' is read as ':' by .NET configuration; ConvertTo-GpuEdgeManifest renames it)."
+        : $"Rename it, and what reads it, to a name of {ModuleEnvironment.AcceptedNames}.";
 
     public override void Fix(ConversionContext context)
     {
         foreach (var module in context.Manifest.Modules)
         {
             // Decided on the module as written, as the check does: a renamed variable does not hold back another of its name.
-            var renamed = ModuleEnvironment.VariablesNamed(module, HasColon).FindAll(v => !IsSetWhereRenamed(module, v, Rename(v.Name)));
+            var renamed = Refused(module).FindAll(v => IsRenamed(v.Name) && !IsSetWhereRenamed(module, v, Rename(v.Name)));
             foreach (var variable in renamed)
             {
                 ModuleEnvironment.Rename(context, this, module, variable, Rename(variable.Name),
@@ -48,7 +64,12 @@ public sealed class EnvironmentNameColonRule : ModuleRule
         }
     }
 
-    private static readonly Func<string, int, bool> HasColon = (text, nameLength) => text.IndexOf(':', 0, nameLength) >= 0;
+    /// <summary>The variables the agent passes on whose names the API server refuses.</summary>
+    private static List<ModuleVariable> Refused(EdgeModule module) =>
+        ModuleEnvironment.VariablesNamed(module, (text, nameLength) => !ModuleEnvironment.IsAcceptedName(text, nameLength)).FindAll(ModuleEnvironment.IsPassedOn);
+
+    /// <summary>True when '__' for ':' makes <paramref name="name"/> one the API server accepts: the how-to's fix.</summary>
+    private static bool IsRenamed(string name) => name.IndexOf(':') >= 0 && ModuleEnvironment.IsAcceptedName(Rename(name), Rename(name).Length);
 
     private static string Rename(string name) => name.Replace(":", "__");
 

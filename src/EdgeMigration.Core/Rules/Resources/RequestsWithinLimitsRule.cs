@@ -19,6 +19,7 @@ public sealed class RequestsWithinLimitsRule : ModuleRule
     public override string Title => "Resource requests must fit their limits";
     public override Severity DefaultSeverity => Severity.Error;
     public override string Section => "memory-and-cpu-usage";
+    internal override bool FindsRefusedDeployments => true;
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
@@ -31,7 +32,7 @@ public sealed class RequestsWithinLimitsRule : ModuleRule
         foreach (var refusal in ResourceRefusals.Of(module))
         {
             findings.Add(Finding(module, refusal.Location, ApiServerRefusal.FindingMessageOf(refusal.Problem), refusal.Remedy,
-                fixable: refusal.ReplacedByR1 && ModuleResources.HasOrCanAddLimits(module)));
+                fixable: refusal.ReplacedByR1 && ModuleResources.HasOrCanAddLimits(module), refusesDeployment: true));
         }
     }
 }

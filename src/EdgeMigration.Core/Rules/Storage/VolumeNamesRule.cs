@@ -24,6 +24,7 @@ public sealed class VolumeNamesRule : ModuleRule
     public override string Title => "Volume names that fail the deployment";
     public override Severity DefaultSeverity => Severity.Error;
     public override string Section => "storage";
+    internal override bool FindsRefusedDeployments => true;
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, CheckSettings settings, List<Finding> findings)
     {
@@ -39,7 +40,7 @@ public sealed class VolumeNamesRule : ModuleRule
             }
             if (volume.Kind == PodVolumeKind.Written && PodVolumeNames.WrittenProblem(volume.Name, volume.Location) is { } misnamed)
             {
-                findings.Add(Finding(module, volume.Location, misnamed.Message, misnamed.Recommendation));
+                findings.Add(Finding(module, volume.Location, misnamed.Message, misnamed.Recommendation, refusesDeployment: true));
                 continue;
             }
             if (volume.Name is null || PodVolumeNames.IsReserved(volume.Name))
@@ -53,7 +54,7 @@ public sealed class VolumeNamesRule : ModuleRule
                 {
                     findings.Add(Finding(module, volume.Location,
                         $"{volume.Location} is the volume '{volume.Name}', a volume name the agent uses itself in every pod; the API server refuses the Deployment (duplicate volume name).",
-                        "Name the volume (and its volumeMounts) differently."));
+                        "Name the volume (and its volumeMounts) differently.", refusesDeployment: true));
                 }
                 continue;
             }
@@ -61,7 +62,7 @@ public sealed class VolumeNamesRule : ModuleRule
             {
                 findings.Add(Finding(module, volume.Location,
                     $"{first.Location} ({first.Description}) and {volume.Location} ({volume.Description}) both become the volume '{volume.Name}'; the API server refuses the Deployment (duplicate volume name).",
-                    Recommendation(first, volume)));
+                    Recommendation(first, volume), refusesDeployment: true));
             }
             else if (ClaimTakenBy(volumes, i, out var claim) is { } other)
             {
@@ -75,7 +76,7 @@ public sealed class VolumeNamesRule : ModuleRule
             var mount = extensions.VolumeMounts[i];
             if (volumes.MountProblem(mount) is { } problem)
             {
-                findings.Add(Finding(module, mount.Location, problem.Message, problem.Recommendation));
+                findings.Add(Finding(module, mount.Location, problem.Message, problem.Recommendation, refusesDeployment: true));
             }
         }
     }
