@@ -209,6 +209,16 @@ Describe 'ConvertTo-EdgeKubernetesManifest' {
         $finding.Message | Should -BeLike "*module 'refused' (rule O4)*ServiceAccounts*"
     }
 
+    It 'warns of a module that addresses another at a port its Service does not serve (K20)' {
+        $manifest = @{ modulesContent = @{ '$edgeAgent' = @{ 'properties.desired' = [ordered]@{ schemaVersion = '1.1'; modules = [ordered]@{
+                        collector = @{ type = 'docker'; env = @{ METRICS = @{ value = 'http://scorer:9600/metrics' } }; settings = @{ image = 'contoso/collector:1' } }
+                        scorer = @{ type = 'docker'; settings = @{ image = 'contoso/scorer:1'; createOptions = '{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"80"}]}}}' } } } } } } }
+        $finding = Test-EdgeModuleCompatibility -InputObject $manifest -Rule K20 | ForEach-Object Findings
+        $finding.ModuleName | Should -Be 'collector'
+        $finding.Location | Should -Be 'env.METRICS'
+        $finding.Message | Should -BeLike "*serves port 80 only*"
+    }
+
     It 'writes a v1 List with -AsJson' {
         $list = ConvertTo-EdgeKubernetesManifest -Path $sample -ModuleName WebServerApp -AsJson | ConvertFrom-Json
         $list.kind | Should -Be 'List'

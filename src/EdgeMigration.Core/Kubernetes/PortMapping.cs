@@ -31,6 +31,23 @@ internal sealed class PortMapping
 
     public IEnumerable<JObject> ServicePorts => _servicePorts.Values.Select(p => p.Port);
 
+    /// <summary>The Service's port numbers, as other modules connect to them.</summary>
+    public ICollection<long> ServicePortNumbers => _servicePorts.Keys;
+
+    /// <summary>The Service port whose target is container port <paramref name="containerPort"/> (an exposed port's is itself), or null.</summary>
+    public long? ServicePortTo(long containerPort)
+    {
+        foreach (var entry in _servicePorts)
+        {
+            var target = entry.Value.Port["targetPort"] is JValue value && value.TryGetInt64(out var number) ? number : entry.Key;
+            if (target == containerPort)
+            {
+                return entry.Key;
+            }
+        }
+        return null;
+    }
+
     public static PortMapping Read(RenderContext context)
     {
         var mapping = new PortMapping(context);

@@ -95,6 +95,32 @@ public static class ModuleEnvironment
         return variables;
     }
 
+    /// <summary>
+    /// The variables the agent passes on (<see cref="IsPassedOn"/>) whose value holds <paramref name="c"/>, in the order of
+    /// <see cref="Variables"/>; null for none. Values are looked at where they are written: no other variable is made.
+    /// </summary>
+    internal static List<ModuleVariable>? VariablesWithValueContaining(EdgeModule module, char c)
+    {
+        List<ModuleVariable>? found = null;
+        var members = module.EnvSection?.Members;
+        for (var i = 0; members is not null && i < members.Count; i++)
+        {
+            if (EdgeModule.EnvValue(members[i]) is { } value && value.IndexOf(c) >= 0)
+            {
+                (found ??= new List<ModuleVariable>()).Add(new ModuleVariable(members[i]));
+            }
+        }
+        var env = module.Options().ArrayOf(EnvName);
+        for (var i = 0; env is not null && i < env.Count; i++)
+        {
+            if (env[i] is JValue { IsString: true } entry && entry.Text.IndexOf('=') is var equals and > 0 && entry.Text.IndexOf(c, equals + 1) >= 0)
+            {
+                (found ??= new List<ModuleVariable>()).Add(new ModuleVariable(entry.Text, i));
+            }
+        }
+        return found;
+    }
+
     /// <summary>Every variable named <paramref name="name"/> in any letter case, in the order of <see cref="Variables"/>.</summary>
     public static List<ModuleVariable> VariablesNamed(EdgeModule module, string name) =>
         VariablesNamed(module, (text, nameLength) => IsName(text, nameLength, name, StringComparison.OrdinalIgnoreCase));

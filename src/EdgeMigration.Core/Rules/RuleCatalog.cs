@@ -41,6 +41,7 @@ public static class RuleCatalog
         new Network.HostNetworkRule(),
         new Network.MixedProtocolsRule(),
         new Network.PortSettingsRule(),
+        new Network.ModuleAddressRule(),
         new Other.EntrypointRule(),
         // O1 after R1 and the storage fixes, so that it sees GPUs and volume mounts; O2 renames modules last.
         new Other.DeploymentStrategyRule(),

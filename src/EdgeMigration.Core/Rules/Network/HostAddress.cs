@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+
+namespace EdgeMigration.Core.Rules.Network;
+
+/// <summary>
+/// A network address written in a variable's value: <c>scheme://[user@]host[:port][/…]</c>, or <c>host:port</c>
+/// (without a scheme only with a port: a bare word is no address). <see cref="Text"/> is the address as written.
+/// </summary>
+internal readonly record struct HostAddress(string Text, string Host, int? Port);
+
+internal static class HostAddresses
+{
+    /// <summary>
+    /// The addresses in <paramref name="value"/>, which may list several (separated by ',', ';', '=', quotes or blanks,
+    /// as in "http://a:1,http://b:2" or "Server=db:1433"), whose host <paramref name="isHost"/> accepts. Reads the value
+    /// in place: text is made only of the addresses accepted.
+    /// </summary>
+    public static List<HostAddress>? In(string value, System.Func<string, int, int, bool> isHost)
+    {
+        List<HostAddress>? found = null;
+        for (var start = 0; start < value.Length;)
+        {
+            var end = start;
+            while (end < value.Length && !IsSeparator(value[end]))
+            {
+                end++;
+            }
+            if (Read(value, start, end, isHost) is { } address)
+            {
+                (found ??= new List<HostAddress>()).Add(address);
+            }
+            start = end + 1;
+        }
+        return found;
+    }
+
+    private static bool IsSeparator(char c) => c is ',' or ';' or '=' or '"' or '\'' || char.IsWhiteSpace(c);
+
+    private static HostAddress? Read(string value, int start, int end, System.Func<string, int, int, bool> isHost)
+    {
+        var hostStart = start;
+        var scheme = value.IndexOf("://", start, end - start, System.StringComparison.Ordinal);
+        if (scheme > start)
+        {
+            hostStart = scheme + 3;
+        }
+        var hostEnd = hostStart;
+        while (hostEnd < end && value[hostEnd] is not (':' or '/' or '?' or '#'))
+        {
+            // user@host: the host follows the last '@' before the path.
+            if (value[hostEnd] == '@')
+            {
+                hostStart = hostEnd + 1;
+            }
+            hostEnd++;
+        }
+        var portEnd = hostEnd + 1;
+        while (portEnd < end && Ascii.IsDigit(value[portEnd]))
+        {
+            portEnd++;
+        }
+        var hasPort = hostEnd < end && value[hostEnd] == ':' && portEnd > hostEnd + 1 && (portEnd == end || value[portEnd] == '/');
+        if (hostEnd == hostStart || (scheme <= start && !hasPort) || !isHost(value, hostStart, hostEnd - hostStart))
+        {
+            return null;
+        }
+        var port = hasPort ? ModulePorts.ToPort(value.Substring(hostEnd + 1, portEnd - hostEnd - 1)) : null;
+        return new HostAddress(value.Substring(start, end - start), value.Substring(hostStart, hostEnd - hostStart), port);
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EdgeMigration.Core.Kubernetes;
+using EdgeMigration.Core.Manifests;
+
+namespace EdgeMigration.Core.Rules.Network;
+
+/// <summary>
+/// K20: on the FPGA device, modules reach each other by container name on Docker's network, at any port the container
+/// listens on. On the GPU device the name is the module's Service (reference: ExposedPorts and PortBindings rows), which
+/// the agent makes only for a module with ports, and which serves only those: a HostPort for a bound port (rule N2), the
+/// port itself for one only exposed. So a variable that addresses another module ("http://edgeHub:9600/metrics",
+/// "registry:5000") fails there when that module has no ports, or none the address names. Read from the env section
+/// and createOptions Env as the agent passes them on; a module whose ports a template fills in is not judged, nor
+/// edgeAgent (the device runs its own) or a stopped module (no pod answers). Not fixed: which side to change is the
+/// user's to say.
+/// </summary>
+public sealed class ModuleAddressRule : ModuleRule
+{
+    public override string Id => "K20";
+    public override string Title => "Addresses of modules the device's Services do not serve";
+    public override Severity DefaultSeverity => Severity.Warning;
+    public override string Section => "network";
+
+    protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
+    {
+        if (module.IsEdgeAgent)
+        {
+            return;
+        }
+        // Every address has a ':' (a scheme's or a port's): most values are passed over unread.
+        foreach (var variable in ModuleEnvironment.VariablesWithValueContaining(module, ':') ?? Enumerable.Empty<ModuleVariable>())
+        {
+            if (HostAddresses.In(variable.Value!, (text, start, length) => Target(manifest, text, start, length) is not null) is not { } addresses)
+            {
+                continue;
+            }
+            foreach (var address in addresses)
+            {
+                var target = Target(manifest, address.Host, 0, address.Host.Length)!;
+                if (Problem(variable, address, target) is { } problem)
+                {
+                    findings.Add(Finding(module, variable.Location, problem.Message, problem.Recommendation, certainty: Certainty.Likely, inDefinition: variable.InDefinition));
+                }
+            }
+        }
+    }
+
+    /// <summary>The module of the manifest that <paramref name="length"/> characters of <paramref name="text"/> name as a host (host names are read in any case), if it is judged.</summary>
+    private static EdgeModule? Target(ManifestDocument manifest, string text, int start, int length)
+    {
+        foreach (var module in manifest.Modules)
+        {
+            if (module.Name.Length == length && string.Compare(text, start, module.Name, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return module.IsEdgeAgent || module.IsStopped || module.CreateOptions?.Error is not null || HasPortPlaceholder(module) ? null : module;
+            }
+        }
+        return null;
+    }
+
+    private static (string Message, string Recommendation)? Problem(ModuleVariable variable, HostAddress address, EdgeModule target)
+    {
+        var ports = CheckScope.Read(target, ServiceView, (m, _) => PortMapping.Read(new RenderContext(m, KubernetesNames.NameShown(m.Name), new KubernetesRenderOptions(), Array.Empty<string>())));
+        var addressed = $"Variable '{variable.Name}' ({(variable.InDefinition ? "the env section" : "createOptions Env")}) addresses module '{target.Name}' at '{address.Text}'";
+        var binding = $"\"HostConfig\": {{\"PortBindings\": {{\"{address.Port?.ToString() ?? "<port>"}/tcp\": [{{\"HostPort\": \"{address.Port?.ToString() ?? "<port>"}\"}}]}}}}";
+        if (ports.ServicePortNumbers.Count == 0)
+        {
+            return ($"{addressed}, but '{target.Name}' has no ports in its createOptions: the GPU device makes no Service for it, so the name does not resolve there (on the FPGA device, Docker's network reached the container by name).",
+                $"Give '{target.Name}' the port{(address.Port is null ? " it listens on" : "")} in its createOptions ({binding}).");
+        }
+        if (address.Port is not { } port || ports.ServicePortNumbers.Contains(port))
+        {
+            return null;
+        }
+        var servicePorts = string.Join(", ", ports.ServicePortNumbers.OrderBy(p => p));
+        return ports.ServicePortTo(port) is { } hostPort
+            ? ($"{addressed}, but the device's Service for '{target.Name}' serves container port {port} at port {hostPort}, its HostPort (rule N2): port {port} is not served.",
+                $"Connect to port {hostPort}, or bind container port {port} to HostPort {port}.")
+            : ($"{addressed}, but the device's Service for '{target.Name}' serves port{(ports.ServicePortNumbers.Count == 1 ? "" : "s")} {servicePorts} only (on the FPGA device, Docker's network reached every port of the container).",
+                $"Give '{target.Name}' port {port} in its createOptions ({binding}).");
+    }
+
+    /// <summary>Names the cached view of <see cref="CheckScope"/>: a module's ports as the agent maps them.</summary>
+    private static readonly object ServiceView = new();
+
+    /// <summary>True when a template fills in the module's ports: what its Service serves is known once the template is expanded.</summary>
+    private static bool HasPortPlaceholder(EdgeModule module) =>
+        ModulePorts.PortBindingsMember(module)?.Value is { } bindings && TemplateText.IsPlaceholder(bindings) ||
+        ModulePorts.Exposed(module).Any(exposed => TemplateText.HasPlaceholder(exposed.Key.Text)) ||
+        ModulePorts.Bindings(module).Any(entry => TemplateText.HasPlaceholder(entry.Key.Text) || entry.Bindings.Any(b => b.HostPortText is { } text && TemplateText.HasPlaceholder(text)));
+}

@@ -1,0 +1,113 @@
+using System.Linq;
+using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Manifests;
+using EdgeMigration.Core.Rules;
+using Xunit;
+using static EdgeMigration.Tests.RuleTestKit;
+
+namespace EdgeMigration.Tests.Rules;
+
+public class ModuleAddressRuleTests
+{
+    private static ManifestDocument Caller(string env, params (string Name, string CreateOptions)[] targets) =>
+        ManifestBuilder.Deployment(new (string, string, string?)[] { ("caller", "{}", env) }.Concat(targets.Select(t => (t.Name, t.CreateOptions, (string?)null))).ToArray());
+
+    [Fact]
+    public void AModuleWithoutPortsHasNoServiceToAddress()
+    {
+        var manifest = Caller("""{"ROUTE": {"value": "registry:5000"}}""", ("registry", "{}"));
+
+        var finding = Assert.Single(Check(manifest, "K20"));
+
+        Assert.Equal(("K20 Warning caller env.ROUTE manual", Certainty.Likely), (Summary(finding), finding.Certainty));
+        Assert.Equal(
+            "Variable 'ROUTE' (the env section) addresses module 'registry' at 'registry:5000', but 'registry' has no ports in its createOptions: the GPU device makes no Service for it, so the name does not resolve there (on the FPGA device, Docker's network reached the container by name).",
+            finding.Message);
+        Assert.Equal("Give 'registry' the port in its createOptions (\"HostConfig\": {\"PortBindings\": {\"5000/tcp\": [{\"HostPort\": \"5000\"}]}}).", finding.Recommendation);
+        Assert.EndsWith(".modules.caller.env.ROUTE", finding.ManifestPath);
+    }
+
+    [Fact]
+    public void APortTheServiceDoesNotServeIsReportedWithThePortsItDoes()
+    {
+        // The metrics collector's list, as the corpus' LoRaWAN starter kit writes it; edgeHub binds 5671, 8883 and 443.
+        var manifest = Caller("""{"MetricsEndpointsCSV": {"value": "http://edgeHub:9600/metrics,http://edgeAgent:9600/metrics"}}""");
+
+        var finding = Assert.Single(Check(manifest, "K20"));
+
+        // edgeAgent is the device's own: what it serves is not the manifest's to say.
+        Assert.Equal(
+            "Variable 'MetricsEndpointsCSV' (the env section) addresses module 'edgeHub' at 'http://edgeHub:9600/metrics', but the device's Service for 'edgeHub' serves ports 443, 5671, 8883 only (on the FPGA device, Docker's network reached every port of the container).",
+            finding.Message);
+        Assert.Equal("Give 'edgeHub' port 9600 in its createOptions (\"HostConfig\": {\"PortBindings\": {\"9600/tcp\": [{\"HostPort\": \"9600\"}]}}).", finding.Recommendation);
+    }
+
+    [Fact]
+    public void AContainerPortBoundToAnotherHostPortIsReachedAtTheHostPort()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("caller", """{"Env":["DB=mqtt://user@Broker:1883","OTHER=tcp://broker:8883/x"]}"""),
+            ("broker", """{"HostConfig":{"PortBindings":{"1883/tcp":[{"HostPort":"11883"}],"8883/tcp":[{"HostPort":"8883"}]}}}"""));
+
+        var finding = Assert.Single(Check(manifest, "K20"));
+
+        Assert.Equal("Env[0]", finding.Location);
+        Assert.Equal(
+            "Variable 'DB' (createOptions Env) addresses module 'broker' at 'mqtt://user@Broker:1883', but the device's Service for 'broker' serves container port 1883 at port 11883, its HostPort (rule N2): port 1883 is not served.",
+            finding.Message);
+        Assert.Equal("Connect to port 11883, or bind container port 1883 to HostPort 1883.", finding.Recommendation);
+    }
+
+    [Fact]
+    public void ServedAddressesIdsAndModulesNotJudgedAreNoFinding()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("caller", "{}", """
+                {"SERVED": {"value": "http://web:8080/x"}, "EXPOSED": {"value": "cache:6379"}, "NO_PORT": {"value": "http://web/x"},
+                 "ID": {"value": "idle"}, "PATH": {"value": "/data/idle:1/x"}, "STOPPED": {"value": "idle:80"},
+                 "TEMPLATE": {"value": "templated:9000"}, "UNKNOWN": {"value": "elsewhere:80"}}
+                """),
+            ("web", """{"HostConfig":{"PortBindings":{"8080/tcp":[{"HostPort":"8080"}]}}}""", null),
+            ("cache", """{"ExposedPorts":{"6379/tcp":{}}}""", null),
+            ("idle", "{}", null),
+            ("templated", """{"HostConfig":{"PortBindings":{"9000/tcp":[{"HostPort":"${PORT}"}]}}}""", null));
+        manifest.FindModule("idle")!.Definition.Set("status", JValue.String("stopped"));
+
+        Assert.Empty(Check(manifest, "K20"));
+    }
+
+    [Fact]
+    public void AnAddressWithoutAPortOfAModuleWithoutPortsIsReported()
+    {
+        var manifest = Caller("""{"URL": {"value": "https://scorer/score"}}""", ("scorer", "{}"));
+
+        var finding = Assert.Single(Check(manifest, "K20"));
+
+        Assert.Contains("at 'https://scorer/score', but 'scorer' has no ports", finding.Message);
+        Assert.StartsWith("Give 'scorer' the port it listens on in its createOptions (", finding.Recommendation);
+    }
+
+    [Fact]
+    public void TheServicePortsAreThoseThePreviewRenders()
+    {
+        var manifest = ManifestBuilder.Deployment(("web", """{"ExposedPorts":{"80/tcp":{}},"HostConfig":{"PortBindings":{"8080/tcp":[{"HostPort":"9090"}]}}}"""));
+
+        var service = EdgeMigration.Core.Kubernetes.KubernetesRenderer.Render(manifest).Modules.Single(m => m.ModuleName == "web").Resources.Single(r => r.Kind == "Service");
+        var ports = ((JArray)((JObject)service.Object["spec"]!)["ports"]!).Cast<JObject>().Select(p => ((JValue)p["port"]!).Text).OrderBy(p => p);
+
+        Assert.Equal(new[] { "80", "9090" }, ports);
+        Assert.Empty(Check(Caller("""{"A": {"value": "web:80"}, "B": {"value": "web:9090"}}""", ("web", """{"ExposedPorts":{"80/tcp":{}},"HostConfig":{"PortBindings":{"8080/tcp":[{"HostPort":"9090"}]}}}""")), "K20"));
+    }
+
+    [Theory]
+    // The metrics collector scrapes edgeHub at 9600, which edgeHub does not bind; the API proxy routes to a registry without ports.
+    [InlineData("Azure__iotedge__edge-modules__metrics-collector__src__ExampleDeployment.json", "AzureMonitorForIotEdgeModule env.MetricsEndpointsCSV edgeHub")]
+    [InlineData("Azure__iotedge-lorawan-starterkit__LoRaEngine__deployment.ci.aio.template.json", "metricscollector env.MetricsEndpointsCSV edgeHub")]
+    [InlineData("Azure__azure-iot-cli-extension__azext_iot__tests__iothub__devices__device_configs__deployments__deploymentTopLayer.json", "IoTEdgeAPIProxy env.DOCKER_REQUEST_ROUTE_ADDRESS registry")]
+    public void OnTheCorpusTheAddressesTheDeviceDoesNotServeAreFound(string file, string expected)
+    {
+        var findings = Check(ManifestDocument.Load(TestPaths.CorpusFile(file)), "K20");
+
+        Assert.Equal(new[] { expected }, findings.Select(f => $"{f.ModuleName} {f.Location} {f.Message.Split('\'')[3]}"));
+    }
+}
