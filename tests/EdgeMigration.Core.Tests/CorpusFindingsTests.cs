@@ -100,6 +100,8 @@ public class CorpusFindingsTests
             "K19 Error dockerContainerRegistry  manual",
             "O1 Information iotedgeApiProxy k8s-experimental.strategy fixable",
             "O2 Warning iotedgeApiProxy  fixable",
+            // Its address of the registry follows the registry's rename.
+            "O2 Information iotedgeApiProxy env.DOCKER_REQUEST_ROUTE_ADDRESS fixable",
             "K1 Information iotedgeApiProxy startupOrder manual",
             "K19 Error iotedgeApiProxy  manual",
         }, Findings("Azure-Samples__iot-edge-for-iiot__scripts__edgeDeployments__topLayerBaseDeploymentItProxy.template.json"));

@@ -96,16 +96,17 @@ public static class ModuleEnvironment
     }
 
     /// <summary>
-    /// The variables the agent passes on (<see cref="IsPassedOn"/>) whose value holds <paramref name="c"/>, in the order of
-    /// <see cref="Variables"/>; null for none. Values are looked at where they are written: no other variable is made.
+    /// The variables the agent passes on (<see cref="IsPassedOn"/>) whose value <paramref name="valueMatches"/> accepts, in
+    /// the order of <see cref="Variables"/>; null for none. It is given the text the value ends (the value, or the whole Env
+    /// entry) and where the value begins: values are looked at where they are written, and no other variable is made.
     /// </summary>
-    internal static List<ModuleVariable>? VariablesWithValueContaining(EdgeModule module, char c)
+    internal static List<ModuleVariable>? VariablesWithValue(EdgeModule module, Func<string, int, bool> valueMatches)
     {
         List<ModuleVariable>? found = null;
         var members = module.EnvSection?.Members;
         for (var i = 0; members is not null && i < members.Count; i++)
         {
-            if (EdgeModule.EnvValue(members[i]) is { } value && value.IndexOf(c) >= 0)
+            if (EdgeModule.EnvValue(members[i]) is { } value && valueMatches(value, 0))
             {
                 (found ??= new List<ModuleVariable>()).Add(new ModuleVariable(members[i]));
             }
@@ -113,7 +114,7 @@ public static class ModuleEnvironment
         var env = module.Options().ArrayOf(EnvName);
         for (var i = 0; env is not null && i < env.Count; i++)
         {
-            if (env[i] is JValue { IsString: true } entry && entry.Text.IndexOf('=') is var equals and > 0 && entry.Text.IndexOf(c, equals + 1) >= 0)
+            if (env[i] is JValue { IsString: true } entry && entry.Text.IndexOf('=') is var equals and > 0 && valueMatches(entry.Text, equals + 1))
             {
                 (found ??= new List<ModuleVariable>()).Add(new ModuleVariable(entry.Text, i));
             }

@@ -4,9 +4,10 @@ namespace EdgeMigration.Core.Rules.Network;
 
 /// <summary>
 /// A network address written in a variable's value: <c>scheme://[user@]host[:port][/…]</c>, or <c>host:port</c>
-/// (without a scheme only with a port: a bare word is no address). <see cref="Text"/> is the address as written.
+/// (without a scheme only with a port: a bare word is no address). <see cref="Text"/> is the address as written;
+/// <see cref="HostIndex"/> where its host begins in the value that holds it.
 /// </summary>
-internal readonly record struct HostAddress(string Text, string Host, int? Port);
+internal readonly record struct HostAddress(string Text, string Host, int HostIndex, int? Port);
 
 internal static class HostAddresses
 {
@@ -65,6 +66,6 @@ internal static class HostAddresses
             return null;
         }
         var port = hasPort ? ModulePorts.ToPort(value.Substring(hostEnd + 1, portEnd - hostEnd - 1)) : null;
-        return new HostAddress(value.Substring(start, end - start), value.Substring(hostStart, hostEnd - hostStart), port);
+        return new HostAddress(value.Substring(start, end - start), value.Substring(hostStart, hostEnd - hostStart), hostStart, port);
     }
 }

@@ -30,7 +30,7 @@ public sealed class ModuleAddressRule : ModuleRule
             return;
         }
         // Every address has a ':' (a scheme's or a port's): most values are passed over unread.
-        foreach (var variable in ModuleEnvironment.VariablesWithValueContaining(module, ':') ?? Enumerable.Empty<ModuleVariable>())
+        foreach (var variable in ModuleEnvironment.VariablesWithValue(module, HasColon) ?? Enumerable.Empty<ModuleVariable>())
         {
             if (HostAddresses.In(variable.Value!, (text, start, length) => Target(manifest, text, start, length) is not null) is not { } addresses)
             {
@@ -46,6 +46,8 @@ public sealed class ModuleAddressRule : ModuleRule
             }
         }
     }
+
+    private static readonly Func<string, int, bool> HasColon = (text, start) => text.IndexOf(':', start) >= 0;
 
     /// <summary>The module of the manifest that <paramref name="length"/> characters of <paramref name="text"/> name as a host (host names are read in any case), if it is judged.</summary>
     private static EdgeModule? Target(ManifestDocument manifest, string text, int start, int length)

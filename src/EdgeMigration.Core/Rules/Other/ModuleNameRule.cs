@@ -13,7 +13,8 @@ namespace EdgeMigration.Core.Rules.Other;
 /// O2: the device names each module's Deployment, Service and container after its id, lower-cased with every
 /// character outside [a-z0-9.-] dropped. Ids that collide that way, or that do not end up as a DNS label, fail
 /// the deployment; others work under a different name than the one other modules use. The fix renames modules to
-/// safe names and rewrites every reference to them: the module's key, routes, and module twin sections. It runs
+/// safe names and rewrites every reference to them: the module's key, routes, module twin sections, and other
+/// modules' variables that name them (<see cref="EnvironmentReferences"/>). It runs
 /// last among the fixes, so the other rules' changes are recorded under the ids the user knows. A template's placeholder
 /// ids (<c>__MODULE_NAME</c>, <c>${MODULE}</c>) keep their ids: what the replacing id must be is reported instead.
 /// </summary>
@@ -71,6 +72,19 @@ public sealed class ModuleNameRule : MigrationRule
                         "Rename the module and the route together.", Severity.Information));
             }
         }
+        var variables = new EnvironmentReferences(renames);
+        foreach (var module in manifest.Modules)
+        {
+            foreach (var reference in variables.Of(module))
+            {
+                foreach (var id in reference.Ids)
+                {
+                    found.Add(Finding(module, reference.Variable.Location,
+                        $"Variable '{reference.Variable.Name}' names module '{id}', which is to be renamed '{renames[id]}'.",
+                        "Rename the module and the variable together (ConvertTo-GpuEdgeManifest does).", Severity.Information, inDefinition: reference.Variable.InDefinition));
+                }
+            }
+        }
         foreach (var twin in manifest.ModuleTwins)
         {
             if (plan.IsForeign(twin.ModuleId) && renames.TryGetValue(twin.ModuleId, out var newName))
@@ -117,6 +131,15 @@ public sealed class ModuleNameRule : MigrationRule
             context.Record(this, module, "", JValue.String(module.Name), JValue.String(newName), $"Renamed module '{module.Name}' to '{newName}'.", inDefinition: true);
         }
         FollowContainerReferences(context, renames);
+        var variables = new EnvironmentReferences(renames);
+        foreach (var module in manifest.Modules)
+        {
+            foreach (var reference in variables.Of(module))
+            {
+                ModuleEnvironment.SetValue(context, this, module, reference.Variable, reference.RenamedValue,
+                    $"Variable {reference.Variable.Name} follows the module{(reference.Ids.Count == 1 ? "" : "s")} it names, renamed {string.Join(", ", reference.Ids.Select(id => "'" + renames[id] + "'"))}.");
+            }
+        }
         var references = new RouteReferences(renames.Keys);
         foreach (var route in manifest.Routes)
         {
