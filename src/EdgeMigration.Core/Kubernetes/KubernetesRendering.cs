@@ -40,6 +40,10 @@ public sealed class ModuleRendering
     /// <summary>The same rendering with <paramref name="dropped"/> added.</summary>
     internal ModuleRendering WithDropped(DroppedSetting dropped) => new(ModuleName, KubernetesName, Resources, Dropped.Concat(new[] { dropped }).ToList(), StartProblems);
 
+    /// <summary>The same rendering with its ServiceAccount a reference: the pod runs as it, but the agent does not create it (rule K19).</summary>
+    internal ModuleRendering WithServiceAccountNotCreated() => new(ModuleName, KubernetesName,
+        Resources.Select(r => r.Kind == "ServiceAccount" ? new KubernetesResource(r.ModuleName, r.Object, isReference: true) : r).ToList(), Dropped, StartProblems);
+
     /// <summary>The same rendering with <paramref name="startProblems"/>.</summary>
     internal ModuleRendering WithStartProblems(IReadOnlyList<Finding> startProblems) => new(ModuleName, KubernetesName, Resources, Dropped, startProblems);
 

@@ -28,7 +28,8 @@ public sealed class KubernetesResource
     /// <summary>
     /// The object as the agent writes it to the API server; for a reference, only its kind and name: a share's
     /// PersistentVolumeClaim that must exist on the device, or the image pull Secret the agent makes from a registry
-    /// credential (its data, the credential, is never shown).
+    /// credential (its data, the credential, is never shown); or the module's ServiceAccount as the agent would write it,
+    /// which it does not while a Deployment is refused (rule K19).
     /// </summary>
     public JObject Object { get; }
 

@@ -70,9 +70,12 @@ public static class KubernetesYaml
         }
         foreach (var reference in module.Resources.Where(r => r.IsReference))
         {
-            yield return reference.Kind == "Secret"
-                ? $"  The pod pulls its image with Secret '{reference.Name}', which the agent makes from the registry credential (not shown)."
-                : $"  The pod mounts {reference.Kind} '{reference.Name}', which must exist on the device (an Edge share).";
+            yield return reference.Kind switch
+            {
+                "Secret" => $"  The pod pulls its image with Secret '{reference.Name}', which the agent makes from the registry credential (not shown).",
+                "ServiceAccount" => $"  The pod runs as ServiceAccount '{reference.Name}', which the agent does not create while a Deployment is refused (rule K19).",
+                _ => $"  The pod mounts {reference.Kind} '{reference.Name}', which must exist on the device (an Edge share).",
+            };
         }
     }
 

@@ -8,7 +8,8 @@ namespace EdgeMigration;
 /// <summary>
 /// One Kubernetes object ConvertTo-EdgeKubernetesManifest renders for a module: what the device's agent creates
 /// (Deployment, Service, ServiceAccount), or an object the module's pod refers to (IsReference: a share's
-/// PersistentVolumeClaim, the image pull Secret).
+/// PersistentVolumeClaim, the image pull Secret, and the ServiceAccount when a refused Deployment keeps the agent from
+/// creating it, rule K19).
 /// </summary>
 public sealed class EdgeKubernetesResource
 {
@@ -53,7 +54,7 @@ public sealed class EdgeKubernetesResource
     public string ApiVersion { get; }
     public string Name { get; }
 
-    /// <summary>True when the object is only named: the pod needs it, but its content is not rendered.</summary>
+    /// <summary>True when the agent does not create the object, which the pod needs: a share's claim, the pull Secret, a ServiceAccount K19 keeps from being made.</summary>
     public bool IsReference { get; }
 
     /// <summary>True when something of the module keeps the device from deploying it (see DroppedSettings with Effect Fails).</summary>

@@ -106,8 +106,20 @@ public class ServiceAccountsRuleTests
         Assert.False(ok.Starts);
         Assert.Equal(Check(manifest, "K19").Where(f => f.ModuleName == "ok"), ok.StartProblems);
         Assert.True(rendering.Modules.Single(m => m.ModuleName == "idle").Starts);
+        // No module's ServiceAccount is created: each is a reference its pod needs, left out of what the agent creates.
+        Assert.All(rendering.Modules.SelectMany(m => m.Resources).Where(r => r.Kind == "ServiceAccount"), r => Assert.True(r.IsReference, r.ModuleName));
+        Assert.DoesNotContain(rendering.CreatedResources, r => r.Kind == "ServiceAccount");
+        Assert.Contains("#   The pod runs as ServiceAccount 'ok', which the agent does not create while a Deployment is refused (rule K19).", KubernetesYaml.Write(rendering));
         // A refused module: what keeps its pod from starting once its own refusal is fixed.
         Assert.Contains(rendering.Modules.Single(m => m.ModuleName == "strategy").StartProblems, f => f.RuleId == "K19");
+    }
+
+    [Fact]
+    public void WithoutARefusalEveryServiceAccountIsCreated()
+    {
+        var rendering = KubernetesRenderer.Render(ManifestBuilder.Deployment(("ok", "{}")));
+
+        Assert.Equal(new[] { "edgeHub", "ok" }, rendering.CreatedResources.Where(r => r.Kind == "ServiceAccount").Select(r => r.ModuleName));
     }
 
     [Fact]
