@@ -99,7 +99,7 @@ internal sealed class VolumeMapping
             }
             if (text is null)
             {
-                _context.StopDeployment(location, binds[i], $"{location} is {CreateOptions.Describe(binds[i])}, not a string; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Write it as \"/host/path:/container/path\".");
+                _context.StopDeployment(location, binds[i], $"{location} is {CreateOptions.Describe(binds[i])}, not a string; {ModuleMounts.WhyEntryStopsDeployment(binds[i])}.", "Write it as \"/host/path:/container/path\".");
                 continue;
             }
             // Json.NET reads a number or true/false as its text: a bind without ':'.
@@ -139,7 +139,7 @@ internal sealed class VolumeMapping
             }
             else
             {
-                _context.StopDeployment(location, mounts[i], $"A mount that is not an object cannot be read; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Make it a {\"Type\", \"Source\", \"Target\"} object.");
+                _context.StopDeployment(location, mounts[i], $"{location} is {CreateOptions.Describe(mounts[i])}, not an object; {ModuleMounts.WhyEntryStopsDeployment(mounts[i])}.", "Make it a {\"Type\", \"Source\", \"Target\"} object.");
             }
         }
         foreach (var mount in ModuleMounts.Mounts(_context.Module))

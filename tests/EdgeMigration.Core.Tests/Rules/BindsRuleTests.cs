@@ -1,4 +1,5 @@
 using System.Linq;
+using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Core.Manifests;
 using Xunit;
 using static EdgeMigration.Tests.RuleTestKit;
@@ -77,8 +78,25 @@ public class BindsRuleTests
         Assert.Contains("the bind \"true\"", findings[2].Message);
         Assert.Contains("the bind \"1e3\"", findings[3].Message);
         Assert.DoesNotContain("no agent can read", findings[1].Message + findings[2].Message + findings[3].Message);
-        Assert.Contains("no agent can read the module's createOptions", findings[4].Message);
+        // Null the agent reads into its list, and then fails on as it maps the volumes: the whole deployment fails all the same.
+        Assert.Equal("HostConfig.Binds[3] is null, not a string; the GPU device's agent reads it, then fails on it as it maps the module's volumes, so the whole deployment fails.", findings[4].Message);
         Assert.Contains("no agent can read the module's createOptions", findings[5].Message);
+        var preview = KubernetesRenderer.Render(manifest).Modules.Single(m => m.ModuleName == "odd").Dropped.Where(d => d.StopsDeployment).ToList();
+        Assert.Equal(new[] { "HostConfig.Binds[3]", "HostConfig.Binds[4]" }, preview.Select(d => d.Location));
+        Assert.EndsWith("then fails on it as it maps the module's volumes, so the whole deployment fails.", preview[0].Reason);
+    }
+
+    [Fact]
+    public void ANullMountIsReadAndThenFailsTheMappingOfEveryModule()
+    {
+        var manifest = ManifestBuilder.Deployment(("odd", """{"HostConfig":{"Mounts":[null,"/data"]}}"""));
+
+        var findings = Check(manifest, "K9");
+        var preview = KubernetesRenderer.Render(manifest).Modules.Single(m => m.ModuleName == "odd").Dropped.Where(d => d.StopsDeployment).ToList();
+
+        Assert.Equal("HostConfig.Mounts[0] is null, not an object; the GPU device's agent reads it, then fails on it as it maps the module's volumes, so the whole deployment fails.", findings[0].Message);
+        Assert.Contains("no agent can read the module's createOptions", findings[1].Message);
+        Assert.Equal(findings.Select(f => f.Message.Substring(f.Message.IndexOf(';'))), preview.Select(d => d.Reason.Substring(d.Reason.IndexOf(';'))));
     }
 
     [Fact]

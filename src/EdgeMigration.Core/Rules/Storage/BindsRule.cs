@@ -64,7 +64,7 @@ public sealed class BindsRule : BindRule
                         ? $"{entry.Location} {entry.Node.ToCompactJson()} cannot be read: {entry.Spec.Problem}. Docker refuses it, and the device's agent skips or misreads it."
                         : CreateOptionsAccess.Text(entry.Node) is { } read
                         ? $"{entry.Location} is {entry.Node.ToCompactJson()}, not a string; the agents read it as the bind \"{read}\", which is not '<host path or volume>:<container path>[:options]': Docker refuses it, and the GPU device's agent skips it."
-                        : $"{entry.Location} is {entry.Node.ToCompactJson()}, not a string; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
+                        : $"{entry.Location} is {entry.Node.ToCompactJson()}, not a string; {ModuleMounts.WhyEntryStopsDeployment(entry.Node)}.",
                     "Write it as \"<absolute host path or share>:<container path>[:ro]\", or as a HostConfig.Mounts entry.",
                     Severity.Error, fixable: false));
             }

@@ -42,6 +42,15 @@ public static class ModuleMounts
     public const string BindsName = "Binds";
     public const string MountsName = "Mounts";
 
+    /// <summary>
+    /// Why a Binds or Mounts entry of a type the agent's model cannot hold stops the whole deployment, as the check and the
+    /// preview say it. Null it reads into its lists, but its mapper then fails on it (KubernetesDeploymentMapper.
+    /// CollectModuleVolumes) as it maps every module's Deployment, before it applies any; anything else it cannot read.
+    /// </summary>
+    public static string WhyEntryStopsDeployment(JNode entry) => entry is JValue { Kind: JValueKind.Null }
+        ? "the GPU device's agent reads it, then fails on it as it maps the module's volumes, so the whole deployment fails"
+        : Other.InvalidCreateOptionsRule.WholeDeploymentRefused;
+
     public static JMember? BindsMember(EdgeModule module) => module.HostConfig()?.FindIgnoreCase(BindsName);
 
     public static JMember? MountsMember(EdgeModule module) => module.HostConfig()?.FindIgnoreCase(MountsName);

@@ -47,7 +47,7 @@ public sealed class MountsRule : ModuleRule
                 findings.Add(TemplateText.StandsForValue(mounts[i])
                     ? PendingFinding(module, location, mounts[i], "a mount")
                     : Finding(module, location,
-                        $"{location} is {mounts[i].ToCompactJson()}, not an object; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
+                        $"{location} is {mounts[i].ToCompactJson()}, not an object; {ModuleMounts.WhyEntryStopsDeployment(mounts[i])}.",
                         "Make it a {\"Type\", \"Source\", \"Target\"} object."));
             }
         }
