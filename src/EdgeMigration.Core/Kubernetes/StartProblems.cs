@@ -22,8 +22,9 @@ internal static class StartProblems
     /// <summary>
     /// The findings by module id, secrets redacted. A module the device deploys gets them over the modules the device
     /// deploys, as N3 compares its modules: those of <paramref name="refused"/> (the preview says why the device refuses
-    /// them) have no pod to conflict with; K19's, which are about the refused modules, over the whole manifest. A refused module gets them over the whole manifest, as the check reports
-    /// them: what keeps its pod from starting once the refusals are fixed.
+    /// them) have no pod to conflict with; K19's, which are about the refused modules, over the whole manifest. A refused
+    /// module gets them over the whole manifest, as the check reports them: what keeps its pod from starting once the
+    /// refusals are fixed.
     /// </summary>
     public static ILookup<string, Finding> Of(ManifestDocument manifest, IReadOnlyCollection<string> refused)
     {

@@ -8,8 +8,8 @@ namespace EdgeMigration.Core.Rules;
 /// <summary>
 /// What the rules read from each module (its ports, its binds, its variables), and each rule's findings, made once per
 /// check. Nothing edits a manifest while <see cref="RuleEngine.Check"/> runs, and some twenty rules ask for the same
-/// views of every module; outside a check (fixes, the Kubernetes preview) every read is fresh. The scope belongs to the thread that runs the
-/// check, so checks on other threads never see it.
+/// views of every module; outside a check (fixes, the Kubernetes preview) every read is fresh. The scope belongs to the
+/// thread that runs the check, so checks on other threads never see it.
 /// </summary>
 internal sealed class CheckScope : IDisposable
 {

@@ -59,8 +59,8 @@ public abstract class MigrationRule
     /// <summary>
     /// A finding of this rule about a module's setting; <paramref name="location"/> is relative to createOptions unless
     /// <paramref name="inDefinition"/>; <paramref name="refusesDeployment"/> when the API server refuses the module's
-    /// Deployment for it (<see cref="Rules.Finding.RefusesDeployment"/>). Settings in createOptions that cannot be read as the agent reads them (K4, K5)
-    /// are never fixable: the conversion does not edit such createOptions.
+    /// Deployment for it (<see cref="Rules.Finding.RefusesDeployment"/>). Settings in createOptions that cannot be read
+    /// as the agent reads them (K4, K5) are never fixable: the conversion does not edit such createOptions.
     /// </summary>
     protected Finding Finding(EdgeModule? module, string location, string message, string recommendation,
         Severity? severity = null, bool? fixable = null, Certainty certainty = Certainty.Certain, bool inDefinition = false, bool refusesDeployment = false) =>

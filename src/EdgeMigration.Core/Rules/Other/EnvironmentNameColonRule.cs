@@ -69,7 +69,7 @@ public sealed class EnvironmentNameColonRule : ModuleRule
         ModuleEnvironment.VariablesNamed(module, (text, nameLength) => !ModuleEnvironment.IsAcceptedName(text, nameLength)).FindAll(ModuleEnvironment.IsPassedOn);
 
     /// <summary>True when '__' for ':' makes <paramref name="name"/> one the API server accepts: the how-to's fix.</summary>
-    private static bool IsRenamed(string name) => name.IndexOf(':') >= 0 && ModuleEnvironment.IsAcceptedName(Rename(name), Rename(name).Length);
+    private static bool IsRenamed(string name) => name.IndexOf(':') >= 0 && Rename(name) is var renamed && ModuleEnvironment.IsAcceptedName(renamed, renamed.Length);
 
     private static string Rename(string name) => name.Replace(":", "__");
 
