@@ -59,6 +59,19 @@ public class ModuleAddressRuleTests
     }
 
     [Fact]
+    public void TheHostOfAnAddressWithAUserAndPasswordFollowsThem()
+    {
+        // A module named as the user is not the host; a port is read before a query as before a path.
+        var manifest = Caller("""{"AMQP": {"value": "amqps://admin:secret@broker:5671"}, "API": {"value": "http://broker:8080?x=1"}}""",
+            ("admin", "{}"), ("broker", """{"HostConfig":{"PortBindings":{"5671/tcp":[{"HostPort":"15671"}]}}}"""));
+
+        var findings = Check(manifest, "K20");
+
+        Assert.Equal(new[] { "env.AMQP broker amqps://admin:secret@broker:5671", "env.API broker http://broker:8080?x" },
+            findings.Select(f => $"{f.Location} {f.Message.Split('\'')[3]} {f.Message.Split('\'')[5]}"));
+    }
+
+    [Fact]
     public void ServedAddressesIdsAndModulesNotJudgedAreNoFinding()
     {
         var manifest = ManifestBuilder.Deployment(

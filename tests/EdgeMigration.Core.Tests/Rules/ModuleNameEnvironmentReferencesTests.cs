@@ -40,6 +40,20 @@ public class ModuleNameEnvironmentReferencesTests
     }
 
     [Fact]
+    public void AUserNameOrPasswordThatIsAnIdIsLeft()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("sender", "{}", """{"AMQP": {"value": "amqps://Receiver_1:Receiver_1@receiver_1:5671"}, "BROKER": {"value": "amqps://Receiver_1:secret@broker:5671"}}"""),
+            ("Receiver_1", "{}", null));
+
+        var result = ManifestConverter.Convert(manifest, new ConversionOptions { Rules = Only("O2") });
+
+        Assert.Equal(new[] { "amqps://Receiver_1:Receiver_1@receiver-1:5671", "amqps://Receiver_1:secret@broker:5671" },
+            result.Manifest.FindModule("sender")!.Env.Select(e => e.Value));
+        Assert.Equal(new[] { "env.AMQP" }, Check(manifest, "O2").Where(f => f.ModuleName == "sender").Select(f => f.Location));
+    }
+
+    [Fact]
     public void TheCorpusTestModulesFollowTheModulesTheyCall()
     {
         // The e2e connectivity deployment's direct method senders name their receivers, renamed for their upper-case letters.

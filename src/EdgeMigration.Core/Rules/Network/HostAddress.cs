@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace EdgeMigration.Core.Rules.Network;
 
 /// <summary>
-/// A network address written in a variable's value: <c>scheme://[user@]host[:port][/…]</c>, or <c>host:port</c>
+/// A network address written in a variable's value: <c>scheme://[user[:password]@]host[:port][/…]</c>, or <c>host:port</c>
 /// (without a scheme only with a port: a bare word is no address). <see cref="Text"/> is the address as written;
 /// <see cref="HostIndex"/> where its host begins in the value that holds it.
 /// </summary>
@@ -35,6 +35,9 @@ internal static class HostAddresses
         return found;
     }
 
+    /// <summary>What ends the host and port: a path, a query or a fragment.</summary>
+    private static bool IsPathStart(char c) => c is '/' or '?' or '#';
+
     private static bool IsSeparator(char c) => c is ',' or ';' or '=' or '"' or '\'' || char.IsWhiteSpace(c);
 
     private static HostAddress? Read(string value, int start, int end, System.Func<string, int, int, bool> isHost)
@@ -45,14 +48,17 @@ internal static class HostAddresses
         {
             hostStart = scheme + 3;
         }
-        var hostEnd = hostStart;
-        while (hostEnd < end && value[hostEnd] is not (':' or '/' or '?' or '#'))
+        // user[:password]@host: the host follows the last '@' before the path, past a password's ':'.
+        for (var i = hostStart; i < end && !IsPathStart(value[i]); i++)
         {
-            // user@host: the host follows the last '@' before the path.
-            if (value[hostEnd] == '@')
+            if (value[i] == '@')
             {
-                hostStart = hostEnd + 1;
+                hostStart = i + 1;
             }
+        }
+        var hostEnd = hostStart;
+        while (hostEnd < end && value[hostEnd] != ':' && !IsPathStart(value[hostEnd]))
+        {
             hostEnd++;
         }
         var portEnd = hostEnd + 1;
@@ -60,7 +66,7 @@ internal static class HostAddresses
         {
             portEnd++;
         }
-        var hasPort = hostEnd < end && value[hostEnd] == ':' && portEnd > hostEnd + 1 && (portEnd == end || value[portEnd] == '/');
+        var hasPort = hostEnd < end && value[hostEnd] == ':' && portEnd > hostEnd + 1 && (portEnd == end || IsPathStart(value[portEnd]));
         if (hostEnd == hostStart || (scheme <= start && !hasPort) || !isHost(value, hostStart, hostEnd - hostStart))
         {
             return null;
