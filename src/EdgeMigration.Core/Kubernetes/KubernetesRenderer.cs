@@ -28,7 +28,7 @@ public static class KubernetesRenderer
         // What keeps a pod from starting, among the modules the device deploys, only where objects were rendered for it.
         var startProblems = StartProblems.Of(manifest, modules.Where(m => m.Fails).Select(m => m.ModuleName).ToList());
         // A Deployment the API server refuses ends the agent's pass before it creates any module's ServiceAccount (K19).
-        var serviceAccountsCreated = !startProblems.Any(g => g.Any(f => f.RuleId == ServiceAccountsRule.RuleId));
+        var serviceAccountsCreated = !ServiceAccountsRule.AnyDeploymentRefused(manifest);
         return new KubernetesRendering(manifest.SourceName,
             modules.Select(m => m.Resources.Count == 0 ? m : m.WithStartProblems(startProblems[m.ModuleName].ToList()))
                 .Select(m => serviceAccountsCreated ? m : m.WithServiceAccountNotCreated()).ToList());

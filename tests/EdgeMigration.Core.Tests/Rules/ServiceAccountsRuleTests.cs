@@ -123,6 +123,18 @@ public class ServiceAccountsRuleTests
     }
 
     [Fact]
+    public void ARefusedModuleWithNoOtherToTellStillKeepsTheServiceAccountsFromBeingCreated()
+    {
+        // A layer with the refused module and a stopped one: no K19 finding, yet the agent's pass ends all the same (QA finding).
+        var manifest = ManifestBuilder.Deployment(("strategy", """{"k8s-experimental":{"strategy":{"type":"recreate"}}}"""), ("idle", "{}"));
+        manifest.FindModule("idle")!.Definition.Set("status", JValue.String("stopped"));
+        manifest.FindModule("edgeHub")!.Definition.Set("status", JValue.String("stopped"));
+
+        Assert.Empty(Check(manifest, "K19"));
+        Assert.DoesNotContain(KubernetesRenderer.Render(manifest).CreatedResources, r => r.Kind == "ServiceAccount");
+    }
+
+    [Fact]
     public void AConversionThatFixesTheRefusalsLeavesNoFindingAndOneThatCannotLeavesIt()
     {
         var fixable = ManifestBuilder.Deployment(("ok", "{}"), ("env", """{"Env":["Logging:Level=1"]}"""));

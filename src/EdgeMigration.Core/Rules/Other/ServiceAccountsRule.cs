@@ -52,6 +52,9 @@ public sealed class ServiceAccountsRule : MigrationRule
         return findings;
     }
 
+    /// <summary>True when the API server refuses a module's Deployment, so the agent creates no ServiceAccount: also when no module with a pod is left to tell.</summary>
+    internal static bool AnyDeploymentRefused(ManifestDocument manifest) => RefusedDeployments(manifest, CheckSettings.Default) is not null;
+
     /// <summary>The ids of the modules whose Deployment the API server refuses, each with the rules that say why, in the catalog's order; null for none.</summary>
     private static Dictionary<string, List<string>>? RefusedDeployments(ManifestDocument manifest, CheckSettings settings)
     {
