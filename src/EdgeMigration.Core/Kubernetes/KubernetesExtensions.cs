@@ -64,7 +64,7 @@ internal sealed class KubernetesExtensions
 
     private static KubernetesExtensions ReadWithoutRendering(EdgeModule module)
     {
-        var context = new RenderContext(module, KubernetesNames.NameShown(module.Name), new KubernetesRenderOptions(), Array.Empty<string>());
+        var context = RenderContext.Alone(module);
         var extensions = Read(context);
         extensions.Problems = context.Dropped.Where(d => d.Effect != DropEffect.Ignored).ToList();
         return extensions;

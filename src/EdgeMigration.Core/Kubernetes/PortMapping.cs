@@ -132,7 +132,7 @@ internal sealed class PortMapping
                 $"HostIp {binding.HostIp} is ignored on the GPU device: the Service listens on the external IP the device assigns to the module.",
                 "To choose that IP, set k8s-experimental.serviceOptions.loadBalancerIP (inside the device's Kubernetes external service IP range).");
         }
-        if (binding.HostPortText is { } pending && TemplateText.HasPlaceholder(pending) && fields.FindIgnoreCase("HostPort") is { } hostPortMember)
+        if (binding.HostPortIsPlaceholder && fields.FindIgnoreCase("HostPort") is { } hostPortMember)
         {
             // Rule K10 judges it once the template is expanded too.
             _context.Pending(JsonPath.Member(binding.Location, hostPortMember.Name), hostPortMember.Value, "a HostPort");

@@ -18,6 +18,10 @@ internal sealed class RenderContext
         Secrets = secrets;
     }
 
+    /// <summary>A context for reading a module outside a rendering, as a check does: default options, no secrets to mask.</summary>
+    public static RenderContext Alone(EdgeModule module) =>
+        new(module, KubernetesNames.NameShown(module.Name), new KubernetesRenderOptions(), System.Array.Empty<string>());
+
     public EdgeModule Module { get; }
 
     /// <summary>The module's name on the device (<see cref="KubernetesNames.NameShown"/>): the name of the Deployment, Service, container and ServiceAccount.</summary>

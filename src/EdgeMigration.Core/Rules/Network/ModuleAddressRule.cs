@@ -32,14 +32,13 @@ public sealed class ModuleAddressRule : ModuleRule
         // Every address has a ':' (a scheme's or a port's): most values are passed over unread.
         foreach (var variable in ModuleEnvironment.VariablesWithValue(module, HasColon) ?? Enumerable.Empty<ModuleVariable>())
         {
-            if (HostAddresses.In(variable.Value!, (text, start, length) => Target(manifest, text, start, length) is not null) is not { } addresses)
+            if (HostAddresses.In(variable.Value!, (text, start, length) => Target(manifest, text, start, length)) is not { } addresses)
             {
                 continue;
             }
             foreach (var address in addresses)
             {
-                var target = Target(manifest, address.Host, 0, address.Host.Length)!;
-                if (Problem(variable, address, target) is { } problem)
+                if (Problem(variable, address) is { } problem)
                 {
                     findings.Add(Finding(module, variable.Location, problem.Message, problem.Recommendation, certainty: Certainty.Likely, inDefinition: variable.InDefinition));
                 }
@@ -54,7 +53,7 @@ public sealed class ModuleAddressRule : ModuleRule
     {
         foreach (var module in manifest.Modules)
         {
-            if (module.Name.Length == length && string.Compare(text, start, module.Name, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+            if (HostAddresses.IsHost(text, start, length, module.Name))
             {
                 return module.IsEdgeAgent || module.IsStopped || module.CreateOptions?.Error is not null || HasPortPlaceholder(module) ? null : module;
             }
@@ -62,9 +61,10 @@ public sealed class ModuleAddressRule : ModuleRule
         return null;
     }
 
-    private static (string Message, string Recommendation)? Problem(ModuleVariable variable, HostAddress address, EdgeModule target)
+    private static (string Message, string Recommendation)? Problem(ModuleVariable variable, HostAddress<EdgeModule> address)
     {
-        var ports = CheckScope.Read(target, ServiceView, (m, _) => PortMapping.Read(new RenderContext(m, KubernetesNames.NameShown(m.Name), new KubernetesRenderOptions(), Array.Empty<string>())));
+        var target = address.Target;
+        var ports = CheckScope.Read(target, ServiceView, (m, _) => PortMapping.Read(RenderContext.Alone(m)));
         var addressed = $"Variable '{variable.Name}' ({(variable.InDefinition ? "the env section" : "createOptions Env")}) addresses module '{target.Name}' at '{address.Text}'";
         var binding = $"\"HostConfig\": {{\"PortBindings\": {{\"{address.Port?.ToString() ?? "<port>"}/tcp\": [{{\"HostPort\": \"{address.Port?.ToString() ?? "<port>"}\"}}]}}}}";
         if (ports.ServicePortNumbers.Count == 0)
@@ -91,5 +91,5 @@ public sealed class ModuleAddressRule : ModuleRule
     private static bool HasPortPlaceholder(EdgeModule module) =>
         ModulePorts.PortBindingsMember(module)?.Value is { } bindings && TemplateText.IsPlaceholder(bindings) ||
         ModulePorts.Exposed(module).Any(exposed => TemplateText.HasPlaceholder(exposed.Key.Text)) ||
-        ModulePorts.Bindings(module).Any(entry => TemplateText.HasPlaceholder(entry.Key.Text) || entry.Bindings.Any(b => b.HostPortText is { } text && TemplateText.HasPlaceholder(text)));
+        ModulePorts.Bindings(module).Any(entry => TemplateText.HasPlaceholder(entry.Key.Text) || entry.Bindings.Any(b => b.HostPortIsPlaceholder));
 }

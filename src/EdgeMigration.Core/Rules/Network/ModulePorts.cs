@@ -106,6 +106,9 @@ public sealed record PortBinding(int Index, string Location, JNode Node, string?
 {
     /// <summary>False when HostPort is missing, null or empty: Docker picks a random port, the device's agent none.</summary>
     public bool HasHostPort => !string.IsNullOrEmpty(HostPortText);
+
+    /// <summary>True when a template fills in the HostPort (<c>"${PORT}"</c>): the port it stands for is known once expanded.</summary>
+    public bool HostPortIsPlaceholder => HostPortText is { } text && TemplateText.HasPlaceholder(text);
 }
 
 /// <summary>One PortBindings entry: the container port and its bindings (none when the value is null or not an array).</summary>
@@ -147,7 +150,7 @@ public static class ModulePorts
         foreach (var entry in Bindings(module))
         {
             if ((entry.Key.IsValid || TemplateText.HasPlaceholder(entry.Key.Text)) &&
-                entry.Bindings.Any(binding => binding.HostPort is not null || binding.HostPortText is { } text && TemplateText.HasPlaceholder(text)))
+                entry.Bindings.Any(binding => binding.HostPort is not null || binding.HostPortIsPlaceholder))
             {
                 return true;
             }

@@ -21,7 +21,7 @@ internal sealed class EnvironmentReferences
     private readonly IReadOnlyDictionary<string, string> _renames;
     private readonly string[] _ids;
     private readonly Func<string, int, bool> _mayName;
-    private readonly Func<string, int, int, bool> _isRenamedHost;
+    private readonly Func<string, int, int, string?> _renamedHost;
 
     /// <param name="renames">Old id → new id of every module renamed.</param>
     public EnvironmentReferences(IReadOnlyDictionary<string, string> renames)
@@ -29,7 +29,7 @@ internal sealed class EnvironmentReferences
         _renames = renames;
         _ids = renames.Keys.ToArray();
         _mayName = MayName;
-        _isRenamedHost = (text, start, length) => Renamed(text, start, length) is not null;
+        _renamedHost = Renamed;
     }
 
     /// <summary>Only values that may name a module are read: an id's length, or a ':' of an address.</summary>
@@ -64,9 +64,9 @@ internal sealed class EnvironmentReferences
             {
                 references.Add(new EnvironmentReference(variable, new[] { value }, newId));
             }
-            else if (value.IndexOf(':') >= 0 && HostAddresses.In(value, _isRenamedHost) is { } addresses)
+            else if (value.IndexOf(':') >= 0 && HostAddresses.In(value, _renamedHost) is { } addresses)
             {
-                references.Add(new EnvironmentReference(variable, addresses.Select(a => Renamed(a.Host, 0, a.Host.Length)!).Distinct(StringComparer.Ordinal).ToList(),
+                references.Add(new EnvironmentReference(variable, addresses.Select(a => a.Target).Distinct(StringComparer.Ordinal).ToList(),
                     WithHostsRenamed(value, addresses)));
             }
         }
@@ -78,7 +78,7 @@ internal sealed class EnvironmentReferences
     {
         foreach (var id in _ids)
         {
-            if (id.Length == length && string.Compare(text, start, id, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+            if (HostAddresses.IsHost(text, start, length, id))
             {
                 return id;
             }
@@ -86,13 +86,13 @@ internal sealed class EnvironmentReferences
         return null;
     }
 
-    private string WithHostsRenamed(string value, List<HostAddress> addresses)
+    private string WithHostsRenamed(string value, List<HostAddress<string>> addresses)
     {
         var renamed = new StringBuilder(value.Length + 8);
         var copied = 0;
         foreach (var address in addresses)
         {
-            renamed.Append(value, copied, address.HostIndex - copied).Append(_renames[Renamed(address.Host, 0, address.Host.Length)!]);
+            renamed.Append(value, copied, address.HostIndex - copied).Append(_renames[address.Target]);
             copied = address.HostIndex + address.Host.Length;
         }
         return renamed.Append(value, copied, value.Length - copied).ToString();

@@ -15,7 +15,8 @@ namespace EdgeMigration.Core.Rules.Storage;
 /// alike; a bind's hostPath volume is named after its Source the same way, within the same two limits. ReadOnly is
 /// honoured; BindOptions, VolumeOptions, TmpfsOptions and Consistency are not (Docker on Linux ignores Consistency too).
 /// Mounts that are not an array, an entry that is not an object, or a field of a type the agent's model cannot hold
-/// (<see cref="MistypedFields.OfMount"/>) keep every agent from reading the deployment, as rule K4 says of other fields.
+/// (<see cref="MistypedFields.OfMount"/>) keep every agent from reading the deployment, as rule K4 says of other fields;
+/// a null entry it reads, then fails on as it maps the volumes (<see cref="ModuleMounts.WhyEntryStopsDeployment"/>).
 /// </summary>
 public sealed class MountsRule : ModuleRule
 {
