@@ -110,6 +110,32 @@ Describe 'Text from Get-Content' {
     }
 }
 
+Describe 'Results piped on' {
+    BeforeAll {
+        $fleet = Join-Path $TestDrive 'fleet'
+        New-Item -ItemType Directory -Path $fleet | Out-Null
+        Copy-Item -LiteralPath $sample -Destination (Join-Path $fleet 'site1.json')
+        Copy-Item -LiteralPath $sample -Destination (Join-Path $fleet 'site2.json')
+        Set-Content -LiteralPath (Join-Path $fleet 'empty.json') -Value '{"modulesContent": {"$edgeAgent": {"properties.desired": {"schemaVersion": "1.1", "modules": {}}}}}'
+    }
+
+    It 'converts each manifest the check failed, once' {
+        $out = Join-Path $TestDrive 'fleet-gpu'
+        $converted = Get-ChildItem -LiteralPath $fleet -Filter *.json | Test-EdgeModuleCompatibility |
+            Where-Object Compatible -eq $false | ConvertTo-GpuEdgeManifest -Destination $out -WarningAction SilentlyContinue
+        $converted.Manifest | Should -Be @((Join-Path $fleet 'site1.json'), (Join-Path $fleet 'site2.json'))
+        (Get-ChildItem -LiteralPath $out).Name | Should -Be @('site1.json', 'site2.json')
+    }
+
+    It 'refuses the results a job brought back, once per manifest' {
+        $results = Start-Job { param($module, $file) Import-Module $module; Test-EdgeModuleCompatibility $file } -ArgumentList $module, $sample |
+            Receive-Job -Wait -AutoRemoveJob
+        $results | ConvertTo-GpuEdgeManifest -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures | Should -HaveCount 1
+        $failures[0].Exception.Message | Should -BeLike '*brought back from a job*'
+    }
+}
+
 Describe 'CSV' {
     It 'writes the ports of each module as kubectl shows them' {
         $endpoints = Get-Content (Join-Path $repo 'samples/kubectl-get-svc.txt') | Get-EdgeModuleExternalIp

@@ -157,44 +157,6 @@ public sealed class PipelineInputTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Cmdlets))]
-    public void TheModulesOtherResultsAreNotAManifestErrorsSayingWhatTheyAre(string cmdlet)
-    {
-        // Get-EdgeModule's modules and Test-EdgeModuleCompatibility's results name their manifest but are none; the error
-        // said their type "cannot be read as JSON".
-        using var ps = new PowerShellSession();
-
-        var run = ps.Run($"(Get-EdgeModule '{Sample}')[2], (Test-EdgeModuleCompatibility '{Sample}')[0], (Get-EdgeMigrationRule)[0] | {cmdlet} -WarningAction Ignore");
-
-        Assert.Empty(run.Output);
-        Assert.Equal(new[] { "NotAManifest", "NotAManifest", "NotAManifest" }, run.ErrorIds.Select(id => id.Split(',')[0]));
-        Assert.Equal(new[]
-        {
-            "EdgeMigration.EdgeModuleInfo is a result of this module, not a manifest; pipe the manifest itself: its file (the Manifest property names it), JSON text or object.",
-            "EdgeMigration.EdgeModuleCompatibility is a result of this module, not a manifest; pipe the manifest itself: its file (the Manifest property names it), JSON text or object.",
-            "EdgeMigration.EdgeMigrationRuleInfo is a result of this module, not a manifest; pipe the manifest itself: its file, JSON text or object.",
-        }, run.Errors.Select(e => e.Exception.Message));
-    }
-
-    [Theory]
-    [MemberData(nameof(Cmdlets))]
-    public void TheModulesOtherResultsBroughtBackAreNotAManifestErrorsSayingWhatTheyAre(string cmdlet)
-    {
-        // The same from a job or Import-Clixml: property bags, which were read as JSON objects with no modulesContent.
-        using var ps = new PowerShellSession();
-
-        var run = ps.Run("[System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize(" +
-                         $"@((Get-EdgeModule '{Sample}')[2], (Get-EdgeMigrationRule)[0]), 1)) | {cmdlet} -WarningAction Ignore");
-
-        Assert.Empty(run.Output);
-        Assert.Equal(new[]
-        {
-            "Deserialized.EdgeMigration.EdgeModuleInfo is a result of this module, not a manifest; pipe the manifest itself: its file (the Manifest property names it), JSON text or object.",
-            "Deserialized.EdgeMigration.EdgeMigrationRuleInfo is a result of this module, not a manifest; pipe the manifest itself: its file, JSON text or object.",
-        }, run.Errors.Select(e => e.Exception.Message));
-    }
-
-    [Theory]
-    [MemberData(nameof(Cmdlets))]
     public void AFolderFromThePipelineIsAFolderError(string cmdlet)
     {
         using var ps = new PowerShellSession();

@@ -40,6 +40,12 @@ public sealed class ManifestDocument
     }
 
     public string SourceName { get; }
+
+    /// <summary>
+    /// The file this document holds as it was read (<see cref="Load"/>): null for a manifest from text or objects, and
+    /// once it has been edited, as every edit ends in a refresh. Results of a document with a file stand for that file.
+    /// </summary>
+    public string? File { get; private set; }
     public JDocument Document { get; }
     public JObject Root { get; }
     public ManifestShape Shape { get; private set; }
@@ -88,13 +94,15 @@ public sealed class ManifestDocument
                 throw new ManifestException(ManifestErrorKind.Unreadable, path,
                     $"{path}: the file is {length / (1024 * 1024)} MiB; manifests larger than {MaxSizeBytes / (1024 * 1024)} MiB are not read (IoT Edge deployments are a few kilobytes).");
             }
-            bytes = File.ReadAllBytes(path);
+            bytes = System.IO.File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new ManifestException(ManifestErrorKind.Unreadable, path, $"{path}: {ex.Message}", inner: ex);
         }
-        return Parse(bytes, path);
+        var manifest = Parse(bytes, path);
+        manifest.File = path;
+        return manifest;
     }
 
     /// <summary>
@@ -224,6 +232,7 @@ public sealed class ManifestDocument
 
     private void RefreshKeeping(Dictionary<JObject, CreateOptions>? decoded)
     {
+        File = null;
         _diagnostics = new List<ManifestDiagnostic>();
         DuplicateKeys.Find(Root, JsonPath.Root, _diagnostics);
         _modules = ManifestViews.Modules(this, decoded, _diagnostics);

@@ -97,10 +97,10 @@ public sealed class ConvertToEdgeKubernetesManifestCommand : ManifestInputCmdlet
             {
                 if (module.Resources.Count == 0 && module.Fails)
                 {
-                    WriteObject(EdgeKubernetesResource.NotDeployed(module, manifest.SourceName, Namespace));
+                    WriteObject(EdgeKubernetesResource.NotDeployed(module, ResultManifest.Of(manifest), Namespace));
                     continue;
                 }
-                WriteObject(module.Resources.Select(r => new EdgeKubernetesResource(r, module, manifest.SourceName)), enumerateCollection: true);
+                WriteObject(module.Resources.Select(r => new EdgeKubernetesResource(r, module, ResultManifest.Of(manifest))), enumerateCollection: true);
             }
         }
         // After the modules found, as Get-EdgeModule does: -ErrorAction Stop keeps what was rendered.

@@ -32,6 +32,7 @@ public sealed class GetEdgeModuleCommand : ManifestInputCmdlet
             var info = new EdgeModuleInfo
             {
                 Manifest = manifest.SourceName,
+                ManifestFile = manifest.File,
                 Shape = manifest.Shape.ToString(),
                 Name = module.Name,
                 IsSystemModule = module.IsSystemModule,

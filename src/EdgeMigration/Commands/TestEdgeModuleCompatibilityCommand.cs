@@ -151,10 +151,10 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet, ID
 
     /// <summary>A module's result: the findings of the severities asked for; compatible by all of them.</summary>
     private EdgeModuleCompatibility Result(ManifestDocument manifest, string? moduleName, string? image, List<Finding> all) =>
-        new(manifest.SourceName,
+        new(ResultManifest.Of(manifest),
             manifest.Shape.ToString(),
             moduleName,
             image,
-            all.Where(f => Severity is null || Severity.Contains(f.Severity)).Select(f => new EdgeMigrationFinding(f, manifest.SourceName)),
+            all.Where(f => Severity is null || Severity.Contains(f.Severity)).Select(f => new EdgeMigrationFinding(f, ResultManifest.Of(manifest))),
             IsCompatible(all));
 }

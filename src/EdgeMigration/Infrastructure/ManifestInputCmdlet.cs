@@ -11,7 +11,8 @@ namespace EdgeMigration.Infrastructure;
 /// Shared input handling for cmdlets that read manifests: -Path (wildcards), -LiteralPath (Get-ChildItem
 /// output binds here by PSPath/FullName), and -InputObject from the pipeline (JSON text, even line by
 /// line from Get-Content; ConvertFrom-Json output; hashtables; Az.IotHub PSDeployment; ConvertTo-GpuEdgeManifest's
-/// result, meaning the converted manifest, also as it comes back from remoting, a job or Import-Clixml; or a path string).
+/// result, meaning the converted manifest, also as it comes back from remoting, a job or Import-Clixml; the module's other
+/// results of a file as it is, meaning that file; or a path string).
 /// Each manifest read is handed to <see cref="ProcessManifest"/>; each bad input becomes one
 /// non-terminating error and the rest go on.
 /// </summary>
@@ -169,11 +170,10 @@ public abstract class ManifestInputCmdlet : PSCmdlet
             ProcessManifest(EditsManifests ? conversion.Document.Clone() : conversion.Document);
             return;
         }
-        // The module's other results (a module, a finding, a rule...) describe manifests but are none: said so, rather
-        // than that their type cannot be read as JSON.
+        // The module's other results (a module, a finding, a rule...) describe manifests but are none.
         if (baseObject is not null && baseObject.GetType().Assembly == typeof(EdgeManifestConversion).Assembly)
         {
-            WriteOtherResultError(input!);
+            ProcessResult(input!);
             return;
         }
         if (baseObject is FileSystemInfo entry)
@@ -202,7 +202,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         if (input.TypeNames.Count > 0 && input.TypeNames[0].StartsWith("Deserialized.EdgeMigration.", StringComparison.Ordinal) &&
             input.TypeNames[0] != DeserializedConversion.TypeName)
         {
-            WriteOtherResultError(input);
+            ProcessResult(input);
             return;
         }
         var isDeployment = AzureDeployment.IsDeployment(input);
@@ -216,10 +216,41 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         ReadAndProcess(() => OrCreateOptions(() => ManifestDocument.FromObject(graph, source, AzureDeployment.Describe), () => ObjectGraph.ToNode(graph), source));
     }
 
-    private void WriteOtherResultError(PSObject input) =>
-        WriteInputError(Errors.NotAManifest(new ManifestException(ManifestErrorKind.NotAManifest, "pipeline object",
-            $"{input.TypeNames[0]} is a result of this module, not a manifest; pipe the manifest itself: its file" +
-            (input.Properties["Manifest"] is null ? "" : " (the Manifest property names it)") + ", JSON text or object."), input.BaseObject));
+    /// <summary>Files read for results of this module that stand for them, each once.</summary>
+    private HashSet<string>? _resultFilesRead;
+
+    /// <summary>Manifests whose results cannot stand for them, each refused once.</summary>
+    private HashSet<string>? _resultManifestsRefused;
+
+    /// <summary>
+    /// A result of this module that describes a manifest file as it is (a module, a module's compatibility, a finding, a
+    /// Kubernetes object: <see cref="ResultManifest"/>) stands for that file, read once however many of its results are
+    /// piped, as Select-String's matches stand for their file: Test-EdgeModuleCompatibility *.json | Where-Object Compatible
+    /// -eq $false | ConvertTo-GpuEdgeManifest. Other results are refused, once per manifest they describe: a result of a
+    /// conversion, JSON text or objects names a manifest that is in no file as the result describes it.
+    /// </summary>
+    private void ProcessResult(PSObject input)
+    {
+        if ((input.BaseObject as IManifestResult)?.Source.File is { } file)
+        {
+            if ((_resultFilesRead ??= new HashSet<string>(StringComparer.Ordinal)).Add(file))
+            {
+                ProcessFile(file);
+            }
+            return;
+        }
+        var manifest = input.Properties["Manifest"]?.Value as string;
+        if (manifest is not null && !(_resultManifestsRefused ??= new HashSet<string>(StringComparer.Ordinal)).Add(manifest))
+        {
+            return;
+        }
+        var type = input.TypeNames[0];
+        var reason = manifest is null ? $"{type} is a result of this module, not a manifest; pipe the manifest itself: its file, JSON text or object."
+            : type.StartsWith("Deserialized.", StringComparison.Ordinal)
+                ? $"{type} is a result of this module brought back from a job or a file, which no longer knows its manifest; pipe the manifest itself: its file ({manifest}), JSON text or object."
+                : $"{type} is a result of this module for {manifest} as it was piped in (converted, or as JSON text or objects), not as a file holds it; pipe that manifest itself.";
+        WriteInputError(Errors.NotAManifest(new ManifestException(ManifestErrorKind.NotAManifest, "pipeline object", reason), input.BaseObject));
+    }
 
     /// <summary>
     /// The file a string was read from, as Get-Content notes on each line (its PSPath), so that the manifest is named, and

@@ -5,17 +5,20 @@ namespace EdgeMigration;
 
 /// <summary>A module setting the GPU device's Kubernetes agent does not carry into the module's objects, and why.</summary>
 /// <remarks>Reads through to the core's record, for the reason <see cref="EdgeMigrationFinding"/> gives.</remarks>
-public sealed class EdgeKubernetesDroppedSetting
+public sealed class EdgeKubernetesDroppedSetting : IManifestResult
 {
     private readonly DroppedSetting _dropped;
 
-    internal EdgeKubernetesDroppedSetting(DroppedSetting dropped, string manifest)
+    internal EdgeKubernetesDroppedSetting(DroppedSetting dropped, ResultManifest source)
     {
         _dropped = dropped;
-        Manifest = manifest;
+        Source = source;
     }
 
-    public string Manifest { get; }
+    ResultManifest IManifestResult.Source => Source;
+    private ResultManifest Source { get; }
+
+    public string Manifest => Source.Name;
     public string ModuleName => _dropped.ModuleName;
 
     /// <summary>The setting, relative to the module's createOptions (<c>HostConfig.CapAdd</c>) or definition (<c>restartPolicy</c>).</summary>

@@ -11,14 +11,14 @@ namespace EdgeMigration;
 /// PersistentVolumeClaim, the image pull Secret, and the ServiceAccount when a refused Deployment keeps the agent from
 /// creating it, rule K19).
 /// </summary>
-public sealed class EdgeKubernetesResource
+public sealed class EdgeKubernetesResource : IManifestResult
 {
     private readonly KubernetesResource _resource;
 
-    internal EdgeKubernetesResource(KubernetesResource resource, ModuleRendering module, string manifest)
+    internal EdgeKubernetesResource(KubernetesResource resource, ModuleRendering module, ResultManifest source)
     {
         _resource = resource;
-        Manifest = manifest;
+        Source = source;
         ModuleName = module.ModuleName;
         KubernetesName = module.KubernetesName;
         Kind = resource.Kind;
@@ -30,8 +30,8 @@ public sealed class EdgeKubernetesResource
         // The module's dropped settings and start problems go with its Deployment only, so that piping every object's
         // lists repeats none.
         var isDeployment = resource.Kind == "Deployment" && !resource.IsReference;
-        DroppedSettings = new ResultList<EdgeKubernetesDroppedSetting>(isDeployment ? module.Dropped.Select(d => new EdgeKubernetesDroppedSetting(d, manifest)).ToArray() : new EdgeKubernetesDroppedSetting[0]);
-        StartProblems = new ResultList<EdgeMigrationFinding>(isDeployment ? module.StartProblems.Select(f => new EdgeMigrationFinding(f, manifest)).ToArray() : new EdgeMigrationFinding[0]);
+        DroppedSettings = new ResultList<EdgeKubernetesDroppedSetting>(isDeployment ? module.Dropped.Select(d => new EdgeKubernetesDroppedSetting(d, source)).ToArray() : new EdgeKubernetesDroppedSetting[0]);
+        StartProblems = new ResultList<EdgeMigrationFinding>(isDeployment ? module.StartProblems.Select(f => new EdgeMigrationFinding(f, source)).ToArray() : new EdgeMigrationFinding[0]);
     }
 
     /// <summary>
@@ -39,10 +39,13 @@ public sealed class EdgeKubernetesResource
     /// JSON): a Deployment named as the device would name it, with only its metadata, Deploys False and the reason in
     /// DroppedSettings, so that filtering on Deploys finds every module the device does not deploy.
     /// </summary>
-    internal static EdgeKubernetesResource NotDeployed(ModuleRendering module, string manifest, string ns) =>
-        new(KubernetesResource.Named(module.ModuleName, "apps/v1", "Deployment", module.KubernetesName, ns), module, manifest);
+    internal static EdgeKubernetesResource NotDeployed(ModuleRendering module, ResultManifest source, string ns) =>
+        new(KubernetesResource.Named(module.ModuleName, "apps/v1", "Deployment", module.KubernetesName, ns), module, source);
 
-    public string Manifest { get; }
+    ResultManifest IManifestResult.Source => Source;
+    private ResultManifest Source { get; }
+
+    public string Manifest => Source.Name;
 
     /// <summary>The module id, as the manifest and IoT Hub know it.</summary>
     public string ModuleName { get; }

@@ -8,17 +8,20 @@ namespace EdgeMigration;
 /// would make PowerShell load EdgeMigration.Core while it lists the module's types at import, before
 /// <see cref="Infrastructure.ModuleInitializer"/> can load the copy precompiled for the platform.
 /// </remarks>
-public sealed class EdgeMigrationFinding
+public sealed class EdgeMigrationFinding : IManifestResult
 {
     private readonly Finding _finding;
 
-    internal EdgeMigrationFinding(Finding finding, string manifest)
+    internal EdgeMigrationFinding(Finding finding, ResultManifest source)
     {
         _finding = finding;
-        Manifest = manifest;
+        Source = source;
     }
 
-    public string Manifest { get; }
+    ResultManifest IManifestResult.Source => Source;
+    private ResultManifest Source { get; }
+
+    public string Manifest => Source.Name;
     public string RuleId => _finding.RuleId;
     public Severity Severity => _finding.Severity;
     public string? ModuleName => _finding.ModuleName;

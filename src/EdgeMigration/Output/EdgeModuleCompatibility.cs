@@ -5,11 +5,11 @@ using EdgeMigration.Core.Rules;
 namespace EdgeMigration;
 
 /// <summary>Test-EdgeModuleCompatibility's result for one module (or for the manifest as a whole).</summary>
-public sealed class EdgeModuleCompatibility
+public sealed class EdgeModuleCompatibility : IManifestResult
 {
-    internal EdgeModuleCompatibility(string manifest, string shape, string? moduleName, string? image, IEnumerable<EdgeMigrationFinding> findings, bool compatible)
+    internal EdgeModuleCompatibility(ResultManifest source, string shape, string? moduleName, string? image, IEnumerable<EdgeMigrationFinding> findings, bool compatible)
     {
-        Manifest = manifest;
+        Source = source;
         Shape = shape;
         ModuleName = moduleName;
         Image = image;
@@ -20,7 +20,10 @@ public sealed class EdgeModuleCompatibility
         InformationCount = Findings.Count(f => f.Severity == Severity.Information);
     }
 
-    public string Manifest { get; }
+    ResultManifest IManifestResult.Source => Source;
+    private ResultManifest Source { get; }
+
+    public string Manifest => Source.Name;
     public string Shape { get; }
 
     /// <summary>The module id; null for findings about the manifest as a whole.</summary>

@@ -3,10 +3,15 @@ using System.Collections.Specialized;
 namespace EdgeMigration;
 
 /// <summary>A module of a manifest, as Get-EdgeModule emits it.</summary>
-public sealed class EdgeModuleInfo
+public sealed class EdgeModuleInfo : IManifestResult
 {
     /// <summary>The file the manifest came from, or a description of the pipeline input.</summary>
     public string Manifest { get; set; } = "";
+
+    /// <summary>The file the module was read from, as it is there (see <see cref="ResultManifest"/>).</summary>
+    internal string? ManifestFile { get; set; }
+
+    ResultManifest IManifestResult.Source => new(Manifest, ManifestFile);
 
     /// <summary>The manifest's shape (DeploymentManifest, DeploymentTemplate, LayeredDeployment…).</summary>
     public string Shape { get; set; } = "";
