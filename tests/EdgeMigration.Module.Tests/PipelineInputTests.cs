@@ -372,4 +372,18 @@ public sealed class PipelineInputTests : IDisposable
         // A wildcard that matches no module is no error (as for Get-Process); the manifest's own findings still come out.
         ps.Run($"Test-EdgeModuleCompatibility '{Sample}' -ModuleName 'nothing*'").AssertNoErrors();
     }
+
+    [Fact]
+    public void SeveralModuleNamesCheckEachModuleTheyMatch()
+    {
+        // As Get-EdgeModule -Name and ConvertTo-EdgeKubernetesManifest -ModuleName take them.
+        using var ps = new PowerShellSession();
+        var run = ps.Run($"Test-EdgeModuleCompatibility '{Sample}' -ModuleName file_mover, web* | ForEach-Object ModuleName").AssertNoErrors();
+        Assert.Equal(new object?[] { null, "WebServerApp", "file_mover" }, run.Output.Select(o => o?.BaseObject));
+
+        // Each name that names no module is an error, and the manifest gives no result: -Quiet takes nothing for compatible.
+        var missing = ps.Run($"Test-EdgeModuleCompatibility '{Sample}' -ModuleName file_mover, typo1, typo2 -Quiet");
+        Assert.Empty(missing.Output);
+        Assert.Equal(new[] { "typo1", "typo2" }, missing.Errors.Select(e => e.TargetObject));
+    }
 }

@@ -54,8 +54,7 @@ public sealed class ConvertToEdgeKubernetesManifestCommand : ManifestInputCmdlet
     public string Namespace { get; set; } = "iotedge";
 
     /// <summary>With one module id, JSON that is not a manifest is that module's createOptions, as for Test-EdgeModuleCompatibility.</summary>
-    protected override string? CreateOptionsModuleName =>
-        ModuleName is { Length: 1 } names && !WildcardPattern.ContainsWildcardCharacters(names[0]) ? names[0] : null;
+    protected override string? CreateOptionsModuleName => OneExactName(ModuleName);
 
     protected override void BeginProcessing()
     {

@@ -18,12 +18,12 @@ namespace EdgeMigration.Commands;
 [OutputType(typeof(bool), ParameterSetName = new[] { PathSet, LiteralPathSet, InputObjectSet })]
 public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet, IDisposable
 {
-    /// <summary>Only these modules; with -InputObject, also the module name for createOptions given on their own.</summary>
+    /// <summary>Only these modules; with -InputObject, one id is also the module name for createOptions given on their own.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(ModuleNameCompleter))]
-    public string? ModuleName { get; set; }
+    public string[]? ModuleName { get; set; }
 
     /// <summary>Only findings of these severities.</summary>
     [Parameter]
@@ -52,8 +52,7 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet, ID
 
     private UnusedShareMapKeys? _unusedShareMapKeys;
 
-    protected override string? CreateOptionsModuleName =>
-        ModuleName is not null && !WildcardPattern.ContainsWildcardCharacters(ModuleName) ? ModuleName : null;
+    protected override string? CreateOptionsModuleName => OneExactName(ModuleName);
 
     /// <summary>Manifest files being read and checked on other threads, taken back in input order.</summary>
     private readonly InOrder<FileWork<CheckedManifest>> _checking = new();
@@ -118,13 +117,17 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet, ID
                 byModule[name] = new List<Finding> { finding };
             }
         }
-        var filter = new NameFilter(ModuleName is null ? null : new[] { ModuleName });
+        var filter = new NameFilter(ModuleName);
         var modules = manifest.Modules.Where(m => filter.Matches(m.Name)).ToList();
         var names = manifest.Modules.Select(m => m.Name).ToList();
-        if (filter.Unmatched(names).FirstOrDefault() is { } missing)
+        var missing = filter.Unmatched(names).ToList();
+        if (missing.Count > 0)
         {
-            // A misspelt name would otherwise report nothing, which -Quiet would take for compatible.
-            WriteError(Errors.ModuleNotFound(manifest.SourceName, missing, names));
+            // A misspelt name would otherwise report nothing, which -Quiet would take for compatible: no result of the manifest.
+            foreach (var name in missing)
+            {
+                WriteError(Errors.ModuleNotFound(manifest.SourceName, name, names));
+            }
             return;
         }
 

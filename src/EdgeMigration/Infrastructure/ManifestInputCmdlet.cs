@@ -85,6 +85,10 @@ public abstract class ManifestInputCmdlet : PSCmdlet
     /// </summary>
     protected virtual string? CreateOptionsModuleName => null;
 
+    /// <summary>The one module id of a -ModuleName given one id without wildcards, which names createOptions given on their own.</summary>
+    protected static string? OneExactName(string[]? names) =>
+        names is { Length: 1 } && !WildcardPattern.ContainsWildcardCharacters(names[0]) ? names[0] : null;
+
     protected override void ProcessRecord()
     {
         switch (ParameterSetName)
