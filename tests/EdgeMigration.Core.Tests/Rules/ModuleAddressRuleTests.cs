@@ -112,6 +112,41 @@ public class ModuleAddressRuleTests
         Assert.Empty(Check(Caller("""{"A": {"value": "web:80"}, "B": {"value": "web:9090"}}""", ("web", """{"ExposedPorts":{"80/tcp":{}},"HostConfig":{"PortBindings":{"8080/tcp":[{"HostPort":"9090"}]}}}""")), "K20"));
     }
 
+    [Fact]
+    public void AConnectionStringsServerIsAnAddress()
+    {
+        // SQL Server's form, as the corpus' FHIR server on Azure Stack Edge writes it: [tcp:]host[\instance][,port].
+        var manifest = Caller("""
+            {"SQL": {"value": "Server=tcp:sql,1433;Initial Catalog=FHIR;User ID=sa;Password=${SAPASSWORD}"},
+             "EDGE": {"value": "Data Source = SqlEdge,14330; Database=x"}, "NAMED": {"value": "server=sql\\EXPRESS"}}
+            """,
+            ("sql", "{}"), ("SqlEdge", """{"HostConfig":{"PortBindings":{"1433/tcp":[{"HostPort":"1433"}]}}}"""));
+
+        var findings = Check(manifest, "K20");
+
+        Assert.Equal(new[] { "env.SQL", "env.EDGE", "env.NAMED" }, findings.Select(f => f.Location));
+        Assert.StartsWith("Variable 'SQL' (the env section) addresses module 'sql' at 'tcp:sql,1433', but 'sql' has no ports in its createOptions", findings[0].Message);
+        Assert.StartsWith("Variable 'EDGE' (the env section) addresses module 'SqlEdge' at 'SqlEdge,14330', but the device's Service for 'SqlEdge' serves port 1433 only", findings[1].Message);
+        Assert.StartsWith("Variable 'NAMED' (the env section) addresses module 'sql' at 'sql', but 'sql' has no ports", findings[2].Message);
+        Assert.Equal("Give 'sql' the port in its createOptions (\"HostConfig\": {\"PortBindings\": {\"1433/tcp\": [{\"HostPort\": \"1433\"}]}}).", findings[0].Recommendation);
+    }
+
+    [Fact]
+    public void AServerWithoutAPortIsJudgedOnlyByWhetherItHasAService()
+    {
+        // No port is taken for one not written: MySQL gives it apart, a named instance's is found at run time. Another
+        // form after "Server=" is read as any address.
+        var manifest = Caller("""
+            {"MYSQL": {"value": "Server=mysql;Port=3306;Uid=root"}, "NAMED": {"value": "Server=mysql\\one"},
+             "URL": {"value": "Server=db:1433"}, "ELSE": {"value": "Server=elsewhere,1433;Address=tcp:"}}
+            """,
+            ("mysql", """{"ExposedPorts":{"3306/tcp":{}}}"""), ("db", "{}"));
+
+        var finding = Assert.Single(Check(manifest, "K20"));
+
+        Assert.Contains("at 'db:1433', but 'db' has no ports", finding.Message);
+    }
+
     [Theory]
     // The metrics collector scrapes edgeHub at 9600, which edgeHub does not bind; the API proxy routes to a registry without ports.
     [InlineData("Azure__iotedge__edge-modules__metrics-collector__src__ExampleDeployment.json", "AzureMonitorForIotEdgeModule env.MetricsEndpointsCSV edgeHub")]

@@ -54,6 +54,19 @@ public class ModuleNameEnvironmentReferencesTests
     }
 
     [Fact]
+    public void AConnectionStringsServerFollowsTheModule()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("api", "{}", """{"ConnectionString": {"value": "Server=tcp:Sql_Edge,1433;Initial Catalog=db;User ID=Sql_Edge"}}"""),
+            ("Sql_Edge", """{"HostConfig":{"PortBindings":{"1433/tcp":[{"HostPort":"1433"}]}}}""", null));
+
+        var result = ManifestConverter.Convert(manifest, new ConversionOptions { Rules = Only("O2") });
+
+        Assert.Equal(new[] { "env.ConnectionString" }, Check(manifest, "O2").Where(f => f.ModuleName == "api").Select(f => f.Location));
+        Assert.Equal("Server=tcp:sql-edge,1433;Initial Catalog=db;User ID=Sql_Edge", result.Manifest.FindModule("api")!.Env.Single().Value);
+    }
+
+    [Fact]
     public void TheCorpusTestModulesFollowTheModulesTheyCall()
     {
         // The e2e connectivity deployment's direct method senders name their receivers, renamed for their upper-case letters.

@@ -3,14 +3,20 @@ using System.Collections.Generic;
 namespace EdgeMigration.Core.Rules.Network;
 
 /// <summary>
-/// A network address written in a variable's value: <c>scheme://[user[:password]@]host[:port][/…]</c>, or <c>host:port</c>
-/// (without a scheme only with a port: a bare word is no address). <see cref="Text"/> is the address as written;
+/// A network address written in a variable's value: <c>scheme://[user[:password]@]host[:port][/…]</c>, <c>host:port</c>
+/// (without a scheme only with a port: a bare word is no address), or the server of a connection string,
+/// <c>Server=[tcp:]host[\instance][,port]</c> as SQL Server writes it. <see cref="Text"/> is the address as written;
 /// <see cref="HostIndex"/> where its host begins in the value that holds it; <see cref="Target"/> what the host names.
 /// </summary>
 internal readonly record struct HostAddress<T>(string Text, string Host, int HostIndex, int? Port, T Target);
 
 internal static class HostAddresses
 {
+    /// <summary>True when <paramref name="text"/> may hold an address from <paramref name="start"/>: every address has a ':' (a scheme's or a port's) or follows a connection string's '='.</summary>
+    public static bool MayHoldAddress(string text, int start) => text.IndexOfAny(AddressMarks, start) >= 0;
+
+    private static readonly char[] AddressMarks = { ':', '=' };
+
     /// <summary>
     /// The addresses in <paramref name="value"/>, which may list several (separated by ',', ';', '=', quotes or blanks,
     /// as in "http://a:1,http://b:2" or "Server=db:1433"), whose host <paramref name="resolve"/> names something (it is
@@ -27,6 +33,17 @@ internal static class HostAddresses
             {
                 end++;
             }
+            if (end < value.Length && value[end] == '=' && IsServerKey(value, end))
+            {
+                var serverEnd = value.IndexOf(';', end);
+                serverEnd = serverEnd < 0 ? value.Length : serverEnd;
+                if (ReadServer(value, end + 1, serverEnd, resolve) is { } server)
+                {
+                    (found ??= new List<HostAddress<T>>()).Add(server);
+                    start = serverEnd + 1;
+                    continue;
+                }
+            }
             if (Read(value, start, end, resolve) is { } address)
             {
                 (found ??= new List<HostAddress<T>>()).Add(address);
@@ -34,6 +51,65 @@ internal static class HostAddresses
             start = end + 1;
         }
         return found;
+    }
+
+    /// <summary>The keys of a SQL Server connection string that name the server (SqlConnection's synonyms).</summary>
+    private static readonly string[] ServerKeys = { "Server", "Data Source", "Address", "Addr", "Network Address" };
+
+    /// <summary>True when the key that ends at the '=' at <paramref name="equals"/> (from the ';' before it) names a connection string's server.</summary>
+    private static bool IsServerKey(string value, int equals)
+    {
+        var start = value.LastIndexOf(';', equals) + 1;
+        var end = equals;
+        while (start < end && char.IsWhiteSpace(value[start]))
+        {
+            start++;
+        }
+        while (end > start && char.IsWhiteSpace(value[end - 1]))
+        {
+            end--;
+        }
+        foreach (var key in ServerKeys)
+        {
+            if (IsHost(value, start, end - start, key))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A connection string's server, <c>[tcp:]host[\instance][,port]</c> from <paramref name="start"/> to <paramref name="end"/>;
+    /// null for another form (a URL, "host:port"), read as other addresses are. No port is taken for one not written (a
+    /// named instance's is found at run time; MySQL's "Server=db;Port=3306" gives it apart).
+    /// </summary>
+    private static HostAddress<T>? ReadServer<T>(string value, int start, int end, System.Func<string, int, int, T?> resolve) where T : class
+    {
+        while (start < end && char.IsWhiteSpace(value[start]))
+        {
+            start++;
+        }
+        var hostStart = IsHost(value, start, System.Math.Min(4, end - start), "tcp:") ? start + 4 : start;
+        var hostEnd = hostStart;
+        while (hostEnd < end && value[hostEnd] is not ('\\' or ',' or ':' or '/') && !char.IsWhiteSpace(value[hostEnd]))
+        {
+            hostEnd++;
+        }
+        var portStart = hostEnd + 1;
+        var portEnd = portStart;
+        while (portEnd < end && Ascii.IsDigit(value[portEnd]))
+        {
+            portEnd++;
+        }
+        var hasPort = hostEnd < end && value[hostEnd] == ',' && portEnd > portStart;
+        if (hostEnd == hostStart || hostEnd < end && value[hostEnd] is ':' or '/' || resolve(value, hostStart, hostEnd - hostStart) is not { } target)
+        {
+            return null;
+        }
+        var textEnd = hasPort ? portEnd : hostEnd;
+        return new HostAddress<T>(value.Substring(start, textEnd - start), value.Substring(hostStart, hostEnd - hostStart), hostStart,
+            hasPort ? ModulePorts.ToPort(value.Substring(portStart, portEnd - portStart)) : null, target);
     }
 
     /// <summary>What ends the host and port: a path, a query or a fragment.</summary>

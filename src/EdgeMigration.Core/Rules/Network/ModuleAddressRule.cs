@@ -11,7 +11,7 @@ namespace EdgeMigration.Core.Rules.Network;
 /// listens on. On the GPU device the name is the module's Service (reference: ExposedPorts and PortBindings rows), which
 /// the agent makes only for a module with ports, and which serves only those: a HostPort for a bound port (rule N2), the
 /// port itself for one only exposed. So a variable that addresses another module ("http://edgeHub:9600/metrics",
-/// "registry:5000") fails there when that module has no ports, or none the address names. Read from the env section
+/// "registry:5000", "Server=tcp:sql,1433") fails there when that module has no ports, or none the address names. Read from the env section
 /// and createOptions Env as the agent passes them on; a module whose ports a template fills in is not judged, nor
 /// edgeAgent (the device runs its own) or a stopped module (no pod answers). Not fixed: which side to change is the
 /// user's to say.
@@ -29,8 +29,8 @@ public sealed class ModuleAddressRule : ModuleRule
         {
             return;
         }
-        // Every address has a ':' (a scheme's or a port's): most values are passed over unread.
-        foreach (var variable in ModuleEnvironment.VariablesWithValue(module, HasColon) ?? Enumerable.Empty<ModuleVariable>())
+        // Most values hold no ':' or '=' that an address needs, and are passed over unread.
+        foreach (var variable in ModuleEnvironment.VariablesWithValue(module, MayHoldAddress) ?? Enumerable.Empty<ModuleVariable>())
         {
             if (HostAddresses.In(variable.Value!, (text, start, length) => Target(manifest, text, start, length)) is not { } addresses)
             {
@@ -46,7 +46,7 @@ public sealed class ModuleAddressRule : ModuleRule
         }
     }
 
-    private static readonly Func<string, int, bool> HasColon = (text, start) => text.IndexOf(':', start) >= 0;
+    private static readonly Func<string, int, bool> MayHoldAddress = HostAddresses.MayHoldAddress;
 
     /// <summary>The module of the manifest that <paramref name="length"/> characters of <paramref name="text"/> name as a host (host names are read in any case), if it is judged.</summary>
     private static EdgeModule? Target(ManifestDocument manifest, string text, int start, int length)

@@ -32,10 +32,10 @@ internal sealed class EnvironmentReferences
         _renamedHost = Renamed;
     }
 
-    /// <summary>Only values that may name a module are read: an id's length, or a ':' of an address.</summary>
+    /// <summary>Only values that may name a module are read: an id's length, or an address's ':' or '='.</summary>
     private bool MayName(string text, int start)
     {
-        if (text.IndexOf(':', start) >= 0)
+        if (HostAddresses.MayHoldAddress(text, start))
         {
             return true;
         }
@@ -64,7 +64,7 @@ internal sealed class EnvironmentReferences
             {
                 references.Add(new EnvironmentReference(variable, new[] { value }, newId));
             }
-            else if (value.IndexOf(':') >= 0 && HostAddresses.In(value, _renamedHost) is { } addresses)
+            else if (HostAddresses.MayHoldAddress(value, 0) && HostAddresses.In(value, _renamedHost) is { } addresses)
             {
                 references.Add(new EnvironmentReference(variable, addresses.Select(a => a.Target).Distinct(StringComparer.Ordinal).ToList(),
                     WithHostsRenamed(value, addresses)));
