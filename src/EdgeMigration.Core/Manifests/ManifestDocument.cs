@@ -46,6 +46,7 @@ public sealed class ManifestDocument
     /// once it has been edited, as every edit ends in a refresh. Results of a document with a file stand for that file.
     /// </summary>
     public string? File { get; private set; }
+
     public JDocument Document { get; }
     public JObject Root { get; }
     public ManifestShape Shape { get; private set; }

@@ -11,10 +11,10 @@ namespace EdgeMigration.Core.Rules.Network;
 /// listens on. On the GPU device the name is the module's Service (reference: ExposedPorts and PortBindings rows), which
 /// the agent makes only for a module with ports, and which serves only those: a HostPort for a bound port (rule N2), the
 /// port itself for one only exposed. So a variable that addresses another module ("http://edgeHub:9600/metrics",
-/// "registry:5000", "Server=tcp:sql,1433") fails there when that module has no ports, or none the address names. Read from the env section
-/// and createOptions Env as the agent passes them on; a module whose ports a template fills in is not judged, nor
-/// edgeAgent (the device runs its own) or a stopped module (no pod answers). Not fixed: which side to change is the
-/// user's to say.
+/// "registry:5000", "Server=tcp:sql,1433") fails there when that module has no ports, or none the address names. Read
+/// from the env section and createOptions Env as the agent passes them on; a module whose ports a template fills in is
+/// not judged, nor edgeAgent (the device runs its own) or a stopped module (no pod answers). Not fixed: which side to
+/// change is the user's to say.
 /// </summary>
 public sealed class ModuleAddressRule : ModuleRule
 {
