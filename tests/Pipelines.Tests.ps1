@@ -132,7 +132,7 @@ Describe 'Results piped on' {
             Receive-Job -Wait -AutoRemoveJob
         $results | ConvertTo-GpuEdgeManifest -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $failures | Should -HaveCount 1
-        $failures[0].Exception.Message | Should -BeLike '*brought back from a job*'
+        $failures[0].Exception.Message | Should -BeLike '*brought back by remoting, a job or Import-Clixml*'
     }
 }
 

@@ -142,8 +142,8 @@ public sealed class ResultInputTests : IDisposable
         Assert.Empty(run.Output);
         Assert.Equal(new[]
         {
-            $"Deserialized.EdgeMigration.EdgeModuleInfo is a result of this module brought back from a job or a file, which no longer knows its manifest; pipe the manifest itself: its file ({_fpga}), JSON text or object.",
-            $"Deserialized.EdgeMigration.EdgeModuleInfo is a result of this module brought back from a job or a file, which no longer knows its manifest; pipe the manifest itself: its file ({_fhir}), JSON text or object.",
+            $"Deserialized.EdgeMigration.EdgeModuleInfo is a result of this module brought back by remoting, a job or Import-Clixml, which no longer knows its manifest; pipe the manifest itself: its file ({_fpga}), JSON text or object.",
+            $"Deserialized.EdgeMigration.EdgeModuleInfo is a result of this module brought back by remoting, a job or Import-Clixml, which no longer knows its manifest; pipe the manifest itself: its file ({_fhir}), JSON text or object.",
         }, run.Errors.Select(e => e.Exception.Message));
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.IO;
 using EdgeMigration.Core.Manifests;
 
 namespace EdgeMigration.Infrastructure;
@@ -29,10 +30,10 @@ internal sealed class ConversionOutput : IDisposable
     private readonly WriterThreads _writers = new();
 
     /// <summary>Output folders made (or found) by this pipeline: each is made once, before the first write into it starts.</summary>
-    private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _folders = new(FileNames.Comparer);
 
     /// <summary>Each file this pipeline writes, and the input it is the conversion of: no second input may overwrite it.</summary>
-    private readonly Dictionary<string, string> _written = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _written = new(FileNames.Comparer);
 
     public ConversionOutput(PSCmdlet cmdlet, string? outFile, string? destination, bool force)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using EdgeMigration.Core.IO;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
 
@@ -237,7 +238,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
     {
         if ((input.BaseObject as IManifestResult)?.Source.File is { } file)
         {
-            if ((_resultFilesRead ??= new HashSet<string>(StringComparer.Ordinal)).Add(file))
+            if ((_resultFilesRead ??= new HashSet<string>(FileNames.Comparer)).Add(file))
             {
                 ProcessFile(file);
             }
@@ -251,7 +252,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         var type = input.TypeNames[0];
         var reason = manifest is null ? $"{type} is a result of this module, not a manifest; pipe the manifest itself: its file, JSON text or object."
             : type.StartsWith("Deserialized.", StringComparison.Ordinal)
-                ? $"{type} is a result of this module brought back from a job or a file, which no longer knows its manifest; pipe the manifest itself: its file ({manifest}), JSON text or object."
+                ? $"{type} is a result of this module brought back by remoting, a job or Import-Clixml, which no longer knows its manifest; pipe the manifest itself: its file ({manifest}), JSON text or object."
                 : $"{type} is a result of this module for {manifest} as it was piped in (converted, or as JSON text or objects), not as a file holds it; pipe that manifest itself.";
         WriteInputError(Errors.NotAManifest(new ManifestException(ManifestErrorKind.NotAManifest, "pipeline object", reason), input.BaseObject));
     }
