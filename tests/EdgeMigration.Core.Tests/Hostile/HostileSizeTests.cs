@@ -71,6 +71,22 @@ public sealed class HostileSizeTests : IDisposable
         AssertHolds(outcome, 64L * manifest.Length);
     }
 
+    [Theory]
+    [InlineData("=")]
+    [InlineData("Server=")]
+    [InlineData("Server=Filter_2 ")]
+    public void AValueOfMillionsOfConnectionStringKeysIsReadInLinearTime(string piece)
+    {
+        // K20 and O2 read a connection string's server; looking back for each '=' to the ';' before it, or ahead to the
+        // one after it, took a read of the whole value per '=': hours for these 8 MiB. O2 renames Filter_2, so both read.
+        var value = string.Concat(Enumerable.Repeat(piece, 8 * (int)MiB / piece.Length));
+        var manifest = ManifestBuilder.Deployment(("Filter_1", "{}", "{\"CONNECTION\": {\"value\": \"" + value + "\"}}"), ("Filter_2", "{}", null)).ToBytes();
+
+        var outcome = ReadAndConvert(manifest, maxAllocatedBytes: 128L * manifest.Length);
+
+        Assert.Equal(piece.Contains("Filter_2") ? 1 : 0, outcome.Converted().Changes.Count(c => c.Location == "env.CONNECTION.value"));
+    }
+
     /// <summary>The input and its conversion, once read, hold at most <paramref name="maxBytes"/>.</summary>
     private static void AssertHolds(Outcome outcome, long maxBytes) =>
         Assert.True(outcome.RetainedBytes <= maxBytes, $"The manifest and its conversion hold {outcome.RetainedBytes / MiB} MiB, over {maxBytes / MiB} MiB.");

@@ -118,13 +118,14 @@ public class ModuleAddressRuleTests
         // SQL Server's form, as the corpus' FHIR server on Azure Stack Edge writes it: [tcp:]host[\instance][,port].
         var manifest = Caller("""
             {"SQL": {"value": "Server=tcp:sql,1433;Initial Catalog=FHIR;User ID=sa;Password=${SAPASSWORD}"},
-             "EDGE": {"value": "Data Source = SqlEdge,14330; Database=x"}, "NAMED": {"value": "server=sql\\EXPRESS"}}
+             "EDGE": {"value": "Data Source = SqlEdge,14330; Database=x"}, "NAMED": {"value": "server=sql\\EXPRESS"},
+             "NETWORK": {"value": "Encrypt=false; Network Address=sql,1433"}, "NOT_A_KEY": {"value": "UserServer=sql,1433"}}
             """,
             ("sql", "{}"), ("SqlEdge", """{"HostConfig":{"PortBindings":{"1433/tcp":[{"HostPort":"1433"}]}}}"""));
 
         var findings = Check(manifest, "K20");
 
-        Assert.Equal(new[] { "env.SQL", "env.EDGE", "env.NAMED" }, findings.Select(f => f.Location));
+        Assert.Equal(new[] { "env.SQL", "env.EDGE", "env.NAMED", "env.NETWORK" }, findings.Select(f => f.Location));
         Assert.StartsWith("Variable 'SQL' (the env section) addresses module 'sql' at 'tcp:sql,1433', but 'sql' has no ports in its createOptions", findings[0].Message);
         Assert.StartsWith("Variable 'EDGE' (the env section) addresses module 'SqlEdge' at 'SqlEdge,14330', but the device's Service for 'SqlEdge' serves port 1433 only", findings[1].Message);
         Assert.StartsWith("Variable 'NAMED' (the env section) addresses module 'sql' at 'sql', but 'sql' has no ports", findings[2].Message);

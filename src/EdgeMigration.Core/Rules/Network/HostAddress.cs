@@ -33,16 +33,11 @@ internal static class HostAddresses
             {
                 end++;
             }
-            if (end < value.Length && value[end] == '=' && IsServerKey(value, end))
+            if (end < value.Length && value[end] == '=' && IsServerKey(value, end) && ReadServer(value, end + 1, resolve, out var serverEnd) is { } server)
             {
-                var serverEnd = value.IndexOf(';', end);
-                serverEnd = serverEnd < 0 ? value.Length : serverEnd;
-                if (ReadServer(value, end + 1, serverEnd, resolve) is { } server)
-                {
-                    (found ??= new List<HostAddress<T>>()).Add(server);
-                    start = serverEnd + 1;
-                    continue;
-                }
+                (found ??= new List<HostAddress<T>>()).Add(server);
+                start = serverEnd;
+                continue;
             }
             if (Read(value, start, end, resolve) is { } address)
             {
@@ -56,59 +51,66 @@ internal static class HostAddresses
     /// <summary>The keys of a SQL Server connection string that name the server (SqlConnection's synonyms).</summary>
     private static readonly string[] ServerKeys = { "Server", "Data Source", "Address", "Addr", "Network Address" };
 
-    /// <summary>True when the key that ends at the '=' at <paramref name="equals"/> (from the ';' before it) names a connection string's server.</summary>
+    /// <summary>
+    /// True when the key that ends at the '=' at <paramref name="equals"/> (after the ';' before it, blanks aside) names a
+    /// connection string's server. Reads back no further than the key and the blanks around it, as a value may hold
+    /// many '='.
+    /// </summary>
     private static bool IsServerKey(string value, int equals)
     {
-        var start = value.LastIndexOf(';', equals) + 1;
         var end = equals;
-        while (start < end && char.IsWhiteSpace(value[start]))
-        {
-            start++;
-        }
-        while (end > start && char.IsWhiteSpace(value[end - 1]))
+        while (end > 0 && char.IsWhiteSpace(value[end - 1]))
         {
             end--;
         }
         foreach (var key in ServerKeys)
         {
-            if (IsHost(value, start, end - start, key))
+            var start = end - key.Length;
+            if (start >= 0 && IsHost(value, start, key.Length, key))
             {
-                return true;
+                while (start > 0 && char.IsWhiteSpace(value[start - 1]))
+                {
+                    start--;
+                }
+                if (start == 0 || value[start - 1] == ';')
+                {
+                    return true;
+                }
             }
         }
         return false;
     }
 
     /// <summary>
-    /// A connection string's server, <c>[tcp:]host[\instance][,port]</c> from <paramref name="start"/> to <paramref name="end"/>;
-    /// null for another form (a URL, "host:port"), read as other addresses are. No port is taken for one not written (a
-    /// named instance's is found at run time; MySQL's "Server=db;Port=3306" gives it apart).
+    /// A connection string's server from <paramref name="start"/>: <c>[tcp:]host[\instance][,port]</c>, ending where
+    /// <paramref name="end"/> says; null for another form (a URL, "host:port"), read as other addresses are. No port is
+    /// taken for one not written (a named instance's is found at run time; MySQL's "Server=db;Port=3306" gives it apart).
     /// </summary>
-    private static HostAddress<T>? ReadServer<T>(string value, int start, int end, System.Func<string, int, int, T?> resolve) where T : class
+    private static HostAddress<T>? ReadServer<T>(string value, int start, System.Func<string, int, int, T?> resolve, out int end) where T : class
     {
-        while (start < end && char.IsWhiteSpace(value[start]))
+        while (start < value.Length && char.IsWhiteSpace(value[start]))
         {
             start++;
         }
-        var hostStart = IsHost(value, start, System.Math.Min(4, end - start), "tcp:") ? start + 4 : start;
+        var hostStart = IsHost(value, start, System.Math.Min(4, value.Length - start), "tcp:") ? start + 4 : start;
         var hostEnd = hostStart;
-        while (hostEnd < end && value[hostEnd] is not ('\\' or ',' or ':' or '/') && !char.IsWhiteSpace(value[hostEnd]))
+        while (hostEnd < value.Length && !IsSeparator(value[hostEnd]) && value[hostEnd] is not ('\\' or ':' or '/'))
         {
             hostEnd++;
         }
         var portStart = hostEnd + 1;
         var portEnd = portStart;
-        while (portEnd < end && Ascii.IsDigit(value[portEnd]))
+        while (portEnd < value.Length && Ascii.IsDigit(value[portEnd]))
         {
             portEnd++;
         }
-        var hasPort = hostEnd < end && value[hostEnd] == ',' && portEnd > portStart;
-        if (hostEnd == hostStart || hostEnd < end && value[hostEnd] is ':' or '/' || resolve(value, hostStart, hostEnd - hostStart) is not { } target)
+        var hasPort = hostEnd < value.Length && value[hostEnd] == ',' && portEnd > portStart;
+        end = hasPort ? portEnd : hostEnd;
+        if (hostEnd == hostStart || hostEnd < value.Length && value[hostEnd] is ':' or '/' || resolve(value, hostStart, hostEnd - hostStart) is not { } target)
         {
             return null;
         }
-        var textEnd = hasPort ? portEnd : hostEnd;
-        return new HostAddress<T>(value.Substring(start, textEnd - start), value.Substring(hostStart, hostEnd - hostStart), hostStart,
+        return new HostAddress<T>(value.Substring(start, end - start), value.Substring(hostStart, hostEnd - hostStart), hostStart,
             hasPort ? ModulePorts.ToPort(value.Substring(portStart, portEnd - portStart)) : null, target);
     }
 
