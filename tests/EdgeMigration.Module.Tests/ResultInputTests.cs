@@ -80,6 +80,16 @@ public sealed class ResultInputTests : IDisposable
     }
 
     [Fact]
+    public void AModuleIsReadOnlyAsTheOtherResultsAre()
+    {
+        // Piped on, it stands for its file: a Manifest or an Image set on it would be ignored.
+        var run = Run("$module = Get-EdgeModule $fpga -Name edgeHub; $module.Manifest = $fhir; $module.Image = 'x'; $module | Test-EdgeModuleCompatibility");
+
+        Assert.Equal(2, run.Errors.Count(e => e.FullyQualifiedErrorId == "PropertyAssignmentException"));
+        Assert.Equal(new[] { _fpga }, Manifests(run).Distinct());
+    }
+
+    [Fact]
     public void TheFileIsReadAsItIsNow()
     {
         Run("$results = Test-EdgeModuleCompatibility $fpga").AssertNoErrors();
