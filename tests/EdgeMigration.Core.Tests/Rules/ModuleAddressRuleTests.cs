@@ -148,6 +148,18 @@ public class ModuleAddressRuleTests
         Assert.Contains("at 'db:1433', but 'db' has no ports", finding.Message);
     }
 
+    [Fact]
+    public void ANamedInstancesPortWhenWrittenIsThePortJudged()
+    {
+        // SqlClient connects to the port written after an instance, and looks the instance up only without one.
+        var manifest = Caller("""{"SERVED": {"value": "Server=sql\\EXPRESS,1433"}, "OTHER": {"value": "Data Source=tcp:sql\\EXPRESS,14330;Database=x"}}""",
+            ("sql", """{"ExposedPorts":{"1433/tcp":{}}}"""));
+
+        var finding = Assert.Single(Check(manifest, "K20"));
+
+        Assert.StartsWith("Variable 'OTHER' (the env section) addresses module 'sql' at 'tcp:sql\\EXPRESS,14330', but the device's Service for 'sql' serves port 1433 only", finding.Message);
+    }
+
     [Theory]
     // The metrics collector scrapes edgeHub at 9600, which edgeHub does not bind; the API proxy routes to a registry without ports.
     [InlineData("Azure__iotedge__edge-modules__metrics-collector__src__ExampleDeployment.json", "AzureMonitorForIotEdgeModule env.MetricsEndpointsCSV edgeHub")]

@@ -98,13 +98,19 @@ internal static class HostAddresses
         {
             hostEnd++;
         }
-        var portStart = hostEnd + 1;
+        // A port written after an instance is the one connected to: the instance is looked up only without one.
+        var instanceEnd = hostEnd;
+        while (instanceEnd < value.Length && value[hostEnd] == '\\' && !IsSeparator(value[instanceEnd]))
+        {
+            instanceEnd++;
+        }
+        var portStart = instanceEnd + 1;
         var portEnd = portStart;
         while (portEnd < value.Length && Ascii.IsDigit(value[portEnd]))
         {
             portEnd++;
         }
-        var hasPort = hostEnd < value.Length && value[hostEnd] == ',' && portEnd > portStart;
+        var hasPort = instanceEnd < value.Length && value[instanceEnd] == ',' && portEnd > portStart;
         end = hasPort ? portEnd : hostEnd;
         if (hostEnd == hostStart || hostEnd < value.Length && value[hostEnd] is ':' or '/' || resolve(value, hostStart, hostEnd - hostStart) is not { } target)
         {
