@@ -133,6 +133,22 @@ public class ModuleAddressRuleTests
     }
 
     [Fact]
+    public void APostgresHostIsAnAddress()
+    {
+        // Npgsql's and libpq's forms; "HostName=" (an IoT Hub connection string) is another key.
+        var manifest = Caller("""
+            {"NPGSQL": {"value": "Host=pg;Port=5432;Database=telemetry"}, "LIBPQ": {"value": "host=pg port=5432 dbname=telemetry"},
+             "HUB": {"value": "HostName=pg;DeviceId=x"}, "SERVED": {"value": "Host=db;Port=5432"}}
+            """,
+            ("pg", "{}"), ("db", """{"ExposedPorts":{"5432/tcp":{}}}"""));
+
+        var findings = Check(manifest, "K20");
+
+        Assert.Equal(new[] { "env.NPGSQL", "env.LIBPQ" }, findings.Select(f => f.Location));
+        Assert.All(findings, f => Assert.Contains("addresses module 'pg' at 'pg', but 'pg' has no ports", f.Message));
+    }
+
+    [Fact]
     public void AServerWithoutAPortIsJudgedOnlyByWhetherItHasAService()
     {
         // No port is taken for one not written: MySQL gives it apart, a named instance's is found at run time. Another

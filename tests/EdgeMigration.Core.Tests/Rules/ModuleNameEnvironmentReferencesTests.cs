@@ -57,13 +57,14 @@ public class ModuleNameEnvironmentReferencesTests
     public void AConnectionStringsServerFollowsTheModule()
     {
         var manifest = ManifestBuilder.Deployment(
-            ("api", "{}", """{"ConnectionString": {"value": "Server=tcp:Sql_Edge,1433;Initial Catalog=db;User ID=Sql_Edge"}}"""),
+            ("api", "{}", """{"ConnectionString": {"value": "Server=tcp:Sql_Edge,1433;Initial Catalog=db;User ID=Sql_Edge"}, "Postgres": {"value": "Host=Sql_Edge;Port=5432"}}"""),
             ("Sql_Edge", """{"HostConfig":{"PortBindings":{"1433/tcp":[{"HostPort":"1433"}]}}}""", null));
 
         var result = ManifestConverter.Convert(manifest, new ConversionOptions { Rules = Only("O2") });
 
-        Assert.Equal(new[] { "env.ConnectionString" }, Check(manifest, "O2").Where(f => f.ModuleName == "api").Select(f => f.Location));
-        Assert.Equal("Server=tcp:sql-edge,1433;Initial Catalog=db;User ID=Sql_Edge", result.Manifest.FindModule("api")!.Env.Single().Value);
+        Assert.Equal(new[] { "env.ConnectionString", "env.Postgres" }, Check(manifest, "O2").Where(f => f.ModuleName == "api").Select(f => f.Location));
+        Assert.Equal(new[] { "Server=tcp:sql-edge,1433;Initial Catalog=db;User ID=Sql_Edge", "Host=sql-edge;Port=5432" },
+            result.Manifest.FindModule("api")!.Env.Select(e => e.Value));
     }
 
     [Fact]

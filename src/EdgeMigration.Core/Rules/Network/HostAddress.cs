@@ -5,7 +5,7 @@ namespace EdgeMigration.Core.Rules.Network;
 /// <summary>
 /// A network address written in a variable's value: <c>scheme://[user[:password]@]host[:port][/…]</c>, <c>host:port</c>
 /// (without a scheme only with a port: a bare word is no address), or the server of a connection string,
-/// <c>Server=[tcp:]host[\instance][,port]</c> as SQL Server writes it. <see cref="Text"/> is the address as written;
+/// <c>Server=[tcp:]host[\instance][,port]</c> as SQL Server writes it (or <c>Host=host</c>). <see cref="Text"/> is the address as written;
 /// <see cref="HostIndex"/> where its host begins in the value that holds it; <see cref="Target"/> what the host names.
 /// </summary>
 internal readonly record struct HostAddress<T>(string Text, string Host, int HostIndex, int? Port, T Target);
@@ -48,8 +48,11 @@ internal static class HostAddresses
         return found;
     }
 
-    /// <summary>The keys of a SQL Server connection string that name the server (SqlConnection's synonyms).</summary>
-    private static readonly string[] ServerKeys = { "Server", "Data Source", "Address", "Addr", "Network Address" };
+    /// <summary>
+    /// The keys of a connection string that name the server: SqlConnection's synonyms, and Host, as PostgreSQL's (Npgsql
+    /// "Host=pg;Port=5432", libpq "host=pg port=5432") and MySQL's drivers write it.
+    /// </summary>
+    private static readonly string[] ServerKeys = { "Server", "Data Source", "Address", "Addr", "Network Address", "Host" };
 
     /// <summary>
     /// True when the key that ends at the '=' at <paramref name="equals"/> (after the ';' before it, blanks aside) names a
