@@ -75,6 +75,8 @@ public sealed class HostileSizeTests : IDisposable
     [InlineData("=")]
     [InlineData("Server=")]
     [InlineData("Server=Filter_2 ")]
+    [InlineData("tcp:")]
+    [InlineData("tcp:x,")]
     public void AValueOfMillionsOfConnectionStringKeysIsReadInLinearTime(string piece)
     {
         // K20 and O2 read a connection string's server; looking back for each '=' to the ';' before it, or ahead to the

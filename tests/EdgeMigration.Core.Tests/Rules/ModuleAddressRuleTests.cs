@@ -133,6 +133,22 @@ public class ModuleAddressRuleTests
     }
 
     [Fact]
+    public void AServerQuotedOrWrittenAloneIsAnAddress()
+    {
+        // A connection string within JSON text, and SQL Server's "tcp:" server as the whole value.
+        var manifest = Caller("""
+            {"SETTINGS": {"value": "{\"db\": \"Server=tcp:sql,1433;Database=x\"}"}, "SQLHOST": {"value": "tcp:sql,1433"},
+             "OTHER": {"value": "tcp:elsewhere,1433"}, "WORD": {"value": "xtcp:sql,1433"}}
+            """,
+            ("sql", "{}"));
+
+        var findings = Check(manifest, "K20");
+
+        Assert.Equal(new[] { "env.SETTINGS", "env.SQLHOST" }, findings.Select(f => f.Location));
+        Assert.All(findings, f => Assert.Contains("addresses module 'sql' at 'tcp:sql,1433', but 'sql' has no ports", f.Message));
+    }
+
+    [Fact]
     public void APostgresHostIsAnAddress()
     {
         // Npgsql's and libpq's forms; "HostName=" (an IoT Hub connection string) is another key.

@@ -57,13 +57,13 @@ public class ModuleNameEnvironmentReferencesTests
     public void AConnectionStringsServerFollowsTheModule()
     {
         var manifest = ManifestBuilder.Deployment(
-            ("api", "{}", """{"ConnectionString": {"value": "Server=tcp:Sql_Edge,1433;Initial Catalog=db;User ID=Sql_Edge"}, "Postgres": {"value": "Host=Sql_Edge;Port=5432"}}"""),
+            ("api", "{}", """{"ConnectionString": {"value": "Server=tcp:Sql_Edge,1433;Initial Catalog=db;User ID=Sql_Edge"}, "Postgres": {"value": "Host=Sql_Edge;Port=5432"}, "Alone": {"value": "tcp:Sql_Edge,1433"}}"""),
             ("Sql_Edge", """{"HostConfig":{"PortBindings":{"1433/tcp":[{"HostPort":"1433"}]}}}""", null));
 
         var result = ManifestConverter.Convert(manifest, new ConversionOptions { Rules = Only("O2") });
 
-        Assert.Equal(new[] { "env.ConnectionString", "env.Postgres" }, Check(manifest, "O2").Where(f => f.ModuleName == "api").Select(f => f.Location));
-        Assert.Equal(new[] { "Server=tcp:sql-edge,1433;Initial Catalog=db;User ID=Sql_Edge", "Host=sql-edge;Port=5432" },
+        Assert.Equal(new[] { "env.ConnectionString", "env.Postgres", "env.Alone" }, Check(manifest, "O2").Where(f => f.ModuleName == "api").Select(f => f.Location));
+        Assert.Equal(new[] { "Server=tcp:sql-edge,1433;Initial Catalog=db;User ID=Sql_Edge", "Host=sql-edge;Port=5432", "tcp:sql-edge,1433" },
             result.Manifest.FindModule("api")!.Env.Select(e => e.Value));
     }
 

@@ -33,9 +33,14 @@ internal static class HostAddresses
             {
                 end++;
             }
-            if (end < value.Length && value[end] == '=' && IsServerKey(value, end) && ReadServer(value, end + 1, resolve, out var serverEnd) is { } server)
+            // A connection string's server follows its key; SQL Server's "tcp:" also marks one written alone.
+            var serverEnd = 0;
+            var server = end < value.Length && value[end] == '=' && IsServerKey(value, end) ? ReadServer(value, end + 1, resolve, out serverEnd)
+                : IsHost(value, start, System.Math.Min(TcpPrefix.Length, end - start), TcpPrefix) ? ReadServer(value, start, resolve, out serverEnd)
+                : null;
+            if (server is not null)
             {
-                (found ??= new List<HostAddress<T>>()).Add(server);
+                (found ??= new List<HostAddress<T>>()).Add(server.Value);
                 start = serverEnd;
                 continue;
             }
@@ -54,10 +59,13 @@ internal static class HostAddresses
     /// </summary>
     private static readonly string[] ServerKeys = { "Server", "Data Source", "Address", "Addr", "Network Address", "Host" };
 
+    /// <summary>SQL Server's protocol prefix of a server: <c>tcp:sql,1433</c>.</summary>
+    private const string TcpPrefix = "tcp:";
+
     /// <summary>
-    /// True when the key that ends at the '=' at <paramref name="equals"/> (after the ';' before it, blanks aside) names a
-    /// connection string's server. Reads back no further than the key and the blanks around it, as a value may hold
-    /// many '='.
+    /// True when the key that ends at the '=' at <paramref name="equals"/> (after the ';' or quote before it, blanks
+    /// aside) names a connection string's server. Reads back no further than the key and the blanks around it, as a
+    /// value may hold many '='.
     /// </summary>
     private static bool IsServerKey(string value, int equals)
     {
@@ -75,7 +83,8 @@ internal static class HostAddresses
                 {
                     start--;
                 }
-                if (start == 0 || value[start - 1] == ';')
+                // A connection string may be quoted within a value (JSON, a command line).
+                if (start == 0 || value[start - 1] is ';' or '"' or '\'')
                 {
                     return true;
                 }
@@ -95,7 +104,7 @@ internal static class HostAddresses
         {
             start++;
         }
-        var hostStart = IsHost(value, start, System.Math.Min(4, value.Length - start), "tcp:") ? start + 4 : start;
+        var hostStart = IsHost(value, start, System.Math.Min(TcpPrefix.Length, value.Length - start), TcpPrefix) ? start + TcpPrefix.Length : start;
         var hostEnd = hostStart;
         while (hostEnd < value.Length && !IsSeparator(value[hostEnd]) && value[hostEnd] is not ('\\' or ':' or '/'))
         {
