@@ -140,9 +140,10 @@ internal sealed class PortMapping
         }
         if ((binding.HostPortText is { } text ? ModulePorts.ToNumber(text) : null) is not { } hostPort)
         {
-            _context.Drop(binding.Location, binding.Node, DropEffect.Ignored,
-                $"HostPort {(binding.HostPortText is null ? "(none)" : "'" + binding.HostPortText + "'")} is not a whole number; the agent skips the binding, so the port is not exposed.",
-                "Give one port number, e.g. \"8080\".");
+            _context.Drop(binding.Location, binding.Node, DropEffect.Ignored, binding.HasHostPort
+                    ? $"HostPort '{binding.HostPortText}' is not a whole number; the agent skips the binding, so the port is not exposed."
+                    : $"The binding has no HostPort; the agent skips it, so port {key.Name} is not exposed (rule N1).",
+                binding.HasHostPort ? "Give one port number, e.g. \"8080\"." : $"Bind it to a HostPort, for example [{{\"HostPort\":\"{key.Number}\"}}].");
             return;
         }
         AddServicePort(ServicePort("hostport", key, hostPort, key.Number), key, binding.Location);

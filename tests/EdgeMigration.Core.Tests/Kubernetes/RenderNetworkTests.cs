@@ -1,3 +1,4 @@
+using System.Linq;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Rules;
 using Xunit;
@@ -31,6 +32,19 @@ public class RenderNetworkTests
         Assert.Equal("""[{"name":"hostport-80-tcp","port":8080,"protocol":"TCP","targetPort":80}]""", Compact(service, "spec.ports"));
         Assert.Null(Container(module)["ports"]);
         Assert.Equal(new[] { "Ignored HostConfig.PortBindings['80/tcp'][0].HostIp", "Ignored HostConfig.PortBindings['81/tcp'][0]" }, Dropped(module));
+    }
+
+    [Fact]
+    public void ABindingWithoutAHostPortIsSkippedInTheWordsOfN1()
+    {
+        // It said "HostPort (none) is not a whole number".
+        var module = Render("""{"HostConfig":{"PortBindings":{"8080":[{}],"81/tcp":[{"HostPort":"any"}]}}}""");
+
+        Assert.Equal(new[]
+        {
+            ("The binding has no HostPort; the agent skips it, so port 8080/tcp is not exposed (rule N1).", "Bind it to a HostPort, for example [{\"HostPort\":\"8080\"}]."),
+            ("HostPort 'any' is not a whole number; the agent skips the binding, so the port is not exposed.", "Give one port number, e.g. \"8080\"."),
+        }, module.Dropped.Select(d => (d.Reason, d.Advice)));
     }
 
     [Fact]
