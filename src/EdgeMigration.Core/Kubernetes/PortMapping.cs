@@ -141,9 +141,9 @@ internal sealed class PortMapping
         if ((binding.HostPortText is { } text ? ModulePorts.ToNumber(text) : null) is not { } hostPort)
         {
             _context.Drop(binding.Location, binding.Node, DropEffect.Ignored, binding.HasHostPort
-                    ? $"HostPort '{binding.HostPortText}' is not a whole number; the agent skips the binding, so the port is not exposed."
-                    : $"The binding has no HostPort; the agent skips it, so port {key.Name} is not exposed (rule N1).",
-                binding.HasHostPort ? "Give one port number, e.g. \"8080\"." : $"Bind it to a HostPort, for example [{{\"HostPort\":\"{key.Number}\"}}].");
+                    ? binding.HostPortSkippedBecause
+                    : $"The binding has no HostPort; the device's agent skips it, so port {key.Name} is not exposed (rule N1).",
+                binding.HasHostPort ? PortBinding.HostPortSkippedAdvice : $"Bind it to a HostPort, for example [{{\"HostPort\":\"{key.Number}\"}}].");
             return;
         }
         AddServicePort(ServicePort("hostport", key, hostPort, key.Number), key, binding.Location);
@@ -171,7 +171,7 @@ internal sealed class PortMapping
         }
         else if (!key.IsValid)
         {
-            _context.Drop(location, value, DropEffect.Ignored, key.IgnoredBecause, "Write it as, for example, \"8080/tcp\".");
+            _context.Drop(location, value, DropEffect.Ignored, key.IgnoredBecause, PortKey.IgnoredAdvice);
         }
         return key.IsValid;
     }

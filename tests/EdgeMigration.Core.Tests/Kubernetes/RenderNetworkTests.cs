@@ -42,8 +42,9 @@ public class RenderNetworkTests
 
         Assert.Equal(new[]
         {
-            ("The binding has no HostPort; the agent skips it, so port 8080/tcp is not exposed (rule N1).", "Bind it to a HostPort, for example [{\"HostPort\":\"8080\"}]."),
-            ("HostPort 'any' is not a whole number; the agent skips the binding, so the port is not exposed.", "Give one port number, e.g. \"8080\"."),
+            ("The binding has no HostPort; the device's agent skips it, so port 8080/tcp is not exposed (rule N1).", "Bind it to a HostPort, for example [{\"HostPort\":\"8080\"}]."),
+            // As rule K10 says it.
+            ("HostPort 'any' is not a whole number; the device's agent skips the binding, so the port is not exposed.", "Give one port number; bind each port of a range separately."),
         }, module.Dropped.Select(d => (d.Reason, d.Advice)));
     }
 
@@ -54,6 +55,8 @@ public class RenderNetworkTests
 
         Assert.DoesNotContain(module.Resources, r => r.Kind == "Service");
         Assert.Equal(new[] { "Ignored ExposedPorts['80/http']", "Ignored ExposedPorts.web" }, Dropped(module));
+        // As rule K10 says it.
+        Assert.Equal("Write it as, for example, \"8080/tcp\"; give each port of a range its own key.", module.Dropped[0].Advice);
     }
 
     [Fact]

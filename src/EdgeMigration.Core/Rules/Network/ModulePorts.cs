@@ -54,6 +54,9 @@ public sealed record PortKey(string Text, int? Number, string? Protocol, bool La
     /// <summary>Why the device's agent ignores a key it cannot read, as the check and the preview say it.</summary>
     public string IgnoredBecause => $"Port '{Text}' is ignored by the device's agent, which reads only <port>[/<tcp|udp|sctp>].";
 
+    /// <summary>What to write instead of a key the agent ignores (<see cref="IgnoredBecause"/>).</summary>
+    public const string IgnoredAdvice = "Write it as, for example, \"8080/tcp\"; give each port of a range its own key.";
+
     /// <summary>What to write instead of an <see cref="IsOutOfRange"/> key.</summary>
     public const string RefusedAdvice = "Give a port from 1 to 65535, such as \"8080/tcp\".";
 
@@ -109,6 +112,12 @@ public sealed record PortBinding(int Index, string Location, JNode Node, string?
 
     /// <summary>True when a template fills in the HostPort (<c>"${PORT}"</c>): the port it stands for is known once expanded.</summary>
     public bool HostPortIsPlaceholder => HostPortText is { } text && TemplateText.HasPlaceholder(text);
+
+    /// <summary>Why the agent skips a binding whose HostPort is no whole number, as the check and the preview say it.</summary>
+    public string HostPortSkippedBecause => $"HostPort '{HostPortText}' is not a whole number; the device's agent skips the binding, so the port is not exposed.";
+
+    /// <summary>What to write instead (<see cref="HostPortSkippedBecause"/>).</summary>
+    public const string HostPortSkippedAdvice = "Give one port number; bind each port of a range separately.";
 }
 
 /// <summary>One PortBindings entry: the container port and its bindings (none when the value is null or not an array).</summary>

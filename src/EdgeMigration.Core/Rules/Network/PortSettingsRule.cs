@@ -63,8 +63,7 @@ public sealed class PortSettingsRule : ModuleRule
         }
         else if (!key.IsValid && !TemplateText.HasPlaceholder(name))
         {
-            findings.Add(Finding(module, location, key.IgnoredBecause,
-                "Write it as, for example, \"8080/tcp\"; give each port of a range its own key.", Severity.Warning));
+            findings.Add(Finding(module, location, key.IgnoredBecause, PortKey.IgnoredAdvice, Severity.Warning));
         }
     }
 
@@ -107,9 +106,7 @@ public sealed class PortSettingsRule : ModuleRule
             {
                 var number = ModulePorts.ToNumber(binding.HostPortText!);
                 findings.Add(number is null
-                    ? Finding(module, binding.Location,
-                        $"HostPort '{binding.HostPortText}' is not a whole number; the device's agent skips the binding, so the port is not exposed.",
-                        "Give one port number; bind each port of a range separately.", Severity.Warning)
+                    ? Finding(module, binding.Location, binding.HostPortSkippedBecause, PortBinding.HostPortSkippedAdvice, Severity.Warning)
                     : Finding(module, binding.Location,
                         PortKey.HostPortRefusedBecause(binding.HostPortText!),
                         "Give a port from 1 to 65535."));
