@@ -114,4 +114,12 @@ public class CompletionTests
         Assert.Equal(new[] { "R1", "R2" }, Complete($"Test-EdgeModuleCompatibility '{Sample}' -Rule 'R[1-2]"));
         Assert.Empty(Complete("Get-EdgeMigrationRule -Id 'O[2"));
     }
+
+    /// <summary>Tab replaces the word with the first id offered: a whole id typed stays itself, not K15, the first K1… of the catalog.</summary>
+    [Fact]
+    public void AWholeRuleIdTypedIsOfferedFirst()
+    {
+        Assert.Equal(new[] { "K1", "K15", "K12", "K13", "K18", "K11", "K16", "K10", "K17", "K14", "K19" }, Complete("Get-EdgeMigrationRule -Id K1"));
+        Assert.Equal("K1", Complete($"Test-EdgeModuleCompatibility '{Sample}' -ExcludeRule k1")[0]);
+    }
 }

@@ -202,6 +202,8 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
     [InlineData("FpgaInference = 'x'; file_mover = 'x'", "fpga-deployment.json: -ModuleNameMap gives 'FpgaInference' the id 'x', and another module of the manifest has the name 'x' on the device too")]
     [InlineData("FpgaInference = 'Web'; file_mover = 'web'", "fpga-deployment.json: -ModuleNameMap gives 'FpgaInference' the id 'Web', and another module of the manifest has the name 'web' on the device too")]
     [InlineData("file_mover = 'WebServerApp'", "fpga-deployment.json: -ModuleNameMap gives 'file_mover' the id 'WebServerApp', and another module of the manifest has the name 'webserverapp' on the device too")]
+    // The name WebServerApp has on the device: O2 would move WebServerApp aside (webserverapp-2), renaming a module the map does not name.
+    [InlineData("file_mover = 'webserverapp'", "fpga-deployment.json: -ModuleNameMap gives 'file_mover' the id 'webserverapp', and another module of the manifest has the name 'webserverapp' on the device too")]
     [InlineData("file_mover = $null", "-ModuleNameMap entry 'file_mover' = '' gives no name")]
     [InlineData("file_mover = '__'", "-ModuleNameMap entry 'file_mover' = '__' gives no name")]
     [InlineData("file_mover = 'EdgeHub'", "-ModuleNameMap entry 'file_mover' = 'EdgeHub' takes the name of edgeHub")]

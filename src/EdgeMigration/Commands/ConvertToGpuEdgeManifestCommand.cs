@@ -184,20 +184,27 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     /// <summary>
     /// Why the converted manifest cannot be used: -ModuleNameMap gave a module the name another module has on the device
     /// (two keys of one new id, or 'Web' beside a module 'web'). Written as it is, two modules of one id are one JSON key
-    /// twice, of which IoT Hub keeps one module; two of one name fail on the device.
+    /// twice, of which IoT Hub keeps one module; two of one name fail on the device. Where the other module's id was free to
+    /// change, rule O2 moved it aside ('web' became 'web-2'): a module the map does not name would lose its id unasked.
     /// </summary>
     private string? NameMapCollision(ConversionResult result)
     {
         foreach (var rename in result.ModuleRenames)
         {
             if (_options!.ModuleNameMap.TryGetValue(rename.Key, out var id) && id == rename.Value &&
-                KubernetesNames.Sanitize(id) is var name && result.Manifest.Modules.Count(m => KubernetesNames.Sanitize(m.Name) == name) > 1)
+                KubernetesNames.Sanitize(id) is var name &&
+                (result.Manifest.Modules.Count(m => KubernetesNames.Sanitize(m.Name) == name) > 1 || MovedAside(result, name)))
             {
                 return $"{result.Manifest.SourceName}: -ModuleNameMap gives '{rename.Key}' the id '{id}', and another module of the manifest has the name '{name}' on the device too; each module needs its own. The manifest is not converted.";
             }
         }
         return null;
     }
+
+    /// <summary>True when rule O2 renamed a module of the manifest that the map does not name away from the device name <paramref name="name"/>.</summary>
+    private bool MovedAside(ConversionResult result, string name) =>
+        result.ModuleRenames.Any(other => !_options!.ModuleNameMap.ContainsKey(other.Key) && KubernetesNames.Sanitize(other.Key) == name &&
+            result.Manifest.Modules.Any(m => m.Name == other.Value));
 
     /// <summary>Waits for the conversions and writes still running, if the pipeline stopped before its end: no file is left half-written.</summary>
     public void Dispose()

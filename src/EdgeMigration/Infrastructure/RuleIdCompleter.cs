@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
@@ -10,7 +11,8 @@ namespace EdgeMigration.Infrastructure;
 
 /// <summary>
 /// Tab completion of rule ids for -Rule, -ExcludeRule and Get-EdgeMigrationRule -Id, with the title as tooltip: the ids
-/// the word typed so far selects as a pattern followed by *, with the wildcards the parameters themselves take.
+/// the word typed so far selects as a pattern followed by *, with the wildcards the parameters themselves take, in catalog
+/// order but for a whole id typed, which comes first: Tab puts the first one offered in place of the word.
 /// </summary>
 public sealed class RuleIdCompleter : IArgumentCompleter
 {
@@ -18,9 +20,11 @@ public sealed class RuleIdCompleter : IArgumentCompleter
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         // A pattern still being typed ("O[2") is not a valid one yet: nothing to offer.
-        var pattern = PowerShellWildcard.TryParse((wordToComplete ?? "").Trim('\'', '"') + "*");
+        var typed = (wordToComplete ?? "").Trim('\'', '"');
+        var pattern = PowerShellWildcard.TryParse(typed + "*");
         return RuleCatalog.All
             .Where(rule => pattern is not null && pattern.IsMatch(rule.Id))
+            .OrderBy(rule => !string.Equals(rule.Id, typed, StringComparison.OrdinalIgnoreCase))
             .Select(rule => new CompletionResult(rule.Id, rule.Id, CompletionResultType.ParameterValue, $"{rule.Id} ({rule.DefaultSeverity}): {rule.Title}"));
     }
 }

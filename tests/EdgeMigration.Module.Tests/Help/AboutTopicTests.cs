@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using EdgeMigration.ModuleBuilder.Markdown;
 using Xunit;
 
 namespace EdgeMigration.Tests.Help;
@@ -25,6 +26,20 @@ public class AboutTopicTests
         Assert.Contains("LONG DESCRIPTION", lines);
         // At most 80 columns, except a single word (a URL) that cannot be wrapped.
         Assert.All(lines, line => Assert.True(line.Length <= 80 || !line.Trim().Contains(' '), $"Too long: {line}"));
+    }
+
+    /// <summary>
+    /// The writer wraps each line of a paragraph on its own (platyPS's rule), so a markdown line wider than the 80 columns
+    /// less the indentation left a fragment of a line in Get-Help ("so jobs that" / "share a" / "process do not…").
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(HelpDocs.AboutTopics), MemberType = typeof(HelpDocs))]
+    public void ParagraphLinesFitTheIndentedWidth(string topic)
+    {
+        var paragraphs = MarkdownReader.Load(Path.Combine(HelpDocs.Folder, topic + ".md")).Blocks.Where(b => b.Kind == MarkdownBlockKind.Paragraph);
+
+        Assert.All(paragraphs.SelectMany(p => p.Text.Split('\n')).Select(line => line.Trim()),
+            line => Assert.True(line.Length <= 76 || !line.Contains(' '), $"Wider than 76 columns: {line}"));
     }
 
     [Fact]
