@@ -53,6 +53,24 @@ public class CompletionTests
     }
 
     [Fact]
+    public void AWholeModuleIdTypedIsOfferedFirst()
+    {
+        // Tab replaces the word with the first id offered: "web" typed stays web, not web2 that the manifest lists first.
+        var folder = System.IO.Directory.CreateTempSubdirectory("edgemigration-").FullName;
+        try
+        {
+            System.IO.File.WriteAllText(System.IO.Path.Combine(folder, "two.json"), System.IO.File.ReadAllText(Sample).Replace("\"WebServerApp\"", "\"web2\"").Replace("\"file_mover\"", "\"web\""));
+
+            Assert.Equal(new[] { "web", "web2" }, Complete("Get-EdgeModule ./two.json -Name web", folder));
+            Assert.Equal(new[] { "web2", "web" }, Complete("Get-EdgeModule ./two.json -Name w", folder));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void NoManifestOrAnUnreadableOneOffersNoModuleNames()
     {
         Assert.Empty(Complete("Get-EdgeModule ./no-such-file.json -Name ", TestPaths.Samples));

@@ -174,6 +174,22 @@ public class ConvertToEdgeKubernetesManifestTests
         Assert.Equal(new object[] { "edge", "gpudevice1" }, result.Output.Select(o => o.BaseObject));
     }
 
+    [Theory]
+    [InlineData("Bad_NS")]
+    [InlineData("IoTEdge")]
+    [InlineData("-edge")]
+    public void ANamespaceKubernetesRefusesIsAParameterError(string name)
+    {
+        // Every object rendered in it would be refused by the API server.
+        using var ps = new PowerShellSession();
+
+        var run = ps.Run($"ConvertTo-EdgeKubernetesManifest '{Sample}' -Namespace '{name}'");
+
+        Assert.Empty(run.Output);
+        Assert.StartsWith("ParameterArgumentValidationError", Assert.Single(run.ErrorIds));
+        Assert.Contains($"'{name}' is not a Kubernetes namespace name", run.Errors[0].Exception.Message);
+    }
+
     /// <summary>The FPGA manifest's id asked of the converted one, which renamed the module (O2): the error names the id it has now.</summary>
     [Fact]
     public void AModuleAskedForByTheIdItHadBeforeTheConversionIsNamedInTheError()

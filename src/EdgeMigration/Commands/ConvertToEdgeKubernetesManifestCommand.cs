@@ -51,6 +51,7 @@ public sealed class ConvertToEdgeKubernetesManifestCommand : ManifestInputCmdlet
     /// <summary>The namespace the device deploys modules into.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ValidateDnsLabel]
     public string Namespace { get; set; } = "iotedge";
 
     /// <summary>With one module id, JSON that is not a manifest is that module's createOptions, as for Test-EdgeModuleCompatibility.</summary>

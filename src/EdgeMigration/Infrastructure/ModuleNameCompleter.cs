@@ -12,12 +12,15 @@ public sealed class ModuleNameCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var pattern = new WildcardPattern((wordToComplete ?? "").Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
+        var typed = (wordToComplete ?? "").Trim('\'', '"');
+        var pattern = new WildcardPattern(typed + "*", WildcardOptions.IgnoreCase);
         return CompletionManifests.Read(fakeBoundParameters)
             .SelectMany(manifest => manifest.Modules)
             .Where(module => pattern.IsMatch(module.Name))
             .GroupBy(module => module.Name)
             .Select(group => group.First())
+            // In manifest order but for a whole id typed, which comes first: Tab puts the first one offered in place of the word.
+            .OrderBy(module => !string.Equals(module.Name, typed, System.StringComparison.OrdinalIgnoreCase))
             .Select(module => new CompletionResult(Quoted(module.Name), module.Name, CompletionResultType.ParameterValue,
                 string.IsNullOrEmpty(module.Image) ? module.Name : $"{module.Name}: {module.Image}"))
             .ToList();
