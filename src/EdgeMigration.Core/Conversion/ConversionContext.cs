@@ -23,6 +23,29 @@ public sealed class ConversionContext
     /// <summary>Old id → new id of every module the conversion renamed, or whose references it renamed (O2's fix sets it).</summary>
     internal IReadOnlyDictionary<string, string> ModuleRenames { get; set; } = new Dictionary<string, string>();
 
+    /// <summary>Where each entry of an array a fix removes entries from stood as the user wrote it (JNode: reference equality).</summary>
+    private Dictionary<JNode, int>? _indexesAsWritten;
+
+    /// <summary>
+    /// Keeps where each entry of <paramref name="array"/> stands before a fix first removes entries from it, so that a later
+    /// fix describes an entry where the user wrote it (S3's Binds[3]), not where the removals left it (Binds[1]).
+    /// </summary>
+    internal void KeepIndexesAsWritten(JArray array)
+    {
+        _indexesAsWritten ??= new Dictionary<JNode, int>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (!_indexesAsWritten.ContainsKey(array[i]))
+            {
+                _indexesAsWritten[array[i]] = i;
+            }
+        }
+    }
+
+    /// <summary>Where <paramref name="entry"/>, now at <paramref name="index"/>, stood as the user wrote it.</summary>
+    internal int IndexAsWritten(JNode entry, int index) =>
+        _indexesAsWritten is not null && _indexesAsWritten.TryGetValue(entry, out var written) ? written : index;
+
     /// <summary>Records a change; before/after are the JSON values (null for added/removed).</summary>
     public void Record(MigrationRule rule, EdgeModule? module, string location, JNode? before, JNode? after, string description, bool inDefinition = false)
     {

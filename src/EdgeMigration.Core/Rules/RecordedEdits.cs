@@ -32,6 +32,7 @@ internal static class RecordedEdits
             return;
         }
         // From the last, so that the indexes of the ones still to go stay right; recorded top to bottom, as users read them.
+        context.KeepIndexesAsWritten(array);
         var removed = new JNode[indexes.Count];
         for (var i = indexes.Count - 1; i >= 0; i--)
         {

@@ -143,6 +143,31 @@ public class ShareVolumeRuleTests
     }
 
     [Fact]
+    public void EachBindIsDescribedWhereTheUserWroteIt()
+    {
+        // S3 converts what S2 left: it named /opt/x Binds[0], where S2's removals had moved it, and S2 said the host
+        // directories "cannot be converted".
+        var manifest = ManifestBuilder.Deployment(("mover", """{"HostConfig":{"Binds":["/home/hcsshares/input:/in","/opt/x:/x","/home/hcsshares/output:/out","/opt/y:/y:ro"]}}"""));
+
+        var result = ManifestConverter.Convert(manifest, new ConversionOptions { Rules = Only("S2", "S3") });
+
+        Assert.Equal(new[]
+        {
+            "HostConfig.Binds[0] \"/home/hcsshares/input:/in\" became a volume mount",
+            "HostConfig.Binds[2] \"/home/hcsshares/output:/out\" became a volume mount",
+            "Removed the entries that are now mounts in HostConfig.Mounts; 2 other entries stay.",
+            "HostConfig.Binds[1] \"/opt/x:/x\" became a bind mount of the host directory.",
+            "HostConfig.Binds[3] \"/opt/y:/y:ro\" became a read-only bind mount of the host directory.",
+            "Removed Binds: every entry is now a mount in HostConfig.Mounts.",
+        }, result.Changes.Select(c => c.Description.Split(" of share")[0]));
+
+        // After a file bind -DropFileBinds removed.
+        var dropped = ManifestConverter.Convert(ManifestBuilder.Deployment(("clock", """{"HostConfig":{"Binds":["/etc/localtime:/etc/localtime:ro","/var/log/app:/logs","/opt/x:/x"]}}""")),
+            new ConversionOptions { Rules = Only("S4", "S3"), DropFileBinds = true });
+        Assert.StartsWith("HostConfig.Binds[2] \"/opt/x:/x\" became a bind mount", dropped.Changes.Single(c => c.RuleId == "S3" && c.Location == "HostConfig.Mounts[1]").Description);
+    }
+
+    [Fact]
     public void WithTheShareMapTheCheckJudgesBindsAsTheConversionDoes()
     {
         var manifest = ManifestBuilder.Deployment(("app", """{"HostConfig":{"Binds":["/data:/all","/data/other:/other","/var/log:/log"]}}"""));

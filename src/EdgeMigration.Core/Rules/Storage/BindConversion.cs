@@ -51,6 +51,7 @@ internal static class BindConversion
             mounts.Add(mount);
             added.Add((entry, mount, mounts.Count - 1, dropped));
         }
+        context.KeepIndexesAsWritten(binds);
         foreach (var entry in Enumerable.Reverse(chosen))
         {
             binds.RemoveAt(entry.Index);
@@ -60,7 +61,7 @@ internal static class BindConversion
         foreach (var (entry, mount, index, dropped) in added)
         {
             context.Record(rule, module, JsonPath.Index(ModuleMounts.LocationOf(mountsMember), index), null, mount,
-                (dropped.Count == 0 ? Describe(entry) : Describe(entry) + " " + string.Join(" ", dropped)) + NameTaken(entry, volumes, index));
+                (dropped.Count == 0 ? Describe(context, plan, entry) : Describe(context, plan, entry) + " " + string.Join(" ", dropped)) + NameTaken(entry, volumes, index));
         }
         var duplicates = "";
         foreach (var entry in chosen)
@@ -78,7 +79,7 @@ internal static class BindConversion
         else
         {
             context.Record(rule, module, plan.Location, before, binds,
-                $"Removed the entries that are now mounts in {ModuleMounts.LocationOf(mountsMember)}; {binds.Count} cannot be converted and stay{(binds.Count == 1 ? "s" : "")}." + duplicates);
+                $"Removed the entries that are now mounts in {ModuleMounts.LocationOf(mountsMember)}; {binds.Count} other entr{(binds.Count == 1 ? "y stays" : "ies stay")}." + duplicates);
         }
     }
 
@@ -222,19 +223,21 @@ internal static class BindConversion
         return -1;
     }
 
-    private static string Describe(BindEntry entry)
+    /// <summary>What became of a bind, named where the user wrote it.</summary>
+    private static string Describe(ConversionContext context, BindPlan plan, BindEntry entry)
     {
+        var location = JsonPath.Index(plan.Location, context.IndexAsWritten(entry.Node, entry.Index));
         var bind = entry.Node.ToCompactJson();
         var readOnly = entry.Spec!.IsReadOnly ? "read-only " : "";
         if (entry.Class == BindClass.HostDirectory)
         {
-            return $"{entry.Location} {bind} became a {readOnly}bind mount of the host directory.";
+            return $"{location} {bind} became a {readOnly}bind mount of the host directory.";
         }
         var share = entry.Share!;
         var why = share.FromShareMap ? $"ShareMap maps '{share.MappedFrom}' to it"
             : entry.Spec.Kind == BindSourceKind.NamedVolume ? "Docker volume of the same name; create a share of that name on the GPU device"
             : "assuming the GPU device has a share named like the FPGA Edge share; -ShareMap chooses another";
-        return $"{entry.Location} {bind} became a {readOnly}volume mount of share '{share.Share}' ({why}).";
+        return $"{location} {bind} became a {readOnly}volume mount of share '{share.Share}' ({why}).";
     }
 
     private static string WhyDropped(string option, bool volume) => option switch
