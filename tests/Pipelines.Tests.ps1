@@ -127,6 +127,14 @@ Describe 'Results piped on' {
         (Get-ChildItem -LiteralPath $out).Name | Should -Be @('site1.json', 'site2.json')
     }
 
+    It 'refuses copies Select-Object made of results, once per manifest, but reads a copy of a conversion' {
+        Test-EdgeModuleCompatibility $sample | Select-Object Manifest, ModuleName, Compatible |
+            ConvertTo-GpuEdgeManifest -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures | Should -HaveCount 1
+        $failures[0].Exception.Message | Should -BeLike '*copy Select-Object made of a result*'
+        (ConvertTo-GpuEdgeManifest $sample -WarningAction SilentlyContinue | Select-Object * | Test-EdgeModuleCompatibility).Count | Should -BeGreaterThan 1
+    }
+
     It 'refuses the results a job brought back, once per manifest' {
         $results = Start-Job { param($module, $file) Import-Module $module; Test-EdgeModuleCompatibility $file } -ArgumentList $module, $sample |
             Receive-Job -Wait -AutoRemoveJob

@@ -203,9 +203,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
             ReadAndProcess(() => ManifestDocument.FromObject(PowerShellGraph.ToPlain(converted.Content), converted.Manifest));
             return;
         }
-        // The same results brought back by a job or Import-Clixml, property bags that would be read as JSON objects.
-        if (input.TypeNames.Count > 0 && input.TypeNames[0].StartsWith("Deserialized.EdgeMigration.", StringComparison.Ordinal) &&
-            input.TypeNames[0] != DeserializedConversion.TypeName)
+        if (IsCopyOfResult(input))
         {
             ProcessResult(input);
             return;
@@ -220,6 +218,18 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         var source = isDeployment ? AzureDeployment.Describe(input) : DescribeObject(input);
         ReadAndProcess(() => OrCreateOptions(() => ManifestDocument.FromObject(graph, source, AzureDeployment.Describe), () => ObjectGraph.ToNode(graph), source));
     }
+
+    /// <summary>
+    /// The module's results brought back by remoting, a job or Import-Clixml, or copied by Select-Object: property bags that
+    /// would be read as JSON objects. A conversion's are not: they still hold the converted manifest, read as the live one.
+    /// </summary>
+    private static bool IsCopyOfResult(PSObject input) =>
+        input.TypeNames.Count > 0 && input.TypeNames[0] is var type &&
+        (type.StartsWith(DeserializedPrefix, StringComparison.Ordinal) && type != DeserializedConversion.TypeName ||
+         type.StartsWith(SelectedPrefix, StringComparison.Ordinal) && type != SelectedPrefix + nameof(EdgeManifestConversion));
+
+    private const string DeserializedPrefix = "Deserialized.EdgeMigration.";
+    private const string SelectedPrefix = "Selected.EdgeMigration.";
 
     /// <summary>Files read for results of this module that stand for them, each once.</summary>
     private HashSet<string>? _resultFilesRead;
@@ -251,8 +261,10 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         }
         var type = input.TypeNames[0];
         var reason = manifest is null ? $"{type} is a result of this module, not a manifest; pipe the manifest itself: its file, JSON text or object."
-            : type.StartsWith("Deserialized.", StringComparison.Ordinal)
+            : type.StartsWith(DeserializedPrefix, StringComparison.Ordinal)
                 ? $"{type} is a result of this module brought back by remoting, a job or Import-Clixml, which no longer knows its manifest; pipe the manifest itself: its file ({manifest}), JSON text or object."
+            : type.StartsWith(SelectedPrefix, StringComparison.Ordinal)
+                ? $"{type} is a copy Select-Object made of a result of this module, which no longer knows its manifest; pipe the results themselves (select after the manifest cmdlet), or the manifest itself: its file ({manifest}), JSON text or object."
                 : $"{type} is a result of this module for {manifest} as it was piped in (converted, or as JSON text or objects), not as a file holds it; pipe that manifest itself.";
         WriteInputError(Errors.NotAManifest(new ManifestException(ManifestErrorKind.NotAManifest, "pipeline object", reason), input.BaseObject));
     }
