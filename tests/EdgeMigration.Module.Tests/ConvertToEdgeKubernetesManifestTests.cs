@@ -178,6 +178,8 @@ public class ConvertToEdgeKubernetesManifestTests
     [InlineData("Bad_NS")]
     [InlineData("IoTEdge")]
     [InlineData("-edge")]
+    // A regular expression's $ takes a line break at the end, which Kubernetes does not.
+    [InlineData("iotedge\n")]
     public void ANamespaceKubernetesRefusesIsAParameterError(string name)
     {
         // Every object rendered in it would be refused by the API server.

@@ -204,6 +204,8 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
     [InlineData("file_mover = 'WebServerApp'", "fpga-deployment.json: -ModuleNameMap gives 'file_mover' the id 'WebServerApp', and another module of the manifest has the name 'webserverapp' on the device too")]
     // The name WebServerApp has on the device: O2 would move WebServerApp aside (webserverapp-2), renaming a module the map does not name.
     [InlineData("file_mover = 'webserverapp'", "fpga-deployment.json: -ModuleNameMap gives 'file_mover' the id 'webserverapp', and another module of the manifest has the name 'webserverapp' on the device too")]
+    // The name O2 gives file_mover (its device name is filemover): O2 would move it aside (file-mover-2).
+    [InlineData("FpgaInference = 'file-mover'", "fpga-deployment.json: -ModuleNameMap gives 'FpgaInference' the id 'file-mover', and another module of the manifest has the name 'file-mover' on the device too")]
     [InlineData("file_mover = $null", "-ModuleNameMap entry 'file_mover' = '' gives no name")]
     [InlineData("file_mover = '__'", "-ModuleNameMap entry 'file_mover' = '__' gives no name")]
     [InlineData("file_mover = 'EdgeHub'", "-ModuleNameMap entry 'file_mover' = 'EdgeHub' takes the name of edgeHub")]
@@ -228,6 +230,18 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
         var run = ps.Run($"ConvertTo-GpuEdgeManifest '{Sample}' -ModuleNameMap @{{ file_mover = 'mover'; Other_Mover = 'mover' }} -WarningAction Ignore | ForEach-Object {{ $_.Changes.After }}").AssertNoErrors();
 
         Assert.Contains("\"mover\"", run.Output.Select(o => o?.ToString()));
+    }
+
+    /// <summary>The device's name of file_mover (filemover) is free once O2 renames it file-mover: no module loses its id to the map.</summary>
+    [Fact]
+    public void ModuleNameMapMayGiveTheDeviceNameOfAModuleThatO2RenamesOtherwise()
+    {
+        using var ps = new PowerShellSession();
+
+        var run = ps.Run($"(ConvertTo-GpuEdgeManifest '{Sample}' -ModuleNameMap @{{ FpgaInference = 'filemover' }} -WarningAction Ignore).Changes | Where-Object {{ $_.RuleId -eq 'O2' -and $_.Location -eq '' }} | ForEach-Object Description").AssertNoErrors();
+
+        Assert.Contains("Renamed module 'FpgaInference' to 'filemover'.", run.Output.Select(o => o.ToString()));
+        Assert.Contains("Renamed module 'file_mover' to 'file-mover'.", run.Output.Select(o => o.ToString()));
     }
 
     [Fact]

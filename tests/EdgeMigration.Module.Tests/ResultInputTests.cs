@@ -152,6 +152,21 @@ public sealed class ResultInputTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Cmdlets))]
+    public void CopiesSelectObjectMadeOfResultsBroughtBackFromAJobAreRefusedOncePerManifest(string cmdlet)
+    {
+        // Start-Job { ... | Select-Object Manifest, ModuleName } or Export-Clixml of a selection: named
+        // Deserialized.Selected.EdgeMigration.*, they were read as JSON objects, "not an IoT Edge manifest" once per row.
+        var refusals = Refusals("[System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize(" +
+                                "@(1..3 | ForEach-Object { $copy = [pscustomobject]@{ Manifest = $fpga; ModuleName = \"m$_\" }; " +
+                                $"$copy.PSObject.TypeNames.Insert(0, 'Selected.EdgeMigration.EdgeModuleInfo'); $copy }}), 1)) | {cmdlet} -WarningAction Ignore");
+
+        Assert.Equal(
+            $"Deserialized.Selected.EdgeMigration.EdgeModuleInfo is a result of this module brought back by remoting, a job or Import-Clixml, which no longer knows its manifest; pipe the manifest itself: its file ({_fpga}), JSON text or object.",
+            Assert.Single(refusals));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
     public void RulesAreNotAManifestOneErrorEach(string cmdlet)
     {
         var run = Run($"(Get-EdgeMigrationRule)[0, 1] | {cmdlet}");

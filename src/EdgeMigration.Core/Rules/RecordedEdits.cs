@@ -41,7 +41,8 @@ internal static class RecordedEdits
         }
         for (var i = 0; i < indexes.Count; i++)
         {
-            context.Record(rule, module, JsonPath.Index(arrayLocation, indexes[i]), removed[i], null, describe(i));
+            // Where the user wrote it: an earlier fix may have removed entries before it (K15's Env entries before R1's).
+            context.Record(rule, module, JsonPath.Index(arrayLocation, context.IndexAsWritten(removed[i], indexes[i])), removed[i], null, describe(i));
         }
     }
 }

@@ -201,10 +201,16 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         return null;
     }
 
-    /// <summary>True when rule O2 renamed a module of the manifest that the map does not name away from the device name <paramref name="name"/>.</summary>
+    /// <summary>True when rule O2 renamed a module of the manifest that the map does not name away from the name <paramref name="name"/> it gives it otherwise.</summary>
     private bool MovedAside(ConversionResult result, string name) =>
-        result.ModuleRenames.Any(other => !_options!.ModuleNameMap.ContainsKey(other.Key) && KubernetesNames.Sanitize(other.Key) == name &&
+        result.ModuleRenames.Any(other => !_options!.ModuleNameMap.ContainsKey(other.Key) && NameWhenFree(other.Key) == name &&
             result.Manifest.Modules.Any(m => m.Name == other.Value));
+
+    /// <summary>
+    /// The name O2 gives a module id that no other module stands in the way of: the id when it is a Kubernetes name, else
+    /// one made of it, which is not always the device's name of the id ('file_mover' becomes 'file-mover', run as 'filemover').
+    /// </summary>
+    private static string NameWhenFree(string id) => KubernetesNames.IsSafeName(id) ? id : KubernetesNames.MakeSafe(id);
 
     /// <summary>Waits for the conversions and writes still running, if the pipeline stopped before its end: no file is left half-written.</summary>
     public void Dispose()

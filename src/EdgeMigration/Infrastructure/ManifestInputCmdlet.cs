@@ -220,16 +220,20 @@ public abstract class ManifestInputCmdlet : PSCmdlet
     }
 
     /// <summary>
-    /// The module's results brought back by remoting, a job or Import-Clixml, or copied by Select-Object: property bags that
-    /// would be read as JSON objects. A conversion's are not: they still hold the converted manifest, read as the live one.
+    /// The module's results brought back by remoting, a job or Import-Clixml, or copied by Select-Object (and then perhaps
+    /// brought back: Deserialized.Selected.EdgeMigration.*): property bags that would be read as JSON objects. A
+    /// conversion's are not: they still hold the converted manifest, read as the live one.
     /// </summary>
     private static bool IsCopyOfResult(PSObject input) =>
-        input.TypeNames.Count > 0 && input.TypeNames[0] is var type &&
-        (type.StartsWith(DeserializedPrefix, StringComparison.Ordinal) && type != DeserializedConversion.TypeName ||
-         type.StartsWith(SelectedPrefix, StringComparison.Ordinal) && type != SelectedPrefix + nameof(EdgeManifestConversion));
+        input.TypeNames.Count > 0 && WithoutPrefix(WithoutPrefix(input.TypeNames[0], DeserializedPrefix), SelectedPrefix) is var type &&
+        type != input.TypeNames[0] && type.StartsWith(ResultPrefix, StringComparison.Ordinal) && type != ResultPrefix + nameof(EdgeManifestConversion);
 
-    private const string DeserializedPrefix = "Deserialized.EdgeMigration.";
-    private const string SelectedPrefix = "Selected.EdgeMigration.";
+    private static string WithoutPrefix(string type, string prefix) =>
+        type.StartsWith(prefix, StringComparison.Ordinal) ? type.Substring(prefix.Length) : type;
+
+    private const string DeserializedPrefix = "Deserialized.";
+    private const string SelectedPrefix = "Selected.";
+    private const string ResultPrefix = "EdgeMigration.";
 
     /// <summary>Files read for results of this module that stand for them, each once.</summary>
     private HashSet<string>? _resultFilesRead;

@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using System.Text.RegularExpressions;
+using EdgeMigration.Core.Kubernetes;
 
 namespace EdgeMigration.Infrastructure;
 
@@ -11,12 +11,11 @@ namespace EdgeMigration.Infrastructure;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class ValidateDnsLabelAttribute : ValidateArgumentsAttribute
 {
-    private static readonly Regex Label = new("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant);
-
     protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
     {
         var text = arguments as string ?? "";
-        if (!Label.IsMatch(text))
+        // The label a container's name is too, read as Kubernetes reads it: a regular expression's $ took "iotedge\n".
+        if (!KubernetesNames.IsContainerName(text))
         {
             throw new ValidationMetadataException($"'{text}' is not a Kubernetes namespace name: at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit (iotedge).");
         }

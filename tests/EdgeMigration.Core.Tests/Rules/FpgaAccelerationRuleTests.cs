@@ -1,4 +1,5 @@
 using System.Linq;
+using EdgeMigration.Core.Conversion;
 using EdgeMigration.Core.Rules;
 using Xunit;
 using static EdgeMigration.Tests.RuleTestKit;
@@ -128,6 +129,22 @@ public class FpgaAccelerationRuleTests
         }, Describe(result.Changes));
         Assert.Equal("""{"Env":["KEEP=1"],"HostConfig":{"Devices":[{"PathOnHost":"/dev/video0"}]}}""", OptionsText(result.Manifest, "detector"));
         AssertIdempotent(result, "R1");
+    }
+
+    [Fact]
+    public void RecordsItsRemovalsAtTheIndexesAsWrittenAfterK15RemovedAnEarlierEntry()
+    {
+        // K15 removes Env[0] first: R1 said Env[1], where that removal had moved the wire server, not Env[2] as its finding.
+        var manifest = ManifestBuilder.Deployment(
+            ("detector", """{"Env":["FOO=1","KEEP=1","WIRESERVER_ADDRESS=10.139.218.1"]}""", """{"FOO": {"value": "1"}}"""));
+
+        var result = ManifestConverter.Convert(manifest, new ConversionOptions { Rules = Only("K15", "R1") });
+
+        Assert.Equal(new[]
+        {
+            "K15 detector Env[0]: \"FOO=1\" -> -",
+            "R1 detector Env[2]: \"WIRESERVER_ADDRESS=10.139.218.1\" -> -",
+        }, Describe(result.Changes));
     }
 
     [Fact]
