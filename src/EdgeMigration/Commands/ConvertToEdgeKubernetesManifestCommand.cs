@@ -93,14 +93,15 @@ public sealed class ConvertToEdgeKubernetesManifestCommand : ManifestInputCmdlet
         }
         else
         {
+            var source = ResultManifest.Of(manifest);
             foreach (var module in rendering.Modules)
             {
                 if (module.Resources.Count == 0 && module.Fails)
                 {
-                    WriteObject(EdgeKubernetesResource.NotDeployed(module, ResultManifest.Of(manifest), Namespace));
+                    WriteObject(EdgeKubernetesResource.NotDeployed(module, source, Namespace));
                     continue;
                 }
-                WriteObject(module.Resources.Select(r => new EdgeKubernetesResource(r, module, ResultManifest.Of(manifest))), enumerateCollection: true);
+                WriteObject(module.Resources.Select(r => new EdgeKubernetesResource(r, module, source)), enumerateCollection: true);
             }
         }
         // After the modules found, as Get-EdgeModule does: -ErrorAction Stop keeps what was rendered.

@@ -153,11 +153,14 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet, ID
     private static bool IsCompatible(List<Finding> findings) => findings.All(f => f.Severity != Core.Rules.Severity.Error);
 
     /// <summary>A module's result: the findings of the severities asked for; compatible by all of them.</summary>
-    private EdgeModuleCompatibility Result(ManifestDocument manifest, string? moduleName, string? image, List<Finding> all) =>
-        new(ResultManifest.Of(manifest),
+    private EdgeModuleCompatibility Result(ManifestDocument manifest, string? moduleName, string? image, List<Finding> all)
+    {
+        var source = ResultManifest.Of(manifest);
+        return new(source,
             manifest.Shape.ToString(),
             moduleName,
             image,
-            all.Where(f => Severity is null || Severity.Contains(f.Severity)).Select(f => new EdgeMigrationFinding(f, ResultManifest.Of(manifest))),
+            all.Where(f => Severity is null || Severity.Contains(f.Severity)).Select(f => new EdgeMigrationFinding(f, source)),
             IsCompatible(all));
+    }
 }

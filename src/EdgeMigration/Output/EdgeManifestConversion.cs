@@ -22,7 +22,8 @@ public sealed class EdgeManifestConversion
         Shape = result.Manifest.Shape.ToString();
         OutFile = outFile;
         Changes = new ResultList<EdgeManifestChange>(result.Changes.Select(c => new EdgeManifestChange(c, Manifest)).ToArray());
-        RemainingFindings = new ResultList<EdgeMigrationFinding>(result.RemainingFindings.Select(f => new EdgeMigrationFinding(f, ResultManifest.Of(result.Manifest))).ToArray());
+        var source = ResultManifest.Of(result.Manifest);
+        RemainingFindings = new ResultList<EdgeMigrationFinding>(result.RemainingFindings.Select(f => new EdgeMigrationFinding(f, source)).ToArray());
     }
 
     /// <summary>The converted manifest, for cmdlets that take this result from the pipeline.</summary>

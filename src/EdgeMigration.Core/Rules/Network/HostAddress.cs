@@ -36,7 +36,7 @@ internal static class HostAddresses
             // A connection string's server follows its key; SQL Server's "tcp:" also marks one written alone.
             var serverEnd = 0;
             var server = end < value.Length && value[end] == '=' && IsServerKey(value, end) ? ReadServer(value, end + 1, resolve, out serverEnd)
-                : IsHost(value, start, System.Math.Min(TcpPrefix.Length, end - start), TcpPrefix) ? ReadServer(value, start, resolve, out serverEnd)
+                : HasTcpPrefix(value, start) ? ReadServer(value, start, resolve, out serverEnd)
                 : null;
             if (server is not null)
             {
@@ -61,6 +61,10 @@ internal static class HostAddresses
 
     /// <summary>SQL Server's protocol prefix of a server: <c>tcp:sql,1433</c>.</summary>
     private const string TcpPrefix = "tcp:";
+
+    /// <summary>True when the text from <paramref name="start"/> begins with <see cref="TcpPrefix"/>, in any case.</summary>
+    private static bool HasTcpPrefix(string value, int start) =>
+        value.Length - start >= TcpPrefix.Length && IsHost(value, start, TcpPrefix.Length, TcpPrefix);
 
     /// <summary>
     /// True when the key that ends at the '=' at <paramref name="equals"/> (after the ';' or quote before it, blanks
@@ -104,7 +108,7 @@ internal static class HostAddresses
         {
             start++;
         }
-        var hostStart = IsHost(value, start, System.Math.Min(TcpPrefix.Length, value.Length - start), TcpPrefix) ? start + TcpPrefix.Length : start;
+        var hostStart = HasTcpPrefix(value, start) ? start + TcpPrefix.Length : start;
         var hostEnd = hostStart;
         while (hostEnd < value.Length && !IsSeparator(value[hostEnd]) && value[hostEnd] is not ('\\' or ':' or '/'))
         {
