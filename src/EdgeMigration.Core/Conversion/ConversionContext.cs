@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
+using EdgeMigration.Core.Rules.Other;
 
 namespace EdgeMigration.Core.Conversion;
 
@@ -22,6 +23,9 @@ public sealed class ConversionContext
 
     /// <summary>Old id → new id of every module the conversion renamed, or whose references it renamed (O2's fix sets it).</summary>
     internal IReadOnlyDictionary<string, string> ModuleRenames { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>The user's renames that leave a module without a device name of its own (O2's fix sets them).</summary>
+    internal IReadOnlyList<ModuleNameConflict> NameMapConflicts { get; set; } = System.Array.Empty<ModuleNameConflict>();
 
     /// <summary>Where each entry of an array a fix removes entries from stood as the user wrote it (JNode: reference equality).</summary>
     private Dictionary<JNode, int>? _indexesAsWritten;

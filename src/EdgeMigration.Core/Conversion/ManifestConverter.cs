@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
+using EdgeMigration.Core.Rules.Other;
 
 namespace EdgeMigration.Core.Conversion;
 
@@ -9,12 +10,13 @@ namespace EdgeMigration.Core.Conversion;
 public sealed class ConversionResult
 {
     internal ConversionResult(ManifestDocument manifest, IReadOnlyList<Change> changes, IReadOnlyList<Finding> remaining,
-        IReadOnlyDictionary<string, string> moduleRenames)
+        IReadOnlyDictionary<string, string> moduleRenames, IReadOnlyList<ModuleNameConflict> nameMapConflicts)
     {
         Manifest = manifest;
         Changes = changes;
         RemainingFindings = remaining;
         ModuleRenames = moduleRenames;
+        NameMapConflicts = nameMapConflicts;
     }
 
     public ManifestDocument Manifest { get; }
@@ -26,6 +28,12 @@ public sealed class ConversionResult
     /// deployment's routes and module twin sections follow.
     /// </summary>
     public IReadOnlyDictionary<string, string> ModuleRenames { get; }
+
+    /// <summary>
+    /// The renames of <see cref="ConversionOptions.ModuleNameMap"/> that leave two modules one name on the device, or take
+    /// the name of a module the map does not name: the converted manifest cannot be deployed as the user meant it.
+    /// </summary>
+    public IReadOnlyList<ModuleNameConflict> NameMapConflicts { get; }
 }
 
 /// <summary>
@@ -60,6 +68,6 @@ public static class ManifestConverter
         var remaining = RuleEngine.Check(manifest, settings: CheckSettings.ForConversion(options));
         // Module by module, as findings come, rather than rule by rule as the fixes ran.
         var changes = ModuleOrder.Sort(moduleNames, context.Changes, c => c.ModuleName);
-        return new ConversionResult(manifest, changes, remaining, context.ModuleRenames);
+        return new ConversionResult(manifest, changes, remaining, context.ModuleRenames, context.NameMapConflicts);
     }
 }

@@ -181,37 +181,6 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         }
     }
 
-    /// <summary>
-    /// Why the converted manifest cannot be used: -ModuleNameMap gave a module the name another module has on the device
-    /// (two keys of one new id, or 'Web' beside a module 'web'). Written as it is, two modules of one id are one JSON key
-    /// twice, of which IoT Hub keeps one module; two of one name fail on the device. Where the other module's id was free to
-    /// change, rule O2 moved it aside ('web' became 'web-2'): a module the map does not name would lose its id unasked.
-    /// </summary>
-    private string? NameMapCollision(ConversionResult result)
-    {
-        foreach (var rename in result.ModuleRenames)
-        {
-            if (_options!.ModuleNameMap.TryGetValue(rename.Key, out var id) && id == rename.Value &&
-                KubernetesNames.Sanitize(id) is var name &&
-                (result.Manifest.Modules.Count(m => KubernetesNames.Sanitize(m.Name) == name) > 1 || MovedAside(result, name)))
-            {
-                return $"{result.Manifest.SourceName}: -ModuleNameMap gives '{rename.Key}' the id '{id}', and another module of the manifest has the name '{name}' on the device too; each module needs its own. The manifest is not converted.";
-            }
-        }
-        return null;
-    }
-
-    /// <summary>True when rule O2 renamed a module of the manifest that the map does not name away from the name <paramref name="name"/> it gives it otherwise.</summary>
-    private bool MovedAside(ConversionResult result, string name) =>
-        result.ModuleRenames.Any(other => !_options!.ModuleNameMap.ContainsKey(other.Key) && NameWhenFree(other.Key) == name &&
-            result.Manifest.Modules.Any(m => m.Name == other.Value));
-
-    /// <summary>
-    /// The name O2 gives a module id that no other module stands in the way of: the id when it is a Kubernetes name, else
-    /// one made of it, which is not always the device's name of the id ('file_mover' becomes 'file-mover', run as 'filemover').
-    /// </summary>
-    private static string NameWhenFree(string id) => KubernetesNames.IsSafeName(id) ? id : KubernetesNames.MakeSafe(id);
-
     /// <summary>Waits for the conversions and writes still running, if the pipeline stopped before its end: no file is left half-written.</summary>
     public void Dispose()
     {
@@ -238,8 +207,11 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         _converted++;
         _progress!.Report(manifest.SourceName, _converted);
         MarkUsedNameMapKeys(result);
-        if (NameMapCollision(result) is { } collision)
+        // Written as it is, two modules of one id are one JSON key twice, of which IoT Hub keeps one module; two of one name
+        // fail on the device; a module moved aside loses its id unasked.
+        if (result.NameMapConflicts.Count > 0)
         {
+            var collision = $"{manifest.SourceName}: {result.NameMapConflicts[0].Message} The manifest is not converted.";
             Refuse(result, new ErrorRecord(new PSArgumentException(collision, nameof(ModuleNameMap)), "InvalidModuleNameMap", ErrorCategory.InvalidArgument, manifest.SourceName));
             return;
         }

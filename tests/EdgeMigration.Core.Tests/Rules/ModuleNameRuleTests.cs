@@ -140,7 +140,41 @@ public class ModuleNameRuleTests
 
         var mapped = Convert(manifest, "O2", o => o.ModuleNameMap["Filter"] = "filter");
         Assert.Equal(new[] { "filter", "filter-2", "my-mod", "edgehub-2" }, mapped.Manifest.Modules.Where(m => !m.IsSystemModule).Select(m => m.Name));
+        // The map moved 'filter', which it does not name, aside: the result says so, and the cmdlet refuses it.
+        Assert.Equal(new[] { ("Filter", "filter", "filter") }, mapped.NameMapConflicts.Select(c => (c.Id, c.NewId, c.DeviceName)));
+        Assert.Empty(automatic.NameMapConflicts);
         AssertIdempotent(automatic, "O2");
+    }
+
+    /// <summary>
+    /// The renames of a -ModuleNameMap that leave a module without a device name of its own: two modules of one name, or a
+    /// module the map does not name moved aside from the name it has otherwise; none where the map frees the name first.
+    /// </summary>
+    [Theory]
+    [InlineData("a_b=x c_d=x", "a_b>x:x c_d>x:x")]
+    [InlineData("a_b=Web", "a_b>Web:web")]
+    [InlineData("a_b=web-2", "")]
+    [InlineData("a_b=Web c_d=WEB", "a_b>Web:web c_d>WEB:web")]
+    // c_d is made 'c-d' when free: taking that name first moves it to 'c-d-2'.
+    [InlineData("a_b=c-d", "a_b>c-d:c-d")]
+    // Its device name, 'cd', is no name O2 gives it: free.
+    [InlineData("a_b=cd", "")]
+    [InlineData("a_b=edgeagent", "a_b>edgeagent:edgeagent")]
+    // 'web' renamed too: its name is free for a_b.
+    [InlineData("web=site a_b=web", "")]
+    public void ModuleNameMapConflictsAreReported(string map, string expected)
+    {
+        var manifest = ManifestBuilder.Deployment(("web", "{}"), ("a_b", "{}"), ("c_d", "{}"));
+
+        var result = Convert(manifest, "O2", options =>
+        {
+            foreach (var entry in map.Split(' '))
+            {
+                options.ModuleNameMap[entry.Split('=')[0]] = entry.Split('=')[1];
+            }
+        });
+
+        Assert.Equal(expected, string.Join(" ", result.NameMapConflicts.Select(c => $"{c.Id}>{c.NewId}:{c.DeviceName}")));
     }
 
     [Fact]

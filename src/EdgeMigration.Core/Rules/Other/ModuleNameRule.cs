@@ -114,12 +114,14 @@ public sealed class ModuleNameRule : MigrationRule
     public override void Fix(ConversionContext context)
     {
         var manifest = context.Manifest;
-        var renames = ModuleRenamePlan.For(manifest, context.Options.ModuleNameMap).Renames;
+        var plan = ModuleRenamePlan.For(manifest, context.Options.ModuleNameMap);
+        var renames = plan.Renames;
         if (renames.Count == 0)
         {
             return;
         }
         context.ModuleRenames = renames;
+        context.NameMapConflicts = plan.Conflicts;
         var modules = manifest.Modules.Where(m => !m.IsSystemModule && renames.ContainsKey(m.Name)).ToList();
         var twins = manifest.ModuleTwins.Where(t => renames.ContainsKey(t.ModuleId)).ToList();
         foreach (var module in modules)

@@ -14,11 +14,13 @@ namespace EdgeMigration.Core.Rules.Other;
 /// </summary>
 internal sealed class ModuleRenamePlan
 {
-    private ModuleRenamePlan(Dictionary<string, string> renames, List<string> foreignIds, Dictionary<string, string> blocked)
+    private ModuleRenamePlan(Dictionary<string, string> renames, List<string> foreignIds, Dictionary<string, string> blocked,
+        List<ModuleNameConflict> conflicts)
     {
         Renames = renames;
         ForeignIds = foreignIds;
         Blocked = blocked;
+        Conflicts = conflicts;
     }
 
     /// <summary>
@@ -36,6 +38,12 @@ internal sealed class ModuleRenamePlan
 
     /// <summary>Foreign ids whose safe name a module or key of this deployment already has → that name: not followed.</summary>
     public IReadOnlyDictionary<string, string> Blocked { get; }
+
+    /// <summary>
+    /// The user's renames of this manifest's modules that leave two modules one device name, or move a module the user did
+    /// not name aside from the name it has otherwise ('web' to 'web-2'), in the plan's order.
+    /// </summary>
+    public IReadOnlyList<ModuleNameConflict> Conflicts { get; }
 
     public bool IsForeign(string id) => ForeignIds.Contains(id);
 
@@ -77,6 +85,7 @@ internal sealed class ModuleRenamePlan
                 taken.Add(planned[id]);
             }
         }
+        var conflicts = UserRenameConflicts(manifest, userRenames, planned);
         var foreignIds = ForeignModuleIds(manifest);
         var blocked = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var id in foreignIds)
@@ -108,8 +117,58 @@ internal sealed class ModuleRenamePlan
                 renames[pair.Key] = pair.Value;
             }
         }
-        return new ModuleRenamePlan(renames, foreignIds, blocked);
+        return new ModuleRenamePlan(renames, foreignIds, blocked, conflicts);
     }
+
+    /// <summary>
+    /// For each module the user renamed (to another id), whether its device name is another module's too once the plan
+    /// is carried out, or is the name another module has when nothing takes it first (its id when that is a Kubernetes
+    /// name, else the name made of it: 'file_mover' becomes 'file-mover', though the device runs it as 'filemover').
+    /// </summary>
+    private static List<ModuleNameConflict> UserRenameConflicts(ManifestDocument manifest, IDictionary<string, string> userRenames,
+        Dictionary<string, string> planned)
+    {
+        var conflicts = new List<ModuleNameConflict>();
+        if (userRenames.Count == 0)
+        {
+            return conflicts;
+        }
+        var deviceNames = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var module in manifest.Modules)
+        {
+            var name = KubernetesNames.Sanitize(planned.TryGetValue(module.Name, out var newId) ? newId : module.Name);
+            deviceNames[name] = deviceNames.TryGetValue(name, out var count) ? count + 1 : 1;
+        }
+        foreach (var pair in planned)
+        {
+            if (pair.Key == pair.Value || !userRenames.TryGetValue(pair.Key, out var userId) || userId != pair.Value)
+            {
+                continue;
+            }
+            var name = KubernetesNames.Sanitize(userId);
+            if (deviceNames[name] > 1 || MovedAside(manifest, userRenames, planned, name))
+            {
+                conflicts.Add(new ModuleNameConflict(pair.Key, userId, name));
+            }
+        }
+        return conflicts;
+    }
+
+    /// <summary>True when a custom module the user did not rename has <paramref name="name"/> as the name it gets when free, and was given another.</summary>
+    private static bool MovedAside(ManifestDocument manifest, IDictionary<string, string> userRenames, Dictionary<string, string> planned, string name)
+    {
+        foreach (var module in manifest.Modules)
+        {
+            if (!module.IsSystemModule && !userRenames.ContainsKey(module.Name) && planned.TryGetValue(module.Name, out var newId) &&
+                NameWhenFree(module.Name) == name && newId != name)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static string NameWhenFree(string id) => KubernetesNames.IsSafeName(id) ? id : KubernetesNames.MakeSafe(id);
 
     /// <summary>
     /// In a layered deployment, the ids its routes and module twin sections name that are no module of its own, once each
