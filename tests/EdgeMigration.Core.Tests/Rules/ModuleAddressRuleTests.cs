@@ -161,14 +161,14 @@ public class ModuleAddressRuleTests
         var findings = Check(manifest, "K20");
 
         Assert.Equal(new[] { "env.NPGSQL", "env.LIBPQ" }, findings.Select(f => f.Location));
-        Assert.All(findings, f => Assert.Contains("addresses module 'pg' at 'pg', but 'pg' has no ports", f.Message));
+        Assert.All(findings, f => Assert.Contains("addresses module 'pg' at 'pg (Port=5432)', but 'pg' has no ports", f.Message));
     }
 
     [Fact]
     public void AServerWithoutAPortIsJudgedOnlyByWhetherItHasAService()
     {
-        // No port is taken for one not written: MySQL gives it apart, a named instance's is found at run time. Another
-        // form after "Server=" is read as any address.
+        // A named instance's port is found at run time; MySQL's Port key gives the one served. Another form after "Server="
+        // is read as any address.
         var manifest = Caller("""
             {"MYSQL": {"value": "Server=mysql;Port=3306;Uid=root"}, "NAMED": {"value": "Server=mysql\\one"},
              "URL": {"value": "Server=db:1433"}, "ELSE": {"value": "Server=elsewhere,1433;Address=tcp:"}}
@@ -178,6 +178,26 @@ public class ModuleAddressRuleTests
         var finding = Assert.Single(Check(manifest, "K20"));
 
         Assert.Contains("at 'db:1433', but 'db' has no ports", finding.Message);
+    }
+
+    [Fact]
+    public void APortKeyGivesTheServersPort()
+    {
+        // MySQL's, Npgsql's and libpq's drivers give the port apart from the server; SqlClient reads "sql, 1433" as "sql,1433".
+        var manifest = Caller("""
+            {"MYSQL": {"value": "Server=mysql;Port=3307;Uid=root"}, "LIBPQ": {"value": "host=db port = 5433 dbname=x"},
+             "SERVED": {"value": "Server=mysql; port=3306"}, "BLANK": {"value": "Server=tcp:db, 1433"},
+             "NOT_THE_KEY": {"value": "Server=db;ReportPort=1"}, "NO_PORT": {"value": "Server=db;Port=x"}}
+            """,
+            ("mysql", """{"ExposedPorts":{"3306/tcp":{}}}"""), ("db", """{"ExposedPorts":{"5432/tcp":{}}}"""));
+
+        var findings = Check(manifest, "K20");
+
+        Assert.Equal(new[] { "env.MYSQL", "env.LIBPQ", "env.BLANK" }, findings.Select(f => f.Location));
+        Assert.StartsWith("Variable 'MYSQL' (the env section) addresses module 'mysql' at 'mysql (Port=3307)', but the device's Service for 'mysql' serves port 3306 only", findings[0].Message);
+        Assert.Equal("Give 'mysql' port 3307 in its createOptions (\"HostConfig\": {\"PortBindings\": {\"3307/tcp\": [{\"HostPort\": \"3307\"}]}}).", findings[0].Recommendation);
+        Assert.Contains("at 'db (Port=5433)'", findings[1].Message);
+        Assert.Contains("at 'tcp:db, 1433'", findings[2].Message);
     }
 
     [Fact]

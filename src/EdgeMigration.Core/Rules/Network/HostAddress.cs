@@ -5,7 +5,7 @@ namespace EdgeMigration.Core.Rules.Network;
 /// <summary>
 /// A network address written in a variable's value: <c>scheme://[user[:password]@]host[:port][/…]</c>, <c>host:port</c>
 /// (without a scheme only with a port: a bare word is no address), or the server of a connection string,
-/// <c>Server=[tcp:]host[\instance][,port]</c> as SQL Server writes it (or <c>Host=host</c>). <see cref="Text"/> is the address as written;
+/// <c>Server=[tcp:]host[\instance][,port]</c> as SQL Server writes it (or <c>Host=host;Port=port</c>). <see cref="Text"/> is the address as written;
 /// <see cref="HostIndex"/> where its host begins in the value that holds it; <see cref="Target"/> what the host names.
 /// </summary>
 internal readonly record struct HostAddress<T>(string Text, string Host, int HostIndex, int? Port, T Target);
@@ -26,6 +26,8 @@ internal static class HostAddresses
     public static List<HostAddress<T>>? In<T>(string value, System.Func<string, int, int, T?> resolve) where T : class
     {
         List<HostAddress<T>>? found = null;
+        int? portKey = null;
+        var portKeyRead = false;
         for (var start = 0; start < value.Length;)
         {
             var end = start;
@@ -40,6 +42,13 @@ internal static class HostAddresses
                 : null;
             if (server is not null)
             {
+                if (server.Value.Port is null)
+                {
+                    // Read once for the value, however many servers it names: a value may hold many '='.
+                    portKey = portKeyRead ? portKey : PortOfKey(value);
+                    portKeyRead = true;
+                    server = portKey is { } port ? server.Value with { Port = port, Text = $"{server.Value.Text} (Port={port})" } : server;
+                }
                 (found ??= new List<HostAddress<T>>()).Add(server.Value);
                 start = serverEnd;
                 continue;
@@ -58,6 +67,45 @@ internal static class HostAddresses
     /// "Host=pg;Port=5432", libpq "host=pg port=5432") and MySQL's drivers write it.
     /// </summary>
     private static readonly string[] ServerKeys = { "Server", "Data Source", "Address", "Addr", "Network Address", "Host" };
+
+    private const string PortKeyName = "Port";
+
+    /// <summary>
+    /// The port of the value's first "Port=" key: MySQL's, Npgsql's and libpq's connection strings give the port apart from
+    /// the server ("Server=db;Port=3306", "host=pg port=5432"); null for none, or one that is no port.
+    /// </summary>
+    private static int? PortOfKey(string value)
+    {
+        for (var at = value.IndexOf(PortKeyName, System.StringComparison.OrdinalIgnoreCase); at >= 0;
+             at = value.IndexOf(PortKeyName, at + PortKeyName.Length, System.StringComparison.OrdinalIgnoreCase))
+        {
+            if (at > 0 && !(value[at - 1] is ';' or '"' or '\'' || char.IsWhiteSpace(value[at - 1])))
+            {
+                continue;
+            }
+            var equals = SkipBlanks(value, at + PortKeyName.Length);
+            if (equals < value.Length && value[equals] == '=')
+            {
+                var digits = SkipBlanks(value, equals + 1);
+                var end = digits;
+                while (end < value.Length && Ascii.IsDigit(value[end]))
+                {
+                    end++;
+                }
+                return end > digits && (end == value.Length || IsSeparator(value[end])) ? ModulePorts.ToPort(value.Substring(digits, end - digits)) : null;
+            }
+        }
+        return null;
+    }
+
+    private static int SkipBlanks(string value, int start)
+    {
+        while (start < value.Length && char.IsWhiteSpace(value[start]))
+        {
+            start++;
+        }
+        return start;
+    }
 
     /// <summary>SQL Server's protocol prefix of a server: <c>tcp:sql,1433</c>.</summary>
     private const string TcpPrefix = "tcp:";
@@ -100,14 +148,12 @@ internal static class HostAddresses
     /// <summary>
     /// A connection string's server from <paramref name="start"/>: <c>[tcp:]host[\instance][,port]</c>, ending where
     /// <paramref name="end"/> says; null for another form (a URL, "host:port"), read as other addresses are. No port is
-    /// taken for one not written (a named instance's is found at run time; MySQL's "Server=db;Port=3306" gives it apart).
+    /// taken for one not written (a named instance's is found at run time; MySQL's "Server=db;Port=3306" gives it apart:
+    /// <see cref="PortOfKey"/>).
     /// </summary>
     private static HostAddress<T>? ReadServer<T>(string value, int start, System.Func<string, int, int, T?> resolve, out int end) where T : class
     {
-        while (start < value.Length && char.IsWhiteSpace(value[start]))
-        {
-            start++;
-        }
+        start = SkipBlanks(value, start);
         var hostStart = HasTcpPrefix(value, start) ? start + TcpPrefix.Length : start;
         var hostEnd = hostStart;
         while (hostEnd < value.Length && !IsSeparator(value[hostEnd]) && value[hostEnd] is not ('\\' or ':' or '/'))
@@ -120,7 +166,8 @@ internal static class HostAddresses
         {
             instanceEnd++;
         }
-        var portStart = instanceEnd + 1;
+        // SqlClient reads "sql, 1433" as "sql,1433".
+        var portStart = SkipBlanks(value, instanceEnd + 1);
         var portEnd = portStart;
         while (portEnd < value.Length && Ascii.IsDigit(value[portEnd]))
         {
