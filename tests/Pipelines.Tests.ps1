@@ -184,6 +184,7 @@ Describe 'CSV' {
 
         $rows.Findings | Should -Be @($compatibility | ForEach-Object { $_.Findings.ForEach('ToString') -join [Environment]::NewLine })
         $rows[3].Findings | Should -Match '^O4 Error FpgaInference Env\[1\]: Environment variable'
+        $rows[3].RuleIds | Should -BeExactly 'O4,R1,R2,S2,S1,O1,O2,K19'
         $conversionRow.Changes -split [Environment]::NewLine | Should -Be $conversion.Changes.ForEach('ToString')
         $conversionRow.RemainingFindings -split [Environment]::NewLine | Should -Be $conversion.RemainingFindings.ForEach('ToString')
         $resourceRows.DroppedSettings | Should -Be @($resources | ForEach-Object { $_.DroppedSettings.ForEach('ToString') -join [Environment]::NewLine })

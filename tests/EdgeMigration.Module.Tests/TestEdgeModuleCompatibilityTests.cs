@@ -23,6 +23,19 @@ public class TestEdgeModuleCompatibilityTests
         Assert.StartsWith("https://learn.microsoft.com/azure/databox-online/azure-stack-edge-gpu-modify-fpga-modules-gpu#", (string)finding.Properties["HelpUri"].Value);
     }
 
+    /// <summary>The RuleIds column of the view is a property: modules can be chosen by the rules they break, and Export-Csv writes the ids.</summary>
+    [Fact]
+    public void ModulesAreChosenByTheRulesTheyBreak()
+    {
+        using var ps = new PowerShellSession();
+
+        var modules = ps.Run($"Test-EdgeModuleCompatibility '{Sample}' | Where-Object RuleIds -contains R1 | ForEach-Object ModuleName").AssertNoErrors();
+        var text = ps.Run($"Test-EdgeModuleCompatibility '{Sample}' -ModuleName FpgaInference | Where-Object ModuleName | ForEach-Object {{ $_.RuleIds.ToString() }}").AssertNoErrors();
+
+        Assert.Equal(new object[] { "FpgaInference" }, modules.Output.Select(o => o.BaseObject));
+        Assert.Equal("O4,R1,R2,S2,S1,O1,O2,K19", Assert.Single(text.Output).BaseObject);
+    }
+
     [Fact]
     public void QuietGivesOneBooleanPerManifest()
     {

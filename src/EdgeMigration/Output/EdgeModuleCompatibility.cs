@@ -18,6 +18,7 @@ public sealed class EdgeModuleCompatibility : IManifestResult
         ErrorCount = Findings.Count(f => f.Severity == Severity.Error);
         WarningCount = Findings.Count(f => f.Severity == Severity.Warning);
         InformationCount = Findings.Count(f => f.Severity == Severity.Information);
+        RuleIds = new ResultList<string>(Findings.Select(f => f.RuleId).Distinct().ToArray(), ",");
     }
 
     ResultManifest IManifestResult.Source => Source;
@@ -38,6 +39,9 @@ public sealed class EdgeModuleCompatibility : IManifestResult
     public int WarningCount { get; }
     public int InformationCount { get; }
     public ResultList<EdgeMigrationFinding> Findings { get; }
+
+    /// <summary>The ids of the rules the findings come from, once each, in the findings' order; its text is them comma-separated (Export-Csv writes it so).</summary>
+    public ResultList<string> RuleIds { get; }
 
     public override string ToString() => $"{ModuleName ?? "(manifest)"}: {(Compatible ? "compatible" : "not compatible")}";
 }

@@ -18,7 +18,7 @@ public class ResultList<T> : ReadOnlyCollection<T>
     {
     }
 
-    protected ResultList(IList<T> items, string separator) : base(items) => _separator = separator;
+    protected internal ResultList(IList<T> items, string separator) : base(items) => _separator = separator;
 
     /// <summary>The number of items, as Length of the arrays these properties were: scripts that read it keep working.</summary>
     public int Length => Count;
