@@ -339,6 +339,59 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
     }
 
     [Fact]
+    public void AWarningTurnedIntoAStopLeavesTheFileAsItWas()
+    {
+        // A runbook that treats what the conversion cannot fix as a failure: the sample's first warning stops the command
+        // before its result is reported, so its file is not written either (it was, before the warning came).
+        using var ps = new PowerShellSession();
+        var fresh = Path.Combine(_folder, "fresh", "gpu.json");
+        var kept = Path.Combine(_folder, "kept.json");
+        File.WriteAllText(kept, "yesterday's");
+
+        foreach (var (target, force) in new[] { (fresh, ""), (kept, " -Force") })
+        {
+            var run = ps.Run($"try {{ ConvertTo-GpuEdgeManifest '{Sample}' -OutFile '{target}'{force} -WarningAction Stop | ForEach-Object OutFile }} catch {{ 'stopped ' + $_.FullyQualifiedErrorId.Split(',')[0] }}");
+            Assert.Equal(new[] { "stopped ActionPreferenceStop" }, run.Output.Select(o => o.ToString()));
+        }
+
+        Assert.False(File.Exists(fresh));
+        Assert.Equal("yesterday's", File.ReadAllText(kept));
+        Assert.Equal(new[] { "kept.json" }, Directory.GetFiles(_folder, "*", SearchOption.AllDirectories).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData("throw 'the deployment failed'")]
+    [InlineData("Get-EdgeModule ./no-such-deployment.json")]
+    public void APipelineStoppedAfterItsCommandWritesOnlyTheFilesItReported(string failure)
+    {
+        // A folder converted into one that yesterday's run filled, with -Force: when a later command stops the pipeline
+        // (a runbook's next step that fails under $ErrorActionPreference = 'Stop'; Select-Object -First, which this engine
+        // lacks, stops it the same way), the files converted ahead of it on other threads keep yesterday's content, as
+        // their results never came.
+        using var ps = new PowerShellSession();
+        var inputs = Path.Combine(_folder, "in");
+        var output = Path.Combine(_folder, "out");
+        Directory.CreateDirectory(inputs);
+        Directory.CreateDirectory(output);
+        var names = Enumerable.Range(0, 20).Select(i => $"m{i:00}.json").ToList();
+        foreach (var name in names)
+        {
+            File.Copy(Sample, Path.Combine(inputs, name));
+            File.WriteAllText(Path.Combine(output, name), "yesterday's");
+        }
+
+        var paths = string.Join(", ", names.Select(n => $"'{inputs}/{n}'"));
+        var run = ps.Run($"$ErrorActionPreference = 'Stop'; $taken = 0; try {{ {paths} | ConvertTo-GpuEdgeManifest -Destination '{output}' -Force -WarningAction Ignore | " +
+            $"ForEach-Object {{ $_.OutFile; if (++$taken -eq 2) {{ {failure} }} }} }} catch {{ 'stopped ' + $_ }}");
+
+        var reported = run.Output.Select(o => o.ToString()).ToList();
+        Assert.Equal(names.Take(2).Select(n => Path.Combine(output, n)), reported.Take(2));
+        Assert.Matches("^stopped (the deployment failed|Cannot find the manifest file)", Assert.Single(reported.Skip(2)));
+        Assert.Equal(names, Directory.GetFiles(output).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(names.Select(n => !reported.Contains(Path.Combine(output, n))), names.Select(n => File.ReadAllText(Path.Combine(output, n)) == "yesterday's"));
+    }
+
+    [Fact]
     public void AFixLeftOutLeavesTheResultIncompatible()
     {
         using var ps = new PowerShellSession();

@@ -39,6 +39,24 @@ public sealed class HostileInputEngineTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Cmdlets))]
+    public void AMissingFileGivenByARelativePathIsNamedInFull(string cmdlet)
+    {
+        // A runbook's log shows the error, not the folder the job ran in: the file is named as -LiteralPath and Get-Item name it.
+        using var ps = new PowerShellSession();
+        var missing = Path.Combine(_folder, "missing.json");
+
+        var result = ps.Run($"$null = $ExecutionContext.SessionState.Path.SetLocation('{_folder}'); {cmdlet} -Path ./missing.json; {cmdlet} -LiteralPath ./missing.json");
+
+        Assert.Equal(new[] { ErrorId("ManifestFileNotFound", cmdlet), ErrorId("ManifestFileNotFound", cmdlet) }, result.ErrorIds);
+        Assert.All(result.Errors, error =>
+        {
+            Assert.Equal($"Cannot find the manifest file '{missing}' because it does not exist.", error.Exception.Message);
+            Assert.Equal((object)missing, error.TargetObject);
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
     public void AWildcardMatchingNothingIsNoErrorButALiteralPathIs(string cmdlet)
     {
         using var ps = new PowerShellSession();

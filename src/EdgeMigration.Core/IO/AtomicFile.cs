@@ -28,7 +28,17 @@ public static class AtomicFile
     public static void Write(string path, byte[] contents, bool overwrite) => Write(path, contents, overwrite, stream => stream);
 
     /// <summary>As <see cref="Write(string, byte[], bool)"/>; <paramref name="through"/> wraps the temporary file's stream (tests make it fail midway).</summary>
-    internal static void Write(string path, byte[] contents, bool overwrite, Func<Stream, Stream> through)
+    internal static void Write(string path, byte[] contents, bool overwrite, Func<Stream, Stream> through) =>
+        Prepare(path, contents, overwrite, through).Place();
+
+    /// <summary>
+    /// The first half of <see cref="Write(string, byte[], bool)"/>: the bytes are written to the temporary file and flushed
+    /// to disk, which is the slow part; the destination is untouched until <see cref="PreparedFile.Place"/>, and
+    /// <see cref="PreparedFile.Discard"/> deletes the temporary file instead. Throws as Write does.
+    /// </summary>
+    public static PreparedFile Prepare(string path, byte[] contents, bool overwrite) => Prepare(path, contents, overwrite, stream => stream);
+
+    internal static PreparedFile Prepare(string path, byte[] contents, bool overwrite, Func<Stream, Stream> through)
     {
         var fullPath = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(fullPath) ?? ".";
@@ -40,7 +50,7 @@ public static class AtomicFile
         }
         var temporary = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
         var created = false;
-        var placed = false;
+        var written = false;
         try
         {
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -51,16 +61,8 @@ public static class AtomicFile
                 stream.Flush();
                 file.Flush(true);
             }
-            if (existed)
-            {
-                KeepMode(fullPath, temporary);
-                File.Replace(temporary, fullPath, null);
-            }
-            else
-            {
-                File.Move(temporary, fullPath);
-            }
-            placed = true;
+            written = true;
+            return new PreparedFile(fullPath, temporary, existed);
         }
         catch (UnauthorizedAccessException ex)
         {
@@ -73,9 +75,90 @@ public static class AtomicFile
         finally
         {
             // Only a temporary file this write made: a name that was taken belongs to someone else.
-            if (created && !placed)
+            if (created && !written)
             {
                 File.Delete(temporary);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A file written whole and flushed beside its destination (<see cref="Prepare(string, byte[], bool)"/>), waiting to
+    /// take the destination's place or to be discarded. Used by one thread at a time.
+    /// </summary>
+    public sealed class PreparedFile
+    {
+        private readonly string _temporary;
+        private readonly bool _existed;
+        private bool _settled;
+
+        internal PreparedFile(string path, string temporary, bool existed)
+        {
+            Path = path;
+            _temporary = temporary;
+            _existed = existed;
+        }
+
+        /// <summary>The destination, as a full path.</summary>
+        public string Path { get; }
+
+        /// <summary>
+        /// Puts the new file in the destination's place in one step. On failure (IOException or
+        /// UnauthorizedAccessException naming the destination) the destination is as it was and the temporary file is gone.
+        /// </summary>
+        public void Place()
+        {
+            if (_settled)
+            {
+                throw new InvalidOperationException($"The new file for '{Path}' was already placed or discarded.");
+            }
+            _settled = true;
+            var placed = false;
+            try
+            {
+                if (_existed)
+                {
+                    KeepMode(Path, _temporary);
+                    File.Replace(_temporary, Path, null);
+                }
+                else
+                {
+                    File.Move(_temporary, Path);
+                }
+                placed = true;
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                throw new UnauthorizedAccessException(NotWritten(Path, ex), ex);
+            }
+            catch (IOException ex)
+            {
+                throw new IOException(NotWritten(Path, ex), ex);
+            }
+            finally
+            {
+                if (!placed)
+                {
+                    File.Delete(_temporary);
+                }
+            }
+        }
+
+        /// <summary>Deletes the temporary file, leaving the destination as it was; nothing once placed or discarded.</summary>
+        public void Discard()
+        {
+            if (_settled)
+            {
+                return;
+            }
+            _settled = true;
+            try
+            {
+                File.Delete(_temporary);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Called where the command is already failing or stopping: a temporary file left is not worth hiding why.
             }
         }
     }

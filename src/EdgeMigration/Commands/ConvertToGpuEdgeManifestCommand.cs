@@ -181,7 +181,10 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
         }
     }
 
-    /// <summary>Waits for the conversions and writes still running, if the pipeline stopped before its end: no file is left half-written.</summary>
+    /// <summary>
+    /// Waits for the conversions and writes still running, if the pipeline stopped before its end: no file is left
+    /// half-written, and none written whose result was not reported.
+    /// </summary>
     public void Dispose()
     {
         _converting.Dispose();
@@ -265,14 +268,24 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
     {
         foreach (var written in _output!.Done(all))
         {
-            WriteRemainingWarnings(written.Result);
-            if (written.Error is null)
+            try
             {
-                WriteObject(new EdgeManifestConversion(written.Result, written.Target));
+                // The file takes its place after the warnings, which -WarningAction Stop turns into the end of the pipeline.
+                WriteRemainingWarnings(written.Result);
+                written.Place();
+                if (written.Error is null)
+                {
+                    WriteObject(new EdgeManifestConversion(written.Result, written.Target));
+                }
+                else
+                {
+                    WriteError(new ErrorRecord(written.Error, "OutputFileNotWritten", ErrorCategory.WriteError, written.Target));
+                }
             }
-            else
+            finally
             {
-                WriteError(new ErrorRecord(written.Error, "OutputFileNotWritten", ErrorCategory.WriteError, written.Target));
+                // Taken off the queue, so Dispose does not see it: a stop before Place leaves its file as it was.
+                written.Discard();
             }
         }
     }

@@ -88,7 +88,7 @@ internal sealed class ConversionOutput : IDisposable
             {
                 _written[target] = manifest.SourceName;
                 var overwrite = _force;
-                _writing.Add(_writers.Start(() => WrittenFile.Write(result, target, overwrite)));
+                _writing.Add(_writers.Start(() => WrittenFile.Prepare(result, target, overwrite)));
             }
         }
         else
@@ -98,13 +98,22 @@ internal sealed class ConversionOutput : IDisposable
         return null;
     }
 
-    /// <summary>The results whose files are written (or could not be), oldest first; with <paramref name="all"/>, every one, waiting for each.</summary>
+    /// <summary>
+    /// The results whose files are written (or could not be), oldest first; with <paramref name="all"/>, every one, waiting
+    /// for each. Each file takes its place with <see cref="WrittenFile.Place"/> when its result is reported.
+    /// </summary>
     public IEnumerable<WrittenFile> Done(bool all) => _writing.Done(all);
 
-    /// <summary>Waits for the writes still running: no file is left half-written.</summary>
+    /// <summary>
+    /// Waits for the writes still running, and deletes what they wrote: a pipeline that stops before their results are
+    /// reported leaves their files as they were, and no file half-written.
+    /// </summary>
     public void Dispose()
     {
-        _writing.Dispose();
+        foreach (var unreported in _writing.Drop())
+        {
+            unreported.Discard();
+        }
         _writers.Dispose();
     }
 

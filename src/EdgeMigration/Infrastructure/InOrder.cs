@@ -39,13 +39,22 @@ internal sealed class InOrder<T> : IDisposable
     }
 
     /// <summary>Waits for the work still running (a stopped pipeline leaves none behind); its results are dropped.</summary>
-    public void Dispose()
+    public void Dispose() => Drop();
+
+    /// <summary>Waits for the work still running, and returns the results of the work that finished with one, which are not taken.</summary>
+    public IReadOnlyList<T> Drop()
     {
+        var dropped = new List<T>();
         foreach (var task in _pending)
         {
             Settle(task);
+            if (task.Status == TaskStatus.RanToCompletion)
+            {
+                dropped.Add(task.Result);
+            }
         }
         _pending.Clear();
+        return dropped;
     }
 
     /// <summary>Waits for <paramref name="task"/> to finish, however it finishes.</summary>

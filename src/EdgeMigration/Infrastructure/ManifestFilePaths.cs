@@ -55,7 +55,8 @@ internal sealed class ManifestFilePaths
             // A wildcard that matches nothing is not an error (as for Get-ChildItem); a plain path is.
             if (!WildcardPattern.ContainsWildcardCharacters(path))
             {
-                _writeInputError(Errors.FileNotFound(path, ex));
+                // Named as -LiteralPath and Get-Item name it: a runbook's log does not show the folder a relative path was in.
+                _writeInputError(Errors.FileNotFound(FullPath(path), ex));
             }
             return LiteralMatch(path);
         }
@@ -73,6 +74,19 @@ internal sealed class ManifestFilePaths
     /// </summary>
     private IReadOnlyList<string> LiteralMatch(string path) =>
         WildcardPattern.ContainsWildcardCharacters(path) && LiteralFile(path) is { } file ? new[] { file } : Array.Empty<string>();
+
+    /// <summary>The file system path <paramref name="path"/> names, relative paths resolved; the path as given where it names none.</summary>
+    private string FullPath(string path)
+    {
+        try
+        {
+            return _cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _) is var full && provider.Name == "FileSystem" ? full : path;
+        }
+        catch (Exception ex) when (ex is PSArgumentException or ProviderNotFoundException or System.Management.Automation.DriveNotFoundException or NotSupportedException)
+        {
+            return path;
+        }
+    }
 
     /// <summary>The file a path names taken literally, or null when there is none.</summary>
     public string? LiteralFile(string path)

@@ -70,6 +70,32 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal(new[] { "gpu.json" }, Directory.GetFiles(_folder).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public void APreparedFileTakesItsPlaceOnlyWhenPlacedAndADiscardedOneLeavesNoTrace()
+    {
+        // ConvertTo-GpuEdgeManifest writes ahead on other threads, and places each file when its result is reported.
+        File.WriteAllBytes(Target, Original);
+
+        var discarded = AtomicFile.Prepare(Target, Converted, overwrite: true);
+        Assert.Equal(Original, File.ReadAllBytes(Target));
+        discarded.Discard();
+        discarded.Discard();
+        Assert.Equal(Original, File.ReadAllBytes(Target));
+        Assert.Equal(new[] { "gpu.json" }, Directory.GetFiles(_folder).Select(Path.GetFileName));
+
+        var placed = AtomicFile.Prepare(Target, Converted, overwrite: true);
+        Assert.Equal(Original, File.ReadAllBytes(Target));
+        placed.Place();
+        placed.Discard();
+        Assert.Equal(Converted, File.ReadAllBytes(Target));
+        Assert.Equal(new[] { "gpu.json" }, Directory.GetFiles(_folder).Select(Path.GetFileName));
+        Assert.Throws<InvalidOperationException>(() => placed.Place());
+
+        var fresh = Path.Combine(_folder, "fresh.json");
+        AtomicFile.Prepare(fresh, Converted, overwrite: false).Discard();
+        Assert.Equal(new[] { "gpu.json" }, Directory.GetFiles(_folder).Select(Path.GetFileName));
+    }
+
     [Theory]
     [InlineData(UnixFileMode.UserRead | UnixFileMode.UserWrite)]
     [InlineData(UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead)]
