@@ -82,6 +82,15 @@ Describe 'Test-EdgeModuleCompatibility' {
         $verdicts = Get-ChildItem -Path $TestDrive -Filter 'device-*.json' | Sort-Object Name | Test-EdgeModuleCompatibility -Quiet
         $verdicts | Should -Be (0..19 | ForEach-Object { [bool]($_ % 2) })
     }
+
+    It 'answers False with -Quiet for a file it cannot read, so the verdicts line up with the files' {
+        $clean = Join-Path $corpus 'Azure+iotedge__e2e_deployment_files_nestededge_middleLayerBaseDeployment_amqp.json'
+        $broken = Join-Path $TestDrive 'broken.json'
+        Set-Content -LiteralPath $broken -Value '{ "modulesContent": '
+        $verdicts = Test-EdgeModuleCompatibility -LiteralPath $clean, $broken, (Join-Path $TestDrive 'missing.json'), $clean -Quiet -ErrorAction SilentlyContinue -ErrorVariable failed
+        $verdicts | Should -Be @($true, $false, $false, $true)
+        $failed.Count | Should -Be 2
+    }
 }
 
 Describe 'ConvertTo-GpuEdgeManifest' {

@@ -367,7 +367,8 @@ public sealed class PipelineInputTests : IDisposable
     {
         using var ps = new PowerShellSession();
         var run = ps.Run($"Test-EdgeModuleCompatibility '{Sample}' -ModuleName file_mover_typo -Quiet");
-        Assert.Empty(run.Output);
+        // No result of the manifest, and -Quiet's False: a script never takes a typo for compatible.
+        Assert.Equal(new object[] { false }, run.Output.Select(o => o.BaseObject));
         Assert.Equal("ModuleNotFound,EdgeMigration.Commands.TestEdgeModuleCompatibilityCommand", Assert.Single(run.ErrorIds));
         // A wildcard that matches no module is no error (as for Get-Process); the manifest's own findings still come out.
         ps.Run($"Test-EdgeModuleCompatibility '{Sample}' -ModuleName 'nothing*'").AssertNoErrors();
@@ -381,9 +382,9 @@ public sealed class PipelineInputTests : IDisposable
         var run = ps.Run($"Test-EdgeModuleCompatibility '{Sample}' -ModuleName file_mover, web* | ForEach-Object ModuleName").AssertNoErrors();
         Assert.Equal(new object?[] { null, "WebServerApp", "file_mover" }, run.Output.Select(o => o?.BaseObject));
 
-        // Each name that names no module is an error, and the manifest gives no result: -Quiet takes nothing for compatible.
+        // Each name that names no module is an error, and the manifest gives no result: -Quiet says False, once.
         var missing = ps.Run($"Test-EdgeModuleCompatibility '{Sample}' -ModuleName file_mover, typo1, typo2 -Quiet");
-        Assert.Empty(missing.Output);
+        Assert.Equal(new object[] { false }, missing.Output.Select(o => o.BaseObject));
         Assert.Equal(new[] { "typo1", "typo2" }, missing.Errors.Select(e => e.TargetObject));
     }
 }

@@ -36,6 +36,22 @@ public class TestEdgeModuleCompatibilityTests
         Assert.Equal("O4,R1,R2,S2,S1,O1,O2,K19", Assert.Single(text.Output).BaseObject);
     }
 
+    /// <summary>
+    /// A runbook pairs -Quiet's Booleans with its inputs: an input that gives no manifest (JSON that is not a manifest, a
+    /// result that stands for no file) answers False after its error, and one that is compatible still answers True.
+    /// </summary>
+    [Fact]
+    public void QuietAnswersFalseForEachInputThatIsNoManifest()
+    {
+        using var ps = new PowerShellSession();
+        var clean = TestPaths.CorpusFile("Azure+iotedge__e2e_deployment_files_nestededge_middleLayerBaseDeployment_amqp.json");
+
+        var run = ps.Run($"'{{\"a\": 1}}', [System.IO.FileInfo]::new('{clean}') | Test-EdgeModuleCompatibility -Rule O4 -Quiet");
+
+        Assert.Equal(new object[] { false, true }, run.Output.Select(o => o.BaseObject));
+        Assert.Equal("NotAManifest,EdgeMigration.Commands.TestEdgeModuleCompatibilityCommand", Assert.Single(run.ErrorIds));
+    }
+
     [Fact]
     public void QuietGivesOneBooleanPerManifest()
     {
@@ -168,7 +184,8 @@ public class TestEdgeModuleCompatibilityTests
                 "$failed | ForEach-Object { '{0} {1}' -f $_.FullyQualifiedErrorId, $_.TargetObject }",
                 new Dictionary<string, object?> { ["files"] = files.ToArray(), ["broken"] = broken });
 
-            var expected = files.Take(10).Select((_, i) => (object)(i % 3 != 0)).Append(false).Concat(files.Skip(10).Select((_, i) => (object)((i + 10) % 3 != 0)))
+            // The text of files[0] (the sample: False), then the broken file's False after its error: one Boolean per input.
+            var expected = files.Take(10).Select((_, i) => (object)(i % 3 != 0)).Append(false).Append(false).Concat(files.Skip(10).Select((_, i) => (object)((i + 10) % 3 != 0)))
                 .Append($"InvalidManifestJson,EdgeMigration.Commands.TestEdgeModuleCompatibilityCommand {broken}");
             Assert.Equal(expected, run.Output.Select(o => o.BaseObject));
         }
@@ -188,7 +205,8 @@ public class TestEdgeModuleCompatibilityTests
             "InvalidManifestJson,EdgeMigration.Commands.TestEdgeModuleCompatibilityCommand",
             "ManifestFileNotFound,EdgeMigration.Commands.TestEdgeModuleCompatibilityCommand",
         }, result.ErrorIds);
-        Assert.Equal(new object[] { false }, result.Output.Select(o => o.BaseObject));
+        // -Quiet answers for the missing file too (False), then for the sample (False: it has errors).
+        Assert.Equal(new object[] { false, false }, result.Output.Select(o => o.BaseObject));
     }
 
     [Fact]

@@ -123,11 +123,13 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet, ID
         var missing = filter.Unmatched(names).ToList();
         if (missing.Count > 0)
         {
-            // A misspelt name would otherwise report nothing, which -Quiet would take for compatible: no result of the manifest.
+            // A misspelt name would otherwise report nothing, which a script would take for compatible: no result of the
+            // manifest, and -Quiet's False.
             foreach (var name in missing)
             {
                 WriteError(Errors.ModuleNotFound(manifest.SourceName, name, names));
             }
+            InputNotRead();
             return;
         }
 
@@ -144,6 +146,18 @@ public sealed class TestEdgeModuleCompatibilityCommand : RuleSelectingCmdlet, ID
         foreach (var module in modules)
         {
             WriteObject(Result(manifest, module.Name, module.Image, FindingsOf(byModule, module.Name)));
+        }
+    }
+
+    /// <summary>
+    /// -Quiet answers False for a manifest that gave no result, after its error, as Test-Json does for text it cannot
+    /// read: one Boolean per manifest, so that a runbook's list of them still lines up with its inputs.
+    /// </summary>
+    protected override void InputNotRead()
+    {
+        if (Quiet)
+        {
+            WriteObject(false);
         }
     }
 

@@ -71,6 +71,15 @@ public abstract class ManifestInputCmdlet : PSCmdlet
     {
         FinishEarlierInputs();
         WriteError(error);
+        InputNotRead();
+    }
+
+    /// <summary>
+    /// Called after the error of an input that gave no manifest (no such file, not JSON, not a manifest, a result that
+    /// stands for no file): Test-EdgeModuleCompatibility -Quiet still answers for it.
+    /// </summary>
+    protected virtual void InputNotRead()
+    {
     }
 
     /// <summary>
@@ -433,13 +442,16 @@ public abstract class ManifestInputCmdlet : PSCmdlet
     }
 
     /// <summary>The error for a manifest that cannot be read: invalid JSON, not a manifest, or unreadable.</summary>
-    private void WriteReadError(ManifestException ex, string target) =>
+    private void WriteReadError(ManifestException ex, string target)
+    {
         WriteError(ex.Kind switch
         {
             ManifestErrorKind.InvalidJson => Errors.InvalidJson(ex, target),
             ManifestErrorKind.NotAManifest => Errors.NotAManifest(ex, target),
             _ => Errors.Unreadable(ex, target),
         });
+        InputNotRead();
+    }
 
     private static string DescribeObject(PSObject input) =>
         input.BaseObject is System.Collections.IDictionary ? "hashtable from the pipeline" : "object from the pipeline";
