@@ -114,6 +114,8 @@ public class CorpusFindingsTests
         // mounted (Type volume): the agent gives the pod two volumes 'sqlvolume' until S2 makes the bind a mount of the share.
         Assert.Equal(new[]
         {
+            // The base deployment's modules, merged with this layer on the device, get no ServiceAccount either.
+            "K19 Error -  manual",
             "S2 Warning sqledge HostConfig.Binds[0] fixable",
             "S1 Warning sqledge HostConfig.Binds fixable",
             "K13 Error sqledge HostConfig.Mounts[0] manual",

@@ -134,6 +134,30 @@ public class ServiceAccountsRuleTests
         Assert.DoesNotContain(KubernetesRenderer.Render(manifest).CreatedResources, r => r.Kind == "ServiceAccount");
     }
 
+    /// <summary>
+    /// IoT Hub merges a layer with the base deployment for the device: a refusal in the layer keeps the base deployment's
+    /// modules from starting too, which the layer's check cannot see. The layer itself says so, also when its only module
+    /// is the refused one; a deployment that stands alone does not.
+    /// </summary>
+    [Fact]
+    public void ALayersRefusalIsAlsoTheBaseDeploymentsModulesOne()
+    {
+        var layer = ManifestDocument.Parse("""
+            {"content": {"modulesContent": {"$edgeAgent": {
+              "properties.desired.modules.strategy": {"type": "docker", "settings": {"image": "s:1", "createOptions": "{\"k8s-experimental\":{\"strategy\":{\"type\":\"recreate\"}}}"}}
+            }}}}
+            """);
+
+        var finding = Assert.Single(Check(layer, "K19"));
+
+        Assert.Null(finding.ModuleName);
+        Assert.Equal(
+            "The API server refuses the Deployment of module 'strategy' (rule K17), and the device's agent stops there, before it creates the modules' ServiceAccounts; Kubernetes admits no pod whose ServiceAccount does not exist, so the modules of the base deployment and of the other layers for the same devices, which IoT Hub merges with this layer, do not start on a device that has not run them before.",
+            finding.Message);
+        Assert.Equal("Fix what rule K17 reports for 'strategy'; once the API server accepts every Deployment, the agent creates the ServiceAccounts and their modules start.", finding.Recommendation);
+        Assert.DoesNotContain(Check(ManifestBuilder.Deployment(("ok", "{}"), ("strategy", """{"k8s-experimental":{"strategy":{"type":"recreate"}}}""")), "K19"), f => f.ModuleName is null);
+    }
+
     [Fact]
     public void AConversionThatFixesTheRefusalsLeavesNoFindingAndOneThatCannotLeavesIt()
     {

@@ -14,7 +14,9 @@ namespace EdgeMigration.Core.Rules.Other;
 /// before, as on a new GPU device, no module's pod starts; one whose ServiceAccount an earlier deployment left does.
 /// Which Deployments are refused is what the rules that find such settings say
 /// (<see cref="MigrationRule.FindsRefusedDeployments"/>), read from their findings. Stopped modules have no pod to
-/// admit; edgeAgent is the device's own.
+/// admit; edgeAgent is the device's own. IoT Hub merges a layered deployment with the base deployment and the other
+/// layers for a device into the one deployment the agent applies, so a layer's refusal also keeps the modules of those
+/// deployments from starting: a layer gets a finding of its own for them, which the check cannot see.
 /// </summary>
 public sealed class ServiceAccountsRule : MigrationRule
 {
@@ -48,6 +50,11 @@ public sealed class ServiceAccountsRule : MigrationRule
                 ? Text(refused.FindAll(name => name != module.Name), refusedBy)
                 : ofAll ??= Text(refused, refusedBy);
             findings.Add(Finding(module, "", message, recommendation, certainty: Certainty.Likely, inDefinition: true));
+        }
+        if (manifest.IsLayered)
+        {
+            var (message, recommendation) = Text(refused, refusedBy, ofOtherDeployments: true);
+            findings.Add(Finding(null, "", message, recommendation, certainty: Certainty.Likely));
         }
         return findings;
     }
@@ -88,7 +95,8 @@ public sealed class ServiceAccountsRule : MigrationRule
     /// <summary>At most this many refused modules are named; the others are counted (their own findings name them).</summary>
     private const int NamedAtMost = 3;
 
-    private static (string Message, string Recommendation) Text(List<string> refused, Dictionary<string, List<string>> refusedBy)
+    /// <summary>The finding's words, for a module of the manifest, or <paramref name="ofOtherDeployments"/> for those a layer is merged with.</summary>
+    private static (string Message, string Recommendation) Text(List<string> refused, Dictionary<string, List<string>> refusedBy, bool ofOtherDeployments = false)
     {
         var rules = refused.SelectMany(name => refusedBy[name]).Distinct(StringComparer.Ordinal).ToList();
         var named = refused.Take(NamedAtMost).Select(name => "'" + name + "'").ToList();
@@ -106,8 +114,11 @@ public sealed class ServiceAccountsRule : MigrationRule
             modules = $"the Deployments of {refused.Count} modules ({string.Join(", ", named)} and {refused.Count - NamedAtMost} more; {Rules(rules)}), and the device's agent stops at the first,";
         }
         var which = refused.Count <= NamedAtMost ? Joined(named) : $"those {refused.Count} modules";
-        return ($"The API server refuses {modules} before it creates the modules' ServiceAccounts; Kubernetes admits no pod whose ServiceAccount does not exist, so this module does not start on a device that has not run it before, such as a new GPU device.",
-            $"Fix what {Rules(rules)} {(rules.Count == 1 ? "reports" : "report")} for {which}; once the API server accepts every Deployment, the agent creates the ServiceAccounts and this module starts.");
+        var notStarting = ofOtherDeployments
+            ? "the modules of the base deployment and of the other layers for the same devices, which IoT Hub merges with this layer, do not start on a device that has not run them before"
+            : "this module does not start on a device that has not run it before, such as a new GPU device";
+        return ($"The API server refuses {modules} before it creates the modules' ServiceAccounts; Kubernetes admits no pod whose ServiceAccount does not exist, so {notStarting}.",
+            $"Fix what {Rules(rules)} {(rules.Count == 1 ? "reports" : "report")} for {which}; once the API server accepts every Deployment, the agent creates the ServiceAccounts and {(ofOtherDeployments ? "their modules start" : "this module starts")}.");
     }
 
     /// <summary>rule K17, or rules O4, K12 and K13.</summary>
