@@ -29,12 +29,19 @@ internal static class ContainerEnvironment
 
     private const string GatewayHostName = "IOTEDGE_GATEWAYHOSTNAME";
 
+    /// <summary>What the runtime gives edgeAgent and edgeHub instead of IOTEDGE_GATEWAYHOSTNAME (KubernetesDeploymentMapper.CollectModuleEnv, CoreConstants.EdgeDeviceHostNameKey).</summary>
+    private const string EdgeDeviceHostName = "EdgeDeviceHostName";
+
     /// <summary>True when the first <paramref name="length"/> characters of <paramref name="text"/> name a variable the runtime gives <paramref name="module"/>; case-sensitively, as both devices compare names.</summary>
     public static bool IsRuntimeVariable(EdgeModule module, string text, int length)
     {
         if (ModuleEnvironment.IsName(text, length, GatewayHostName, StringComparison.Ordinal))
         {
             return !module.IsSystemModule;
+        }
+        if (ModuleEnvironment.IsName(text, length, EdgeDeviceHostName, StringComparison.Ordinal))
+        {
+            return module.IsSystemModule;
         }
         foreach (var name in RuntimeVariables)
         {
@@ -56,8 +63,30 @@ internal static class ContainerEnvironment
                 $"Environment variable name '{variable.Name}' is not one Kubernetes accepts ({ModuleEnvironment.AcceptedNames}); the API server refuses the Deployment (HTTP 422).",
                 EnvironmentNameColonRule.Advice(variable.Name), variable.InDefinition);
         }
+        DropOverriddenSectionVariables(context, variables);
         var items = variables.Select(v => Variable(v.Name, v.Value)).Concat(AgentVariables(context)).ToList();
         return new JArray(items);
+    }
+
+    /// <summary>
+    /// The env section's variables of a name the agent appends itself (CollectModuleEnv adds the runtime's variables after
+    /// the env section and Env): the container gets the runtime's value, which the preview does not always show
+    /// (IOTEDGE_WORKLOADURI, IOTEDGE_APIVERSION…), so it says so. An Env entry of the name has its own note (IgnoredSettings).
+    /// </summary>
+    private static void DropOverriddenSectionVariables(RenderContext context, IReadOnlyList<ModuleVariable> variables)
+    {
+        var env = context.Module.Options().ArrayOf(ModuleEnvironment.EnvName);
+        foreach (var variable in variables.Where(v => v.InDefinition && IsRuntimeVariable(context.Module, v.Name, v.Name.Length)))
+        {
+            if (env is not null && ModuleEnvironment.LaterEntryNamed(env, -1, variable.Name, variable.Name.Length) >= 0)
+            {
+                continue;
+            }
+            // Values are not quoted: variables hold passwords and connection strings.
+            context.Drop(variable.Location, JValue.String(variable.Name), DropEffect.Ignored,
+                $"env.{variable.Name} sets a variable the IoT Edge runtime sets: the GPU device's agent appends its own {variable.Name} after the module's variables, so the module gets the runtime's value, not this one.",
+                "Remove it; if the module needs that value, give it under a name of its own.", inDefinition: true);
+        }
     }
 
     /// <summary>The IOTEDGE_* variables the agent appends whose values follow from the manifest and the options.</summary>

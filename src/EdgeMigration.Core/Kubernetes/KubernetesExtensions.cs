@@ -36,6 +36,9 @@ internal sealed class KubernetesExtensions
 
     public string? LoadBalancerIpLocation { get; private set; }
 
+    /// <summary>Where serviceOptions.type is, with the section's keys as written (<c>k8s-experimental.ServiceOptions.type</c>).</summary>
+    public string? ServiceTypeLocation { get; private set; }
+
     /// <summary>True when the typed reading recorded a failure: the agent then sends no objects of the module.</summary>
     private bool _unreadable;
 
@@ -195,12 +198,13 @@ internal sealed class KubernetesExtensions
         ServiceType = null;
         LoadBalancerIp = (options?["loadBalancerIP"] as JValue)?.Text;
         LoadBalancerIpLocation = JsonPath.Member(location, "loadBalancerIP");
+        ServiceTypeLocation = JsonPath.Member(location, "type");
         if (options?["type"] is JValue type)
         {
             ServiceType = ServiceTypes.FirstOrDefault(t => string.Equals(t, type.Text.Trim(), StringComparison.OrdinalIgnoreCase));
             if (ServiceType is null)
             {
-                context.Drop(JsonPath.Member(location, "type"), type, DropEffect.Ignored,
+                context.Drop(ServiceTypeLocation, type, DropEffect.Ignored,
                     $"Service type '{type.Text}' is not one the agent knows ({string.Join(", ", ServiceTypes)}); the default applies.",
                     "Use ClusterIP, NodePort or LoadBalancer.");
             }

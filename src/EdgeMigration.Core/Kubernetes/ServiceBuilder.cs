@@ -13,7 +13,6 @@ internal static class ServiceBuilder
 {
     private const string ClusterIp = "ClusterIP";
     private const string LoadBalancer = "LoadBalancer";
-    private const string ServiceTypeLocation = CreateOptionsAccess.KubernetesSection + ".serviceOptions.type";
 
     public static JObject? Build(RenderContext context, ModuleParts parts)
     {
@@ -27,7 +26,7 @@ internal static class ServiceBuilder
         var type = parts.Ports.HasPortBindings ? extensions.ServiceType ?? context.Options.DefaultServiceType : ClusterIp;
         if (!parts.Ports.HasPortBindings && extensions.ServiceType is { } asked && asked != ClusterIp)
         {
-            context.Drop(ServiceTypeLocation, JValue.String(asked), DropEffect.Ignored,
+            context.Drop(extensions.ServiceTypeLocation!, JValue.String(asked), DropEffect.Ignored,
                 "With ExposedPorts only (no PortBindings) the agent makes a ClusterIP Service; serviceOptions.type applies to port bindings.",
                 "Bind the port (HostConfig.PortBindings) to expose it outside the cluster.");
         }
@@ -57,7 +56,7 @@ internal static class ServiceBuilder
         const string Fix = "Expose or bind a port, or remove serviceOptions.";
         if (extensions.ServiceType is { } type)
         {
-            context.Drop(ServiceTypeLocation, JValue.String(type), DropEffect.Ignored, Reason, Fix);
+            context.Drop(extensions.ServiceTypeLocation!, JValue.String(type), DropEffect.Ignored, Reason, Fix);
         }
         if (extensions.LoadBalancerIp is { } loadBalancerIp)
         {

@@ -1,6 +1,7 @@
 using System.Linq;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Kubernetes;
+using EdgeMigration.Core.Rules;
 using Xunit;
 using static EdgeMigration.Tests.Kubernetes.RenderKit;
 
@@ -20,6 +21,49 @@ public class RenderContainerTests
         Assert.Equal("""{"name":"C","value":"a=b"}""", Compact(((JArray)Container(module)["env"]!)[3]));
         Assert.Equal(new[] { "Ignored Env[1]", "Ignored Env[2]", "Ignored Env[3]" }, Dropped(module));
         Assert.Contains("the module gets the runtime's value there", DroppedAt(module, "Env[3]").Reason);
+    }
+
+    [Fact]
+    public void AnEnvSectionVariableTheAgentSetsAfterItIsSaidToBeOverridden()
+    {
+        // KubernetesDeploymentMapper.CollectModuleEnv appends IOTEDGE_WORKLOADURI after the env section; the preview does
+        // not show the agent's value, so without a note the module would seem to get the env section's (corpus: spatial
+        // analysis' diagnostics module sets IOTEDGE_WORKLOADURI to fd://iotedge.socket).
+        var module = Render("{}", env: """{"IOTEDGE_WORKLOADURI": {"value": "fd://iotedge.socket"}, "OTHER": {"value": "1"}, "RuntimeLogLevel": {"value": "debug"}}""");
+
+        Assert.Equal(new[] { "IOTEDGE_WORKLOADURI", "OTHER", "RuntimeLogLevel", "IOTEDGE_AUTHSCHEME", "IOTEDGE_MODULEID", "IOTEDGE_GATEWAYHOSTNAME" }, EnvNames(module));
+        var note = DroppedAt(module, "env.IOTEDGE_WORKLOADURI");
+        Assert.Equal(DropEffect.Ignored, note.Effect);
+        Assert.Contains("appends its own IOTEDGE_WORKLOADURI after the module's variables, so the module gets the runtime's value", note.Reason);
+        Assert.DoesNotContain("fd://", note.Reason + note.Value);
+        Assert.EndsWith(".modules.m.env.IOTEDGE_WORKLOADURI", note.ManifestPath);
+        // The agent adds RuntimeLogLevel only when the module has none: the module's own is kept, so no note.
+        Assert.Equal(new[] { "Ignored env.IOTEDGE_WORKLOADURI" }, Dropped(module));
+        Assert.False(module.Fails);
+    }
+
+    [Fact]
+    public void AnEnvSectionVariableAnEnvEntryAlsoSetsHasTheEntrysNoteOnly()
+    {
+        var module = Render("""{"Env":["IOTEDGE_APIVERSION=2019-01-30"]}""", env: """{"IOTEDGE_APIVERSION": {"value": "2018-06-28"}}""");
+
+        Assert.Equal(new[] { "Ignored Env[0]" }, Dropped(module));
+    }
+
+    [Fact]
+    public void EdgeHubsEdgeDeviceHostNameIsTheAgentsAsItAppendsItsOwn()
+    {
+        // CollectModuleEnv gives edgeAgent and edgeHub EdgeDeviceHostName (custom modules IOTEDGE_GATEWAYHOSTNAME) after Env.
+        var manifest = ManifestBuilder.Deployment(("m", """{"Env":["EdgeDeviceHostName=mine"]}""", """{"EdgeDeviceHostName": {"value": "mine"}}"""));
+        manifest.FindModule("edgeHub")!.CreateOptions!.GetOrCreateRoot().Set("Env", new JArray(new[] { JValue.String("EdgeDeviceHostName=gateway.contoso.com") }));
+
+        var rendering = KubernetesRenderer.Render(manifest);
+
+        var edgeHub = rendering.Modules.Single(m => m.ModuleName == "edgeHub");
+        Assert.Equal(new[] { "Ignored Env[0]" }, Dropped(edgeHub));
+        Assert.Contains("appends its own EdgeDeviceHostName after the module's", DroppedAt(edgeHub, "Env[0]").Reason);
+        // A custom module gets IOTEDGE_GATEWAYHOSTNAME, not EdgeDeviceHostName: its own is the one it gets.
+        Assert.Empty(rendering.Modules.Single(m => m.ModuleName == "m").Dropped);
     }
 
     [Fact]

@@ -147,6 +147,18 @@ public class RenderNetworkTests
     }
 
     [Fact]
+    public void IgnoredServiceOptionsAreNamedWhereTheyAreWritten()
+    {
+        // The agent reads the section's keys in any case: the dropped settings point at the section as written, the type as the loadBalancerIP.
+        var exposed = Render("""{"ExposedPorts":{"80/tcp":{}},"k8s-experimental":{"ServiceOptions":{"Type":"NodePort","LoadBalancerIP":"10.1.2.3"}}}""");
+        var portless = Render("""{"k8s-experimental":{"ServiceOptions":{"type":"LoadBalancer"}}}""");
+
+        Assert.Equal(new[] { "Ignored k8s-experimental.ServiceOptions.type", "Ignored k8s-experimental.ServiceOptions.loadBalancerIP" }, Dropped(exposed));
+        Assert.EndsWith(".createOptions.k8s-experimental.ServiceOptions.type", DroppedAt(exposed, "k8s-experimental.ServiceOptions.type").ManifestPath);
+        Assert.Equal(new[] { "Ignored k8s-experimental.ServiceOptions.type" }, Dropped(portless));
+    }
+
+    [Fact]
     public void AnUnknownServiceTypeFallsBackToTheDefault()
     {
         var module = Render("""{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"80"}]}},"k8s-experimental":{"serviceOptions":{"type":"ExternalName"}}}""");

@@ -152,4 +152,18 @@ public class IgnoredSettingsRuleTests
         Assert.DoesNotContain("other", findings[1].Message);
         Assert.Contains("under a name of its own", findings[1].Recommendation);
     }
+
+    [Fact]
+    public void EdgeHubsEnvEntrySettingEdgeDeviceHostNameIsOverriddenOnTheGpuDevice()
+    {
+        // The GPU device's agent gives edgeAgent and edgeHub EdgeDeviceHostName after Env (KubernetesDeploymentMapper.CollectModuleEnv); custom modules get IOTEDGE_GATEWAYHOSTNAME instead.
+        var manifest = ManifestBuilder.Deployment(("m", """{"Env":["EdgeDeviceHostName=mine"]}""", null));
+        manifest.FindModule("edgeHub")!.CreateOptions!.GetOrCreateRoot().Set("Env", new JArray(new[] { JValue.String("EdgeDeviceHostName=gateway.contoso.com") }));
+
+        var findings = Check(manifest, "K1");
+
+        Assert.Equal(new[] { "K1 Warning edgeHub Env[0] manual" }, Summary(findings));
+        Assert.Contains("the GPU device's agent appends its own EdgeDeviceHostName after the module's", findings[0].Message);
+        Assert.DoesNotContain("gateway.contoso.com", findings[0].Message);
+    }
 }
