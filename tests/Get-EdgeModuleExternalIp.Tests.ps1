@@ -34,6 +34,13 @@ Describe 'Get-EdgeModuleExternalIp with captured text' {
         $lines.Source | Select-Object -Unique | Should -Be 'KubectlTable'
     }
 
+    It 'names the modules of each file Get-Content read by that file' {
+        $modules = Get-Content $fiveColumns, $kubectlTable | Get-EdgeModuleExternalIp
+
+        $modules.Origin | Select-Object -Unique | Should -Be @((Get-Item $fiveColumns).FullName, (Get-Item $kubectlTable).FullName)
+        ($modules | Where-Object Source -eq KubectlTable).Origin | Select-Object -Unique | Should -Be (Get-Item $kubectlTable).FullName
+    }
+
     It 'finds a module by its IoT Hub module id' {
         $module = Get-Content $fiveColumns | Get-EdgeModuleExternalIp -Name webServerApp
 

@@ -34,6 +34,19 @@ internal static class ExternalIpTestData
         }
         """;
 
+    /// <summary>Lines as Get-Content writes them: each a string noting the file it was read from (PSPath) and its line (ReadCount).</summary>
+    public const string Content = """
+        function Content($file) {
+            $number = 0
+            foreach ($line in [System.IO.File]::ReadAllLines($file)) {
+                $read = [psobject]::new($line)
+                $read.PSObject.Properties.Add([psnoteproperty]::new('PSPath', "Microsoft.PowerShell.Core\FileSystem::$file"))
+                $read.PSObject.Properties.Add([psnoteproperty]::new('ReadCount', ++$number))
+                $read
+            }
+        }
+        """;
+
     public const string FiveColumns = "iotedge-list-5col.txt";
     public const string PortsWrapped = "iotedge-list-ports-wrapped.txt";
     public const string KubectlTable = "kubectl-get-svc-iotedge.txt";

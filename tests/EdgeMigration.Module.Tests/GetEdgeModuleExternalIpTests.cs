@@ -54,6 +54,20 @@ public class GetEdgeModuleExternalIpTests
         Assert.Equal(Describe(fromRaw), Describe(fromArgument));
     }
 
+    /// <summary>
+    /// Get-Content's lines are named by the file they were read from, as a file piped itself is, and each file's lines are
+    /// read apart: Get-ChildItem ./captures/*.txt | Get-Content | Get-EdgeModuleExternalIp says which capture each came from.
+    /// </summary>
+    [Fact]
+    public void LinesGetContentReadAreNamedByTheirFile()
+    {
+        var result = Run($"{Content}; & {{ Content $text[0]; Content $text[1] }} | {CmdletName}", new[] { SamplePath(FiveColumns), SamplePath(KubectlTable) }).AssertNoErrors();
+
+        var origins = result.Output.Select(o => (string?)o.Value("Origin")).Distinct().ToList();
+        Assert.Equal(new[] { SamplePath(FiveColumns), SamplePath(KubectlTable) }, origins);
+        Assert.Equal(Describe(Run($"$text | {CmdletName}", SampleText(FiveColumns))).Concat(Describe(Run($"$text | {CmdletName}", SampleText(KubectlTable)))), Describe(result));
+    }
+
     private static IEnumerable<string> Describe(RunResult result) =>
         result.Output.Select(o => $"{o.Value("Name")} {o.Value("ServiceType")} {o.Value("ExternalIp")} {string.Join(",", o.PortTexts())}");
 

@@ -28,7 +28,7 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
     private const string ComputerNameProperty = "PSComputerName";
 
     /// <summary>The text piped in, by the computer it came from (null: none said), in the order they first came.</summary>
-    private readonly List<(string? ComputerName, StringBuilder Text)> _input = new();
+    private readonly List<(string? ComputerName, string? File, StringBuilder Text)> _input = new();
     private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>Sessions to the device's Minishell endpoint (New-PSSession -ConfigurationName Minishell).</summary>
@@ -112,10 +112,10 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
 
     protected override void EndProcessing()
     {
-        foreach (var (computerName, input) in _input)
+        foreach (var (computerName, file, input) in _input)
         {
             var text = input.ToString();
-            Report(text, computerName ?? PipelineOrigin, text, computerName);
+            Report(text, file ?? computerName ?? PipelineOrigin, (object?)file ?? text, computerName);
         }
     }
 
@@ -145,20 +145,22 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
     /// <summary>
     /// Where the text of <paramref name="item"/> is gathered. Invoke-Command -ComputerName dev1,dev2 sends the lines of
     /// several devices, their blocks interleaved, each line with its computer's PSComputerName: each device's lines are
-    /// an output of their own, whose tables are read apart.
+    /// an output of their own, whose tables are read apart. So are the lines of each file Get-Content read, named by it,
+    /// as a file piped itself is (Get-ChildItem ./captures/*.txt | Get-Content | Get-EdgeModuleExternalIp).
     /// </summary>
     private StringBuilder InputOf(PSObject item)
     {
         var computerName = item.Properties[ComputerNameProperty]?.Value?.ToString() is { Length: > 0 } name ? name : null;
-        foreach (var (computer, text) in _input)
+        var file = item.BaseObject is string ? PipedText.FileReadFrom(item, SessionState) : null;
+        foreach (var (computer, fileRead, text) in _input)
         {
-            if (computer == computerName)
+            if (computer == computerName && fileRead == file)
             {
                 return text;
             }
         }
         var input = new StringBuilder();
-        _input.Add((computerName, input));
+        _input.Add((computerName, file, input));
         return input;
     }
 

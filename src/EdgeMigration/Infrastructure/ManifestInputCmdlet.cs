@@ -170,7 +170,7 @@ public abstract class ManifestInputCmdlet : PSCmdlet
         var baseObject = input?.BaseObject;
         if (baseObject is string text)
         {
-            ProcessText(text, FileReadFrom(input!));
+            ProcessText(text, PipedText.FileReadFrom(input!, SessionState));
             return;
         }
         // Lines piped before an object end there.
@@ -280,27 +280,6 @@ public abstract class ManifestInputCmdlet : PSCmdlet
                 ? $"{type} is a copy Select-Object made of a result of this module, which no longer knows its manifest; pipe the results themselves (select after the manifest cmdlet), or the manifest itself: its file ({manifest}), JSON text or object."
                 : $"{type} is a result of this module for {manifest} as it was piped in (converted, or as JSON text or objects), not as a file holds it; pipe that manifest itself.";
         WriteInputError(Errors.NotAManifest(new ManifestException(ManifestErrorKind.NotAManifest, "pipeline object", reason), input.BaseObject));
-    }
-
-    /// <summary>
-    /// The file a string was read from, as Get-Content notes on each line (its PSPath), so that the manifest is named, and
-    /// its errors located, by the file rather than as JSON text; null for other strings or other providers.
-    /// </summary>
-    private string? FileReadFrom(PSObject text)
-    {
-        if (text.Properties["PSPath"]?.Value is not string psPath || text.Properties["ReadCount"] is null)
-        {
-            return null;
-        }
-        try
-        {
-            var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(psPath, out var provider, out _);
-            return provider.Name == "FileSystem" ? path : null;
-        }
-        catch (Exception ex) when (ex is ProviderNotFoundException or System.Management.Automation.DriveNotFoundException or PSArgumentException or NotSupportedException)
-        {
-            return null;
-        }
     }
 
     /// <summary>

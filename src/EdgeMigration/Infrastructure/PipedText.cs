@@ -1,4 +1,5 @@
 using System;
+using System.Management.Automation;
 
 namespace EdgeMigration.Infrastructure;
 
@@ -24,6 +25,27 @@ internal enum PipedTextKind
 /// <summary>Tells JSON text from paths among piped strings, and when the lines of a JSON text are all there.</summary>
 internal static class PipedText
 {
+    /// <summary>
+    /// The file a string was read from, as Get-Content notes on each line (its PSPath), so that what it holds is named, and
+    /// its errors located, by the file rather than as text from the pipeline; null for other strings or other providers.
+    /// </summary>
+    public static string? FileReadFrom(PSObject text, SessionState sessionState)
+    {
+        if (text.Properties["PSPath"]?.Value is not string psPath || text.Properties["ReadCount"] is null)
+        {
+            return null;
+        }
+        try
+        {
+            var path = sessionState.Path.GetUnresolvedProviderPathFromPSPath(psPath, out var provider, out _);
+            return provider.Name == "FileSystem" ? path : null;
+        }
+        catch (Exception ex) when (ex is ProviderNotFoundException or DriveNotFoundException or PSArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
     /// <param name="text">The string as piped.</param>
     /// <param name="trimmed">The string without leading blanks and byte order mark; not empty.</param>
     /// <param name="existingFile">The file a string names taken literally, or null: a file named "[a].json" or "//server/x.json" is a path.</param>

@@ -15,11 +15,16 @@ namespace EdgeMigration.Tests.Help;
 /// </summary>
 public class DocExampleTests
 {
-    /// <summary>The engine in the shell has no Microsoft.PowerShell.Management: Get-Content as the examples use it.</summary>
+    /// <summary>
+    /// The engine in the shell has no Microsoft.PowerShell.Management: Get-Content as the examples use it, each string
+    /// noting the file it was read from (PSPath) and its line (ReadCount), as Get-Content's do.
+    /// </summary>
     internal const string Prelude =
         "function Get-Content { param([Parameter(Mandatory, Position = 0)][string] $Path, [switch] $Raw) " +
-        "$file = $ExecutionContext.SessionState.Path.GetResolvedProviderPathFromPSPath($Path, [ref]$null)[0]; " +
-        "if ($Raw) { [System.IO.File]::ReadAllText($file) } else { [System.IO.File]::ReadAllLines($file) } }\n";
+        "$file = $ExecutionContext.SessionState.Path.GetResolvedProviderPathFromPSPath($Path, [ref]$null)[0]; $number = 0; " +
+        "foreach ($text in $(if ($Raw) { , [System.IO.File]::ReadAllText($file) } else { [System.IO.File]::ReadAllLines($file) })) { " +
+        "$read = [psobject]::new($text); $read.PSObject.Properties.Add([psnoteproperty]::new('PSPath', \"Microsoft.PowerShell.Core\\FileSystem::$file\")); " +
+        "$read.PSObject.Properties.Add([psnoteproperty]::new('ReadCount', ++$number)); $read } }\n";
 
     public static IEnumerable<object[]> ExamplesWithOutput() =>
         Directory.GetFiles(HelpDocs.Folder, "*.md")
