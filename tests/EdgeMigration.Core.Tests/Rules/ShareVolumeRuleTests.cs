@@ -39,6 +39,79 @@ public class ShareVolumeRuleTests
     }
 
     [Fact]
+    public void BindMountsOfSharePathsAreReportedAsTheBindsOfThemAre()
+    {
+        // What a template's "$INPUT_FOLDER:/in" becomes once converted (a bind mount, S3) and expanded with an Edge share's
+        // path: the same empty folder of the node as a bind of it, which S3 alone called information.
+        var manifest = ManifestBuilder.Deployment(
+            ("app", """{"HostConfig":{"Mounts":[{"Type":"bind","Source":"/home/hcsshares/input","Target":"/in"},{"Type":"bind","Source":"/var/data","Target":"/data"},{"Type":"bind","Source":"/home/hcsshares/input/today","Target":"/today"},{"Type":"bind","Source":"/home/hcsshares","Target":"/shares"},{"Type":"volume","Source":"input","Target":"/vol"}]}}"""));
+
+        var findings = Check(manifest, "S2");
+
+        Assert.Equal(new[]
+        {
+            "S2 Error app HostConfig.Mounts[0] fixable",
+            "S2 Error app HostConfig.Mounts[2] manual",
+            "S2 Error app HostConfig.Mounts[3] manual",
+        }, Summary(findings));
+        Assert.Contains("the FPGA device's mount point of the Edge share 'input'; on the GPU device a bind of that path is an empty folder of the Kubernetes node, not the share", findings[0].Message);
+        Assert.Contains("{\"Target\": \"/in\", \"Source\": \"input\", \"Type\": \"volume\"}", findings[0].Recommendation);
+        Assert.Contains("folder 'today' inside the Edge share 'input'", findings[1].Message);
+        Assert.Contains("every FPGA Edge share", findings[2].Message);
+        // S3 keeps its word for the host directory only.
+        Assert.Equal(new[] { "S3 Information app HostConfig.Mounts[1] manual" }, Summary(Check(manifest, "S3")));
+    }
+
+    [Fact]
+    public void FixMakesBindMountsOfSharesVolumeMountsKeepingTheRest()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            ("app", """{"HostConfig":{"Mounts":[{"Type":"bind","Source":"/home/hcsshares/input/","Target":"/in","ReadOnly":true},{"Type":"bind","Source":"/var/data","Target":"/data"},{"Target":"/out","Source":"/mnt/out","Type":"bind"}]}}"""));
+
+        var result = Convert(manifest, "S2", o => o.ShareMap = new Dictionary<string, string> { ["/mnt/out"] = "gpuout" });
+
+        Assert.Equal(
+            """{"HostConfig":{"Mounts":[{"Type":"volume","Source":"input","Target":"/in","ReadOnly":true},{"Type":"bind","Source":"/var/data","Target":"/data"},{"Target":"/out","Source":"gpuout","Type":"volume"}]}}""",
+            OptionsText(result.Manifest, "app"));
+        Assert.Equal(new[]
+        {
+            """S2 app HostConfig.Mounts[0]: {"Type":"bind","Source":"/home/hcsshares/input/","Target":"/in","ReadOnly":true} -> {"Type":"volume","Source":"input","Target":"/in","ReadOnly":true}""",
+            """S2 app HostConfig.Mounts[2]: {"Target":"/out","Source":"/mnt/out","Type":"bind"} -> {"Target":"/out","Source":"gpuout","Type":"volume"}""",
+        }, Describe(result.Changes));
+        Assert.Equal("HostConfig.Mounts[0], a bind mount of '/home/hcsshares/input/', became a volume mount of share 'input' (assuming the GPU device has a share named like the FPGA Edge share; -ShareMap chooses another).", result.Changes[0].Description);
+        Assert.Equal("HostConfig.Mounts[2], a bind mount of '/mnt/out', became a volume mount of share 'gpuout' (ShareMap maps '/mnt/out' to it).", result.Changes[1].Description);
+        AssertIdempotent(result, "S2", o => o.ShareMap = new Dictionary<string, string> { ["/mnt/out"] = "gpuout" });
+    }
+
+    [Fact]
+    public void ATemplateBindOfAPlaceholderExpandedWithAShareIsFoundAndFixedOnceExpanded()
+    {
+        // The template workflow: convert the template, let the tools expand it, check the expanded manifest.
+        const string Template = """
+            {
+              "$schema-template": "4.0.0",
+              "modulesContent": {
+                "$edgeAgent": { "properties.desired": { "modules": { "lva": { "type": "docker", "status": "running", "restartPolicy": "always", "version": "1.0",
+                  "settings": { "image": "${MODULES.lva}", "createOptions": { "HostConfig": { "Binds": [ "$INPUT_VIDEO_FOLDER_ON_DEVICE:/live/media" ] } } } } } } }
+              }
+            }
+            """;
+        var converted = ManifestConverter.Convert(ManifestDocument.Parse(Template));
+        var template = converted.Manifest.ToJson();
+        Assert.Contains("\"Source\": \"$INPUT_VIDEO_FOLDER_ON_DEVICE\", \"Type\": \"bind\"", template);
+        // What remains says how to make it the share's mount in the template itself.
+        var pending = Assert.Single(converted.RemainingFindings, f => f.RuleId == "S3");
+        Assert.Contains("-ShareMap @{ '$INPUT_VIDEO_FOLDER_ON_DEVICE' = '<share>' }", pending.Recommendation);
+
+        var expanded = ManifestDocument.Parse(template.Replace("$INPUT_VIDEO_FOLDER_ON_DEVICE", "/home/hcsshares/media").Replace("${MODULES.lva}", "acr.io/lva:1"));
+
+        Assert.Equal("S2 Error lva HostConfig.Mounts[0] fixable", Summary(Assert.Single(RuleEngine.Check(expanded), f => f.RuleId.StartsWith("S", StringComparison.Ordinal))));
+        var fixedUp = ManifestConverter.Convert(expanded);
+        Assert.Contains("\"Source\": \"media\", \"Type\": \"volume\"", fixedUp.Manifest.ToJson());
+        Assert.DoesNotContain(fixedUp.RemainingFindings, f => f.RuleId.StartsWith("S", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void FixMakesVolumeMountsOfSharesAndLeavesHostDirectoriesToS3()
     {
         var manifest = ManifestBuilder.Deployment(

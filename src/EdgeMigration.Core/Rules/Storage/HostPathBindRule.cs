@@ -39,12 +39,15 @@ public sealed class HostPathBindRule : BindRule
         }
         foreach (var mount in ModuleMounts.Mounts(module))
         {
-            if (mount.IsBind && mount.Source is { } source && !BindSpec.IsWindowsPath(source) &&
+            // A bind mount of a share's path is S2's.
+            if (mount.IsBind && mount.Source is { } source && !BindSpec.IsWindowsPath(source) && ShareVolumeRule.ShareOfBindMount(mount, shares) is null &&
                 (mount.Target is null || FilePaths.Judge(source, mount.Target) is null or { Certainty: Certainty.Possible }))
             {
                 findings.Add(Finding(module, mount.Location,
                     $"{mount.Location} mounts host directory '{source}'; {OnTheDevice}. Only directories can be mounted this way.",
-                    "Make sure the module needs nothing in it from the FPGA device; use a share (Type volume) for data to keep.",
+                    TemplateText.HasPlaceholder(source)
+                        ? $"'{source}' is a template placeholder: where it stands for an FPGA Edge share's path ({ShareMapping.FpgaShareRoot}/<share>), convert with -ShareMap @{{ '{source}' = '<share>' }} to mount the share, or check the expanded manifest. Otherwise make sure the module needs nothing in it from the FPGA device."
+                        : "Make sure the module needs nothing in it from the FPGA device; use a share (Type volume) for data to keep.",
                     Severity.Information, fixable: false));
             }
         }

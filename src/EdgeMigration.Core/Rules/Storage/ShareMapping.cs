@@ -94,6 +94,14 @@ public sealed class ShareMapping
         }
     }
 
+    /// <summary>
+    /// The share the Source of a bind mount (<c>{"Type": "bind", "Source": …}</c>) stands for: a host path under an FPGA
+    /// Edge share or a ShareMap key, or a placeholder the map names; null for another host directory, a relative or
+    /// Windows source.
+    /// </summary>
+    public ShareMatch? FindForBindMount(string source) =>
+        source.StartsWith("/", StringComparison.Ordinal) || TemplateText.HasPlaceholder(source) ? FindForPath(BindSpec.Normalize(source)) : null;
+
     private ShareMatch? FindForPath(string source)
     {
         foreach (var entry in _map)
@@ -136,6 +144,13 @@ public sealed class ShareMapping
             foreach (var entry in BindPlan.EntriesOf(module, this))
             {
                 if (entry.Share is { FromShareMap: true } match)
+                {
+                    used.Add(match.MappedFrom);
+                }
+            }
+            foreach (var mount in ModuleMounts.Mounts(module))
+            {
+                if (mount.IsBind && mount.Source is { } source && FindForBindMount(source) is { FromShareMap: true } match)
                 {
                     used.Add(match.MappedFrom);
                 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
 
 namespace EdgeMigration.Core.Rules.Storage;
@@ -9,7 +10,9 @@ namespace EdgeMigration.Core.Rules.Storage;
 /// A bind of the FPGA device's share mount point (/home/hcsshares/&lt;share&gt;) would become an empty folder of the
 /// Kubernetes node instead, and a bind of a Docker named volume a folder named after it. The check assumes each FPGA
 /// share is recreated under the same name; ConvertTo-GpuEdgeManifest -ShareMap names other shares. A folder inside a
-/// share cannot be a volume mount (the agent mounts whole shares), so those are left to the user.
+/// share cannot be a volume mount (the agent mounts whole shares), so those are left to the user. A bind mount
+/// (<c>{"Type": "bind"}</c>) of such a path is the same empty folder: what a template's bind of a placeholder becomes
+/// once converted and expanded with an Edge share's path, or a mount written by hand.
 /// </summary>
 public sealed class ShareVolumeRule : BindRule
 {
@@ -55,13 +58,71 @@ public sealed class ShareVolumeRule : BindRule
                     fixable: false));
             }
         }
+        foreach (var mount in ModuleMounts.Mounts(module))
+        {
+            if (ShareOfBindMount(mount, shares) is not { } share)
+            {
+                continue;
+            }
+            var source = mount.Source!;
+            if (share.IsWholeShare)
+            {
+                var what = share.FromShareMap
+                    ? $"'{source}', which the ShareMap makes the GPU share '{share.Share}'"
+                    : $"'{source}', the FPGA device's mount point of the Edge share '{share.Share}'";
+                findings.Add(Finding(module, mount.Location,
+                    $"{mount.Location} is a bind mount of {what}; on the GPU device a bind of that path is an empty folder of the Kubernetes node, not the share.",
+                    $"Mount the share with {{\"Target\": \"{mount.Target}\", \"Source\": \"{share.Share}\", \"Type\": \"volume\"}}, where Source is the name of an SMB or NFS share on the GPU device (ConvertTo-GpuEdgeManifest does, assuming the same share name; -ShareMap @{{ '{share.MappedFrom}' = '<share>' }} names another).",
+                    fixable: mount.Target is not null));
+            }
+            else
+            {
+                findings.Add(Finding(module, mount.Location,
+                    share.IsShareRoot
+                        ? $"{mount.Location} is a bind mount of the folder of every FPGA Edge share ({ShareMapping.FpgaShareRoot}); on the GPU device each share is a volume of its own, and that path is an empty folder of the Kubernetes node."
+                        : $"{mount.Location} is a bind mount of folder '{share.Subpath}' inside the Edge share '{share.Share}'; on the GPU device that path is an empty folder of the Kubernetes node, and a volume mount mounts a whole share, not a folder in it.",
+                    share.IsShareRoot
+                        ? "Mount each share the module uses with its own {\"Type\": \"volume\", \"Source\": \"<share>\", \"Target\": …} entry in HostConfig.Mounts."
+                        : $"Mount the whole share (Source '{share.Share}', Type volume) and let the module use '{share.Subpath}' inside it, or make the folder a share of its own and convert with -ShareMap @{{ '{source}' = '<share>' }}.",
+                    fixable: false));
+            }
+        }
     }
+
+    /// <summary>The share a bind mount's Source stands for (see <see cref="ShareMapping.FindForBindMount"/>), or null.</summary>
+    internal static ShareMatch? ShareOfBindMount(MountEntry mount, ShareMapping shares) =>
+        mount.IsBind && mount.Source is { } source && !BindSpec.IsWindowsPath(source) ? shares.FindForBindMount(source) : null;
 
     public override void Fix(ConversionContext context)
     {
         foreach (var module in context.Manifest.Modules)
         {
             BindConversion.Apply(context, this, module, e => e.Class == BindClass.Share);
+            ConvertBindMounts(context, module);
+        }
+    }
+
+    /// <summary>Makes each bind mount of a whole share a volume mount of it: Type and Source change, the rest stays as written.</summary>
+    private void ConvertBindMounts(ConversionContext context, EdgeModule module)
+    {
+        if (module.CreateOptions is not { Error: null })
+        {
+            return;
+        }
+        var shares = BindConversion.Shares(context);
+        foreach (var mount in ModuleMounts.Mounts(module))
+        {
+            if (mount.Target is null || ShareOfBindMount(mount, shares) is not { IsWholeShare: true } share)
+            {
+                continue;
+            }
+            var before = mount.Value.DeepClone();
+            mount.Value.FindIgnoreCase("Type")!.Value = JValue.String(MountTypes.Volume);
+            mount.Value.FindIgnoreCase("Source")!.Value = JValue.String(share.Share);
+            var why = share.FromShareMap ? $"ShareMap maps '{share.MappedFrom}' to it"
+                : "assuming the GPU device has a share named like the FPGA Edge share; -ShareMap chooses another";
+            context.Record(this, module, mount.Location, before, mount.Value,
+                $"{mount.Location}, a bind mount of '{mount.Source}', became a volume mount of share '{share.Share}' ({why}).");
         }
     }
 }
