@@ -90,6 +90,13 @@ public static class KubernetesRenderer
     /// </summary>
     private static bool StopIfUnreadable(RenderContext context, EdgeModule module)
     {
+        // A template's placeholder for the whole createOptions: rendered without them, as what they hold is not known yet.
+        if (module.CreateOptions is { ErrorKind: CreateOptionsErrorKind.Placeholder, Error: { } pending })
+        {
+            context.Drop("", null, DropEffect.Pending, $"The module's {pending}: the objects are shown without them, as what they hold is known only once the template is expanded.",
+                TemplateText.PendingAdvice);
+            return true;
+        }
         if (module.CreateOptions is { Error: { } error, ErrorKind: not CreateOptionsErrorKind.BrokenPieces })
         {
             context.StopDeployment("", null, $"The module's {error}; {InvalidCreateOptionsRule.WholeDeploymentRefused}.", "Fix the createOptions JSON.");

@@ -35,6 +35,12 @@ public enum CreateOptionsErrorKind
 
     /// <summary>The pieces cannot be joined: a gap, a piece twice, a piece that is not a string, or pieces beside an object.</summary>
     BrokenPieces,
+
+    /// <summary>
+    /// A template placeholder stands for the whole createOptions (<c>"createOptions": "${CREATE_OPTIONS}"</c>, or written
+    /// bare): what they hold is known once the template is expanded.
+    /// </summary>
+    Placeholder,
 }
 
 /// <summary>
@@ -304,6 +310,12 @@ public sealed class CreateOptions
             return;
         }
         Encoding = pieces.Count > 1 ? CreateOptionsEncoding.Chunked : CreateOptionsEncoding.String;
+        if (pieces.Count == 1 && pieces[0].Value is JValue whole && Rules.TemplateText.StandsForValue(whole))
+        {
+            Text = whole.IsString ? whole.Text : null;
+            Fail(CreateOptionsErrorKind.Placeholder, $"createOptions {whole.ToCompactJson()} is a template placeholder");
+            return;
+        }
         var text = JoinPieces(pieces);
         if (text is null)
         {

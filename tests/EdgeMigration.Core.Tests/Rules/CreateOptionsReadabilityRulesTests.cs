@@ -1,5 +1,6 @@
 using System.Linq;
 using EdgeMigration.Core.Conversion;
+using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
 using Xunit;
@@ -102,6 +103,29 @@ public class CreateOptionsReadabilityRulesTests
             ("template", """{"Env":"${ENV}","Labels":"$LABELS","HostConfig":{"Privileged":"${PRIVILEGED}"}}"""));
 
         Assert.Empty(Check(manifest, "K4"));
+    }
+
+    /// <summary>
+    /// A template's placeholder for a module's whole createOptions, quoted or bare, is judged once the template is
+    /// expanded: Information, not a refusal of the whole deployment (K4) or pieces the runtime cannot join (K5), and the
+    /// preview deploys every module, that one without its createOptions, saying why.
+    /// </summary>
+    [Fact]
+    public void APlaceholderForTheWholeCreateOptionsWaitsForTheTemplate()
+    {
+        var written = ManifestBuilder.Deployment(("quoted", "${CREATE_OPTIONS}"), ("bare", "${BARE}"), ("fine", "{}")).ToJson();
+        var manifest = ManifestDocument.Parse(written.Replace("\"${BARE}\"", "${BARE}"));
+
+        var findings = RuleEngine.Check(manifest).Where(f => f.ModuleName is "quoted" or "bare").ToList();
+        var rendering = KubernetesRenderer.Render(manifest);
+
+        Assert.Equal(new[] { "K4 Information quoted  manual", "K4 Information bare  manual" }, Summary(findings));
+        Assert.StartsWith("The module's createOptions \"${CREATE_OPTIONS}\" is a template placeholder: what they hold is known only once the template is expanded", findings[0].Message);
+        Assert.StartsWith("The module's createOptions ${BARE} is a template placeholder", findings[1].Message);
+        Assert.All(rendering.Modules.Where(m => m.ModuleName != "edgeAgent"), m => Assert.False(m.Fails, m.ModuleName));
+        var pending = Assert.Single(rendering.Modules.Single(m => m.ModuleName == "quoted").Dropped);
+        Assert.Equal(DropEffect.Pending, pending.Effect);
+        Assert.Contains(rendering.CreatedResources, r => r.ModuleName == "bare" && r.Kind == "Deployment");
     }
 
     [Fact]

@@ -28,6 +28,13 @@ public sealed class InvalidCreateOptionsRule : ModuleRule
                 "Correct the createOptions JSON (escape it properly when it is a string)."));
             return;
         }
+        if (module.CreateOptions is { ErrorKind: CreateOptionsErrorKind.Placeholder } pending)
+        {
+            findings.Add(Finding(module, "",
+                $"The module's {pending.Error}: what they hold is known only once the template is expanded, and no rule can look inside until then.",
+                TemplateText.PendingAdvice, Severity.Information, fixable: false));
+            return;
+        }
         foreach (var field in MistypedFields.Of(module))
         {
             findings.Add(Finding(module, field));
