@@ -93,6 +93,17 @@ public static class AgentCreateOptions
         ["ShmSize"] = "Mount a memory-backed emptyDir volume at /dev/shm through k8s-experimental.volumes, or use IpcMode host.",
     };
 
+    /// <summary>
+    /// What to do with a HostConfig setting (Privileged, PortBindings, Binds…) written at the top level of createOptions:
+    /// neither Docker nor the agent reads it there, and the agent maps it inside HostConfig.
+    /// </summary>
+    public static string MoveIntoHostConfig(string key) =>
+        $"Move it into HostConfig (\"HostConfig\": {{\"{key}\": …}}), where Docker and the GPU device's agent read it.";
+
+    /// <summary>What to do with a top-level setting (Env, ExposedPorts, Labels…) written inside HostConfig, where neither Docker nor the agent reads it.</summary>
+    public static string MoveToTopLevel(string key) =>
+        $"Move it out of HostConfig to the top level of createOptions, beside HostConfig (\"{key}\": …), where Docker and the GPU device's agent read it.";
+
     public static bool IsReadTopLevel(string key) => ReadTopLevel.Contains(key) || ExactTopLevel.Contains(key);
 
     public static bool IsMappedHostConfig(string key) => MappedHostConfig.Contains(key);

@@ -6,8 +6,16 @@ using EdgeMigration.Core.Rules;
 namespace EdgeMigration.Core.Kubernetes;
 
 /// <summary>One createOptions label: its annotation key, or why the agent cannot make one (then the deployment fails).</summary>
-public readonly record struct DockerLabel(string LabelsName, string Name, JNode Value, string? Key, string? Problem)
+public readonly record struct DockerLabel(string LabelsName, string Name, JNode Value, string? Key, string? Problem, string? CollidesWith = null)
 {
+    /// <summary>
+    /// What to do about <see cref="Problem"/>: for two labels whose keys become one annotation key, rename either (the
+    /// one reported, the later, may be the one already written as Kubernetes writes it).
+    /// </summary>
+    public string Remedy => CollidesWith is { } first
+        ? $"Rename label '{first}' or label '{Name}' so that the two give different annotation keys; a key of letters, digits, '-', '_' and '.', at most 63 characters after its first '/', is kept as written."
+        : Advice;
+
     /// <summary>Relative to createOptions (<c>Labels['com.example.tier']</c>): made when asked, as only a failing label's is.</summary>
     public string Location => JsonPath.Member(LabelsName, Name);
 
@@ -39,12 +47,12 @@ public static class DockerLabels
             {
                 continue;
             }
-            string? key = null, problem;
+            string? key = null, problem, collidesWith = null;
             try
             {
                 key = DnsNames.AnnotationKey(label.Name);
-                problem = firstByKey is not null && firstByKey.TryGetValue(key, out var first)
-                    ? $"Label '{label.Name}' becomes the annotation key '{key}', as label '{first}' does; the agent cannot hold both, so the whole deployment fails."
+                problem = firstByKey is not null && firstByKey.TryGetValue(key, out collidesWith)
+                    ? $"Label '{label.Name}' becomes the annotation key '{key}', as label '{collidesWith}' does; the agent cannot hold both, so the whole deployment fails."
                     : null;
                 if (problem is null && firstByKey is not null)
                 {
@@ -55,7 +63,7 @@ public static class DockerLabels
             {
                 problem = $"The agent cannot make an annotation key of label '{label.Name}': {ex.Message}; the whole deployment fails.";
             }
-            labels.Add(new DockerLabel(member.Name, label.Name, label.Value, problem is null ? key : null, problem));
+            labels.Add(new DockerLabel(member.Name, label.Name, label.Value, problem is null ? key : null, problem, problem is null ? null : collidesWith));
         }
         return labels;
     }

@@ -79,7 +79,8 @@ public static class IgnoredSettings
             if (!AgentCreateOptions.IsReadTopLevel(member.Name) && !IsEmpty(member.Value) && !IsEquivalentNetworking(member) &&
                 !string.Equals(member.Name, CreateOptionsAccess.KubernetesSection, StringComparison.OrdinalIgnoreCase))
             {
-                ignored.Add(NotRead(IgnoredSettingKind.CreateOption, member, member.Name, secrets));
+                ignored.Add(NotRead(IgnoredSettingKind.CreateOption, member, member.Name, secrets,
+                    AgentCreateOptions.IsMappedHostConfig(member.Name) ? AgentCreateOptions.MoveIntoHostConfig(member.Name) : null));
             }
         }
     }
@@ -154,7 +155,8 @@ public static class IgnoredSettings
             if (!AgentCreateOptions.IsMappedHostConfig(member.Name) && !IsEmpty(member.Value) && !IsDefaultRuntime(member) &&
                 !string.Equals(member.Name, "Devices", StringComparison.OrdinalIgnoreCase))
             {
-                ignored.Add(NotRead(IgnoredSettingKind.HostConfig, member, "HostConfig." + member.Name, secrets));
+                ignored.Add(NotRead(IgnoredSettingKind.HostConfig, member, "HostConfig." + member.Name, secrets,
+                    AgentCreateOptions.IsReadTopLevel(member.Name) ? AgentCreateOptions.MoveToTopLevel(member.Name) : null));
             }
         }
         foreach (var mode in AgentCreateOptions.HostModes.Keys)
@@ -208,10 +210,10 @@ public static class IgnoredSettings
         return found;
     }
 
-    private static IgnoredSetting NotRead(IgnoredSettingKind kind, JMember member, string location, IReadOnlyCollection<string> secrets) =>
+    private static IgnoredSetting NotRead(IgnoredSettingKind kind, JMember member, string location, IReadOnlyCollection<string> secrets, string? advice = null) =>
         new(kind, member.Name, location, false, member.Value,
             $"{location} ({Shorten(SecretRedactor.Redact(member.Value.ToCompactJson(), secrets))}) is not read by the GPU device's agent and has no effect there.",
-            AgentCreateOptions.AdviceFor(member.Name));
+            advice ?? AgentCreateOptions.AdviceFor(member.Name));
 
     internal static bool IsEmpty(JNode value) => value switch
     {

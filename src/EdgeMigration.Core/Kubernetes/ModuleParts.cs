@@ -68,7 +68,7 @@ internal sealed class ModuleParts
             }
             else
             {
-                _context.StopDeployment(label.Location, label.Value, label.Problem!, DockerLabel.Advice);
+                _context.StopDeployment(label.Location, label.Value, label.Problem!, label.Remedy);
             }
         }
     }

@@ -33,4 +33,17 @@ public class AnnotationKeyRuleTests
             KubernetesRenderer.Render(manifest).Modules.SelectMany(m => m.Dropped).Where(d => d.StopsDeployment).Select(d => (d.ModuleName, d.ManifestPath, d.Reason, d.Advice)),
             findings.Select(f => (f.ModuleName!, f.ManifestPath, f.Message, f.Recommendation)));
     }
+
+    [Fact]
+    public void TwoLabelsThatBecomeOneKeyAreBothNamedInTheAdvice()
+    {
+        // QA advice: the later label is reported; when it is the one already written as Kubernetes writes it ('TeamName'),
+        // "Give the label a key of letters, digits…" asked for what it had, and the label to rename ('Team Name') went unnamed.
+        var findings = Check(ManifestBuilder.Deployment(("twice", """{"Labels":{"Team Name":"a","TeamName":"b"}}""")), "K14");
+
+        Assert.Equal(
+            "Rename label 'Team Name' or label 'TeamName' so that the two give different annotation keys; a key of letters, digits, '-', '_' and '.', at most 63 characters after its first '/', is kept as written.",
+            Assert.Single(findings).Recommendation);
+        Assert.Empty(Check(ManifestBuilder.Deployment(("twice", """{"Labels":{"Team-Name":"a","TeamName":"b"}}""")), "K14"));
+    }
 }

@@ -67,6 +67,26 @@ public class HostNetworkRuleTests
     }
 
     [Fact]
+    public void EdgeHubWithoutItsPortsIsToldToBindThemNotToKeepThem()
+    {
+        // QA advice: a host-network edgeHub often binds no ports; "keep its 5671, 8883 and 443 PortBindings" left a user
+        // who removed NetworkMode with an edgeHub no module can reach, and no finding said so.
+        var manifest = ManifestBuilder.Deployment(("camera", """{}"""));
+        var hub = manifest.FindModule("edgeHub")!;
+        hub.Settings!.Set("createOptions", JValue.String("""{"HostConfig":{"NetworkMode":"host","PortBindings":{"443/tcp":[{"HostPort":"443"}]}}}"""));
+        manifest = ManifestDocument.Parse(manifest.ToJson());
+
+        var advice = Assert.Single(Check(manifest, "N3")).Recommendation;
+
+        Assert.Contains("""bind its ports 5671 and 8883 in HostConfig.PortBindings ("PortBindings": {"5671/tcp": [{"HostPort": "5671"}], "8883/tcp": [{"HostPort": "8883"}]})""", advice);
+        Assert.DoesNotContain("keep", advice);
+
+        manifest.FindModule("edgeHub")!.Settings!.Set("createOptions", JValue.String("""{"HostConfig":{"NetworkMode":"host","PortBindings":{"443/tcp":[{"HostPort":"443"}],"5671/tcp":[{"HostPort":"5671"}],"8883/tcp":[{"HostPort":"8883"}]}}}"""));
+        manifest = ManifestDocument.Parse(manifest.ToJson());
+        Assert.StartsWith("Remove NetworkMode host from edgeHub and keep its 5671, 8883 and 443 PortBindings", Assert.Single(Check(manifest, "N3")).Recommendation);
+    }
+
+    [Fact]
     public void LongListsOfModulesAreShortened()
     {
         var manifest = ManifestBuilder.Deployment(Enumerable.Range(1, 6).Select(i => ("m" + i, Host)).ToArray());

@@ -1,3 +1,4 @@
+using System.Linq;
 using EdgeMigration.Core.Json;
 using Xunit;
 using static EdgeMigration.Tests.RuleTestKit;
@@ -44,6 +45,27 @@ public class IgnoredSettingsRuleTests
 
         Assert.Contains("securityContext.runAsUser", findings[0].Recommendation);
         Assert.Contains("nvidia.com/gpu", findings[1].Recommendation);
+    }
+
+    [Fact]
+    public void ASettingWrittenOnTheWrongSideOfHostConfigIsToldToMove()
+    {
+        // QA advice: N1's "PortBindings" placed beside ExposedPorts, or a top-level Privileged, got "There is no equivalent
+        // on the GPU device", though the agent maps both inside HostConfig.
+        var manifest = ManifestBuilder.Deployment(
+            ("app", """{"ExposedPorts":{"80/tcp":{}},"PortBindings":{"80/tcp":[{"HostPort":"80"}]},"Privileged":true,"HostConfig":{"Env":["A=1"]},"Hostname":"app"}"""));
+
+        var findings = Check(manifest, "K1");
+
+        Assert.Equal(new[] { "PortBindings", "Privileged", "Hostname", "HostConfig.Env" }, findings.Select(f => f.Location));
+        Assert.Equal("Move it into HostConfig (\"HostConfig\": {\"PortBindings\": …}), where Docker and the GPU device's agent read it.", findings[0].Recommendation);
+        Assert.Equal("Move it into HostConfig (\"HostConfig\": {\"Privileged\": …}), where Docker and the GPU device's agent read it.", findings[1].Recommendation);
+        Assert.DoesNotContain("Move it", findings[2].Recommendation);
+        Assert.Equal("Move it out of HostConfig to the top level of createOptions, beside HostConfig (\"Env\": …), where Docker and the GPU device's agent read it.", findings[3].Recommendation);
+
+        // Moved as told, nothing is left to K1.
+        Assert.Empty(Check(ManifestBuilder.Deployment(
+            ("app", """{"ExposedPorts":{"80/tcp":{}},"Env":["A=1"],"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"80"}]},"Privileged":true}}""")), "K1"));
     }
 
     [Fact]

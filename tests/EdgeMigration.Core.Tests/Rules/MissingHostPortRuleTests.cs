@@ -38,7 +38,8 @@ public class MissingHostPortRuleTests
         Assert.Equal("HostConfig.PortBindings['83/tcp'] is null, not an array of bindings; Docker publishes the port on no host port, and the GPU device's agent reads it, then fails on it as it makes the module's Service, so the whole deployment fails.",
             findings[3].Message);
         Assert.Contains("ClusterIP Service (exposedport-4000-tcp)", findings[4].Message);
-        Assert.Contains("\"PortBindings\": {\"4000/tcp\": [{\"HostPort\":\"4000\"}]}", findings[4].Recommendation);
+        // Where the binding goes: PortBindings beside ExposedPorts, at the top level, is read by no agent (K1).
+        Assert.Contains("add \"HostConfig\": {\"PortBindings\": {\"4000/tcp\": [{\"HostPort\":\"4000\"}]}};", findings[4].Recommendation);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class HostNetworkRule : MigrationRule
             {
                 found.Add(Finding(module, location,
                     "edgeHub uses the host network. On the GPU device host-network modules get dnsPolicy ClusterFirstWithHostNet and reach edgeHub through the cluster, so edgeHub need not be on the host network (the how-to).",
-                    "Remove NetworkMode host from edgeHub and keep its 5671, 8883 and 443 PortBindings, through which modules reach it as 'edgehub'.",
+                    EdgeHubAdvice(module),
                     Severity.Warning));
             }
             else if (others.Count == 0)
@@ -55,9 +55,35 @@ public sealed class HostNetworkRule : MigrationRule
         return found;
     }
 
+    /// <summary>The ports through which modules reach edgeHub on the device ('edgehub', its Service): AMQP, MQTT and AMQP/MQTT over WebSockets.</summary>
+    private static readonly int[] EdgeHubPorts = { 5671, 8883, 443 };
+
+    /// <summary>
+    /// Without the host network, modules reach edgeHub only through its Service, made of its TCP bindings: the advice
+    /// keeps the ones edgeHub has and names, with their JSON, the ones it lacks (a host-network edgeHub often has none).
+    /// </summary>
+    private static string EdgeHubAdvice(EdgeModule module)
+    {
+        var bound = new HashSet<int?>(ModulePorts.Bindings(module)
+            .Where(e => e.Key.IsValid && e.Key.Protocol == "tcp")
+            .SelectMany(e => e.Bindings.Select(b => b.HostPort)));
+        var missing = EdgeHubPorts.Where(p => !bound.Contains(p)).ToList();
+        if (missing.Count == 0)
+        {
+            return "Remove NetworkMode host from edgeHub and keep its 5671, 8883 and 443 PortBindings, through which modules reach it as 'edgehub'.";
+        }
+        var json = string.Join(", ", missing.Select(p => $"\"{p}/tcp\": [{{\"HostPort\": \"{p}\"}}]"));
+        return $"Remove NetworkMode host from edgeHub and bind its port{(missing.Count == 1 ? "" : "s")} {Names(missing.Select(p => p.ToString()).ToList(), "and")} in HostConfig.PortBindings " +
+            $"(\"PortBindings\": {{{json}}}): without the host network, modules reach it as 'edgehub' only through the ports it binds.";
+    }
+
     /// <summary>Up to three names, then how many more.</summary>
     private static string Names(IReadOnlyList<string> names) =>
         string.Join(", ", names.Take(3)) + (names.Count > 3 ? $" and {names.Count - 3} more" : "");
+
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    private static string Names(IReadOnlyList<string> names, string and) =>
+        names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + $" {and} " + names[names.Count - 1];
 
     private static bool UsesHostNetwork(EdgeModule module) =>
         module.HostConfig()?.GetIgnoreCase(NetworkModeName) is JValue { IsString: true } mode &&

@@ -58,7 +58,7 @@ public sealed class MissingHostPortRule : ModuleRule
         {
             findings.Add(Finding(module, exposed.Location,
                 $"Port {exposed.Key.Name} is exposed without a HostPort; the device gives it a ClusterIP Service (exposedport-{exposed.Key.Number}-{exposed.Key.Protocol}), reachable only inside the cluster, and the how-to says a HostPort is required to expose a service inside and outside the cluster.",
-                $"To reach it from outside the device (or as the how-to asks, from other modules), add \"PortBindings\": {{\"{exposed.Member.Name}\": {Binding(exposed.Key).ToCompactJson()}}}; to keep it inside the cluster, say so with \"k8s-experimental\": {{\"serviceOptions\": {{\"type\": \"ClusterIP\"}}}}.",
+                $"To reach it from outside the device (or as the how-to asks, from other modules), add \"HostConfig\": {{\"PortBindings\": {{\"{exposed.Member.Name}\": {Binding(exposed.Key).ToCompactJson()}}}}}; to keep it inside the cluster, say so with \"k8s-experimental\": {{\"serviceOptions\": {{\"type\": \"ClusterIP\"}}}}.",
                 fixable: false));
         }
     }

@@ -27,7 +27,7 @@ public sealed class AnnotationKeyRule : ModuleRule
         {
             if (label.Problem is { } problem)
             {
-                findings.Add(Finding(module, label.Location, problem, DockerLabel.Advice));
+                findings.Add(Finding(module, label.Location, problem, label.Remedy));
             }
         }
     }
