@@ -26,11 +26,35 @@ public static class SecretRedactor
         {
             if (text.IndexOf(form, StringComparison.Ordinal) >= 0)
             {
-                text = text.Replace(form, Mask);
+                text = form.Length >= MinimumNameSpelling ? text.Replace(form, Mask) : ReplaceWhole(text, form);
             }
         }
         return text;
     }
+
+    /// <summary>
+    /// <paramref name="text"/> with each occurrence of a short password that is not part of a longer word masked: a
+    /// password "edge" is masked in "Password=edge;" but leaves "edgeHub" as it is, and "p" leaves every other "p".
+    /// </summary>
+    private static string ReplaceWhole(string text, string form)
+    {
+        System.Text.StringBuilder? masked = null;
+        var copied = 0;
+        for (var at = text.IndexOf(form, StringComparison.Ordinal); at >= 0; at = text.IndexOf(form, at + form.Length, StringComparison.Ordinal))
+        {
+            var end = at + form.Length;
+            if ((at > 0 && IsWordCharacter(text[at - 1]) && IsWordCharacter(form[0])) ||
+                (end < text.Length && IsWordCharacter(text[end]) && IsWordCharacter(form[form.Length - 1])))
+            {
+                continue;
+            }
+            (masked ??= new System.Text.StringBuilder(text.Length)).Append(text, copied, at - copied).Append(Mask);
+            copied = end;
+        }
+        return masked is null ? text : masked.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    private static bool IsWordCharacter(char c) => c < 128 && char.IsLetterOrDigit(c);
 
     /// <summary>The finding with every text redacted; the finding itself when none shows a secret (most do not).</summary>
     public static Finding Redact(Finding finding, IReadOnlyCollection<string> secrets)

@@ -58,6 +58,28 @@ public class SecretRedactionTests
         Assert.DoesNotContain(result.Changes, c => c.Description.Contains("Hunter2Secret", System.StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A short password is masked where it stands as a value of its own, not inside other words: with the password "edge",
+    /// "Logging__Level=edge" is masked, but edgeHub, edgeAgent and every other "edge" of the texts stay as written.
+    /// </summary>
+    [Fact]
+    public void AShortPasswordIsMaskedAsAValueNotInsideOtherWords()
+    {
+        var manifest = ManifestDocument.Parse("""
+            {"modulesContent": {"$edgeAgent": {"properties.desired": {"schemaVersion": "1.1",
+              "runtime": {"type": "docker", "settings": {"registryCredentials": {"acr": {"username": "u", "password": "edge", "address": "a"}}}},
+              "modules": {"m": {"type": "docker", "settings": {"image": "m:1", "createOptions": "{\"Env\":[\"Logging:Level=edge\"],\"HostConfig\":{\"NetworkMode\":\"host\"}}"}}}}},
+              "$edgeHub": {"properties.desired": {"schemaVersion": "1.1", "routes": {}}}}}
+            """);
+
+        var result = ManifestConverter.Convert(manifest);
+        var texts = Texts(RuleEngine.Check(ManifestDocument.Parse(manifest.ToJson()))).Concat(result.Changes.Select(c => c.After ?? "")).ToList();
+
+        Assert.Contains(result.Changes, c => c.RuleId == "O4" && c.After == "\"Logging__Level=********\"");
+        Assert.Contains(texts, t => t.Contains("edgeHub", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("********Hub", System.StringComparison.Ordinal) || t.Contains("=edge\"", System.StringComparison.Ordinal));
+    }
+
     private static IEnumerable<string> Texts(IEnumerable<Finding> findings) =>
         findings.SelectMany(f => new[] { f.Message, f.Recommendation, f.Location, f.ManifestPath });
 }
