@@ -1,3 +1,4 @@
+using System.Linq;
 using Xunit;
 using static EdgeMigration.Tests.RuleTestKit;
 
@@ -5,6 +6,23 @@ namespace EdgeMigration.Tests.Rules;
 
 public class MountsRuleTests
 {
+    /// <summary>
+    /// A Docker tmpfs mount has no Source: the agent refuses it for that, and maps no tmpfs mount even with one. The advice
+    /// goes straight to what works, a memory-backed emptyDir, in JSON that clears the findings once followed.
+    /// </summary>
+    [Fact]
+    public void ATmpfsMountWithoutSourceIsToldToBecomeAMemoryEmptyDir()
+    {
+        var manifest = ManifestBuilder.Deployment(("cache", """{"HostConfig":{"Mounts":[{"Type":"tmpfs","Target":"/cache"}]}}"""));
+
+        var finding = Assert.Single(Check(manifest, "K9"));
+        var followed = ManifestBuilder.Deployment(("cache",
+            """{"k8s-experimental": {"volumes": [{"volume": {"name": "memory", "emptyDir": {"medium": "Memory"}}, "volumeMounts": [{"name": "memory", "mountPath": "/cache"}]}]}}"""));
+
+        Assert.StartsWith("Remove the entry: the device's agent maps no tmpfs mount. For a memory-backed folder add \"k8s-experimental\": {\"volumes\": [{\"volume\": {\"name\": \"memory\", \"emptyDir\": {\"medium\": \"Memory\"}}, \"volumeMounts\": [{\"name\": \"memory\", \"mountPath\": \"/cache\"}]}]}", finding.Recommendation);
+        Assert.DoesNotContain(EdgeMigration.Core.Rules.RuleEngine.Check(followed), f => f.ModuleName == "cache" && f.Severity != EdgeMigration.Core.Rules.Severity.Information);
+    }
+
     [Fact]
     public void MountsTheAgentRejectsAreErrors()
     {

@@ -59,6 +59,13 @@ public sealed class MountsRule : ModuleRule
         }
     }
 
+    private static bool IsTmpfs(MountEntry mount) => string.Equals(mount.Type, "tmpfs", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A memory-backed folder as the agent mounts one: an emptyDir volume of medium Memory in k8s-experimental.volumes.</summary>
+    private static string EmptyDirAdvice(string? target) =>
+        "For a memory-backed folder add \"k8s-experimental\": {\"volumes\": [{\"volume\": {\"name\": \"memory\", \"emptyDir\": {\"medium\": \"Memory\"}}, " +
+        $"\"volumeMounts\": [{{\"name\": \"memory\", \"mountPath\": \"{(string.IsNullOrEmpty(target) ? "<path>" : target)}\"}}]}}]}} to createOptions.";
+
     private static void AddIfMissing(List<string> missing, string name, string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -85,9 +92,12 @@ public sealed class MountsRule : ModuleRule
         AddIfMissing(missing, "Target", mount.Target);
         if (missing.Count > 0)
         {
+            // Docker's tmpfs mounts have no Source, and the agent maps none: giving it one would not mount it either.
             findings.Add(Finding(module, mount.Location,
                 $"{mount.Location} has no {string.Join(", ", missing)}; the agent requires Type, Source and Target for every mount, and the whole deployment fails.",
-                "Give all three (a volume's Source is the share name, a bind's the host directory)."));
+                IsTmpfs(mount)
+                    ? $"Remove the entry: the device's agent maps no tmpfs mount. {EmptyDirAdvice(mount.Target)}"
+                    : "Give all three (a volume's Source is the share name, a bind's the host directory)."));
             return;
         }
         if (mount.PlaceholderType is { } pendingType)
@@ -97,12 +107,9 @@ public sealed class MountsRule : ModuleRule
         else if (!mount.IsBind && !mount.IsVolume)
         {
             // The agent's mapper keeps the mounts of Type bind and of Type volume (KubernetesDeploymentMapper.CollectModuleVolumes) and leaves out the others, as the preview does.
-            var tmpfs = string.Equals(mount.Type, "tmpfs", StringComparison.OrdinalIgnoreCase);
             findings.Add(Finding(module, mount.Location,
                 $"{mount.Location} is of Type '{mount.Type}'; the device's agent maps only bind and volume mounts, so it is not mounted.",
-                tmpfs
-                    ? "For a memory-backed folder use k8s-experimental.volumes with an emptyDir volume of medium Memory."
-                    : "Use Type volume (a share) or bind (a host directory).",
+                IsTmpfs(mount) ? EmptyDirAdvice(mount.Target) : "Use Type volume (a share) or bind (a host directory).",
                 Severity.Warning));
         }
         else if (!TemplateText.HasPlaceholder(mount.Source!) && (mount.IsVolume || !BindSpec.IsWindowsPath(mount.Source!)))
