@@ -171,7 +171,7 @@ internal sealed class PortMapping
         }
         else if (!key.IsValid)
         {
-            _context.Drop(location, value, DropEffect.Ignored, key.IgnoredBecause, PortKey.IgnoredAdvice);
+            _context.Drop(location, value, DropEffect.Ignored, key.IgnoredBecause, key.IgnoredAdvice);
         }
         return key.IsValid;
     }

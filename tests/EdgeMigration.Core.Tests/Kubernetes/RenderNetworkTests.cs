@@ -55,8 +55,9 @@ public class RenderNetworkTests
 
         Assert.DoesNotContain(module.Resources, r => r.Kind == "Service");
         Assert.Equal(new[] { "Ignored ExposedPorts['80/http']", "Ignored ExposedPorts.web" }, Dropped(module));
-        // As rule K10 says it.
-        Assert.Equal("Write it as, for example, \"8080/tcp\"; give each port of a range its own key.", module.Dropped[0].Advice);
+        // As rule K10 says it: with the port the key starts with, so that the advice followed keeps it.
+        Assert.Equal("Write it as \"80/tcp\" (or \"80/udp\"); give each port of a range its own key.", module.Dropped[0].Advice);
+        Assert.Equal("Write it as, for example, \"8080/tcp\"; give each port of a range its own key.", module.Dropped[1].Advice);
     }
 
     [Fact]

@@ -51,6 +51,8 @@ public class RenderStorageTests
 
         Assert.Equal(new[] { "Ignored HostConfig.Binds[0]" }, Dropped(module));
         Assert.StartsWith("HostConfig.Binds[0] \"/cache\" is a container path alone: Docker mounts a new anonymous volume there", DroppedAt(module, "HostConfig.Binds[0]").Reason);
+        // What makes the finding go: the entry removed, or replaced by a share's mount.
+        Assert.StartsWith("Remove the entry if the module keeps nothing there (the device skips it anyway); for data to keep, replace it with a mount of a share", DroppedAt(module, "HostConfig.Binds[0]").Advice);
         Assert.Equal("""[{"hostPath":{"path":"/data","type":"DirectoryOrCreate"},"name":"data"}]""", Compact(PodSpec(module)["volumes"]));
     }
 

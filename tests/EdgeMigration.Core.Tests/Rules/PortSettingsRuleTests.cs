@@ -1,4 +1,5 @@
 using System.Linq;
+using EdgeMigration.Core.Rules;
 using Xunit;
 using static EdgeMigration.Tests.RuleTestKit;
 
@@ -105,6 +106,22 @@ public class PortSettingsRuleTests
         }, Summary(Check(manifest, "K10")));
         var bindings = Core.Rules.Network.ModulePorts.Bindings(manifest.FindModule("padded")!);
         Assert.Equal(new int?[] { 8080, 9696, null, null }, bindings.Select(b => b.Bindings[0].HostPort));
+    }
+
+    /// <summary>
+    /// The advice on a key the agent ignores names the port the key starts with: followed, the binding keeps the port the
+    /// user meant (an example port, 8080, beside HostPort 8000 made a new N2 Warning).
+    /// </summary>
+    [Fact]
+    public void TheAdviceOnAnIgnoredKeyKeepsItsPort()
+    {
+        var manifest = ManifestBuilder.Deployment(("range", """{"HostConfig":{"PortBindings":{"8000-8001/tcp":[{"HostPort":"8000"}]}}}"""));
+        var followed = ManifestBuilder.Deployment(("range", """{"HostConfig":{"PortBindings":{"8000/tcp":[{"HostPort":"8000"}]}}}"""));
+
+        var finding = Assert.Single(Check(manifest, "K10"));
+
+        Assert.Equal("Write it as \"8000/tcp\" (or \"8000/udp\"); give each port of a range its own key.", finding.Recommendation);
+        Assert.DoesNotContain(RuleEngine.Check(followed), f => f.ModuleName == "range" && f.RuleId is "K10" or "N2");
     }
 
     [Fact]

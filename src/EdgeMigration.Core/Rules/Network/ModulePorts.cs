@@ -54,8 +54,25 @@ public sealed record PortKey(string Text, int? Number, string? Protocol, bool La
     /// <summary>Why the device's agent ignores a key it cannot read, as the check and the preview say it.</summary>
     public string IgnoredBecause => $"Port '{Text}' is ignored by the device's agent, which reads only <port>[/<tcp|udp|sctp>].";
 
-    /// <summary>What to write instead of a key the agent ignores (<see cref="IgnoredBecause"/>).</summary>
-    public const string IgnoredAdvice = "Write it as, for example, \"8080/tcp\"; give each port of a range its own key.";
+    /// <summary>
+    /// What to write instead of a key the agent ignores (<see cref="IgnoredBecause"/>): the port the key starts with, so
+    /// that the advice followed keeps the port the user meant ("8000-8001/tcp" and "8000/http" become "8000/tcp").
+    /// </summary>
+    public string IgnoredAdvice
+    {
+        get
+        {
+            var trimmed = Text.Trim();
+            var digits = 0;
+            while (digits < trimmed.Length && Ascii.IsDigit(trimmed[digits]))
+            {
+                digits++;
+            }
+            return digits > 0 && ModulePorts.ToPort(trimmed.Substring(0, digits)) is { } port
+                ? $"Write it as \"{port}/tcp\" (or \"{port}/udp\"); give each port of a range its own key."
+                : "Write it as, for example, \"8080/tcp\"; give each port of a range its own key.";
+        }
+    }
 
     /// <summary>What to write instead of an <see cref="IsOutOfRange"/> key.</summary>
     public const string RefusedAdvice = "Give a port from 1 to 65535, such as \"8080/tcp\".";

@@ -63,7 +63,7 @@ public sealed class PortSettingsRule : ModuleRule
         }
         else if (!key.IsValid && !TemplateText.HasPlaceholder(name))
         {
-            findings.Add(Finding(module, location, key.IgnoredBecause, PortKey.IgnoredAdvice, Severity.Warning));
+            findings.Add(Finding(module, location, key.IgnoredBecause, key.IgnoredAdvice, Severity.Warning));
         }
     }
 

@@ -93,5 +93,5 @@ public sealed class BindsRule : BindRule
     /// <summary>What becomes of a container path alone in Binds (Docker's anonymous volume) on the GPU device; the preview says it too.</summary>
     internal static (string Message, string Recommendation) AnonymousVolume(string location, JNode bind, string target) =>
         ($"{location} {bind.ToCompactJson()} is a container path alone: Docker mounts a new anonymous volume there, but the GPU device's agent wants '<source>:<target>' and skips it, so the path is the container's own folder, whose changes are lost whenever the container restarts.",
-            $"Nothing to change if the module keeps nothing there; for data to keep, mount a share: {{\"Target\": \"{target}\", \"Source\": \"<share>\", \"Type\": \"volume\"}} in HostConfig.Mounts.");
+            $"Remove the entry if the module keeps nothing there (the device skips it anyway); for data to keep, replace it with a mount of a share: {{\"Target\": \"{target}\", \"Source\": \"<share>\", \"Type\": \"volume\"}} in HostConfig.Mounts.");
 }
