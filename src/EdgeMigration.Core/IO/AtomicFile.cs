@@ -64,13 +64,9 @@ public static class AtomicFile
             written = true;
             return new PreparedFile(fullPath, temporary, existed);
         }
-        catch (UnauthorizedAccessException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new UnauthorizedAccessException(NotWritten(fullPath, ex), ex);
-        }
-        catch (IOException ex)
-        {
-            throw new IOException(NotWritten(fullPath, ex), ex);
+            throw NotWritten(fullPath, ex);
         }
         finally
         {
@@ -127,13 +123,9 @@ public static class AtomicFile
                 }
                 placed = true;
             }
-            catch (UnauthorizedAccessException ex)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new UnauthorizedAccessException(NotWritten(Path, ex), ex);
-            }
-            catch (IOException ex)
-            {
-                throw new IOException(NotWritten(Path, ex), ex);
+                throw NotWritten(Path, ex);
             }
             finally
             {
@@ -185,5 +177,10 @@ public static class AtomicFile
     }
 
     /// <summary>The failure names the file the user asked for, not the temporary file it happened on.</summary>
-    private static string NotWritten(string path, Exception ex) => $"The file '{path}' was not written: {ex.Message}";
+    /// <summary>A failure to write <paramref name="path"/> as the caller sees it: of the same kind, naming the file asked for.</summary>
+    private static Exception NotWritten(string path, Exception ex)
+    {
+        var message = $"The file '{path}' was not written: {ex.Message}";
+        return ex is UnauthorizedAccessException ? new UnauthorizedAccessException(message, ex) : new IOException(message, ex);
+    }
 }

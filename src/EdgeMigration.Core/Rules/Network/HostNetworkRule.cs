@@ -73,17 +73,13 @@ public sealed class HostNetworkRule : MigrationRule
             return "Remove NetworkMode host from edgeHub and keep its 5671, 8883 and 443 PortBindings, through which modules reach it as 'edgehub'.";
         }
         var json = string.Join(", ", missing.Select(p => $"\"{p}/tcp\": [{{\"HostPort\": \"{p}\"}}]"));
-        return $"Remove NetworkMode host from edgeHub and bind its port{(missing.Count == 1 ? "" : "s")} {Names(missing.Select(p => p.ToString()).ToList(), "and")} in HostConfig.PortBindings " +
+        return $"Remove NetworkMode host from edgeHub and bind its port{(missing.Count == 1 ? "" : "s")} {ProseList.Joined(missing.Select(p => p.ToString()).ToList())} in HostConfig.PortBindings " +
             $"(\"PortBindings\": {{{json}}}): without the host network, modules reach it as 'edgehub' only through the ports it binds.";
     }
 
     /// <summary>Up to three names, then how many more.</summary>
     private static string Names(IReadOnlyList<string> names) =>
         string.Join(", ", names.Take(3)) + (names.Count > 3 ? $" and {names.Count - 3} more" : "");
-
-    /// <summary>"a", "a and b", "a, b and c".</summary>
-    private static string Names(IReadOnlyList<string> names, string and) =>
-        names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + $" {and} " + names[names.Count - 1];
 
     private static bool UsesHostNetwork(EdgeModule module) =>
         module.HostConfig()?.GetIgnoreCase(NetworkModeName) is JValue { IsString: true } mode &&

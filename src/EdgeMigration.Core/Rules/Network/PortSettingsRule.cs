@@ -188,7 +188,7 @@ public sealed class PortSettingsRule : ModuleRule
         return keys.Count < 2
             ? ($"Container port {key.Name} is bound to HostPorts {string.Join(", ", hostPorts)}; the device names each Service port {name}, and Kubernetes refuses two ports of the same name; {PortKey.ServiceRefused}.",
                 "Bind each container port to one HostPort.")
-            : ($"Port keys {string.Join(", ", keys.Take(keys.Count - 1).Select(k => "'" + k + "'"))} and '{keys[keys.Count - 1]}' are one container port, {key.Name}, to the device's agent, which reads the protocol in any case; bound to HostPorts {string.Join(", ", hostPorts)}, it gives the Service two ports named {name}, and Kubernetes refuses two ports of the same name; {PortKey.ServiceRefused}.",
+            : ($"Port keys {ProseList.Joined(keys.Select(k => "'" + k + "'").ToList())} are one container port, {key.Name}, to the device's agent, which reads the protocol in any case; bound to HostPorts {string.Join(", ", hostPorts)}, it gives the Service two ports named {name}, and Kubernetes refuses two ports of the same name; {PortKey.ServiceRefused}.",
                 $"Write the port once, as \"{key.Name}\", bound to one HostPort.");
     }
 }

@@ -107,13 +107,13 @@ public sealed class ServiceAccountsRule : MigrationRule
         }
         else if (refused.Count <= NamedAtMost)
         {
-            modules = $"the Deployments of modules {Joined(refused.Select(name => $"'{name}' ({Rules(refusedBy[name])})").ToList())}, and the device's agent stops at the first,";
+            modules = $"the Deployments of modules {ProseList.Joined(refused.Select(name => $"'{name}' ({Rules(refusedBy[name])})").ToList())}, and the device's agent stops at the first,";
         }
         else
         {
             modules = $"the Deployments of {refused.Count} modules ({string.Join(", ", named)} and {refused.Count - NamedAtMost} more; {Rules(rules)}), and the device's agent stops at the first,";
         }
-        var which = refused.Count <= NamedAtMost ? Joined(named) : $"those {refused.Count} modules";
+        var which = refused.Count <= NamedAtMost ? ProseList.Joined(named) : $"those {refused.Count} modules";
         var notStarting = ofOtherDeployments
             ? "the modules of the base deployment and of the other layers for the same devices, which IoT Hub merges with this layer, do not start on a device that has not run them before"
             : "this module does not start on a device that has not run it before, such as a new GPU device";
@@ -122,8 +122,5 @@ public sealed class ServiceAccountsRule : MigrationRule
     }
 
     /// <summary>rule K17, or rules O4, K12 and K13.</summary>
-    private static string Rules(List<string> ids) => (ids.Count == 1 ? "rule " : "rules ") + Joined(ids);
-
-    private static string Joined(List<string> items) =>
-        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
+    private static string Rules(List<string> ids) => (ids.Count == 1 ? "rule " : "rules ") + ProseList.Joined(ids);
 }
