@@ -63,6 +63,10 @@ public class CompletionTests
 
             Assert.Equal(new[] { "web", "web2" }, Complete("Get-EdgeModule ./two.json -Name web", folder));
             Assert.Equal(new[] { "web2", "web" }, Complete("Get-EdgeModule ./two.json -Name w", folder));
+            // Ids that differ only in case are two modules: the one typed exactly stays itself.
+            System.IO.File.WriteAllText(System.IO.Path.Combine(folder, "case.json"), System.IO.File.ReadAllText(Sample).Replace("\"WebServerApp\"", "\"Web\"").Replace("\"file_mover\"", "\"web\""));
+            Assert.Equal(new[] { "web", "Web" }, Complete("Get-EdgeModule ./case.json -Name web", folder));
+            Assert.Equal(new[] { "Web", "web" }, Complete("Get-EdgeModule ./case.json -Name Web", folder));
         }
         finally
         {

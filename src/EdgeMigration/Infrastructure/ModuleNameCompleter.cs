@@ -20,7 +20,8 @@ public sealed class ModuleNameCompleter : IArgumentCompleter
             .GroupBy(module => module.Name)
             .Select(group => group.First())
             // In manifest order but for a whole id typed, which comes first: Tab puts the first one offered in place of the word.
-            .OrderBy(module => !string.Equals(module.Name, typed, System.StringComparison.OrdinalIgnoreCase))
+            // Ids may differ only in case (Web and web are two modules): the one typed exactly comes before the others.
+            .OrderBy(module => module.Name == typed ? 0 : string.Equals(module.Name, typed, System.StringComparison.OrdinalIgnoreCase) ? 1 : 2)
             .Select(module => new CompletionResult(Quoted(module.Name), module.Name, CompletionResultType.ParameterValue,
                 string.IsNullOrEmpty(module.Image) ? module.Name : $"{module.Name}: {module.Image}"))
             .ToList();

@@ -212,6 +212,19 @@ public class ModuleAddressRuleTests
         Assert.StartsWith("Variable 'OTHER' (the env section) addresses module 'sql' at 'tcp:sql\\EXPRESS,14330', but the device's Service for 'sql' serves port 1433 only", finding.Message);
     }
 
+    [Fact]
+    public void ADataSourceThatIsAFilePathAddressesNoModule()
+    {
+        // SQLite's Data Source is a file: "data\app.db" names no server 'data' with an instance "app.db" (SQL Server's
+        // instance names hold no '.'), while "data\EXPRESS" is SQL Server's form.
+        var manifest = Caller("""{"SQLITE": {"value": "Data Source=data\\app.db;Cache=Shared"}, "SQL": {"value": "Data Source=data\\EXPRESS"}}""",
+            ("data", "{}"));
+
+        var finding = Assert.Single(Check(manifest, "K20"));
+
+        Assert.StartsWith("Variable 'SQL' (the env section) addresses module 'data' at 'data', but 'data' has no ports", finding.Message);
+    }
+
     [Theory]
     // The metrics collector scrapes edgeHub at 9600, which edgeHub does not bind; the API proxy routes to a registry without ports.
     [InlineData("Azure__iotedge__edge-modules__metrics-collector__src__ExampleDeployment.json", "AzureMonitorForIotEdgeModule env.MetricsEndpointsCSV edgeHub")]

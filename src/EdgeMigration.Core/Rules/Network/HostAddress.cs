@@ -175,12 +175,30 @@ internal static class HostAddresses
         }
         var hasPort = instanceEnd < value.Length && value[instanceEnd] == ',' && portEnd > portStart;
         end = hasPort ? portEnd : hostEnd;
-        if (hostEnd == hostStart || hostEnd < value.Length && value[hostEnd] is ':' or '/' || resolve(value, hostStart, hostEnd - hostStart) is not { } target)
+        if (hostEnd == hostStart || hostEnd < value.Length && value[hostEnd] is ':' or '/' || !IsInstanceName(value, hostEnd + 1, instanceEnd) ||
+            resolve(value, hostStart, hostEnd - hostStart) is not { } target)
         {
             return null;
         }
         return new HostAddress<T>(value.Substring(start, end - start), value.Substring(hostStart, hostEnd - hostStart), hostStart,
             hasPort ? ModulePorts.ToPort(value.Substring(portStart, portEnd - portStart)) : null, target);
+    }
+
+    /// <summary>
+    /// True when the text from <paramref name="start"/> to <paramref name="end"/> (empty without an instance) may name a
+    /// SQL Server instance: its names hold letters, digits, '_', '$', '&amp;' and '#' only. Anything else after a '\' is a
+    /// file path, as SQLite's "Data Source=data\app.db" is: no server at all.
+    /// </summary>
+    private static bool IsInstanceName(string value, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (!(Ascii.IsLetter(value[i]) || Ascii.IsDigit(value[i]) || value[i] is '_' or '$' or '&' or '#'))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>What ends the host and port: a path, a query or a fragment.</summary>
