@@ -166,3 +166,33 @@ public sealed class ModuleTwinSection
     internal JObject ModulesContent { get; }
     internal JMember Member { get; }
 }
+
+/// <summary>
+/// A layered deployment's key that sets one setting of a module instead of defining it:
+/// <c>"properties.desired.modules.&lt;id&gt;.&lt;setting&gt;"</c> ("…modules.sensor.settings.image", "…modules.sensor.env.LEVEL").
+/// Twin property names hold no '.', so the id ends at the first one (outside a template placeholder); IoT Hub merges the
+/// value into the module's definition, in whichever deployment for the device defines the module.
+/// </summary>
+public sealed class ModuleSettingKey
+{
+    internal ModuleSettingKey(string moduleId, string setting, bool isSystemModule, JObject container, JMember member, string location)
+    {
+        ModuleId = moduleId;
+        Setting = setting;
+        IsSystemModule = isSystemModule;
+        Container = container;
+        Member = member;
+        Location = location;
+    }
+
+    public string ModuleId { get; }
+    public bool IsSystemModule { get; }
+
+    /// <summary>The setting within the module's definition, as the key writes it ("env.LEVEL").</summary>
+    public string Setting { get; }
+
+    public string Key => Member.Name;
+    public string Location { get; }
+    internal JObject Container { get; }
+    internal JMember Member { get; }
+}

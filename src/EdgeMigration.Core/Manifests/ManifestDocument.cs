@@ -23,6 +23,7 @@ public sealed class ManifestDocument
     private List<EdgeModule> _modules = new();
     private List<EdgeRoute> _routes = new();
     private List<ModuleTwinSection> _twins = new();
+    private List<ModuleSettingKey> _settingKeys = new();
     private List<ManifestDiagnostic> _diagnostics = new();
 
     /// <summary>Files are read as one manifest each; a list's text or objects on the pipeline are read element by element.</summary>
@@ -73,6 +74,9 @@ public sealed class ManifestDocument
     public IReadOnlyList<EdgeModule> Modules => _modules;
     public IReadOnlyList<EdgeRoute> Routes => _routes;
     public IReadOnlyList<ModuleTwinSection> ModuleTwins => _twins;
+
+    /// <summary>A layered deployment's keys that set one setting of a module rather than define it.</summary>
+    public IReadOnlyList<ModuleSettingKey> ModuleSettingKeys => _settingKeys;
     public IReadOnlyList<ManifestDiagnostic> Diagnostics => _diagnostics;
 
     /// <summary>Registry passwords: never to be shown in findings, messages or logs.</summary>
@@ -239,6 +243,7 @@ public sealed class ManifestDocument
         _modules = ManifestViews.Modules(this, decoded, _diagnostics);
         _routes = ManifestViews.Routes(this);
         _twins = ManifestViews.Twins(this);
+        _settingKeys = ManifestViews.ModuleSettingKeys(this);
         Secrets = RegistrySecrets.Collect(Root);
     }
 

@@ -46,23 +46,76 @@ internal static class ManifestViews
                 }
             }
         }
-        if (document.IsLayered && document.ModulesContent?.Find(EdgeAgent)?.Value is JObject agent)
+        foreach (var key in LayeredAgentKeys(document))
         {
-            var agentPath = JsonPath.Member(document.ModulesContentPath!, EdgeAgent);
-            foreach (var member in agent.Members)
+            if (key.SettingStart < 0 && Entry(key.Id, key.IsSystem, key.Member, key.Agent, key.Location, diagnostics) is { } entry)
             {
-                var system = member.Name.StartsWith(LayeredSystemModulePrefix, StringComparison.Ordinal);
-                if (!system && !member.Name.StartsWith(LayeredModulePrefix, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-                var id = member.Name.Substring(system ? LayeredSystemModulePrefix.Length : LayeredModulePrefix.Length);
-                if (Entry(id, system, member, agent, JsonPath.Member(agentPath, member.Name), diagnostics) is { } entry)
-                {
-                    yield return entry;
-                }
+                yield return entry;
             }
         }
+    }
+
+    /// <summary>A layered deployment's keys that set one setting of a module (<see cref="ModuleSettingKey"/>), in manifest order.</summary>
+    public static List<ModuleSettingKey> ModuleSettingKeys(ManifestDocument document)
+    {
+        var keys = new List<ModuleSettingKey>();
+        foreach (var key in LayeredAgentKeys(document))
+        {
+            if (key.SettingStart >= 0)
+            {
+                keys.Add(new ModuleSettingKey(key.Id.Substring(0, key.SettingStart - 1), key.Id.Substring(key.SettingStart), key.IsSystem,
+                    key.Agent, key.Member, key.Location));
+            }
+        }
+        return keys;
+    }
+
+    /// <summary>
+    /// The module keys of a layered deployment's $edgeAgent: "properties.desired.modules.&lt;id&gt;" (or systemModules),
+    /// each with what follows the prefix and where a setting after the id begins (-1 for a key that defines the module).
+    /// </summary>
+    private static IEnumerable<(string Id, int SettingStart, bool IsSystem, JMember Member, JObject Agent, string Location)> LayeredAgentKeys(ManifestDocument document)
+    {
+        if (!document.IsLayered || document.ModulesContent?.Find(EdgeAgent)?.Value is not JObject agent)
+        {
+            yield break;
+        }
+        var agentPath = JsonPath.Member(document.ModulesContentPath!, EdgeAgent);
+        foreach (var member in agent.Members)
+        {
+            var system = member.Name.StartsWith(LayeredSystemModulePrefix, StringComparison.Ordinal);
+            if (!system && !member.Name.StartsWith(LayeredModulePrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var id = member.Name.Substring(system ? LayeredSystemModulePrefix.Length : LayeredModulePrefix.Length);
+            yield return (id, SettingStart(id), system, member, agent, JsonPath.Member(agentPath, member.Name));
+        }
+    }
+
+    /// <summary>
+    /// Where the setting begins in "&lt;id&gt;.&lt;setting&gt;": past the first '.', as twin property names hold none, but
+    /// not one inside a template placeholder ("${MODULES.sensor}"); -1 for an id alone.
+    /// </summary>
+    private static int SettingStart(string id)
+    {
+        var inPlaceholder = false;
+        for (var i = 0; i < id.Length; i++)
+        {
+            if (id[i] == '$' && i + 1 < id.Length && id[i + 1] == '{')
+            {
+                inPlaceholder = true;
+            }
+            else if (id[i] == '}')
+            {
+                inPlaceholder = false;
+            }
+            else if (id[i] == '.' && !inPlaceholder && i > 0 && i + 1 < id.Length)
+            {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     private static ModuleEntry? Entry(string name, bool system, JMember member, JObject container, string location, List<ManifestDiagnostic>? diagnostics)

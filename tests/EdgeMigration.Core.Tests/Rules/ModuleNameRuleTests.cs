@@ -291,6 +291,66 @@ public class ModuleNameRuleTests
         AssertIdempotent(result, "O2");
     }
 
+    /// <summary>
+    /// A layer that defines file_mover and sets one setting each of it, of Opc_Publisher (which the base deployment
+    /// defines) and of edgeHub, with keys that go past the module id, as IoT Hub merges twin paths.
+    /// </summary>
+    private const string SettingsLayer = """
+        {
+          "content": {
+            "modulesContent": {
+              "$edgeAgent": {
+                "properties.desired.modules.file_mover": { "type": "docker", "settings": { "image": "mover:1", "createOptions": "{}" } },
+                "properties.desired.modules.file_mover.env.LEVEL": { "value": "debug" },
+                "properties.desired.modules.Opc_Publisher.settings.image": "opc:2",
+                "properties.desired.systemModules.edgeHub.env.OptimizeForPerformance": { "value": "false" }
+              },
+              "$edgeHub": {}
+            }
+          }
+        }
+        """;
+
+    [Fact]
+    public void ALayersKeyThatSetsOneSettingOfAModuleFollowsTheModulesRename()
+    {
+        // Twin property names hold no '.': "file_mover.env.LEVEL" sets env.LEVEL of file_mover, it is no module 'file_mover.env.LEVEL'
+        // (which O2 had renamed 'file-mover-env-level', and K6 had called the string "opc:2" a definition that is no object).
+        var manifest = ManifestDocument.Parse(SettingsLayer);
+
+        var findings = Check(manifest, "O2");
+        var result = Convert(manifest, "O2");
+
+        Assert.Equal(new[] { "file_mover" }, manifest.Modules.Where(m => !m.IsSystemModule).Select(m => m.Name));
+        Assert.Equal(new[] { ("file_mover", "env.LEVEL", false), ("Opc_Publisher", "settings.image", false), ("edgeHub", "env.OptimizeForPerformance", true) },
+            manifest.ModuleSettingKeys.Select(k => (k.ModuleId, k.Setting, k.IsSystemModule)));
+        Assert.Equal(new[]
+        {
+            "O2 Information - $.content.modulesContent['$edgeAgent']['properties.desired.modules.file_mover.env.LEVEL'] fixable",
+            "O2 Warning - $.content.modulesContent['$edgeAgent']['properties.desired.modules.Opc_Publisher.settings.image'] fixable",
+            "O2 Warning file_mover  fixable",
+        }, Summary(findings));
+        Assert.Equal("Key 'properties.desired.modules.file_mover.env.LEVEL' sets env.LEVEL of module 'file_mover', which is to be renamed 'file-mover'.", findings[0].Message);
+        Assert.StartsWith("Key 'properties.desired.modules.Opc_Publisher.settings.image' sets settings.image of module 'Opc_Publisher', which this layered deployment does not define; the deployment that does is converted with the module renamed 'opc-publisher'", findings[1].Message);
+        Assert.Equal(SettingsLayer.Replace("modules.file_mover", "modules.file-mover").Replace("modules.Opc_Publisher", "modules.opc-publisher"), result.Manifest.ToJson());
+        Assert.Contains(result.Changes, c => c.Description == "Key 'properties.desired.modules.file_mover.env.LEVEL' follows module 'file_mover', renamed 'file-mover'.");
+        Assert.Equal(new[] { ("file-mover", "env.LEVEL"), ("opc-publisher", "settings.image"), ("edgeHub", "env.OptimizeForPerformance") },
+            result.Manifest.ModuleSettingKeys.Select(k => (k.ModuleId, k.Setting)));
+        AssertIdempotent(result, "O2");
+    }
+
+    [Fact]
+    public void ALayersKeysThatSetOneSettingAreNotedAsNotChecked()
+    {
+        var findings = Check(ManifestDocument.Parse(SettingsLayer), "K6");
+
+        Assert.Equal(new[] { "K6 Information - ", "K6 Information - ", "K6 Information - " }, findings.Select(f => $"{f.RuleId} {f.Severity} {f.ModuleName ?? "-"} "));
+        Assert.Equal(
+            "Key 'properties.desired.systemModules.edgeHub.env.OptimizeForPerformance' sets env.OptimizeForPerformance of module 'edgeHub' (a twin property name holds no '.', so the module's id ends at the first): IoT Hub merges it into the module's definition, in whichever deployment for the device defines the module. The rules read whole module definitions, so this setting is not checked.",
+            findings[2].Message);
+        Assert.EndsWith("['properties.desired.systemModules.edgeHub.env.OptimizeForPerformance']", findings[2].Location);
+    }
+
     [Fact]
     public void ModuleNameMapRenamesAnotherDeploymentsModuleInALayersReferences()
     {

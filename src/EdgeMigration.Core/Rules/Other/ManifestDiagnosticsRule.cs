@@ -6,8 +6,9 @@ namespace EdgeMigration.Core.Rules.Other;
 
 /// <summary>
 /// K6: what reading the manifest noticed: keys given twice in one object (only the last counts, and IoT Hub may
-/// reject the manifest), in the manifest or inside a module's createOptions, and module definitions that are not
-/// objects (skipped by every other rule, refused by the agent).
+/// reject the manifest), in the manifest or inside a module's createOptions, module definitions that are not
+/// objects (skipped by every other rule, refused by the agent), and a layered deployment's keys that set one setting of
+/// a module (<see cref="ModuleSettingKey"/>), which no other rule reads.
 /// </summary>
 public sealed class ManifestDiagnosticsRule : MigrationRule
 {
@@ -28,6 +29,13 @@ public sealed class ManifestDiagnosticsRule : MigrationRule
                 ? Finding(null, diagnostic.Location, diagnostic.Message, "Keep one of the keys, with the value meant.")
                 : Finding(null, diagnostic.Location, diagnostic.Message, "Make the module definition an object, or remove it.", Severity.Error);
             found.Add(finding with { ModuleName = diagnostic.ModuleName });
+        }
+        foreach (var key in manifest.ModuleSettingKeys)
+        {
+            found.Add(Finding(null, key.Location,
+                $"Key '{key.Key}' sets {key.Setting} of module '{key.ModuleId}' (a twin property name holds no '.', so the module's id ends at the first): IoT Hub merges it into the module's definition, in whichever deployment for the device defines the module. The rules read whole module definitions, so this setting is not checked.",
+                $"Check the setting by hand, or check the deployment that defines '{key.ModuleId}' with the setting written into its definition.",
+                Severity.Information));
         }
         foreach (var module in manifest.Modules)
         {

@@ -13,8 +13,8 @@ namespace EdgeMigration.Core.Rules.Other;
 /// O2: the device names each module's Deployment, Service and container after its id, lower-cased with every
 /// character outside [a-z0-9.-] dropped. Ids that collide that way, or that do not end up as a DNS label, fail
 /// the deployment; others work under a different name than the one other modules use. The fix renames modules to
-/// safe names and rewrites every reference to them: the module's key, routes, module twin sections, and other
-/// modules' variables that name them (<see cref="EnvironmentReferences"/>). It runs
+/// safe names and rewrites every reference to them: the module's key, routes, module twin sections, a layered
+/// deployment's keys that set one of their settings, and other modules' variables that name them (<see cref="EnvironmentReferences"/>). It runs
 /// last among the fixes, so the other rules' changes are recorded under the ids the user knows. A template's placeholder
 /// ids (<c>__MODULE_NAME</c>, <c>${MODULE}</c>) keep their ids: what the replacing id must be is reported instead.
 /// </summary>
@@ -92,6 +92,17 @@ public sealed class ModuleNameRule : MigrationRule
                 found.Add(Foreign(twin.Location, $"The module twin section '{twin.ModuleId}' is for module '{twin.ModuleId}'", twin.ModuleId, newName));
             }
         }
+        foreach (var key in manifest.ModuleSettingKeys)
+        {
+            if (!key.IsSystemModule && renames.TryGetValue(key.ModuleId, out var newName))
+            {
+                var reference = $"Key '{key.Key}' sets {key.Setting} of module '{key.ModuleId}'";
+                found.Add(plan.IsForeign(key.ModuleId)
+                    ? Foreign(key.Location, reference, key.ModuleId, newName)
+                    : Finding(null, key.Location, $"{reference}, which is to be renamed '{newName}'.",
+                        "Rename the module and the key together (ConvertTo-GpuEdgeManifest does).", Severity.Information));
+            }
+        }
         foreach (var blocked in plan.Blocked)
         {
             found.Add(Finding(null, "",
@@ -150,6 +161,13 @@ public sealed class ModuleNameRule : MigrationRule
                 route.SetText(rewritten);
                 context.Record(this, null, route.Location, JValue.String(text), JValue.String(rewritten), $"Route '{route.Name}' follows the renamed modules.");
             }
+        }
+        foreach (var key in manifest.ModuleSettingKeys.Where(k => !k.IsSystemModule && renames.ContainsKey(k.ModuleId)).ToList())
+        {
+            var oldKey = key.Key;
+            var newKey = oldKey.Substring(0, oldKey.Length - key.ModuleId.Length - key.Setting.Length - 1) + renames[key.ModuleId] + "." + key.Setting;
+            key.Container.Rename(key.Member, newKey);
+            context.Record(this, null, key.Location, JValue.String(oldKey), JValue.String(newKey), $"Key '{oldKey}' follows module '{key.ModuleId}', renamed '{renames[key.ModuleId]}'.");
         }
         foreach (var twin in twins)
         {

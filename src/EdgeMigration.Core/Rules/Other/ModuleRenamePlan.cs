@@ -25,12 +25,12 @@ internal sealed class ModuleRenamePlan
 
     /// <summary>
     /// Old id → new id, for the modules whose id changes, and for the modules of other deployments that a layered one's
-    /// routes and module twin sections name (<see cref="ForeignIds"/>), which its references follow.
+    /// routes, module twin sections and module setting keys name (<see cref="ForeignIds"/>), which its references follow.
     /// </summary>
     public IReadOnlyDictionary<string, string> Renames { get; }
 
     /// <summary>
-    /// Ids a layered deployment's routes and module twin sections name without defining the module: another deployment
+    /// Ids a layered deployment's routes, module twin sections and module setting keys name without defining the module: another deployment
     /// for the same devices does, and its conversion renames the module as <see cref="KubernetesNames.MakeSafe"/> does
     /// unless the user's renames say otherwise.
     /// </summary>
@@ -171,8 +171,9 @@ internal sealed class ModuleRenamePlan
     private static string NameWhenFree(string id) => KubernetesNames.IsSafeName(id) ? id : KubernetesNames.MakeSafe(id);
 
     /// <summary>
-    /// In a layered deployment, the ids its routes and module twin sections name that are no module of its own, once each
-    /// in manifest order (routes first); none in a deployment that stands alone, where such a reference names nothing.
+    /// In a layered deployment, the ids its routes, module twin sections and module setting keys name that are no module of
+    /// its own, once each in manifest order (routes first); none in a deployment that stands alone, where such a reference
+    /// names nothing.
     /// </summary>
     private static List<string> ForeignModuleIds(ManifestDocument manifest)
     {
@@ -207,6 +208,13 @@ internal sealed class ModuleRenamePlan
         foreach (var twin in manifest.ModuleTwins)
         {
             Add(twin.ModuleId);
+        }
+        foreach (var key in manifest.ModuleSettingKeys)
+        {
+            if (!key.IsSystemModule)
+            {
+                Add(key.ModuleId);
+            }
         }
         return foreign;
     }
