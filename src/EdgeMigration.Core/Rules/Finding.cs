@@ -32,5 +32,12 @@ public sealed record Finding
     /// </summary>
     internal bool RefusesDeployment { get; init; }
 
+    /// <summary>
+    /// True when the finding is a setting for which the device's agent stops the whole deployment (it cannot read the
+    /// module's createOptions or make its objects, or the API server refuses its Service): no module of it is deployed
+    /// (rule K21).
+    /// </summary>
+    internal bool StopsDeployment { get; init; }
+
     public override string ToString() => $"{RuleId} {Severity} {ModuleName}: {Message}";
 }

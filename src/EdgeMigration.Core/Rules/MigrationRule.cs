@@ -40,6 +40,12 @@ public abstract class MigrationRule
     /// </summary>
     internal virtual bool FindsRefusedDeployments => false;
 
+    /// <summary>
+    /// True when some findings of this rule are settings for which the agent stops the whole deployment
+    /// (<see cref="Rules.Finding.StopsDeployment"/>): rules K19 and K21 ask these rules whether it is stopped.
+    /// </summary>
+    internal virtual bool FindsStoppedDeployments => false;
+
     /// <summary>The section's address: every finding carries it, so each section's is made once.</summary>
     public string HelpUri => SectionUris.GetOrAdd(Section, section => ArticleUri + "#" + section);
 
@@ -59,11 +65,13 @@ public abstract class MigrationRule
     /// <summary>
     /// A finding of this rule about a module's setting; <paramref name="location"/> is relative to createOptions unless
     /// <paramref name="inDefinition"/>; <paramref name="refusesDeployment"/> when the API server refuses the module's
-    /// Deployment for it (<see cref="Rules.Finding.RefusesDeployment"/>). Settings in createOptions that cannot be read
-    /// as the agent reads them (K4, K5) are never fixable: the conversion does not edit such createOptions.
+    /// Deployment for it (<see cref="Rules.Finding.RefusesDeployment"/>), <paramref name="stopsDeployment"/> when the agent
+    /// stops the whole deployment for it (<see cref="Rules.Finding.StopsDeployment"/>). Settings in createOptions that cannot
+    /// be read as the agent reads them (K4, K5) are never fixable: the conversion does not edit such createOptions.
     /// </summary>
     protected Finding Finding(EdgeModule? module, string location, string message, string recommendation,
-        Severity? severity = null, bool? fixable = null, Certainty certainty = Certainty.Certain, bool inDefinition = false, bool refusesDeployment = false) =>
+        Severity? severity = null, bool? fixable = null, Certainty certainty = Certainty.Certain, bool inDefinition = false, bool refusesDeployment = false,
+        bool stopsDeployment = false) =>
         new()
         {
             RuleId = Id,
@@ -77,10 +85,11 @@ public abstract class MigrationRule
             Certainty = certainty,
             HelpUri = HelpUri,
             RefusesDeployment = refusesDeployment,
+            StopsDeployment = stopsDeployment,
         };
 
     /// <summary>The finding of a field the agent's model cannot hold (<see cref="MistypedFields"/>): this rule's, in the field's words.</summary>
-    protected Finding Finding(EdgeModule module, MistypedField field) => Finding(module, field.Location, field.Message, field.Advice);
+    protected Finding Finding(EdgeModule module, MistypedField field) => Finding(module, field.Location, field.Message, field.Advice, stopsDeployment: true);
 
     /// <summary>Information that a template placeholder stands where <paramref name="expected"/> belongs (<see cref="TemplateText.StandsForValue"/>).</summary>
     protected Finding PendingFinding(EdgeModule module, string location, JNode value, string expected) =>

@@ -56,8 +56,10 @@ public static class RuleCatalog
         new Other.EdgeAgentSettingsRule(),
         new Other.ImagePullSecretNameRule(),
         new Other.AnnotationKeyRule(),
-        // K19 reads the findings of the rules that find refused Deployments: last, so a check has made them already.
+        // K19 and K21 read the findings of the rules that find refused and stopped deployments: last, so a check has made
+        // them already.
         new Other.ServiceAccountsRule(),
+        new Other.StoppedDeploymentRule(),
     });
 
     public static MigrationRule? Find(string id) =>

@@ -24,6 +24,7 @@ public sealed class MissingHostPortRule : ModuleRule
     public override string Title => "Exposed ports need a HostPort";
     public override Severity DefaultSeverity => Severity.Warning;
     public override string Section => "network";
+    internal override bool FindsStoppedDeployments => true;
     public override bool CanFix => true;
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
@@ -44,7 +45,7 @@ public sealed class MissingHostPortRule : ModuleRule
                         ? $"{entry.Location} is null, not an array of bindings; Docker publishes the port on no host port, and {ModulePorts.NullStopsDeployment}."
                         : $"{entry.Location} has no binding; Docker publishes the port on no host port (other modules reach it on the module network), and the GPU device's agent skips it, so port {entry.Key.Name} is not exposed.",
                     bind + " That also exposes it outside the device, which Docker did not; to keep it inside the cluster, add \"k8s-experimental\": {\"serviceOptions\": {\"type\": \"ClusterIP\"}}.",
-                    isNull ? Severity.Error : null)
+                    isNull ? Severity.Error : null, stopsDeployment: isNull)
                 : Finding(module, binding.Location,
                     $"{entry.Location} binding {binding.Index} has no HostPort; Docker publishes the port on a random host port{IfExposedByTheImage(module, entry.Key)}, but the GPU device's agent skips it, so port {entry.Key.Name} is not exposed.",
                     bind));

@@ -22,6 +22,7 @@ public sealed class PortSettingsRule : ModuleRule
     public override string Title => "Port settings the device's agent skips or refuses";
     public override Severity DefaultSeverity => Severity.Error;
     public override string Section => "network";
+    internal override bool FindsStoppedDeployments => true;
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
@@ -35,7 +36,7 @@ public sealed class PortSettingsRule : ModuleRule
                 ? PendingFinding(module, ModulePorts.LocationOf(member), member.Value, "an object of ports")
                 : Finding(module, ModulePorts.LocationOf(member),
                     $"{member.Name} is {member.Value.ToCompactJson()}, not an object; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
-                    "Write it as {\"<port>/tcp\": [{\"HostPort\": \"<port>\"}]}."));
+                    "Write it as {\"<port>/tcp\": [{\"HostPort\": \"<port>\"}]}.", stopsDeployment: true));
             return;
         }
         foreach (var exposed in ModulePorts.Exposed(module))
@@ -58,7 +59,7 @@ public sealed class PortSettingsRule : ModuleRule
         {
             if (key.RefusedBecause(exposed) is { } refused)
             {
-                findings.Add(Finding(module, location, refused, PortKey.RefusedAdvice));
+                findings.Add(Finding(module, location, refused, PortKey.RefusedAdvice, stopsDeployment: true));
             }
         }
         else if (!key.IsValid && !TemplateText.HasPlaceholder(name))
@@ -75,7 +76,7 @@ public sealed class PortSettingsRule : ModuleRule
                 ? PendingFinding(module, entry.Location, entry.Member.Value, "an array of bindings")
                 : Finding(module, entry.Location,
                     $"{entry.Location} is {entry.Member.Value.ToCompactJson()}, not an array of bindings; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
-                    "Write it as [{\"HostPort\": \"<port>\"}]."));
+                    "Write it as [{\"HostPort\": \"<port>\"}].", stopsDeployment: true));
             return;
         }
         foreach (var binding in entry.Bindings)
@@ -85,7 +86,7 @@ public sealed class PortSettingsRule : ModuleRule
             {
                 findings.Add(Finding(module, binding.Location,
                     $"{binding.Location} is null, not a binding object; {ModulePorts.NullStopsDeployment}.",
-                    "Write it as {\"HostPort\": \"<port>\"}, or remove it."));
+                    "Write it as {\"HostPort\": \"<port>\"}, or remove it.", stopsDeployment: true));
                 continue;
             }
             if (binding.Node is not (JObject or JValue { Kind: JValueKind.Null }))
@@ -94,7 +95,7 @@ public sealed class PortSettingsRule : ModuleRule
                     ? PendingFinding(module, binding.Location, binding.Node, "a binding")
                     : Finding(module, binding.Location,
                         $"{binding.Location} is {binding.Node.ToCompactJson()}, not a binding object; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
-                        "Write it as {\"HostPort\": \"<port>\"}."));
+                        "Write it as {\"HostPort\": \"<port>\"}.", stopsDeployment: true));
                 continue;
             }
             if (binding.Node is JObject fields && MistypedFields.OfBinding(fields, binding.Location) is { Count: > 0 } mistyped)
@@ -109,7 +110,7 @@ public sealed class PortSettingsRule : ModuleRule
                     ? Finding(module, binding.Location, binding.HostPortSkippedBecause, PortBinding.HostPortSkippedAdvice, Severity.Warning)
                     : Finding(module, binding.Location,
                         PortKey.HostPortRefusedBecause(binding.HostPortText!),
-                        "Give a port from 1 to 65535."));
+                        "Give a port from 1 to 65535.", stopsDeployment: true));
             }
             if (!string.IsNullOrEmpty(binding.HostIp) && binding.HostIp is not ("0.0.0.0" or "::"))
             {
@@ -121,7 +122,7 @@ public sealed class PortSettingsRule : ModuleRule
         }
         if (entry.Key.IsValid && SameNamedHostPorts(module, entry) is { } sameName)
         {
-            findings.Add(Finding(module, entry.Location, sameName.Message, sameName.Advice));
+            findings.Add(Finding(module, entry.Location, sameName.Message, sameName.Advice, stopsDeployment: true));
         }
     }
 

@@ -15,6 +15,7 @@ public sealed class AnnotationKeyRule : ModuleRule
     public override string Title => "Labels the device cannot make annotations of";
     public override Severity DefaultSeverity => Severity.Error;
     public override string Section => "other-differences";
+    internal override bool FindsStoppedDeployments => true;
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
@@ -27,7 +28,8 @@ public sealed class AnnotationKeyRule : ModuleRule
         {
             if (label.Problem is { } problem)
             {
-                findings.Add(Finding(module, label.Location, problem, label.Remedy));
+                // The agent cannot make the module's annotations, and stops the whole deployment (the preview does too).
+                findings.Add(Finding(module, label.Location, problem, label.Remedy, stopsDeployment: true));
             }
         }
     }

@@ -22,6 +22,7 @@ public sealed class EntrypointRule : ModuleRule
     public override string Title => "Entrypoint and Cmd must be arrays; Entrypoint may not work";
     public override Severity DefaultSeverity => Severity.Error;
     public override string Section => "other-differences";
+    internal override bool FindsStoppedDeployments => true;
     public override bool CanFix => true;
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
@@ -41,12 +42,12 @@ public sealed class EntrypointRule : ModuleRule
                         words is null
                             ? "Write it as an array by hand: the text has quotes, escapes or shell syntax, or is empty (to run it through a shell, use [\"/bin/sh\", \"-c\", \"…\"])."
                             : $"Write it as the array {ToArray(words).ToCompactJson()}.",
-                        fixable: words is not null));
+                        fixable: words is not null, stopsDeployment: true));
                     break;
                 case JArray array when array.Any(item => item is not JValue { IsString: true }):
                     findings.Add(Finding(module, member.Name,
                         $"{member.Name} holds items that are not strings; the GPU device's agent cannot read it, so the whole deployment fails.",
-                        "Make every item a string.", fixable: false));
+                        "Make every item a string.", fixable: false, stopsDeployment: true));
                     break;
                 case JArray when name == "Entrypoint":
                     findings.Add(Finding(module, member.Name,
@@ -60,7 +61,7 @@ public sealed class EntrypointRule : ModuleRule
                 default:
                     findings.Add(Finding(module, member.Name,
                         $"{member.Name} is {member.Value.ToCompactJson()}; the GPU device's agent reads it only as a JSON array of strings, so the whole deployment fails.",
-                        "Write it as an array of strings.", fixable: false));
+                        "Write it as an array of strings.", fixable: false, stopsDeployment: true));
                     break;
             }
         }

@@ -18,6 +18,7 @@ public sealed class InvalidCreateOptionsRule : ModuleRule
     public override string Title => "createOptions must be JSON the agent can read";
     public override Severity DefaultSeverity => Severity.Error;
     public override string Section => "other-differences";
+    internal override bool FindsStoppedDeployments => true;
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
@@ -25,7 +26,7 @@ public sealed class InvalidCreateOptionsRule : ModuleRule
         {
             findings.Add(Finding(module, "",
                 $"The module's {options.Error}; {WholeDeploymentRefused}. No other rule can look inside.",
-                "Correct the createOptions JSON (escape it properly when it is a string)."));
+                "Correct the createOptions JSON (escape it properly when it is a string).", stopsDeployment: true));
             return;
         }
         if (module.CreateOptions is { ErrorKind: CreateOptionsErrorKind.Placeholder } pending)

@@ -21,6 +21,7 @@ public sealed class KubernetesSectionKeysRule : ModuleRule
     public override string Title => "k8s-experimental: unknown settings are ignored, unreadable values fail";
     public override Severity DefaultSeverity => Severity.Warning;
     public override string Section => "other-differences";
+    internal override bool FindsStoppedDeployments => true;
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
@@ -31,7 +32,8 @@ public sealed class KubernetesSectionKeysRule : ModuleRule
         // The device runs its own edgeAgent and never reads the manifest's createOptions of it (K7).
         foreach (var setting in module.IsEdgeAgent ? Enumerable.Empty<DroppedSetting>() : KubernetesExtensions.UnreadableOrPending(module))
         {
-            findings.Add(Finding(module, setting.Location, setting.Reason, setting.Advice, setting.Effect == DropEffect.Fails ? Severity.Error : Severity.Information));
+            findings.Add(Finding(module, setting.Location, setting.Reason, setting.Advice, setting.Effect == DropEffect.Fails ? Severity.Error : Severity.Information,
+                stopsDeployment: setting.StopsDeployment));
         }
     }
 }

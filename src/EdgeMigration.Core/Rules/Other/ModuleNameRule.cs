@@ -26,6 +26,7 @@ public sealed class ModuleNameRule : MigrationRule
     public override string Section => "other-differences";
     public override bool CanFix => true;
     internal override bool FindsRefusedDeployments => true;
+    internal override bool FindsStoppedDeployments => true;
 
     public override IEnumerable<Finding> Check(ManifestDocument manifest)
     {
@@ -45,7 +46,8 @@ public sealed class ModuleNameRule : MigrationRule
             found.Add(Finding(module, "",
                 $"Module id '{module.Name}' {problem.Text}.",
                 $"Rename it to '{newName}' (ConvertTo-GpuEdgeManifest does, with its routes and module twin section). Its IoT Hub module identity changes too: update whatever calls its direct methods or reads its messages by module id.",
-                problem.Fails ? Severity.Error : Severity.Warning, inDefinition: true, refusesDeployment: problem is { Fails: true, StopsDeployment: false }));
+                problem.Fails ? Severity.Error : Severity.Warning, inDefinition: true, refusesDeployment: problem is { Fails: true, StopsDeployment: false },
+                stopsDeployment: problem.StopsDeployment));
         }
         foreach (var module in manifest.Modules)
         {

@@ -16,7 +16,8 @@ namespace EdgeMigration.Core.Rules.Other;
 /// (<see cref="MigrationRule.FindsRefusedDeployments"/>), read from their findings. Stopped modules have no pod to
 /// admit; edgeAgent is the device's own. IoT Hub merges a layered deployment with the base deployment and the other
 /// layers for a device into the one deployment the agent applies, so a layer's refusal also keeps the modules of those
-/// deployments from starting: a layer gets a finding of its own for them, which the check cannot see.
+/// deployments from starting: a layer gets a finding of its own for them, which the check cannot see. A deployment the
+/// agent stops whole never reaches the Deployments: rule K21 tells the modules that, and this rule says nothing.
 /// </summary>
 public sealed class ServiceAccountsRule : MigrationRule
 {
@@ -32,29 +33,20 @@ public sealed class ServiceAccountsRule : MigrationRule
 
     public override IEnumerable<Finding> Check(ManifestDocument manifest, CheckSettings settings)
     {
-        if (RefusedDeployments(manifest, settings) is not { } refusedBy)
+        // A deployment the agent stops whole never reaches the Deployments (rule K21 tells the modules).
+        if (RefusedDeployments(manifest, settings) is not { } refused || StoppedDeploymentRule.StoppedBy(manifest, settings) is not null)
         {
             return Array.Empty<Finding>();
         }
-        var refused = manifest.Modules.Select(m => m.Name).Where(refusedBy.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
-        // Every module that is not refused itself is told of all the refused ones, in the same words.
+        // The modules told of all the refused ones are told in the same words.
         (string Message, string Recommendation)? ofAll = null;
         var findings = new List<Finding>();
-        foreach (var module in manifest.Modules)
+        foreach (var (module, named) in refused.Told(manifest))
         {
-            if (module.IsEdgeAgent || module.IsStopped || (refused.Count == 1 && refused[0] == module.Name))
-            {
-                continue;
-            }
-            var (message, recommendation) = refusedBy.ContainsKey(module.Name)
-                ? Text(refused.FindAll(name => name != module.Name), refusedBy)
-                : ofAll ??= Text(refused, refusedBy);
-            findings.Add(Finding(module, "", message, recommendation, certainty: Certainty.Likely, inDefinition: true));
-        }
-        if (manifest.IsLayered)
-        {
-            var (message, recommendation) = Text(refused, refusedBy, ofOtherDeployments: true);
-            findings.Add(Finding(null, "", message, recommendation, certainty: Certainty.Likely));
+            var (message, recommendation) = module is null ? Text(refused, named, ofOtherDeployments: true)
+                : ReferenceEquals(named, refused.Names) ? ofAll ??= Text(refused, named)
+                : Text(refused, named);
+            findings.Add(Finding(module, "", message, recommendation, certainty: Certainty.Likely, inDefinition: module is not null));
         }
         return findings;
     }
@@ -62,65 +54,19 @@ public sealed class ServiceAccountsRule : MigrationRule
     /// <summary>True when the API server refuses a module's Deployment, so the agent creates no ServiceAccount: also when no module with a pod is left to tell.</summary>
     internal static bool AnyDeploymentRefused(ManifestDocument manifest) => RefusedDeployments(manifest, CheckSettings.Default) is not null;
 
-    /// <summary>The ids of the modules whose Deployment the API server refuses, each with the rules that say why, in the catalog's order; null for none.</summary>
-    private static Dictionary<string, List<string>>? RefusedDeployments(ManifestDocument manifest, CheckSettings settings)
-    {
-        Dictionary<string, List<string>>? refusedBy = null;
-        // The catalog itself rather than a list of its own made once: the catalog makes this rule while it is being made.
-        foreach (var rule in RuleCatalog.All)
-        {
-            if (!rule.FindsRefusedDeployments)
-            {
-                continue;
-            }
-            foreach (var finding in CheckScope.FindingsOf(rule, manifest, settings))
-            {
-                if (finding is { RefusesDeployment: true, ModuleName: { } name })
-                {
-                    refusedBy ??= new Dictionary<string, List<string>>(StringComparer.Ordinal);
-                    if (!refusedBy.TryGetValue(name, out var rules))
-                    {
-                        refusedBy[name] = rules = new List<string>();
-                    }
-                    if (!rules.Contains(rule.Id))
-                    {
-                        rules.Add(rule.Id);
-                    }
-                }
-            }
-        }
-        return refusedBy;
-    }
+    /// <summary>The modules whose Deployment the API server refuses, each with the rules that say why; null for none.</summary>
+    private static ModulesByRule? RefusedDeployments(ManifestDocument manifest, CheckSettings settings) =>
+        ModulesByRule.Of(manifest, settings, rule => rule.FindsRefusedDeployments, finding => finding.RefusesDeployment);
 
-    /// <summary>At most this many refused modules are named; the others are counted (their own findings name them).</summary>
-    private const int NamedAtMost = 3;
-
-    /// <summary>The finding's words, for a module of the manifest, or <paramref name="ofOtherDeployments"/> for those a layer is merged with.</summary>
-    private static (string Message, string Recommendation) Text(List<string> refused, Dictionary<string, List<string>> refusedBy, bool ofOtherDeployments = false)
+    /// <summary>The finding's words about <paramref name="modules"/>, for a module of the manifest, or <paramref name="ofOtherDeployments"/> for those a layer is merged with.</summary>
+    private static (string Message, string Recommendation) Text(ModulesByRule refused, List<string> modules, bool ofOtherDeployments = false)
     {
-        var rules = refused.SelectMany(name => refusedBy[name]).Distinct(StringComparer.Ordinal).ToList();
-        var named = refused.Take(NamedAtMost).Select(name => "'" + name + "'").ToList();
-        string modules;
-        if (refused.Count == 1)
-        {
-            modules = $"the Deployment of module {named[0]} ({Rules(refusedBy[refused[0]])}), and the device's agent stops there,";
-        }
-        else if (refused.Count <= NamedAtMost)
-        {
-            modules = $"the Deployments of modules {ProseList.Joined(refused.Select(name => $"'{name}' ({Rules(refusedBy[name])})").ToList())}, and the device's agent stops at the first,";
-        }
-        else
-        {
-            modules = $"the Deployments of {refused.Count} modules ({string.Join(", ", named)} and {refused.Count - NamedAtMost} more; {Rules(rules)}), and the device's agent stops at the first,";
-        }
-        var which = refused.Count <= NamedAtMost ? ProseList.Joined(named) : $"those {refused.Count} modules";
+        var rules = refused.RulesOf(modules);
+        var stops = modules.Count == 1 ? "and the device's agent stops there," : "and the device's agent stops at the first,";
         var notStarting = ofOtherDeployments
             ? "the modules of the base deployment and of the other layers for the same devices, which IoT Hub merges with this layer, do not start on a device that has not run them before"
             : "this module does not start on a device that has not run it before, such as a new GPU device";
-        return ($"The API server refuses {modules} before it creates the modules' ServiceAccounts; Kubernetes admits no pod whose ServiceAccount does not exist, so {notStarting}.",
-            $"Fix what {Rules(rules)} {(rules.Count == 1 ? "reports" : "report")} for {which}; once the API server accepts every Deployment, the agent creates the ServiceAccounts and {(ofOtherDeployments ? "their modules start" : "this module starts")}.");
+        return ($"The API server refuses the Deployment{(modules.Count == 1 ? "" : "s")} of {refused.Described(modules)}, {stops} before it creates the modules' ServiceAccounts; Kubernetes admits no pod whose ServiceAccount does not exist, so {notStarting}.",
+            $"Fix what {ModulesByRule.Rules(rules)} {(rules.Count == 1 ? "reports" : "report")} for {ModulesByRule.Which(modules)}; once the API server accepts every Deployment, the agent creates the ServiceAccounts and {(ofOtherDeployments ? "their modules start" : "this module starts")}.");
     }
-
-    /// <summary>rule K17, or rules O4, K12 and K13.</summary>
-    private static string Rules(List<string> ids) => (ids.Count == 1 ? "rule " : "rules ") + ProseList.Joined(ids);
 }

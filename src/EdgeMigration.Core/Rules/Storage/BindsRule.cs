@@ -20,6 +20,7 @@ public sealed class BindsRule : BindRule
     public override string Title => "Binds become volume or bind mounts";
     public override Severity DefaultSeverity => Severity.Warning;
     public override string Section => "storage";
+    internal override bool FindsStoppedDeployments => true;
     public override bool CanFix => true;
 
     protected override void CheckModule(EdgeModule module, ShareMapping shares, List<Finding> findings)
@@ -34,7 +35,7 @@ public sealed class BindsRule : BindRule
                 ? PendingFinding(module, plan.Location, plan.Member.Value, "an array of binds")
                 : Finding(module, plan.Location,
                     $"{plan.Member.Name} is {plan.Member.Value.ToCompactJson()}, not an array of strings; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
-                    "Make it an array such as [\"/data:/data\"], or use HostConfig.Mounts.", Severity.Error, fixable: false));
+                    "Make it an array such as [\"/data:/data\"], or use HostConfig.Mounts.", Severity.Error, fixable: false, stopsDeployment: true));
             return;
         }
         if (plan.Entries.Count == 0)
@@ -59,14 +60,15 @@ public sealed class BindsRule : BindRule
             else if (entry.Class == BindClass.Unreadable)
             {
                 // Json.NET reads a number or true/false as its text, which has no ':': a bind no one can mount.
+                var read = CreateOptionsAccess.Text(entry.Node);
                 findings.Add(Finding(module, entry.Location,
                     entry.Spec is not null
                         ? $"{entry.Location} {entry.Node.ToCompactJson()} cannot be read: {entry.Spec.Problem}. Docker refuses it, and the device's agent skips or misreads it."
-                        : CreateOptionsAccess.Text(entry.Node) is { } read
+                        : read is not null
                         ? $"{entry.Location} is {entry.Node.ToCompactJson()}, not a string; the agents read it as the bind \"{read}\", which is not '<host path or volume>:<container path>[:options]': Docker refuses it, and the GPU device's agent skips it."
                         : $"{entry.Location} is {entry.Node.ToCompactJson()}, not a string; {ModuleMounts.WhyEntryStopsDeployment(entry.Node)}.",
                     "Write it as \"<absolute host path or share>:<container path>[:ro]\", or as a HostConfig.Mounts entry.",
-                    Severity.Error, fixable: false));
+                    Severity.Error, fixable: false, stopsDeployment: entry.Spec is null && read is null));
             }
             else if (entry.Class == BindClass.AnonymousVolume)
             {

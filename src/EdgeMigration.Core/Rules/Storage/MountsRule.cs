@@ -24,6 +24,7 @@ public sealed class MountsRule : ModuleRule
     public override string Title => "Mounts the device's agent rejects or ignores";
     public override Severity DefaultSeverity => Severity.Error;
     public override string Section => "storage";
+    internal override bool FindsStoppedDeployments => true;
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
@@ -37,7 +38,7 @@ public sealed class MountsRule : ModuleRule
                 ? PendingFinding(module, ModuleMounts.LocationOf(member), member.Value, "an array of mounts")
                 : Finding(module, ModuleMounts.LocationOf(member),
                     $"{member.Name} is {member.Value.ToCompactJson()}, not an array; {InvalidCreateOptionsRule.WholeDeploymentRefused}.",
-                    "Make it an array of {\"Type\", \"Source\", \"Target\"} objects."));
+                    "Make it an array of {\"Type\", \"Source\", \"Target\"} objects.", stopsDeployment: true));
             return;
         }
         for (var i = 0; i < mounts.Count; i++)
@@ -49,7 +50,7 @@ public sealed class MountsRule : ModuleRule
                     ? PendingFinding(module, location, mounts[i], "a mount")
                     : Finding(module, location,
                         $"{location} is {mounts[i].ToCompactJson()}, not an object; {ModuleMounts.WhyEntryStopsDeployment(mounts[i])}.",
-                        "Make it a {\"Type\", \"Source\", \"Target\"} object."));
+                        "Make it a {\"Type\", \"Source\", \"Target\"} object.", stopsDeployment: true));
             }
         }
         var volumes = new Dictionary<string, MountEntry>(StringComparer.Ordinal);
@@ -97,7 +98,7 @@ public sealed class MountsRule : ModuleRule
                 $"{mount.Location} has no {string.Join(", ", missing)}; the agent requires Type, Source and Target for every mount, and the whole deployment fails.",
                 IsTmpfs(mount)
                     ? $"Remove the entry: the device's agent maps no tmpfs mount. {EmptyDirAdvice(mount.Target)}"
-                    : "Give all three (a volume's Source is the share name, a bind's the host directory)."));
+                    : "Give all three (a volume's Source is the share name, a bind's the host directory).", stopsDeployment: true));
             return;
         }
         if (mount.PlaceholderType is { } pendingType)
@@ -117,7 +118,7 @@ public sealed class MountsRule : ModuleRule
             // A bind's hostPath volume is named after its host path as a volume's claim is after its share (K11 judges Windows paths).
             if (PodVolumeNames.Problem(mount.Source!, mount.IsVolume, out var name) is { } problem)
             {
-                findings.Add(Finding(module, mount.Location, problem.Message, problem.Recommendation));
+                findings.Add(Finding(module, mount.Location, problem.Message, problem.Recommendation, stopsDeployment: problem.StopsDeployment));
             }
             else if (mount.IsVolume && volumes.TryGetValue(name!, out var first) && !string.Equals(first.Source, mount.Source, StringComparison.Ordinal))
             {

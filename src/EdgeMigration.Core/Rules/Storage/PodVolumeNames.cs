@@ -6,7 +6,8 @@ using EdgeMigration.Core.Kubernetes;
 namespace EdgeMigration.Core.Rules.Storage;
 
 /// <summary>Why the agent cannot give a pod the volume a bind or a mount asks for: a finding's message and recommendation.</summary>
-public sealed record VolumeNameProblem(string Message, string Recommendation);
+/// <summary>Why a pod volume's name fails; <paramref name="StopsDeployment"/> when the agent cannot name it at all, which stops the whole deployment.</summary>
+public sealed record VolumeNameProblem(string Message, string Recommendation, bool StopsDeployment = false);
 
 /// <summary>
 /// The names the device's agent gives a pod's volumes (KubernetesDeploymentMapper.CollectModuleVolumes): a bind's
@@ -94,7 +95,8 @@ public static class PodVolumeNames
                 $"{what} gives a {(share ? "claim" : "volume")} name that is not a DNS label of 1 to {KubernetesNames.MaxLabelLength} characters ({problem}); the whole deployment fails.",
                 share
                     ? "Use a share whose name is a short DNS label (lower-case letters, digits and '-')."
-                    : "Mount a directory whose path has at most 63 letters, digits and '-' (a parent directory), or use a share (Type volume).");
+                    : "Mount a directory whose path has at most 63 letters, digits and '-' (a parent directory), or use a share (Type volume).",
+                StopsDeployment: true);
         }
         return new VolumeNameProblem($"{what} becomes '{name}', a volume name the agent uses itself in every pod; the deployment fails.",
             share ? "Use a share of another name." : "Mount the directory from another path.");

@@ -24,6 +24,7 @@ public sealed class VolumeNamesRule : ModuleRule
     public override string Title => "Volume names that fail the deployment";
     public override Severity DefaultSeverity => Severity.Error;
     public override string Section => "storage";
+    internal override bool FindsStoppedDeployments => true;
     internal override bool FindsRefusedDeployments => true;
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, CheckSettings settings, List<Finding> findings)
@@ -48,7 +49,7 @@ public sealed class VolumeNamesRule : ModuleRule
                 // K9 reports the mounts' names.
                 if (volume.Bind is not null && PodVolumeNames.Problem(volume.Source, share: false, out _) is { } problem)
                 {
-                    findings.Add(Finding(module, volume.Location, problem.Message, problem.Recommendation));
+                    findings.Add(Finding(module, volume.Location, problem.Message, problem.Recommendation, stopsDeployment: problem.StopsDeployment));
                 }
                 else if (volume.Kind == PodVolumeKind.Written)
                 {
