@@ -46,6 +46,20 @@ public sealed class ConversionContext
         }
     }
 
+    /// <summary>
+    /// Where <paramref name="entry"/>, now at <paramref name="index"/> and replaced by <paramref name="replacement"/>, stood as
+    /// the user wrote it; the replacement stands there too from now on, for fixes after this one.
+    /// </summary>
+    internal int EntryReplaced(JNode entry, int index, JNode replacement)
+    {
+        var written = IndexAsWritten(entry, index);
+        if (_indexesAsWritten is not null)
+        {
+            _indexesAsWritten[replacement] = written;
+        }
+        return written;
+    }
+
     /// <summary>Where <paramref name="entry"/>, now at <paramref name="index"/>, stood as the user wrote it.</summary>
     internal int IndexAsWritten(JNode entry, int index) =>
         _indexesAsWritten is not null && _indexesAsWritten.TryGetValue(entry, out var written) ? written : index;

@@ -239,10 +239,7 @@ public static class ModuleEnvironment
             }
             return;
         }
-        var env = module.Options().ArrayOf(EnvName)!;
-        var entry = env[variable.EnvIndex];
-        env[variable.EnvIndex] = JValue.String(variable.Name + "=" + value);
-        context.Record(rule, module, variable.Location, entry, env[variable.EnvIndex], description);
+        ReplaceEntry(context, rule, module, variable, variable.Name + "=" + value, description);
         // An env section setting of the same name and value is the one setting written twice: it takes the new value
         // too, so that K15, after the proxy fixes, removes the Env twin and one setting remains.
         if (module.EnvSection?.Find(variable.Name) is { } twin && EdgeModule.EnvValue(twin) == variable.Value)
@@ -260,10 +257,20 @@ public static class ModuleEnvironment
             context.Record(rule, module, variable.Location, JValue.String(variable.Name), JValue.String(newName), description, inDefinition: true);
             return;
         }
+        ReplaceEntry(context, rule, module, variable, newName + (variable.Value is null ? "" : "=" + variable.Value), description);
+    }
+
+    /// <summary>
+    /// Replaces the Env entry of <paramref name="variable"/> with <paramref name="text"/>, recorded where the user wrote it:
+    /// an earlier fix may have removed entries before it (K15's before O2's edit), as removals are recorded too.
+    /// </summary>
+    private static void ReplaceEntry(ConversionContext context, MigrationRule rule, EdgeModule module, ModuleVariable variable, string text, string description)
+    {
         var env = module.Options().ArrayOf(EnvName)!;
         var entry = env[variable.EnvIndex];
-        env[variable.EnvIndex] = JValue.String(newName + (variable.Value is null ? "" : "=" + variable.Value));
-        context.Record(rule, module, variable.Location, entry, env[variable.EnvIndex], description);
+        var replacement = JValue.String(text);
+        env[variable.EnvIndex] = replacement;
+        context.Record(rule, module, JsonPath.Index(EnvName, context.EntryReplaced(entry, variable.EnvIndex, replacement)), entry, replacement, description);
     }
 
     /// <summary>

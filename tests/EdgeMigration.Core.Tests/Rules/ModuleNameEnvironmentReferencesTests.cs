@@ -40,6 +40,20 @@ public class ModuleNameEnvironmentReferencesTests
     }
 
     [Fact]
+    public void AnEditAfterAnEarlierFixsRemovalsIsNamedWhereTheUserWroteIt()
+    {
+        // K15 removes Env[0] (the env section sets A=1 too) before O2 edits TARGET, which the user wrote at Env[1].
+        var manifest = ManifestBuilder.Deployment(
+            ("sender", """{"Env":["A=1","TARGET=Receiver_1"]}""", """{"A": {"value": "1"}}"""),
+            ("Receiver_1", "{}", null));
+
+        var result = ManifestConverter.Convert(manifest, new ConversionOptions { Rules = Only("K15", "O2") });
+
+        Assert.Equal(new[] { "K15 sender Env[0]: \"A=1\" -> -", "O2 sender Env[1]: \"TARGET=Receiver_1\" -> \"TARGET=receiver-1\"" },
+            Describe(result.Changes.Where(c => c.ModuleName == "sender" && c.Location.StartsWith("Env"))));
+    }
+
+    [Fact]
     public void AUserNameOrPasswordThatIsAnIdIsLeft()
     {
         var manifest = ManifestBuilder.Deployment(
