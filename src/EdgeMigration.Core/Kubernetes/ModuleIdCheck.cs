@@ -61,6 +61,11 @@ public static class ModuleIdCheck
         {
             return new($"runs as '{name}' on the device, which starts with a digit: Kubernetes would refuse it as the name of a Service, which the module gets once it has ports, and the how-to asks for Kubernetes names", false);
         }
+        if (string.Equals(name, id, StringComparison.OrdinalIgnoreCase) && !string.Equals(name, id, StringComparison.Ordinal))
+        {
+            // Host names are read in any case (as K20 reads them): "http://edgeHub:9600" reaches the Service edgehub.
+            return new($"runs as '{name}' on the device; other modules' addresses of it still resolve, as host names are read in any case, but the how-to asks for Kubernetes names", false);
+        }
         if (!string.Equals(name, id, StringComparison.Ordinal))
         {
             return new($"runs as '{name}' on the device; other modules must address it by that name, and the how-to asks for Kubernetes names", false);

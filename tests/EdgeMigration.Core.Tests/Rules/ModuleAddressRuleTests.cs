@@ -225,15 +225,59 @@ public class ModuleAddressRuleTests
         Assert.StartsWith("Variable 'SQL' (the env section) addresses module 'data' at 'data', but 'data' has no ports", finding.Message);
     }
 
+    [Fact]
+    public void AHostNetworkModuleReachedAnotherModulesHostPortAtLocalhost()
+    {
+        // As the corpus' connectivity tests write it: a host-network sender reports to the coordinator at localhost:5001,
+        // where Docker published the coordinator's HostPort on the FPGA device.
+        var manifest = ManifestBuilder.Deployment(
+            ("sender", """{"HostConfig":{"NetworkMode":"host"}}""", """{"ReportingEndpointUrl": {"value": "http://localhost:5001"}}"""),
+            ("testResultCoordinator", """{"HostConfig":{"PortBindings":{"5001/tcp":[{"HostPort":"5001"}]}}}""", null));
+
+        var finding = Assert.Single(Check(manifest, "K20"));
+
+        Assert.Equal(("K20 Warning sender env.ReportingEndpointUrl manual", Certainty.Likely), (Summary(finding), finding.Certainty));
+        Assert.Equal(
+            "Variable 'ReportingEndpointUrl' (the env section) addresses module 'testResultCoordinator' at 'http://localhost:5001', its HostPort on the host, as this host-network module reached it on the FPGA device; on the GPU device a HostPort is a port of the module's Service, not of the node, so nothing listens at localhost:5001.",
+            finding.Message);
+        Assert.Equal("Address the module by its Service, 'testresultcoordinator:5001' (the host-network pod resolves Service names: dnsPolicy ClusterFirstWithHostNet).", finding.Recommendation);
+    }
+
+    [Fact]
+    public void LocalhostIsJudgedOnlyWhereDockerPublishedAnotherModulesHostPortToAHostNetworkModule()
+    {
+        var manifest = ManifestBuilder.Deployment(
+            // A bridge-network module's localhost is its own container, on both devices.
+            ("bridged", """{"Env":["URL=http://localhost:5001"]}""", null),
+            ("sender", """{"HostConfig":{"NetworkMode":"Host"}}""", """
+                {"BOUND": {"value": "wss://127.0.0.1:8080/x"}, "EXPOSED": {"value": "localhost:6379"}, "UNBOUND": {"value": "localhost:9999"},
+                 "HOSTNET": {"value": "localhost:7000"}}
+                """),
+            ("web", """{"ExposedPorts":{"6379/tcp":{}},"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"8080"}],"5001/tcp":[{"HostPort":"5001"}]}}}""", null),
+            // A module on the host network listens on the host itself; two on it are N3's.
+            ("other", """{"HostConfig":{"NetworkMode":"host","PortBindings":{"7000/tcp":[{"HostPort":"7000"}]}}}""", null));
+
+        var finding = Assert.Single(Check(manifest, "K20"));
+
+        Assert.Equal("sender env.BOUND", $"{finding.ModuleName} {finding.Location}");
+        Assert.Contains("addresses module 'web' at 'wss://127.0.0.1:8080/x'", finding.Message);
+        Assert.Contains("'web:8080'", finding.Recommendation);
+    }
+
     [Theory]
     // The metrics collector scrapes edgeHub at 9600, which edgeHub does not bind; the API proxy routes to a registry without ports.
     [InlineData("Azure__iotedge__edge-modules__metrics-collector__src__ExampleDeployment.json", "AzureMonitorForIotEdgeModule env.MetricsEndpointsCSV edgeHub")]
-    [InlineData("Azure__iotedge-lorawan-starterkit__LoRaEngine__deployment.ci.aio.template.json", "metricscollector env.MetricsEndpointsCSV edgeHub")]
+    // The Basics Station, on the host network, reaches the network server's HostPort 5001 at localhost.
+    [InlineData("Azure__iotedge-lorawan-starterkit__LoRaEngine__deployment.ci.aio.template.json",
+        "LoRaBasicsStationModule env.TC_URI LoRaWanNetworkSrvModule", "metricscollector env.MetricsEndpointsCSV edgeHub")]
     [InlineData("Azure__azure-iot-cli-extension__azext_iot__tests__iothub__devices__device_configs__deployments__deploymentTopLayer.json", "IoTEdgeAPIProxy env.DOCKER_REQUEST_ROUTE_ADDRESS registry")]
-    public void OnTheCorpusTheAddressesTheDeviceDoesNotServeAreFound(string file, string expected)
+    // The host-network restart tester and network controller report to the coordinator's HostPort at localhost:5001.
+    [InlineData("Azure__iotedge__e2e_deployment_files__edgehub_restart_deployment.template.json",
+        "edgeHubRestartTester1 env.reportingEndpointUrl testResultCoordinator", "networkController env.testResultCoordinatorUrl testResultCoordinator")]
+    public void OnTheCorpusTheAddressesTheDeviceDoesNotServeAreFound(string file, params string[] expected)
     {
         var findings = Check(ManifestDocument.Load(TestPaths.CorpusFile(file)), "K20");
 
-        Assert.Equal(new[] { expected }, findings.Select(f => $"{f.ModuleName} {f.Location} {f.Message.Split('\'')[3]}"));
+        Assert.Equal(expected, findings.Select(f => $"{f.ModuleName} {f.Location} {f.Message.Split('\'')[3]}"));
     }
 }

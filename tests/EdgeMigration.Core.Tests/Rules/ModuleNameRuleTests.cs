@@ -62,6 +62,18 @@ public class ModuleNameRuleTests
     }
 
     [Fact]
+    public void AnIdTheDeviceOnlyLowerCasesIsStillReachedAtItsOwnAddresses()
+    {
+        // Dropping '_' changes the host name other modules must use; lower-casing does not, as DNS reads names in any case.
+        var findings = Check(ManifestDocument.Parse(Manifest), "O2");
+
+        Assert.Equal("Module id 'Camera_Capture' runs as 'cameracapture' on the device; other modules must address it by that name, and the how-to asks for Kubernetes names.",
+            findings[3].Message);
+        Assert.Equal("Module id 'yoloModule' runs as 'yolomodule' on the device; other modules' addresses of it still resolve, as host names are read in any case, but the how-to asks for Kubernetes names.",
+            findings[4].Message);
+    }
+
+    [Fact]
     public void RenameRewritesKeysRoutesAndTwinSections()
     {
         var result = Convert(ManifestDocument.Parse(Manifest), "O2");

@@ -81,7 +81,8 @@ public sealed class HostNetworkRule : MigrationRule
     private static string Names(IReadOnlyList<string> names) =>
         string.Join(", ", names.Take(3)) + (names.Count > 3 ? $" and {names.Count - 3} more" : "");
 
-    private static bool UsesHostNetwork(EdgeModule module) =>
+    /// <summary>True for a module other than edgeAgent (the device's own) whose NetworkMode is "host", in any case.</summary>
+    internal static bool UsesHostNetwork(EdgeModule module) =>
         module.HostConfig()?.GetIgnoreCase(NetworkModeName) is JValue { IsString: true } mode &&
         string.Equals(mode.Text, "host", StringComparison.OrdinalIgnoreCase) &&
         !module.IsEdgeAgent;

@@ -13,8 +13,10 @@ namespace EdgeMigration.Core.Rules.Network;
 /// port itself for one only exposed. So a variable that addresses another module ("http://edgeHub:9600/metrics",
 /// "registry:5000", "Server=tcp:sql,1433") fails there when that module has no ports, or none the address names. Read
 /// from the env section and createOptions Env as the agent passes them on; a module whose ports a template fills in is
-/// not judged, nor edgeAgent (the device runs its own) or a stopped module (no pod answers). Not fixed: which side to
-/// change is the user's to say.
+/// not judged, nor edgeAgent (the device runs its own) or a stopped module (no pod answers). A module on the host network
+/// also reached, at "localhost:&lt;HostPort&gt;", the ports Docker published on the host for other modules; on the GPU device a
+/// HostPort is a Service port, not a port of the node, so such an address fails too. Not fixed: which side to change is
+/// the user's to say.
 /// </summary>
 public sealed class ModuleAddressRule : ModuleRule
 {
@@ -29,22 +31,51 @@ public sealed class ModuleAddressRule : ModuleRule
         {
             return;
         }
+        var onHostNetwork = HostNetworkRule.UsesHostNetwork(module);
         // Most values hold no ':' or '=' that an address needs, and are passed over unread.
         foreach (var variable in ModuleEnvironment.VariablesWithValue(module, MayHoldAddress) ?? Enumerable.Empty<ModuleVariable>())
         {
-            if (HostAddresses.In(variable.Value!, (text, start, length) => Target(manifest, text, start, length)) is not { } addresses)
-            {
-                continue;
-            }
-            foreach (var address in addresses)
+            foreach (var address in HostAddresses.In(variable.Value!, (text, start, length) => Target(manifest, text, start, length)) ?? Enumerable.Empty<HostAddress<EdgeModule>>())
             {
                 if (Problem(variable, address) is { } problem)
                 {
                     findings.Add(Finding(module, variable.Location, problem.Message, problem.Recommendation, certainty: Certainty.Likely, inDefinition: variable.InDefinition));
                 }
             }
+            if (!onHostNetwork)
+            {
+                continue;
+            }
+            // On the host network, the FPGA device's module reached the HostPorts Docker published on the host at localhost.
+            foreach (var address in HostAddresses.In(variable.Value!, (text, start, length) => IsLoopback(text, start, length) ? module : null) ?? Enumerable.Empty<HostAddress<EdgeModule>>())
+            {
+                if (address.Port is { } port && Publisher(manifest, module, port) is { } publisher)
+                {
+                    findings.Add(Finding(module, variable.Location,
+                        $"Variable '{variable.Name}' ({(variable.InDefinition ? "the env section" : "createOptions Env")}) addresses module '{publisher.Name}' at '{address.Text}', its HostPort on the host, as this host-network module reached it on the FPGA device; on the GPU device a HostPort is a port of the module's Service, not of the node, so nothing listens at {address.Host}:{port}.",
+                        $"Address the module by its Service, '{KubernetesNames.Sanitize(publisher.Name)}:{port}' (the host-network pod resolves Service names: dnsPolicy ClusterFirstWithHostNet).",
+                        certainty: Certainty.Likely, inDefinition: variable.InDefinition));
+                }
+            }
         }
     }
+
+    /// <summary>The names a module reaches its own host by (the node's, on the GPU device's host network).</summary>
+    private static readonly string[] LoopbackHosts = { "localhost", "127.0.0.1" };
+
+    private static bool IsLoopback(string text, int start, int length) =>
+        LoopbackHosts.Any(host => HostAddresses.IsHost(text, start, length, host));
+
+    /// <summary>
+    /// The other module that binds <paramref name="hostPort"/> (reference: PortBindings row, "HostPort is the Service port
+    /// (not a node port)"), if it is judged. A host-network module listens on the host itself; that two modules cannot both
+    /// be on the host network is N3's.
+    /// </summary>
+    private static EdgeModule? Publisher(ManifestDocument manifest, EdgeModule caller, int hostPort) =>
+        manifest.Modules.FirstOrDefault(m => !ReferenceEquals(m, caller) && !m.IsEdgeAgent && !m.IsStopped && m.CreateOptions?.Error is null &&
+                                             !HostNetworkRule.UsesHostNetwork(m) && !HasPortPlaceholder(m) &&
+                                             ModulePorts.Bindings(m).Any(entry => entry.Key.IsValid && entry.Bindings.Any(b => b.HostPort == hostPort)));
+
 
     private static readonly Func<string, int, bool> MayHoldAddress = HostAddresses.MayHoldAddress;
 
