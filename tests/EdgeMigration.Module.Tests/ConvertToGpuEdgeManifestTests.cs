@@ -147,7 +147,7 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
         // A template whose edgeHub env section is a placeholder keeps it, and the user is told the proxy is not set (without its password).
         const string Template = "@{ modulesContent = @{ '$edgeAgent' = @{ 'properties.desired' = @{ schemaVersion = '1.1'; modules = @{}; " +
             "systemModules = @{ edgeHub = @{ type = 'docker'; env = '${EDGEHUB_ENV}'; settings = @{ image = 'mcr.microsoft.com/azureiotedge-hub:1.4' } } } } } } }";
-        var template = ps.Run($"{Template} | ConvertTo-GpuEdgeManifest -ProxyUrl 'http://user:secret@proxy.contoso.com:3128' | ForEach-Object {{ $_.Changes.Count }}").AssertNoErrors();
+        var template = ps.Run($"{Template} | ConvertTo-GpuEdgeManifest -ProxyUrl 'http://user:secret@proxy.contoso.com:3128' | ForEach-Object {{ @($_.Changes | Where-Object RuleId -eq P1).Count }}").AssertNoErrors();
         Assert.Equal("0", Assert.Single(template.Output).ToString());
         var warning = Assert.Single(template.Warnings, w => w.Contains("P1 edgeHub", StringComparison.Ordinal));
         Assert.Contains("the web proxy given for it (-ProxyUrl) is not set", warning);

@@ -42,6 +42,8 @@ public static class RuleCatalog
         new Network.MixedProtocolsRule(),
         new Network.PortSettingsRule(),
         new Network.ModuleAddressRule(),
+        // K22 after N1, whose fix may bind edgeHub's ports already.
+        new Network.EdgeHubPortsRule(),
         new Other.EntrypointRule(),
         // O1 after R1 and the storage fixes, so that it sees GPUs and volume mounts; O2 renames modules last.
         new Other.DeploymentStrategyRule(),

@@ -16,7 +16,7 @@ public static class HostileText
                 "runtime": {"type": "docker", "settings": {"registryCredentials": {"acr": {"username": "acr", "password": "Pa55-word", "address": "acr.azurecr.io"}}}},
                 "systemModules": {
                   "edgeAgent": {"type": "docker", "settings": {"image": "mcr.microsoft.com/azureiotedge-agent:1.4", "createOptions": "{}"}},
-                  "edgeHub": {"type": "docker", "status": "running", "restartPolicy": "always", "settings": {"image": "mcr.microsoft.com/azureiotedge-hub:1.4", "createOptions": "{}"}}
+                  "edgeHub": {"type": "docker", "status": "running", "restartPolicy": "always", "settings": {"image": "mcr.microsoft.com/azureiotedge-hub:1.4", "createOptions": "{\"HostConfig\":{\"PortBindings\":{\"5671/tcp\":[{\"HostPort\":\"5671\"}],\"8883/tcp\":[{\"HostPort\":\"8883\"}],\"443/tcp\":[{\"HostPort\":\"443\"}]}}}"}}
                 },
                 "modules": {
                   "Filter": {"version": "1.0", "type": "docker", "status": "running", "restartPolicy": "always",

@@ -55,9 +55,6 @@ public sealed class HostNetworkRule : MigrationRule
         return found;
     }
 
-    /// <summary>The ports through which modules reach edgeHub on the device ('edgehub', its Service): AMQP, MQTT and AMQP/MQTT over WebSockets.</summary>
-    private static readonly int[] EdgeHubPorts = { 5671, 8883, 443 };
-
     /// <summary>
     /// Without the host network, modules reach edgeHub only through its Service, made of its TCP bindings: the advice
     /// keeps the ones edgeHub has and names, with their JSON, the ones it lacks (a host-network edgeHub often has none).
@@ -67,14 +64,13 @@ public sealed class HostNetworkRule : MigrationRule
         var bound = new HashSet<int?>(ModulePorts.Bindings(module)
             .Where(e => e.Key.IsValid && e.Key.Protocol == "tcp")
             .SelectMany(e => e.Bindings.Select(b => b.HostPort)));
-        var missing = EdgeHubPorts.Where(p => !bound.Contains(p)).ToList();
+        var missing = EdgeHubPortsRule.Ports.Select(p => p.Port).Where(p => !bound.Contains(p)).ToList();
         if (missing.Count == 0)
         {
             return "Remove NetworkMode host from edgeHub and keep its 5671, 8883 and 443 PortBindings, through which modules reach it as 'edgehub'.";
         }
-        var json = string.Join(", ", missing.Select(p => $"\"{p}/tcp\": [{{\"HostPort\": \"{p}\"}}]"));
         return $"Remove NetworkMode host from edgeHub and bind its port{(missing.Count == 1 ? "" : "s")} {ProseList.Joined(missing.Select(p => p.ToString()).ToList())} in HostConfig.PortBindings " +
-            $"(\"PortBindings\": {{{json}}}): without the host network, modules reach it as 'edgehub' only through the ports it binds.";
+            $"({EdgeHubPortsRule.BindingsJson(missing)}): without the host network, modules reach it as 'edgehub' only through the ports it binds.";
     }
 
     /// <summary>Up to three names, then how many more.</summary>

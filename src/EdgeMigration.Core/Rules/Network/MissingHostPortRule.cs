@@ -116,12 +116,7 @@ public sealed class MissingHostPortRule : ModuleRule
         return found;
     }
 
-    private static JArray Binding(PortKey key)
-    {
-        var binding = new JObject();
-        binding.Add("HostPort", JValue.String(key.Number!.Value.ToString(CultureInfo.InvariantCulture)));
-        return new JArray(new[] { binding });
-    }
+    private static JArray Binding(PortKey key) => ModulePorts.HostPortBinding(key.Number!.Value);
 
     /// <summary>True when k8s-experimental.serviceOptions.type is ClusterIP: the module means to stay inside the cluster.</summary>
     private static bool ClusterOnly(EdgeModule module) =>

@@ -73,7 +73,7 @@ public sealed class ModuleAddressRule : ModuleRule
     /// </summary>
     private static EdgeModule? Publisher(ManifestDocument manifest, EdgeModule caller, int hostPort) =>
         manifest.Modules.FirstOrDefault(m => !ReferenceEquals(m, caller) && !m.IsEdgeAgent && !m.IsStopped && m.CreateOptions?.Error is null &&
-                                             !HostNetworkRule.UsesHostNetwork(m) && !HasPortPlaceholder(m) &&
+                                             !HostNetworkRule.UsesHostNetwork(m) && !ModulePorts.HasPortPlaceholder(m) &&
                                              ModulePorts.Bindings(m).Any(entry => entry.Key.IsValid && entry.Bindings.Any(b => b.HostPort == hostPort)));
 
 
@@ -86,7 +86,7 @@ public sealed class ModuleAddressRule : ModuleRule
         {
             if (HostAddresses.IsHost(text, start, length, module.Name))
             {
-                return module.IsEdgeAgent || module.IsStopped || module.CreateOptions?.Error is not null || HasPortPlaceholder(module) ? null : module;
+                return module.IsEdgeAgent || module.IsStopped || module.CreateOptions?.Error is not null || ModulePorts.HasPortPlaceholder(module) ? null : module;
             }
         }
         return null;
@@ -95,7 +95,7 @@ public sealed class ModuleAddressRule : ModuleRule
     private static (string Message, string Recommendation)? Problem(ModuleVariable variable, HostAddress<EdgeModule> address)
     {
         var target = address.Target;
-        var ports = CheckScope.Read(target, ServiceView, (m, _) => PortMapping.Read(RenderContext.Alone(m)));
+        var ports = ModulePorts.Service(target);
         var addressed = $"Variable '{variable.Name}' ({(variable.InDefinition ? "the env section" : "createOptions Env")}) addresses module '{target.Name}' at '{address.Text}'";
         var binding = $"\"HostConfig\": {{\"PortBindings\": {{\"{address.Port?.ToString() ?? "<port>"}/tcp\": [{{\"HostPort\": \"{address.Port?.ToString() ?? "<port>"}\"}}]}}}}";
         if (ports.ServicePortNumbers.Count == 0)
@@ -114,13 +114,4 @@ public sealed class ModuleAddressRule : ModuleRule
             : ($"{addressed}, but the device's Service for '{target.Name}' serves port{(ports.ServicePortNumbers.Count == 1 ? "" : "s")} {servicePorts} only (on the FPGA device, Docker's network reached every port of the container).",
                 $"Give '{target.Name}' port {port} in its createOptions ({binding}).");
     }
-
-    /// <summary>Names the cached view of <see cref="CheckScope"/>: a module's ports as the agent maps them.</summary>
-    private static readonly object ServiceView = new();
-
-    /// <summary>True when a template fills in the module's ports: what its Service serves is known once the template is expanded.</summary>
-    private static bool HasPortPlaceholder(EdgeModule module) =>
-        ModulePorts.PortBindingsMember(module)?.Value is { } bindings && TemplateText.IsPlaceholder(bindings) ||
-        ModulePorts.Exposed(module).Any(exposed => TemplateText.HasPlaceholder(exposed.Key.Text)) ||
-        ModulePorts.Bindings(module).Any(entry => TemplateText.HasPlaceholder(entry.Key.Text) || entry.Bindings.Any(b => b.HostPortIsPlaceholder));
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Core.Manifests;
 
 namespace EdgeMigration.Core.Rules.Network;
@@ -184,8 +185,25 @@ public static class ModulePorts
         return false;
     }
 
+    /// <summary>The bindings of a container port to the same HostPort, as fixes write them: [{"HostPort": "80"}].</summary>
+    internal static JArray HostPortBinding(int port)
+    {
+        var binding = new JObject();
+        binding.Add("HostPort", JValue.String(port.ToString(CultureInfo.InvariantCulture)));
+        return new JArray(new JNode[] { binding });
+    }
+
     /// <summary>Names the cached views of <see cref="CheckScope"/>.</summary>
-    private static readonly object BindingsView = new(), ExposedView = new();
+    private static readonly object BindingsView = new(), ExposedView = new(), ServiceView = new();
+
+    /// <summary>The module's ports as the agent maps them: its Service's ports and where each goes.</summary>
+    internal static PortMapping Service(EdgeModule module) => CheckScope.Read(module, ServiceView, (m, _) => PortMapping.Read(RenderContext.Alone(m)));
+
+    /// <summary>True when a template fills in the module's ports: what its Service serves is known once the template is expanded.</summary>
+    internal static bool HasPortPlaceholder(EdgeModule module) =>
+        PortBindingsMember(module)?.Value is { } bindings && TemplateText.IsPlaceholder(bindings) ||
+        Exposed(module).Any(exposed => TemplateText.HasPlaceholder(exposed.Key.Text)) ||
+        Bindings(module).Any(entry => TemplateText.HasPlaceholder(entry.Key.Text) || entry.Bindings.Any(b => b.HostPortIsPlaceholder));
 
     /// <summary>The PortBindings entries, in order; none when PortBindings is missing or not an object.</summary>
     public static IReadOnlyList<PortBindingsEntry> Bindings(EdgeModule module) => CheckScope.Read(module, BindingsView, (m, _) => ReadBindings(m));
