@@ -33,6 +33,19 @@ public class StoppedDeploymentRuleTests
     public void TheModulesThatStopTheDeploymentAreThoseThePreviewStopsItFor() =>
         Assert.Equal(new[] { "json", "binds", "mounts", "hostport", "cmd", "label", "volume", "limits" }, AssertStoppedAsThePreviewStops(EveryStop()));
 
+    [Fact]
+    public void AModuleWhoseImagesPullSecretCannotBeNamedStopsTheDeploymentAsThePreviewSays()
+    {
+        // The agent names each module's pull secret after its registry's credential (rule K8); one it cannot name stops it all.
+        var manifest = ManifestBuilder.Deployment(("ok", "{}"), ("pulled", "{}"));
+        ((JObject)manifest.EdgeAgentDesired!["runtime"]!).ObjectOf("settings")!.Set("registryCredentials",
+            JDocument.Parse("""{"acr": {"username": "u", "password": "p", "address": "10.0.0.4:5000"}}""").Root);
+        manifest.FindModule("pulled")!.Settings!.Set("image", JValue.String("10.0.0.4:5000/pulled:1"));
+        manifest = ManifestDocument.Parse(manifest.ToJson());
+
+        Assert.Equal(new[] { "pulled" }, AssertStoppedAsThePreviewStops(manifest));
+    }
+
     [Theory]
     [MemberData(nameof(TestPaths.CorpusManifests), MemberType = typeof(TestPaths))]
     public void OnTheCorpusTheModulesThatStopTheDeploymentAreThoseThePreviewStopsItFor(string file) =>
