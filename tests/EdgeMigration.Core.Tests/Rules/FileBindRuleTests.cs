@@ -37,7 +37,20 @@ public class FileBindRuleTests
     }
 
     [Theory]
+    // Jetson's camera daemon (the corpus' DeepStream sample binds it) and D-Bus listen on sockets named so.
+    [InlineData("/tmp/argus_socket:/tmp/argus_socket", "'/tmp/argus_socket' looks like a Unix socket")]
+    [InlineData("/var/run/dbus/system_bus_socket:/var/run/dbus/system_bus_socket", "'/var/run/dbus/system_bus_socket' looks like a Unix socket")]
+    public void SocketsNamedSoAreFiles(string bind, string reason)
+    {
+        var finding = Assert.Single(Check(ManifestBuilder.Deployment(("app", $$$"""{"HostConfig":{"Binds":["{{{bind}}}"]}}""")), "S4"));
+
+        Assert.Equal((Severity.Error, Certainty.Likely), (finding.Severity, finding.Certainty));
+        Assert.Contains(reason, finding.Message);
+    }
+
+    [Theory]
     [InlineData("/tmp/.X11-unix:/tmp/.X11-unix")]
+    [InlineData("/var/sockets:/sockets")]
     [InlineData("/usr/local/cuda-10.2:/usr/local/cuda-10.2")]
     [InlineData("/dev/bus/usb:/dev/bus/usb")]
     [InlineData("/usr/bin:/host/bin")]

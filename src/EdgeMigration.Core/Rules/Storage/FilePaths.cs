@@ -54,6 +54,10 @@ public static class FilePaths
         {
             return new FileJudgement(Certainty.Likely, $"'{(IsInBinaryFolder(source) ? source : target)}' looks like a program in a bin folder");
         }
+        if (IsSocket(source) || IsSocket(target))
+        {
+            return new FileJudgement(Certainty.Likely, $"'{(IsSocket(source) ? source : target)}' looks like a Unix socket");
+        }
         var sourceExtension = ExtensionOf(source);
         var targetExtension = ExtensionOf(target);
         if (sourceExtension is not null && FileExtensions.Contains(sourceExtension))
@@ -115,6 +119,13 @@ public static class FilePaths
             }
         }
         return path.Substring(dot + 1, length);
+    }
+
+    /// <summary>A last segment that ends in "_socket", "-socket" or ".socket": Jetson's /tmp/argus_socket, D-Bus's system_bus_socket.</summary>
+    private static bool IsSocket(string path)
+    {
+        var name = path.Substring(path.LastIndexOf('/') + 1);
+        return name.Length > "socket".Length && name.EndsWith("socket", StringComparison.OrdinalIgnoreCase) && name[name.Length - "socket".Length - 1] is '_' or '-' or '.';
     }
 
     private static bool IsDeviceNode(string path)
