@@ -164,6 +164,39 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
     }
 
     [Fact]
+    public void AModuleThatStopsTheWholeDeploymentIsWarnedOfOnceNotOncePerModule()
+    {
+        // QA: one createOptions no agent reads (K4, 'csharpfunction') printed K21's warning for each of the 4 other modules
+        // before the K4 warning that says what to fix (12 for one bad module among 12). The K4 warning says the whole
+        // deployment fails; K21's per-module findings stay in RemainingFindings and go to the verbose stream, as the
+        // Kubernetes preview does with its note of a stopped deployment.
+        using var ps = new PowerShellSession();
+        var file = TestPaths.CorpusFile("Azure+iotedgedev__tests_assets_deployment.manifest_invalid.json");
+
+        var run = ps.Run($"ConvertTo-GpuEdgeManifest -LiteralPath '{file}' -Verbose | ForEach-Object {{ @($_.RemainingFindings | Where-Object RuleId -eq K21).Count }}").AssertNoErrors();
+
+        Assert.Equal("4", Assert.Single(run.Output).ToString());
+        Assert.DoesNotContain(run.Warnings, w => w.Contains(": K21 ", StringComparison.Ordinal));
+        Assert.Single(run.Warnings, w => w.Contains(": K4 csharpfunction: ", StringComparison.Ordinal) && w.Contains("deploys none of its modules", StringComparison.Ordinal));
+        Assert.Equal(4, run.Verbose.Count(v => v.Contains(": K21 ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void ALayerThatStopsTheDeploymentsItIsMergedWithIsWarnedOf()
+    {
+        // The layer's own K21 finding speaks of the base deployment and the other layers, which no other warning does.
+        using var ps = new PowerShellSession();
+        const string Layered = "@{ content = @{ modulesContent = @{ '$edgeAgent' = @{ " +
+            "'properties.desired.modules.web' = @{ type = 'docker'; settings = @{ image = 'contoso/web:1'; createOptions = '{bad' } }; " +
+            "'properties.desired.modules.api' = @{ type = 'docker'; settings = @{ image = 'contoso/api:1' } } } } } }";
+
+        var run = ps.Run($"{Layered} | ConvertTo-GpuEdgeManifest | ForEach-Object {{ $_.Changes.Count }}").AssertNoErrors();
+
+        var warning = Assert.Single(run.Warnings, w => w.Contains(": K21", StringComparison.Ordinal));
+        Assert.Contains("of the base deployment or of the other layers", warning);
+    }
+
+    [Fact]
     public void AConvertedEdgeAgentTwinSaysItIsNoDeployment()
     {
         // What az iot hub module-twin show prints (manifest-shapes.md, section 6): the desired properties with IoT Hub's $metadata and $version.

@@ -59,8 +59,36 @@ public class EdgeHubPortsRuleTests
 
         Assert.False(finding.IsFixable);
         Assert.Contains("serves ports 443, 8883, 15671 only", finding.Message);
-        Assert.Equal("Bind container port 5671 to the same HostPort: modules connect to edgehub at the standard ports.", finding.Recommendation);
+        Assert.StartsWith("Bind container port 5671 to HostPort 5671 instead of 15671, as modules connect to edgehub at the standard ports; replace the binding rather than add a second one", finding.Recommendation);
         Assert.Empty(Convert(manifest, "K22").Changes);
+    }
+
+    [Fact]
+    public void TheAdviceForAPortBoundToAnotherHostPortWorksEitherWayItOffersAndNamesTheMissingPortsToo()
+    {
+        // QA: "Bind container port 5671 to the same HostPort", followed by adding [{"HostPort":"5671"}] beside 15671, gave
+        // the Service two ports named hostport-5671-tcp: K10's Error, and the whole deployment stopped (K21). The advice also
+        // left out 443, which was not bound at all, so a user fixing by hand met it only on the next check.
+        var manifest = WithEdgeHub("""{"HostConfig":{"PortBindings":{"5671/tcp":[{"HostPort":"15671"}],"8883/tcp":[{"HostPort":"8883"}]}}}""");
+
+        var finding = Assert.Single(Check(manifest, "K22"));
+
+        Assert.Equal(
+            "Bind container port 5671 to HostPort 5671 instead of 15671, as modules connect to edgehub at the standard ports; replace the binding rather than add a second one to the port: " +
+            "the device names both Service ports after the container port, Kubernetes refuses two ports of one name, and the whole deployment fails. " +
+            "To keep the HostPort for clients outside the device, leave the binding and expose the port as well (\"ExposedPorts\": {\"5671/tcp\": {}}): the Service then serves both. " +
+            "Bind 443 too (\"PortBindings\": {\"443/tcp\": [{\"HostPort\": \"443\"}]}); ConvertTo-GpuEdgeManifest does.",
+            finding.Recommendation);
+        // Either way the advice offers, with 443 bound as it says: nothing left for K22, and nothing that stops the deployment.
+        foreach (var followed in new[]
+        {
+            """{"HostConfig":{"PortBindings":{"5671/tcp":[{"HostPort":"5671"}],"8883/tcp":[{"HostPort":"8883"}],"443/tcp":[{"HostPort":"443"}]}}}""",
+            """{"ExposedPorts":{"5671/tcp":{}},"HostConfig":{"PortBindings":{"5671/tcp":[{"HostPort":"15671"}],"8883/tcp":[{"HostPort":"8883"}],"443/tcp":[{"HostPort":"443"}]}}}""",
+        })
+        {
+            var findings = RuleEngine.Check(WithEdgeHub(followed));
+            Assert.DoesNotContain(findings, f => f.RuleId is "K22" or "K10" or "K21" || f.Severity == Severity.Error);
+        }
     }
 
     [Theory]

@@ -21,6 +21,22 @@ public class MappedPortRuleTests
     }
 
     [Fact]
+    public void APortAlsoExposedIsReachedAtItsOwnNumberToo()
+    {
+        // QA: a port bound to another HostPort and also exposed gets two Service ports, exposedport-5671-tcp (5671) and
+        // hostport-5671-tcp (15671), both to container port 5671: modules reach it at 5671 as on Docker, and N2 said not.
+        var manifest = ManifestBuilder.Deployment(
+            ("broker", """{"ExposedPorts":{"5671/tcp":{}},"HostConfig":{"PortBindings":{"5671/tcp":[{"HostPort":"15671"}]}}}"""),
+            ("web", """{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"8080"}]}}}"""));
+
+        var finding = Assert.Single(Check(manifest, "N2"));
+
+        Assert.Equal("web", finding.ModuleName);
+        Assert.Equal("Make the modules that call it use port 8080; or bind it to HostPort 80 instead, or also expose it (\"ExposedPorts\": {\"80/tcp\": {}}, which keeps HostPort 8080 too), so that both devices agree.",
+            finding.Recommendation);
+    }
+
+    [Fact]
     public void APlaceholderModuleIsReachedAtThePlaceholderNotAtItsSanitizedText()
     {
         var manifest = ManifestBuilder.Deployment(("__MODULE_NAME", """{"HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":"8080"}]}}}"""));

@@ -240,7 +240,27 @@ public class ModuleAddressRuleTests
         Assert.Equal(
             "Variable 'ReportingEndpointUrl' (the env section) addresses module 'testResultCoordinator' at 'http://localhost:5001', its HostPort on the host, as this host-network module reached it on the FPGA device; on the GPU device a HostPort is a port of the module's Service, not of the node, so nothing listens at localhost:5001.",
             finding.Message);
-        Assert.Equal("Address the module by its Service, 'testresultcoordinator:5001' (the host-network pod resolves Service names: dnsPolicy ClusterFirstWithHostNet).", finding.Recommendation);
+        Assert.Equal("Address the module by its Service: write 'testresultcoordinator' for 'localhost' in 'http://localhost:5001', keeping port 5001, its Service's port (the host-network pod resolves Service names: dnsPolicy ClusterFirstWithHostNet).", finding.Recommendation);
+    }
+
+    [Fact]
+    public void TheAdviceForALocalhostAddressKeepsTheWayTheAddressIsWritten()
+    {
+        // QA: for SQL Server's 'localhost,1433' the advice said 'sql:1433', which SqlClient reads as a host named
+        // "sql:1433"; followed as written, the connection failed. The advice now names the host to replace.
+        var manifest = ManifestBuilder.Deployment(
+            ("reader", """{"HostConfig":{"NetworkMode":"host"}}""", """{"DB": {"value": "Server=localhost,1433;User Id=sa"}}"""),
+            ("sql", """{"HostConfig":{"PortBindings":{"1433/tcp":[{"HostPort":"1433"}]}}}""", null));
+
+        var finding = Assert.Single(Check(manifest, "K20"));
+
+        Assert.StartsWith("Address the module by its Service: write 'sql' for 'localhost' in 'localhost,1433', keeping port 1433", finding.Recommendation);
+        Assert.DoesNotContain("sql:1433", finding.Recommendation);
+        // Followed: the host-network module's address is the Service's, which K20 does not report.
+        var followed = ManifestBuilder.Deployment(
+            ("reader", """{"HostConfig":{"NetworkMode":"host"}}""", """{"DB": {"value": "Server=sql,1433;User Id=sa"}}"""),
+            ("sql", """{"HostConfig":{"PortBindings":{"1433/tcp":[{"HostPort":"1433"}]}}}""", null));
+        Assert.Empty(Check(followed, "K20"));
     }
 
     [Fact]
@@ -261,7 +281,7 @@ public class ModuleAddressRuleTests
 
         Assert.Equal("sender env.BOUND", $"{finding.ModuleName} {finding.Location}");
         Assert.Contains("addresses module 'web' at 'wss://127.0.0.1:8080/x'", finding.Message);
-        Assert.Contains("'web:8080'", finding.Recommendation);
+        Assert.Contains("write 'web' for '127.0.0.1' in 'wss://127.0.0.1:8080/x', keeping port 8080", finding.Recommendation);
     }
 
     [Theory]

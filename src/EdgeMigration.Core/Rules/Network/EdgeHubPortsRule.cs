@@ -18,8 +18,8 @@ namespace EdgeMigration.Core.Rules.Network;
 /// </summary>
 public sealed class EdgeHubPortsRule : MigrationRule
 {
-    /// <summary>The ports through which modules reach edgeHub as 'edgehub', each with what connects there.</summary>
-    internal static readonly (int Port, string Protocol)[] Ports = { (5671, "AMQP"), (8883, "MQTT"), (443, "AMQP or MQTT over WebSockets") };
+    /// <summary>The ports through which modules reach edgeHub as 'edgehub', each with what connects there (AMQP or MQTT over WebSockets on 443).</summary>
+    internal static readonly (int Port, string Protocol)[] Ports = { (5671, "AMQP"), (8883, "MQTT"), (443, "WebSockets") };
 
     public override string Id => "K22";
     public override string Title => "edgeHub must bind 5671, 8883 and 443 for modules to reach it";
@@ -40,8 +40,10 @@ public sealed class EdgeHubPortsRule : MigrationRule
         var message = served.Count == 0
             ? $"edgeHub has no ports, so the GPU device makes it no Service: the name 'edgehub' (IOTEDGE_GATEWAYHOSTNAME) that every module connects to does not resolve there, and no module reaches edgeHub. On the FPGA device, Docker's network reached every port of its container."
             : $"edgeHub's Service on the GPU device serves port{(served.Count == 1 ? "" : "s")} {string.Join(", ", served)} only: modules reach edgeHub as 'edgehub' (IOTEDGE_GATEWAYHOSTNAME) through it, so those that connect over {lost} cannot. On the FPGA device, Docker's network reached every port of its container.";
+        var unbound = missing.Where(p => !IsBound(edgeHub, p.Port)).Select(p => p.Port).ToList();
         var recommendation = boundElsewhere.Count > 0
-            ? $"Bind container port{(boundElsewhere.Count == 1 ? "" : "s")} {ProseList.Joined(boundElsewhere.Select(p => p.Port.ToString(CultureInfo.InvariantCulture)).ToList())} to the same HostPort: modules connect to edgehub at the standard ports."
+            ? ElsewhereAdvice(edgeHub, boundElsewhere.Select(p => p.Port).ToList()) +
+                (unbound.Count > 0 ? $" Bind {ProseList.Joined(unbound.Select(p => p.ToString(CultureInfo.InvariantCulture)).ToList())} too ({BindingsJson(unbound)}); ConvertTo-GpuEdgeManifest does." : "")
             : $"Bind {(missing.Count == 1 ? "it" : "them")} in edgeHub's createOptions ({BindingsJson(missing.Select(p => p.Port))}); ConvertTo-GpuEdgeManifest does.";
         findings.Add(Finding(edgeHub, ModulePorts.PortBindingsMember(edgeHub) is { } member ? ModulePorts.LocationOf(member) : "", message, recommendation,
             served.Count == 0 ? Severity.Error : null, fixable: boundElsewhere.Count == 0));
@@ -65,6 +67,29 @@ public sealed class EdgeHubPortsRule : MigrationRule
             context.Record(this, edgeHub, JsonPath.Member(location, key), null, binding,
                 $"edgeHub's port {port} is bound to HostPort {port}, so that modules reach it as 'edgehub' over {protocol} on the GPU device.");
         }
+    }
+
+    /// <summary>
+    /// What to do about standard <paramref name="ports"/> edgeHub binds to other HostPorts: change those HostPorts, as the
+    /// Service names each port of a binding after the container port (hostport-5671-tcp), so a second binding of the same
+    /// container port gives it two ports of one name, which Kubernetes refuses, and the whole deployment fails (K10); or,
+    /// to keep the HostPorts clients outside the device use, expose the port too, which adds a Service port of its own
+    /// number under another name (exposedport-5671-tcp).
+    /// </summary>
+    private static string ElsewhereAdvice(EdgeModule edgeHub, List<int> ports)
+    {
+        var changes = ports.Select(port =>
+        {
+            var hostPorts = ModulePorts.Bindings(edgeHub)
+                .Where(entry => entry.Key.IsValid && entry.Key.Number == port && entry.Key.Protocol == "tcp")
+                .SelectMany(entry => entry.Bindings).Select(b => b.HostPortText).Where(text => !string.IsNullOrEmpty(text)).Select(text => text!).Distinct().ToList();
+            var number = port.ToString(CultureInfo.InvariantCulture);
+            return $"container port {number} to HostPort {number}" + (hostPorts.Count == 0 ? "" : $" instead of {ProseList.Joined(hostPorts)}");
+        }).ToList();
+        var exposed = string.Join(", ", ports.Select(p => $"\"{p}/tcp\": {{}}"));
+        return $"Bind {ProseList.Joined(changes)}, as modules connect to edgehub at the standard ports; replace the binding rather than add a second one to the port: " +
+            $"the device names both Service ports after the container port, Kubernetes refuses two ports of one name, and the whole deployment fails. " +
+            $"To keep the HostPort{(ports.Count == 1 ? "" : "s")} for clients outside the device, leave the binding{(ports.Count == 1 ? "" : "s")} and expose the port{(ports.Count == 1 ? "" : "s")} as well (\"ExposedPorts\": {{{exposed}}}): the Service then serves both.";
     }
 
     /// <summary>"PortBindings": {"5671/tcp": [{"HostPort": "5671"}], …} for <paramref name="ports"/>, as advice shows it.</summary>

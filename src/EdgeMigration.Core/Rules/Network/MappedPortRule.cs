@@ -26,12 +26,13 @@ public sealed class MappedPortRule : ModuleRule
         {
             foreach (var binding in entry.Bindings)
             {
-                if (entry.Key.IsValid && binding.HostPort is { } hostPort && hostPort != entry.Key.Number)
+                // A port also exposed (or bound to its own number too) is served at its own number as well: callers need not change.
+                if (entry.Key.IsValid && binding.HostPort is { } hostPort && hostPort != entry.Key.Number && !ModulePorts.Service(module).ServesAtItsOwnNumber(entry.Key.Number!.Value))
                 {
                     var service = KubernetesNames.NameShown(module.Name);
                     findings.Add(Finding(module, binding.Location,
                         $"Container port {entry.Key.Name} is bound to HostPort {hostPort}. On the GPU device other modules reach it at '{service}:{hostPort}' (the Service port is the HostPort), not at port {entry.Key.Number} as on Docker's module network.",
-                        $"Make the modules that call it use port {hostPort}, or bind HostPort {entry.Key.Number} so that both devices agree."));
+                        $"Make the modules that call it use port {hostPort}; or bind it to HostPort {entry.Key.Number} instead, or also expose it (\"ExposedPorts\": {{\"{entry.Key.Name}\": {{}}}}, which keeps HostPort {hostPort} too), so that both devices agree."));
                 }
             }
         }

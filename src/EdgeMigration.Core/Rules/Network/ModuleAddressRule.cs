@@ -53,7 +53,8 @@ public sealed class ModuleAddressRule : ModuleRule
                 {
                     findings.Add(Finding(module, variable.Location,
                         $"Variable '{variable.Name}' ({(variable.InDefinition ? "the env section" : "createOptions Env")}) addresses module '{publisher.Name}' at '{address.Text}', its HostPort on the host, as this host-network module reached it on the FPGA device; on the GPU device a HostPort is a port of the module's Service, not of the node, so nothing listens at {address.Host}:{port}.",
-                        $"Address the module by its Service, '{KubernetesNames.Sanitize(publisher.Name)}:{port}' (the host-network pod resolves Service names: dnsPolicy ClusterFirstWithHostNet).",
+                        // The host replaced as written: "sql:1433" is no SQL Server address ("sql,1433" is).
+                        $"Address the module by its Service: write '{KubernetesNames.Sanitize(publisher.Name)}' for '{address.Host}' in '{address.Text}', keeping port {port}, its Service's port (the host-network pod resolves Service names: dnsPolicy ClusterFirstWithHostNet).",
                         certainty: Certainty.Likely, inDefinition: variable.InDefinition));
                 }
             }

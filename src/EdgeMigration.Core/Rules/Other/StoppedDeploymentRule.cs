@@ -15,7 +15,9 @@ namespace EdgeMigration.Core.Rules.Other;
 /// </summary>
 public sealed class StoppedDeploymentRule : MigrationRule
 {
-    public override string Id => "K21";
+    public const string RuleId = "K21";
+
+    public override string Id => RuleId;
     public override string Title => "A module that stops the whole deployment stops every module";
     public override Severity DefaultSeverity => Severity.Error;
     public override string Section => "other-differences";
