@@ -151,7 +151,7 @@ internal sealed class TypedReader
     {
         _context.StopDeployment(location, value,
             $"{location} is {CreateOptions.Describe(value)} where Kubernetes expects {Expected(field)}; the agent cannot read the module's createOptions, so the whole deployment fails.",
-            "Write it as the Kubernetes API reference shows.");
+            $"Write it as {Expected(field)}.");
         return null;
     }
 

@@ -53,6 +53,9 @@ public class KubernetesSectionKeysRuleTests
         }, Summary(errors));
         AssertInThePreviewsWords(manifest, DropEffect.Fails, errors);
         Assert.Contains("where Kubernetes expects a Kubernetes quantity", errors[0].Message);
+        // The advice says what to write, not only where to look it up.
+        Assert.Equal("Write it as a Kubernetes quantity such as \"128Mi\" or \"500m\".", errors[0].Recommendation);
+        Assert.Equal("Write it as a whole number.", errors[3].Recommendation);
     }
 
     [Fact]
