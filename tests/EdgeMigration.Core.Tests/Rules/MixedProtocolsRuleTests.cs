@@ -26,6 +26,21 @@ public class MixedProtocolsRuleTests
     }
 
     [Fact]
+    public void OneProcessServingBothIsToldOfAClusterIpServiceWhichMayMixProtocols()
+    {
+        // influxdb listens on TCP 8086 and UDP 8089 in one process: moving a port to another module is no advice for it.
+        const string Influx = """{"HostConfig":{"PortBindings":{"8086/tcp":[{"HostPort":"8086"}],"8089/udp":[{"HostPort":"8089"}]}}}""";
+        var finding = Assert.Single(Check(ManifestBuilder.Deployment(("influx", Influx)), "N4"));
+
+        Assert.Contains("make the Service ClusterIP, which may mix protocols (\"k8s-experimental\": {\"serviceOptions\": {\"type\": \"ClusterIP\"}})", finding.Recommendation);
+        // Followed: no Warning; ports of one number still collide in the Service, which is keyed by number.
+        var clusterIp = ""","k8s-experimental":{"serviceOptions":{"type":"ClusterIP"}}}""";
+        Assert.Empty(Check(ManifestBuilder.Deployment(("influx", Influx.Substring(0, Influx.Length - 1) + clusterIp)), "N4"));
+        var dns = """{"HostConfig":{"PortBindings":{"53/tcp":[{"HostPort":"53"}],"53/udp":[{"HostPort":"53"}]}}""" + clusterIp;
+        Assert.Equal("N4 Error dns HostConfig.PortBindings manual", Summary(Assert.Single(Check(ManifestBuilder.Deployment(("dns", dns)), "N4"))));
+    }
+
+    [Fact]
     public void ExposedPortsOfOneNumberOverTwoProtocolsKeepOnlyTheLastAsThePreviewShows()
     {
         const string Options = """{"ExposedPorts":{"80":{},"53/udp":{},"80/udp":{},"53/UDP":{},"81/tcp":{}}}""";

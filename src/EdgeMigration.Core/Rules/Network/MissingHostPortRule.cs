@@ -51,7 +51,7 @@ public sealed class MissingHostPortRule : ModuleRule
                     bind));
         }
         // Bindings a template fills in may bind every exposed port.
-        if (ClusterOnly(module) || ModulePorts.PortBindingsMember(module) is { } member && TemplateText.StandsForValue(member.Value))
+        if (ModulePorts.IsClusterOnly(module) || ModulePorts.PortBindingsMember(module) is { } member && TemplateText.StandsForValue(member.Value))
         {
             return;
         }
@@ -118,8 +118,5 @@ public sealed class MissingHostPortRule : ModuleRule
 
     private static JArray Binding(PortKey key) => ModulePorts.HostPortBinding(key.Number!.Value);
 
-    /// <summary>True when k8s-experimental.serviceOptions.type is ClusterIP: the module means to stay inside the cluster.</summary>
-    private static bool ClusterOnly(EdgeModule module) =>
-        string.Equals(module.Kubernetes().ObjectOf("serviceOptions").StringOf("type"), "ClusterIP", StringComparison.OrdinalIgnoreCase);
 
 }

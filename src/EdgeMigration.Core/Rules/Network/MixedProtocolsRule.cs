@@ -79,6 +79,8 @@ public sealed class MixedProtocolsRule : ModuleRule
         {
             return;
         }
+        // A ClusterIP Service may mix protocols (Kubernetes restricts only load balancers): what remains is the ports that collide.
+        var clusterOnly = ModulePorts.IsClusterOnly(module);
         var byProtocol = string.Join("; ", protocols.Select((protocol, i) => $"{protocol.ToUpperInvariant()} {string.Join(", ", numbersByProtocol[i])}"));
         var shared = new List<string>();
         for (var i = 0; i < numbers.Count; i++)
@@ -88,13 +90,17 @@ public sealed class MixedProtocolsRule : ModuleRule
                 shared.Add(numbers[i]);
             }
         }
+        if (shared.Count == 0 && clusterOnly)
+        {
+            return;
+        }
         findings.Add(shared.Count > 0
             ? Finding(module, ModulePorts.LocationOf(member),
                 $"The module binds ports of more than one protocol ({byProtocol}); the how-to says that does not work, and the device keys Service ports by number, so port {string.Join(", ", shared)} keeps only its last protocol.",
-                "Move the ports of one protocol (usually UDP) to a module of their own.", Severity.Error)
+                "Move the ports of one protocol (usually UDP) to a module of their own, or bind them to other HostPorts.", Severity.Error)
             : Finding(module, ModulePorts.LocationOf(member),
                 $"The module binds ports of more than one protocol ({byProtocol}); the how-to says TCP and UDP port mappings in the same module do not work.",
-                "Move the ports of one protocol (usually UDP) to a module of their own, or test the module on the GPU device."));
+                "Move the ports of one protocol (usually UDP) to a module of their own; where one process serves both and only other modules on the device reach them, keep them and make the Service ClusterIP, which may mix protocols (\"k8s-experimental\": {\"serviceOptions\": {\"type\": \"ClusterIP\"}}); or test the module on the GPU device."));
     }
 
     /// <summary>Adds <paramref name="value"/> to the distinct values under <paramref name="key"/>, keys and values in first-seen order.</summary>

@@ -193,6 +193,10 @@ public static class ModulePorts
         return new JArray(new JNode[] { binding });
     }
 
+    /// <summary>True when k8s-experimental.serviceOptions.type is ClusterIP: the module means to stay inside the cluster.</summary>
+    internal static bool IsClusterOnly(EdgeModule module) =>
+        string.Equals(module.Kubernetes().ObjectOf("serviceOptions").StringOf("type"), "ClusterIP", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Names the cached views of <see cref="CheckScope"/>.</summary>
     private static readonly object BindingsView = new(), ExposedView = new(), ServiceView = new();
 
