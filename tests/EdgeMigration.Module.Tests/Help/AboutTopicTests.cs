@@ -53,6 +53,32 @@ public class AboutTopicTests
         Assert.All(ids, id => Assert.Matches($@"(?m)^    {id} \S", text));
     }
 
+    /// <summary>
+    /// Each rule's paragraph in about_EdgeMigration_Rules opens with what Get-EdgeMigrationRule says of it: "K22 &lt;title&gt;
+    /// (Warning, fixed)", with "fixed" exactly when ConvertTo-GpuEdgeManifest has a fix for it (K22's said nothing of its fix).
+    /// </summary>
+    [Fact]
+    public void RulesTopicGivesEachRuleItsTitleSeverityAndFix()
+    {
+        using var ps = new PowerShellSession();
+        var rules = ps.Run("Get-EdgeMigrationRule | ForEach-Object { '{0}|{1}|{2}|{3}' -f $_.Id, $_.Title, $_.Severity, $_.CanFix }").AssertNoErrors()
+            .Output.Select(o => o.ToString()!.Split('|')).ToList();
+        var paragraphs = MarkdownReader.Load(Path.Combine(HelpDocs.Folder, "about_EdgeMigration_Rules.md")).Blocks
+            .Where(b => b.Kind == MarkdownBlockKind.Paragraph).Select(b => Regex.Replace(b.Text, @"\s*\n\s*", " ")).ToList();
+
+        Assert.NotEmpty(rules);
+        Assert.All(rules, rule =>
+        {
+            var (id, title, severity, canFix) = (rule[0], rule[1], rule[2], bool.Parse(rule[3]));
+            var opening = $"{id} {title} (";
+            var paragraph = Assert.Single(paragraphs, p => p.StartsWith(id + " ", System.StringComparison.Ordinal));
+            Assert.True(paragraph.StartsWith(opening, System.StringComparison.Ordinal), $"{id}'s paragraph does not open with its title: {opening}");
+            var said = paragraph.Substring(opening.Length, paragraph.IndexOf(')', opening.Length) - opening.Length);
+            Assert.True(said.StartsWith(severity, System.StringComparison.Ordinal), $"{id} is said to be '{said}', but its severity is {severity}.");
+            Assert.True(said.Contains("fixed") == canFix, $"{id} is said to be '{said}', but CanFix is {canFix}.");
+        });
+    }
+
     /// <summary>Get-Help lists a topic with the first line of its short description as its Synopsis: the short description is that one line.</summary>
     [Theory]
     [MemberData(nameof(HelpDocs.AboutTopics), MemberType = typeof(HelpDocs))]
