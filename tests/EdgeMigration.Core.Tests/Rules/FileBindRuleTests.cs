@@ -36,6 +36,20 @@ public class FileBindRuleTests
         Assert.Contains("-DropFileBinds", findings[1].Recommendation);
     }
 
+    [Fact]
+    public void ADeviceNodeIsKeptThroughAPrivilegedContainerNotTheBind()
+    {
+        // -DropFileBinds drops the bind: the advice says how the module keeps the device (as K1 says of Devices).
+        var findings = Check(ManifestBuilder.Deployment(
+            ("serial", """{"HostConfig":{"Binds":["/dev/ttyUSB0:/dev/ttyUSB0"]}}"""),
+            ("camera", """{"HostConfig":{"Privileged":true,"Binds":["/dev/video0:/dev/video0"]}}""")), "S4");
+
+        Assert.Equal(
+            "Remove the bind (ConvertTo-GpuEdgeManifest -DropFileBinds drops it) and, for the module to keep the device, make it privileged (\"HostConfig\": {\"Privileged\": true}), which the device maps: a privileged container sees the host's devices.",
+            findings[0].Recommendation);
+        Assert.EndsWith("keep Privileged: true: a privileged container sees the host's devices.", findings[1].Recommendation);
+    }
+
     [Theory]
     // Jetson's camera daemon (the corpus' DeepStream sample binds it) and D-Bus listen on sockets named so.
     [InlineData("/tmp/argus_socket:/tmp/argus_socket", "'/tmp/argus_socket' looks like a Unix socket")]

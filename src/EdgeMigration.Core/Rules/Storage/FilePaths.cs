@@ -3,8 +3,8 @@ using System.Collections.Generic;
 
 namespace EdgeMigration.Core.Rules.Storage;
 
-/// <summary>How a bind was judged to be of a single file, and how sure that is.</summary>
-public sealed record FileJudgement(Certainty Certainty, string Reason);
+/// <summary>How a bind was judged to be of a single file, and how sure that is; <paramref name="IsDeviceNode"/> for a node under /dev.</summary>
+public sealed record FileJudgement(Certainty Certainty, string Reason, bool IsDeviceNode = false);
 
 /// <summary>
 /// Judges by the path alone whether a bind or bind mount is of a single file, which the device cannot mount: it
@@ -48,7 +48,7 @@ public static class FilePaths
         }
         if (IsDeviceNode(source) || IsDeviceNode(target))
         {
-            return new FileJudgement(Certainty.Likely, $"'{(IsDeviceNode(source) ? source : target)}' looks like a device node");
+            return new FileJudgement(Certainty.Likely, $"'{(IsDeviceNode(source) ? source : target)}' looks like a device node", IsDeviceNode: true);
         }
         if (IsInBinaryFolder(source) || IsInBinaryFolder(target))
         {
