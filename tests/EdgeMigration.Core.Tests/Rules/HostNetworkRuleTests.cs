@@ -64,6 +64,9 @@ public class HostNetworkRuleTests
             "N3 Error camera HostConfig.NetworkMode manual",
         }, Summary(findings));
         Assert.Contains("edgeHub need not be on the host network", findings[1].Message);
+        // One piece of advice for the one setting: edgeHub comes off the host network, and camera keeps it (stop-33 QA).
+        Assert.Equal("Take edgeHub off the host network, as the Warning on it says; the other module keeps it.", findings[0].Recommendation);
+        Assert.Equal(findings[0].Recommendation, findings[2].Recommendation);
     }
 
     [Fact]
