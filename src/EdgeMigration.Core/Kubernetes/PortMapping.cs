@@ -34,14 +34,6 @@ internal sealed class PortMapping
     /// <summary>The Service's port numbers, as other modules connect to them.</summary>
     public ICollection<long> ServicePortNumbers => _servicePorts.Keys;
 
-    /// <summary>
-    /// True when the Service has port <paramref name="containerPort"/> and it goes to that container port: other modules
-    /// reach the port at its own number (exposed, or bound to the same HostPort), whatever other HostPorts it is bound to.
-    /// </summary>
-    public bool ServesAtItsOwnNumber(long containerPort) =>
-        _servicePorts.TryGetValue(containerPort, out var entry) &&
-        (entry.Port["targetPort"] is JValue value && value.TryGetInt64(out var target) ? target : containerPort) == containerPort;
-
     /// <summary>The Service port whose target is container port <paramref name="containerPort"/> (an exposed port's is itself), or null.</summary>
     public long? ServicePortTo(long containerPort)
     {

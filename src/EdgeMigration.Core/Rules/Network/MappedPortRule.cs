@@ -27,7 +27,7 @@ public sealed class MappedPortRule : ModuleRule
             foreach (var binding in entry.Bindings)
             {
                 // A port also exposed (or bound to its own number too) is served at its own number as well: callers need not change.
-                if (entry.Key.IsValid && binding.HostPort is { } hostPort && hostPort != entry.Key.Number && !ModulePorts.Service(module).ServesAtItsOwnNumber(entry.Key.Number!.Value))
+                if (entry.Key.IsValid && binding.HostPort is { } hostPort && hostPort != entry.Key.Number && !ServedAtItsOwnNumber(module, entry.Key))
                 {
                     var service = KubernetesNames.NameShown(module.Name);
                     findings.Add(Finding(module, binding.Location,
@@ -36,5 +36,38 @@ public sealed class MappedPortRule : ModuleRule
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// True when the module's Service also has the port at its own number: the agent keys Service ports by number, a later
+    /// one replacing an earlier (exposed ports first, then the bindings in order), so the last of that number must go to
+    /// this container port over the same protocol. Read from the views the other rules read, without mapping the Service.
+    /// </summary>
+    private static bool ServedAtItsOwnNumber(EdgeModule module, PortKey key)
+    {
+        var bindings = ModulePorts.Bindings(module);
+        for (var i = bindings.Count - 1; i >= 0; i--)
+        {
+            if (!bindings[i].Key.IsValid)
+            {
+                continue;
+            }
+            for (var j = bindings[i].Bindings.Count - 1; j >= 0; j--)
+            {
+                if (bindings[i].Bindings[j].HostPort == key.Number)
+                {
+                    return bindings[i].Key.Name == key.Name;
+                }
+            }
+        }
+        var exposed = ModulePorts.Exposed(module);
+        for (var i = exposed.Count - 1; i >= 0; i--)
+        {
+            if (exposed[i].Key.IsValid && exposed[i].Key.Number == key.Number)
+            {
+                return exposed[i].Key.Name == key.Name;
+            }
+        }
+        return false;
     }
 }
