@@ -33,6 +33,9 @@ public sealed class EdgeModule
     /// <summary>True for the system module edgeAgent, whose image and createOptions the GPU device does not use: it runs its own (K7).</summary>
     public bool IsEdgeAgent => IsSystemModule && Name == "edgeAgent";
 
+    /// <summary>True for the system module edgeHub, which the other modules connect to as 'edgehub' on the GPU device.</summary>
+    public bool IsEdgeHub => IsSystemModule && Name == "edgeHub";
+
     /// <summary>The module's definition object in the manifest (edits change the manifest).</summary>
     public JObject Definition { get; }
 

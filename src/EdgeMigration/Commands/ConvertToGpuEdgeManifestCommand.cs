@@ -255,7 +255,7 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
             WriteWarning(text);
         }
         // A layered deployment carries only the modules it adds: the proxy goes to the edgeHub of the base deployment.
-        if (ProxyUrl is not null && !result.Manifest.Modules.Any(m => m.IsSystemModule && m.Name == Core.Rules.Proxy.EdgeHubProxyRule.EdgeHub))
+        if (ProxyUrl is not null && !result.Manifest.Modules.Any(m => m.IsEdgeHub))
         {
             WriteWarning($"{result.Manifest.SourceName}: -ProxyUrl: the manifest has no edgeHub (a layered deployment has only the modules it adds), so no proxy was set. " +
                 "Give -ProxyUrl when converting the deployment that holds edgeHub.");

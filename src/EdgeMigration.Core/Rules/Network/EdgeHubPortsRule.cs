@@ -101,7 +101,7 @@ public sealed class EdgeHubPortsRule : MigrationRule
     /// PortBindings that is no object is K4's, and stops the whole deployment) and ports no template fills in.
     /// </summary>
     private static EdgeModule? EdgeHub(ManifestDocument manifest) =>
-        manifest.Modules.FirstOrDefault(m => m.IsSystemModule && m.Name == "edgeHub") is { } edgeHub &&
+        manifest.Modules.FirstOrDefault(m => m.IsEdgeHub) is { } edgeHub &&
         !edgeHub.IsStopped && edgeHub.CreateOptions is { Error: null } options &&
         CreateOptionsAccess.CanHoldObject(options.Root?.FindIgnoreCase("HostConfig")) && CreateOptionsAccess.CanHoldObject(ModulePorts.PortBindingsMember(edgeHub)) &&
         !HostNetworkRule.UsesHostNetwork(edgeHub) && !ModulePorts.HasPortPlaceholder(edgeHub)

@@ -35,7 +35,7 @@ public sealed class HostNetworkRule : MigrationRule
             if (others.Count > 0)
             {
                 // edgeHub need not be on it (the Warning below): taking it off is the first step, whoever else is on it.
-                var withEdgeHub = hostModules.Any(IsEdgeHub);
+                var withEdgeHub = hostModules.Any(m => m.IsEdgeHub);
                 found.Add(Finding(module, location,
                     $"The module uses the host network, as {Names(others)} {(others.Count == 1 ? "does" : "do")}; on the GPU device only one module per deployment can use the host network.",
                     withEdgeHub
@@ -44,7 +44,7 @@ public sealed class HostNetworkRule : MigrationRule
                             : "Take edgeHub off the host network, as the Warning on it says; of the others, keep the host network for the one module that needs it, and give the rest PortBindings on the cluster network."
                         : "Keep the host network for the one module that needs it; the others use the cluster network with PortBindings."));
             }
-            if (IsEdgeHub(module))
+            if (module.IsEdgeHub)
             {
                 found.Add(Finding(module, location,
                     "edgeHub uses the host network. On the GPU device host-network modules get dnsPolicy ClusterFirstWithHostNet and reach edgeHub through the cluster, so edgeHub need not be on the host network (the how-to).",
@@ -78,8 +78,6 @@ public sealed class HostNetworkRule : MigrationRule
         return $"Remove NetworkMode host from edgeHub and bind its port{(missing.Count == 1 ? "" : "s")} {ProseList.Joined(missing.Select(p => p.ToString()).ToList())} in HostConfig.PortBindings " +
             $"({EdgeHubPortsRule.BindingsJson(missing)}): without the host network, modules reach it as 'edgehub' only through the ports it binds.";
     }
-
-    private static bool IsEdgeHub(EdgeModule module) => module.IsSystemModule && module.Name == "edgeHub";
 
     /// <summary>Up to three names, then how many more.</summary>
     private static string Names(IReadOnlyList<string> names) =>

@@ -13,7 +13,6 @@ namespace EdgeMigration.Core.Rules.Proxy;
 /// </summary>
 public sealed class EdgeHubProxyRule : ModuleRule
 {
-    public const string EdgeHub = "edgeHub";
     public const string UpstreamProtocol = "UpstreamProtocol";
     public const string AmqpWs = "AmqpWs";
 
@@ -26,7 +25,7 @@ public sealed class EdgeHubProxyRule : ModuleRule
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, CheckSettings settings, List<Finding> findings)
     {
         CheckModule(module, manifest, findings);
-        if (settings.ProxyUrl is not { } url || !IsEdgeHub(module) || ModuleEnvironment.Find(module, ProxySettings.HttpsProxy) is var proxy && proxy?.Value == url)
+        if (settings.ProxyUrl is not { } url || !module.IsEdgeHub || ModuleEnvironment.Find(module, ProxySettings.HttpsProxy) is var proxy && proxy?.Value == url)
         {
             return;
         }
@@ -58,7 +57,7 @@ public sealed class EdgeHubProxyRule : ModuleRule
 
     protected override void CheckModule(EdgeModule module, ManifestDocument manifest, List<Finding> findings)
     {
-        if (!IsEdgeHub(module) || HttpsProxy(module) is not { } proxy)
+        if (!module.IsEdgeHub || HttpsProxy(module) is not { } proxy)
         {
             return;
         }
@@ -80,7 +79,7 @@ public sealed class EdgeHubProxyRule : ModuleRule
     public override void Fix(ConversionContext context)
     {
         // Every edgeHub the check reports: a manifest with a duplicate key can hold two (K6 names the duplicate).
-        foreach (var hub in context.Manifest.Modules.Where(IsEdgeHub).ToList())
+        foreach (var hub in context.Manifest.Modules.Where(m => m.IsEdgeHub).ToList())
         {
             FixHub(context, hub);
         }
@@ -131,8 +130,6 @@ public sealed class EdgeHubProxyRule : ModuleRule
             ModuleEnvironment.SetValue(context, this, hub, proxy, url, Description);
         }
     }
-
-    private static bool IsEdgeHub(EdgeModule module) => module.IsSystemModule && module.Name == EdgeHub;
 
     private static ModuleVariable? HttpsProxy(EdgeModule module) =>
         ModuleEnvironment.Find(module, ProxySettings.HttpsProxy) is { } proxy && !string.IsNullOrWhiteSpace(proxy.Value) ? proxy : null;
