@@ -77,7 +77,6 @@ public sealed class ModuleAddressRule : ModuleRule
                                              !HostNetworkRule.UsesHostNetwork(m) && !ModulePorts.HasPortPlaceholder(m) &&
                                              ModulePorts.Bindings(m).Any(entry => entry.Key.IsValid && entry.Bindings.Any(b => b.HostPort == hostPort)));
 
-
     private static readonly Func<string, int, bool> MayHoldAddress = HostAddresses.MayHoldAddress;
 
     /// <summary>The module of the manifest that <paramref name="length"/> characters of <paramref name="text"/> name as a host (host names are read in any case), if it is judged.</summary>

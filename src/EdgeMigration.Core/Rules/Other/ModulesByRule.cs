@@ -62,25 +62,31 @@ internal sealed class ModulesByRule
     }
 
     /// <summary>
-    /// Who is told of these modules, and of which: every module with a pod (not edgeAgent, the device's own, nor a stopped
-    /// module), of all of them (<see cref="Names"/> itself) or, for one of them, of the others (one alone is told of none:
-    /// its own findings say it); then a layered deployment as a whole (no module), of all, for the deployments IoT Hub
-    /// merges it with.
+    /// The findings that tell of these modules, <paramref name="finding"/> made of the words <paramref name="text"/> gives for
+    /// the modules named and whether they are those of the deployments a layer is merged with. Every module with a pod (not
+    /// edgeAgent, the device's own, nor a stopped module) is told of all of them, in the same words, made once; one of them
+    /// of the others (one alone is told of none: its own findings say it); then a layered deployment as a whole (no module).
     /// </summary>
-    public IEnumerable<(EdgeModule? Module, List<string> Named)> Told(ManifestDocument manifest)
+    public List<Finding> Told(ManifestDocument manifest, Func<List<string>, bool, (string Message, string Recommendation)> text,
+        Func<EdgeModule?, string, string, Finding> finding)
     {
+        var findings = new List<Finding>();
+        (string Message, string Recommendation)? ofAll = null;
         foreach (var module in manifest.Modules)
         {
             if (module.IsEdgeAgent || module.IsStopped || (Names.Count == 1 && Names[0] == module.Name))
             {
                 continue;
             }
-            yield return (module, Contains(module.Name) ? Names.FindAll(name => name != module.Name) : Names);
+            var (message, recommendation) = Contains(module.Name) ? text(Names.FindAll(name => name != module.Name), false) : ofAll ??= text(Names, false);
+            findings.Add(finding(module, message, recommendation));
         }
         if (manifest.IsLayered)
         {
-            yield return (null, Names);
+            var (message, recommendation) = text(Names, true);
+            findings.Add(finding(null, message, recommendation));
         }
+        return findings;
     }
 
     /// <summary>At most this many modules are named; the others are counted (their own findings name them).</summary>

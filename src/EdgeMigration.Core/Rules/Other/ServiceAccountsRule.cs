@@ -38,17 +38,8 @@ public sealed class ServiceAccountsRule : MigrationRule
         {
             return Array.Empty<Finding>();
         }
-        // The modules told of all the refused ones are told in the same words.
-        (string Message, string Recommendation)? ofAll = null;
-        var findings = new List<Finding>();
-        foreach (var (module, named) in refused.Told(manifest))
-        {
-            var (message, recommendation) = module is null ? Text(refused, named, ofOtherDeployments: true)
-                : ReferenceEquals(named, refused.Names) ? ofAll ??= Text(refused, named)
-                : Text(refused, named);
-            findings.Add(Finding(module, "", message, recommendation, certainty: Certainty.Likely, inDefinition: module is not null));
-        }
-        return findings;
+        return refused.Told(manifest, (named, ofOtherDeployments) => Text(refused, named, ofOtherDeployments),
+            (module, message, recommendation) => Finding(module, "", message, recommendation, certainty: Certainty.Likely, inDefinition: module is not null));
     }
 
     /// <summary>True when the API server refuses a module's Deployment, so the agent creates no ServiceAccount: also when no module with a pod is left to tell.</summary>
@@ -59,7 +50,7 @@ public sealed class ServiceAccountsRule : MigrationRule
         ModulesByRule.Of(manifest, settings, rule => rule.FindsRefusedDeployments, finding => finding.RefusesDeployment);
 
     /// <summary>The finding's words about <paramref name="modules"/>, for a module of the manifest, or <paramref name="ofOtherDeployments"/> for those a layer is merged with.</summary>
-    private static (string Message, string Recommendation) Text(ModulesByRule refused, List<string> modules, bool ofOtherDeployments = false)
+    private static (string Message, string Recommendation) Text(ModulesByRule refused, List<string> modules, bool ofOtherDeployments)
     {
         var rules = refused.RulesOf(modules);
         var stops = modules.Count == 1 ? "and the device's agent stops there," : "and the device's agent stops at the first,";

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using EdgeMigration.Core.Manifests;
 
@@ -26,20 +27,10 @@ public sealed class StoppedDeploymentRule : MigrationRule
 
     public override IEnumerable<Finding> Check(ManifestDocument manifest, CheckSettings settings)
     {
-        var findings = new List<Finding>();
-        if (StoppedBy(manifest, settings) is not { } stoppers)
-        {
-            return findings;
-        }
-        (string Message, string Recommendation)? ofAll = null;
-        foreach (var (module, named) in stoppers.Told(manifest))
-        {
-            var (message, recommendation) = module is null ? Text(stoppers, named, ofOtherDeployments: true)
-                : ReferenceEquals(named, stoppers.Names) ? ofAll ??= Text(stoppers, named)
-                : Text(stoppers, named);
-            findings.Add(Finding(module, "", message, recommendation, inDefinition: module is not null));
-        }
-        return findings;
+        return StoppedBy(manifest, settings) is { } stoppers
+            ? stoppers.Told(manifest, (named, ofOtherDeployments) => Text(stoppers, named, ofOtherDeployments),
+                (module, message, recommendation) => Finding(module, "", message, recommendation, inDefinition: module is not null))
+            : Array.Empty<Finding>();
     }
 
     /// <summary>The modules for which the agent stops the whole deployment, each with the rules that say why; null for none.</summary>
@@ -47,7 +38,7 @@ public sealed class StoppedDeploymentRule : MigrationRule
         ModulesByRule.Of(manifest, settings, rule => rule.FindsStoppedDeployments, finding => finding.StopsDeployment);
 
     /// <summary>The finding's words about <paramref name="modules"/>, for a module of the manifest, or <paramref name="ofOtherDeployments"/> for those a layer is merged with.</summary>
-    private static (string Message, string Recommendation) Text(ModulesByRule stoppers, List<string> modules, bool ofOtherDeployments = false)
+    private static (string Message, string Recommendation) Text(ModulesByRule stoppers, List<string> modules, bool ofOtherDeployments)
     {
         var rules = stoppers.RulesOf(modules);
         var none = ofOtherDeployments
