@@ -79,13 +79,10 @@ public sealed class FileBindRule : BindRule
                 ? "Remove it: modules cannot reach a Docker engine on the GPU device (ConvertTo-GpuEdgeManifest -DropFileBinds drops it)."
                 : file.IsDeviceNode
                 ? "Remove the bind (ConvertTo-GpuEdgeManifest -DropFileBinds drops it) and, for the module to keep the device, " +
-                  (IsPrivileged(module) ? "keep Privileged: true: a privileged container sees the host's devices." : "make it privileged (\"HostConfig\": {\"Privileged\": true}), which the device maps: a privileged container sees the host's devices.")
+                  (module.HostConfig().IsTrue("Privileged") ? "keep Privileged: true: a privileged container sees the host's devices." : "make it privileged (\"HostConfig\": {\"Privileged\": true}), which the device maps: a privileged container sees the host's devices.")
                 : "Put the file in the image, or in a directory (or share) mounted as a whole, and remove the bind (ConvertTo-GpuEdgeManifest -DropFileBinds drops it).";
         return Finding(module, location, message, recommendation, possible ? Severity.Warning : null, fixable: false, certainty: file.Certainty);
     }
-
-    private static bool IsPrivileged(EdgeModule module) =>
-        module.HostConfig()?.FindIgnoreCase("Privileged")?.Value is { } privileged && CreateOptionsAccess.Boolean(privileged) == true;
 
     private static List<(MountEntry Entry, FileJudgement File)> FileMounts(EdgeModule module, bool includePossible)
     {
