@@ -63,7 +63,6 @@ public static class AgentCreateOptions
     private static readonly Dictionary<string, string> Advice = new(StringComparer.OrdinalIgnoreCase)
     {
         ["User"] = "Set k8s-experimental.securityContext.runAsUser (and runAsGroup) to the numeric ids instead.",
-        ["Hostname"] = "Other modules reach it by its Service name, the module id as the device writes it.",
         ["Domainname"] = ClusterDns,
         ["Healthcheck"] = "createOptions cannot set Kubernetes probes; the module's health is its process state.",
         ["Volumes"] = "Use HostConfig.Mounts (Type volume for a share, bind for a host directory).",

@@ -79,10 +79,30 @@ public static class IgnoredSettings
             if (!AgentCreateOptions.IsReadTopLevel(member.Name) && !IsEmpty(member.Value) && !IsEquivalentNetworking(member) &&
                 !string.Equals(member.Name, CreateOptionsAccess.KubernetesSection, StringComparison.OrdinalIgnoreCase))
             {
-                ignored.Add(NotRead(IgnoredSettingKind.CreateOption, member, member.Name, secrets,
-                    AgentCreateOptions.IsMappedHostConfig(member.Name) ? AgentCreateOptions.MoveIntoHostConfig(member.Name) : null));
+                ignored.Add(string.Equals(member.Name, "Hostname", StringComparison.OrdinalIgnoreCase)
+                    ? Hostname(module, member)
+                    : NotRead(IgnoredSettingKind.CreateOption, member, member.Name, secrets,
+                        AgentCreateOptions.IsMappedHostConfig(member.Name) ? AgentCreateOptions.MoveIntoHostConfig(member.Name) : null));
             }
         }
+    }
+
+    /// <summary>
+    /// What the container's own host name becomes without Hostname: Kubernetes names it after the pod (the Deployment's
+    /// name, then the ReplicaSet's hash and five random characters), or after the node on the host network. A module
+    /// that names itself by it (OPC UA applications such as OPC Publisher derive their application URI and certificate
+    /// from it: the corpus' publisher samples set Hostname) changes identity with every new pod; other modules reached
+    /// it by its module id on Docker too.
+    /// </summary>
+    private static IgnoredSetting Hostname(EdgeModule module, JMember member)
+    {
+        var name = KubernetesNames.NameShown(module.Name);
+        var becomes = Rules.Network.HostNetworkRule.UsesHostNetwork(module)
+            ? "the device's own name, as the module shares the host's network"
+            : $"its pod's name, such as '{name}-5d8c9f7b6-x2x7q', which changes whenever the device creates the pod anew (a new deployment, a restart of the device)";
+        return new IgnoredSetting(IgnoredSettingKind.CreateOption, member.Name, member.Name, false, member.Value,
+            $"{member.Name} ({member.Value.ToCompactJson()}) is not read by the GPU device's agent: the container's host name is {becomes}.",
+            $"Other modules reach it by its Service name, '{name}', as before by its module id. If the module names itself by its host name (an OPC UA application URI or certificate, the source in the messages it sends), give it that name another way, such as its own setting or an environment variable.");
     }
 
     private static void EnvEntries(EdgeModule module, List<IgnoredSetting> ignored)

@@ -1,5 +1,6 @@
 using System.Linq;
 using EdgeMigration.Core.Json;
+using EdgeMigration.Core.Rules;
 using Xunit;
 using static EdgeMigration.Tests.RuleTestKit;
 
@@ -45,6 +46,52 @@ public class IgnoredSettingsRuleTests
 
         Assert.Contains("securityContext.runAsUser", findings[0].Recommendation);
         Assert.Contains("nvidia.com/gpu", findings[1].Recommendation);
+    }
+
+    [Fact]
+    public void ASettingBesideTheReplacementTheAdviceNamesIsNotReported()
+    {
+        // A stop-33 QA item: User stayed a Warning after the user added securityContext.runAsUser as told.
+        const string docker = """
+            "User":"1000","Volumes":{"/data":{},"/logs/":{}},"HostConfig":{"Binds":["/srv/logs:/logs"],"Sysctls":{"net.core.somaxconn":"1024"},"MemoryReservation":536870912,"Runtime":"nvidia",
+              "DeviceRequests":[{"Count":1}],"Devices":[{"PathOnHost":"/dev/ttyUSB0"}]
+            """;
+        var manifest = ManifestBuilder.Deployment(
+            ("told", "{" + docker + ",\"Privileged\":true," + """
+                "Mounts":[{"Type":"volume","Source":"data","Target":"/data"}]},
+                "k8s-experimental":{"securityContext":{"runAsUser":1000,"sysctls":[{"name":"net.core.somaxconn","value":"1024"}]},
+                  "resources":{"requests":{"memory":"512Mi"},"limits":{"nvidia.com/gpu":1}}}}
+                """),
+            ("untold", "{" + docker + "}}"));
+
+        Assert.Equal(new[]
+        {
+            "K1 Warning untold User manual",
+            "K1 Warning untold Volumes manual",
+            "K1 Warning untold HostConfig.Sysctls manual",
+            "K1 Warning untold HostConfig.MemoryReservation manual",
+            "K1 Warning untold HostConfig.Runtime manual",
+            "K1 Warning untold HostConfig.DeviceRequests manual",
+            "K1 Warning untold HostConfig.Devices[0] manual",
+        }, Summary(Check(manifest, "K1")));
+    }
+
+    [Fact]
+    public void HostnameSaysWhatNameTheContainerGetsInstead()
+    {
+        // A stop-33 QA item: "Other modules reach it by its Service name" answered a question Hostname never settled (other
+        // modules reach a module by its id on Docker too); what changes is the name the module sees as its own.
+        var manifest = ManifestBuilder.Deployment(
+            ("OpcPublisher", """{"Hostname":"publisher"}"""),
+            ("hostnet", """{"Hostname":"gateway","HostConfig":{"NetworkMode":"host"}}"""));
+
+        var findings = Check(manifest, "K1");
+
+        Assert.Equal(new[] { "OpcPublisher", "hostnet" }, findings.Select(f => f.ModuleName));
+        Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
+        Assert.Equal("Hostname (\"publisher\") is not read by the GPU device's agent: the container's host name is its pod's name, such as 'opcpublisher-5d8c9f7b6-x2x7q', which changes whenever the device creates the pod anew (a new deployment, a restart of the device).", findings[0].Message);
+        Assert.StartsWith("Other modules reach it by its Service name, 'opcpublisher', as before by its module id. If the module names itself by its host name (an OPC UA application URI or certificate", findings[0].Recommendation);
+        Assert.Equal("Hostname (\"gateway\") is not read by the GPU device's agent: the container's host name is the device's own name, as the module shares the host's network.", findings[1].Message);
     }
 
     [Fact]
