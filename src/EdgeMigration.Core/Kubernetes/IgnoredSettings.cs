@@ -96,13 +96,12 @@ public static class IgnoredSettings
     /// </summary>
     private static IgnoredSetting Hostname(EdgeModule module, JMember member)
     {
-        var name = KubernetesNames.NameShown(module.Name);
-        var becomes = Rules.Network.HostNetworkRule.UsesHostNetwork(module)
-            ? "the device's own name, as the module shares the host's network"
-            : $"its pod's name, such as '{name}-5d8c9f7b6-x2x7q', which changes whenever the device creates the pod anew (a new deployment, a restart of the device)";
+        const string Judged = "is not read by the GPU device's agent: the container's host name is";
         return new IgnoredSetting(IgnoredSettingKind.CreateOption, member.Name, member.Name, false, member.Value,
-            $"{member.Name} ({member.Value.ToCompactJson()}) is not read by the GPU device's agent: the container's host name is {becomes}.",
-            $"Other modules reach it by its Service name, '{name}', as before by its module id. If the module names itself by its host name (an OPC UA application URI or certificate, the source in the messages it sends), give it that name another way, such as its own setting or an environment variable.");
+            Rules.Network.HostNetworkRule.UsesHostNetwork(module)
+                ? $"{member.Name} ({member.Value.ToCompactJson()}) {Judged} the device's, as the module shares the host's network."
+                : $"{member.Name} ({member.Value.ToCompactJson()}) {Judged} its pod's name (such as '{KubernetesNames.NameShown(module.Name)}-5d8c9f7b6-x2x7q'), new with every pod the device creates.",
+            "Other modules reach it by its Service name, its module id as the device writes it. A module that names itself by its host name (an OPC UA application URI or certificate) needs that name set another way, such as an environment variable.");
     }
 
     private static void EnvEntries(EdgeModule module, List<IgnoredSetting> ignored)

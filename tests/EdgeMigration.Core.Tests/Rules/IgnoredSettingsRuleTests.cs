@@ -89,9 +89,9 @@ public class IgnoredSettingsRuleTests
 
         Assert.Equal(new[] { "OpcPublisher", "hostnet" }, findings.Select(f => f.ModuleName));
         Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
-        Assert.Equal("Hostname (\"publisher\") is not read by the GPU device's agent: the container's host name is its pod's name, such as 'opcpublisher-5d8c9f7b6-x2x7q', which changes whenever the device creates the pod anew (a new deployment, a restart of the device).", findings[0].Message);
-        Assert.StartsWith("Other modules reach it by its Service name, 'opcpublisher', as before by its module id. If the module names itself by its host name (an OPC UA application URI or certificate", findings[0].Recommendation);
-        Assert.Equal("Hostname (\"gateway\") is not read by the GPU device's agent: the container's host name is the device's own name, as the module shares the host's network.", findings[1].Message);
+        Assert.Equal("Hostname (\"publisher\") is not read by the GPU device's agent: the container's host name is its pod's name (such as 'opcpublisher-5d8c9f7b6-x2x7q'), new with every pod the device creates.", findings[0].Message);
+        Assert.Equal("Other modules reach it by its Service name, its module id as the device writes it. A module that names itself by its host name (an OPC UA application URI or certificate) needs that name set another way, such as an environment variable.", findings[0].Recommendation);
+        Assert.Equal("Hostname (\"gateway\") is not read by the GPU device's agent: the container's host name is the device's, as the module shares the host's network.", findings[1].Message);
     }
 
     [Fact]
