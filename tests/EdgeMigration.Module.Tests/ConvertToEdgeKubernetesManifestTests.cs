@@ -156,6 +156,18 @@ public class ConvertToEdgeKubernetesManifestTests
     }
 
     [Fact]
+    public void AModuleKeepingOthersFromStartingIsOneWarningNamingThem()
+    {
+        using var ps = new PowerShellSession();
+
+        var run = ps.Run($"{ConvertToGpuEdgeManifestTests.RefusedSensor} | ConvertTo-EdgeKubernetesManifest | Where-Object Kind -eq Deployment | ForEach-Object {{ \"$($_.ModuleName) $($_.Starts)\" }}").AssertNoErrors();
+
+        Assert.Equal(new[] { "sensor False", "a False", "b False", "c False" }, run.Output.Select(o => o.ToString()));
+        var warning = Assert.Single(run.Warnings, w => w.Contains("(rule K19)", StringComparison.Ordinal));
+        Assert.StartsWith("hashtable from the pipeline: a, b, c: The API server refuses the Deployment of module 'sensor' (rule K18)", warning);
+    }
+
+    [Fact]
     public void JsonIsOneListPerManifest()
     {
         using var ps = new PowerShellSession();

@@ -178,7 +178,32 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
         Assert.Equal("4", Assert.Single(run.Output).ToString());
         Assert.DoesNotContain(run.Warnings, w => w.Contains(": K21 ", StringComparison.Ordinal));
         Assert.Single(run.Warnings, w => w.Contains(": K4 csharpfunction: ", StringComparison.Ordinal) && w.Contains("deploys none of its modules", StringComparison.Ordinal));
-        Assert.Equal(4, run.Verbose.Count(v => v.Contains(": K21 ", StringComparison.Ordinal)));
+        // The same words for the 4, once, naming them.
+        var told = Assert.Single(run.Verbose, v => v.Contains(": K21 ", StringComparison.Ordinal));
+        Assert.Contains(": K21 edgeHub, ", told);
+    }
+
+    /// <summary>A deployment whose module 'sensor' mounts two volumes at /data (K18): the API server refuses its Deployment.</summary>
+    internal const string RefusedSensor = """
+        @{ modulesContent = @{ '$edgeAgent' = @{ 'properties.desired' = @{ modules = [ordered]@{
+            sensor = @{ type = 'docker'; settings = @{ image = 'contoso/sensor:1'; createOptions = '{"HostConfig":{"Mounts":[{"Type":"bind","Source":"/a","Target":"/data"},{"Type":"bind","Source":"/b","Target":"/data"}]}}' } }
+            a = @{ type = 'docker'; settings = @{ image = 'contoso/a:1' } }
+            b = @{ type = 'docker'; settings = @{ image = 'contoso/b:1' } }
+            c = @{ type = 'docker'; settings = @{ image = 'contoso/c:1' } } } } } } }
+        """;
+
+    [Fact]
+    public void WordsTheSameForSeveralModulesAreOneWarningNamingThemAll()
+    {
+        // Stop-34 QA: K19 printed one warning for each module a refused Deployment keeps from starting, in the same words.
+        using var ps = new PowerShellSession();
+
+        var run = ps.Run($"{RefusedSensor} | ConvertTo-GpuEdgeManifest | ForEach-Object {{ @($_.RemainingFindings | Where-Object RuleId -eq K19).Count }}").AssertNoErrors();
+
+        Assert.Equal("3", Assert.Single(run.Output).ToString());
+        var warning = Assert.Single(run.Warnings, w => w.Contains(" K19 ", StringComparison.Ordinal));
+        Assert.StartsWith("hashtable from the pipeline: K19 a, b, c: The API server refuses the Deployment of module 'sensor' (rule K18)", warning);
+        Assert.Single(run.Warnings, w => w.Contains(" K18 sensor: ", StringComparison.Ordinal));
     }
 
     [Fact]

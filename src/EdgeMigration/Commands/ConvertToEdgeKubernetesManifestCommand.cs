@@ -79,10 +79,7 @@ public sealed class ConvertToEdgeKubernetesManifestCommand : ManifestInputCmdlet
         var filter = new NameFilter(ModuleName);
         var rendering = KubernetesRenderer.Render(manifest, _options).Where(m => filter.Matches(m.ModuleName));
         var shown = new HashSet<string>(rendering.Modules.Select(m => m.ModuleName), StringComparer.Ordinal);
-        foreach (var module in rendering.Modules)
-        {
-            Report(manifest.SourceName, module, shown);
-        }
+        Report(manifest.SourceName, rendering.Modules, shown);
         if (AsYaml)
         {
             WriteObject(KubernetesYaml.Write(rendering));
@@ -109,28 +106,26 @@ public sealed class ConvertToEdgeKubernetesManifestCommand : ManifestInputCmdlet
     }
 
     /// <summary>
-    /// A warning for each thing that keeps the module from being deployed or from starting, also with -AsYaml and -AsJson;
-    /// what the device only leaves out is verbose, and so is the note that other modules stop the whole deployment when
-    /// one of those is among the <paramref name="shown"/>, which warn of it themselves.
+    /// A warning for each thing that keeps a module from being deployed or from starting, also with -AsYaml and -AsJson,
+    /// once for the modules it is said of in the same words; what the device only leaves out is verbose, and so is the note
+    /// that other modules stop the whole deployment when one of those is among the <paramref name="shown"/>, which warn of
+    /// it themselves.
     /// </summary>
-    private void Report(string manifest, ModuleRendering module, HashSet<string> shown)
+    private void Report(string manifest, IReadOnlyList<ModuleRendering> modules, HashSet<string> shown)
     {
-        foreach (var dropped in module.Dropped)
+        var messages = new ModuleMessages(manifest);
+        foreach (var module in modules)
         {
-            var text = $"{manifest}: {module.ModuleName}: {dropped.Reason} {dropped.Advice}";
-            if (dropped.Effect == DropEffect.Fails && !(dropped.StoppedBy?.Any(shown.Contains) ?? false))
+            foreach (var dropped in module.Dropped)
             {
-                WriteWarning(text);
+                messages.Add(dropped.Effect == DropEffect.Fails && !(dropped.StoppedBy?.Any(shown.Contains) ?? false), null, module.ModuleName, $"{dropped.Reason} {dropped.Advice}");
             }
-            else
+            foreach (var problem in module.StartProblems)
             {
-                WriteVerbose(text);
+                messages.Add(true, null, module.ModuleName, $"{problem.Message} {problem.Recommendation} (rule {problem.RuleId})");
             }
         }
-        foreach (var problem in module.StartProblems)
-        {
-            WriteWarning($"{manifest}: {module.ModuleName}: {problem.Message} {problem.Recommendation} (rule {problem.RuleId})");
-        }
+        messages.WriteTo(this);
     }
 
     /// <summary>A module id given without wildcards that the manifest does not have is an error, as for a missing file.</summary>

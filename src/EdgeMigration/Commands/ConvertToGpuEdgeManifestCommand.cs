@@ -240,20 +240,17 @@ public sealed class ConvertToGpuEdgeManifestCommand : RuleSelectingCmdlet, IDisp
 
     private void WriteRemainingWarnings(ConversionResult result)
     {
+        var messages = new ModuleMessages(result.Manifest.SourceName);
         foreach (var finding in result.RemainingFindings.Where(f => f.Severity >= Core.Rules.Severity.Warning))
         {
-            var text = $"{result.Manifest.SourceName}: {finding.RuleId} {finding.ModuleName}: {finding.Message} {finding.Recommendation}".Trim();
             // K21 tells every other module that one stops the whole deployment; the findings of the modules that stop it,
-            // all remaining and all warned of, say so themselves (the result is checked with every rule), so one warning
-            // per module would only repeat them (12 for one bad createOptions among 12 modules). Verbose, as the
-            // Kubernetes preview makes its note of a stopped deployment; a layer's own K21 speaks of other deployments.
-            if (finding.RuleId == Core.Rules.Other.StoppedDeploymentRule.RuleId && !string.IsNullOrEmpty(finding.ModuleName))
-            {
-                WriteVerbose(text);
-                continue;
-            }
-            WriteWarning(text);
+            // all remaining and all warned of, say so themselves (the result is checked with every rule), so a warning
+            // would only repeat them. Verbose, as the Kubernetes preview makes its note of a stopped deployment; a layer's
+            // own K21 speaks of other deployments.
+            var told = finding.RuleId == Core.Rules.Other.StoppedDeploymentRule.RuleId && !string.IsNullOrEmpty(finding.ModuleName);
+            messages.Add(!told, finding.RuleId, string.IsNullOrEmpty(finding.ModuleName) ? null : finding.ModuleName, $"{finding.Message} {finding.Recommendation}".Trim());
         }
+        messages.WriteTo(this);
         // A layered deployment carries only the modules it adds: the proxy goes to the edgeHub of the base deployment.
         if (ProxyUrl is not null && !result.Manifest.Modules.Any(m => m.IsEdgeHub))
         {

@@ -39,10 +39,10 @@ public class ServiceAccountsRuleTests
         var ok = findings.Single(f => f.ModuleName == "ok");
         // Past three, the refused modules are counted: each has findings of its own that name it.
         Assert.Equal(
-            "The API server refuses the Deployments of 6 modules ('a.b', 'env', 'requests' and 3 more; rules O2, O4, K12, K13, K17 and K18), and the device's agent stops at the first, before it creates the modules' ServiceAccounts; Kubernetes admits no pod whose ServiceAccount does not exist, so this module does not start on a device that has not run it before, such as a new GPU device.",
+            "The API server refuses the Deployments of 6 modules ('a.b', 'env', 'requests' and 3 more; rules O2, O4, K12, K13, K17 and K18), and the device's agent stops at the first, before it creates the modules' ServiceAccounts; Kubernetes admits no pod whose ServiceAccount does not exist, so the modules' pods do not start on a device that has not run them before, such as a new GPU device.",
             ok.Message);
         Assert.Equal(
-            "Fix what rules O2, O4, K12, K13, K17 and K18 report for those 6 modules; once the API server accepts every Deployment, the agent creates the ServiceAccounts and this module starts.",
+            "Fix what rules O2, O4, K12, K13, K17 and K18 report for those 6 modules; once the API server accepts every Deployment, the agent creates the ServiceAccounts and the modules start.",
             ok.Recommendation);
         Assert.EndsWith(".modules.ok", ok.ManifestPath);
         // A refused module is told of the others only.

@@ -56,8 +56,8 @@ public sealed class ServiceAccountsRule : MigrationRule
         var stops = modules.Count == 1 ? "and the device's agent stops there," : "and the device's agent stops at the first,";
         var notStarting = ofOtherDeployments
             ? "the modules of the base deployment and of the other layers for the same devices, which IoT Hub merges with this layer, do not start on a device that has not run them before"
-            : "this module does not start on a device that has not run it before, such as a new GPU device";
+            : "the modules' pods do not start on a device that has not run them before, such as a new GPU device";
         return ($"The API server refuses the Deployment{(modules.Count == 1 ? "" : "s")} of {refused.Described(modules)}, {stops} before it creates the modules' ServiceAccounts; Kubernetes admits no pod whose ServiceAccount does not exist, so {notStarting}.",
-            $"Fix what {ModulesByRule.Rules(rules)} {(rules.Count == 1 ? "reports" : "report")} for {ModulesByRule.Which(modules)}; once the API server accepts every Deployment, the agent creates the ServiceAccounts and {(ofOtherDeployments ? "their modules start" : "this module starts")}.");
+            $"Fix what {ModulesByRule.Rules(rules)} {(rules.Count == 1 ? "reports" : "report")} for {ModulesByRule.Which(modules)}; once the API server accepts every Deployment, the agent creates the ServiceAccounts and {(ofOtherDeployments ? "their modules start" : "the modules start")}.");
     }
 }

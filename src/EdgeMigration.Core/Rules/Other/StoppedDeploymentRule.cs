@@ -43,8 +43,8 @@ public sealed class StoppedDeploymentRule : MigrationRule
         var rules = stoppers.RulesOf(modules);
         var none = ofOtherDeployments
             ? "none of the modules of this layer, of the base deployment or of the other layers for the same devices, which IoT Hub merges with it, is deployed"
-            : "none of its modules is deployed, this one included";
+            : "none of its modules is deployed";
         return ($"The device's agent stops the whole deployment for {stoppers.Described(modules)} before it deploys anything: {none}.",
-            $"Fix what {ModulesByRule.Rules(rules)} {(rules.Count == 1 ? "reports" : "report")} for {ModulesByRule.Which(modules)}; then the agent deploys {(ofOtherDeployments ? "the modules" : "this module")}.");
+            $"Fix what {ModulesByRule.Rules(rules)} {(rules.Count == 1 ? "reports" : "report")} for {ModulesByRule.Which(modules)}; then the agent deploys the modules.");
     }
 }
