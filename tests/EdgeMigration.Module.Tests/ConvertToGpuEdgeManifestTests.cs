@@ -468,6 +468,42 @@ public sealed class ConvertToGpuEdgeManifestTests : IDisposable
         Assert.Equal("OutFileAndDestination,EdgeMigration.Commands.ConvertToGpuEdgeManifestCommand", Assert.Single(both.ErrorIds));
     }
 
+    /// <summary>
+    /// -OutFile and -Destination name files: a path of another provider (Env:, Variable:) is refused before anything is
+    /// converted, as Out-File refuses it, instead of being taken for a relative file system path (written under the item's
+    /// name in the process's current folder, or failing with .NET's "The value cannot be an empty string").
+    /// </summary>
+    [Theory]
+    [InlineData("-OutFile", "Env:")]
+    [InlineData("-OutFile", "Variable:")]
+    [InlineData("-Destination", "Env:")]
+    [InlineData("-Destination", "Variable:")]
+    public void OutputPathsOfOtherProvidersAreRefused(string parameter, string drive)
+    {
+        using var ps = new PowerShellSession();
+        var name = "edgemigration-" + Guid.NewGuid().ToString("N");
+        var stray = Path.Combine(Environment.CurrentDirectory, name);
+        try
+        {
+            var result = ps.Run($"ConvertTo-GpuEdgeManifest -Path '{Sample}' {parameter} {drive}{name} -WarningAction Ignore; 'after'");
+
+            Assert.Equal(new object[] { "after" }, result.Output.Select(o => o.BaseObject));
+            var error = Assert.Single(result.Errors);
+            Assert.Equal(("OutputPathNotFileSystem,EdgeMigration.Commands.ConvertToGpuEdgeManifestCommand", ErrorCategory.InvalidArgument, (object)(drive + name)),
+                (error.FullyQualifiedErrorId, error.CategoryInfo.Category, error.TargetObject));
+            Assert.Contains("not a file system path", error.Exception.Message);
+            Assert.False(File.Exists(stray) || Directory.Exists(stray));
+        }
+        finally
+        {
+            if (Directory.Exists(stray))
+            {
+                Directory.Delete(stray, recursive: true);
+            }
+            File.Delete(stray);
+        }
+    }
+
     [Fact]
     public void ModulesContentIsAnOrderedHashtableForAz()
     {

@@ -66,6 +66,34 @@ public class GetEdgeModuleExternalIpKubectlTests
         Assert.False(File.Exists(folder.ArgumentsFile));
     }
 
+    /// <summary>
+    /// A kubeconfig of another provider (Env:KUBECONFIG where the variable's value was meant) names no file: it is refused,
+    /// not taken as a file of the item's name in the process's current folder and handed to kubectl.
+    /// </summary>
+    [Fact]
+    public void AKubeconfigOfAnotherProviderIsRefused()
+    {
+        using var kubectl = new FakeKubectl(ServiceJson);
+        var name = "edgemigration-" + System.Guid.NewGuid().ToString("N");
+        var stray = Path.Combine(Directory.GetCurrentDirectory(), name);
+        File.WriteAllText(stray, "apiVersion: v1\nkind: Config\n");
+        try
+        {
+            var result = RunWithPath(kubectl.Directory, $"{CmdletName} -KubeConfig Env:{name}; 'after'", new Dictionary<string, object?>());
+
+            Assert.Equal(new object[] { "after" }, result.Output.Select(o => o.BaseObject));
+            var error = Assert.Single(result.Errors);
+            Assert.Equal(("KubeConfigNotFound" + ErrorSuffix, ErrorCategory.ObjectNotFound, (object)$"Env:{name}"),
+                (error.FullyQualifiedErrorId, error.CategoryInfo.Category, error.TargetObject));
+            Assert.Contains($"'Env:{name}' is not a file system path", error.Exception.Message);
+            Assert.False(File.Exists(kubectl.ArgumentsFile));
+        }
+        finally
+        {
+            File.Delete(stray);
+        }
+    }
+
     [Fact]
     public void KubectlOnThePathIsAskedForTheIotedgeServicesAsJson()
     {

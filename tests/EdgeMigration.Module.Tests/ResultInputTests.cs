@@ -152,6 +152,21 @@ public sealed class ResultInputTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Cmdlets))]
+    public void CopiesSelectObjectMadeWithAPathPropertyReadThatFile(string cmdlet)
+    {
+        // Select-Object @{ n = 'FullName'; e = { $_.Manifest } } -Unique: a property no result has, named as -LiteralPath
+        // and -Path take files by property name, is the user's path, read as it is from any other object; the copies
+        // were refused as results that "no longer know" their manifest.
+        var run = Run("'FullName', 'PSPath', 'Path' | ForEach-Object { $copy = [pscustomobject]@{ $_ = $fpga }; " +
+                      $"$copy.PSObject.TypeNames.Insert(0, 'Selected.EdgeMigration.EdgeModuleCompatibility'); $copy }} | {cmdlet} -WarningAction Ignore").AssertNoErrors();
+        var fromFile = Run($"$fpga, $fpga, $fpga | {cmdlet} -WarningAction Ignore").AssertNoErrors();
+
+        Assert.Equal(Manifests(fromFile), Manifests(run));
+        Assert.NotEmpty(run.Output);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
     public void CopiesSelectObjectMadeOfResultsBroughtBackFromAJobAreRefusedOncePerManifest(string cmdlet)
     {
         // Start-Job { ... | Select-Object Manifest, ModuleName } or Export-Clixml of a selection: named

@@ -16,12 +16,14 @@ namespace EdgeMigration.Infrastructure;
 internal sealed class ConversionOutput : IDisposable
 {
     private readonly PSCmdlet _cmdlet;
-    private readonly string? _outFile;
-    private readonly string? _destination;
-    private readonly bool _force;
 
-    /// <summary>-Destination as a file system path, resolved at the first manifest rather than once per manifest.</summary>
-    private string? _destinationFolder;
+    /// <summary>-OutFile as a file system path.</summary>
+    private readonly string? _outFile;
+
+    /// <summary>-Destination as a file system path.</summary>
+    private readonly string? _destinationFolder;
+
+    private readonly bool _force;
 
     /// <summary>Results whose files are being written on other threads; each goes to the pipeline once its file is there.</summary>
     private readonly InOrder<WrittenFile> _writing = new();
@@ -35,12 +37,30 @@ internal sealed class ConversionOutput : IDisposable
     /// <summary>Each file this pipeline writes, and the input it is the conversion of: no second input may overwrite it.</summary>
     private readonly Dictionary<string, string> _written = new(FileNames.Comparer);
 
+    /// <summary>Resolves -OutFile and -Destination before any input: a path no file can be written at is a terminating error.</summary>
     public ConversionOutput(PSCmdlet cmdlet, string? outFile, string? destination, bool force)
     {
         _cmdlet = cmdlet;
-        _outFile = outFile;
-        _destination = destination;
+        _outFile = outFile is null ? null : FileSystemPath(outFile, "OutFile");
+        _destinationFolder = destination is null ? null : FileSystemPath(destination, "Destination");
         _force = force;
+    }
+
+    /// <summary>
+    /// The file system path <paramref name="path"/> names, relative to the current location. A path of another provider
+    /// (Env:, Variable:) is refused, as Out-File refuses it: its provider path would be taken as a file system path
+    /// relative to the process's current folder.
+    /// </summary>
+    private string FileSystemPath(string path, string parameter)
+    {
+        var resolved = _cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+        if (provider.Name != "FileSystem")
+        {
+            _cmdlet.ThrowTerminatingError(new ErrorRecord(
+                new PSArgumentException($"-{parameter} '{path}' is not a file system path; converted manifests are written to files.", parameter),
+                "OutputPathNotFileSystem", ErrorCategory.InvalidArgument, path));
+        }
+        return resolved;
     }
 
     /// <summary>
@@ -170,9 +190,9 @@ internal sealed class ConversionOutput : IDisposable
                     "OutFileTakesOneManifest", ErrorCategory.InvalidArgument, manifest.SourceName);
                 return null;
             }
-            return _cmdlet.GetUnresolvedProviderPathFromPSPath(_outFile);
+            return _outFile;
         }
-        if (_destination is null)
+        if (_destinationFolder is null)
         {
             return null;
         }
@@ -182,7 +202,6 @@ internal sealed class ConversionOutput : IDisposable
                 "DestinationNeedsFileInput", ErrorCategory.InvalidArgument, manifest.SourceName);
             return null;
         }
-        _destinationFolder ??= _cmdlet.GetUnresolvedProviderPathFromPSPath(_destination);
         return System.IO.Path.Combine(_destinationFolder, System.IO.Path.GetFileName(manifest.SourceName));
     }
 }

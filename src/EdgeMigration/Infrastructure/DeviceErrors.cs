@@ -28,7 +28,7 @@ internal static class DeviceErrors
             "ModuleNotFound", ErrorCategory.ObjectNotFound, name);
 
     public static ErrorRecord KubeConfigNotFound(string path, Exception? inner) =>
-        new(new FileNotFoundException($"Cannot find the kubeconfig file '{path}'.", path, inner), "KubeConfigNotFound", ErrorCategory.ObjectNotFound, path);
+        new(new FileNotFoundException($"Cannot find the kubeconfig file '{path}'{(inner is null ? "." : ": " + inner.Message)}", path, inner), "KubeConfigNotFound", ErrorCategory.ObjectNotFound, path);
 
     public static ErrorRecord KubectlNotFound(string? pathVariable) =>
         new(new FileNotFoundException(

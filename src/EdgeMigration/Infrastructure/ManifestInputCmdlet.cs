@@ -212,7 +212,8 @@ public abstract class ManifestInputCmdlet : PSCmdlet
             ReadAndProcess(() => ManifestDocument.FromObject(PowerShellGraph.ToPlain(converted.Content), converted.Manifest));
             return;
         }
-        if (IsCopyOfResult(input))
+        // A copy with a path property (Select-Object @{ n = 'FullName'; e = { $_.Manifest } }), which no result has, names its file.
+        if (IsCopyOfResult(input) && PipedPath.Of(input) is null)
         {
             ProcessResult(input);
             return;
