@@ -95,4 +95,13 @@ public class GetEdgeModuleTests
         Assert.Equal("ModuleNotFound,EdgeMigration.Commands.GetEdgeModuleCommand", Assert.Single(run.ErrorIds));
         ps.Run($"Get-EdgeModule '{sample}' -Name 'nope*'").AssertNoErrors();
     }
+
+    [Fact]
+    public void ModuleNameAsTheOtherCmdletsCallItSelectsToo()
+    {
+        // QA (conventions): Test-EdgeModuleCompatibility and ConvertTo-EdgeKubernetesManifest take -ModuleName.
+        using var ps = new PowerShellSession();
+        var run = ps.Run($"Get-EdgeModule '{TestPaths.Samples}/fpga-deployment.json' -ModuleName Fpga*, edgeHub | ForEach-Object Name").AssertNoErrors();
+        Assert.Equal(new object[] { "edgeHub", "FpgaInference" }, run.Output.Select(o => o.BaseObject));
+    }
 }

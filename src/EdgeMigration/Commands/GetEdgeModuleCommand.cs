@@ -13,8 +13,9 @@ namespace EdgeMigration.Commands;
 [OutputType(typeof(EdgeModuleInfo))]
 public sealed class GetEdgeModuleCommand : ManifestInputCmdlet
 {
-    /// <summary>Module ids to list (wildcards); all modules when omitted.</summary>
+    /// <summary>Module ids to list (wildcards); all modules when omitted. -ModuleName, as the other cmdlets call it, works too.</summary>
     [Parameter(Position = 1)]
+    [Alias("ModuleName")]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ModuleNameCompleter))]
