@@ -61,7 +61,7 @@ public class StoppedDeploymentRuleTests
         Assert.All(findings, f => Assert.Equal((Severity.Error, Certainty.Certain, false, ""), (f.Severity, f.Certainty, f.IsFixable, f.Location)));
         var ok = findings.Single(f => f.ModuleName == "ok");
         Assert.Equal(
-            "The device's agent stops the whole deployment for 8 modules ('json', 'binds', 'mounts' and 5 more; rules K4, S1, K9, K10, O3, K14, K13 and K3) before it deploys anything: none of its modules is deployed.",
+            "The device's agent stops the whole deployment for 8 modules ('json', 'binds', 'mounts' and 5 more; rules K4, S1, K9, K10, O3, K14, K13 and K3) before it deploys any module: none of its modules is deployed.",
             ok.Message);
         Assert.Equal("Fix what rules K4, S1, K9, K10, O3, K14, K13 and K3 report for those 8 modules; then the agent deploys the modules.", ok.Recommendation);
         Assert.EndsWith(".modules.ok", ok.ManifestPath);
@@ -77,7 +77,7 @@ public class StoppedDeploymentRuleTests
 
         Assert.Equal(new[] { "edgeHub", "ok", "strategy" }, findings.Select(f => f.ModuleName));
         Assert.Equal(
-            "The device's agent stops the whole deployment for module 'cmd' (rule O3) before it deploys anything: none of its modules is deployed.",
+            "The device's agent stops the whole deployment for module 'cmd' (rule O3) before it deploys any module: none of its modules is deployed.",
             findings[1].Message);
         Assert.Equal("Fix what rule O3 reports for 'cmd'; then the agent deploys the modules.", findings[1].Recommendation);
         Assert.Empty(Check(manifest, "K19"));
@@ -110,7 +110,7 @@ public class StoppedDeploymentRuleTests
 
         Assert.Null(finding.ModuleName);
         Assert.Equal(
-            "The device's agent stops the whole deployment for module 'cmd' (rule O3) before it deploys anything: none of the modules of this layer, of the base deployment or of the other layers for the same devices, which IoT Hub merges with it, is deployed.",
+            "The device's agent stops the whole deployment for module 'cmd' (rule O3) before it deploys any module: none of the modules of this layer, of the base deployment or of the other layers for the same devices, which IoT Hub merges with it, is deployed.",
             finding.Message);
         Assert.Equal("Fix what rule O3 reports for 'cmd'; then the agent deploys the modules.", finding.Recommendation);
     }

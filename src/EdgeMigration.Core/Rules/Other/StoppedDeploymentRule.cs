@@ -5,7 +5,7 @@ using EdgeMigration.Core.Manifests;
 namespace EdgeMigration.Core.Rules.Other;
 
 /// <summary>
-/// K21: some settings stop the device's agent before it deploys anything (<see cref="Finding.StopsDeployment"/>): it
+/// K21: some settings stop the device's agent before it deploys any module (<see cref="Finding.StopsDeployment"/>): it
 /// cannot read a module's createOptions (K4, O3, K3, and Binds, Mounts or PortBindings its model cannot hold), cannot
 /// make a module's objects (a volume or annotation it cannot name, K9, K13, K14; an id with no name, O2), or the API
 /// server refuses a module's Service, which the agent applies before any Deployment (K10, N1). Then no module of the
@@ -44,7 +44,7 @@ public sealed class StoppedDeploymentRule : MigrationRule
         var none = ofOtherDeployments
             ? "none of the modules of this layer, of the base deployment or of the other layers for the same devices, which IoT Hub merges with it, is deployed"
             : "none of its modules is deployed";
-        return ($"The device's agent stops the whole deployment for {stoppers.Described(modules)} before it deploys anything: {none}.",
+        return ($"The device's agent stops the whole deployment for {stoppers.Described(modules)} before it deploys any module: {none}.",
             $"Fix what {ModulesByRule.Rules(rules)} {(rules.Count == 1 ? "reports" : "report")} for {ModulesByRule.Which(modules)}; then the agent deploys the modules.");
     }
 }
