@@ -27,6 +27,30 @@ public class ModuleManifestTests
         Assert.Contains("IoTEdge", tags);
     }
 
+    [Theory]
+    [InlineData(false, "7.0.20", true)]   // pwsh 7.3
+    [InlineData(false, "6.0.36", true)]   // pwsh 7.2, Azure Automation's older 7.x runtime
+    [InlineData(false, "8.0.11", false)]  // pwsh 7.4
+    [InlineData(false, "10.0.12", false)] // pwsh 7.6
+    [InlineData(true, "4.0.30319", false)] // Windows PowerShell 5.1
+    public void PwshBefore74IsRefusedAtImportWithWhatItNeeds(bool netFramework, string runtime, bool refused)
+    {
+        // QA (conventions): PowerShellVersion 5.1 with the Core edition lets pwsh 7.0-7.3 import the module, which then
+        // fails at its first JSON read. Only 7.6 runs here, so the decision is asked of the module's own code directly.
+        using var ps = new PowerShellSession();
+        var why = ps.Run("[EdgeMigration.Infrastructure.ModuleInitializer].GetMethod('UnsupportedRuntime', [System.Reflection.BindingFlags]'NonPublic, Static')" +
+            $".Invoke($null, @(${netFramework.ToString().ToLowerInvariant()}, [version]'{runtime}'))").AssertNoErrors().Output.SingleOrDefault()?.BaseObject as string;
+
+        if (refused)
+        {
+            Assert.Equal($"EdgeMigration needs PowerShell 7.4 or later, or Windows PowerShell 5.1: this PowerShell runs on .NET {runtime}, and the module needs .NET 8 or later (System.Text.Json 8).", why);
+        }
+        else
+        {
+            Assert.Null(why);
+        }
+    }
+
     [Fact]
     public void ExportedCmdletsAreExactlyTheOnesListedInThePsd1()
     {

@@ -33,6 +33,12 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 
     public void OnImport()
     {
+        // The manifest cannot ask for 7.4 of the Core edition alone (PowerShellVersion 5.1 is for Windows PowerShell), so
+        // pwsh 7.0 to 7.3 would import the module and fail later, at the first JSON read, with a FileLoadException.
+        if (UnsupportedRuntime(IsNetFramework, Environment.Version) is { } why)
+        {
+            throw new PlatformNotSupportedException(why);
+        }
         // Also on .NET: the precompiled core is not beside what it needs that .NET does not have (YamlDotNet), and it may
         // have been loaded by an earlier import of the module that has been removed since.
         AppDomain.CurrentDomain.AssemblyResolve += Resolve;
@@ -49,6 +55,15 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
             }
         }
     }
+
+    /// <summary>
+    /// Why the module cannot run on this .NET, or null: pwsh before 7.4 runs on .NET before 8, whose own System.Text.Json
+    /// is older than the 8.0 the module is built against (Windows PowerShell loads the copy beside the module).
+    /// </summary>
+    internal static string? UnsupportedRuntime(bool netFramework, Version runtime) =>
+        !netFramework && runtime.Major < 8
+            ? $"EdgeMigration needs PowerShell 7.4 or later, or Windows PowerShell 5.1: this PowerShell runs on .NET {runtime}, and the module needs .NET 8 or later (System.Text.Json 8)."
+            : null;
 
     public void OnRemove(PSModuleInfo module) => AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
 
