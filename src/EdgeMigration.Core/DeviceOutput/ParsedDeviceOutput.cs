@@ -12,18 +12,12 @@ public sealed class ParsedDeviceOutput
     public ParsedDeviceOutput(IReadOnlyList<DeviceOutputEntry> entries, IReadOnlyList<int> skippedLines)
     {
         Entries = entries;
-        Modules = entries.Where(e => e.Module is not null).Select(e => e.Module!).ToList();
-        Errors = entries.Where(e => e.Error is not null).Select(e => e.Error!).ToList();
         OtherNamespaceServices = entries.Where(e => e.OtherNamespaceService is not null).Select(e => e.OtherNamespaceService!).ToList();
         SkippedLines = skippedLines;
     }
 
     /// <summary>Modules and errors as the input has them: one damaged row does not cost the others.</summary>
     public IReadOnlyList<DeviceOutputEntry> Entries { get; }
-
-    public IReadOnlyList<ModuleEndpoint> Modules { get; }
-
-    public IReadOnlyList<DeviceOutputException> Errors { get; }
 
     /// <summary>The Services of namespaces other than iotedge (kubectl get svc -A), as namespace/name: left out, no modules.</summary>
     public IReadOnlyList<string> OtherNamespaceServices { get; }

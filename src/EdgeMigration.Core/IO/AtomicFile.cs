@@ -25,19 +25,14 @@ public static class AtomicFile
         ? null
         : typeof(File).GetMethod("SetUnixFileMode", new[] { typeof(string), GetUnixFileMode.ReturnType });
 
-    public static void Write(string path, byte[] contents, bool overwrite) => Write(path, contents, overwrite, stream => stream);
-
-    /// <summary>As <see cref="Write(string, byte[], bool)"/>; <paramref name="through"/> wraps the temporary file's stream (tests make it fail midway).</summary>
-    internal static void Write(string path, byte[] contents, bool overwrite, Func<Stream, Stream> through) =>
-        Prepare(path, contents, overwrite, through).Place();
-
     /// <summary>
-    /// The first half of <see cref="Write(string, byte[], bool)"/>: the bytes are written to the temporary file and flushed
-    /// to disk, which is the slow part; the destination is untouched until <see cref="PreparedFile.Place"/>, and
-    /// <see cref="PreparedFile.Discard"/> deletes the temporary file instead. Throws as Write does.
+    /// The first half of a write: the bytes are written to the temporary file and flushed to disk, which is the slow
+    /// part; the destination is untouched until <see cref="PreparedFile.Place"/>, and <see cref="PreparedFile.Discard"/>
+    /// deletes the temporary file instead.
     /// </summary>
     public static PreparedFile Prepare(string path, byte[] contents, bool overwrite) => Prepare(path, contents, overwrite, stream => stream);
 
+    /// <summary>As <see cref="Prepare(string, byte[], bool)"/>; <paramref name="through"/> wraps the temporary file's stream (tests make it fail midway).</summary>
     internal static PreparedFile Prepare(string path, byte[] contents, bool overwrite, Func<Stream, Stream> through)
     {
         var fullPath = Path.GetFullPath(path);

@@ -38,8 +38,6 @@ public sealed class JArray : JNode, IEnumerable<JNode>
 
     public void Add(JNode value) => _items.Add(new JElement(value));
 
-    public void Insert(int index, JNode value) => _items.Insert(index, new JElement(value));
-
     /// <summary>
     /// Removes an item; the rest reads as if written without it: an item that becomes first or last takes the layout
     /// the removed one had there.

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace EdgeMigration.Core.Json;
 
@@ -21,8 +20,6 @@ public abstract class JNode
     public string ToCompactJson() => JsonTreeWriter.WriteCompact(this);
 
     public override string ToString() => ToJson();
-
-    internal static bool ValueEquals(JNode? a, JNode? b) => a is null ? b is null : a.ValueEquals(b);
 }
 
 public enum JValueKind
@@ -112,8 +109,6 @@ public sealed class JValue : JNode
     public bool IsString => Kind == JValueKind.String;
 
     public string? AsString() => Kind == JValueKind.String ? Text : null;
-
-    public bool? AsBoolean() => Kind switch { JValueKind.True => true, JValueKind.False => false, _ => null };
 
     public bool TryGetInt64(out long value)
     {

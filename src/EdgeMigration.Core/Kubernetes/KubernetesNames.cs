@@ -15,9 +15,6 @@ public static class KubernetesNames
     /// <summary>Service and container names are DNS labels: at most 63 characters.</summary>
     public const int MaxLabelLength = 63;
 
-    /// <summary>The agent refuses a sanitized name longer than this.</summary>
-    public const int MaxSanitizedLength = 253;
-
     /// <summary>Names the agent uses itself: the sidecar container in every pod, and the workload daemon's Service.</summary>
     public static IReadOnlyList<string> ReservedNames { get; } = Array.AsReadOnly(new[] { "proxy", "iotedged" });
 

@@ -38,13 +38,10 @@ internal sealed class SchemaType
     public SchemaType(string name, params SchemaField[] fields)
     {
         Name = name;
-        Fields = fields;
         _fields = fields.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
     }
 
     public string Name { get; }
-
-    public IReadOnlyList<SchemaField> Fields { get; }
 
     public SchemaField? Find(string name) => _fields.TryGetValue(name, out var field) ? field : null;
 }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using EdgeMigration.Core.Json;
-using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
 
 namespace EdgeMigration.Core.Kubernetes;

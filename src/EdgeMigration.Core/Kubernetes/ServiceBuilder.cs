@@ -1,6 +1,5 @@
 using System.Linq;
 using EdgeMigration.Core.Json;
-using EdgeMigration.Core.Rules;
 
 namespace EdgeMigration.Core.Kubernetes;
 

@@ -1,6 +1,4 @@
-using System;
 using System.Globalization;
-using System.Linq;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;

@@ -95,8 +95,6 @@ public sealed class CreateOptions
     /// <summary>Where the createOptions live in the manifest.</summary>
     public string Location { get; private set; }
 
-    public bool HasOptions => Root is not null;
-
     /// <summary>The options object to edit, creating an empty one when the module has none.</summary>
     public JObject GetOrCreateRoot()
     {

@@ -59,9 +59,7 @@ public sealed class EdgeModule
 
     /// <summary>True for status "stopped": the GPU device deploys the module with no replica, so no pod of it runs (kubernetes-mode.md).</summary>
     public bool IsStopped => string.Equals(Status, "stopped", System.StringComparison.OrdinalIgnoreCase);
-    public string? Version => StringProperty(Definition, "version");
     public string? RestartPolicy => StringProperty(Definition, "restartPolicy");
-    public JNode? StartupOrder => Definition.FindIgnoreCase("startupOrder")?.Value;
 
     /// <summary>The module's <c>env</c> section, <c>{"NAME": {"value": …}}</c>; null when absent.</summary>
     public JObject? EnvSection => Definition.FindIgnoreCase("env")?.Value as JObject;
@@ -70,7 +68,7 @@ public sealed class EdgeModule
     public IReadOnlyList<EnvironmentVariable> Env =>
         EnvSection is null
             ? new List<EnvironmentVariable>()
-            : EnvSection.Members.Select(m => new EnvironmentVariable(m.Name, EnvValue(m), JsonPath.Member(JsonPath.Member(Location, "env"), m.Name))).ToList();
+            : EnvSection.Members.Select(m => new EnvironmentVariable(m.Name, EnvValue(m))).ToList();
 
     /// <summary>The value of an <c>env</c> entry as text: <c>{"value": …}</c>, or a bare value.</summary>
     internal static string? EnvValue(JMember entry) =>
@@ -99,19 +97,17 @@ public sealed class EdgeModule
     public override string ToString() => Name;
 }
 
-/// <summary>An <c>env</c> entry of a module: name, value as text, and where it is.</summary>
+/// <summary>An <c>env</c> entry of a module: name and value as text.</summary>
 public sealed class EnvironmentVariable
 {
-    public EnvironmentVariable(string name, string? value, string location)
+    public EnvironmentVariable(string name, string? value)
     {
         Name = name;
         Value = value;
-        Location = location;
     }
 
     public string Name { get; }
     public string? Value { get; }
-    public string Location { get; }
 }
 
 /// <summary>A route of <c>$edgeHub</c>: <c>"name": "FROM … INTO …"</c> or, from schema 1.1, <c>{"route": "…", "priority": n}</c>.</summary>

@@ -69,8 +69,6 @@ public sealed class ManifestDocument
 
     public string? EdgeAgentSchemaVersion => EdgeModule.StringProperty(EdgeAgentDesired, "schemaVersion");
 
-    public string? EdgeHubSchemaVersion => EdgeModule.StringProperty(EdgeHubDesired, "schemaVersion");
-
     public IReadOnlyList<EdgeModule> Modules => _modules;
     public IReadOnlyList<EdgeRoute> Routes => _routes;
     public IReadOnlyList<ModuleTwinSection> ModuleTwins => _twins;
@@ -197,9 +195,6 @@ public sealed class ManifestDocument
 
     /// <summary>An independent copy, identical to the byte.</summary>
     public ManifestDocument Clone() => Parse(ToBytes(), SourceName);
-
-    public EdgeModule? FindModule(string name) =>
-        _modules.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.Ordinal));
 
     /// <summary>Re-reads modules, routes and twin sections after edits that add, remove or rename them.</summary>
     public void Refresh() => RefreshKeeping(null);

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace EdgeMigration.Core.Rules;
 
@@ -63,7 +62,4 @@ public static class RuleCatalog
         new Other.ServiceAccountsRule(),
         new Other.StoppedDeploymentRule(),
     });
-
-    public static MigrationRule? Find(string id) =>
-        All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
 }

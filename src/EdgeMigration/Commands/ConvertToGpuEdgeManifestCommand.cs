@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using EdgeMigration.Core.Conversion;
-using EdgeMigration.Core.Kubernetes;
 using EdgeMigration.Core.Manifests;
 using EdgeMigration.Core.Rules;
 using EdgeMigration.Infrastructure;

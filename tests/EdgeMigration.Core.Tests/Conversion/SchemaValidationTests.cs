@@ -78,9 +78,10 @@ public class SchemaValidationTests
         {
             yield return (ManifestDocument.EdgeAgent, $"azure-iot-edgeagent-deployment-{manifest.EdgeAgentSchemaVersion}.json");
         }
-        if (manifest.EdgeHubSchemaVersion is "1.0" or "1.1" or "1.2")
+        var edgeHubSchemaVersion = EdgeModule.StringProperty(manifest.EdgeHubDesired, "schemaVersion");
+        if (edgeHubSchemaVersion is "1.0" or "1.1" or "1.2")
         {
-            yield return (ManifestDocument.EdgeHub, $"azure-iot-edgehub-deployment-{manifest.EdgeHubSchemaVersion}.json");
+            yield return (ManifestDocument.EdgeHub, $"azure-iot-edgehub-deployment-{edgeHubSchemaVersion}.json");
         }
     }
 

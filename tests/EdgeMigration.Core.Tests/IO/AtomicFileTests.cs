@@ -18,6 +18,10 @@ public sealed class AtomicFileTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, true);
 
+    /// <summary>A whole write as the module makes one: prepared, then put in place.</summary>
+    private static void Write(string path, byte[] contents, bool overwrite, Func<Stream, Stream>? through = null) =>
+        AtomicFile.Prepare(path, contents, overwrite, through ?? (stream => stream)).Place();
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
@@ -27,7 +31,7 @@ public sealed class AtomicFileTests : IDisposable
     {
         File.WriteAllBytes(Target, Original);
 
-        var error = Assert.Throws<IOException>(() => AtomicFile.Write(Target, Converted, overwrite: true, stream => new FailingStream(stream, failAfterBytes)));
+        var error = Assert.Throws<IOException>(() => Write(Target, Converted, overwrite: true, stream => new FailingStream(stream, failAfterBytes)));
 
         Assert.Equal($"The file '{Target}' was not written: {FailingStream.Message}", error.Message);
         Assert.Equal(Original, File.ReadAllBytes(Target));
@@ -37,7 +41,7 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void AWriteFailingMidwayCreatesNoFile()
     {
-        Assert.Throws<IOException>(() => AtomicFile.Write(Target, Converted, overwrite: false, stream => new FailingStream(stream, 4096)));
+        Assert.Throws<IOException>(() => Write(Target, Converted, overwrite: false, stream => new FailingStream(stream, 4096)));
 
         Assert.Empty(Directory.GetFileSystemEntries(_folder));
     }
@@ -49,7 +53,7 @@ public sealed class AtomicFileTests : IDisposable
         Directory.CreateDirectory(Target);
         File.WriteAllBytes(Path.Combine(Target, "inside.json"), Original);
 
-        var error = Assert.Throws<IOException>(() => AtomicFile.Write(Target, Converted, overwrite: true));
+        var error = Assert.Throws<IOException>(() => Write(Target, Converted, overwrite: true));
 
         Assert.StartsWith($"The file '{Target}' was not written: ", error.Message);
         Assert.Equal(Original, File.ReadAllBytes(Path.Combine(Target, "inside.json")));
@@ -61,11 +65,11 @@ public sealed class AtomicFileTests : IDisposable
     {
         File.WriteAllBytes(Target, Original);
 
-        var error = Assert.Throws<IOException>(() => AtomicFile.Write(Target, Converted, overwrite: false));
+        var error = Assert.Throws<IOException>(() => Write(Target, Converted, overwrite: false));
         Assert.Equal($"The file '{Target}' already exists.", error.Message);
         Assert.Equal(Original, File.ReadAllBytes(Target));
 
-        AtomicFile.Write(Target, Converted, overwrite: true);
+        Write(Target, Converted, overwrite: true);
         Assert.Equal(Converted, File.ReadAllBytes(Target));
         Assert.Equal(new[] { "gpu.json" }, Directory.GetFiles(_folder).Select(Path.GetFileName));
     }
@@ -110,7 +114,7 @@ public sealed class AtomicFileTests : IDisposable
         File.WriteAllBytes(Target, Original);
         File.SetUnixFileMode(Target, mode);
 
-        AtomicFile.Write(Target, Converted, overwrite: true);
+        Write(Target, Converted, overwrite: true);
 
         Assert.Equal(Converted, File.ReadAllBytes(Target));
         Assert.Equal(mode, File.GetUnixFileMode(Target));
@@ -122,7 +126,7 @@ public sealed class AtomicFileTests : IDisposable
         // sysfs refuses new files even to root, as a read-only share refuses them to a user.
         var target = "/sys/edgemigration-gpu.json";
 
-        var error = Assert.Throws<UnauthorizedAccessException>(() => AtomicFile.Write(target, Converted, overwrite: true));
+        var error = Assert.Throws<UnauthorizedAccessException>(() => Write(target, Converted, overwrite: true));
 
         Assert.StartsWith($"The file '{target}' was not written: Access to the path '/sys/.edgemigration-gpu.json.", error.Message);
         Assert.False(File.Exists(target));

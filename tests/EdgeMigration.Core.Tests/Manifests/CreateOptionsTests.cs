@@ -49,7 +49,7 @@ public class CreateOptionsTests
     {
         var options = Module(settings).CreateOptions!;
         Assert.Equal(encoding, options.Encoding);
-        Assert.False(options.HasOptions);
+        Assert.Null(options.Root);
         Assert.Null(options.Error);
     }
 

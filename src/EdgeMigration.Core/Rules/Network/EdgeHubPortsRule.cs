@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using EdgeMigration.Core.Conversion;
-using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
 
 namespace EdgeMigration.Core.Rules.Network;

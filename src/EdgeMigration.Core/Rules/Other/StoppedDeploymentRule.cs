@@ -7,10 +7,10 @@ namespace EdgeMigration.Core.Rules.Other;
 /// <summary>
 /// K21: some settings stop the device's agent before it deploys any module (<see cref="Finding.StopsDeployment"/>): it
 /// cannot read a module's createOptions (K4, O3, K3, and Binds, Mounts or PortBindings its model cannot hold), cannot
-/// make a module's objects (a volume or annotation it cannot name, K9, K13, K14; an id with no name, O2), or the API
-/// server refuses a module's Service, which the agent applies before any Deployment (K10, N1). Then no module of the
-/// deployment is deployed, however fit it is itself: each is told so, as the preview marks it stopped. Which modules
-/// stop it is what the rules that find such settings say (<see cref="MigrationRule.FindsStoppedDeployments"/>).
+/// make a module's objects (a volume, annotation or image pull secret it cannot name, K9, K13, K14, K8; an id with no
+/// name, O2), or the API server refuses a module's Service, which the agent applies before any Deployment (K10, N1).
+/// Then no module of the deployment is deployed, however fit it is itself: each is told so, as the preview marks it
+/// stopped. Which modules stop it is what the rules that find such settings say (<see cref="MigrationRule.FindsStoppedDeployments"/>).
 /// Stopped modules have no pod to lose; edgeAgent is the device's own. IoT Hub merges a layered deployment with the base
 /// deployment and the other layers for a device, so a layer's stop is theirs too: the layer gets a finding of its own.
 /// </summary>

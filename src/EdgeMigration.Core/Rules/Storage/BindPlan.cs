@@ -84,15 +84,13 @@ public sealed class BindEntry
 /// </summary>
 public sealed class BindPlan
 {
-    private BindPlan(EdgeModule module, JMember member, JArray? binds, IReadOnlyList<BindEntry> entries)
+    private BindPlan(JMember member, JArray? binds, IReadOnlyList<BindEntry> entries)
     {
-        Module = module;
         Member = member;
         Binds = binds;
         Entries = entries;
     }
 
-    public EdgeModule Module { get; }
     public JMember Member { get; }
 
     /// <summary>The Binds array; null when Binds is not an array.</summary>
@@ -143,7 +141,7 @@ public sealed class BindPlan
             }
             entries.Add(entry);
         }
-        return new BindPlan(module, member, binds, entries);
+        return new BindPlan(member, binds, entries);
     }
 
     /// <summary>The module's binds judged with <paramref name="shares"/>; none when it has no Binds array.</summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using EdgeMigration.Core.Kubernetes;
 
 namespace EdgeMigration.Core.Rules.Storage;
