@@ -37,7 +37,7 @@ public sealed class CommandHelpReader
         {
             throw Error(title, "The front matter has no 'external help file'.");
         }
-        while (Peek() is { } block)
+        while (Peek() is not null)
         {
             var section = Expect(MarkdownBlockKind.Heading, 2, "a section heading (## SYNOPSIS, ## SYNTAX…)");
             switch (section.Text.ToUpperInvariant())
