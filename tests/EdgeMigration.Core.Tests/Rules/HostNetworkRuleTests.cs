@@ -59,14 +59,61 @@ public class HostNetworkRuleTests
 
         Assert.Equal(new[]
         {
-            "N3 Error edgeHub HostConfig.NetworkMode manual",
-            "N3 Warning edgeHub HostConfig.NetworkMode manual",
-            "N3 Error camera HostConfig.NetworkMode manual",
+            "N3 Error edgeHub HostConfig.NetworkMode fixable",
+            "N3 Warning edgeHub HostConfig.NetworkMode fixable",
+            "N3 Error camera HostConfig.NetworkMode fixable",
         }, Summary(findings));
         Assert.Contains("edgeHub need not be on the host network", findings[1].Message);
         // One piece of advice for the one setting: edgeHub comes off the host network, and camera keeps it (stop-33 QA).
         Assert.Equal("Take edgeHub off the host network, as the Warning on it says; the other module keeps it.", findings[0].Recommendation);
         Assert.Equal(findings[0].Recommendation, findings[2].Recommendation);
+    }
+
+    [Fact]
+    public void TheConversionTakesEdgeHubOffTheHostNetworkAndK22BindsItsPorts()
+    {
+        // The onnxruntime samples' edgeHub: on the host network beside three modules, no ports.
+        var manifest = ManifestBuilder.Deployment(("camera", Host), ("inference", Host), ("stopped", Host));
+        manifest.FindModule("stopped")!.Definition.Set("status", JValue.String("stopped"));
+        manifest.FindModule("edgeHub")!.Settings!.Set("createOptions", JValue.String("""{"HostConfig":{"Binds":[],"NetworkMode":"Host","Devices":[]}}"""));
+        manifest = ManifestDocument.Parse(manifest.ToJson());
+        // Which of camera and inference keeps the host network is the user's to say: their errors stay.
+        Assert.Equal(new[]
+        {
+            "N3 Error edgeHub HostConfig.NetworkMode manual",
+            "N3 Warning edgeHub HostConfig.NetworkMode fixable",
+            "N3 Error camera HostConfig.NetworkMode manual",
+            "N3 Error inference HostConfig.NetworkMode manual",
+        }, Summary(Check(manifest, "N3")));
+
+        var result = Convert(manifest, "N3", o => o.Rules = Only("N3", "K22"));
+
+        Assert.Equal(new[]
+        {
+            "N3 edgeHub HostConfig.NetworkMode: \"Host\" -> -",
+            "K22 edgeHub HostConfig.PortBindings['5671/tcp']: - -> [{\"HostPort\":\"5671\"}]",
+            "K22 edgeHub HostConfig.PortBindings['8883/tcp']: - -> [{\"HostPort\":\"8883\"}]",
+            "K22 edgeHub HostConfig.PortBindings['443/tcp']: - -> [{\"HostPort\":\"443\"}]",
+        }, Describe(result.Changes));
+        Assert.StartsWith("edgeHub left the host network (NetworkMode \"Host\" removed)", result.Changes[0].Description);
+        Assert.Equal("""{"HostConfig":{"Binds":[],"Devices":[],"PortBindings":{"5671/tcp":[{"HostPort":"5671"}],"8883/tcp":[{"HostPort":"8883"}],"443/tcp":[{"HostPort":"443"}]}}}""",
+            OptionsText(result.Manifest, "edgeHub"));
+        Assert.Equal(new[] { "N3 Error camera HostConfig.NetworkMode manual", "N3 Error inference HostConfig.NetworkMode manual" },
+            Summary(result.RemainingFindings.Where(f => f.RuleId is "N3" or "K22")));
+        AssertIdempotent(result, "N3", o => o.Rules = Only("N3", "K22"));
+    }
+
+    [Fact]
+    public void EdgeHubAndOneOtherModuleIsSettledByTheConversion()
+    {
+        var manifest = ManifestBuilder.Deployment(("camera", Host));
+        manifest.FindModule("edgeHub")!.Settings!.Set("createOptions", JValue.String("""{"HostConfig":{"NetworkMode":"host"}}"""));
+        manifest = ManifestDocument.Parse(manifest.ToJson());
+
+        var result = Convert(manifest, "N3");
+
+        Assert.Equal("N3 edgeHub HostConfig.NetworkMode: \"host\" -> -", Assert.Single(Describe(result.Changes)));
+        Assert.Equal("N3 Information camera HostConfig.NetworkMode manual", Summary(Assert.Single(result.RemainingFindings, f => f.RuleId == "N3")));
     }
 
     [Fact]

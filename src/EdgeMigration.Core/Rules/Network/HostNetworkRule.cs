@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using EdgeMigration.Core.Conversion;
 using EdgeMigration.Core.Json;
 using EdgeMigration.Core.Manifests;
 
@@ -10,7 +11,9 @@ namespace EdgeMigration.Core.Rules.Network;
 /// N3: NetworkMode host becomes the pod's hostNetwork with dnsPolicy ClusterFirstWithHostNet, so the module still
 /// resolves the other modules' Services and edgeHub need not be on the host network too (the how-to). Only one module
 /// per deployment can use the host network (a known issue of IoT Edge on Kubernetes). A stopped module is deployed
-/// with no replica: no pod of it holds the node's ports, so it is left out.
+/// with no replica: no pod of it holds the node's ports, so it is left out. The fix takes edgeHub off the host network
+/// (K22's, after it, binds the ports through which the other modules then reach it); which of several other modules
+/// keeps the host network is the user's decision.
 /// </summary>
 public sealed class HostNetworkRule : MigrationRule
 {
@@ -20,6 +23,7 @@ public sealed class HostNetworkRule : MigrationRule
     public override string Title => "Host networking: one module, and not edgeHub";
     public override Severity DefaultSeverity => Severity.Error;
     public override string Section => "network";
+    public override bool CanFix => true;
 
     /// <summary>The device deploys every host-network module, but only one per deployment can use the host network (kubernetes-mode.md: NetworkMode row, known issues).</summary>
     public override bool ErrorsKeepPodFromStarting => true;
@@ -36,29 +40,45 @@ public sealed class HostNetworkRule : MigrationRule
             {
                 // edgeHub need not be on it (the Warning below): taking it off is the first step, whoever else is on it.
                 var withEdgeHub = hostModules.Any(m => m.IsEdgeHub);
+                // The fix takes edgeHub off: that settles a pair of edgeHub and one other module, not more.
+                var fixable = withEdgeHub && hostModules.Count == 2;
                 found.Add(Finding(module, location,
                     $"The module uses the host network, as {Names(others)} {(others.Count == 1 ? "does" : "do")}; on the GPU device only one module per deployment can use the host network.",
                     withEdgeHub
                         ? hostModules.Count == 2
                             ? "Take edgeHub off the host network, as the Warning on it says; the other module keeps it."
                             : "Take edgeHub off the host network, as the Warning on it says; of the others, keep the host network for the one module that needs it, and give the rest PortBindings on the cluster network."
-                        : "Keep the host network for the one module that needs it; the others use the cluster network with PortBindings."));
+                        : "Keep the host network for the one module that needs it; the others use the cluster network with PortBindings.",
+                    fixable: fixable));
             }
             if (module.IsEdgeHub)
             {
                 found.Add(Finding(module, location,
                     "edgeHub uses the host network. On the GPU device host-network modules get dnsPolicy ClusterFirstWithHostNet and reach edgeHub through the cluster, so edgeHub need not be on the host network (the how-to).",
-                    EdgeHubAdvice(module),
-                    Severity.Warning));
+                    EdgeHubAdvice(module) + " ConvertTo-GpuEdgeManifest does.",
+                    Severity.Warning, fixable: true));
             }
             else if (others.Count == 0)
             {
                 found.Add(Finding(module, location,
                     "The module uses the host network: on the GPU device its pod gets hostNetwork and dnsPolicy ClusterFirstWithHostNet, so it listens on the node's ports and still reaches edgeHub and other modules by their Service names.",
-                    "Nothing to change; no other module can use the host network in the same deployment.", Severity.Information));
+                    "Nothing to change; no other module can use the host network in the same deployment.", Severity.Information, fixable: false));
             }
         }
         return found;
+    }
+
+    public override void Fix(ConversionContext context)
+    {
+        if (context.Manifest.Modules.FirstOrDefault(m => m.IsEdgeHub) is not { IsStopped: false } edgeHub || !UsesHostNetwork(edgeHub))
+        {
+            return;
+        }
+        var hostConfig = edgeHub.HostConfig()!;
+        var mode = hostConfig.FindIgnoreCase(NetworkModeName)!;
+        hostConfig.Remove(mode);
+        context.Record(this, edgeHub, "HostConfig." + mode.Name, mode.Value, null,
+            $"edgeHub left the host network (NetworkMode {mode.Value.ToCompactJson()} removed): host-network modules reach it through the cluster on the GPU device, and the others as 'edgehub' through the ports it binds.");
     }
 
     /// <summary>
