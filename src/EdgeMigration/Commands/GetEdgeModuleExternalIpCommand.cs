@@ -226,12 +226,8 @@ public sealed class GetEdgeModuleExternalIpCommand : PSCmdlet, IDisposable
         string kubeConfig;
         try
         {
-            kubeConfig = SessionState.Path.GetUnresolvedProviderPathFromPSPath(KubeConfig, out var provider, out _);
-            if (provider.Name != "FileSystem")
-            {
-                // Env:KUBECONFIG's provider path is the variable's name, which File.Exists would look for in the process's folder.
-                throw new PSArgumentException($"'{KubeConfig}' is not a file system path.");
-            }
+            // Env:KUBECONFIG's provider path is the variable's name, which File.Exists would look for in the process's folder.
+            kubeConfig = FileSystemPath.Of(SessionState, KubeConfig) ?? throw new PSArgumentException($"'{KubeConfig}' is not a file system path.");
         }
         catch (Exception ex) when (ex is RuntimeException or ArgumentException or NotSupportedException)
         {

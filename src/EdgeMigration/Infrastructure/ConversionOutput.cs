@@ -41,8 +41,8 @@ internal sealed class ConversionOutput : IDisposable
     public ConversionOutput(PSCmdlet cmdlet, string? outFile, string? destination, bool force)
     {
         _cmdlet = cmdlet;
-        _outFile = outFile is null ? null : FileSystemPath(outFile, "OutFile");
-        _destinationFolder = destination is null ? null : FileSystemPath(destination, "Destination");
+        _outFile = outFile is null ? null : FileSystemPathOf(outFile, "OutFile");
+        _destinationFolder = destination is null ? null : FileSystemPathOf(destination, "Destination");
         _force = force;
     }
 
@@ -51,16 +51,16 @@ internal sealed class ConversionOutput : IDisposable
     /// (Env:, Variable:) is refused, as Out-File refuses it: its provider path would be taken as a file system path
     /// relative to the process's current folder.
     /// </summary>
-    private string FileSystemPath(string path, string parameter)
+    private string FileSystemPathOf(string path, string parameter)
     {
-        var resolved = _cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-        if (provider.Name != "FileSystem")
+        var resolved = FileSystemPath.Of(_cmdlet.SessionState, path);
+        if (resolved is null)
         {
             _cmdlet.ThrowTerminatingError(new ErrorRecord(
                 new PSArgumentException($"-{parameter} '{path}' is not a file system path; converted manifests are written to files.", parameter),
                 "OutputPathNotFileSystem", ErrorCategory.InvalidArgument, path));
         }
-        return resolved;
+        return resolved!;
     }
 
     /// <summary>

@@ -34,11 +34,7 @@ internal sealed class ManifestFilePaths
         {
             if (literal)
             {
-                resolved.Add(_cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _));
-                if (provider.Name != "FileSystem")
-                {
-                    throw new PSArgumentException($"'{path}' is not a file system path.");
-                }
+                resolved.Add(FileSystemPath.Of(_cmdlet.SessionState, path) ?? throw new PSArgumentException($"'{path}' is not a file system path."));
             }
             else
             {
@@ -80,7 +76,7 @@ internal sealed class ManifestFilePaths
     {
         try
         {
-            return _cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _) is var full && provider.Name == "FileSystem" ? full : path;
+            return FileSystemPath.Of(_cmdlet.SessionState, path) ?? path;
         }
         catch (Exception ex) when (ex is PSArgumentException or ProviderNotFoundException or System.Management.Automation.DriveNotFoundException or NotSupportedException)
         {
@@ -93,8 +89,7 @@ internal sealed class ManifestFilePaths
     {
         try
         {
-            var file = _cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-            return provider.Name == "FileSystem" && File.Exists(file) ? file : null;
+            return FileSystemPath.Of(_cmdlet.SessionState, path) is { } file && File.Exists(file) ? file : null;
         }
         catch (Exception ex) when (ex is PSArgumentException or ProviderNotFoundException or System.Management.Automation.DriveNotFoundException or NotSupportedException)
         {

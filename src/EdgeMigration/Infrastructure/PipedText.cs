@@ -37,8 +37,7 @@ internal static class PipedText
         }
         try
         {
-            var path = sessionState.Path.GetUnresolvedProviderPathFromPSPath(psPath, out var provider, out _);
-            return provider.Name == "FileSystem" ? path : null;
+            return FileSystemPath.Of(sessionState, psPath);
         }
         catch (Exception ex) when (ex is ProviderNotFoundException or DriveNotFoundException or PSArgumentException or NotSupportedException)
         {

@@ -32,8 +32,7 @@ public sealed class ValidateDeviceNameAttribute : ValidateArgumentsAttribute
     {
         try
         {
-            var path = engineIntrinsics.SessionState.Path.GetUnresolvedProviderPathFromPSPath(name, out var provider, out _);
-            return provider.Name == "FileSystem" && File.Exists(path);
+            return FileSystemPath.Of(engineIntrinsics.SessionState, name) is { } path && File.Exists(path);
         }
         catch (Exception ex) when (ex is PSArgumentException or ProviderNotFoundException or System.Management.Automation.DriveNotFoundException or NotSupportedException)
         {
