@@ -13,27 +13,33 @@ internal sealed class ModuleMessages
     private readonly string _source;
     private readonly List<Message> _messages = new();
 
+    /// <summary>The messages about modules by stream, rule and text: a large manifest has hundreds, each looked up once.</summary>
+    private readonly Dictionary<(bool Warning, string? RuleId, string Text), Message> _aboutModules = new();
+
     public ModuleMessages(string source) => _source = source;
 
     /// <summary>Adds <paramref name="text"/> about <paramref name="module"/> (none: about the manifest), after <paramref name="ruleId"/> when given.</summary>
     public void Add(bool warning, string? ruleId, string? module, string text)
     {
-        foreach (var message in _messages)
+        if (module is null)
         {
-            if (message.IsWarning == warning && message.RuleId == ruleId && message.Text == text && module is not null && message.Modules.Count > 0)
-            {
-                message.Modules.Add(module);
-                return;
-            }
+            _messages.Add(new Message(warning, ruleId, text));
+            return;
         }
-        _messages.Add(new Message(warning, ruleId, text, module is null ? new List<string>() : new List<string> { module }));
+        if (!_aboutModules.TryGetValue((warning, ruleId, text), out var message))
+        {
+            _aboutModules[(warning, ruleId, text)] = message = new Message(warning, ruleId, text);
+            _messages.Add(message);
+        }
+        message.Modules.Add(module);
     }
 
     public void WriteTo(Cmdlet cmdlet)
     {
         foreach (var message in _messages)
         {
-            var subject = string.Join(" ", new[] { message.RuleId, string.Join(", ", message.Modules) }).Trim();
+            var modules = string.Join(", ", message.Modules);
+            var subject = message.RuleId is null ? modules : modules.Length == 0 ? message.RuleId : message.RuleId + " " + modules;
             var line = subject.Length == 0 ? $"{_source}: {message.Text}" : $"{_source}: {subject}: {message.Text}";
             if (message.IsWarning)
             {
@@ -45,21 +51,21 @@ internal sealed class ModuleMessages
             }
         }
         _messages.Clear();
+        _aboutModules.Clear();
     }
 
     private sealed class Message
     {
-        public Message(bool isWarning, string? ruleId, string text, List<string> modules)
+        public Message(bool isWarning, string? ruleId, string text)
         {
             IsWarning = isWarning;
             RuleId = ruleId;
             Text = text;
-            Modules = modules;
         }
 
         public bool IsWarning { get; }
         public string? RuleId { get; }
         public string Text { get; }
-        public List<string> Modules { get; }
+        public List<string> Modules { get; } = new();
     }
 }
