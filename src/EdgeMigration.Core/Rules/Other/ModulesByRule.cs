@@ -111,8 +111,15 @@ internal sealed class ModulesByRule
     }
 
     /// <summary>The modules as advice names them: "'a' and 'b'", or "those 6 modules".</summary>
-    public static string Which(List<string> modules) =>
+    private static string Which(List<string> modules) =>
         modules.Count <= NamedAtMost ? ProseList.Joined(modules.Select(name => "'" + name + "'").ToList()) : $"those {modules.Count} modules";
+
+    /// <summary>"Fix what rule K4 reports for 'a'", "Fix what rules O4 and K12 report for those 6 modules": how the advice of the findings that tell of <paramref name="modules"/> begins.</summary>
+    public string FixWhatIsReportedFor(List<string> modules)
+    {
+        var rules = RulesOf(modules);
+        return $"Fix what {Rules(rules)} {(rules.Count == 1 ? "reports" : "report")} for {Which(modules)}";
+    }
 
     /// <summary>The rules of <paramref name="modules"/>, once each.</summary>
     public List<string> RulesOf(List<string> modules) => modules.SelectMany(name => _rulesByModule[name]).Distinct(StringComparer.Ordinal).ToList();

@@ -51,12 +51,11 @@ public sealed class ServiceAccountsRule : MigrationRule
     /// <summary>The finding's words about <paramref name="modules"/>, for a module of the manifest, or <paramref name="ofOtherDeployments"/> for those a layer is merged with.</summary>
     private static (string Message, string Recommendation) Text(ModulesByRule refused, List<string> modules, bool ofOtherDeployments)
     {
-        var rules = refused.RulesOf(modules);
         var stops = modules.Count == 1 ? "and the device's agent stops there," : "and the device's agent stops at the first,";
         var notStarting = ofOtherDeployments
             ? "the modules of the base deployment and of the other layers for the same devices, which IoT Hub merges with this layer, do not start on a device that has not run them before"
             : "the modules' pods do not start on a device that has not run them before, such as a new GPU device";
         return ($"The API server refuses the Deployment{(modules.Count == 1 ? "" : "s")} of {refused.Described(modules)}, {stops} before it creates the modules' ServiceAccounts; Kubernetes admits no pod whose ServiceAccount does not exist, so {notStarting}.",
-            $"Fix what {ModulesByRule.Rules(rules)} {(rules.Count == 1 ? "reports" : "report")} for {ModulesByRule.Which(modules)}; once the API server accepts every Deployment, the agent creates the ServiceAccounts and {(ofOtherDeployments ? "their modules start" : "the modules start")}.");
+            $"{refused.FixWhatIsReportedFor(modules)}; once the API server accepts every Deployment, the agent creates the ServiceAccounts and {(ofOtherDeployments ? "their modules start" : "the modules start")}.");
     }
 }

@@ -40,11 +40,10 @@ public sealed class StoppedDeploymentRule : MigrationRule
     /// <summary>The finding's words about <paramref name="modules"/>, for a module of the manifest, or <paramref name="ofOtherDeployments"/> for those a layer is merged with.</summary>
     private static (string Message, string Recommendation) Text(ModulesByRule stoppers, List<string> modules, bool ofOtherDeployments)
     {
-        var rules = stoppers.RulesOf(modules);
         var none = ofOtherDeployments
             ? "none of the modules of this layer, of the base deployment or of the other layers for the same devices, which IoT Hub merges with it, is deployed"
             : "none of its modules is deployed";
         return ($"The device's agent stops the whole deployment for {stoppers.Described(modules)} before it deploys any module: {none}.",
-            $"Fix what {ModulesByRule.Rules(rules)} {(rules.Count == 1 ? "reports" : "report")} for {ModulesByRule.Which(modules)}; then the agent deploys the modules.");
+            $"{stoppers.FixWhatIsReportedFor(modules)}; then the agent deploys the modules.");
     }
 }
